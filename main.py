@@ -1,0 +1,138 @@
+"""Emergency Desk (应急处置台): entry point.
+
+Parses arguments; runs a headless command, or assembles the desk: database, plans,
+translations, stylesheet, screens, main window, and the qasync event loop.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from cli import build_parser, run_command  # noqa: E402
+
+EXIT_FAILED = 1
+EXIT_REFUSED = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command:
+        return run_command(args)
+    return run_desk(args)
+
+
+def run_desk(args) -> int:
+    import asyncio
+    import os
+
+    os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
+
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from models.catalog_loader import CatalogError, load_catalog
+    from models.clock import SystemClock
+    from models.db import DatabaseRefused, open_database
+    from models.paths import default_database_path, default_plans_dir
+    from models.plan_version import record_plan_version
+    from models.settings import SettingsStore
+    from ui.errors import install_excepthook, show_error
+    from ui.fonts import apply_cjk_font
+    from ui.header_bar import HeaderBar
+    from ui.i18n import install_translations
+    from ui.main_window import MainWindow
+    from ui.screens import build_screens
+    from ui.self_test import SelfTestReport, check_window
+    from ui.style import apply_stylesheet
+
+    db_path: Path = args.db or default_database_path()
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Emergency Desk")
+    app.setOrganizationName("EmergencyDesk")
+    store = SettingsStore(db_path.parent / "settings.json")
+    language = str(store.get("language"))
+    translations_ok = install_translations(app, language)
+    font_family = apply_cjk_font(app, int(store.get("text_size")))
+    apply_stylesheet(app, int(store.get("text_size")))
+    if not args.self_test:
+        install_excepthook(db_path.parent / "errors.log")
+
+    def refuse(title: str, text: str, details: str = "") -> int:
+        if args.self_test:
+            print(f"SELF-TEST FAILED: {title}: {text}\n{details}".rstrip(), file=sys.stderr)
+        else:
+            show_error(title, text, details)
+        return EXIT_REFUSED
+
+    try:
+        catalog = load_catalog(args.plans or default_plans_dir())
+    except CatalogError as e:
+        return refuse(app.translate("Main", "The plan files have errors"),
+                      app.translate("Main", "The desk cannot start until the plan files are "
+                                    "corrected. Each line below names the file, the line and "
+                                    "the problem."), "\n".join(str(p) for p in e.problems))
+    try:
+        db = open_database(db_path)
+    except DatabaseRefused as e:
+        return refuse(app.translate("Main", "The database cannot be used"), str(e))
+    clock = SystemClock()
+    plan = record_plan_version(catalog, clock.now())
+
+    header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
+                       desk=str(store.get("desk_name")))
+    window = MainWindow(header=header, screens=build_screens(catalog=catalog, store=store))
+    settings_page = window.screen("settings")
+    settings_page.settings_changed.connect(
+        lambda key, value: header.set_place(str(store.get("hall_name")),
+                                            str(store.get("desk_name"))))
+    settings_page.settings_changed.connect(
+        lambda key, value: key == "text_size" and (apply_cjk_font(app, value),
+                                                   apply_stylesheet(app, value)))
+    exit_code = 0
+
+    def finish_self_test() -> None:
+        nonlocal exit_code
+        report = SelfTestReport()
+        journal = db.execute_sql("PRAGMA journal_mode").fetchone()[0]
+        report.lines.append(f"database: {db_path} (journal {journal}, plan version "
+                            f"{plan.version} #{plan.id})")
+        report.lines.append(f"plans: {len(catalog.categories)} categories, "
+                            f"{len(catalog.situations)} situations, {len(catalog.roles)} roles")
+        check_window(report, app, window, font_family, language if translations_ok else "?")
+        elapsed_ms = (time.perf_counter() - STARTED) * 1000
+        report.lines.append(f"start-up: {elapsed_ms:.0f} ms (program start to window painted)")
+        print("\n".join(report.lines))
+        if report.failures:
+            print("\n".join(f"SELF-TEST FAILED: {f}" for f in report.failures), file=sys.stderr)
+            exit_code = EXIT_FAILED
+        else:
+            print("self-test passed")
+        app.quit()
+
+    if args.self_test:
+        window.painted.connect(lambda: QTimer.singleShot(0, finish_self_test))
+        QTimer.singleShot(20000, lambda: (print("SELF-TEST FAILED: window never painted",
+                                                file=sys.stderr), app.exit(EXIT_FAILED)))
+
+    async def run() -> None:
+        closed = asyncio.Event()
+        app.aboutToQuit.connect(closed.set)
+        window.resize(app.primaryScreen().availableGeometry().size())
+        window.showMaximized()
+        await closed.wait()
+
+    try:
+        qasync.run(run())
+    finally:
+        db.close()
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Domain and persistence: no Qt widgets, no reportlab."""

@@ -1,0 +1,224 @@
+"""The plan catalog: frozen, plain data read from the TOML files in plans/."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+TIMER_ACTIONS = ("report", "notify", "arrive", "restore", "announce", "decide", "file")
+THRESHOLD_UNITS = ("yuan", "minutes", "hours", "days", "people")
+LEVEL_REPORT_KEY = "level_report"
+
+
+@dataclass(frozen=True)
+class CatalogInfo:
+    title: str
+    version: str
+    revised: date
+    reviewer: str = ""
+    approved_by: str = ""
+
+
+@dataclass(frozen=True)
+class Governance:
+    revise_every_months: int = 12
+    training_every_months: int = 3
+    drill_every_months: int = 12
+    approval: str = ""
+    source: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class General:
+    first_steps: tuple[str, ...] = ()
+    aftercare: tuple[str, ...] = ()
+    reporting: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    file: str
+    org: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    number: str = ""
+    outside: bool = False
+    source: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timer:
+    key: str
+    label: str
+    action: str
+    minutes: int
+    to: str = ""
+    by: str = "clerk"
+    holiday_minutes: int | None = None
+    starts: tuple[str, ...] = ("start",)
+    trigger: str = ""
+    on_missed: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Level:
+    level: int
+    name: str
+    short: str
+    color: str
+    criteria: tuple[str, ...]
+    handled_by: str
+    report_to: str
+    report_within_minutes: int
+    report_starts: str = "start"
+    then: str = ""
+    aftercare_required: tuple[str, ...] = ()
+    timers: tuple[Timer, ...] = ()
+    source: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    name: str
+    color: str
+    order: int
+    description: str = ""
+    source: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    text: str
+    role: str = "clerk"
+    call: tuple[str, ...] = ()
+    say: tuple[str, ...] = ()
+    condition: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Threshold:
+    key: str
+    label: str
+    value: float
+    unit: str
+    then: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Situation:
+    key: str
+    category: str
+    name: str
+    short: str
+    default_level: int
+    steps: tuple[Step, ...]
+    urgent: bool = False
+    description: str = ""
+    sources: tuple[str, ...] = ()
+    differences: tuple[str, ...] = ()
+    supplies: tuple[str, ...] = ()
+    scripts: tuple[str, ...] = ()
+    note: str = ""
+    timers: tuple[Timer, ...] = ()
+    thresholds: tuple[Threshold, ...] = ()
+
+    @property
+    def all_scripts(self) -> tuple[str, ...]:
+        """Every script: those tied to steps in step order, then the general ones."""
+        return tuple(s for step in self.steps for s in step.say) + self.scripts
+
+
+@dataclass(frozen=True)
+class Catalog:
+    info: CatalogInfo
+    governance: Governance
+    general: General
+    sources: tuple[Source, ...]
+    roles: tuple[Role, ...]
+    levels: tuple[Level, ...]
+    categories: tuple[Category, ...]
+    situations: tuple[Situation, ...]
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update(
+            role={r.key: r for r in self.roles},
+            level={lv.level: lv for lv in self.levels},
+            category={c.key: c for c in self.categories},
+            situation={s.key: s for s in self.situations},
+            source={s.key: s for s in self.sources},
+        )
+
+    def role(self, key: str) -> Role:
+        return self._index["role"][key]
+
+    def level(self, number: int) -> Level:
+        return self._index["level"][number]
+
+    def category(self, key: str) -> Category:
+        return self._index["category"][key]
+
+    def situation(self, key: str) -> Situation:
+        return self._index["situation"][key]
+
+    def source(self, key: str) -> Source:
+        return self._index["source"][key]
+
+    def situations_in(self, category_key: str) -> tuple[Situation, ...]:
+        return tuple(s for s in self.situations if s.category == category_key)
+
+    def ordered_categories(self) -> tuple[Category, ...]:
+        return tuple(sorted(self.categories, key=lambda c: (c.order, c.key)))
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready data: the shape of `plans dump --json`."""
+        data = {
+            "catalog": _plain(asdict(self.info)),
+            "governance": _plain(asdict(self.governance)),
+            "general": _plain(asdict(self.general)),
+            "sources": [_plain(asdict(s)) for s in self.sources],
+            "roles": [_plain(asdict(r)) for r in self.roles],
+            "levels": [_plain(asdict(lv)) for lv in self.levels],
+            "categories": [],
+        }
+        for cat in self.ordered_categories():
+            entry = _plain(asdict(cat))
+            entry["types"] = []
+            for sit in self.situations_in(cat.key):
+                s = _plain(asdict(sit))
+                s["scripts"] = list(sit.all_scripts)
+                s["general_scripts"] = list(sit.scripts)
+                entry["types"].append(s)
+            data["categories"].append(entry)
+        return data
+
+    def digest(self) -> str:
+        """A fingerprint of the content: incidents record which plan text they used."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

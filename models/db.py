@@ -1,0 +1,180 @@
+"""The database: opening, identifying, creating and migrating it.
+
+The database object is injected (a peewee DatabaseProxy), never a global connection. A file
+that is not ours, is damaged, or comes from a newer version is refused before anything is
+written to it, so it stays byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+import peewee as pw
+
+APP_MARK = "emergency-desk"
+SQLITE_HEADER = b"SQLite format 3\x00"
+PRAGMAS = {"journal_mode": "wal", "synchronous": "full", "foreign_keys": 1, "busy_timeout": 10000}
+
+DB = pw.DatabaseProxy()
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = DB
+        legacy_table_names = False
+
+
+class MetaEntry(BaseModel):
+    """Marks the file as ours and holds the schema version."""
+
+    key = pw.CharField(primary_key=True, max_length=64)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "ed_meta"
+
+
+class DatabaseRefused(Exception):
+    """The file cannot be used; the message says what is wrong and what to do."""
+
+
+Migration = Callable[[pw.Database], None]
+
+
+def inspect(path: Path, known_version: int) -> int | None:
+    """The schema version of our database at `path`, None if there is none yet.
+
+    Raises DatabaseRefused for a file that is not ours, damaged or too new. Reads only.
+    """
+    if path.is_dir():
+        raise DatabaseRefused(f"{path} is a folder, not a database file. Give a file name.")
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as f:
+        header = f.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseRefused(
+            f"{path} is not a database of Emergency Desk (it is not an SQLite file). "
+            "It was left untouched. Choose another file with --db, or move this one away.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            query = "SELECT name FROM sqlite_master WHERE type='table'"
+            tables = {row[0] for row in conn.execute(query)}
+            if not tables:
+                return None
+            if "ed_meta" not in tables:
+                raise DatabaseRefused(
+                    f"{path} is an SQLite database of another program. It was left untouched. "
+                    "Choose another file with --db.")
+            meta = dict(conn.execute("SELECT key, value FROM ed_meta"))
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise DatabaseRefused(
+            f"{path} is damaged and cannot be read ({e}). It was left untouched. "
+            "Restore it from a backup, or start with another file with --db.") from e
+    if meta.get("app") != APP_MARK:
+        raise DatabaseRefused(f"{path} is not a database of Emergency Desk. It was left untouched.")
+    try:
+        version = int(meta.get("schema_version", ""))
+    except ValueError:
+        raise DatabaseRefused(f"{path} has no valid schema version; it may be damaged. "
+                              "It was left untouched.") from None
+    if version > known_version:
+        raise DatabaseRefused(
+            f"{path} was written by a newer version of Emergency Desk (database version "
+            f"{version}, this program knows up to {known_version}). It was left untouched. "
+            "Install the newer program.")
+    return version
+
+
+def open_database(
+    path: Path,
+    *,
+    models: Sequence[type[pw.Model]] = (),
+    migrations: Sequence[Migration] | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> pw.SqliteDatabase:
+    """Open (creating or migrating) our database at `path` and bind DB to it.
+
+    `migrations[i]` upgrades version i+1 to i+2; a new file gets the current schema directly.
+    """
+    from models.schema import ALL_MODELS, MIGRATIONS  # the tables live beside their aggregates
+
+    models = models or ALL_MODELS
+    migrations = MIGRATIONS if migrations is None else migrations
+    target = len(migrations) + 1
+    path = Path(path)
+    version = inspect(path, target)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
+        db.connect()
+    except (OSError, pw.OperationalError) as e:
+        raise DatabaseRefused(
+            f"Cannot open or create the database at {path}: {e}. "
+            "Check that the folder exists and is writable, or choose another with --db.") from e
+    DB.initialize(db)
+    if version is None:
+        _create(db, models, target)
+    elif version < target:
+        saved = backup(db, path.with_name(f"{path.stem}.v{version}-{now():%Y%m%d-%H%M%S}.bak"))
+        try:
+            _migrate(db, version, migrations)
+        except Exception as e:
+            db.close()
+            raise DatabaseRefused(
+                f"Upgrading the database {path} from version {version} failed ({e}). "
+                f"Nothing was changed; a copy was saved as {saved}. "
+                "Please report this problem.") from e
+    return db
+
+
+def _create(db: pw.Database, models: Sequence[type[pw.Model]], version: int) -> None:
+    with db.atomic():
+        db.create_tables([MetaEntry, *models])
+        for guard in guards(db):
+            db.execute_sql(guard)
+        MetaEntry.replace(key="app", value=APP_MARK).execute()
+        MetaEntry.replace(key="schema_version", value=str(version)).execute()
+
+
+def _migrate(db: pw.Database, version: int, migrations: Sequence[Migration]) -> None:
+    """Run every migration after `version`, each in its own transaction."""
+    for index in range(version - 1, len(migrations)):
+        with db.atomic():
+            migrations[index](db)
+            MetaEntry.replace(key="schema_version", value=str(index + 2)).execute()
+
+
+def schema_version(db: pw.Database) -> int:
+    return int(MetaEntry.get_by_id("schema_version").value)
+
+
+def backup(db: pw.SqliteDatabase, target: Path) -> Path:
+    """An online copy of the whole database (works while in WAL mode)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    dest = sqlite3.connect(str(partial))
+    try:
+        db.connection().backup(dest)
+    finally:
+        dest.close()
+    shutil.move(str(partial), str(target))
+    return target
+
+
+def guards(db: pw.Database) -> list[str]:
+    """SQL that makes the timeline append-only at the database level (SQLite)."""
+    if not isinstance(db, pw.SqliteDatabase):
+        return []
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS timeline_no_{op.lower()} BEFORE {op} ON timeline_entry "
+        f"BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END"
+        for op in ("UPDATE", "DELETE")
+    ]

@@ -1,0 +1,63 @@
+"""Incidents, their append-only timeline and their deadlines (tables)."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from models.db import BaseModel
+from models.plan_version import PlanVersion
+
+STATUSES = ("open", "in_hand", "resolved", "closed", "cancelled")
+
+
+class Incident(BaseModel):
+    situation_key = pw.CharField(max_length=64, index=True)
+    situation_name = pw.CharField(max_length=200)
+    category_key = pw.CharField(max_length=64, index=True)
+    level = pw.IntegerField(index=True)
+    status = pw.CharField(max_length=16, default="open", index=True)
+    is_drill = pw.BooleanField(default=False, index=True)
+    started_at = pw.DateTimeField(index=True)  # UTC
+    hall = pw.CharField(max_length=200, default="")
+    desk = pw.CharField(max_length=200, default="", index=True)
+    clerk = pw.CharField(max_length=200, default="")
+    place = pw.CharField(max_length=500, default="")
+    description = pw.TextField(default="")
+    plan = pw.ForeignKeyField(PlanVersion, backref="incidents", on_delete="RESTRICT")
+    updated_at = pw.DateTimeField()
+    closed_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("is_drill", "started_at"), False),)
+
+
+class TimelineEntry(BaseModel):
+    """One recorded fact. Never updated or deleted; each entry's hash covers the previous one."""
+
+    incident = pw.ForeignKeyField(Incident, backref="timeline", on_delete="RESTRICT")
+    at = pw.DateTimeField()  # UTC
+    kind = pw.CharField(max_length=32)
+    actor = pw.CharField(max_length=200, default="")
+    desk = pw.CharField(max_length=200, default="")
+    text = pw.TextField(default="")
+    data = pw.TextField(default="{}")  # JSON
+    prev_hash = pw.CharField(max_length=64, default="")
+    hash = pw.CharField(max_length=64)
+
+
+class Deadline(BaseModel):
+    """A reporting deadline, stored as an absolute time so it survives a restart."""
+
+    incident = pw.ForeignKeyField(Incident, backref="deadlines", on_delete="RESTRICT")
+    key = pw.CharField(max_length=64)
+    label = pw.CharField(max_length=500)
+    action = pw.CharField(max_length=16)
+    to_role = pw.CharField(max_length=64, default="")
+    by_role = pw.CharField(max_length=64, default="clerk")
+    started_at = pw.DateTimeField()
+    due_at = pw.DateTimeField(index=True)
+    status = pw.CharField(max_length=16, default="pending", index=True)
+    met_at = pw.DateTimeField(null=True)
+    met_by = pw.CharField(max_length=200, default="")
+    met_to = pw.CharField(max_length=200, default="")
+    note = pw.TextField(default="")

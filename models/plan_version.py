@@ -1,0 +1,34 @@
+"""Which text of the plans each incident used, kept readable after the plans are revised."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import peewee as pw
+
+from models.catalog import Catalog
+from models.db import BaseModel
+
+
+class PlanVersion(BaseModel):
+    version = pw.CharField(max_length=64)
+    digest = pw.CharField(max_length=64, unique=True)
+    revised = pw.DateField()
+    first_used_at = pw.DateTimeField()
+    snapshot = pw.TextField()  # the whole catalog as JSON
+
+
+def record_plan_version(catalog: Catalog, now: datetime) -> PlanVersion:
+    """The stored row for this catalog's content, adding it the first time it is seen."""
+    digest = catalog.digest()
+    existing = PlanVersion.get_or_none(PlanVersion.digest == digest)
+    if existing:
+        return existing
+    return PlanVersion.create(
+        version=catalog.info.version,
+        digest=digest,
+        revised=catalog.info.revised,
+        first_used_at=now,
+        snapshot=json.dumps(catalog.to_dict(), ensure_ascii=False),
+    )

@@ -1,0 +1,97 @@
+"""The desk's settings: each declared once with its default, stored in a small JSON file.
+
+Settings belong to one desk PC (hall and desk name, language, text size, alarm), so they
+live in a local file beside the database rather than in a database other desks may share.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: object
+    choices: tuple = ()
+    max_length: int = 60
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("hall_name", ""),
+    Setting("desk_name", ""),
+    Setting("language", "zh_CN", choices=("zh_CN", "en")),
+    Setting("text_size", 100, choices=(100, 115, 130, 150)),
+    Setting("alarm_sound", True, choices=(True, False)),
+)
+BY_KEY = {s.key: s for s in SETTINGS}
+
+
+class SettingsError(Exception):
+    pass
+
+
+def validate(key: str, value: object) -> object:
+    """The value to store for `key`, or SettingsError saying what is wrong."""
+    spec = BY_KEY.get(key)
+    if spec is None:
+        raise SettingsError(f"unknown setting '{key}'")
+    if spec.choices:
+        if value not in spec.choices or type(value) is not type(spec.default):
+            raise SettingsError(f"'{value}' is not one of {list(spec.choices)} for {key}")
+        return value
+    if not isinstance(value, str):
+        raise SettingsError(f"{key} must be text")
+    value = " ".join(value.split())
+    if len(value) > spec.max_length:
+        raise SettingsError(f"{key} is longer than {spec.max_length} characters")
+    return value
+
+
+class SettingsStore:
+    """Reads once, writes atomically on every change (a power cut leaves old or new, never half)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.problem = ""  # why the file on disk could not be used, if it could not
+        self._values = {s.key: s.default for s in SETTINGS}
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as e:
+            self.problem = f"{self.path} could not be read ({e}); defaults are used."
+            return
+        if not isinstance(raw, dict):
+            self.problem = f"{self.path} is not a settings file; defaults are used."
+            return
+        for key, value in raw.items():
+            try:
+                self._values[key] = validate(key, value)
+            except SettingsError:
+                continue  # a stale or hand-edited entry: keep the default for that one
+
+    def get(self, key: str) -> object:
+        return self._values[key]
+
+    def values(self) -> dict:
+        return dict(self._values)
+
+    def set(self, key: str, value: object) -> None:
+        self._values[key] = validate(key, value)
+        self._save()
+
+    def _save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(self.path.name + ".part")
+        with partial.open("w", encoding="utf-8") as f:
+            json.dump(self._values, f, ensure_ascii=False, indent=2)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, self.path)

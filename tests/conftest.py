@@ -1,0 +1,109 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own files."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+MINIMAL_CATALOG = """\
+[catalog]
+title = "测试预案"
+version = "t1"
+revised = 2026-01-31
+
+[general]
+aftercare = ["客户安抚", "损失核算"]
+
+[[source]]
+key = "doc"
+title = "测试文件"
+file = "doc.txt"
+org = "测试单位"
+
+[[role]]
+key = "clerk"
+name = "现场服务人员"
+
+[[role]]
+key = "leader"
+name = "组长"
+
+[[role]]
+key = "fire"
+name = "火警"
+number = "119"
+outside = true
+
+[[level]]
+level = 1
+name = "一级应急事件"
+short = "重大"
+color = "#c62828"
+criteria = ["人员伤亡"]
+handled_by = "组长统一指挥"
+report_to = "leader"
+report_within_minutes = 5
+aftercare_required = ["客户安抚"]
+source = ["doc:第十条"]
+
+[[level.timer]]
+key = "tell_gm"
+label = "组长上报总经理"
+action = "report"
+by = "leader"
+minutes = 0
+starts = "met:level_report"
+
+[[category]]
+key = "fire_safety"
+name = "火灾与安全"
+color = "#d32f2f"
+order = 1
+
+[[situation]]
+key = "fire"
+category = "fire_safety"
+name = "营业场所火灾"
+short = "火灾"
+default_level = 1
+urgent = true
+sources = ["doc:六.3"]
+
+[[situation.step]]
+text = "拨打119报警"
+call = ["fire"]
+say = ["请大家不要慌，跟我从安全出口离开。"]
+
+[[situation.timer]]
+key = "arrive"
+label = "到场"
+action = "arrive"
+minutes = 15
+holiday_minutes = 45
+"""
+
+
+@pytest.fixture
+def catalog_dir(tmp_path: Path) -> Path:
+    """A folder holding a small valid catalog, to be broken by tests."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "catalog.toml").write_text(MINIMAL_CATALOG, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def real_plans_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped plans/ folder."""
+    target = tmp_path / "real_plans"
+    shutil.copytree(ROOT / "plans", target, ignore=shutil.ignore_patterns("drills"))
+    return target

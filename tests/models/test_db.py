@@ -1,0 +1,177 @@
+import hashlib
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from models.db import DatabaseRefused, MetaEntry, open_database, schema_version
+from models.incident import Incident, TimelineEntry
+from models.plan_version import PlanVersion, record_plan_version
+from models.schema import SCHEMA_VERSION
+
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_has_wal_full_sync_and_foreign_keys(tmp_path):
+    db = open_database(tmp_path / "sub" / "desk.db")
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert schema_version(db) == SCHEMA_VERSION
+    db.close()
+
+
+def test_reopening_keeps_data(tmp_path, catalog_dir):
+    from models.catalog_loader import load_catalog
+
+    path = tmp_path / "desk.db"
+    db = open_database(path)
+    record_plan_version(load_catalog(catalog_dir), NOW)
+    db.close()
+    db = open_database(path)
+    assert PlanVersion.select().count() == 1
+    db.close()
+
+
+def test_plan_version_recorded_once_per_content(tmp_path, catalog_dir):
+    from models.catalog_loader import load_catalog
+
+    db = open_database(tmp_path / "desk.db")
+    catalog = load_catalog(catalog_dir)
+    first = record_plan_version(catalog, NOW)
+    assert record_plan_version(catalog, NOW).id == first.id
+    text = (catalog_dir / "catalog.toml").read_text(encoding="utf-8")
+    (catalog_dir / "catalog.toml").write_text(text.replace("拨打119", "立即拨打119"), "utf-8")
+    second = record_plan_version(load_catalog(catalog_dir), NOW)
+    assert second.id != first.id
+    assert "拨打119报警" in PlanVersion.get_by_id(first.id).snapshot  # old text stays readable
+    db.close()
+
+
+def test_timeline_is_append_only_in_the_database(tmp_path, catalog_dir):
+    from models.catalog_loader import load_catalog
+
+    db = open_database(tmp_path / "desk.db")
+    plan = record_plan_version(load_catalog(catalog_dir), NOW)
+    incident = Incident.create(situation_key="fire", situation_name="火灾", category_key="f",
+                               level=1, started_at=NOW, plan=plan, updated_at=NOW)
+    entry = TimelineEntry.create(incident=incident, at=NOW, kind="start", hash="x")
+    with pytest.raises(pw.IntegrityError, match="append-only"):
+        TimelineEntry.update(text="changed").where(TimelineEntry.id == entry.id).execute()
+    with pytest.raises(pw.IntegrityError, match="append-only"):
+        entry.delete_instance()
+    db.close()
+
+
+def write_foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO customers (name) VALUES ('张三')")
+    conn.commit()
+    conn.close()
+
+
+def test_foreign_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    write_foreign_sqlite(path)
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="another program"):
+        open_database(path)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_non_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("这不是数据库\n" * 100, encoding="utf-8")
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="not an SQLite file"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_damaged_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "desk.db"
+    db = open_database(path)
+    db.execute_sql("PRAGMA journal_mode=delete")  # fold the WAL into the main file
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page after the header
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="damaged"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "desk.db"
+    db = open_database(path)
+    MetaEntry.replace(key="schema_version", value=str(SCHEMA_VERSION + 5)).execute()
+    db.execute_sql("PRAGMA journal_mode=delete")
+    db.close()
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="newer version"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_folder_or_unwritable_place_gives_clear_message(tmp_path):
+    with pytest.raises(DatabaseRefused, match="is a folder"):
+        open_database(tmp_path)
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    with pytest.raises(DatabaseRefused, match="Cannot open or create"):
+        open_database(blocked / "desk.db")
+
+
+def add_note_column(db):
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrator = SchemaMigrator.from_database(db)
+    migrate(migrator.add_column("incident", "note_v2", pw.TextField(default="")))
+
+
+def test_old_version_is_backed_up_then_migrated(tmp_path, catalog_dir):
+    from models.catalog_loader import load_catalog
+
+    path = tmp_path / "desk.db"
+    db = open_database(path)  # today's schema is "version 1" for this test
+    plan = record_plan_version(load_catalog(catalog_dir), NOW)
+    Incident.create(situation_key="fire", situation_name="火灾", category_key="f", level=1,
+                    started_at=NOW, plan=plan, updated_at=NOW)
+    db.close()
+    stamp = datetime(2026, 11, 21, 8, 30)
+    db = open_database(path, migrations=[add_note_column], now=lambda: stamp)
+    assert schema_version(db) == 2
+    columns = {c.name for c in db.get_columns("incident")}
+    assert "note_v2" in columns
+    assert Incident.select().count() == 1
+    db.close()
+    backup = tmp_path / "desk.v1-20261121-083000.bak"
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT value FROM ed_meta WHERE key='schema_version'").fetchone() == ("1",)
+    assert conn.execute("SELECT count(*) FROM incident").fetchone() == (1,)
+    conn.close()
+
+
+def test_failed_migration_leaves_version_and_data(tmp_path):
+    path = tmp_path / "desk.db"
+    open_database(path).close()
+
+    def broken(db):
+        db.execute_sql("CREATE TABLE half_done (id INTEGER)")
+        raise RuntimeError("boom")
+
+    with pytest.raises(DatabaseRefused, match="Nothing was changed"):
+        open_database(path, migrations=[broken])
+    db = open_database(path)
+    assert schema_version(db) == 1
+    assert "half_done" not in db.get_tables()
+    db.close()

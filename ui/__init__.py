@@ -1,0 +1,1 @@
+"""Qt widgets: one screen or widget per module. No SQL, no reportlab."""

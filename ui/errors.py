@@ -1,0 +1,46 @@
+"""One error path: problems are shown as plain messages, never as tracebacks."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+translate = QCoreApplication.translate
+
+
+def show_error(title: str, text: str, details: str = "") -> None:
+    """A message box when there is a screen; stderr otherwise."""
+    if QApplication.instance() is None:
+        print(f"{title}\n{text}\n{details}".rstrip(), file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+    box.setObjectName("errorBox")
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def install_excepthook(log_path: Path) -> None:
+    """An unexpected error is written to a log and reported in words; the program goes on."""
+
+    def hook(kind, value, tb) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            with log_path.open("a", encoding="utf-8") as log:
+                log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+        except OSError:
+            pass
+        print(text, file=sys.stderr)
+        show_error(
+            translate("Errors", "Something went wrong"),
+            translate("Errors", "An unexpected error happened: {0}\nWhat was recorded is saved. "
+                      "The details are in {1}; please pass them on to support.").format(
+                          str(value) or kind.__name__, str(log_path)))
+
+    sys.excepthook = hook

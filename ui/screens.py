@@ -1,0 +1,33 @@
+"""The screens of the main window, in navigation order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from models.catalog import Catalog
+from models.settings import SettingsStore
+from ui.placeholder_page import PlaceholderPage
+from ui.plans_browser import PlansBrowser
+from ui.settings_page import SettingsPage
+
+translate = QCoreApplication.translate
+
+
+def build_screens(*, catalog: Catalog, store: SettingsStore) -> list[tuple[str, str, QWidget]]:
+    def later(title: str, text: str) -> PlaceholderPage:
+        return PlaceholderPage(title=title, text=text)
+
+    soon = translate("Screens", "This screen comes with a later version of Emergency Desk.")
+    return [
+        ("emergency", translate("Screens", "Emergency"),
+         later(translate("Screens", "Emergency"), soon)),
+        ("incidents", translate("Screens", "Incidents"),
+         later(translate("Screens", "Incidents"), soon)),
+        ("timers", translate("Screens", "Timers"), later(translate("Screens", "Timers"), soon)),
+        ("contacts", translate("Screens", "Contacts"),
+         later(translate("Screens", "Contacts"), soon)),
+        ("drills", translate("Screens", "Drills"), later(translate("Screens", "Drills"), soon)),
+        ("plans", translate("Screens", "Plans"), PlansBrowser(catalog=catalog)),
+        ("settings", translate("Screens", "Settings"), SettingsPage(store=store)),
+    ]

@@ -1,0 +1,24 @@
+"""The bundled stylesheet, scaled for the desk's text size."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QApplication
+
+from models.paths import resource_path
+
+_POINT_SIZE = re.compile(r"(\d+(?:\.\d+)?)pt\b")
+
+
+def scale_stylesheet(qss: str, scale_percent: int) -> str:
+    """Every `Npt` in the sheet multiplied by the text-size setting."""
+    def scaled(match: re.Match) -> str:
+        return f"{float(match.group(1)) * scale_percent / 100:g}pt"
+
+    return _POINT_SIZE.sub(scaled, qss)
+
+
+def apply_stylesheet(app: QApplication, scale_percent: int = 100) -> None:
+    qss = resource_path("resources/style.qss").read_text(encoding="utf-8")
+    app.setStyleSheet(scale_stylesheet(qss, scale_percent))
