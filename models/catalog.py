@@ -32,9 +32,11 @@ class Governance:
 
 @dataclass(frozen=True)
 class General:
+    principles: tuple[str, ...] = ()
     first_steps: tuple[str, ...] = ()
     aftercare: tuple[str, ...] = ()
     reporting: tuple[str, ...] = ()
+    prevention: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
 
 
@@ -107,6 +109,7 @@ class Step:
     call: tuple[str, ...] = ()
     say: tuple[str, ...] = ()
     condition: str = ""
+    switch_to: str = ""  # a situation whose plan takes over when the condition holds
     source: str = ""
 
 

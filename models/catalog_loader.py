@@ -166,8 +166,9 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
     "governance": {"revise_every_months": (_positive, 12), "training_every_months": (_positive, 3),
                    "drill_every_months": (_positive, 12), "approval": (_opt_text, ""),
                    "source": (_texts, ())},
-    "general": {"first_steps": (_texts, ()), "aftercare": (_texts, ()),
-                "reporting": (_texts, ()), "source": (_texts, ())},
+    "general": {"principles": (_texts, ()), "first_steps": (_texts, ()),
+                "aftercare": (_texts, ()), "reporting": (_texts, ()),
+                "prevention": (_texts, ()), "source": (_texts, ())},
     "source": {"key": (_key, REQUIRED), "title": (_text, REQUIRED), "file": (_text, REQUIRED),
                "org": (_text, REQUIRED), "note": (_opt_text, "")},
     "role": {"key": (_key, REQUIRED), "name": (_text, REQUIRED), "aliases": (_texts, ()),
@@ -189,7 +190,8 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
                   "supplies": (_texts, ()), "scripts": (_texts, ()), "note": (_opt_text, ""),
                   "step": (list, REQUIRED), "timer": (list, ()), "threshold": (list, ())},
     "step": {"text": (_text, REQUIRED), "role": (_key, "clerk"), "call": (_keys, ()),
-             "say": (_texts, ()), "condition": (_opt_text, ""), "source": (_opt_text, "")},
+             "say": (_texts, ()), "condition": (_opt_text, ""), "switch_to": (_key, ""),
+             "source": (_opt_text, "")},
     "timer": {"key": (_key, REQUIRED), "label": (_text, REQUIRED), "action": (_key, REQUIRED),
               "to": (_key, ""), "by": (_key, "clerk"), "minutes": (_count, REQUIRED),
               "holiday_minutes": (_count, None), "starts": (_text_or_texts, ("start",)),
@@ -393,6 +395,8 @@ class _CatalogBuilder:
             self._ref(reader, step_where, "role", "role", step)
             for callee in step.get("call", ()):
                 self.refs.append((reader, step_where, "call", "role", callee))
+            if step.get("switch_to"):
+                self._ref(reader, step_where, "switch_to", "situation", step)
             self._note_refs(reader, step_where, step)
             if step_ok:
                 steps.append(Step(**step))

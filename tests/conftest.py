@@ -107,3 +107,4 @@ def real_plans_dir(tmp_path: Path) -> Path:
     target = tmp_path / "real_plans"
     shutil.copytree(ROOT / "plans", target, ignore=shutil.ignore_patterns("drills"))
     return target
+

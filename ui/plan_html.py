@@ -80,7 +80,7 @@ def timer_row(catalog: Catalog, timer: Timer, family: tuple[Timer, ...]) -> str:
     if timer.on_missed:
         missed_label = translate("PlanHtml", "If missed:")
         missed = f"<br><span class='missed'>{escape(missed_label)} {escape(timer.on_missed)}</span>"
-    return (f"<tr><td class='deadline'>{escape(deadline)}</td>"
+    return (f"<tr><td class='deadline' width='180'>{escape(deadline)}</td>"
             f"<td><b>{escape(timer.label)}</b><br>{muted(who + ' · ' + starts)}{missed}</td></tr>")
 
 
@@ -107,8 +107,14 @@ def step_rows(catalog: Catalog, sit: Situation) -> str:
             calls = f"<br><span class='call'>☎ {escape(names)}</span>"
         says = "".join(f"<div class='say'>“{escape(s)}”</div>" for s in step.say)
         src = f"<br>{muted(sources_text(catalog, [step.source]))}" if step.source else ""
-        rows.append(f"<tr><td class='num'>{number}</td><td>{cond}{escape(step.text)}"
-                    f"<br>{muted(role_name(catalog, step.role))}{calls}{says}{src}</td></tr>")
+        switch = ""
+        if step.switch_to:
+            target = translate("PlanHtml", "Switch to the plan: {0}").format(
+                catalog.situation(step.switch_to).name)
+            switch = f"<br><span class='call'>→ {escape(target)}</span>"
+        who = muted(role_name(catalog, step.role))
+        rows.append(f"<tr><td class='num' width='32'>{number}</td><td>{cond}{escape(step.text)}"
+                    f"<br>{who}{calls}{switch}{says}{src}</td></tr>")
     return "<table class='steps' width='100%'>" + "".join(rows) + "</table>"
 
 
@@ -187,12 +193,17 @@ def levels_html(catalog: Catalog) -> str:
 def general_html(catalog: Catalog) -> str:
     g, gov, info = catalog.general, catalog.governance, catalog.info
     out = [h1(translate("PlanHtml", "General requirements"))]
+    if g.principles:
+        out += [h2(translate("PlanHtml", "Principles")), bullet_list(g.principles)]
     if g.first_steps:
         out += [h2(translate("PlanHtml", "First actions on site")), bullet_list(g.first_steps)]
     if g.reporting:
         out += [h2(translate("PlanHtml", "A report states")), bullet_list(g.reporting)]
     if g.aftercare:
         out += [h2(translate("PlanHtml", "Aftercare")), bullet_list(g.aftercare)]
+    if g.prevention:
+        out += [h2(translate("PlanHtml", "Prevention and preparation")),
+                bullet_list(g.prevention)]
     revise = translate("PlanHtml", "Revise the plans every {0} months").format(
         gov.revise_every_months)
     if gov.approval:
@@ -233,8 +244,8 @@ PAGE_STYLE = """
 h1 { font-size: 20pt; margin-bottom: 4px; }
 h2 { font-size: 14pt; margin-top: 14px; color: #37474f; }
 td { padding: 4px 6px; vertical-align: top; }
-td.num { font-size: 14pt; font-weight: bold; color: #1565c0; width: 28px; }
-td.deadline { font-weight: bold; color: #b71c1c; width: 170px; }
+td.num { font-size: 14pt; font-weight: bold; color: #1565c0; }
+td.deadline { font-weight: bold; color: #b71c1c; }
 .say { background-color: #fff8e1; color: #4e342e; font-size: 13pt; }
 .call { color: #1565c0; font-weight: bold; }
 .muted { color: #607d8b; }

@@ -109,6 +109,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>超时：</translation>
     </message>
     <message>
+        <source>Switch to the plan: {0}</source>
+        <translation>转入预案：{0}</translation>
+    </message>
+    <message>
         <source>Default level</source>
         <translation>默认级别</translation>
     </message>
@@ -189,6 +193,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>通用要求</translation>
     </message>
     <message>
+        <source>Principles</source>
+        <translation>处置原则</translation>
+    </message>
+    <message>
         <source>First actions on site</source>
         <translation>现场先期处置</translation>
     </message>
@@ -199,6 +207,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Aftercare</source>
         <translation>善后处理</translation>
+    </message>
+    <message>
+        <source>Prevention and preparation</source>
+        <translation>预防与准备</translation>
     </message>
     <message>
         <source>Revise the plans every {0} months</source>

@@ -1,0 +1,94 @@
+"""The headless commands, run as a user runs them: a real process."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def test_plans_check_ok_on_shipped_plans():
+    result = run("plans", "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+    assert "31 situations" in result.stdout
+
+
+def test_plans_check_reports_every_problem_with_file_and_line(catalog_dir):
+    path = catalog_dir / "catalog.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("minutes = 15", "minutes = -15").replace('call = ["fire"]',
+                                                                   'call = ["firemen"]')
+    path.write_text(text, encoding="utf-8")
+    result = run("plans", "check", "--dir", str(catalog_dir))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3  # two problems and the count
+    assert all(line.startswith(f"{path}:") for line in lines[:2])
+    assert "Traceback" not in result.stderr
+
+
+def test_plans_check_missing_folder(tmp_path):
+    result = run("plans", "check", "--dir", str(tmp_path / "none"))
+    assert result.returncode == 2
+    assert "plan folder not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_dump_json_has_the_documented_shape():
+    result = run("plans", "dump", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    level1 = data["levels"][0]
+    assert (level1["level"], level1["report_within_minutes"], level1["report_to"]) == (
+        1, 5, "group_leader")
+    situations = [t for c in data["categories"] for t in c["types"]]
+    assert len(situations) == 31
+    for sit in situations:
+        assert {"key", "name", "default_level", "steps", "scripts", "timers"} <= set(sit)
+        assert all({"text", "role", "call"} <= set(step) for step in sit["steps"])
+    hotline = next(s for s in situations if s["key"] == "hotline_failure")
+    arrive = next(t for t in hotline["timers"] if t["key"] == "it_arrive")
+    assert (arrive["minutes"], arrive["holiday_minutes"]) == (15, 45)
+
+
+def test_dump_refuses_broken_plans(catalog_dir):
+    (catalog_dir / "catalog.toml").write_text("[catalog\n", encoding="utf-8")
+    result = run("plans", "dump", "--json", "--dir", str(catalog_dir))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "catalog.toml:1: TOML syntax" in result.stderr
+
+
+def test_self_test_opens_the_whole_desk(tmp_path):
+    result = run("--self-test", "--db", str(tmp_path / "desk.db"))
+    assert result.returncode == 0, result.stderr
+    assert "self-test passed" in result.stdout
+    assert "31 situations" in result.stdout
+    assert "window title: 应急处置台" in result.stdout
+    assert (tmp_path / "desk.db").exists()
+
+
+def test_self_test_refuses_a_foreign_database_untouched(tmp_path):
+    db = tmp_path / "notes.db"
+    db.write_bytes(b"not a database at all" * 50)
+    before = db.read_bytes()
+    result = run("--self-test", "--db", str(db))
+    assert result.returncode == 2
+    assert "SELF-TEST FAILED" in result.stderr and "not an SQLite file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_self_test_with_broken_plans_names_the_problem(tmp_path, catalog_dir):
+    (catalog_dir / "catalog.toml").write_text("[catalog]\ntitle = 1\n", encoding="utf-8")
+    result = run("--self-test", "--plans", str(catalog_dir), "--db", str(tmp_path / "d.db"))
+    assert result.returncode == 2
+    assert "catalog.toml:2: catalog field 'title' must be text" in result.stderr
+    assert not (tmp_path / "d.db").exists()  # nothing is created before the plans are right
