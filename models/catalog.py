@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -157,6 +155,7 @@ class Catalog:
     levels: tuple[Level, ...]
     categories: tuple[Category, ...]
     situations: tuple[Situation, ...]
+    digest: str = ""  # fingerprint of the plan files; incidents record which text they used
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -210,11 +209,6 @@ class Catalog:
                 entry["types"].append(s)
             data["categories"].append(entry)
         return data
-
-    def digest(self) -> str:
-        """A fingerprint of the content: incidents record which plan text they used."""
-        text = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _plain(value):

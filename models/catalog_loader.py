@@ -5,6 +5,7 @@ Every problem is collected (never only the first) and reported as `FILE:LINE: wh
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Callable
@@ -209,7 +210,15 @@ class _FileReader:
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        self.lines: LineIndex | None = None
+        self.text: str | None = None
+        self._lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex | None:
+        """Built only when a problem needs a line number: a good catalog never pays for it."""
+        if self._lines is None and self.text is not None:
+            self._lines = LineIndex(self.text)
+        return self._lines
 
     def report(self, where: tuple, field: str | None, message: str) -> None:
         line = self.lines.line_of(where, field) if self.lines else None
@@ -228,7 +237,8 @@ class _FileReader:
             self.problems.append(Problem(str(self.path), line,
                                          "not UTF-8 text: save the file as UTF-8"))
             return None
-        self.lines = LineIndex(text)
+        self.text = text
+        self.raw = raw
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
@@ -288,17 +298,19 @@ def load_catalog(directory: Path) -> Catalog:
     if not files:
         raise CatalogError([Problem(str(directory), None, "no plan files (*.toml) in this folder")])
     all_read = True
+    fingerprint = hashlib.sha256()
     for path in files:
         reader = _FileReader(path, problems)
         data = reader.load()
         if data is None:
             all_read = False
         else:
+            fingerprint.update(path.name.encode("utf-8") + b"\0" + reader.raw + b"\0")
             builder.add_file(reader, data)
     catalog = builder.finish(str(directory), all_read)
     if problems or catalog is None:
         raise CatalogError(problems)
-    return catalog
+    return replace(catalog, digest=fingerprint.hexdigest(), _index={})
 
 
 def check_catalog(directory: Path) -> list[Problem]:

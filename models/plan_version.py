@@ -21,7 +21,7 @@ class PlanVersion(BaseModel):
 
 def record_plan_version(catalog: Catalog, now: datetime) -> PlanVersion:
     """The stored row for this catalog's content, adding it the first time it is seen."""
-    digest = catalog.digest()
+    digest = catalog.digest
     existing = PlanVersion.get_or_none(PlanVersion.digest == digest)
     if existing:
         return existing

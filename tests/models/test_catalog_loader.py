@@ -157,6 +157,7 @@ def test_load_raises_catalog_error_with_problems(catalog_dir):
 
 
 def test_digest_changes_with_content(catalog_dir):
-    before = load_catalog(catalog_dir).digest()
+    before = load_catalog(catalog_dir).digest
     rewrite(catalog_dir, "拨打119报警", "立即拨打119报警")
-    assert load_catalog(catalog_dir).digest() != before
+    after = load_catalog(catalog_dir).digest
+    assert len(after) == 64 and after != before
