@@ -31,3 +31,14 @@ class FakeClock:
     def advance(self, delta: timedelta | None = None, **kwargs: float) -> datetime:
         self._now += delta if delta is not None else timedelta(**kwargs)
         return self._now
+
+
+def to_db(moment: datetime) -> datetime:
+    """Times are stored as naive UTC (portable across SQLite and PostgreSQL)."""
+    if moment.tzinfo is None:
+        raise ValueError("a timezone-aware time is required")
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def from_db(stored: datetime) -> datetime:
+    return stored.replace(tzinfo=UTC)

@@ -26,7 +26,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("language", "zh_CN", choices=("zh_CN", "en")),
     Setting("text_size", 100, choices=(100, 115, 130, 150)),
     Setting("alarm_sound", True, choices=(True, False)),
+    Setting("clerk_on_duty", ""),
+    Setting("clerk_names", []),  # names chosen before, offered at the next shift start
 )
+MAX_NAMES = 100
 BY_KEY = {s.key: s for s in SETTINGS}
 
 
@@ -43,12 +46,26 @@ def validate(key: str, value: object) -> object:
         if value not in spec.choices or type(value) is not type(spec.default):
             raise SettingsError(f"'{value}' is not one of {list(spec.choices)} for {key}")
         return value
+    if isinstance(spec.default, list):
+        if not isinstance(value, (list, tuple)) or len(value) > MAX_NAMES:
+            raise SettingsError(f"{key} must be a list of at most {MAX_NAMES} names")
+        names = [_text(key, v, spec.max_length) for v in value]
+        return list(dict.fromkeys(n for n in names if n))
+    return _text(key, value, spec.max_length)
+
+
+def _text(key: str, value: object, max_length: int) -> str:
     if not isinstance(value, str):
         raise SettingsError(f"{key} must be text")
     value = " ".join(value.split())
-    if len(value) > spec.max_length:
-        raise SettingsError(f"{key} is longer than {spec.max_length} characters")
+    if len(value) > max_length:
+        raise SettingsError(f"{key} is longer than {max_length} characters")
     return value
+
+
+def _fresh(value: object) -> object:
+    """A copy of a list value, so callers cannot change the stored one behind our back."""
+    return list(value) if isinstance(value, list) else value
 
 
 class SettingsStore:
@@ -57,7 +74,7 @@ class SettingsStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.problem = ""  # why the file on disk could not be used, if it could not
-        self._values = {s.key: s.default for s in SETTINGS}
+        self._values = {s.key: _fresh(s.default) for s in SETTINGS}
         self._load()
 
     def _load(self) -> None:
@@ -78,10 +95,10 @@ class SettingsStore:
                 continue  # a stale or hand-edited entry: keep the default for that one
 
     def get(self, key: str) -> object:
-        return self._values[key]
+        return _fresh(self._values[key])
 
     def values(self) -> dict:
-        return dict(self._values)
+        return {key: _fresh(value) for key, value in self._values.items()}
 
     def set(self, key: str, value: object) -> None:
         self._values[key] = validate(key, value)

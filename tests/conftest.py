@@ -108,3 +108,25 @@ def real_plans_dir(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "plans", target, ignore=shutil.ignore_patterns("drills"))
     return target
 
+
+
+@pytest.fixture
+def shipped_catalog():
+    from models.catalog_loader import load_catalog
+    from models.paths import default_plans_dir
+
+    return load_catalog(default_plans_dir())
+
+
+@pytest.fixture
+def desk_db(tmp_path, shipped_catalog):
+    """A fresh database file with the shipped plans recorded; yields (db, plan version)."""
+    from datetime import UTC, datetime
+
+    from models.db import open_database
+    from models.plan_version import record_plan_version
+
+    db = open_database(tmp_path / "desk.db")
+    plan = record_plan_version(shipped_catalog, datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
+    yield db, plan
+    db.close()

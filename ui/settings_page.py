@@ -13,7 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.settings import SETTINGS, SettingsError, SettingsStore
+from models.settings import BY_KEY, SettingsError, SettingsStore
+
+# What this page edits; the clerk on duty is chosen from the header instead.
+EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound")
 
 
 class SettingsPage(QWidget):
@@ -26,7 +29,7 @@ class SettingsPage(QWidget):
         self._editors: dict[str, QWidget] = {}
         title = QLabel(self.tr("Settings"), objectName="pageTitle")
         form = QFormLayout()
-        for spec in SETTINGS:
+        for spec in (BY_KEY[key] for key in EDITED):
             editor = self._editor_for(spec)
             editor.setObjectName(f"setting_{spec.key}")
             self._editors[spec.key] = editor
@@ -80,16 +83,16 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         changed = []
-        for spec in SETTINGS:
-            value = self.value_of(spec.key)
-            if value == self._store.get(spec.key):
+        for key in EDITED:
+            value = self.value_of(key)
+            if value == self._store.get(key):
                 continue
             try:
-                self._store.set(spec.key, value)
+                self._store.set(key, value)
             except (SettingsError, OSError) as e:
                 self.message.setText(self.tr("Not saved: {0}").format(str(e)))
                 return
-            changed.append(spec.key)
+            changed.append(key)
         for key in changed:
             self.settings_changed.emit(key, self._store.get(key))
         note = self.tr("Saved.")

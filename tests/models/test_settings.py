@@ -51,3 +51,14 @@ def test_bad_entry_keeps_only_that_default(tmp_path):
     store = SettingsStore(path)
     assert store.get("desk_name") == "2号"
     assert store.get("text_size") == 100
+
+
+def test_clerk_names_are_a_clean_list(tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("clerk_names", ["张三", " 李四 ", "张三", ""])
+    assert store.get("clerk_names") == ["张三", "李四"]
+    names = store.get("clerk_names")
+    names.append("王五")  # a caller's copy, not the stored list
+    assert SettingsStore(tmp_path / "settings.json").get("clerk_names") == ["张三", "李四"]
+    with pytest.raises(SettingsError):
+        store.set("clerk_names", "张三")

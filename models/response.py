@@ -1,0 +1,254 @@
+"""What a clerk does during an incident, each press committed at once to the timeline.
+
+Plain functions over the database and an injected time; the widgets call these and redraw.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from models.catalog import Catalog
+from models.clock import from_db, to_db
+from models.db import DB
+from models.incident import Incident, TimelineEntry
+from models.plan_version import PlanVersion
+from models.timeline import append_entry
+
+CANCEL_WINDOW = timedelta(minutes=2)
+NOTE_MAX_CHARS = 10_000
+REASON_MAX_CHARS = 1_000
+OPEN_STATUSES = ("open", "in_hand")
+
+
+class ActionRefused(Exception):
+    """The action cannot be done; `code` names why (the UI words it for the clerk)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Who:
+    """Where and by whom an action was taken; recorded with every entry."""
+
+    hall: str
+    desk: str
+    clerk: str
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: int
+    at: datetime
+    kind: str
+    actor: str
+    desk: str
+    text: str
+    data: dict
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    id: int
+    situation_key: str
+    situation_name: str
+    level: int
+    status: str
+    is_drill: bool
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class IncidentState:
+    summary: IncidentSummary
+    hall: str
+    desk: str
+    clerk: str
+    checked: dict[int, datetime]  # step index of the current situation -> when ticked
+    entries: tuple[EntryView, ...]
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    def can_cancel(self, now: datetime) -> bool:
+        return (self.summary.status in OPEN_STATUSES
+                and now - self.summary.started_at <= CANCEL_WINDOW)
+
+    def called_roles(self) -> set[str]:
+        return {e.data.get("role", "") for e in self.entries if e.kind == "called"}
+
+    def reported_roles(self) -> set[str]:
+        return {e.data.get("role", "") for e in self.entries if e.kind == "reported"}
+
+
+# ---- starting ------------------------------------------------------------------------------
+
+def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, who: Who,
+                   now: datetime, *, is_drill: bool = False) -> int:
+    sit = _situation(catalog, situation_key)
+    with DB.atomic():
+        incident = Incident.create(
+            situation_key=sit.key, situation_name=sit.name, category_key=sit.category,
+            level=sit.default_level, status="open", is_drill=is_drill, started_at=to_db(now),
+            hall=who.hall, desk=who.desk, clerk=who.clerk, plan=plan.id, updated_at=to_db(now))
+        append_entry(incident, "started", at=now, actor=who.clerk, desk=who.desk, text=sit.name,
+                     data={"situation": sit.key, "level": sit.default_level,
+                           "drill": is_drill, "hall": who.hall})
+    return incident.id
+
+
+# ---- acting --------------------------------------------------------------------------------
+
+def set_step(catalog: Catalog, incident_id: int, index: int, checked: bool, who: Who,
+             now: datetime) -> None:
+    incident = _open_incident(incident_id)
+    steps = _situation(catalog, incident.situation_key).steps
+    if not 0 <= index < len(steps):
+        raise ActionRefused("no_such_step", str(index))
+    append_entry(incident, "step_checked" if checked else "step_unchecked", at=now,
+                 actor=who.clerk, desk=who.desk, text=steps[index].text,
+                 data={"situation": incident.situation_key, "step": index})
+
+
+def record_call(catalog: Catalog, incident_id: int, role_key: str, who: Who, now: datetime,
+                *, person: str = "", number: str = "") -> None:
+    incident = _open_incident(incident_id)
+    role = _role(catalog, role_key)
+    number = number or role.number
+    text = " ".join(part for part in (role.name, person, number) if part)
+    append_entry(incident, "called", at=now, actor=who.clerk, desk=who.desk, text=text,
+                 data={"role": role.key, "person": person, "number": number})
+
+
+def mark_reported(catalog: Catalog, incident_id: int, role_key: str, who: Who, now: datetime,
+                  *, person: str = "") -> None:
+    incident = _open_incident(incident_id)
+    role = _role(catalog, role_key)
+    text = " ".join(part for part in (role.name, person) if part)
+    append_entry(incident, "reported", at=now, actor=who.clerk, desk=who.desk, text=text,
+                 data={"role": role.key, "person": person})
+
+
+def add_note(incident_id: int, text: str, who: Who, now: datetime) -> None:
+    text = _clean_text(text)
+    if not text:
+        raise ActionRefused("empty_note")
+    if len(text) > NOTE_MAX_CHARS:
+        raise ActionRefused("note_too_long", str(len(text)))
+    append_entry(_open_incident(incident_id), "note", at=now, actor=who.clerk, desk=who.desk,
+                 text=text)
+
+
+def change_level(catalog: Catalog, incident_id: int, level: int, reason: str, who: Who,
+                 now: datetime) -> None:
+    incident = _open_incident(incident_id)
+    reason = _clean_text(reason)
+    if level not in {lv.level for lv in catalog.levels}:
+        raise ActionRefused("no_such_level", str(level))
+    if level == incident.level:
+        raise ActionRefused("same_level")
+    if not reason:
+        raise ActionRefused("reason_required")
+    if len(reason) > REASON_MAX_CHARS:
+        raise ActionRefused("reason_too_long")
+    with DB.atomic():
+        previous = incident.level
+        Incident.update(level=level, updated_at=to_db(now)).where(
+            Incident.id == incident.id).execute()
+        append_entry(incident, "level_changed", at=now, actor=who.clerk, desk=who.desk,
+                     text=reason, data={"from": previous, "to": level})
+
+
+def switch_situation(catalog: Catalog, incident_id: int, situation_key: str, who: Who,
+                     now: datetime) -> None:
+    """The plan of another situation takes over (e.g. an agitated customer turns violent)."""
+    incident = _open_incident(incident_id)
+    sit = _situation(catalog, situation_key)
+    if sit.key == incident.situation_key:
+        return
+    with DB.atomic():
+        Incident.update(situation_key=sit.key, situation_name=sit.name,
+                        category_key=sit.category, updated_at=to_db(now)).where(
+            Incident.id == incident.id).execute()
+        append_entry(incident, "situation_changed", at=now, actor=who.clerk, desk=who.desk,
+                     text=sit.name, data={"from": incident.situation_key, "to": sit.key})
+
+
+def cancel_incident(incident_id: int, reason: str, who: Who, now: datetime) -> None:
+    """Undo an accidental press: the incident is kept, marked cancelled, never deleted."""
+    incident = _open_incident(incident_id)
+    if now - from_db(incident.started_at) > CANCEL_WINDOW:
+        raise ActionRefused("cancel_window_passed")
+    with DB.atomic():
+        Incident.update(status="cancelled", updated_at=to_db(now)).where(
+            Incident.id == incident.id).execute()
+        append_entry(incident, "cancelled", at=now, actor=who.clerk, desk=who.desk,
+                     text=_clean_text(reason))
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+def open_incidents() -> list[IncidentSummary]:
+    rows = (Incident.select().where(Incident.status.in_(OPEN_STATUSES))
+            .order_by(Incident.started_at.desc(), Incident.id.desc()))
+    return [_summary(row) for row in rows]
+
+
+def incident_state(incident_id: int) -> IncidentState:
+    incident = Incident.get_or_none(Incident.id == incident_id)
+    if incident is None:
+        raise ActionRefused("no_such_incident", str(incident_id))
+    entries = tuple(
+        EntryView(e.id, from_db(e.at), e.kind, e.actor, e.desk, e.text, json.loads(e.data))
+        for e in TimelineEntry.select().where(TimelineEntry.incident == incident.id)
+        .order_by(TimelineEntry.id))
+    checked: dict[int, datetime] = {}
+    for e in entries:
+        if e.kind in ("step_checked", "step_unchecked") and \
+                e.data.get("situation") == incident.situation_key:
+            if e.kind == "step_checked":
+                checked[e.data["step"]] = e.at
+            else:
+                checked.pop(e.data["step"], None)
+    return IncidentState(_summary(incident), incident.hall, incident.desk, incident.clerk,
+                         checked, entries)
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+def _summary(row: Incident) -> IncidentSummary:
+    return IncidentSummary(row.id, row.situation_key, row.situation_name, row.level, row.status,
+                           row.is_drill, from_db(row.started_at))
+
+
+def _open_incident(incident_id: int) -> Incident:
+    incident = Incident.get_or_none(Incident.id == incident_id)
+    if incident is None:
+        raise ActionRefused("no_such_incident", str(incident_id))
+    if incident.status not in OPEN_STATUSES:
+        raise ActionRefused("not_open", incident.status)
+    return incident
+
+
+def _situation(catalog: Catalog, key: str):
+    try:
+        return catalog.situation(key)
+    except KeyError:
+        raise ActionRefused("no_such_situation", key) from None
+
+
+def _role(catalog: Catalog, key: str):
+    try:
+        return catalog.role(key)
+    except KeyError:
+        raise ActionRefused("no_such_role", key) from None
+
+
+def _clean_text(text: str) -> str:
+    """Trim, and drop characters a database or a PDF cannot hold (NUL, lone surrogates)."""
+    text = text.replace("\x00", "").strip()
+    return text.encode("utf-8", "replace").decode("utf-8")
