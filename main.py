@@ -41,11 +41,14 @@ def run_desk(args) -> int:
     from models.db import DatabaseRefused, open_database
     from models.paths import default_database_path, default_plans_dir
     from models.plan_version import record_plan_version
-    from models.settings import SettingsStore
+    from models.response import Who
+    from models.settings import SettingsStore, put_on_duty
+    from ui.clerk_dialog import ClerkDialog
     from ui.errors import install_excepthook, show_error
     from ui.fonts import apply_cjk_font
     from ui.header_bar import HeaderBar
     from ui.i18n import install_translations
+    from ui.incident_controller import IncidentController
     from ui.main_window import MainWindow
     from ui.screens import build_screens
     from ui.self_test import SelfTestReport, check_window
@@ -84,9 +87,24 @@ def run_desk(args) -> int:
     clock = SystemClock()
     plan = record_plan_version(catalog, clock.now())
 
+    def who() -> Who:
+        return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
+                   clerk=str(store.get("clerk_on_duty")))
+
+    controller = IncidentController(catalog=catalog, plan=plan, clock=clock, who=who)
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
-    window = MainWindow(header=header, screens=build_screens(catalog=catalog, store=store))
+    header.set_clerk(str(store.get("clerk_on_duty")))
+    window = MainWindow(header=header, screens=build_screens(catalog=catalog, store=store,
+                                                             controller=controller))
+
+    def choose_clerk() -> None:
+        dialog = ClerkDialog(names=store.get("clerk_names"),
+                             current=str(store.get("clerk_on_duty")), parent=window)
+        dialog.chosen.connect(lambda name: (put_on_duty(store, name), header.set_clerk(name)))
+        dialog.open()
+
+    header.clerk_clicked.connect(choose_clerk)
     settings_page = window.screen("settings")
     settings_page.settings_changed.connect(
         lambda key, value: header.set_place(str(store.get("hall_name")),
@@ -133,6 +151,8 @@ def run_desk(args) -> int:
         app.aboutToQuit.connect(closed.set)
         window.resize(app.primaryScreen().availableGeometry().size())
         window.showMaximized()
+        if not store.get("clerk_on_duty") and not args.self_test:
+            choose_clerk()  # the shift starts: who is on duty?
         await closed.wait()
 
     try:

@@ -112,3 +112,10 @@ class SettingsStore:
             f.flush()
             os.fsync(f.fileno())
         os.replace(partial, self.path)
+
+
+def put_on_duty(store: SettingsStore, name: str) -> None:
+    """Record the clerk on duty and remember the name for the next shift start."""
+    store.set("clerk_on_duty", name)
+    names = [name] + [n for n in store.get("clerk_names") if n != name]
+    store.set("clerk_names", names[:MAX_NAMES])

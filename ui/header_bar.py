@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from models.clock import Clock
 
 
 class HeaderBar(QFrame):
+    clerk_clicked = Signal()
+
     def __init__(self, *, clock: Clock, hall: str, desk: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -16,7 +18,8 @@ class HeaderBar(QFrame):
         self._clock = clock
         self.title = QLabel(self.tr("Emergency Desk"), objectName="appTitle")
         self.place = QLabel(objectName="placeLabel")
-        self.clerk = QLabel(objectName="clerkLabel")
+        self.clerk = QPushButton(objectName="clerkButton")
+        self.clerk.clicked.connect(self.clerk_clicked.emit)
         self.time = QLabel(objectName="clockLabel")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
@@ -40,7 +43,10 @@ class HeaderBar(QFrame):
         self.place.setText(f"{hall} · {desk}")
 
     def set_clerk(self, name: str) -> None:
-        self.clerk.setText(self.tr("On duty: {0}").format(name or self.tr("nobody chosen")))
+        self.clerk.setText(self.tr("On duty: {0} ▾").format(name or self.tr("nobody chosen")))
+        self.clerk.setProperty("missing", not name)
+        self.clerk.style().unpolish(self.clerk)
+        self.clerk.style().polish(self.clerk)
 
     def tick(self) -> None:
         self.time.setText(self._clock.now().astimezone().strftime("%Y-%m-%d %H:%M:%S"))

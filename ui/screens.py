@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QWidget
 
 from models.catalog import Catalog
 from models.settings import SettingsStore
+from ui.emergency_screen import EmergencyScreen
+from ui.incident_controller import IncidentController
 from ui.placeholder_page import PlaceholderPage
 from ui.plans_browser import PlansBrowser
 from ui.settings_page import SettingsPage
@@ -14,14 +16,14 @@ from ui.settings_page import SettingsPage
 translate = QCoreApplication.translate
 
 
-def build_screens(*, catalog: Catalog, store: SettingsStore) -> list[tuple[str, str, QWidget]]:
+def build_screens(*, catalog: Catalog, store: SettingsStore,
+                  controller: IncidentController) -> list[tuple[str, str, QWidget]]:
     def later(title: str, text: str) -> PlaceholderPage:
         return PlaceholderPage(title=title, text=text)
 
     soon = translate("Screens", "This screen comes with a later version of Emergency Desk.")
     return [
-        ("emergency", translate("Screens", "Emergency"),
-         later(translate("Screens", "Emergency"), soon)),
+        ("emergency", translate("Screens", "Emergency"), EmergencyScreen(controller=controller)),
         ("incidents", translate("Screens", "Incidents"),
          later(translate("Screens", "Incidents"), soon)),
         ("timers", translate("Screens", "Timers"), later(translate("Screens", "Timers"), soon)),

@@ -1,6 +1,54 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CategoryPage</name>
+    <message>
+        <source>← Back  Esc</source>
+        <translation>← 返回  Esc</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkDialog</name>
+    <message>
+        <source>Who is on duty?</source>
+        <translation>谁在当班？</translation>
+    </message>
+    <message>
+        <source>Another name</source>
+        <translation>其他姓名</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>上岗</translation>
+    </message>
+    <message>
+        <source>Choose the clerk on duty; every action is recorded with this name.</source>
+        <translation>请选择当班人员；每一项操作都会以此姓名记录。</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyHome</name>
+    <message>
+        <source>{0} situations</source>
+        <translation>{0} 种情形</translation>
+    </message>
+    <message>
+        <source>Most urgent — one press starts the response</source>
+        <translation>最紧急——按一下即启动处置</translation>
+    </message>
+    <message>
+        <source>What happened? Choose the kind of incident</source>
+        <translation>发生了什么？请选择事件类别</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyScreen</name>
+    <message>
+        <source>Dial {0} now ({1}). Start the incident too, so the call is recorded.</source>
+        <translation>请立即拨打 {0}（{1}）。同时启动相应事件，呼叫才会被记录。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong</source>
@@ -11,6 +59,105 @@
 What was recorded is saved. The details are in {1}; please pass them on to support.</source>
         <translation>发生了意外错误：{0}
 已记录的内容均已保存。详细信息在 {1}，请转交技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidedResponse</name>
+    <message>
+        <source>← Home  Esc</source>
+        <translation>← 首页  Esc</translation>
+    </message>
+    <message>
+        <source>DRILL</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Report to read out</source>
+        <translation>汇报稿</translation>
+    </message>
+    <message>
+        <source>Cancel (pressed by mistake)</source>
+        <translation>取消（误按）</translation>
+    </message>
+    <message>
+        <source>Quick note, Enter adds it to the record</source>
+        <translation>快速备注，按回车记入记录</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>呼叫</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>{0}: report to {1} within {2}</source>
+        <translation>{0}事件：{2}内报告{1}</translation>
+    </message>
+    <message>
+        <source> (after handling is finished)</source>
+        <translation>（自处置完成起计）</translation>
+    </message>
+    <message>
+        <source>✓ Reported to {0}</source>
+        <translation>✓ 已报告{0}</translation>
+    </message>
+    <message>
+        <source>Reported to {0}</source>
+        <translation>已报告{0}</translation>
+    </message>
+    <message>
+        <source>Started: {0}</source>
+        <translation>启动：{0}</translation>
+    </message>
+    <message>
+        <source>✓ {0}</source>
+        <translation>✓ {0}</translation>
+    </message>
+    <message>
+        <source>✗ undone: {0}</source>
+        <translation>✗ 撤销：{0}</translation>
+    </message>
+    <message>
+        <source>☎ called {0}</source>
+        <translation>☎ 已呼叫 {0}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+    <message>
+        <source>Level changed: {0}</source>
+        <translation>级别变更：{0}</translation>
+    </message>
+    <message>
+        <source>Plan switched to {0}</source>
+        <translation>转入预案：{0}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {0}</source>
+        <translation>已取消：{0}</translation>
+    </message>
+    <message>
+        <source>Running {0}:{1:02d}</source>
+        <translation>已用时 {0}:{1:02d}</translation>
+    </message>
+    <message>
+        <source>Cancel this incident?</source>
+        <translation>取消这起事件？</translation>
+    </message>
+    <message>
+        <source>It stays in the record, marked as cancelled.</source>
+        <translation>该事件仍保留在记录中，并标记为“已取消”。</translation>
+    </message>
+    <message>
+        <source>pressed by mistake</source>
+        <translation>误按</translation>
     </message>
 </context>
 <context>
@@ -28,12 +175,66 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>（未设置服务台）</translation>
     </message>
     <message>
-        <source>On duty: {0}</source>
-        <translation>当班：{0}</translation>
+        <source>On duty: {0} ▾</source>
+        <translation>当班：{0} ▾</translation>
     </message>
     <message>
         <source>nobody chosen</source>
         <translation>未选择</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentController</name>
+    <message>
+        <source>The note is empty.</source>
+        <translation>备注是空的。</translation>
+    </message>
+    <message>
+        <source>The note is longer than {0} characters; shorten it or split it into two notes.</source>
+        <translation>备注超过 {0} 个字，请缩短或分成两条。</translation>
+    </message>
+    <message>
+        <source>Say why the level changes.</source>
+        <translation>请填写变更级别的理由。</translation>
+    </message>
+    <message>
+        <source>The reason is too long.</source>
+        <translation>理由太长。</translation>
+    </message>
+    <message>
+        <source>The incident already has this level.</source>
+        <translation>事件已是这个级别。</translation>
+    </message>
+    <message>
+        <source>It is too late to cancel: an incident can only be cancelled within {0} minutes of starting. Close it with a note instead.</source>
+        <translation>已无法取消：事件只能在开始后 {0} 分钟内取消。请添加说明后按正常流程结案。</translation>
+    </message>
+    <message>
+        <source>This incident is no longer open.</source>
+        <translation>这起事件已不在处置中。</translation>
+    </message>
+    <message>
+        <source>Not possible: {0}</source>
+        <translation>无法执行：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LevelDialog</name>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Which of these apply? (proposes a level)</source>
+        <translation>符合以下哪些情况？（据此建议级别）</translation>
+    </message>
+    <message>
+        <source>Why the level changes (required)</source>
+        <translation>变更级别的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Proposed: {0}</source>
+        <translation>建议定级：{0}</translation>
     </message>
 </context>
 <context>
@@ -56,6 +257,17 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Emergency Desk</source>
         <translation>应急处置台</translation>
+    </message>
+</context>
+<context>
+    <name>OpenIncidentsStrip</name>
+    <message>
+        <source>Running:</source>
+        <translation>进行中：</translation>
+    </message>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
     </message>
 </context>
 <context>
@@ -265,6 +477,88 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>Readout</name>
+    <message>
+        <source>not recorded yet</source>
+        <translation>尚未记录</translation>
+    </message>
+    <message>
+        <source>called {0}</source>
+        <translation>已呼叫{0}</translation>
+    </message>
+    <message>
+        <source>reported to {0}</source>
+        <translation>已报告{0}</translation>
+    </message>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件经过</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Actions taken</source>
+        <translation>已采取的措施</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>What is needed</source>
+        <translation>需要的支援</translation>
+    </message>
+    <message>
+        <source>nothing more</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>ReadoutDialog</name>
+    <message>
+        <source>Report to read out</source>
+        <translation>汇报稿</translation>
+    </message>
+    <message>
+        <source>Read this out on the phone. Reading it records nothing: mark whom you reported to.</source>
+        <translation>电话汇报时照此宣读。宣读本身不计为报告：请点选已向谁报告。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Reported to {0}</source>
+        <translation>已报告{0}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>This screen comes with a later version of Emergency Desk.</source>
@@ -348,6 +642,13 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StepRow</name>
+    <message>
+        <source>→ Switch to: {0}</source>
+        <translation>→ 转入：{0}</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,9 @@
+from datetime import UTC, datetime
+
 import pytest
+
+from models.clock import FakeClock
+from models.response import Who
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -7,3 +12,34 @@ def chinese_ui(qapp):
     from ui.i18n import install_translations
 
     assert install_translations(qapp, "zh_CN")
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def controller(desk_db, shipped_catalog, clock):
+    from ui.incident_controller import IncidentController
+
+    _, plan = desk_db
+    return IncidentController(catalog=shipped_catalog, plan=plan, clock=clock,
+                              who=lambda: Who("城东营业厅", "1号台", "张三"))
+
+
+@pytest.fixture
+def emergency(qtbot, controller):
+    from ui.emergency_screen import EmergencyScreen
+    from ui.guided_response import GuidedResponse
+
+    answers = []
+    guided = GuidedResponse(controller=controller,
+                            confirm=lambda parent, title, text: answers.pop(0))
+    screen = EmergencyScreen(controller=controller, guided=guided)
+    screen.confirm_answers = answers  # tests append True/False before a confirmation
+    qtbot.addWidget(screen)
+    screen.resize(1234, 724)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen

@@ -1,7 +1,6 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from models.catalog_loader import load_catalog
 from models.clock import FakeClock
 from models.settings import SettingsStore
 from ui.header_bar import HeaderBar
@@ -9,17 +8,18 @@ from ui.main_window import MainWindow
 from ui.screens import build_screens
 
 
-def make_window(qtbot, catalog_dir, tmp_path):
+def make_window(qtbot, catalog_dir, tmp_path, controller):
     store = SettingsStore(tmp_path / "settings.json")
     header = HeaderBar(clock=FakeClock(), hall="城东营业厅", desk="1号台")
     window = MainWindow(header=header,
-                        screens=build_screens(catalog=load_catalog(catalog_dir), store=store))
+                        screens=build_screens(catalog=controller.catalog, store=store,
+                                              controller=controller))
     qtbot.addWidget(window)
     return window, store
 
 
-def test_navigation_by_button_and_function_key(qtbot, catalog_dir, tmp_path):
-    window, _ = make_window(qtbot, catalog_dir, tmp_path)
+def test_navigation_by_button_and_function_key(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
@@ -32,22 +32,33 @@ def test_navigation_by_button_and_function_key(qtbot, catalog_dir, tmp_path):
     assert window.current_screen() == "emergency"
 
 
-def test_header_shows_place_and_injected_time(qtbot, catalog_dir, tmp_path):
-    window, _ = make_window(qtbot, catalog_dir, tmp_path)
+def test_header_shows_place_and_injected_time(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
     assert window.header.place.text() == "城东营业厅 · 1号台"
     expected = FakeClock().now().astimezone().strftime("%Y-%m-%d %H:%M")
     assert window.header.time.text().startswith(expected)
 
 
-def test_first_paint_is_signalled(qtbot, catalog_dir, tmp_path):
-    window, _ = make_window(qtbot, catalog_dir, tmp_path)
+def test_first_paint_is_signalled(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
     with qtbot.waitSignal(window.painted, timeout=5000):
         window.show()
 
 
-def test_every_screen_has_a_title_or_content(qtbot, catalog_dir, tmp_path):
-    window, _ = make_window(qtbot, catalog_dir, tmp_path)
+def test_every_screen_has_a_title_or_content(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
     for index in range(window.stack.count()):
         screen = window.stack.widget(index)
         assert screen.objectName()
         assert screen.findChildren(QLabel) or screen.objectName() == "plansBrowser"
+
+
+def test_clerk_button_in_header(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    window.header.set_clerk("")
+    assert window.header.clerk.text() == "当班：未选择 ▾"
+    assert window.header.clerk.property("missing") is True
+    with qtbot.waitSignal(window.header.clerk_clicked):
+        qtbot.mouseClick(window.header.clerk, Qt.MouseButton.LeftButton)
+    window.header.set_clerk("张三")
+    assert window.header.clerk.text() == "当班：张三 ▾"

@@ -1,0 +1,39 @@
+"""Nothing lost: a desk process killed right after a press keeps every press it made."""
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HELPER = Path(__file__).resolve().parents[1] / "helpers" / "press_then_wait.py"
+EXPECTED = ["started", "step_checked", "called", "note", "step_unchecked"]
+
+
+@pytest.mark.parametrize("kill_after", [1, 2, 3, 4, 5])
+def test_kill_right_after_a_press_loses_nothing(tmp_path, kill_after):
+    db = tmp_path / "desk.db"
+    child = subprocess.Popen([sys.executable, str(HELPER), str(db)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for number in range(1, kill_after + 1):
+            line = child.stdout.readline()
+            assert line.strip() == f"pressed {number}", child.stderr.read()
+            if number < kill_after:
+                child.stdin.write("\n")
+                child.stdin.flush()
+        child.kill()  # SIGKILL: no clean shutdown, no chance to flush anything
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.stdout.close()
+        child.stdin.close()
+        child.stderr.close()
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT kind, actor FROM timeline_entry ORDER BY id").fetchall()
+    assert [kind for kind, _ in rows] == EXPECTED[:kill_after]
+    assert {actor for _, actor in rows} == {"张三"}
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()

@@ -1,0 +1,377 @@
+"""GuidedResponse: the running incident — steps to tick, words to say, people to call.
+
+Every tick, call, report and note goes through the controller, which commits it before the
+view redraws from the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.catalog import Catalog, Situation, Step
+from models.response import IncidentState
+from ui.big_button import MIN_TOUCH
+from ui.incident_controller import IncidentController
+from ui.level_dialog import LevelDialog
+from ui.plan_html import format_minutes
+from ui.readout import compose_readout, local_time
+from ui.readout_dialog import ReadoutDialog
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class StepRow(QFrame):
+    """One step: a big checkbox, who does it, whom to call, and the words to say beside it."""
+
+    def __init__(self, *, catalog: Catalog, number: int, step: Step,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepRow")
+        prefix = f"<i>{escape(step.condition)}：</i>" if step.condition else ""
+        # A checkbox cannot wrap its text: the box and a wrapping label; the row toggles it.
+        self.check = QCheckBox(objectName="stepCheck")
+        self.text = QLabel(f"<b>{number}.</b> {prefix}{escape(step.text)}", objectName="stepText")
+        self.text.setWordWrap(True)
+        self.text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        meta = QLabel(catalog.role(step.role).name, objectName="stepRole")
+        meta.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        line = QHBoxLayout()
+        line.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(self.text, 1)
+        left = QVBoxLayout()
+        left.addLayout(line)
+        left.addWidget(meta)
+        self.call_buttons: dict[str, QPushButton] = {}
+        if step.call:
+            calls = QHBoxLayout()
+            for key in step.call:
+                callee = catalog.role(key)
+                button = QPushButton(f"☎ {callee.name} {callee.number}".strip(),
+                                     objectName="callButton")
+                self.call_buttons[key] = button
+                calls.addWidget(button)
+            calls.addStretch(1)
+            left.addLayout(calls)
+        self.switch_button: QPushButton | None = None
+        if step.switch_to:
+            target = catalog.situation(step.switch_to)
+            self.switch_button = QPushButton(self.tr("→ Switch to: {0}").format(target.name),
+                                             objectName="switchButton")
+            left.addWidget(self.switch_button)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(left, 3)
+        if step.say:
+            scripts = QVBoxLayout()
+            for text in step.say:
+                label = QLabel(f"“{text}”", objectName="scriptLabel")
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                scripts.addWidget(label)
+            scripts.addStretch(1)
+            layout.addLayout(scripts, 2)
+        self.setMinimumHeight(MIN_TOUCH)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.check.toggle()
+        super().mouseReleaseEvent(event)
+
+
+class GuidedResponse(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, *, controller: IncidentController,
+                 confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guidedResponse")
+        self._controller = controller
+        self._catalog = controller.catalog
+        self._confirm = confirm
+        self.incident_id: int | None = None
+        self._situation_key = ""
+        self.level_dialog: LevelDialog | None = None
+        self.readout_dialog: ReadoutDialog | None = None
+        self.step_rows: list[StepRow] = []
+        # Built plans by situation: a press on a situation seen before reuses its widgets.
+        self._plans: dict[str, tuple[QWidget, list[StepRow]]] = {}
+
+        # header
+        self.back_button = QPushButton(self.tr("← Home  Esc"), objectName="backButton")
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.title = QLabel(objectName="incidentTitle")
+        self.title.setWordWrap(True)
+        self.drill_label = QLabel(self.tr("DRILL"), objectName="drillMarker")
+        self.level_button = QPushButton(objectName="levelButton")
+        self.level_button.clicked.connect(self.open_level_dialog)
+        self.elapsed = QLabel(objectName="elapsedLabel")
+        self.readout_button = QPushButton(self.tr("Report to read out"),
+                                          objectName="readoutButton")
+        self.readout_button.clicked.connect(self.open_readout)
+        self.cancel_button = QPushButton(self.tr("Cancel (pressed by mistake)"),
+                                         objectName="cancelIncidentButton")
+        self.cancel_button.clicked.connect(self.cancel_incident)
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.drill_label)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.elapsed)
+        header.addWidget(self.level_button)
+        header.addWidget(self.readout_button)
+        header.addWidget(self.cancel_button)
+
+        # steps
+        self.steps = QStackedWidget(objectName="stepsStack")
+
+        # side panel: report, note, calls (scrolling), timeline
+        side = QFrame(objectName="responseSide")
+        side.setFixedWidth(360)
+        side_layout = QVBoxLayout(side)
+        self.report_label = QLabel(objectName="reportRule")
+        self.report_label.setWordWrap(True)
+        self.report_box = QVBoxLayout()
+        self.calls_box = QGridLayout()
+        calls = QWidget(objectName="callsBox")
+        calls.setLayout(self.calls_box)
+        calls_scroll = QScrollArea(objectName="callsScroll")
+        calls_scroll.setWidgetResizable(True)
+        calls_scroll.setWidget(calls)
+        calls_scroll.setMinimumHeight(120)
+        calls_scroll.setMaximumHeight(170)
+        self.note = QLineEdit(objectName="quickNote")
+        self.note.setPlaceholderText(self.tr("Quick note, Enter adds it to the record"))
+        self.note.setMaxLength(10_000)
+        self.note.returnPressed.connect(self.add_note)
+        self.timeline = QListWidget(objectName="timelineList")
+        self.timeline.setWordWrap(True)
+        side_layout.addWidget(QLabel(self.tr("Report"), objectName="sectionLabel"))
+        side_layout.addWidget(self.report_label)
+        side_layout.addLayout(self.report_box)
+        side_layout.addWidget(self.note)
+        side_layout.addWidget(QLabel(self.tr("Call"), objectName="sectionLabel"))
+        side_layout.addWidget(calls_scroll)
+        side_layout.addWidget(QLabel(self.tr("Record"), objectName="sectionLabel"))
+        side_layout.addWidget(self.timeline, 1)
+
+        body = QHBoxLayout()
+        body.addWidget(self.steps, 1)
+        body.addWidget(side)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        QShortcut(QKeySequence("Esc"), self, activated=self.back_requested.emit)
+        controller.incident_changed.connect(self._on_changed)
+        self._ticker = QTimer(self)  # runs only while the view is on screen
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.tick)
+
+    def showEvent(self, event) -> None:
+        self._ticker.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self._ticker.stop()
+        super().hideEvent(event)
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_incident(self, incident_id: int) -> None:
+        self.incident_id = incident_id
+        self._situation_key = ""
+        self.refresh()
+
+    def _on_changed(self, incident_id: int) -> None:
+        if incident_id == self.incident_id:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.incident_id is None:
+            return
+        state = self._controller.state(self.incident_id)
+        sit = self._catalog.situation(state.summary.situation_key)
+        if sit.key != self._situation_key:
+            self._build_plan(sit)
+        level = self._catalog.level(state.summary.level)
+        self.title.setText(sit.name)
+        self.drill_label.setVisible(state.summary.is_drill)
+        self.level_button.setText(f"{level.name}\n{level.short}")
+        self.level_button.setStyleSheet(f"#levelButton {{ background: {level.color}; }}")
+        for index, row in enumerate(self.step_rows):
+            row.check.blockSignals(True)
+            row.check.setChecked(index in state.checked)
+            row.check.blockSignals(False)
+            row.setProperty("done", index in state.checked)
+            row.style().unpolish(row)
+            row.style().polish(row)
+        self._fill_report(state)
+        self._fill_timeline(state)
+        self.tick(state)
+
+    def _build_plan(self, sit: Situation) -> None:
+        self._situation_key = sit.key
+        if sit.key not in self._plans:
+            self._plans[sit.key] = self._plan_widget(sit)
+        scroll, self.step_rows = self._plans[sit.key]
+        self.steps.setCurrentWidget(scroll)
+        scroll.verticalScrollBar().setValue(0)
+        self._fill_calls(sit)
+
+    def _plan_widget(self, sit: Situation) -> tuple[QWidget, list[StepRow]]:
+        box = QWidget(objectName="stepsBox")
+        layout = QVBoxLayout(box)
+        layout.setSpacing(6)
+        rows = []
+        for index, step in enumerate(sit.steps):
+            row = StepRow(catalog=self._catalog, number=index + 1, step=step)
+            row.check.toggled.connect(lambda checked, i=index: self._tick_step(i, checked))
+            for key, button in row.call_buttons.items():
+                button.clicked.connect(lambda _=False, k=key: self.call(k))
+            if row.switch_button is not None:
+                row.switch_button.clicked.connect(
+                    lambda _=False, k=step.switch_to: self.switch_to(k))
+            layout.addWidget(row)
+            rows.append(row)
+        layout.addStretch(1)
+        scroll = QScrollArea(objectName="stepsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(box)
+        self.steps.addWidget(scroll)
+        return scroll, rows
+
+    def _fill_calls(self, sit: Situation) -> None:
+        _clear(self.calls_box)
+        roles = []
+        for step in sit.steps:
+            roles += [k for k in step.call if k not in roles]
+        roles.sort(key=lambda k: not self._catalog.role(k).number)  # outside numbers first
+        for index, key in enumerate(roles):
+            role = self._catalog.role(key)
+            button = QPushButton(f"☎ {role.name} {role.number}".strip(), objectName="callButton")
+            button.clicked.connect(lambda _=False, k=key: self.call(k))
+            self.calls_box.addWidget(button, index // 2, index % 2)
+
+    def report_targets(self, state: IncidentState) -> list[tuple[str, str]]:
+        level = self._catalog.level(state.summary.level)
+        keys = [level.report_to] + [t.to for t in level.timers[1:] if t.to and t.by == "clerk"]
+        return [(k, self._catalog.role(k).name) for k in dict.fromkeys(keys)]
+
+    def _fill_report(self, state: IncidentState) -> None:
+        level = self._catalog.level(state.summary.level)
+        rule = self.tr("{0}: report to {1} within {2}").format(
+            level.short, self._catalog.role(level.report_to).name,
+            format_minutes(level.report_within_minutes))
+        if level.report_starts == "resolved":
+            rule += self.tr(" (after handling is finished)")
+        self.report_label.setText(rule)
+        _clear(self.report_box)
+        reported = state.reported_roles()
+        for key, name in self.report_targets(state):
+            text = (self.tr("✓ Reported to {0}") if key in reported
+                    else self.tr("Reported to {0}")).format(name)
+            button = QPushButton(text, objectName="reportButton")
+            button.clicked.connect(lambda _=False, k=key: self.report(k))
+            self.report_box.addWidget(button)
+
+    def _fill_timeline(self, state: IncidentState) -> None:
+        self.timeline.clear()
+        for entry in reversed(state.entries):
+            self.timeline.addItem(f"{local_time(entry.at)}  {self.entry_text(entry)}")
+
+    def entry_text(self, entry) -> str:
+        labels = {
+            "started": self.tr("Started: {0}"),
+            "step_checked": self.tr("✓ {0}"),
+            "step_unchecked": self.tr("✗ undone: {0}"),
+            "called": self.tr("☎ called {0}"),
+            "reported": self.tr("Reported to {0}"),
+            "note": self.tr("Note: {0}"),
+            "level_changed": self.tr("Level changed: {0}"),
+            "situation_changed": self.tr("Plan switched to {0}"),
+            "cancelled": self.tr("Cancelled: {0}"),
+        }
+        return labels.get(entry.kind, "{0}").format(entry.text)
+
+    def tick(self, state: IncidentState | None = None) -> None:
+        if self.incident_id is None:
+            return
+        state = state or self._controller.state(self.incident_id)
+        now = self._controller.clock.now()
+        seconds = max(0, int((now - state.summary.started_at).total_seconds()))
+        minutes, secs = divmod(seconds, 60)
+        self.elapsed.setText(self.tr("Running {0}:{1:02d}").format(minutes, secs))
+        self.cancel_button.setVisible(state.can_cancel(now))
+
+    # -- acting ----------------------------------------------------------------------------
+    def _tick_step(self, index: int, checked: bool) -> None:
+        if not self._controller.set_step(self.incident_id, index, checked):
+            self.refresh()  # refused: show what the record holds
+
+    def call(self, role_key: str) -> None:
+        self._controller.call(self.incident_id, role_key)
+
+    def report(self, role_key: str) -> None:
+        self._controller.report(self.incident_id, role_key)
+
+    def add_note(self) -> None:
+        if self._controller.note(self.incident_id, self.note.text()):
+            self.note.clear()
+
+    def switch_to(self, situation_key: str) -> None:
+        self._controller.switch_situation(self.incident_id, situation_key)
+
+    def open_level_dialog(self) -> None:
+        state = self._controller.state(self.incident_id)
+        self.level_dialog = LevelDialog(catalog=self._catalog, current=state.summary.level,
+                                        parent=self)
+        self.level_dialog.accepted.connect(self._apply_level)
+        self.level_dialog.open()
+
+    def _apply_level(self) -> None:
+        dialog = self.level_dialog
+        self._controller.change_level(self.incident_id, dialog.chosen_level(),
+                                      dialog.chosen_reason())
+
+    def open_readout(self) -> None:
+        state = self._controller.state(self.incident_id)
+        self.readout_dialog = ReadoutDialog(text=compose_readout(self._catalog, state),
+                                            targets=self.report_targets(state), parent=self)
+        self.readout_dialog.reported.connect(self.report)
+        self.readout_dialog.open()
+
+    def cancel_incident(self) -> None:
+        confirmed = self._confirm(self, self.tr("Cancel this incident?"),
+                                  self.tr("It stays in the record, marked as cancelled."))
+        if confirmed and self._controller.cancel(self.incident_id, self.tr("pressed by mistake")):
+            self.back_requested.emit()
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
