@@ -129,7 +129,7 @@ class GuidedResponse(QWidget):
         self.level_button = QPushButton(objectName="levelButton")
         self.level_button.clicked.connect(self.open_level_dialog)
         self.elapsed = QLabel(objectName="elapsedLabel")
-        self.readout_button = QPushButton(self.tr("Report to read out"),
+        self.readout_button = QPushButton(self.tr("Report to read out") + "  B",
                                           objectName="readoutButton")
         self.readout_button.clicked.connect(self.open_readout)
         self.cancel_button = QPushButton(self.tr("Cancel (pressed by mistake)"),
@@ -163,7 +163,7 @@ class GuidedResponse(QWidget):
         calls_scroll.setMinimumHeight(120)
         calls_scroll.setMaximumHeight(170)
         self.note = QLineEdit(objectName="quickNote")
-        self.note.setPlaceholderText(self.tr("Quick note, Enter adds it to the record"))
+        self.note.setPlaceholderText(self.tr("Quick note, Enter adds it to the record") + "  (N)")
         self.note.setMaxLength(10_000)
         self.note.returnPressed.connect(self.add_note)
         self.timeline = QListWidget(objectName="timelineList")
@@ -186,6 +186,13 @@ class GuidedResponse(QWidget):
         layout.addLayout(body, 1)
 
         QShortcut(QKeySequence("Esc"), self, activated=self.back_requested.emit)
+        # Keys for hands on the keyboard; typing in the note takes precedence over them.
+        for number in range(1, 10):
+            QShortcut(QKeySequence(str(number)), self,
+                      activated=lambda i=number - 1: self.toggle_step(i))
+        QShortcut(QKeySequence("L"), self, activated=self.open_level_dialog)
+        QShortcut(QKeySequence("B"), self, activated=self.open_readout)
+        QShortcut(QKeySequence("N"), self, activated=self.note.setFocus)
         controller.incident_changed.connect(self._on_changed)
         self._ticker = QTimer(self)  # runs only while the view is on screen
         self._ticker.setInterval(1000)
@@ -219,7 +226,7 @@ class GuidedResponse(QWidget):
         level = self._catalog.level(state.summary.level)
         self.title.setText(sit.name)
         self.drill_label.setVisible(state.summary.is_drill)
-        self.level_button.setText(f"{level.name}\n{level.short}")
+        self.level_button.setText(f"{level.name}\n{level.short}  L")
         self.level_button.setStyleSheet(f"#levelButton {{ background: {level.color}; }}")
         for index, row in enumerate(self.step_rows):
             row.check.blockSignals(True)
@@ -330,6 +337,10 @@ class GuidedResponse(QWidget):
     def _tick_step(self, index: int, checked: bool) -> None:
         if not self._controller.set_step(self.incident_id, index, checked):
             self.refresh()  # refused: show what the record holds
+
+    def toggle_step(self, index: int) -> None:
+        if self.incident_id is not None and index < len(self.step_rows):
+            self.step_rows[index].check.toggle()
 
     def call(self, role_key: str) -> None:
         self._controller.call(self.incident_id, role_key)

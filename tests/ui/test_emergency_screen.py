@@ -197,3 +197,26 @@ def test_keyboard_only(qtbot, emergency):
 def category_page_start(qtbot, emergency, category, situation):
     click(qtbot, emergency.home.category_buttons[category])
     click(qtbot, emergency.stack.currentWidget().buttons[situation])
+
+
+def test_guided_view_keys(qtbot, emergency):
+    window = emergency.window()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    guided = emergency.guided
+    incident_id = guided.incident_id
+    qtbot.keyClick(guided, Qt.Key.Key_2)
+    assert guided.step_rows[1].check.isChecked()
+    qtbot.keyClick(guided, Qt.Key.Key_N)
+    assert guided.note.hasFocus()
+    qtbot.keyClicks(guided.note, "2")  # a digit typed in the note is text, not a step
+    assert guided.note.text() == "2"
+    assert guided.step_rows[1].check.isChecked()
+    assert kinds(incident_id) == ["started", "step_checked"]
+    guided.setFocus()
+    qtbot.keyClick(guided, Qt.Key.Key_L)
+    assert guided.level_dialog is not None and guided.level_dialog.isVisible()
+    guided.level_dialog.reject()
+    qtbot.keyClick(guided, Qt.Key.Key_B)
+    assert guided.readout_dialog is not None and guided.readout_dialog.isVisible()
