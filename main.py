@@ -36,12 +36,12 @@ def run_desk(args) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from models.act import Who
     from models.catalog_loader import CatalogError, load_catalog
     from models.clock import SystemClock
     from models.db import DatabaseRefused, open_database
     from models.paths import default_database_path, default_plans_dir
     from models.plan_version import record_plan_version
-    from models.response import Who
     from models.settings import SettingsStore, put_on_duty
     from ui.clerk_dialog import ClerkDialog
     from ui.errors import install_excepthook, show_error

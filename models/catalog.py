@@ -35,6 +35,7 @@ class General:
     aftercare: tuple[str, ...] = ()
     reporting: tuple[str, ...] = ()
     prevention: tuple[str, ...] = ()
+    at_once_minutes: int = 5  # how long "at once" (minutes = 0) may take before it is missed
     source: tuple[str, ...] = ()
 
 

@@ -45,19 +45,29 @@ class TimelineEntry(BaseModel):
     hash = pw.CharField(max_length=64)
 
 
+DEADLINE_STATUSES = ("pending", "met", "missed", "late", "superseded", "cancelled")
+
+
 class Deadline(BaseModel):
-    """A reporting deadline, stored as an absolute time so it survives a restart."""
+    """A deadline whose clock has started, stored as absolute times so it survives a restart.
+
+    pending → met (in time) | missed (time passed) → late (done after the miss);
+    superseded when a level change replaces it; cancelled with its incident.
+    """
 
     incident = pw.ForeignKeyField(Incident, backref="deadlines", on_delete="RESTRICT")
+    source = pw.CharField(max_length=16)  # "level" or "situation": where the timer is defined
     key = pw.CharField(max_length=64)
     label = pw.CharField(max_length=500)
     action = pw.CharField(max_length=16)
     to_role = pw.CharField(max_length=64, default="")
     by_role = pw.CharField(max_length=64, default="clerk")
+    holiday = pw.BooleanField(default=False)  # the holiday variant was applied
     started_at = pw.DateTimeField()
     due_at = pw.DateTimeField(index=True)
     status = pw.CharField(max_length=16, default="pending", index=True)
+    missed_at = pw.DateTimeField(null=True)
+    acknowledged_at = pw.DateTimeField(null=True)  # the alarm of a miss was silenced
     met_at = pw.DateTimeField(null=True)
     met_by = pw.CharField(max_length=200, default="")
     met_to = pw.CharField(max_length=200, default="")
-    note = pw.TextField(default="")

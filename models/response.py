@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from models import deadlines
+from models.act import Act
 from models.catalog import Catalog
 from models.clock import from_db, to_db
 from models.db import DB
@@ -28,15 +30,6 @@ class ActionRefused(Exception):
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
-
-
-@dataclass(frozen=True)
-class Who:
-    """Where and by whom an action was taken; recorded with every entry."""
-
-    hall: str
-    desk: str
-    clerk: str
 
 
 @dataclass(frozen=True)
@@ -87,64 +80,68 @@ class IncidentState:
 
 # ---- starting ------------------------------------------------------------------------------
 
-def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, who: Who,
-                   now: datetime, *, is_drill: bool = False) -> int:
+def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act: Act,
+                   *, is_drill: bool = False) -> int:
+    """One press: the incident with its default level, and the clocks that start with it."""
     sit = _situation(catalog, situation_key)
     with DB.atomic():
         incident = Incident.create(
             situation_key=sit.key, situation_name=sit.name, category_key=sit.category,
-            level=sit.default_level, status="open", is_drill=is_drill, started_at=to_db(now),
-            hall=who.hall, desk=who.desk, clerk=who.clerk, plan=plan.id, updated_at=to_db(now))
-        append_entry(incident, "started", at=now, actor=who.clerk, desk=who.desk, text=sit.name,
-                     data={"situation": sit.key, "level": sit.default_level,
-                           "drill": is_drill, "hall": who.hall})
+            level=sit.default_level, status="open", is_drill=is_drill,
+            started_at=to_db(act.now), hall=act.who.hall, desk=act.who.desk,
+            clerk=act.who.clerk, plan=plan.id, updated_at=to_db(act.now))
+        _record(incident, "started", act, sit.name,
+                {"situation": sit.key, "level": sit.default_level, "drill": is_drill,
+                 "hall": act.who.hall})
+        deadlines.start_clocks(catalog, incident, "start", act)
     return incident.id
 
 
 # ---- acting --------------------------------------------------------------------------------
 
-def set_step(catalog: Catalog, incident_id: int, index: int, checked: bool, who: Who,
-             now: datetime) -> None:
+def set_step(catalog: Catalog, incident_id: int, index: int, checked: bool, act: Act) -> None:
     incident = _open_incident(incident_id)
     steps = _situation(catalog, incident.situation_key).steps
     if not 0 <= index < len(steps):
         raise ActionRefused("no_such_step", str(index))
-    append_entry(incident, "step_checked" if checked else "step_unchecked", at=now,
-                 actor=who.clerk, desk=who.desk, text=steps[index].text,
-                 data={"situation": incident.situation_key, "step": index})
+    _record(incident, "step_checked" if checked else "step_unchecked", act, steps[index].text,
+            {"situation": incident.situation_key, "step": index})
 
 
-def record_call(catalog: Catalog, incident_id: int, role_key: str, who: Who, now: datetime,
+def record_call(catalog: Catalog, incident_id: int, role_key: str, act: Act,
                 *, person: str = "", number: str = "") -> None:
+    """A call made; it meets the deadlines to report to or notify that role."""
     incident = _open_incident(incident_id)
     role = _role(catalog, role_key)
     number = number or role.number
-    text = " ".join(part for part in (role.name, person, number) if part)
-    append_entry(incident, "called", at=now, actor=who.clerk, desk=who.desk, text=text,
-                 data={"role": role.key, "person": person, "number": number})
+    with DB.atomic():
+        _record(incident, "called", act, " ".join(p for p in (role.name, person, number) if p),
+                {"role": role.key, "person": person, "number": number})
+        deadlines.meet_matching(catalog, incident, role.key, act, to_person=person)
 
 
-def mark_reported(catalog: Catalog, incident_id: int, role_key: str, who: Who, now: datetime,
+def mark_reported(catalog: Catalog, incident_id: int, role_key: str, act: Act,
                   *, person: str = "") -> None:
-    incident = _open_incident(incident_id)
+    """"Reported to X": who reported to whom and when; meets the matching deadlines."""
+    incident = _incident(incident_id, deadlines.OPEN_FOR_DEADLINES)
     role = _role(catalog, role_key)
-    text = " ".join(part for part in (role.name, person) if part)
-    append_entry(incident, "reported", at=now, actor=who.clerk, desk=who.desk, text=text,
-                 data={"role": role.key, "person": person})
+    with DB.atomic():
+        _record(incident, "reported", act, " ".join(p for p in (role.name, person) if p),
+                {"role": role.key, "person": person})
+        deadlines.meet_matching(catalog, incident, role.key, act, to_person=person)
 
 
-def add_note(incident_id: int, text: str, who: Who, now: datetime) -> None:
+def add_note(incident_id: int, text: str, act: Act) -> None:
     text = _clean_text(text)
     if not text:
         raise ActionRefused("empty_note")
     if len(text) > NOTE_MAX_CHARS:
         raise ActionRefused("note_too_long", str(len(text)))
-    append_entry(_open_incident(incident_id), "note", at=now, actor=who.clerk, desk=who.desk,
-                 text=text)
+    _record(_open_incident(incident_id), "note", act, text)
 
 
-def change_level(catalog: Catalog, incident_id: int, level: int, reason: str, who: Who,
-                 now: datetime) -> None:
+def change_level(catalog: Catalog, incident_id: int, level: int, reason: str, act: Act) -> None:
+    """A new level with its reason; the old level's open deadlines give way to the new one's."""
     incident = _open_incident(incident_id)
     reason = _clean_text(reason)
     if level not in {lv.level for lv in catalog.levels}:
@@ -157,14 +154,13 @@ def change_level(catalog: Catalog, incident_id: int, level: int, reason: str, wh
         raise ActionRefused("reason_too_long")
     with DB.atomic():
         previous = incident.level
-        Incident.update(level=level, updated_at=to_db(now)).where(
+        Incident.update(level=level, updated_at=to_db(act.now)).where(
             Incident.id == incident.id).execute()
-        append_entry(incident, "level_changed", at=now, actor=who.clerk, desk=who.desk,
-                     text=reason, data={"from": previous, "to": level})
+        _record(incident, "level_changed", act, reason, {"from": previous, "to": level})
+        deadlines.supersede(catalog, Incident.get_by_id(incident.id), "level:", reason, act)
 
 
-def switch_situation(catalog: Catalog, incident_id: int, situation_key: str, who: Who,
-                     now: datetime) -> None:
+def switch_situation(catalog: Catalog, incident_id: int, situation_key: str, act: Act) -> None:
     """The plan of another situation takes over (e.g. an agitated customer turns violent)."""
     incident = _open_incident(incident_id)
     sit = _situation(catalog, situation_key)
@@ -172,22 +168,34 @@ def switch_situation(catalog: Catalog, incident_id: int, situation_key: str, who
         return
     with DB.atomic():
         Incident.update(situation_key=sit.key, situation_name=sit.name,
-                        category_key=sit.category, updated_at=to_db(now)).where(
+                        category_key=sit.category, updated_at=to_db(act.now)).where(
             Incident.id == incident.id).execute()
-        append_entry(incident, "situation_changed", at=now, actor=who.clerk, desk=who.desk,
-                     text=sit.name, data={"from": incident.situation_key, "to": sit.key})
+        _record(incident, "situation_changed", act, sit.name,
+                {"from": incident.situation_key, "to": sit.key})
+        deadlines.supersede(catalog, Incident.get_by_id(incident.id), "situation:", sit.name,
+                            act)
 
 
-def cancel_incident(incident_id: int, reason: str, who: Who, now: datetime) -> None:
+def mark_resolved(catalog: Catalog, incident_id: int, act: Act) -> None:
+    """Handling on site is finished; clocks that run from then (e.g. filing within 24 h) start."""
+    incident = _open_incident(incident_id)
+    with DB.atomic():
+        Incident.update(status="resolved", updated_at=to_db(act.now)).where(
+            Incident.id == incident.id).execute()
+        _record(incident, "resolved", act)
+        deadlines.start_clocks(catalog, Incident.get_by_id(incident.id), "resolved", act)
+
+
+def cancel_incident(incident_id: int, reason: str, act: Act) -> None:
     """Undo an accidental press: the incident is kept, marked cancelled, never deleted."""
     incident = _open_incident(incident_id)
-    if now - from_db(incident.started_at) > CANCEL_WINDOW:
+    if act.now - from_db(incident.started_at) > CANCEL_WINDOW:
         raise ActionRefused("cancel_window_passed")
     with DB.atomic():
-        Incident.update(status="cancelled", updated_at=to_db(now)).where(
+        Incident.update(status="cancelled", updated_at=to_db(act.now)).where(
             Incident.id == incident.id).execute()
-        append_entry(incident, "cancelled", at=now, actor=who.clerk, desk=who.desk,
-                     text=_clean_text(reason))
+        _record(incident, "cancelled", act, _clean_text(reason))
+        deadlines.cancel_all(incident)
 
 
 # ---- reading -------------------------------------------------------------------------------
@@ -225,11 +233,21 @@ def _summary(row: Incident) -> IncidentSummary:
                            row.is_drill, from_db(row.started_at))
 
 
+def _record(incident: Incident, kind: str, act: Act, text: str = "",
+            data: dict | None = None) -> None:
+    append_entry(incident, kind, at=act.now, actor=act.who.clerk, desk=act.who.desk, text=text,
+                 data=data)
+
+
 def _open_incident(incident_id: int) -> Incident:
+    return _incident(incident_id, OPEN_STATUSES)
+
+
+def _incident(incident_id: int, statuses: tuple[str, ...]) -> Incident:
     incident = Incident.get_or_none(Incident.id == incident_id)
     if incident is None:
         raise ActionRefused("no_such_incident", str(incident_id))
-    if incident.status not in OPEN_STATUSES:
+    if incident.status not in statuses:
         raise ActionRefused("not_open", incident.status)
     return incident
 

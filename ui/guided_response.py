@@ -320,7 +320,17 @@ class GuidedResponse(QWidget):
             "level_changed": self.tr("Level changed: {0}"),
             "situation_changed": self.tr("Plan switched to {0}"),
             "cancelled": self.tr("Cancelled: {0}"),
+            "resolved": self.tr("Handling finished"),
+            "deadline_started": self.tr("⏱ Clock started: {0}"),
+            "deadline_met": self.tr("⏱ Done in time: {0}"),
+            "deadline_missed": self.tr("⚠ Deadline missed: {0}"),
+            "deadline_superseded": self.tr("⏱ No longer due: {0}"),
+            "alarm_acknowledged": self.tr("Alarm acknowledged: {0}"),
         }
+        late = entry.data.get("late_seconds", 0) if entry.kind == "deadline_met" else 0
+        if late:
+            minutes, seconds = divmod(late, 60)
+            return self.tr("⏱ Done {0}:{1:02d} late: {2}").format(minutes, seconds, entry.text)
         return labels.get(entry.kind, "{0}").format(entry.text)
 
     def tick(self, state: IncidentState | None = None) -> None:

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from models import response
+from models.act import Act, Who
 from models.catalog import Catalog
 from models.clock import Clock
 from models.plan_version import PlanVersion
-from models.response import ActionRefused, IncidentState, IncidentSummary, Who
+from models.response import ActionRefused, IncidentState, IncidentSummary
+from models.workdays import HolidayCalendar
 
 
 class IncidentController(QObject):
@@ -24,13 +26,15 @@ class IncidentController(QObject):
     action_refused = Signal(str)  # a message for the clerk
 
     def __init__(self, *, catalog: Catalog, plan: PlanVersion, clock: Clock,
-                 who: Callable[[], Who], drill: bool = False,
-                 parent: QObject | None = None) -> None:
+                 who: Callable[[], Who],
+                 calendar: Callable[[], HolidayCalendar] = HolidayCalendar,
+                 drill: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.clock = clock
         self._plan = plan
         self._who = who
+        self._calendar = calendar
         self._drill = drill
 
     # -- reading ---------------------------------------------------------------------------
@@ -43,11 +47,14 @@ class IncidentController(QObject):
     def who(self) -> Who:
         return self._who()
 
+    def act(self) -> Act:
+        """Who acts, now, under the desk's calendar: passed to every recorded action."""
+        return Act(self._who(), self.clock.now(), self._calendar())
+
     # -- acting ----------------------------------------------------------------------------
     def start(self, situation_key: str) -> int | None:
         ok, incident_id = self._do(response.start_incident, self.catalog, self._plan,
-                                   situation_key, self._who(), self.clock.now(),
-                                   is_drill=self._drill)
+                                   situation_key, self.act(), is_drill=self._drill)
         if not ok:
             return None
         self.incident_started.emit(incident_id)
@@ -56,38 +63,43 @@ class IncidentController(QObject):
 
     def set_step(self, incident_id: int, index: int, checked: bool) -> bool:
         return self._act(incident_id, response.set_step, self.catalog, incident_id, index,
-                         checked, self._who(), self.clock.now())
+                         checked, self.act())
 
     def call(self, incident_id: int, role_key: str, *, person: str = "",
              number: str = "") -> bool:
         return self._act(incident_id, response.record_call, self.catalog, incident_id, role_key,
-                         self._who(), self.clock.now(), person=person, number=number)
+                         self.act(), person=person, number=number)
 
     def report(self, incident_id: int, role_key: str, *, person: str = "") -> bool:
         return self._act(incident_id, response.mark_reported, self.catalog, incident_id,
-                         role_key, self._who(), self.clock.now(), person=person)
+                         role_key, self.act(), person=person)
 
     def note(self, incident_id: int, text: str) -> bool:
-        return self._act(incident_id, response.add_note, incident_id, text, self._who(),
-                         self.clock.now())
+        return self._act(incident_id, response.add_note, incident_id, text, self.act())
 
     def change_level(self, incident_id: int, level: int, reason: str) -> bool:
         done = self._act(incident_id, response.change_level, self.catalog, incident_id, level,
-                         reason, self._who(), self.clock.now())
+                         reason, self.act())
         if done:
             self.open_incidents_changed.emit()
         return done
 
     def switch_situation(self, incident_id: int, situation_key: str) -> bool:
         done = self._act(incident_id, response.switch_situation, self.catalog, incident_id,
-                         situation_key, self._who(), self.clock.now())
+                         situation_key, self.act())
         if done:
             self.open_incidents_changed.emit()
         return done
 
     def cancel(self, incident_id: int, reason: str = "") -> bool:
-        done = self._act(incident_id, response.cancel_incident, incident_id, reason,
-                         self._who(), self.clock.now())
+        done = self._act(incident_id, response.cancel_incident, incident_id, reason, self.act())
+        if done:
+            self.open_incidents_changed.emit()
+        return done
+
+    def resolve(self, incident_id: int) -> bool:
+        done = self._act(incident_id, response.mark_resolved, self.catalog, incident_id,
+                         self.act())
         if done:
             self.open_incidents_changed.emit()
         return done

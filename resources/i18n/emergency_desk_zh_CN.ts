@@ -144,6 +144,34 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>已取消：{0}</translation>
     </message>
     <message>
+        <source>Handling finished</source>
+        <translation>处置完成</translation>
+    </message>
+    <message>
+        <source>⏱ Clock started: {0}</source>
+        <translation>⏱ 计时开始：{0}</translation>
+    </message>
+    <message>
+        <source>⏱ Done in time: {0}</source>
+        <translation>⏱ 按时完成：{0}</translation>
+    </message>
+    <message>
+        <source>⚠ Deadline missed: {0}</source>
+        <translation>⚠ 超时：{0}</translation>
+    </message>
+    <message>
+        <source>⏱ No longer due: {0}</source>
+        <translation>⏱ 计时作废：{0}</translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged: {0}</source>
+        <translation>已确认报警：{0}</translation>
+    </message>
+    <message>
+        <source>⏱ Done {0}:{1:02d} late: {2}</source>
+        <translation>⏱ 迟了 {0}:{1:02d} 完成：{2}</translation>
+    </message>
+    <message>
         <source>Running {0}:{1:02d}</source>
         <translation>已用时 {0}:{1:02d}</translation>
     </message>

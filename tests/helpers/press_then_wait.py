@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from models.act import Who  # noqa: E402
 from models.catalog_loader import load_catalog  # noqa: E402
 from models.clock import SystemClock  # noqa: E402
 from models.db import open_database  # noqa: E402
 from models.paths import default_plans_dir  # noqa: E402
 from models.plan_version import record_plan_version  # noqa: E402
-from models.response import Who  # noqa: E402
 from ui.emergency_screen import EmergencyScreen  # noqa: E402
 from ui.incident_controller import IncidentController  # noqa: E402
 

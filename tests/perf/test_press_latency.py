@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from models.act import Who
 from models.clock import SystemClock
-from models.response import Who
 from ui.emergency_screen import EmergencyScreen
 from ui.incident_controller import IncidentController
 

@@ -2,8 +2,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from models.act import Who
 from models.clock import FakeClock
-from models.response import Who
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -11,8 +11,9 @@ def click(qtbot, widget):
 
 
 def kinds(incident_id):
+    """What the clerk did (the deadline bookkeeping around it is tested on its own)."""
     return [e.kind for e in TimelineEntry.select().where(TimelineEntry.incident == incident_id)
-            .order_by(TimelineEntry.id)]
+            .order_by(TimelineEntry.id) if not e.kind.startswith("deadline_")]
 
 
 def test_every_situation_runs_within_two_presses(qtbot, emergency, shipped_catalog):
@@ -60,7 +61,9 @@ def test_tick_and_untick_steps(qtbot, emergency, clock):
     assert not rows[0].check.isChecked()
     assert kinds(incident_id) == ["started", "step_checked", "step_checked", "step_unchecked"]
     assert rows[3].property("done") is True
-    assert emergency.guided.timeline.count() == 4
+    texts = [emergency.guided.timeline.item(i).text() for i in range(5)]
+    assert "⏱ 计时开始：报告应急管理小组组长" in texts[-2]  # oldest last
+    assert "✗ 撤销：" in texts[0]
 
 
 def test_call_buttons_record_who_was_called(qtbot, emergency):
@@ -128,8 +131,10 @@ def test_reported_to_marks_and_readout(qtbot, emergency, qapp):
     click(qtbot, dialog.copy_button)
     assert qapp.clipboard().text() == text
     click(qtbot, dialog.report_buttons["group_leader"])
-    last = TimelineEntry.select().order_by(TimelineEntry.id.desc()).first()
-    assert (last.kind, last.text) == ("reported", "应急管理小组组长")
+    reported = TimelineEntry.get(TimelineEntry.kind == "reported")
+    assert (reported.text, reported.actor) == ("应急管理小组组长", "张三")
+    met = TimelineEntry.get(TimelineEntry.kind == "deadline_met")
+    assert met.text == "报告应急管理小组组长"
 
 
 def test_cancel_within_window_keeps_the_incident(qtbot, emergency, clock):
