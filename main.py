@@ -36,21 +36,16 @@ def run_desk(args) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from models.act import Who
     from models.catalog_loader import CatalogError, load_catalog
     from models.clock import SystemClock
     from models.db import DatabaseRefused, open_database
     from models.paths import default_database_path, default_plans_dir
     from models.plan_version import record_plan_version
-    from models.settings import SettingsStore, put_on_duty
-    from ui.clerk_dialog import ClerkDialog
+    from models.settings import SettingsStore
+    from ui.desk import build_desk
     from ui.errors import install_excepthook, show_error
     from ui.fonts import apply_cjk_font
-    from ui.header_bar import HeaderBar
     from ui.i18n import install_translations
-    from ui.incident_controller import IncidentController
-    from ui.main_window import MainWindow
-    from ui.screens import build_screens
     from ui.self_test import SelfTestReport, check_window
     from ui.style import apply_stylesheet
 
@@ -87,31 +82,9 @@ def run_desk(args) -> int:
     clock = SystemClock()
     plan = record_plan_version(catalog, clock.now())
 
-    def who() -> Who:
-        return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
-                   clerk=str(store.get("clerk_on_duty")))
-
-    controller = IncidentController(catalog=catalog, plan=plan, clock=clock, who=who)
-    header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
-                       desk=str(store.get("desk_name")))
-    header.set_clerk(str(store.get("clerk_on_duty")))
-    window = MainWindow(header=header, screens=build_screens(catalog=catalog, store=store,
-                                                             controller=controller))
-
-    def choose_clerk() -> None:
-        dialog = ClerkDialog(names=store.get("clerk_names"),
-                             current=str(store.get("clerk_on_duty")), parent=window)
-        dialog.chosen.connect(lambda name: (put_on_duty(store, name), header.set_clerk(name)))
-        dialog.open()
-
-    header.clerk_clicked.connect(choose_clerk)
-    settings_page = window.screen("settings")
-    settings_page.settings_changed.connect(
-        lambda key, value: header.set_place(str(store.get("hall_name")),
-                                            str(store.get("desk_name"))))
-    settings_page.settings_changed.connect(
-        lambda key, value: key == "text_size" and (apply_cjk_font(app, value),
-                                                   apply_stylesheet(app, value)))
+    desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
+                      font_family=font_family)
+    window = desk.window
     exit_code = 0
 
     painted_at = 0.0
@@ -129,6 +102,9 @@ def run_desk(args) -> int:
                             f"{plan.version} #{plan.id})")
         report.lines.append(f"plans: {len(catalog.categories)} categories, "
                             f"{len(catalog.situations)} situations, {len(catalog.roles)} roles")
+        views = desk.deadlines.views
+        report.lines.append(f"deadlines: {len(views)} open, {len(desk.deadlines.alarming())} "
+                            "missed and not yet acknowledged")
         check_window(report, app, window, font_family, language if translations_ok else "?")
         elapsed_ms = (time.perf_counter() - STARTED) * 1000
         report.lines.append(f"start-up: {elapsed_ms:.0f} ms (program start to window painted)")
@@ -151,8 +127,9 @@ def run_desk(args) -> int:
         app.aboutToQuit.connect(closed.set)
         window.resize(app.primaryScreen().availableGeometry().size())
         window.showMaximized()
+        desk.start()
         if not store.get("clerk_on_duty") and not args.self_test:
-            choose_clerk()  # the shift starts: who is on duty?
+            desk.header.clerk.click()  # the shift starts: who is on duty?
         await closed.wait()
 
     try:

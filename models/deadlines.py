@@ -233,3 +233,14 @@ def _incident(incident_id: int) -> Incident:
     if incident is None:
         raise DeadlineRefused("no_such_incident")
     return incident
+
+
+def urgency(view: DeadlineView, now: datetime) -> str:
+    """The panel's colour: "ok" (over half the time left), "soon", "urgent" (under a fifth),
+    "overdue"."""
+    if view.status == "missed" or now >= view.due_at:
+        return "overdue"
+    share = view.remaining_share(now)
+    if share > 0.5:
+        return "ok"
+    return "soon" if share > 0.2 else "urgent"

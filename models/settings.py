@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 
@@ -28,6 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("alarm_sound", True, choices=(True, False)),
     Setting("clerk_on_duty", ""),
     Setting("clerk_names", []),  # names chosen before, offered at the next shift start
+    Setting("holiday_date", ""),  # a date the desk declared a holiday (YYYY-MM-DD), or ""
 )
 MAX_NAMES = 100
 BY_KEY = {s.key: s for s in SETTINGS}
@@ -119,3 +121,10 @@ def put_on_duty(store: SettingsStore, name: str) -> None:
     store.set("clerk_on_duty", name)
     names = [name] + [n for n in store.get("clerk_names") if n != name]
     store.set("clerk_names", names[:MAX_NAMES])
+
+
+def holiday_override(store: SettingsStore) -> date | None:
+    try:
+        return date.fromisoformat(str(store.get("holiday_date")))
+    except ValueError:
+        return None

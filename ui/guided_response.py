@@ -104,12 +104,16 @@ class StepRow(QFrame):
 class GuidedResponse(QWidget):
     back_requested = Signal()
 
+    manual_trigger = Signal(int, str)  # incident, trigger label (e.g. "预计超过24小时")
+
     def __init__(self, *, controller: IncidentController,
                  confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
+                 manual_triggers: Callable[[int], list[str]] = lambda incident_id: [],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guidedResponse")
         self._controller = controller
+        self._manual_triggers = manual_triggers
         self._catalog = controller.catalog
         self._confirm = confirm
         self.incident_id: int | None = None
@@ -135,6 +139,8 @@ class GuidedResponse(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel (pressed by mistake)"),
                                          objectName="cancelIncidentButton")
         self.cancel_button.clicked.connect(self.cancel_incident)
+        self.resolve_button = QPushButton(self.tr("Handling finished"), objectName="resolveButton")
+        self.resolve_button.clicked.connect(self.resolve)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.drill_label)
@@ -142,6 +148,7 @@ class GuidedResponse(QWidget):
         header.addWidget(self.elapsed)
         header.addWidget(self.level_button)
         header.addWidget(self.readout_button)
+        header.addWidget(self.resolve_button)
         header.addWidget(self.cancel_button)
 
         # steps
@@ -154,13 +161,14 @@ class GuidedResponse(QWidget):
         self.report_label = QLabel(objectName="reportRule")
         self.report_label.setWordWrap(True)
         self.report_box = QVBoxLayout()
+        self.triggers_box = QVBoxLayout()
         self.calls_box = QGridLayout()
         calls = QWidget(objectName="callsBox")
         calls.setLayout(self.calls_box)
         calls_scroll = QScrollArea(objectName="callsScroll")
         calls_scroll.setWidgetResizable(True)
         calls_scroll.setWidget(calls)
-        calls_scroll.setMinimumHeight(120)
+        calls_scroll.setMinimumHeight(60)
         calls_scroll.setMaximumHeight(170)
         self.note = QLineEdit(objectName="quickNote")
         self.note.setPlaceholderText(self.tr("Quick note, Enter adds it to the record") + "  (N)")
@@ -168,9 +176,11 @@ class GuidedResponse(QWidget):
         self.note.returnPressed.connect(self.add_note)
         self.timeline = QListWidget(objectName="timelineList")
         self.timeline.setWordWrap(True)
+        self.timeline.setMinimumHeight(60)
         side_layout.addWidget(QLabel(self.tr("Report"), objectName="sectionLabel"))
         side_layout.addWidget(self.report_label)
         side_layout.addLayout(self.report_box)
+        side_layout.addLayout(self.triggers_box)
         side_layout.addWidget(self.note)
         side_layout.addWidget(QLabel(self.tr("Call"), objectName="sectionLabel"))
         side_layout.addWidget(calls_scroll)
@@ -303,6 +313,12 @@ class GuidedResponse(QWidget):
             button = QPushButton(text, objectName="reportButton")
             button.clicked.connect(lambda _=False, k=key: self.report(k))
             self.report_box.addWidget(button)
+        _clear(self.triggers_box)
+        for trigger in self._manual_triggers(state.id):
+            button = QPushButton(self.tr("Mark: {0}").format(trigger), objectName="triggerButton")
+            button.clicked.connect(
+                lambda _=False, t=trigger: self.manual_trigger.emit(self.incident_id, t))
+            self.triggers_box.addWidget(button)
 
     def _fill_timeline(self, state: IncidentState) -> None:
         self.timeline.clear()
@@ -321,16 +337,16 @@ class GuidedResponse(QWidget):
             "situation_changed": self.tr("Plan switched to {0}"),
             "cancelled": self.tr("Cancelled: {0}"),
             "resolved": self.tr("Handling finished"),
-            "deadline_started": self.tr("⏱ Clock started: {0}"),
-            "deadline_met": self.tr("⏱ Done in time: {0}"),
+            "deadline_started": self.tr("Clock started: {0}"),
+            "deadline_met": self.tr("Done in time: {0}"),
             "deadline_missed": self.tr("⚠ Deadline missed: {0}"),
-            "deadline_superseded": self.tr("⏱ No longer due: {0}"),
+            "deadline_superseded": self.tr("No longer due: {0}"),
             "alarm_acknowledged": self.tr("Alarm acknowledged: {0}"),
         }
         late = entry.data.get("late_seconds", 0) if entry.kind == "deadline_met" else 0
         if late:
             minutes, seconds = divmod(late, 60)
-            return self.tr("⏱ Done {0}:{1:02d} late: {2}").format(minutes, seconds, entry.text)
+            return self.tr("Done {0}:{1:02d} late: {2}").format(minutes, seconds, entry.text)
         return labels.get(entry.kind, "{0}").format(entry.text)
 
     def tick(self, state: IncidentState | None = None) -> None:
@@ -361,6 +377,13 @@ class GuidedResponse(QWidget):
     def add_note(self) -> None:
         if self._controller.note(self.incident_id, self.note.text()):
             self.note.clear()
+
+    def resolve(self) -> None:
+        confirmed = self._confirm(self, self.tr("Handling finished?"),
+                                  self.tr("The incident leaves the running list; deadlines that "
+                                          "run from the end of handling start now."))
+        if confirmed and self._controller.resolve(self.incident_id):
+            self.back_requested.emit()
 
     def switch_to(self, situation_key: str) -> None:
         self._controller.switch_situation(self.incident_id, situation_key)

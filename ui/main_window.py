@@ -22,8 +22,9 @@ class MainWindow(QMainWindow):
     painted = Signal()  # the first time the window is painted on screen
 
     def __init__(self, *, header: HeaderBar, screens: list[tuple[str, str, QWidget]],
-                 parent: QWidget | None = None) -> None:
-        """`screens`: (key, title, widget) in navigation order; F1.. select them."""
+                 bars: tuple[QWidget, ...] = (), parent: QWidget | None = None) -> None:
+        """`screens`: (key, title, widget) in navigation order; F1.. select them.
+        `bars`: shown under the header on every screen (alarms, timers)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Emergency Desk"))
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
+        for bar in bars:
+            layout.addWidget(bar)
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
         self._paint_watch = _FirstPaint(self)

@@ -7,8 +7,6 @@ from PySide6.QtWidgets import QWidget
 
 from models.catalog import Catalog
 from models.settings import SettingsStore
-from ui.emergency_screen import EmergencyScreen
-from ui.incident_controller import IncidentController
 from ui.placeholder_page import PlaceholderPage
 from ui.plans_browser import PlansBrowser
 from ui.settings_page import SettingsPage
@@ -17,16 +15,15 @@ translate = QCoreApplication.translate
 
 
 def build_screens(*, catalog: Catalog, store: SettingsStore,
-                  controller: IncidentController) -> list[tuple[str, str, QWidget]]:
+                  emergency: QWidget) -> list[tuple[str, str, QWidget]]:
     def later(title: str, text: str) -> PlaceholderPage:
         return PlaceholderPage(title=title, text=text)
 
     soon = translate("Screens", "This screen comes with a later version of Emergency Desk.")
     return [
-        ("emergency", translate("Screens", "Emergency"), EmergencyScreen(controller=controller)),
+        ("emergency", translate("Screens", "Emergency"), emergency),
         ("incidents", translate("Screens", "Incidents"),
          later(translate("Screens", "Incidents"), soon)),
-        ("timers", translate("Screens", "Timers"), later(translate("Screens", "Timers"), soon)),
         ("contacts", translate("Screens", "Contacts"),
          later(translate("Screens", "Contacts"), soon)),
         ("drills", translate("Screens", "Drills"), later(translate("Screens", "Drills"), soon)),

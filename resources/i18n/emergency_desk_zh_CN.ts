@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Acknowledge (stop the alarm)</source>
+        <translation>确认（停止报警）</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) overdue {2}</source>
+        <translation>{0}（{1}）已超时 {2}</translation>
+    </message>
+    <message>
+        <source>⚠ Missed: </source>
+        <translation>⚠ 超时：</translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> 等，另有 {0} 项</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPage</name>
     <message>
         <source>← Back  Esc</source>
@@ -24,6 +43,20 @@
     <message>
         <source>Choose the clerk on duty; every action is recorded with this name.</source>
         <translation>请选择当班人员；每一项操作都会以此姓名记录。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineCard</name>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Deadline missed</source>
+        <translation>时限已超时</translation>
     </message>
 </context>
 <context>
@@ -112,6 +145,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>已报告{0}</translation>
     </message>
     <message>
+        <source>Mark: {0}</source>
+        <translation>标记：{0}</translation>
+    </message>
+    <message>
         <source>Started: {0}</source>
         <translation>启动：{0}</translation>
     </message>
@@ -144,36 +181,44 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>已取消：{0}</translation>
     </message>
     <message>
+        <source>Clock started: {0}</source>
+        <translation>计时开始：{0}</translation>
+    </message>
+    <message>
+        <source>Done in time: {0}</source>
+        <translation>按时完成：{0}</translation>
+    </message>
+    <message>
+        <source>No longer due: {0}</source>
+        <translation>计时作废：{0}</translation>
+    </message>
+    <message>
+        <source>Done {0}:{1:02d} late: {2}</source>
+        <translation>迟了 {0}:{1:02d} 完成：{2}</translation>
+    </message>
+    <message>
         <source>Handling finished</source>
         <translation>处置完成</translation>
-    </message>
-    <message>
-        <source>⏱ Clock started: {0}</source>
-        <translation>⏱ 计时开始：{0}</translation>
-    </message>
-    <message>
-        <source>⏱ Done in time: {0}</source>
-        <translation>⏱ 按时完成：{0}</translation>
     </message>
     <message>
         <source>⚠ Deadline missed: {0}</source>
         <translation>⚠ 超时：{0}</translation>
     </message>
     <message>
-        <source>⏱ No longer due: {0}</source>
-        <translation>⏱ 计时作废：{0}</translation>
-    </message>
-    <message>
         <source>Alarm acknowledged: {0}</source>
         <translation>已确认报警：{0}</translation>
     </message>
     <message>
-        <source>⏱ Done {0}:{1:02d} late: {2}</source>
-        <translation>⏱ 迟了 {0}:{1:02d} 完成：{2}</translation>
-    </message>
-    <message>
         <source>Running {0}:{1:02d}</source>
         <translation>已用时 {0}:{1:02d}</translation>
+    </message>
+    <message>
+        <source>Handling finished?</source>
+        <translation>处置完成了吗？</translation>
+    </message>
+    <message>
+        <source>The incident leaves the running list; deadlines that run from the end of handling start now.</source>
+        <translation>该事件将移出“进行中”；从处置完成起计的时限现在开始计时。</translation>
     </message>
     <message>
         <source>Cancel this incident?</source>
@@ -601,10 +646,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>事件记录</translation>
     </message>
     <message>
-        <source>Timers</source>
-        <translation>计时</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -677,6 +718,57 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>→ Switch to: {0}</source>
         <translation>→ 转入：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimerPanel</name>
+    <message>
+        <source>No deadlines running</source>
+        <translation>当前没有计时中的时限</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已报告</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到达</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>已公告</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已备案</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Today: holiday</source>
+        <translation>今天：节假日</translation>
+    </message>
+    <message>
+        <source>Today: workday</source>
+        <translation>今天：工作日</translation>
+    </message>
+    <message>
+        <source> (calendar has no data for this year)</source>
+        <translation>（节假日日历无本年数据，按周末计）</translation>
     </message>
 </context>
 </TS>

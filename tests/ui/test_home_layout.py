@@ -2,26 +2,34 @@
 
 import pytest
 from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
 
 from models.settings import SettingsStore
 from ui.big_button import MIN_TOUCH
-from ui.header_bar import HeaderBar
-from ui.main_window import MainWindow
-from ui.screens import build_screens
+from ui.desk import build_desk
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
 def test_home_fits_and_targets_are_big(qtbot, tmp_path, controller, shipped_catalog, clock,
                                        width, height):
-    window = MainWindow(header=HeaderBar(clock=clock, hall="城东营业厅", desk="1号台"),
-                        screens=build_screens(catalog=shipped_catalog, controller=controller,
-                                              store=SettingsStore(tmp_path / "s.json")))
+    desk = build_desk(catalog=shipped_catalog, plan=controller._plan, clock=clock,
+                      store=SettingsStore(tmp_path / "s.json"))
+    window = desk.window
     qtbot.addWidget(window)
     window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)
-    assert window.size().width() <= width and window.size().height() <= height
+    # the tightest case: two incidents running, deadlines counting, a missed one alarming
     screen = window.screen("emergency")
+    screen.start("fire")
+    screen.start("hotline_failure")
+    clock.advance(minutes=6)
+    desk.start()
+    screen.show_home()
+    assert desk.alarm_banner.isVisible() and desk.timer_panel.scroll.isVisible()
+    assert screen.strip.isVisible()
+    QApplication.processEvents()  # let the layout settle after the bars appeared
+    assert window.size().width() <= width and window.size().height() <= height
     home = screen.home
     targets = [*home.urgent_buttons.values(), *home.category_buttons.values(),
                *screen.numbers.buttons.values()]
@@ -34,3 +42,9 @@ def test_home_fits_and_targets_are_big(qtbot, tmp_path, controller, shipped_cata
         assert target.height() >= MIN_TOUCH, target.accessibleName()
         assert target.width() >= MIN_TOUCH
     assert len(home.category_buttons) == len(shipped_catalog.categories)
+    # the guided view too keeps the emergency numbers in sight
+    screen.show_incident(screen.strip.buttons and next(iter(screen.strip.buttons)))
+    QApplication.processEvents()
+    for target in screen.numbers.buttons.values():
+        rect = QRect(target.mapTo(window, target.rect().topLeft()), target.size())
+        assert visible.contains(rect), ("guided view", rect, visible)

@@ -3,6 +3,7 @@ from PySide6.QtWidgets import QLabel
 
 from models.clock import FakeClock
 from models.settings import SettingsStore
+from ui.emergency_screen import EmergencyScreen
 from ui.header_bar import HeaderBar
 from ui.main_window import MainWindow
 from ui.screens import build_screens
@@ -13,7 +14,7 @@ def make_window(qtbot, catalog_dir, tmp_path, controller):
     header = HeaderBar(clock=FakeClock(), hall="城东营业厅", desk="1号台")
     window = MainWindow(header=header,
                         screens=build_screens(catalog=controller.catalog, store=store,
-                                              controller=controller))
+                                              emergency=EmergencyScreen(controller=controller)))
     qtbot.addWidget(window)
     return window, store
 
@@ -24,9 +25,9 @@ def test_navigation_by_button_and_function_key(qtbot, catalog_dir, tmp_path, con
         window.show()
         window.activateWindow()
     assert window.current_screen() == "emergency"
-    qtbot.mouseClick(window.nav_group.button(5), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.nav_group.button(4), Qt.MouseButton.LeftButton)
     assert window.current_screen() == "plans"
-    qtbot.keyClick(window, Qt.Key.Key_F7)
+    qtbot.keyClick(window, Qt.Key.Key_F6)
     assert window.current_screen() == "settings"
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.current_screen() == "emergency"

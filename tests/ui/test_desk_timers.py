@@ -1,0 +1,152 @@
+"""Reporting timers through the whole desk (real widgets, fake clock): panel, alarm, chains."""
+
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from models.clock import FakeClock, from_db
+from models.db import open_database
+from models.incident import Deadline, TimelineEntry
+from models.plan_version import record_plan_version
+from models.settings import SettingsStore
+from ui.desk import build_desk
+
+WORKDAY = datetime(2026, 11, 20, 12, 0).astimezone()
+NATIONAL_DAY = datetime(2026, 10, 1, 12, 0).astimezone()
+HELPER = Path(__file__).resolve().parents[1] / "helpers" / "press_then_wait.py"
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def make_desk(qtbot, tmp_path, catalog, plan, start):
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("clerk_on_duty", "张三")
+    clock = FakeClock(start)
+    desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
+                      confirm=lambda parent, title, text: True)
+    qtbot.addWidget(desk.window)
+    desk.window.resize(1366, 768)
+    desk.window.show()
+    desk.start()
+    return desk, clock
+
+
+def cards(desk):
+    panel = desk.timer_panel
+    return {panel.cards[v.id].label.text(): panel.cards[v.id] for v in panel._views}
+
+
+def step(desk, clock, **delta):
+    clock.advance(**delta)
+    desk.deadlines.tick()
+
+
+def test_level1_fire_panel_alarm_and_chain(qtbot, tmp_path, shipped_catalog, desk_db):
+    desk, clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
+    click(qtbot, desk.emergency.home.urgent_buttons["fire"])
+    card = cards(desk)["报告应急管理小组组长"]
+    assert card.countdown.text() == "05:00"
+    assert card.property("urgency") == "ok"
+    assert "营业场所发生火灾" in card.detail.text()
+    step(desk, clock, minutes=3)
+    assert (card.countdown.text(), card.property("urgency")) == ("02:00", "soon")
+    step(desk, clock, minutes=1, seconds=30)
+    assert (card.countdown.text(), card.property("urgency")) == ("00:30", "urgent")
+    report = desk.emergency.guided.report_box.itemAt(0).widget()
+    click(qtbot, report)  # "已报告应急管理小组组长"
+    assert "报告应急管理小组组长" not in cards(desk)
+    chained = cards(desk)["组长上报公司总经理并启动最高级别应急响应"]
+    assert "应急管理小组组长 → 总经理" in chained.detail.text()
+    assert not desk.alarm_banner.isVisible()
+    step(desk, clock, minutes=5, seconds=1)
+    assert desk.alarm_banner.isVisible()
+    assert "组长上报公司总经理" in desk.alarm_banner.text.text()
+    assert desk.sound.playing
+    assert chained.countdown.text() == "+00:01"
+    assert chained.property("urgency").startswith("overdue")
+    click(qtbot, desk.alarm_banner.button)
+    assert not desk.alarm_banner.isVisible()
+    assert not desk.sound.playing
+    step(desk, clock, minutes=1)
+    click(qtbot, chained.button)  # done late
+    row = Deadline.get(Deadline.key == "gm_report")
+    assert row.status == "late"
+    kinds = [e.kind for e in TimelineEntry.select().order_by(TimelineEntry.id)]
+    assert kinds.count("deadline_missed") == 1 and "alarm_acknowledged" in kinds
+    assert desk.timer_panel.empty.isVisible()
+
+
+def test_hotline_failure_on_a_holiday(qtbot, tmp_path, shipped_catalog, desk_db):
+    desk, clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], NATIONAL_DAY)
+    assert desk.timer_panel.day.text() == "今天：节假日"
+    click(qtbot, desk.emergency.home.category_buttons["systems"])
+    click(qtbot, desk.emergency.stack.currentWidget().buttons["hotline_failure"])
+    shown = cards(desk)
+    assert shown["信息组维修人员到达热线中心"].countdown.text() == "45:00"
+    assert shown["热线中心主管报告客户中心职能线负责人"].countdown.text() == "03:00"
+    order = [v.key for v in desk.timer_panel._views]
+    assert order[0] == "supervisor_report"  # most urgent first
+    step(desk, clock, minutes=10)
+    assert "启用后备通信设备" in cards(desk)
+    assert desk.alarm_banner.isVisible()
+    trigger = desk.emergency.guided.triggers_box.itemAt(0).widget()
+    assert trigger.text() == "标记：已了解故障原因,无法即时修复"
+    click(qtbot, trigger)
+    notice = cards(desk)["通知营业厅解释、张贴热线维护公告、通过其它对外窗口告知客户"]
+    assert notice.countdown.text() == "10:00"
+
+
+def test_desk_declares_today_a_holiday(qtbot, tmp_path, shipped_catalog, desk_db):
+    desk, _clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
+    assert desk.timer_panel.day.text() == "今天：工作日"
+    click(qtbot, desk.timer_panel.day)
+    assert desk.timer_panel.day.text() == "今天：节假日"
+    assert SettingsStore(tmp_path / "settings.json").get("holiday_date") == "2026-11-20"
+    click(qtbot, desk.emergency.home.category_buttons["systems"])
+    click(qtbot, desk.emergency.stack.currentWidget().buttons["hotline_failure"])
+    assert cards(desk)["信息组维修人员到达热线中心"].countdown.text() == "45:00"
+
+
+def test_level3_clock_starts_when_handling_finishes(qtbot, tmp_path, shipped_catalog,
+                                                     desk_db):
+    desk, clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
+    click(qtbot, desk.emergency.home.category_buttons["conflict"])
+    click(qtbot, desk.emergency.stack.currentWidget().buttons["agitated_customer"])
+    assert desk.timer_panel._views == []
+    step(desk, clock, minutes=12)
+    click(qtbot, desk.emergency.guided.resolve_button)
+    assert desk.emergency.page() == "home"
+    assert cards(desk)["报告部门经理"].countdown.text() == "24:00:00"
+
+
+@pytest.mark.parametrize("minutes_closed", [3, 7])
+def test_restart_after_kill_restores_timers(qtbot, tmp_path, shipped_catalog, minutes_closed):
+    """A real desk process starts a fire and is killed; the desk opened again later shows
+    the remaining time, or the miss with its alarm at once."""
+    db_path = tmp_path / "desk.db"
+    child = subprocess.Popen([sys.executable, str(HELPER), str(db_path)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "pressed 1"
+    child.kill()
+    child.wait(timeout=30)
+    for stream in (child.stdin, child.stdout, child.stderr):
+        stream.close()
+    open_database(db_path)
+    row = Deadline.get(Deadline.key == "level_report")
+    reopened_at = from_db(row.started_at) + timedelta(minutes=minutes_closed)
+    plan = record_plan_version(shipped_catalog, reopened_at)
+    desk, _clock = make_desk(qtbot, tmp_path, shipped_catalog, plan, reopened_at)
+    card = cards(desk)["报告应急管理小组组长"]
+    if minutes_closed < 5:
+        assert card.countdown.text() == f"{5 - minutes_closed:02d}:00"
+        assert not desk.alarm_banner.isVisible()
+    else:
+        assert card.countdown.text() == f"+{minutes_closed - 5:02d}:00"
+        assert desk.alarm_banner.isVisible()
+        assert Deadline.get_by_id(row.id).status == "missed"

@@ -1,0 +1,136 @@
+"""Assembling the desk: controllers, screens, timer panel, alarms, wired together.
+
+main.py calls build_desk(); tests call it too, so the whole desk can be driven headlessly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+
+from models.act import Who
+from models.catalog import Catalog
+from models.clock import Clock
+from models.plan_version import PlanVersion
+from models.settings import SettingsStore, holiday_override, put_on_duty
+from models.workdays import HolidayCalendar
+from ui.alarm_banner import AlarmBanner
+from ui.alarm_sound import AlarmSound
+from ui.app_icon import app_icon
+from ui.clerk_dialog import ClerkDialog
+from ui.deadline_controller import DeadlineController
+from ui.emergency_screen import EmergencyScreen
+from ui.guided_response import GuidedResponse, ask_yes_no
+from ui.header_bar import HeaderBar
+from ui.incident_controller import IncidentController
+from ui.main_window import MainWindow
+from ui.screens import build_screens
+from ui.timer_panel import TimerPanel
+
+
+@dataclass
+class Desk:
+    window: MainWindow
+    header: HeaderBar
+    incidents: IncidentController
+    deadlines: DeadlineController
+    emergency: EmergencyScreen
+    timer_panel: TimerPanel
+    alarm_banner: AlarmBanner
+    sound: AlarmSound
+    tray: QSystemTrayIcon | None
+
+    def start(self) -> None:
+        """Restore the deadlines (missing those that passed while closed) and start ticking."""
+        self.deadlines.start()
+
+
+def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clock: Clock,
+               confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
+               font_family: str | None = None) -> Desk:
+    def who() -> Who:
+        return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
+                   clerk=str(store.get("clerk_on_duty")))
+
+    def calendar() -> HolidayCalendar:
+        return HolidayCalendar(holiday_override(store))
+
+    incidents = IncidentController(catalog=catalog, plan=plan, clock=clock, who=who,
+                                   calendar=calendar)
+    deadlines = DeadlineController(catalog=catalog, act=incidents.act)
+    guided = GuidedResponse(controller=incidents, confirm=confirm,
+                            manual_triggers=deadlines.manual_triggers)
+    emergency = EmergencyScreen(controller=incidents, guided=guided)
+    header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
+                       desk=str(store.get("desk_name")))
+    header.set_clerk(str(store.get("clerk_on_duty")))
+    panel = TimerPanel(catalog=catalog)
+    banner = AlarmBanner()
+    sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
+    window = MainWindow(header=header, bars=(banner, panel),
+                        screens=build_screens(catalog=catalog, store=store, emergency=emergency))
+    for owned in (incidents, deadlines, sound):  # they live and die with the window
+        owned.setParent(window)
+    icon = app_icon(font_family)
+    window.setWindowIcon(icon)
+    tray = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = QSystemTrayIcon(icon, window)
+        tray.setToolTip(window.windowTitle())
+        tray.show()
+
+    def show_day() -> None:
+        today = clock.now().astimezone().date()
+        panel.set_day(calendar().is_holiday(today), calendar().known(today))
+
+    def toggle_holiday(on: bool) -> None:
+        store.set("holiday_date", clock.now().astimezone().date().isoformat() if on else "")
+        show_day()
+
+    def notify_missed(ids: list[int]) -> None:
+        if tray is None:
+            return
+        missed = [v for v in deadlines.views if v.id in ids]
+        text = "；".join(f"{v.label}（{v.situation_name}）" for v in missed)
+        title = QCoreApplication.translate("Desk", "Deadline missed")
+        tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Critical)
+
+    def choose_clerk() -> None:
+        dialog = ClerkDialog(names=store.get("clerk_names"),
+                             current=str(store.get("clerk_on_duty")), parent=window)
+        dialog.chosen.connect(lambda name: (put_on_duty(store, name), header.set_clerk(name)))
+        dialog.open()
+        header.clerk_dialog = dialog
+
+    def settings_changed(key: str, value: object) -> None:
+        header.set_place(str(store.get("hall_name")), str(store.get("desk_name")))
+        if key == "alarm_sound":
+            sound.set_enabled(bool(value))
+
+    incidents.incident_changed.connect(deadlines.reload)
+    incidents.open_incidents_changed.connect(deadlines.reload)
+    def show_deadlines() -> None:
+        panel.set_deadlines(deadlines.views, deadlines.now())
+        banner.show_alarms(deadlines.alarming(), deadlines.now())
+        show_day()
+        guided.refresh()
+
+    def show_time() -> None:
+        panel.show_time(deadlines.now())
+        banner.show_alarms(deadlines.alarming(), deadlines.now())
+
+    deadlines.changed.connect(show_deadlines)
+    deadlines.ticked.connect(show_time)
+    deadlines.alarm_changed.connect(sound.set_playing)
+    deadlines.missed.connect(notify_missed)
+    panel.done.connect(deadlines.meet)
+    panel.holiday_toggled.connect(toggle_holiday)
+    banner.acknowledge.connect(deadlines.acknowledge_all)
+    guided.manual_trigger.connect(deadlines.trigger)
+    header.clerk_clicked.connect(choose_clerk)
+    window.screen("settings").settings_changed.connect(settings_changed)
+    show_day()
+    return Desk(window, header, incidents, deadlines, emergency, panel, banner, sound, tray)
