@@ -21,13 +21,23 @@ class AlarmSound(QObject):
         super().__init__(parent)
         self.enabled = enabled
         self.playing = False
+        self._wanted = False
         self._wav = str(resource_path("resources/sounds/alarm.wav"))
         self._beeper = QTimer(self)
         self._beeper.setInterval(BEEP_EVERY_MS)
         self._beeper.timeout.connect(QApplication.beep)
 
     def set_playing(self, on: bool) -> None:
-        on = on and self.enabled
+        """Whether an alarm wants sound; it sounds only while the setting allows."""
+        self._wanted = on
+        self._apply()
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._apply()
+
+    def _apply(self) -> None:
+        on = self._wanted and self.enabled
         if on == self.playing:
             return
         self.playing = on
@@ -44,9 +54,3 @@ class AlarmSound(QObject):
             self._beeper.start()
         else:
             self._beeper.stop()
-
-    def set_enabled(self, enabled: bool) -> None:
-        playing = self.playing
-        self.set_playing(False)
-        self.enabled = enabled
-        self.set_playing(playing)
