@@ -2,8 +2,9 @@
 
     uv run python tools/translations.py
 
-resources/i18n/zh_CN.json maps each English source text to its Chinese text; it is the one
-place translators edit. The .ts file is regenerated from it and the .qm compiled for Qt.
+resources/i18n/zh_CN*.json map each English source text to its Chinese text; they are the
+place translators edit (zh_CN.json, plus one file per area). The .ts file is regenerated from
+them and the .qm compiled for Qt.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 TS = I18N / "emergency_desk_zh_CN.ts"
 QM = I18N / "emergency_desk_zh_CN.qm"
-STRINGS = I18N / "zh_CN.json"
+STRINGS_GLOB = "zh_CN*.json"  # zh_CN.json plus one file per area (zh_CN.contacts.json, ...)
 
 
 def sources() -> list[str]:
@@ -57,8 +58,15 @@ def fill(ts: Path, strings: dict[str, str]) -> list[str]:
     return missing
 
 
+def load_strings() -> dict[str, str]:
+    strings: dict[str, str] = {}
+    for path in sorted(I18N.glob(STRINGS_GLOB)):
+        strings.update(json.loads(path.read_text(encoding="utf-8")))
+    return strings
+
+
 def main() -> int:
-    strings = json.loads(STRINGS.read_text(encoding="utf-8"))
+    strings = load_strings()
     extract(TS)
     missing = fill(TS, strings)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True,

@@ -1,0 +1,130 @@
+"""An incident record and a daily log as plain data: what the record form edits and what
+the PDFs print. No database, no Qt, no reportlab here: builders in models fill these from the
+database, reports/ renders them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    """What the documents ask a record to hold beyond the timeline (the record form)."""
+
+    happened_at: datetime | None = None
+    discovered_at: datetime | None = None
+    reported_at: datetime | None = None
+    handled_at: datetime | None = None
+    place: str = ""
+    reporter: str = ""
+    handler: str = ""
+    description: str = ""
+    people: str = ""  # customers and staff involved, with their contacts
+    injuries: str = ""
+    loss_amount: str = ""  # yuan, as typed (validated as a number)
+    loss_items: str = ""
+    evidence: str = ""  # e.g. "监控录像已截取"
+    evidence_keep_until: date | None = None
+    actions: str = ""  # pre-filled from the timeline
+    result: str = ""
+    aftercare: dict[str, str] = field(default_factory=dict)  # item of [general].aftercare -> text
+    follow_up_on: date | None = None
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    at: datetime
+    kind: str
+    actor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DeadlineLine:
+    label: str
+    by: str  # role name
+    to: str  # role name, or ""
+    started_at: datetime
+    due_at: datetime
+    status: str  # pending, met, late, missed, superseded, cancelled
+    met_at: datetime | None = None
+    late_seconds: int = 0
+
+
+@dataclass(frozen=True)
+class Amendment:
+    at: datetime
+    by: str
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IncidentRecord:
+    """One incident as printed: header, every field, timeline, deadlines, integrity."""
+
+    number: str  # e.g. "20261120-003"
+    hall: str
+    desk: str
+    clerk: str
+    situation: str
+    category: str
+    level: str  # e.g. "一级应急事件（重大）"
+    status: str  # open, in_hand, resolved, closed, cancelled
+    is_drill: bool
+    started_at: datetime
+    closed_at: datetime | None
+    plan_version: str
+    fields: RecordFields
+    aftercare_items: tuple[str, ...]  # the catalog's aftercare items, in order
+    timeline: tuple[TimelineLine, ...]
+    deadlines: tuple[DeadlineLine, ...]
+    integrity_ok: bool
+    integrity_message: str
+    amendments: tuple[Amendment, ...] = ()
+
+
+@dataclass(frozen=True)
+class DailyRow:
+    number: str
+    started_at: datetime
+    situation: str
+    category: str
+    level: str
+    place: str
+    status: str
+    reporting: str  # "in time", "late", "missed", "pending" or "" (no deadline)
+    is_drill: bool
+
+
+@dataclass(frozen=True)
+class DailyLog:
+    hall: str
+    desk: str  # "" for every desk
+    first_day: date
+    last_day: date
+    rows: tuple[DailyRow, ...]  # real incidents and drills, by time
+    by_category: tuple[tuple[str, int], ...]  # real incidents only
+    by_level: tuple[tuple[str, int], ...]  # real incidents only
+    missed_or_late: tuple[tuple[DailyRow, DeadlineLine], ...]  # real incidents only
+
+    @property
+    def real_rows(self) -> tuple[DailyRow, ...]:
+        return tuple(r for r in self.rows if not r.is_drill)
+
+    @property
+    def drill_rows(self) -> tuple[DailyRow, ...]:
+        return tuple(r for r in self.rows if r.is_drill)
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    name: str
+    role: str  # role name
+    organisation: str
+    phones: tuple[tuple[str, str], ...]  # (label, number)
+    available_24h: bool
+    on_duty: str
+    outside: bool
