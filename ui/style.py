@@ -19,6 +19,12 @@ def scale_stylesheet(qss: str, scale_percent: int) -> str:
     return _POINT_SIZE.sub(scaled, qss)
 
 
+def load_stylesheet() -> str:
+    """style.qss, then one sheet per area (style.contacts.qss, ...), in name order."""
+    folder = resource_path("resources")
+    sheets = sorted(folder.glob("style*.qss"), key=lambda p: (p.name != "style.qss", p.name))
+    return "\n".join(p.read_text(encoding="utf-8") for p in sheets)
+
+
 def apply_stylesheet(app: QApplication, scale_percent: int = 100) -> None:
-    qss = resource_path("resources/style.qss").read_text(encoding="utf-8")
-    app.setStyleSheet(scale_stylesheet(qss, scale_percent))
+    app.setStyleSheet(scale_stylesheet(load_stylesheet(), scale_percent))
