@@ -9,7 +9,7 @@ from pathlib import Path
 
 from models.catalog import Catalog
 from models.catalog_loader import CatalogError, load_catalog
-from models.paths import default_plans_dir
+from models.paths import default_database_path, default_plans_dir
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 2
@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     dump = plans_cmds.add_parser("dump", help="print the catalog")
     dump.add_argument("--json", action="store_true", required=True, help="as JSON")
     dump.add_argument("--dir", type=Path, help="plan folder to print")
+    verify = commands.add_parser("verify", help="check every incident's timeline for entries "
+                                 "altered or removed outside the program; exit 2 if any")
+    verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
     return parser
 
 
@@ -43,7 +46,55 @@ def run_command(args: argparse.Namespace) -> int:
         if args.plans_command == "check":
             return plans_check(folder)
         return plans_dump(folder)
+    if args.command == "verify":
+        return verify_database(args.verify_db or args.db or default_database_path())
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def open_existing(path: Path):
+    """Open a database that must already exist (a command never creates an empty one)."""
+    from models.db import DatabaseRefused, open_database
+
+    if not path.is_file():
+        print(f"No database at {path}. Give the file with --db.", file=sys.stderr)
+        return None
+    try:
+        return open_database(path)
+    except DatabaseRefused as e:
+        print(str(e), file=sys.stderr)
+        return None
+
+
+def verify_database(path: Path) -> int:
+    from models.incident import Incident, TimelineEntry
+    from models.verify import verify_all
+
+    db = open_existing(path)
+    if db is None:
+        return EXIT_PROBLEMS
+    try:
+        findings = list(verify_all())
+        for f in findings:
+            where = f"entry {f.entry_id}" if f.entry_id else "its newest entries"
+            print(f"incident {f.number} (#{f.incident_id}): {where}: {PROBLEMS[f.problem]}",
+                  file=sys.stderr)
+        incidents, entries = Incident.select().count(), TimelineEntry.select().count()
+    finally:
+        db.close()
+    if findings:
+        print(f"{len(findings)} problem(s) in {path}: the timelines were changed outside "
+              "Emergency Desk. Keep this file as evidence and restore from a backup.",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact")
+    return EXIT_OK
+
+
+PROBLEMS = {
+    "altered": "altered after it was recorded",
+    "chain_broken": "an entry before it was removed or inserted",
+    "last_removed": "removed (the incident's newest entries are missing)",
+}
 
 
 def _load_or_report(folder: Path) -> Catalog | None:

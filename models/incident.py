@@ -11,6 +11,7 @@ STATUSES = ("open", "in_hand", "resolved", "closed", "cancelled")
 
 
 class Incident(BaseModel):
+    number = pw.CharField(max_length=32, unique=True)  # e.g. 20261120-003, per local day
     situation_key = pw.CharField(max_length=64, index=True)
     situation_name = pw.CharField(max_length=200)
     category_key = pw.CharField(max_length=64, index=True)
@@ -26,6 +27,7 @@ class Incident(BaseModel):
     plan = pw.ForeignKeyField(PlanVersion, backref="incidents", on_delete="RESTRICT")
     updated_at = pw.DateTimeField()
     closed_at = pw.DateTimeField(null=True)
+    head_hash = pw.CharField(max_length=64, default="")  # the newest timeline entry's hash
 
     class Meta:
         indexes = ((("is_drill", "started_at"), False),)
@@ -71,3 +73,34 @@ class Deadline(BaseModel):
     met_at = pw.DateTimeField(null=True)
     met_by = pw.CharField(max_length=200, default="")
     met_to = pw.CharField(max_length=200, default="")
+
+
+class RecordData(BaseModel):
+    """The record form's validated content (models.record.RecordFields as JSON)."""
+
+    incident = pw.ForeignKeyField(Incident, backref="record_data", unique=True,
+                                  on_delete="RESTRICT")
+    data = pw.TextField(default="{}")
+    saved_at = pw.DateTimeField()
+    saved_by = pw.CharField(max_length=200, default="")
+
+
+class RecordDraft(BaseModel):
+    """What was typed in the record form, saved within a second of each change, valid or not,
+    so a crash or a power cut loses nothing."""
+
+    incident = pw.ForeignKeyField(Incident, backref="drafts", unique=True, on_delete="CASCADE")
+    data = pw.TextField(default="{}")  # field -> raw text
+    saved_at = pw.DateTimeField()
+
+
+class Amendment(BaseModel):
+    """A correction to a closed record: the record itself is never rewritten."""
+
+    incident = pw.ForeignKeyField(Incident, backref="amendments", on_delete="RESTRICT")
+    at = pw.DateTimeField()
+    by = pw.CharField(max_length=200)
+    field = pw.CharField(max_length=64)
+    reason = pw.TextField()
+    old = pw.TextField(default="")
+    new = pw.TextField(default="")

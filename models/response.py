@@ -86,7 +86,8 @@ def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act:
     sit = _situation(catalog, situation_key)
     with DB.atomic():
         incident = Incident.create(
-            situation_key=sit.key, situation_name=sit.name, category_key=sit.category,
+            number=next_number(act.now), situation_key=sit.key, situation_name=sit.name,
+            category_key=sit.category,
             level=sit.default_level, status="open", is_drill=is_drill,
             started_at=to_db(act.now), hall=act.who.hall, desk=act.who.desk,
             clerk=act.who.clerk, plan=plan.id, updated_at=to_db(act.now))
@@ -95,6 +96,15 @@ def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act:
                  "hall": act.who.hall})
         deadlines.start_clocks(catalog, incident, "start", act)
     return incident.id
+
+
+def next_number(now: datetime) -> str:
+    """The day's next incident number, e.g. 20261120-003 (local date)."""
+    prefix = now.astimezone().strftime("%Y%m%d") + "-"
+    last = (Incident.select(Incident.number).where(Incident.number.startswith(prefix))
+            .order_by(Incident.number.desc()).scalar())
+    sequence = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{sequence:03d}"
 
 
 # ---- acting --------------------------------------------------------------------------------
@@ -233,10 +243,17 @@ def _summary(row: Incident) -> IncidentSummary:
                            row.is_drill, from_db(row.started_at))
 
 
+HANDLING = ("step_checked", "called", "reported", "note")  # acts that put an incident in hand
+
+
 def _record(incident: Incident, kind: str, act: Act, text: str = "",
             data: dict | None = None) -> None:
     append_entry(incident, kind, at=act.now, actor=act.who.clerk, desk=act.who.desk, text=text,
                  data=data)
+    if kind in HANDLING and incident.status == "open":
+        Incident.update(status="in_hand").where(Incident.id == incident.id,
+                                                Incident.status == "open").execute()
+        incident.status = "in_hand"
 
 
 def _open_incident(incident_id: int) -> Incident:

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from models.contact import Contact, ContactPhone
 from models.db import Migration
-from models.incident import Deadline, Incident, TimelineEntry
+from models.incident import (
+    Amendment,
+    Deadline,
+    Incident,
+    RecordData,
+    RecordDraft,
+    TimelineEntry,
+)
 from models.plan_version import PlanVersion
 
-ALL_MODELS = (PlanVersion, Incident, TimelineEntry, Deadline, Contact, ContactPhone)
+ALL_MODELS = (PlanVersion, Incident, TimelineEntry, Deadline, RecordData, RecordDraft, Amendment,
+              Contact, ContactPhone)
 
 MIGRATIONS: tuple[Migration, ...] = ()
 

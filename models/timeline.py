@@ -1,7 +1,8 @@
 """Appending to an incident's timeline: every fact with its time, chained by hashes.
 
-Each entry's hash covers its content and the previous entry's hash, so an entry altered or
-removed outside the program breaks the chain (checked by `verify`).
+Each entry's hash covers its content and the previous entry's hash, and the incident keeps the
+newest hash, so an entry altered, inserted or removed outside the program — even the last
+one — breaks the chain (checked by `verify`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from datetime import datetime
 
 from models.clock import to_db
+from models.db import DB
 from models.incident import Incident, TimelineEntry
 
 
@@ -23,14 +25,14 @@ def entry_hash(prev_hash: str, incident_id: int, at: datetime, kind: str, actor:
 
 def append_entry(incident: Incident, kind: str, *, at: datetime, actor: str = "", desk: str = "",
                  text: str = "", data: dict | None = None) -> TimelineEntry:
-    """Add one entry (committed at once unless inside a transaction)."""
-    last = (TimelineEntry.select(TimelineEntry.hash)
-            .where(TimelineEntry.incident == incident.id)
-            .order_by(TimelineEntry.id.desc()).first())
-    prev = last.hash if last else ""
-    stored_at = to_db(at)
-    payload = json.dumps(data or {}, ensure_ascii=False, sort_keys=True)
-    return TimelineEntry.create(
-        incident=incident.id, at=stored_at, kind=kind, actor=actor, desk=desk, text=text,
-        data=payload, prev_hash=prev,
-        hash=entry_hash(prev, incident.id, stored_at, kind, actor, desk, text, payload))
+    """Add one entry and move the incident's head hash to it, in one transaction."""
+    with DB.atomic():
+        prev = Incident.select(Incident.head_hash).where(Incident.id == incident.id).scalar()
+        stored_at = to_db(at)
+        payload = json.dumps(data or {}, ensure_ascii=False, sort_keys=True)
+        digest = entry_hash(prev, incident.id, stored_at, kind, actor, desk, text, payload)
+        entry = TimelineEntry.create(
+            incident=incident.id, at=stored_at, kind=kind, actor=actor, desk=desk, text=text,
+            data=payload, prev_hash=prev, hash=digest)
+        Incident.update(head_hash=digest).where(Incident.id == incident.id).execute()
+    return entry

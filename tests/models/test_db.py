@@ -59,7 +59,8 @@ def test_timeline_is_append_only_in_the_database(tmp_path, catalog_dir):
 
     db = open_database(tmp_path / "desk.db")
     plan = record_plan_version(load_catalog(catalog_dir), NOW)
-    incident = Incident.create(situation_key="fire", situation_name="火灾", category_key="f",
+    incident = Incident.create(number="20261120-001", situation_key="fire", situation_name="火灾",
+                               category_key="f",
                                level=1, started_at=NOW, plan=plan, updated_at=NOW)
     entry = TimelineEntry.create(incident=incident, at=NOW, kind="start", hash="x")
     with pytest.raises(pw.IntegrityError, match="append-only"):
@@ -144,7 +145,8 @@ def test_old_version_is_backed_up_then_migrated(tmp_path, catalog_dir):
     path = tmp_path / "desk.db"
     db = open_database(path)  # today's schema is "version 1" for this test
     plan = record_plan_version(load_catalog(catalog_dir), NOW)
-    Incident.create(situation_key="fire", situation_name="火灾", category_key="f", level=1,
+    Incident.create(number="20261120-001", situation_key="fire", situation_name="火灾",
+                    category_key="f", level=1,
                     started_at=NOW, plan=plan, updated_at=NOW)
     db.close()
     stamp = datetime(2026, 11, 21, 8, 30)
