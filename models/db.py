@@ -170,11 +170,14 @@ def backup(db: pw.SqliteDatabase, target: Path) -> Path:
 
 
 def guards(db: pw.Database) -> list[str]:
-    """SQL that makes the timeline append-only at the database level (SQLite)."""
+    """SQLite-only parts of the schema: the append-only timeline, the search index."""
     if not isinstance(db, pw.SqliteDatabase):
         return []
+    from models.search import CREATE_SQL
+
     return [
-        f"CREATE TRIGGER IF NOT EXISTS timeline_no_{op.lower()} BEFORE {op} ON timeline_entry "
-        f"BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END"
-        for op in ("UPDATE", "DELETE")
+        *(f"CREATE TRIGGER IF NOT EXISTS timeline_no_{op.lower()} BEFORE {op} ON timeline_entry "
+          f"BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END"
+          for op in ("UPDATE", "DELETE")),
+        CREATE_SQL,
     ]

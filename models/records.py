@@ -12,6 +12,7 @@ from dataclasses import asdict, fields
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from models import search
 from models.act import Act
 from models.catalog import Catalog
 from models.clock import to_db
@@ -176,8 +177,9 @@ def save_record(incident_id: int, raw: dict[str, str], act: Act) -> dict[str, st
             append_entry(incident, "record_saved", at=act.now, actor=act.who.clerk,
                          desk=act.who.desk, text="、".join(changed),
                          data={"fields": changed, "record": _to_json(record)})
-        if record.place and record.place != incident.place:
+        if record.place != incident.place:
             Incident.update(place=record.place[:500]).where(Incident.id == incident_id).execute()
+        search.reindex(incident_id)
     return {}
 
 

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from models import deadlines
+from models import deadlines, search
 from models.act import Act
 from models.catalog import Catalog
 from models.clock import from_db, to_db
@@ -95,6 +95,8 @@ def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act:
                 {"situation": sit.key, "level": sit.default_level, "drill": is_drill,
                  "hall": act.who.hall})
         deadlines.start_clocks(catalog, incident, "start", act)
+        search.reindex(incident.id, " ".join((incident.number, sit.name, act.who.desk,
+                                              act.who.clerk)))
     return incident.id
 
 
@@ -147,7 +149,9 @@ def add_note(incident_id: int, text: str, act: Act) -> None:
         raise ActionRefused("empty_note")
     if len(text) > NOTE_MAX_CHARS:
         raise ActionRefused("note_too_long", str(len(text)))
-    _record(_open_incident(incident_id), "note", act, text)
+    with DB.atomic():
+        _record(_open_incident(incident_id), "note", act, text)
+        search.reindex(incident_id)
 
 
 def change_level(catalog: Catalog, incident_id: int, level: int, reason: str, act: Act) -> None:
