@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from models.catalog import Catalog, Situation, Step
-from models.response import IncidentState
+from models.response import OPEN_STATUSES, IncidentState
 from ui.big_button import MIN_TOUCH
 from ui.incident_controller import IncidentController
 from ui.level_dialog import LevelDialog
 from ui.plan_html import format_minutes
 from ui.readout import compose_readout, local_time
 from ui.readout_dialog import ReadoutDialog
+from ui.record_dialog import RecordDialog
+from ui.timeline_text import entry_text
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -141,6 +143,9 @@ class GuidedResponse(QWidget):
         self.cancel_button.clicked.connect(self.cancel_incident)
         self.resolve_button = QPushButton(self.tr("Handling finished"), objectName="resolveButton")
         self.resolve_button.clicked.connect(self.resolve)
+        self.record_button = QPushButton(self.tr("Record form") + "  R", objectName="recordButton")
+        self.record_button.clicked.connect(self.open_record)
+        self.record_dialog: RecordDialog | None = None
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.drill_label)
@@ -148,6 +153,7 @@ class GuidedResponse(QWidget):
         header.addWidget(self.elapsed)
         header.addWidget(self.level_button)
         header.addWidget(self.readout_button)
+        header.addWidget(self.record_button)
         header.addWidget(self.resolve_button)
         header.addWidget(self.cancel_button)
 
@@ -203,6 +209,7 @@ class GuidedResponse(QWidget):
         QShortcut(QKeySequence("L"), self, activated=self.open_level_dialog)
         QShortcut(QKeySequence("B"), self, activated=self.open_readout)
         QShortcut(QKeySequence("N"), self, activated=self.note.setFocus)
+        QShortcut(QKeySequence("R"), self, activated=self.open_record)
         controller.incident_changed.connect(self._on_changed)
         self._ticker = QTimer(self)  # runs only while the view is on screen
         self._ticker.setInterval(1000)
@@ -230,6 +237,9 @@ class GuidedResponse(QWidget):
         if self.incident_id is None:
             return
         state = self._controller.state(self.incident_id)
+        if state.summary.status not in OPEN_STATUSES and self.isVisible():
+            self.back_requested.emit()  # resolved or closed elsewhere (the record form)
+            return
         sit = self._catalog.situation(state.summary.situation_key)
         if sit.key != self._situation_key:
             self._build_plan(sit)
@@ -323,31 +333,7 @@ class GuidedResponse(QWidget):
     def _fill_timeline(self, state: IncidentState) -> None:
         self.timeline.clear()
         for entry in reversed(state.entries):
-            self.timeline.addItem(f"{local_time(entry.at)}  {self.entry_text(entry)}")
-
-    def entry_text(self, entry) -> str:
-        labels = {
-            "started": self.tr("Started: {0}"),
-            "step_checked": self.tr("✓ {0}"),
-            "step_unchecked": self.tr("✗ undone: {0}"),
-            "called": self.tr("☎ called {0}"),
-            "reported": self.tr("Reported to {0}"),
-            "note": self.tr("Note: {0}"),
-            "level_changed": self.tr("Level changed: {0}"),
-            "situation_changed": self.tr("Plan switched to {0}"),
-            "cancelled": self.tr("Cancelled: {0}"),
-            "resolved": self.tr("Handling finished"),
-            "deadline_started": self.tr("Clock started: {0}"),
-            "deadline_met": self.tr("Done in time: {0}"),
-            "deadline_missed": self.tr("⚠ Deadline missed: {0}"),
-            "deadline_superseded": self.tr("No longer due: {0}"),
-            "alarm_acknowledged": self.tr("Alarm acknowledged: {0}"),
-        }
-        late = entry.data.get("late_seconds", 0) if entry.kind == "deadline_met" else 0
-        if late:
-            minutes, seconds = divmod(late, 60)
-            return self.tr("Done {0}:{1:02d} late: {2}").format(minutes, seconds, entry.text)
-        return labels.get(entry.kind, "{0}").format(entry.text)
+            self.timeline.addItem(f"{local_time(entry.at)}  {entry_text(entry)}")
 
     def tick(self, state: IncidentState | None = None) -> None:
         if self.incident_id is None:
@@ -377,6 +363,14 @@ class GuidedResponse(QWidget):
     def add_note(self) -> None:
         if self._controller.note(self.incident_id, self.note.text()):
             self.note.clear()
+
+    def open_record(self) -> None:
+        if self.incident_id is None:
+            return
+        self.record_dialog = RecordDialog(catalog=self._catalog, incident_id=self.incident_id,
+                                          act=self._controller.act, parent=self)
+        self.record_dialog.form.saved.connect(self._controller.touched)
+        self.record_dialog.open()
 
     def resolve(self) -> None:
         confirmed = self._confirm(self, self.tr("Handling finished?"),

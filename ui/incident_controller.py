@@ -104,6 +104,11 @@ class IncidentController(QObject):
             self.open_incidents_changed.emit()
         return done
 
+    def touched(self, incident_id: int) -> None:
+        """Something else (the record form) changed the incident: everyone redraws."""
+        self.incident_changed.emit(incident_id)
+        self.open_incidents_changed.emit()
+
     # -- one error path --------------------------------------------------------------------
     def _act(self, incident_id: int, action: Callable, *args, **kwargs) -> bool:
         ok, _ = self._do(action, *args, **kwargs)

@@ -40,3 +40,32 @@ def test_kill_right_after_a_press_loses_nothing(tmp_path, kill_after):
     started = conn.execute("SELECT count(*) FROM deadline").fetchone()[0]
     assert started == 1  # the fire's 5-minute report clock was stored with the start
     conn.close()
+
+
+TYPER = Path(__file__).resolve().parents[1] / "helpers" / "type_then_wait.py"
+
+
+def test_kill_mid_typing_reopens_with_what_was_typed(qtbot, tmp_path, shipped_catalog):
+    from models.db import open_database
+    from models.records import load_form
+    from ui.record_form import RecordForm
+
+    db = tmp_path / "desk.db"
+    text = "保险柜旁现金短少约五千元，监控显示14:05有人靠近😟"
+    child = subprocess.Popen([sys.executable, str(TYPER), str(db), text], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = child.stdout.readline().strip()
+    child.kill()
+    child.wait(timeout=30)
+    errors = child.stderr.read()
+    for stream in (child.stdin, child.stdout, child.stderr):
+        stream.close()
+    assert line.startswith("typed "), errors
+    incident = int(line.split()[1])
+    open_database(db)
+    assert load_form(incident) == ({**load_form(incident)[0], "description": text}, True)
+    form = RecordForm(catalog=shipped_catalog, incident_id=incident,
+                      act=lambda: pytest.fail("nothing is written when only reopening"))
+    qtbot.addWidget(form)
+    assert form.editors["description"].toPlainText() == text
+    assert form.message.text() == "已恢复上次未保存的内容。"

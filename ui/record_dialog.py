@@ -1,0 +1,25 @@
+"""RecordDialog: the record form in its own window, from the guided view or the history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from models.act import Act
+from models.catalog import Catalog
+from ui.record_form import RecordForm
+
+
+class RecordDialog(QDialog):
+    def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordDialog")
+        self.form = RecordForm(catalog=catalog, incident_id=incident_id, act=act)
+        self.setWindowTitle(self.form.title.text())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.form)
+        self.resize(1100, 700)
+        self.finished.connect(lambda _result: self.form.flush())

@@ -1,0 +1,322 @@
+"""RecordForm: the full incident record — every field the documents ask for.
+
+What is typed is saved as a draft within a second (valid or not), so a crash or a power cut
+loses nothing; "Save" stores the validated record and shows problems beside their fields.
+A closed record is read-only; corrections are amendments with who, when and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import records, response
+from models.act import Act
+from models.catalog import Catalog
+from models.records import RecordRefused
+from models.verify import verify_incident
+from ui.amend_dialog import AmendDialog
+from ui.readout import local_time
+from ui.timeline_text import entry_text
+
+AUTOSAVE_MS = 500
+LINE_FIELDS = ("happened_at", "discovered_at", "reported_at", "handled_at", "place", "reporter",
+               "handler", "loss_amount", "evidence", "evidence_keep_until", "follow_up_on")
+TIME_FIELDS = ("happened_at", "discovered_at", "reported_at", "handled_at")
+ACTION_KINDS = ("step_checked", "called", "reported", "note")
+
+
+class RecordForm(QWidget):
+    saved = Signal(int)  # the incident's record or status changed
+    draft_saved = Signal()
+
+    def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordForm")
+        self._catalog = catalog
+        self._act = act
+        self.incident_id = incident_id
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.amend_dialog: AmendDialog | None = None
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+
+        self.title = QLabel(objectName="recordTitle")
+        self.integrity = QLabel(objectName="integrityLabel")
+        self.status = QLabel(objectName="recordStatus")
+        self.message = QLabel(objectName="recordMessage")
+        self.message.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        for row, (key, label) in enumerate(self._field_labels()):
+            self._add_field(grid, row, key, label)
+        body = QWidget(objectName="recordBody")
+        body.setLayout(grid)
+        scroll = QScrollArea(objectName="recordScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+
+        self.save_button = QPushButton(self.tr("Save"), objectName="saveRecord")
+        self.save_button.clicked.connect(self.save)
+        self.resolve_button = QPushButton(self.tr("Handling finished"), objectName="resolveRecord")
+        self.resolve_button.clicked.connect(self.resolve)
+        self.close_button = QPushButton(self.tr("Close the incident"), objectName="closeRecord")
+        self.close_button.clicked.connect(self.close_incident)
+        self.amend_button = QPushButton(self.tr("Correct (amendment)"), objectName="amendRecord")
+        self.amend_button.clicked.connect(self.open_amend)
+        self.prefill_button = QPushButton(self.tr("Fill actions from the record"),
+                                          objectName="prefillActions")
+        self.prefill_button.clicked.connect(self.prefill_actions)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.prefill_button, self.resolve_button,
+                       self.close_button, self.amend_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.integrity)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.load()
+
+    # -- building --------------------------------------------------------------------------
+    def _field_labels(self) -> list[tuple[str, str]]:
+        labels = [
+            ("happened_at", self.tr("Happened at")), ("discovered_at", self.tr("Discovered at")),
+            ("reported_at", self.tr("Reported at")), ("handled_at", self.tr("Handled at")),
+            ("place", self.tr("Place")), ("reporter", self.tr("Reported by")),
+            ("handler", self.tr("Handled by")), ("description", self.tr("What happened")),
+            ("people", self.tr("People involved (customers, staff, contacts)")),
+            ("injuries", self.tr("Injuries")), ("loss_amount", self.tr("Loss (yuan)")),
+            ("loss_items", self.tr("Items lost or damaged")),
+            ("evidence", self.tr("Evidence kept (e.g. CCTV clip)")),
+            ("evidence_keep_until", self.tr("Evidence kept until")),
+            ("actions", self.tr("Actions taken")), ("result", self.tr("Result")),
+        ]
+        labels += [(records.AFTERCARE_PREFIX + item, self.tr("Aftercare: {0}").format(item))
+                   for item in self._catalog.general.aftercare]
+        labels.append(("follow_up_on", self.tr("Follow up on")))
+        return labels
+
+    def _add_field(self, grid: QGridLayout, row: int, key: str, label: str) -> None:
+        if key in LINE_FIELDS:
+            editor = QLineEdit(objectName=f"field_{key}")
+            editor.setMaxLength(records.TEXT_MAX_CHARS + 1)
+            editor.textChanged.connect(self._changed)
+            if key in TIME_FIELDS:
+                editor.setPlaceholderText("YYYY-MM-DD HH:MM")
+            elif key in records.DATE_FIELDS:
+                editor.setPlaceholderText("YYYY-MM-DD")
+        else:
+            editor = QPlainTextEdit(objectName=f"field_{key}")  # pasted rich text arrives plain
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(72)
+            editor.textChanged.connect(self._changed)
+        editor.setProperty("fieldKey", key)
+        self.editors[key] = editor
+        name = QLabel(label, objectName="fieldLabel")
+        name.setWordWrap(True)
+        error = QLabel(objectName="fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[key] = error
+        line = QHBoxLayout()
+        line.addWidget(editor, 1)
+        if key in TIME_FIELDS:
+            now = QPushButton(self.tr("Now"), objectName="nowButton")
+            now.clicked.connect(lambda _=False, e=editor: e.setText(
+                local_time(self._act().now, "%Y-%m-%d %H:%M")))
+            line.addWidget(now)
+        grid.addWidget(name, row * 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(line, row * 2, 1)
+        grid.addWidget(error, row * 2 + 1, 1)
+
+    # -- loading ---------------------------------------------------------------------------
+    def load(self) -> None:
+        state = response.incident_state(self.incident_id)
+        s = state.summary
+        level = self._catalog.level(s.level)
+        drill = self.tr("[DRILL] ") if s.is_drill else ""
+        self.title.setText(f"{drill}{s.situation_name} · {level.name}（{level.short}）")
+        self.status.setText(self.status_text(s.status))
+        raw, from_draft = records.load_form(self.incident_id)
+        self._fill(raw)
+        self.message.setText(self.tr("Unsaved text from before was restored.")
+                             if from_draft else "")
+        self._show_integrity()
+        self._show_required(level)
+        closed = s.status == "closed"
+        for editor in self.editors.values():
+            editor.setReadOnly(closed)
+        self.save_button.setVisible(not closed)
+        self.prefill_button.setVisible(not closed)
+        self.resolve_button.setVisible(s.status in ("open", "in_hand"))
+        self.close_button.setVisible(s.status == "resolved")
+        self.amend_button.setVisible(closed)
+        self._show_loss_advice()
+
+    def status_text(self, status: str) -> str:
+        texts = {"open": self.tr("Open"), "in_hand": self.tr("In hand"),
+                 "resolved": self.tr("Resolved"), "closed": self.tr("Closed"),
+                 "cancelled": self.tr("Cancelled")}
+        return texts.get(status, status)
+
+    def _fill(self, raw: dict[str, str]) -> None:
+        for key, editor in self.editors.items():
+            editor.blockSignals(True)
+            if isinstance(editor, QLineEdit):
+                editor.setText(raw.get(key, ""))
+            else:
+                editor.setPlainText(raw.get(key, ""))
+            editor.blockSignals(False)
+        for error in self.errors.values():
+            error.hide()
+
+    def _show_integrity(self) -> None:
+        findings = verify_incident(self.incident_id)
+        ok = not findings
+        self.integrity.setText(self.tr("Timeline intact: every entry checks out.") if ok else
+                               self.tr("⚠ The timeline was changed outside the program "
+                                       "({0} problem(s)). Keep this file as evidence.")
+                               .format(len(findings)))
+        self.integrity.setProperty("ok", ok)
+        self.integrity.style().unpolish(self.integrity)
+        self.integrity.style().polish(self.integrity)
+
+    def _show_required(self, level) -> None:
+        for item in self._catalog.general.aftercare:
+            editor = self.editors[records.AFTERCARE_PREFIX + item]
+            editor.setProperty("required", item in level.aftercare_required)
+            editor.setPlaceholderText(self.tr("Required to close at this level")
+                                      if item in level.aftercare_required else "")
+
+    # -- editing ---------------------------------------------------------------------------
+    def raw(self) -> dict[str, str]:
+        return {key: (e.text() if isinstance(e, QLineEdit) else e.toPlainText())
+                for key, e in self.editors.items()}
+
+    def _changed(self) -> None:
+        self._autosave.start()
+        if self.sender() is self.editors["loss_amount"]:
+            self._show_loss_advice()
+
+    def save_draft(self) -> None:
+        records.save_draft(self.incident_id, self.raw(), self._act().now)
+        self.status.setText(self.tr("Draft saved {0}").format(local_time(self._act().now)))
+        self.draft_saved.emit()
+
+    def flush(self) -> None:
+        """Save a pending draft now (before the form closes)."""
+        if self._autosave.isActive():
+            self._autosave.stop()
+            self.save_draft()
+
+    def _show_loss_advice(self) -> None:
+        record, errors = records.parse_raw({"loss_amount": self.editors["loss_amount"].text()})
+        advice = [] if errors else records.loss_warnings(self._catalog, record.loss_amount)
+        label = self.errors["loss_amount"]
+        if not errors:
+            label.setText("\n".join(advice))
+            label.setVisible(bool(advice))
+
+    def save(self) -> bool:
+        self._autosave.stop()
+        try:
+            problems = records.save_record(self.incident_id, self.raw(), self._act())
+        except RecordRefused:
+            self.message.setText(self.tr("This record is closed; use a correction."))
+            return False
+        for key, error in self.errors.items():
+            error.setVisible(key in problems)
+            if key in problems:
+                error.setText(self.problem_text(problems[key]))
+        if problems:
+            self.message.setText(self.tr("Not saved: {0} field(s) need attention. What you "
+                                         "typed is kept.").format(len(problems)))
+            return False
+        self.message.setText(self.tr("Saved."))
+        self._show_loss_advice()
+        self.saved.emit(self.incident_id)
+        return True
+
+    def problem_text(self, code: str) -> str:
+        texts = {
+            "bad_datetime": self.tr("Not a time: write it as 2026-11-20 14:05."),
+            "bad_date": self.tr("Not a date: write it as 2026-11-20."),
+            "bad_amount": self.tr("Not an amount: write a number of yuan, e.g. 5200."),
+            "too_long": self.tr("Longer than {0} characters: shorten it.").format(
+                records.TEXT_MAX_CHARS),
+            "before_happened": self.tr("Earlier than the time it happened: check both."),
+        }
+        return texts.get(code, code)
+
+    def prefill_actions(self) -> None:
+        state = response.incident_state(self.incident_id)
+        lines = [f"{local_time(e.at, '%H:%M')} {entry_text(e)}" for e in state.entries
+                 if e.kind in ACTION_KINDS]
+        self.editors["actions"].setPlainText("\n".join(lines))
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def resolve(self) -> None:
+        if self.save():
+            response.mark_resolved(self._catalog, self.incident_id, self._act())
+            self.saved.emit(self.incident_id)
+            self.load()
+
+    def close_incident(self) -> None:
+        if not self.save():
+            return
+        try:
+            records.close_incident(self._catalog, self.incident_id, self._act())
+        except RecordRefused as refused:
+            self.message.setText(self.refusal_text(refused))
+            return
+        self.saved.emit(self.incident_id)
+        self.load()
+        self.message.setText(self.tr("Closed. Later corrections are added as amendments."))
+
+    def refusal_text(self, refused: RecordRefused) -> str:
+        items = "、".join(refused.items)
+        texts = {
+            "not_resolved": self.tr("Mark the handling as finished first."),
+            "aftercare_missing": self.tr("Cannot close yet: fill in the aftercare this level "
+                                         "requires: {0}").format(items),
+            "deadlines_pending": self.tr("Cannot close yet: these deadlines are still open: "
+                                         "{0}").format(items),
+        }
+        return texts.get(refused.code, str(refused))
+
+    def open_amend(self) -> None:
+        self.amend_dialog = AmendDialog(fields=self._field_labels(), parent=self)
+        self.amend_dialog.amended.connect(self._amend)
+        self.amend_dialog.open()
+
+    def _amend(self, field: str, text: str, reason: str) -> None:
+        try:
+            records.amend(self.incident_id, field, text, reason, self._act())
+        except RecordRefused:
+            self.message.setText(self.tr("Not recorded: a correction needs the new text and "
+                                         "the reason."))
+            return
+        self.message.setText(self.tr("Correction recorded."))
+        self.saved.emit(self.incident_id)
