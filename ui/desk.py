@@ -26,6 +26,7 @@ from ui.emergency_screen import EmergencyScreen
 from ui.guided_response import GuidedResponse, ask_yes_no
 from ui.header_bar import HeaderBar
 from ui.incident_controller import IncidentController
+from ui.incidents_screen import IncidentsScreen
 from ui.main_window import MainWindow
 from ui.screens import build_screens
 from ui.timer_panel import TimerPanel
@@ -38,6 +39,7 @@ class Desk:
     incidents: IncidentController
     deadlines: DeadlineController
     emergency: EmergencyScreen
+    incidents_screen: IncidentsScreen
     timer_panel: TimerPanel
     alarm_banner: AlarmBanner
     sound: AlarmSound
@@ -70,8 +72,12 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     panel = TimerPanel(catalog=catalog)
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
+    incidents_screen = IncidentsScreen(catalog=catalog, act=incidents.act,
+                                       hall=lambda: str(store.get("hall_name")))
+    incidents_screen.history.record_changed.connect(incidents.touched)
     window = MainWindow(header=header, bars=(banner, panel),
-                        screens=build_screens(catalog=catalog, store=store, emergency=emergency))
+                        screens=build_screens(catalog=catalog, store=store, emergency=emergency,
+                                              incidents=incidents_screen))
     for owned in (incidents, deadlines, sound):  # they live and die with the window
         owned.setParent(window)
     icon = app_icon(font_family)
@@ -133,4 +139,5 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     header.clerk_clicked.connect(choose_clerk)
     window.screen("settings").settings_changed.connect(settings_changed)
     show_day()
-    return Desk(window, header, incidents, deadlines, emergency, panel, banner, sound, tray)
+    return Desk(window, header, incidents, deadlines, emergency, incidents_screen, panel, banner,
+                sound, tray)

@@ -29,6 +29,7 @@ from models.records import RecordRefused
 from models.verify import verify_incident
 from ui.amend_dialog import AmendDialog
 from ui.readout import local_time
+from ui.status_text import status_text
 from ui.timeline_text import entry_text
 
 AUTOSAVE_MS = 500
@@ -158,7 +159,7 @@ class RecordForm(QWidget):
         level = self._catalog.level(s.level)
         drill = self.tr("[DRILL] ") if s.is_drill else ""
         self.title.setText(f"{drill}{s.situation_name} · {level.name}（{level.short}）")
-        self.status.setText(self.status_text(s.status))
+        self.status.setText(status_text(s.status))
         raw, from_draft = records.load_form(self.incident_id)
         self._fill(raw)
         self.message.setText(self.tr("Unsaved text from before was restored.")
@@ -174,12 +175,6 @@ class RecordForm(QWidget):
         self.close_button.setVisible(s.status == "resolved")
         self.amend_button.setVisible(closed)
         self._show_loss_advice()
-
-    def status_text(self, status: str) -> str:
-        texts = {"open": self.tr("Open"), "in_hand": self.tr("In hand"),
-                 "resolved": self.tr("Resolved"), "closed": self.tr("Closed"),
-                 "cancelled": self.tr("Cancelled")}
-        return texts.get(status, status)
 
     def _fill(self, raw: dict[str, str]) -> None:
         for key, editor in self.editors.items():

@@ -14,16 +14,15 @@ from ui.settings_page import SettingsPage
 translate = QCoreApplication.translate
 
 
-def build_screens(*, catalog: Catalog, store: SettingsStore,
-                  emergency: QWidget) -> list[tuple[str, str, QWidget]]:
+def build_screens(*, catalog: Catalog, store: SettingsStore, emergency: QWidget,
+                  incidents: QWidget) -> list[tuple[str, str, QWidget]]:
     def later(title: str, text: str) -> PlaceholderPage:
         return PlaceholderPage(title=title, text=text)
 
     soon = translate("Screens", "This screen comes with a later version of Emergency Desk.")
     return [
         ("emergency", translate("Screens", "Emergency"), emergency),
-        ("incidents", translate("Screens", "Incidents"),
-         later(translate("Screens", "Incidents"), soon)),
+        ("incidents", translate("Screens", "Incidents"), incidents),
         ("contacts", translate("Screens", "Contacts"),
          later(translate("Screens", "Contacts"), soon)),
         ("drills", translate("Screens", "Drills"), later(translate("Screens", "Drills"), soon)),

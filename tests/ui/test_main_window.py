@@ -3,20 +3,17 @@ from PySide6.QtWidgets import QLabel
 
 from models.clock import FakeClock
 from models.settings import SettingsStore
-from ui.emergency_screen import EmergencyScreen
-from ui.header_bar import HeaderBar
-from ui.main_window import MainWindow
-from ui.screens import build_screens
+from ui.desk import build_desk
 
 
 def make_window(qtbot, catalog_dir, tmp_path, controller):
     store = SettingsStore(tmp_path / "settings.json")
-    header = HeaderBar(clock=FakeClock(), hall="城东营业厅", desk="1号台")
-    window = MainWindow(header=header,
-                        screens=build_screens(catalog=controller.catalog, store=store,
-                                              emergency=EmergencyScreen(controller=controller)))
-    qtbot.addWidget(window)
-    return window, store
+    store.set("hall_name", "城东营业厅")
+    store.set("desk_name", "1号台")
+    desk = build_desk(catalog=controller.catalog, plan=controller._plan, store=store,
+                      clock=FakeClock())
+    qtbot.addWidget(desk.window)
+    return desk.window, store
 
 
 def test_navigation_by_button_and_function_key(qtbot, catalog_dir, tmp_path, controller):
@@ -52,6 +49,7 @@ def test_every_screen_has_a_title_or_content(qtbot, catalog_dir, tmp_path, contr
         screen = window.stack.widget(index)
         assert screen.objectName()
         assert screen.findChildren(QLabel) or screen.objectName() == "plansBrowser"
+    assert window.screen("incidents").objectName() == "incidentsScreen"
 
 
 def test_clerk_button_in_header(qtbot, catalog_dir, tmp_path, controller):

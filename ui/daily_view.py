@@ -1,0 +1,159 @@
+"""DailyView: a day's (or a range's) incidents per desk — counts by category and level, the
+missed or late reports — what a supervisor reviews before printing the daily log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import history
+from models.catalog import Catalog
+from models.record import DailyLog
+from ui.status_text import status_text
+
+
+class DailyView(QWidget):
+    export_requested = Signal(object)  # the DailyLog on screen
+    print_requested = Signal(object)
+
+    def __init__(self, *, catalog: Catalog, hall: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dailyView")
+        self._catalog = catalog
+        self._hall = hall
+        self.log: DailyLog | None = None
+        self.first_day = self._date_edit("dailyFirst")
+        self.last_day = self._date_edit("dailyLast")
+        self.desk = QComboBox(objectName="dailyDesk")
+        self.today = QPushButton(self.tr("Today"), objectName="todayButton")
+        self.today.clicked.connect(self.show_today)
+        self.export_button = QPushButton(self.tr("Export PDF"), objectName="exportDaily")
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.log))
+        self.print_button = QPushButton(self.tr("Print"), objectName="printDaily")
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.log))
+        self.summary = QLabel(objectName="dailySummary")
+        self.summary.setWordWrap(True)
+        self.rows = self._table("dailyRows", 7)
+        self.problems = self._table("dailyProblems", 4)
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("From")), self.first_day, QLabel(self.tr("to")),
+                       self.last_day, self.today, self.desk):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.print_button)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Incidents (drills marked)"), objectName="sectionLabel"),
+                       0, 0)
+        grid.addWidget(self.rows, 1, 0)
+        grid.addWidget(QLabel(self.tr("Missed or late reports"), objectName="sectionLabel"), 2, 0)
+        grid.addWidget(self.problems, 3, 0)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(3, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid, 1)
+        for edit in (self.first_day, self.last_day):
+            edit.dateChanged.connect(self.refresh)
+        self.desk.currentIndexChanged.connect(self.refresh)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(objectName=name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate.currentDate())
+        return edit
+
+    def _table(self, name: str, columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns, objectName=name)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def show_today(self) -> None:
+        self.first_day.setDate(QDate.currentDate())
+        self.last_day.setDate(QDate.currentDate())
+
+    def show_days(self, first, last) -> None:
+        self.first_day.blockSignals(True)
+        self.first_day.setDate(QDate(first))
+        self.first_day.blockSignals(False)
+        self.last_day.setDate(QDate(last))
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            return
+        first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
+        if last < first:
+            self.summary.setText(self.tr("The end date is before the start date."))
+            return
+        self.log = history.daily_log(self._catalog, first, last, hall=self._hall(),
+                                     desk=self.desk.currentData() or "")
+        self._show(self.log)
+
+    def _show(self, log: DailyLog) -> None:
+        categories = "、".join(f"{name} {n}" for name, n in log.by_category) or "—"
+        levels = "、".join(f"{name} {n}" for name, n in log.by_level) or "—"
+        self.summary.setText(self.tr("{0} incidents, {1} drills. By category: {2}. By level: "
+                                     "{3}. Missed or late reports: {4}.").format(
+            len(log.real_rows), len(log.drill_rows), categories, levels,
+            len(log.missed_or_late)))
+        self.rows.setHorizontalHeaderLabels([
+            self.tr("Time"), self.tr("No."), self.tr("Situation"), self.tr("Level"),
+            self.tr("Place"), self.tr("Status"), self.tr("Reported in time?")])
+        self.rows.setRowCount(len(log.rows))
+        for r, row in enumerate(log.rows):
+            drill = self.tr("[DRILL] ") if row.is_drill else ""
+            values = (row.started_at.astimezone().strftime("%m-%d %H:%M"), drill + row.number,
+                      row.situation, row.level, row.place, status_text(row.status),
+                      self.reporting_text(row.reporting))
+            for c, value in enumerate(values):
+                self.rows.setItem(r, c, QTableWidgetItem(value))
+        self.problems.setHorizontalHeaderLabels([
+            self.tr("No."), self.tr("Deadline"), self.tr("Due"), self.tr("Outcome")])
+        self.problems.setRowCount(len(log.missed_or_late))
+        for r, (row, line) in enumerate(log.missed_or_late):
+            values = (row.number, line.label, line.due_at.astimezone().strftime("%H:%M"),
+                      self.reporting_text(line.status if line.status != "met" else "in time"))
+            for c, value in enumerate(values):
+                self.problems.setItem(r, c, QTableWidgetItem(value))
+
+    def reporting_text(self, reporting: str) -> str:
+        texts = {"in time": self.tr("in time"), "late": self.tr("late"),
+                 "missed": self.tr("missed"), "pending": self.tr("pending"), "": "—"}
+        return texts.get(reporting, reporting)
+
+    def refresh_desks(self) -> None:
+        current = self.desk.currentData()
+        self.desk.blockSignals(True)
+        self.desk.clear()
+        self.desk.addItem(self.tr("All desks"), "")
+        for desk in history.desks():
+            self.desk.addItem(desk, desk)
+        self.desk.setCurrentIndex(max(0, self.desk.findData(current)))
+        self.desk.blockSignals(False)
+
+    def showEvent(self, event) -> None:
+        self.refresh_desks()
+        self.refresh()
+        super().showEvent(event)
