@@ -37,6 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="check every incident's timeline for entries "
                                  "altered or removed outside the program; exit 2 if any")
     verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
+    demo = commands.add_parser("demo", help="fill a database with generated incidents "
+                               "(for training, screenshots and benchmarks)")
+    demo.add_argument("--incidents", type=int, required=True, help="how many incidents")
+    demo.add_argument("--days", type=int, required=True, help="spread over this many days "
+                      "ending now")
+    demo.add_argument("--db", type=Path, dest="demo_db", help="database file to fill")
+    demo.add_argument("--force", action="store_true",
+                      help="also write into a database that holds real incidents")
     return parser
 
 
@@ -46,6 +54,9 @@ def run_command(args: argparse.Namespace) -> int:
         if args.plans_command == "check":
             return plans_check(folder)
         return plans_dump(folder)
+    if args.command == "demo":
+        return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
+                         args.days, args.force, args.plans or default_plans_dir())
     if args.command == "verify":
         return verify_database(args.verify_db or args.db or default_database_path())
     raise AssertionError(f"unhandled command {args.command}")
@@ -124,4 +135,44 @@ def plans_dump(folder: Path) -> int:
     text = json.dumps(catalog.to_dict(), ensure_ascii=False, indent=2)
     sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
     sys.stdout.flush()
+    return EXIT_OK
+
+
+def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -> int:
+    import time
+    from datetime import datetime
+
+    from models.db import DatabaseRefused, open_database
+    from models.demo import DemoRefused, generate
+    from models.plan_version import record_plan_version
+
+    if not 1 <= incidents <= 2_000_000 or not 1 <= days <= 36_500:
+        print("--incidents must be 1 to 2,000,000 and --days 1 to 36,500.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    catalog = _load_or_report(plans)
+    if catalog is None:
+        return EXIT_PROBLEMS
+    try:
+        db = open_database(path)
+    except DatabaseRefused as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    started = time.perf_counter()
+    try:
+        now = datetime.now().astimezone()
+        plan = record_plan_version(catalog, now)
+        stats = generate(catalog, plan, incidents=incidents, days=days, end=now,
+                         allow_real=force, progress=lambda done: print(
+                             f"\r{done}/{incidents}", end="", file=sys.stderr, flush=True))
+    except DemoRefused:
+        print(f"{path} already holds real incidents; demo data would mix with them. Use "
+              "another --db, or --force if that is really wanted.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        db.close()
+    seconds = time.perf_counter() - started
+    size = path.stat().st_size / 1e6
+    print(f"\n{stats.incidents} incidents ({stats.drills} drills), {stats.entries} timeline "
+          f"entries, {stats.deadlines} deadlines in {seconds:.0f} s; {path} is {size:.0f} MB "
+          f"({size * 1e6 / max(1, stats.incidents) / 1024:.1f} KB per incident)")
     return EXIT_OK

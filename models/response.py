@@ -102,11 +102,15 @@ def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act:
 
 def next_number(now: datetime) -> str:
     """The day's next incident number, e.g. 20261120-003 (local date)."""
-    prefix = now.astimezone().strftime("%Y%m%d") + "-"
-    last = (Incident.select(Incident.number).where(Incident.number.startswith(prefix))
+    day = now.astimezone().strftime("%Y%m%d")
+    return f"{day}-{last_sequence(day) + 1:03d}"
+
+
+def last_sequence(day: str) -> int:
+    """The highest number given on a day (YYYYMMDD), 0 if none."""
+    last = (Incident.select(Incident.number).where(Incident.number.startswith(day + "-"))
             .order_by(Incident.number.desc()).scalar())
-    sequence = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{sequence:03d}"
+    return int(last.rsplit("-", 1)[1]) if last else 0
 
 
 # ---- acting --------------------------------------------------------------------------------

@@ -76,6 +76,13 @@ def reindex(incident_id: int, text: str | None = None) -> None:
                        (incident_id, body))
 
 
+def index_many(items: list[tuple[int, str]]) -> None:
+    """Index new incidents in bulk (demo data): (incident id, text) pairs."""
+    if uses_fts(DB.obj):
+        DB.connection().executemany("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)",
+                                    [(i, index_form(text)) for i, text in items])
+
+
 def matching(query: pw.ModelSelect, text: str) -> pw.ModelSelect:
     """`query` (over Incident) narrowed to incidents matching `text`."""
     text = text.strip()

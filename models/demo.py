@@ -1,0 +1,186 @@
+"""Generated incidents for trainers, screenshots and benchmarks (`main.py demo`).
+
+Situations come in realistic proportions, during opening hours, with timelines (steps, calls,
+reports in time, late or missed), records, and a few drills. Rows are written in bulk with
+their hash chains, so ten years of a busy hall (200,000 incidents) take minutes, not hours.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from models import search
+from models.catalog import Catalog
+from models.clock import to_db
+from models.db import DB, MetaEntry
+from models.deadlines import minutes_for, timers_of
+from models.incident import Deadline, Incident, RecordData, TimelineEntry
+from models.plan_version import PlanVersion
+from models.response import last_sequence
+from models.timeline import entry_hash
+
+# How often each situation happens at a front desk, relative to each other (others: 1).
+WEIGHTS = {
+    "agitated_customer": 30, "complaint_escalation": 10, "business_system_failure": 12,
+    "customer_property_lost": 8, "equipment_failure": 6, "customer_ill_injured": 6,
+    "self_service_failure": 5, "hotline_failure": 4, "network_outage": 4, "quarrel_fight": 4,
+    "power_cut": 4, "crowd_disorder": 3, "staff_injured": 2, "company_property_loss": 2,
+    "theft_in_progress": 2, "customer_property_damaged": 2, "water_outage": 1,
+    "staff_assaulted": 1, "threatening_call": 0.5, "fire": 0.3, "robbery": 0.1,
+    "explosion": 0.02, "terror_attack": 0.01, "epidemic": 0.2,
+}
+CLERKS = ("张三", "李四", "王芳", "赵敏", "陈静", "刘洋")
+PLACES = ("一楼大厅", "二楼业务区", "自助服务区", "贵宾室", "门口", "填单台", "排队等候区")
+NOTES = ("客户情绪已平复", "已请保安到场", "已告知客户处理时限", "现场已拍照留存",
+         "已调取监控录像", "客户留下联系电话", "已通知值班经理", "客户表示满意")
+OPENING = (time(8, 30), time(17, 30))
+BATCH = 500
+
+
+class DemoRefused(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class DemoStats:
+    incidents: int
+    drills: int
+    entries: int
+    deadlines: int
+
+
+def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, end: datetime,
+             hall: str = "城东营业厅", desks: tuple[str, ...] = ("1号台", "2号台", "3号台"),
+             seed: int = 7, allow_real: bool = False,
+             progress: Callable[[int], None] = lambda done: None) -> DemoStats:
+    demo_db = MetaEntry.get_or_none(MetaEntry.key == "demo_data") is not None
+    real = Incident.select().where(Incident.is_drill == False).exists()  # noqa: E712
+    if real and not demo_db and not allow_real:
+        raise DemoRefused("the database already holds real incidents")
+    MetaEntry.replace(key="demo_data", value="yes").execute()
+    rng = random.Random(seed)
+    keys = [s.key for s in catalog.situations]
+    weights = [WEIGHTS.get(k, 1) for k in keys]
+    starts = sorted(_start_time(rng, end, days) for _ in range(incidents))
+    next_id = (Incident.select(Incident.id).order_by(Incident.id.desc()).scalar() or 0) + 1
+    per_day: dict[str, int] = {}
+    totals = [0, 0, 0]  # drills, entries, deadlines
+    for batch_start in range(0, incidents, BATCH):
+        rows = {"incident": [], "entry": [], "deadline": [], "record": [], "search": []}
+        for offset, started in enumerate(starts[batch_start:batch_start + BATCH]):
+            incident_id = next_id + batch_start + offset
+            day = started.astimezone().strftime("%Y%m%d")
+            if day not in per_day:
+                per_day[day] = last_sequence(day)
+            per_day[day] += 1
+            sit = catalog.situation(rng.choices(keys, weights)[0])
+            _one(catalog, plan, rng, rows, incident_id, f"{day}-{per_day[day]:03d}", sit,
+                 started, end, hall, rng.choice(desks))
+        with DB.atomic():
+            Incident.insert_many(rows["incident"]).execute()
+            for chunk in _chunks(rows["entry"], 400):
+                TimelineEntry.insert_many(chunk).execute()
+            for chunk in _chunks(rows["deadline"], 400):
+                Deadline.insert_many(chunk).execute()
+            RecordData.insert_many(rows["record"]).execute()
+            search.index_many(rows["search"])
+        totals[0] += sum(r["is_drill"] for r in rows["incident"])
+        totals[1] += len(rows["entry"])
+        totals[2] += len(rows["deadline"])
+        progress(min(incidents, batch_start + BATCH))
+    return DemoStats(incidents, *totals)
+
+
+def _start_time(rng: random.Random, end: datetime, days: int) -> datetime:
+    while True:
+        day = (end - timedelta(days=rng.randrange(days))).astimezone().date()
+        if day.weekday() >= 5 and rng.random() < 0.5:
+            continue  # weekends are quieter
+        opening = datetime.combine(day, OPENING[0]).astimezone()
+        span = (datetime.combine(day, OPENING[1]) - datetime.combine(day, OPENING[0]))
+        moment = opening + timedelta(seconds=rng.randrange(int(span.total_seconds())))
+        if moment < end:
+            return moment
+
+
+def _one(catalog, plan, rng, rows, incident_id, number, sit, started, end, hall, desk) -> None:
+    clerk = rng.choice(CLERKS)
+    drill = rng.random() < 0.02
+    level = sit.default_level
+    place = rng.choice(PLACES)
+    chain = {"prev": ""}
+    moment = {"at": started}
+
+    def entry(kind, text="", data=None, after=(20, 240)):
+        moment["at"] += timedelta(seconds=rng.randint(*after))
+        at = to_db(moment["at"])
+        payload = json.dumps(data or {}, ensure_ascii=False, sort_keys=True)
+        digest = entry_hash(chain["prev"], incident_id, at, kind, clerk, desk, text, payload)
+        rows["entry"].append({"incident": incident_id, "at": at, "kind": kind, "actor": clerk,
+                              "desk": desk, "text": text, "data": payload,
+                              "prev_hash": chain["prev"], "hash": digest})
+        chain["prev"] = digest
+
+    entry("started", sit.name, {"situation": sit.key, "level": level, "drill": drill,
+                                "hall": hall}, after=(0, 0))
+    for index, step in enumerate(sit.steps):
+        if rng.random() < 0.85:
+            entry("step_checked", step.text, {"situation": sit.key, "step": index})
+        for role in step.call[:1]:
+            if rng.random() < 0.6:
+                entry("called", catalog.role(role).name, {"role": role, "person": "",
+                                                          "number": catalog.role(role).number})
+    notes = rng.sample(NOTES, rng.randint(0, 2))
+    for note in notes:
+        entry("note", note)
+    outcome = rng.random()
+    for source, timer in timers_of(catalog, sit.key, level):
+        if timer.starts != ("start",):
+            continue
+        due = started + timedelta(minutes=minutes_for(catalog, timer, False))
+        status, met = ("met", due - timedelta(seconds=rng.randint(10, 200)))
+        if outcome > 0.97:
+            status, met = "missed", None
+        elif outcome > 0.9:
+            status, met = "late", due + timedelta(seconds=rng.randint(30, 900))
+        if met and met > end:
+            status, met = "pending", None
+        rows["deadline"].append({
+            "incident": incident_id, "source": source, "key": timer.key, "label": timer.label,
+            "action": timer.action, "to_role": timer.to, "by_role": timer.by, "holiday": False,
+            "started_at": to_db(started), "due_at": to_db(due), "status": status,
+            "missed_at": to_db(due) if status == "missed" else None, "acknowledged_at": None,
+            "met_at": to_db(met) if met else None, "met_by": clerk if met else "",
+            "met_to": ""})
+    old = end - started > timedelta(days=1)
+    status = "closed" if old else rng.choice(("in_hand", "resolved", "closed"))
+    aftercare = {item: "已完成" for item in catalog.level(level).aftercare_required}
+    description = f"{place}{sit.name}，{'；'.join(notes) or '现场已处置'}"
+    record = {"place": place, "reporter": clerk, "handler": clerk, "description": description,
+              "people": "客户一名", "result": "已处置完毕", "aftercare": aftercare}
+    entry("record_saved", "place、description", {"fields": ["place", "description"]})
+    if status in ("resolved", "closed"):
+        entry("resolved")
+    if status == "closed":
+        entry("closed", after=(600, 7200))
+    rows["incident"].append({
+        "id": incident_id, "number": number, "situation_key": sit.key,
+        "situation_name": sit.name, "category_key": sit.category, "level": level,
+        "status": status, "is_drill": drill, "started_at": to_db(started), "hall": hall,
+        "desk": desk, "clerk": clerk, "place": place, "description": description,
+        "plan": plan.id, "updated_at": to_db(moment["at"]),
+        "closed_at": to_db(moment["at"]) if status == "closed" else None,
+        "head_hash": chain["prev"]})
+    rows["record"].append({"incident": incident_id, "data": json.dumps(record, ensure_ascii=False),
+                           "saved_at": to_db(moment["at"]), "saved_by": clerk})
+    rows["search"].append((incident_id, " ".join((number, sit.name, place, desk, clerk,
+                                                   description))))
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

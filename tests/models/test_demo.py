@@ -1,0 +1,46 @@
+"""Demo data: realistic, verifiable, and never mixed into a database of real incidents."""
+
+from collections import Counter
+from datetime import datetime
+
+import pytest
+
+from models import response
+from models.act import Act, Who
+from models.clock import from_db
+from models.demo import OPENING, DemoRefused, generate
+from models.incident import Incident
+from models.verify import verify_all
+from models.workdays import HolidayCalendar
+
+END = datetime(2026, 11, 20, 18, 0).astimezone()
+
+
+def test_generated_incidents_look_real_and_verify(desk_db, shipped_catalog):
+    stats = generate(shipped_catalog, desk_db[1], incidents=600, days=60, end=END)
+    assert stats.incidents == Incident.select().count() == 600
+    assert 0 < stats.drills < 40
+    counts = Counter(i.situation_key for i in Incident.select())
+    assert counts.most_common(1)[0][0] == "agitated_customer"
+    assert counts["fire"] < counts["agitated_customer"] / 10
+    local_times = [from_db(i.started_at).astimezone().time() for i in Incident.select()]
+    assert all(OPENING[0] <= t <= OPENING[1] for t in local_times)
+    assert list(verify_all()) == []
+    numbers = [i.number for i in Incident.select()]
+    assert len(set(numbers)) == 600
+
+
+def test_demo_refuses_a_database_with_real_incidents(desk_db, shipped_catalog):
+    act = Act(Who("城东营业厅", "1号台", "张三"), END, HolidayCalendar())
+    response.start_incident(shipped_catalog, desk_db[1], "fire", act)
+    with pytest.raises(DemoRefused):
+        generate(shipped_catalog, desk_db[1], incidents=10, days=1, end=END)
+    assert Incident.select().count() == 1
+    generate(shipped_catalog, desk_db[1], incidents=10, days=1, end=END, allow_real=True)
+    assert Incident.select().count() == 11
+
+
+def test_demo_database_can_be_extended(desk_db, shipped_catalog):
+    generate(shipped_catalog, desk_db[1], incidents=10, days=2, end=END)
+    generate(shipped_catalog, desk_db[1], incidents=10, days=2, end=END, seed=8)
+    assert Incident.select().count() == 20
