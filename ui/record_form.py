@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +54,7 @@ class RecordForm(QWidget):
         self.incident_id = incident_id
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
+        self.now_buttons: list[QPushButton] = []
         self.amend_dialog: AmendDialog | None = None
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -72,6 +75,18 @@ class RecordForm(QWidget):
         scroll = QScrollArea(objectName="recordScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.timeline = QListWidget(objectName="recordTimeline")
+        self.timeline.setWordWrap(True)
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addWidget(QLabel(self.tr("Timeline"), objectName="sectionLabel"))
+        timeline_layout.addWidget(self.timeline)
+        split = QSplitter(Qt.Orientation.Horizontal, objectName="recordSplit")
+        split.addWidget(scroll)
+        split.addWidget(timeline_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
 
         self.save_button = QPushButton(self.tr("Save"), objectName="saveRecord")
         self.save_button.clicked.connect(self.save)
@@ -95,7 +110,7 @@ class RecordForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.integrity)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.load()
@@ -106,7 +121,7 @@ class RecordForm(QWidget):
             ("happened_at", self.tr("Happened at")), ("discovered_at", self.tr("Discovered at")),
             ("reported_at", self.tr("Reported at")), ("handled_at", self.tr("Handled at")),
             ("place", self.tr("Place")), ("reporter", self.tr("Reported by")),
-            ("handler", self.tr("Handled by")), ("description", self.tr("What happened")),
+            ("handler", self.tr("Handler")), ("description", self.tr("What happened")),
             ("people", self.tr("People involved (customers, staff, contacts)")),
             ("injuries", self.tr("Injuries")), ("loss_amount", self.tr("Loss (yuan)")),
             ("loss_items", self.tr("Items lost or damaged")),
@@ -147,6 +162,7 @@ class RecordForm(QWidget):
             now = QPushButton(self.tr("Now"), objectName="nowButton")
             now.clicked.connect(lambda _=False, e=editor: e.setText(
                 local_time(self._act().now, "%Y-%m-%d %H:%M")))
+            self.now_buttons.append(now)
             line.addWidget(now)
         grid.addWidget(name, row * 2, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(line, row * 2, 1)
@@ -166,9 +182,15 @@ class RecordForm(QWidget):
                              if from_draft else "")
         self._show_integrity()
         self._show_required(level)
+        self.timeline.clear()
+        for entry in state.entries:
+            self.timeline.addItem(f"{local_time(entry.at, '%m-%d %H:%M:%S')}  {entry.actor}  "
+                                  f"{entry_text(entry)}")
         closed = s.status == "closed"
         for editor in self.editors.values():
             editor.setReadOnly(closed)
+        for button in self.now_buttons:
+            button.setVisible(not closed)
         self.save_button.setVisible(not closed)
         self.prefill_button.setVisible(not closed)
         self.resolve_button.setVisible(s.status in ("open", "in_hand"))

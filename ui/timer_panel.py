@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -92,6 +93,7 @@ class TimerPanel(QFrame):
         self._flash = False
         self.day = QPushButton(objectName="dayButton")
         self.day.setCheckable(True)
+        self.day.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.day.clicked.connect(lambda: self.holiday_toggled.emit(self.day.isChecked()))
         self.empty = QLabel(self.tr("No deadlines running"), objectName="noDeadlines")
         self._cards_box = QWidget(objectName="deadlineCards")
@@ -107,7 +109,7 @@ class TimerPanel(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.day)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(scroll, 1)
         self.set_deadlines([], datetime.now().astimezone())
 

@@ -139,3 +139,21 @@ def test_prefill_actions_from_the_timeline(qtbot, make_form, shipped_catalog):
     text = form.editors["actions"].toPlainText()
     assert "☎ 已呼叫 消防报警 119" in text
     assert "✓ 发现火情的第一人" in text
+
+
+def test_record_shows_its_timeline_and_closed_has_no_now_buttons(qtbot, make_form,
+                                                                 shipped_catalog):
+    form = make_form("agitated_customer")
+    response.add_note(form.incident_id, "客户已离开", make_form.act())
+    form.load()
+    texts = [form.timeline.item(i).text() for i in range(form.timeline.count())]
+    assert any("备注：客户已离开" in t and "李主管" in t for t in texts)
+    assert all(b.isVisible() for b in form.now_buttons)
+    response.mark_resolved(shipped_catalog, form.incident_id, make_form.act())
+    for d in deadlines.open_deadlines():
+        deadlines.meet(shipped_catalog, d.id, make_form.act())
+    form.load()
+    type_into(form, "aftercare:客户安抚", "已致歉")
+    qtbot.mouseClick(form.close_button, Qt.MouseButton.LeftButton)
+    assert Incident.get_by_id(form.incident_id).status == "closed"
+    assert not any(b.isVisible() for b in form.now_buttons)

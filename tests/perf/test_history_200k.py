@@ -1,0 +1,84 @@
+"""History at ten years of a busy hall: 200,000 incidents.
+
+Make the database once (about 7 minutes), then run the benchmark:
+    uv run main.py demo --incidents 200000 --days 3650 --db /tmp/bench200k.db
+    BENCH_DB=/tmp/bench200k.db uv run pytest tests/perf/test_history_200k.py -m perf -s
+"""
+
+import os
+import resource
+import statistics
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from models.act import Act, Who
+from models.catalog_loader import load_catalog
+from models.clock import SystemClock
+from models.db import open_database
+from models.incident import Incident
+from models.paths import default_plans_dir
+from models.workdays import HolidayCalendar
+from ui.history_screen import HistoryScreen
+from ui.record_form import RecordForm
+
+BENCH_DB = Path(os.environ.get("BENCH_DB", "/tmp/bench200k.db"))
+
+
+def timed(action, repeat=5) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+@pytest.mark.perf
+@pytest.mark.skipif(not BENCH_DB.exists(), reason=f"make {BENCH_DB} first (see the docstring)")
+def test_history_at_200k(qtbot):
+    db = open_database(BENCH_DB)
+    catalog = load_catalog(default_plans_dir())
+    count = Incident.select().count()
+
+    def act():
+        return Act(Who("城东营业厅", "1号台", "李主管"), SystemClock().now(), HolidayCalendar())
+
+    figures = {}
+    started = time.perf_counter()
+    screen = HistoryScreen(catalog=catalog, act=act)
+    qtbot.addWidget(screen)
+    screen.resize(1234, 700)
+    screen.show()  # counts and loads the first page
+    figures["open the history (first page)"] = (time.perf_counter() - started) * 1000
+
+    def situation_and_dates():
+        screen.category.setCurrentIndex(screen.category.findData("systems"))
+        screen.situation.setCurrentIndex(screen.situation.findData("hotline_failure"))
+        screen.show_days(date.today() - timedelta(days=365), date.today())
+
+    def reset():
+        screen.category.setCurrentIndex(0)
+        screen.all_dates.setChecked(True)
+
+    figures["filter by situation and a year"] = timed(lambda: (reset(), situation_and_dates()))
+    reset()
+    for text in ("停电", "一楼大厅", "监控录像", "火"):
+        screen.search.setText(text)
+        figures[f"text search “{text}”"] = timed(screen.apply)
+    screen.search.clear()
+    screen.apply()
+    figures["scroll: next page"] = timed(screen.model.fetchMore)
+    ids = [r.id for r in screen.model.rows[:5]]
+    figures["open a record (with its integrity check)"] = timed(
+        lambda: RecordForm(catalog=catalog, incident_id=ids[0], act=act).deleteLater())
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size_mb = BENCH_DB.stat().st_size / 1e6
+    print(f"\n{count} incidents, database {size_mb:.0f} MB "
+          f"({size_mb * 1e6 / count / 1024:.1f} KB per incident)")
+    for what, ms in figures.items():
+        print(f"  {what}: {ms:.1f} ms")
+    print(f"  peak memory of the test process: {rss_mb:.0f} MB")
+    db.close()
