@@ -43,6 +43,9 @@ class DailyView(QWidget):
         self.desk = QComboBox(objectName="dailyDesk")
         self.today = QPushButton(self.tr("Today"), objectName="todayButton")
         self.today.clicked.connect(self.show_today)
+        self.yesterday = QPushButton(self.tr("Yesterday"), objectName="yesterdayButton")
+        self.yesterday.clicked.connect(
+            lambda: self.show_days(*(2 * [QDate.currentDate().addDays(-1).toPython()])))
         self.export_button = QPushButton(self.tr("Export PDF"), objectName="exportDaily")
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.log))
         self.print_button = QPushButton(self.tr("Print"), objectName="printDaily")
@@ -53,7 +56,7 @@ class DailyView(QWidget):
         self.problems = self._table("dailyProblems", 4)
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("From")), self.first_day, QLabel(self.tr("to")),
-                       self.last_day, self.today, self.desk):
+                       self.last_day, self.today, self.yesterday, self.desk):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
