@@ -1,0 +1,43 @@
+"""Assembling an incident's printable record (models.record.IncidentRecord) from the database."""
+
+from __future__ import annotations
+
+from models import records
+from models.catalog import Catalog
+from models.clock import from_db
+from models.history import deadline_line
+from models.incident import Deadline, Incident
+from models.plan_version import PlanVersion
+from models.record import Amendment, IncidentRecord, TimelineLine
+from models.response import incident_state
+from models.verify import verify_incident
+
+PROBLEM_WORDS = {"altered": "altered", "chain_broken": "an entry removed or inserted before it",
+                 "last_removed": "its newest entries removed"}
+
+
+def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
+    incident = Incident.get_by_id(incident_id)
+    state = incident_state(incident_id)
+    level = catalog.level(incident.level)
+    findings = verify_incident(incident_id)
+    message = "; ".join(
+        f"entry {f.entry_id}: {PROBLEM_WORDS[f.problem]}" if f.entry_id
+        else PROBLEM_WORDS[f.problem] for f in findings)
+    plan = PlanVersion.get_by_id(incident.plan_id)
+    return IncidentRecord(
+        number=incident.number, hall=incident.hall, desk=incident.desk, clerk=incident.clerk,
+        situation=incident.situation_name,
+        category=catalog.category(incident.category_key).name,
+        level=f"{level.name}（{level.short}）", status=incident.status,
+        is_drill=incident.is_drill, started_at=from_db(incident.started_at),
+        closed_at=from_db(incident.closed_at) if incident.closed_at else None,
+        plan_version=f"{plan.version} ({plan.revised.isoformat()})",
+        fields=records.stored_fields(incident_id),
+        aftercare_items=catalog.general.aftercare,
+        timeline=tuple(TimelineLine(e.at, e.kind, e.actor, e.text) for e in state.entries),
+        deadlines=tuple(deadline_line(catalog, d) for d in Deadline.select().where(
+            Deadline.incident == incident_id).order_by(Deadline.started_at, Deadline.id)),
+        integrity_ok=not findings, integrity_message=message,
+        amendments=tuple(Amendment(from_db(a.at), a.by, a.reason, f"{a.field}: {a.new}")
+                         for a in records.amendments_of(incident_id)))
