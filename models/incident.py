@@ -28,6 +28,7 @@ class Incident(BaseModel):
     updated_at = pw.DateTimeField()
     closed_at = pw.DateTimeField(null=True)
     head_hash = pw.CharField(max_length=64, default="")  # the newest timeline entry's hash
+    drill_run = pw.IntegerField(null=True, index=True)  # the drill it belongs to, if any
 
     class Meta:
         indexes = ((("is_drill", "started_at"), False),)

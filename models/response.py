@@ -81,18 +81,19 @@ class IncidentState:
 # ---- starting ------------------------------------------------------------------------------
 
 def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act: Act,
-                   *, is_drill: bool = False) -> int:
+                   *, is_drill: bool = False, drill_run: int | None = None) -> int:
     """One press: the incident with its default level, and the clocks that start with it."""
     sit = _situation(catalog, situation_key)
     with DB.atomic():
         incident = Incident.create(
             number=next_number(act.now), situation_key=sit.key, situation_name=sit.name,
             category_key=sit.category,
-            level=sit.default_level, status="open", is_drill=is_drill,
+            level=sit.default_level, status="open", is_drill=is_drill or drill_run is not None,
+            drill_run=drill_run,
             started_at=to_db(act.now), hall=act.who.hall, desk=act.who.desk,
             clerk=act.who.clerk, plan=plan.id, updated_at=to_db(act.now))
         _record(incident, "started", act, sit.name,
-                {"situation": sit.key, "level": sit.default_level, "drill": is_drill,
+                {"situation": sit.key, "level": sit.default_level, "drill": incident.is_drill,
                  "hall": act.who.hall})
         deadlines.start_clocks(catalog, incident, "start", act)
         search.reindex(incident.id, " ".join((incident.number, sit.name, act.who.desk,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from models.contact import Contact, ContactPhone
 from models.db import Migration
+from models.drill import DrillRun, TrainingRecord
 from models.incident import (
     Amendment,
     Deadline,
@@ -21,7 +22,7 @@ from models.incident import (
 from models.plan_version import PlanVersion
 
 ALL_MODELS = (PlanVersion, Incident, TimelineEntry, Deadline, RecordData, RecordDraft, Amendment,
-              Contact, ContactPhone)
+              Contact, ContactPhone, DrillRun, TrainingRecord)
 
 MIGRATIONS: tuple[Migration, ...] = ()
 

@@ -28,14 +28,14 @@ class IncidentController(QObject):
     def __init__(self, *, catalog: Catalog, plan: PlanVersion, clock: Clock,
                  who: Callable[[], Who],
                  calendar: Callable[[], HolidayCalendar] = HolidayCalendar,
-                 drill: bool = False, parent: QObject | None = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.clock = clock
         self._plan = plan
         self._who = who
         self._calendar = calendar
-        self._drill = drill
+        self.drill_run: int | None = None  # while a drill runs, what starts belongs to it
 
     # -- reading ---------------------------------------------------------------------------
     def state(self, incident_id: int) -> IncidentState:
@@ -54,7 +54,7 @@ class IncidentController(QObject):
     # -- acting ----------------------------------------------------------------------------
     def start(self, situation_key: str) -> int | None:
         ok, incident_id = self._do(response.start_incident, self.catalog, self._plan,
-                                   situation_key, self.act(), is_drill=self._drill)
+                                   situation_key, self.act(), drill_run=self.drill_run)
         if not ok:
             return None
         self.incident_started.emit(incident_id)
