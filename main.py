@@ -82,8 +82,9 @@ def run_desk(args) -> int:
     clock = SystemClock()
     plan = record_plan_version(catalog, clock.now())
 
+    plans_dir = args.plans or default_plans_dir()
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
-                      font_family=font_family)
+                      font_family=font_family, drills_dir=plans_dir / "drills")
     window = desk.window
     exit_code = 0
 

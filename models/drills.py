@@ -265,6 +265,23 @@ def add_training(kind: str, held_on: date, topic: str, trainer: str, attendees: 
                                  notes=notes.strip()).id
 
 
+@dataclass(frozen=True)
+class TrainingEntry:
+    kind: str
+    held_on: date
+    topic: str
+    trainer: str
+    attendees: str
+    notes: str
+
+
+def training_log(limit: int = 200) -> list[TrainingEntry]:
+    rows = TrainingRecord.select().order_by(TrainingRecord.held_on.desc(),
+                                            TrainingRecord.id.desc()).limit(limit)
+    return [TrainingEntry(r.kind, r.held_on, r.topic, r.trainer, r.attendees, r.notes)
+            for r in rows]
+
+
 def months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (
         1 if later.day < earlier.day else 0)

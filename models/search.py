@@ -1,9 +1,10 @@
 """Text search over incidents that stays instant at 200,000 incidents (SQLite FTS5).
 
 Chinese has no spaces, so the index holds overlapping character pairs ("一楼大厅" → "一楼 楼大
-大厅"): a two-character query is one token, a longer one a phrase of pairs. Latin words and
-numbers are indexed as words and matched by prefix. A single Chinese character falls back to a
-plain scan. On a database without FTS5 (PostgreSQL later) the scan is used for everything.
+大厅"): a two-character query is one token, a longer one a phrase of pairs. A second column
+holds each Chinese character once, for one-character queries. Latin words and numbers are
+indexed as words and matched by prefix. On a database without FTS5 (PostgreSQL later) a plain
+scan is used.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ SEARCHED_RECORD_FIELDS = ("place", "reporter", "handler", "description", "people
 # A table that keeps its content: rows can be replaced (a contentless one cannot delete on
 # the SQLite our Python ships, 3.40).
 CREATE_SQL = ("CREATE VIRTUAL TABLE IF NOT EXISTS incident_fts USING fts5("
-              "body, tokenize='unicode61')")
+              "body, chars, tokenize='unicode61')")
 
 
 def index_form(text: str) -> str:
@@ -34,17 +35,23 @@ def index_form(text: str) -> str:
     return " ".join(parts)
 
 
+def index_chars(text: str) -> str:
+    """Each Chinese character of the text once (the one-character column)."""
+    return " ".join(dict.fromkeys(ch for run in _CJK.findall(text) for ch in run))
+
+
 def match_query(text: str) -> str | None:
-    """An FTS5 query for what the user typed (all terms must match), or None if only a scan
-    can answer it (a lone Chinese character)."""
+    """An FTS5 query for what the user typed (all terms must match), or None if nothing in
+    it can be searched (only punctuation)."""
     terms = []
     for word in _WORD.findall(text):
-        terms.append(f'"{word.lower()}"*')
+        terms.append(f'body : "{word.lower()}"*')
     for run in _CJK.findall(text):
         if len(run) == 1:
-            return None
+            terms.append(f'chars : "{run}"')
+            continue
         pairs = " ".join(run[i:i + 2] for i in range(len(run) - 1))
-        terms.append(f'"{pairs}"')
+        terms.append(f'body : "{pairs}"')
     return " AND ".join(terms) if terms else None
 
 
@@ -69,18 +76,19 @@ def incident_text(incident_id: int) -> str:
 def reindex(incident_id: int, text: str | None = None) -> None:
     if not uses_fts(DB.obj):
         return
-    body = index_form(text if text is not None else incident_text(incident_id))
+    text = text if text is not None else incident_text(incident_id)
     with DB.atomic():
         DB.execute_sql("DELETE FROM incident_fts WHERE rowid = ?", (incident_id,))
-        DB.execute_sql("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)",
-                       (incident_id, body))
+        DB.execute_sql("INSERT INTO incident_fts (rowid, body, chars) VALUES (?, ?, ?)",
+                       (incident_id, index_form(text), index_chars(text)))
 
 
 def index_many(items: list[tuple[int, str]]) -> None:
     """Index new incidents in bulk (demo data): (incident id, text) pairs."""
     if uses_fts(DB.obj):
-        DB.connection().executemany("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)",
-                                    [(i, index_form(text)) for i, text in items])
+        DB.connection().executemany(
+            "INSERT INTO incident_fts (rowid, body, chars) VALUES (?, ?, ?)",
+            [(i, index_form(text), index_chars(text)) for i, text in items])
 
 
 def matching(query: pw.ModelSelect, text: str) -> pw.ModelSelect:

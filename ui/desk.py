@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from models.act import Who
 from models.catalog import Catalog
-from models.clock import Clock
+from models.clock import Clock, DeskClock
+from models.drills import load_scenarios
+from models.paths import default_plans_dir
 from models.plan_version import PlanVersion
 from models.settings import SettingsStore, holiday_override, put_on_duty
 from models.workdays import HolidayCalendar
@@ -22,6 +25,9 @@ from ui.alarm_sound import AlarmSound
 from ui.app_icon import app_icon
 from ui.clerk_dialog import ClerkDialog
 from ui.deadline_controller import DeadlineController
+from ui.drill_banner import DrillBanner
+from ui.drill_controller import DrillController
+from ui.drill_screen import DrillScreen
 from ui.emergency_screen import EmergencyScreen
 from ui.guided_response import GuidedResponse, ask_yes_no
 from ui.header_bar import HeaderBar
@@ -40,6 +46,8 @@ class Desk:
     deadlines: DeadlineController
     emergency: EmergencyScreen
     incidents_screen: IncidentsScreen
+    drills: DrillController
+    drill_screen: DrillScreen
     timer_panel: TimerPanel
     alarm_banner: AlarmBanner
     sound: AlarmSound
@@ -52,7 +60,8 @@ class Desk:
 
 def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clock: Clock,
                confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
-               font_family: str | None = None) -> Desk:
+               font_family: str | None = None, drills_dir: Path | None = None) -> Desk:
+    clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
                    clerk=str(store.get("clerk_on_duty")))
@@ -72,13 +81,21 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     panel = TimerPanel(catalog=catalog)
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
+    drill_controller = DrillController(catalog=catalog, clock=clock, incidents=incidents)
+    scenarios, problems = load_scenarios(drills_dir or default_plans_dir() / "drills", catalog)
+    drill_screen = DrillScreen(catalog=catalog, drills_controller=drill_controller,
+                               scenarios=scenarios, problems=problems)
+    drill_banner = DrillBanner(drills=drill_controller)
+    drill_banner.stop_requested.connect(drill_controller.stop)
+    drill_controller.inject.connect(lambda text: emergency.show_notice(
+        QCoreApplication.translate("Desk", "Drill: {0}").format(text)))
     incidents_screen = IncidentsScreen(catalog=catalog, act=incidents.act,
                                        hall=lambda: str(store.get("hall_name")))
     incidents_screen.history.record_changed.connect(incidents.touched)
-    window = MainWindow(header=header, bars=(banner, panel),
+    window = MainWindow(header=header, bars=(drill_banner, banner, panel),
                         screens=build_screens(catalog=catalog, store=store, emergency=emergency,
-                                              incidents=incidents_screen))
-    for owned in (incidents, deadlines, sound):  # they live and die with the window
+                                              incidents=incidents_screen, drills=drill_screen))
+    for owned in (incidents, deadlines, sound, drill_controller):  # they die with the window
         owned.setParent(window)
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
@@ -139,5 +156,5 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     header.clerk_clicked.connect(choose_clerk)
     window.screen("settings").settings_changed.connect(settings_changed)
     show_day()
-    return Desk(window, header, incidents, deadlines, emergency, incidents_screen, panel, banner,
-                sound, tray)
+    return Desk(window, header, incidents, deadlines, emergency, incidents_screen,
+                drill_controller, drill_screen, panel, banner, sound, tray)

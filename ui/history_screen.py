@@ -37,6 +37,7 @@ SEARCH_DELAY_MS = 300
 
 class HistoryScreen(QWidget):
     record_changed = Signal(int)
+    applied = Signal()  # the table shows the current filter
 
     def __init__(self, *, catalog: Catalog, act: Callable[[], Act],
                  parent: QWidget | None = None) -> None:
@@ -116,13 +117,19 @@ class HistoryScreen(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply)
         self.search.textChanged.connect(self._search_timer.start)
+        # Several controls changed at once (a date range, a category and its situations)
+        # make one query, on the next turn of the event loop.
+        self._apply_soon = QTimer(self)
+        self._apply_soon.setSingleShot(True)
+        self._apply_soon.setInterval(0)
+        self._apply_soon.timeout.connect(self.apply)
         self.category.currentIndexChanged.connect(self._fill_situations)
         for box in (self.situation, self.level, self.status, self.kind, self.desk):
-            box.currentIndexChanged.connect(self.apply)
+            box.currentIndexChanged.connect(self._apply_soon.start)
         for edit in (self.first_day, self.last_day):
             edit.dateChanged.connect(lambda _d: self.all_dates.setChecked(False))
-            edit.dateChanged.connect(self.apply)
-        self.all_dates.toggled.connect(self.apply)
+            edit.dateChanged.connect(self._apply_soon.start)
+        self.all_dates.toggled.connect(self._apply_soon.start)
         self._fill_situations()
         self.refresh_desks()
 
@@ -142,7 +149,7 @@ class HistoryScreen(QWidget):
         for sit in situations:
             self.situation.addItem(sit.name, sit.key)
         self.situation.blockSignals(False)
-        self.apply()
+        self._apply_soon.start()
 
     def refresh_desks(self) -> None:
         current = self.desk.currentData()
@@ -168,16 +175,18 @@ class HistoryScreen(QWidget):
 
     def apply(self) -> None:
         self._search_timer.stop()
+        self._apply_soon.stop()
         if not self.isVisible():
             return  # queried when shown: nothing is loaded at start-up
         self.model.set_filter(self.current_filter())
         self.count_label.setText(self.tr("{0} incidents").format(self.model.total))
+        self.applied.emit()
 
     def show_days(self, first: date, last: date) -> None:
         self.first_day.setDate(QDate(first))
         self.last_day.setDate(QDate(last))
         self.all_dates.setChecked(False)
-        self.apply()
+        self.apply()  # at once: called by code that wants the result now
 
     def show_last_days(self, days: int) -> None:
         today = date.today()

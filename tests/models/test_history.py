@@ -16,9 +16,11 @@ WHO = Who("城东营业厅", "1号台", "张三")
 def test_index_and_query_forms():
     expected = "120 客户 户在 在一 一楼 楼大 大厅 厅摔 摔倒"
     assert search.index_form("客户在一楼大厅摔倒 120") == expected
-    assert search.match_query("一楼大厅") == '"一楼 楼大 大厅"'
-    assert search.match_query("火灾 120") == '"120"* AND "火灾"'
-    assert search.match_query("火") is None  # a lone character: scanned instead
+    assert search.index_chars("一楼大厅，一楼") == "一 楼 大 厅"
+    assert search.match_query("一楼大厅") == 'body : "一楼 楼大 大厅"'
+    assert search.match_query("火灾 120") == 'body : "120"* AND body : "火灾"'
+    assert search.match_query("火") == 'chars : "火"'
+    assert search.match_query("，。") is None
 
 
 @pytest.fixture
@@ -66,7 +68,7 @@ def test_filters(filled):
     ("起火", {"fire", "drill"}),  # two characters: one indexed pair
     ("仓库起火", {"fire"}),  # a phrase of pairs
     ("停电", {"power"}),
-    ("火", {"fire", "drill"}),  # one character: the scan (situation names, notes)
+    ("火", {"fire", "drill"}),  # one character: its own column
     ("20261121", {"next_day"}),  # a number prefix
     ("气费 争吵", {"other_desk"}),  # all terms must match
     ("没有的事", set()),

@@ -63,15 +63,18 @@ def test_history_filters_search_sort_and_open(qtbot, desk_db, shipped_catalog):
     screen.show()
     assert screen.model.total == 2  # real incidents by default: the drill is left out
     assert screen.count_label.text() == "共 2 起"
-    screen.kind.setCurrentIndex(screen.kind.findData(None))
+    with qtbot.waitSignal(screen.applied):
+        screen.kind.setCurrentIndex(screen.kind.findData(None))
     assert screen.model.total == 3
     screen.search.insert("仓库")  # an input method commits text
     screen.apply()  # what the search delay would do
     assert [r.id for r in screen.model.rows] == [fire]
     screen.search.clear()
-    screen.category.setCurrentIndex(screen.category.findData("power_environment"))
+    with qtbot.waitSignal(screen.applied):
+        screen.category.setCurrentIndex(screen.category.findData("power_environment"))
     assert screen.model.total == 1
-    screen.category.setCurrentIndex(0)
+    with qtbot.waitSignal(screen.applied):
+        screen.category.setCurrentIndex(0)
     screen.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by situation
     names = [r.situation_name for r in screen.model.rows]
     assert names == sorted(names)
