@@ -20,6 +20,21 @@
     </message>
 </context>
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Correct a closed record</source>
+        <translation>更正已结案的记录</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>更正理由（必填）</translation>
+    </message>
+    <message>
+        <source>The record stays as it was closed; the correction is added beside it with your name and the time.</source>
+        <translation>记录保持结案时的内容；更正将连同您的姓名和时间附在其后。</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPage</name>
     <message>
         <source>← Back  Esc</source>
@@ -46,6 +61,113 @@
     </message>
 </context>
 <context>
+    <name>DailyView</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Incidents (drills marked)</source>
+        <translation>事件（演练已标出）</translation>
+    </message>
+    <message>
+        <source>Missed or late reports</source>
+        <translation>超时或迟报</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>{0} incidents, {1} drills. By category: {2}. By level: {3}. Missed or late reports: {4}.</source>
+        <translation>真实事件 {0} 起，演练 {1} 次。按类别：{2}。按级别：{3}。超时或迟报：{4} 项。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reported in time?</source>
+        <translation>是否按时报告</translation>
+    </message>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应完成时间</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>超时未报</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>All desks</source>
+        <translation>全部服务台</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineCard</name>
     <message>
         <source>[DRILL] </source>
@@ -55,8 +177,177 @@
 <context>
     <name>Desk</name>
     <message>
+        <source>Drill: {0}</source>
+        <translation>演练情况：{0}</translation>
+    </message>
+    <message>
         <source>Deadline missed</source>
         <translation>时限已超时</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBanner</name>
+    <message>
+        <source>End the drill</source>
+        <translation>结束演练</translation>
+    </message>
+    <message>
+        <source> ×{0}</source>
+        <translation> ×{0}</translation>
+    </message>
+    <message>
+        <source>DRILL{0} · {1} · {2}:{3:02d}</source>
+        <translation>演练中{0} · {1} · {2}:{3:02d}</translation>
+    </message>
+    <message>
+        <source> — now: {0}</source>
+        <translation> —— 最新情况：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillController</name>
+    <message>
+        <source>Real incidents have deadlines running: a faster drill would speed them up too. Run it at normal speed, or after they are done.</source>
+        <translation>有真实事件的时限正在计时：加速演练会让它们也加速。请以正常速度演练，或等真实事件处理完再开始。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillScreen</name>
+    <message>
+        <source>Normal speed</source>
+        <translation>正常速度</translation>
+    </message>
+    <message>
+        <source>{0} times faster</source>
+        <translation>{0} 倍速</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <source>Start the drill</source>
+        <translation>开始演练</translation>
+    </message>
+    <message>
+        <source>End the drill and score it</source>
+        <translation>结束演练并评分</translation>
+    </message>
+    <message>
+        <source>Some drill files have problems and are left out:</source>
+        <translation>以下演练文件有错误，未载入：</translation>
+    </message>
+    <message>
+        <source>Expected action</source>
+        <translation>应做事项</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Training topic</source>
+        <translation>培训主题</translation>
+    </message>
+    <message>
+        <source>Record a training session</source>
+        <translation>登记一次培训</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>演练场景</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Training and drill log</source>
+        <translation>培训与演练记录</translation>
+    </message>
+    <message>
+        <source>+{0} min: {1}</source>
+        <translation>+{0} 分钟：{1}</translation>
+    </message>
+    <message>
+        <source>The drill is running: the clerk works on the emergency screen (F1).</source>
+        <translation>演练进行中：请服务人员在应急处置页面（F1）操作。</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>超时未报</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>Score {0} / 100 · first action after {1} · to practise: {2}</source>
+        <translation>得分 {0} / 100 · 首次处置用时 {1} · 待加强 {2} 项</translation>
+    </message>
+    <message>
+        <source>Drill ended and logged.</source>
+        <translation>演练已结束并登记。</translation>
+    </message>
+    <message>
+        <source>Write the topic of the training first.</source>
+        <translation>请先填写培训主题。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>quarterly training</source>
+        <translation>季度培训</translation>
+    </message>
+    <message>
+        <source>yearly drill</source>
+        <translation>年度演练</translation>
+    </message>
+    <message>
+        <source>yearly plan revision</source>
+        <translation>年度预案修订</translation>
+    </message>
+    <message>
+        <source>Due: {0}</source>
+        <translation>到期待办：{0}</translation>
+    </message>
+    <message>
+        <source>Training, drills and plan revision are up to date.</source>
+        <translation>培训、演练和预案修订均未到期。</translation>
     </message>
 </context>
 <context>
@@ -113,6 +404,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>取消（误按）</translation>
     </message>
     <message>
+        <source>Record form</source>
+        <translation>记录表</translation>
+    </message>
+    <message>
         <source>Quick note, Enter adds it to the record</source>
         <translation>快速备注，按回车记入记录</translation>
     </message>
@@ -149,64 +444,8 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>标记：{0}</translation>
     </message>
     <message>
-        <source>Started: {0}</source>
-        <translation>启动：{0}</translation>
-    </message>
-    <message>
-        <source>✓ {0}</source>
-        <translation>✓ {0}</translation>
-    </message>
-    <message>
-        <source>✗ undone: {0}</source>
-        <translation>✗ 撤销：{0}</translation>
-    </message>
-    <message>
-        <source>☎ called {0}</source>
-        <translation>☎ 已呼叫 {0}</translation>
-    </message>
-    <message>
-        <source>Note: {0}</source>
-        <translation>备注：{0}</translation>
-    </message>
-    <message>
-        <source>Level changed: {0}</source>
-        <translation>级别变更：{0}</translation>
-    </message>
-    <message>
-        <source>Plan switched to {0}</source>
-        <translation>转入预案：{0}</translation>
-    </message>
-    <message>
-        <source>Cancelled: {0}</source>
-        <translation>已取消：{0}</translation>
-    </message>
-    <message>
-        <source>Clock started: {0}</source>
-        <translation>计时开始：{0}</translation>
-    </message>
-    <message>
-        <source>Done in time: {0}</source>
-        <translation>按时完成：{0}</translation>
-    </message>
-    <message>
-        <source>No longer due: {0}</source>
-        <translation>计时作废：{0}</translation>
-    </message>
-    <message>
-        <source>Done {0}:{1:02d} late: {2}</source>
-        <translation>迟了 {0}:{1:02d} 完成：{2}</translation>
-    </message>
-    <message>
         <source>Handling finished</source>
         <translation>处置完成</translation>
-    </message>
-    <message>
-        <source>⚠ Deadline missed: {0}</source>
-        <translation>⚠ 超时：{0}</translation>
-    </message>
-    <message>
-        <source>Alarm acknowledged: {0}</source>
-        <translation>已确认报警：{0}</translation>
     </message>
     <message>
         <source>Running {0}:{1:02d}</source>
@@ -257,6 +496,100 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Real incidents</source>
+        <translation>真实事件</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Real and drills</source>
+        <translation>真实与演练</translation>
+    </message>
+    <message>
+        <source>Search: number, place, description, notes…</source>
+        <translation>搜索：编号、地点、经过、备注……</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All situations</source>
+        <translation>全部情形</translation>
+    </message>
+    <message>
+        <source>All desks</source>
+        <translation>全部服务台</translation>
+    </message>
+    <message>
+        <source>{0} incidents</source>
+        <translation>共 {0} 起</translation>
+    </message>
+</context>
+<context>
     <name>IncidentController</name>
     <message>
         <source>The note is empty.</source>
@@ -289,6 +622,17 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Not possible: {0}</source>
         <translation>无法执行：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsScreen</name>
+    <message>
+        <source>History</source>
+        <translation>历史查询</translation>
+    </message>
+    <message>
+        <source>Daily view</source>
+        <translation>日报</translation>
     </message>
 </context>
 <context>
@@ -632,6 +976,189 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Handling finished</source>
+        <translation>处置完成</translation>
+    </message>
+    <message>
+        <source>Close the incident</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Correct (amendment)</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Fill actions from the record</source>
+        <translation>从处置记录填入措施</translation>
+    </message>
+    <message>
+        <source>Happened at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Discovered at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>Handled at</source>
+        <translation>处置时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件经过</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处置人</translation>
+    </message>
+    <message>
+        <source>People involved (customers, staff, contacts)</source>
+        <translation>涉及人员（客户、员工及联系方式）</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>伤情</translation>
+    </message>
+    <message>
+        <source>Loss (yuan)</source>
+        <translation>损失金额（元）</translation>
+    </message>
+    <message>
+        <source>Items lost or damaged</source>
+        <translation>损失物品</translation>
+    </message>
+    <message>
+        <source>Evidence kept (e.g. CCTV clip)</source>
+        <translation>证据保全（如监控录像）</translation>
+    </message>
+    <message>
+        <source>Evidence kept until</source>
+        <translation>证据保留至</translation>
+    </message>
+    <message>
+        <source>Actions taken</source>
+        <translation>已采取的措施</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Aftercare: {0}</source>
+        <translation>善后：{0}</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>Unsaved text from before was restored.</source>
+        <translation>已恢复上次未保存的内容。</translation>
+    </message>
+    <message>
+        <source>Timeline intact: every entry checks out.</source>
+        <translation>时间线完整：每条记录均校验通过。</translation>
+    </message>
+    <message>
+        <source>⚠ The timeline was changed outside the program ({0} problem(s)). Keep this file as evidence.</source>
+        <translation>⚠ 时间线在程序之外被改动（{0} 处问题）。请保留该文件作为证据。</translation>
+    </message>
+    <message>
+        <source>Required to close at this level</source>
+        <translation>本级别结案必填</translation>
+    </message>
+    <message>
+        <source>Draft saved {0}</source>
+        <translation>草稿已自动保存 {0}</translation>
+    </message>
+    <message>
+        <source>This record is closed; use a correction.</source>
+        <translation>该记录已结案，请使用“更正”。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0} field(s) need attention. What you typed is kept.</source>
+        <translation>未保存：有 {0} 处需要修改。已输入的内容都已保留。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not a time: write it as 2026-11-20 14:05.</source>
+        <translation>时间格式不对：请写成 2026-11-20 14:05。</translation>
+    </message>
+    <message>
+        <source>Not a date: write it as 2026-11-20.</source>
+        <translation>日期格式不对：请写成 2026-11-20。</translation>
+    </message>
+    <message>
+        <source>Not an amount: write a number of yuan, e.g. 5200.</source>
+        <translation>金额格式不对：请填写元数，如 5200。</translation>
+    </message>
+    <message>
+        <source>Longer than {0} characters: shorten it.</source>
+        <translation>超过 {0} 个字，请缩短。</translation>
+    </message>
+    <message>
+        <source>Earlier than the time it happened: check both.</source>
+        <translation>早于发生时间，请核对。</translation>
+    </message>
+    <message>
+        <source>Closed. Later corrections are added as amendments.</source>
+        <translation>已结案。之后的更正将作为附加更正记录。</translation>
+    </message>
+    <message>
+        <source>Mark the handling as finished first.</source>
+        <translation>请先标记“处置完成”。</translation>
+    </message>
+    <message>
+        <source>Cannot close yet: fill in the aftercare this level requires: {0}</source>
+        <translation>暂不能结案：请填写本级别要求的善后事项：{0}</translation>
+    </message>
+    <message>
+        <source>Cannot close yet: these deadlines are still open: {0}</source>
+        <translation>暂不能结案：以下时限尚未完成：{0}</translation>
+    </message>
+    <message>
+        <source>Not recorded: a correction needs the new text and the reason.</source>
+        <translation>未记录：更正需要填写新内容和理由。</translation>
+    </message>
+    <message>
+        <source>Correction recorded.</source>
+        <translation>更正已记录。</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>This screen comes with a later version of Emergency Desk.</source>
@@ -714,10 +1241,112 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <source>Open</source>
+        <translation>待处置</translation>
+    </message>
+    <message>
+        <source>In hand</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>StepRow</name>
     <message>
         <source>→ Switch to: {0}</source>
         <translation>→ 转入：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Started: {0}</source>
+        <translation>启动：{0}</translation>
+    </message>
+    <message>
+        <source>✓ {0}</source>
+        <translation>✓ {0}</translation>
+    </message>
+    <message>
+        <source>✗ undone: {0}</source>
+        <translation>✗ 撤销：{0}</translation>
+    </message>
+    <message>
+        <source>☎ called {0}</source>
+        <translation>☎ 已呼叫 {0}</translation>
+    </message>
+    <message>
+        <source>Reported to {0}</source>
+        <translation>已报告{0}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+    <message>
+        <source>Level changed: {0}</source>
+        <translation>级别变更：{0}</translation>
+    </message>
+    <message>
+        <source>Plan switched to {0}</source>
+        <translation>转入预案：{0}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {0}</source>
+        <translation>已取消：{0}</translation>
+    </message>
+    <message>
+        <source>Handling finished</source>
+        <translation>处置完成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Record saved: {0}</source>
+        <translation>记录已保存：{0}</translation>
+    </message>
+    <message>
+        <source>Amended: {0}</source>
+        <translation>更正：{0}</translation>
+    </message>
+    <message>
+        <source>Clock started: {0}</source>
+        <translation>计时开始：{0}</translation>
+    </message>
+    <message>
+        <source>Done in time: {0}</source>
+        <translation>按时完成：{0}</translation>
+    </message>
+    <message>
+        <source>⚠ Deadline missed: {0}</source>
+        <translation>⚠ 超时：{0}</translation>
+    </message>
+    <message>
+        <source>No longer due: {0}</source>
+        <translation>计时作废：{0}</translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged: {0}</source>
+        <translation>已确认报警：{0}</translation>
+    </message>
+    <message>
+        <source>Done {0}:{1:02d} late: {2}</source>
+        <translation>迟了 {0}:{1:02d} 完成：{2}</translation>
     </message>
 </context>
 <context>
