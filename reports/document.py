@@ -1,0 +1,173 @@
+"""What every PDF of the desk shares: CJK paragraph styles, the page frame ("page X of Y",
+generated-at, a DRILL watermark on drill documents) and writing the file so that a failure
+never leaves half a PDF behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors, textsplit
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import paragraph as _paragraph
+
+from reports.fonts import PdfFonts, register_fonts
+
+MARGIN = 15 * mm
+
+# reportlab's CJK line breaking knows the Japanese marks that may not begin a line but not
+# the Chinese full-width ones, so a line could begin with "，". Both of its splitters read a
+# module-level string on every split, so extending those once is enough.
+CHINESE_CANNOT_START = "，；：！？、。”’）》〉」』】…％"
+for _module in (textsplit, _paragraph):
+    _module.ALL_CANNOT_START = "".join(dict.fromkeys(_module.ALL_CANNOT_START
+                                                     + CHINESE_CANNOT_START))
+
+
+class ReportError(Exception):
+    """The PDF could not be written; the message says what is wrong and what to do."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """What is printed around the content of every page."""
+
+    title: str  # top left, e.g. "事件记录 20261120-003"
+    footer: str  # bottom left, e.g. "城东营业厅 · 生成于 2026-11-20 18:00"
+    page_words: str = "{0} / {1}"  # e.g. Words("Page {0} of {1}")
+    watermark: str = ""  # e.g. "演练" on every page of a drill document
+    wide: bool = False  # landscape A4
+
+
+@dataclass(frozen=True)
+class Styles:
+    fonts: PdfFonts
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    marker: ParagraphStyle  # the DRILL marker in a header
+
+
+def make_styles(fonts: PdfFonts) -> Styles:
+    def style(name: str, size: float, *, bold: bool = False, **extra) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=fonts.bold if bold else fonts.regular,
+                              fontSize=size, leading=size * 1.4, wordWrap="CJK", **extra)
+
+    return Styles(
+        fonts=fonts,
+        title=style("title", 16, bold=True, spaceAfter=3 * mm),
+        heading=style("heading", 12, bold=True, spaceBefore=4 * mm, spaceAfter=2 * mm),
+        body=style("body", 10),
+        small=style("small", 8.5, textColor=colors.HexColor("#444444")),
+        cell=style("cell", 9),
+        cell_bold=style("cell_bold", 9, bold=True),
+        marker=style("marker", 14, bold=True, textColor=colors.HexColor("#b71c1c")),
+    )
+
+
+def _numbered_canvas(page: Page, fonts: PdfFonts) -> type[Canvas]:
+    """A canvas that holds every page until the end, so each can say "page X of Y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, total: int) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            if page.watermark:
+                self.setFillColor(colors.HexColor("#c62828"), alpha=0.10)
+                self.setFont(fonts.bold, 110)
+                self.translate(width / 2, height / 2)
+                self.rotate(35)
+                self.drawCentredString(0, -40, page.watermark)
+                self.rotate(-35)
+                self.translate(-width / 2, -height / 2)
+            self.setFillColor(colors.HexColor("#444444"))
+            self.setFont(fonts.regular, 8.5)
+            self.drawString(MARGIN, height - MARGIN + 4 * mm, page.title)
+            self.drawString(MARGIN, MARGIN - 8 * mm, page.footer)
+            self.drawRightString(width - MARGIN, MARGIN - 8 * mm,
+                                 page.page_words.format(self._pageNumber, total))
+            self.setStrokeColor(colors.HexColor("#999999"))
+            self.setLineWidth(0.4)
+            rule = height - MARGIN + 2.5 * mm
+            self.line(MARGIN, rule, width - MARGIN, rule)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[Flowable]],
+              *, fonts: PdfFonts | None = None) -> Path:
+    """Render to a temporary file beside `path`, then rename it into place (atomic).
+
+    On any failure the temporary file is removed and `path` keeps what it had.
+    """
+    path = Path(path)
+    fonts = fonts or register_fonts()
+    styles = make_styles(fonts)
+    size = landscape(A4) if page.wide else A4
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"The folder {folder} does not exist. Choose an existing folder.")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                             dir=folder)
+    except OSError as e:
+        raise ReportError(f"Cannot write in {folder} ({e.strerror or e}). Choose a folder "
+                          "you can write to.") from e
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        doc = SimpleDocTemplate(str(temp), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+                                topMargin=MARGIN + 2 * mm, bottomMargin=MARGIN,
+                                title=page.title, author="Emergency Desk",
+                                creator="Emergency Desk",
+                                initialFontName=fonts.regular)  # no stray Helvetica
+        doc.build(list(build_story(styles)), canvasmaker=_numbered_canvas(page, fonts))
+        _sync(temp)
+        os.replace(temp, path)
+    except OSError as e:
+        temp.unlink(missing_ok=True)
+        raise ReportError(f"Cannot write {path} ({e.strerror or e}). Check that the file is not "
+                          "open in another program and that the folder is writable.") from e
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _sync(path: Path) -> None:
+    """Flush the finished file to disk before it replaces the old one (power cuts)."""
+    with path.open("rb+") as f:
+        os.fsync(f.fileno())
+
+
+def content_width(page: Page) -> float:
+    width = (landscape(A4) if page.wide else A4)[0]
+    return width - 2 * MARGIN

@@ -1,0 +1,117 @@
+"""The font Chinese is printed in: a TrueType CJK font embedded when one is installed,
+otherwise reportlab's built-in CID font (not embedded, but every PDF reader has it), so a PDF
+never shows empty boxes.
+
+Windows has Microsoft YaHei, SimHei and SimSun; Linux a CJK TrueType package such as
+fonts-wqy-microhei. CFF/OpenType fonts (e.g. Noto CJK .otf) are skipped: reportlab cannot
+embed PostScript outlines.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+REGULAR = "EDSans"
+BOLD = "EDSans-Bold"
+CID_FALLBACK = "STSong-Light"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A font file, its index inside a .ttc collection, and whether it is a bold face."""
+
+    file: str
+    index: int = 0
+
+
+# Regular faces, best first; each with the bold face to pair it with (or None: no bold).
+WINDOWS = (
+    (Candidate("msyh.ttc"), Candidate("msyhbd.ttc")),
+    (Candidate("msyh.ttf"), Candidate("msyhbd.ttf")),
+    (Candidate("simhei.ttf"), None),
+    (Candidate("simsun.ttc"), Candidate("simhei.ttf")),  # SimSun has no bold: SimHei instead
+)
+LINUX = (
+    (Candidate("wqy-microhei.ttc"), None),
+    (Candidate("wqy-zenhei.ttc"), None),
+    (Candidate("DroidSansFallbackFull.ttf"), None),
+    (Candidate("NotoSansSC-Regular.ttf"), Candidate("NotoSansSC-Bold.ttf")),
+)
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    regular: str  # registered font names to use in styles
+    bold: str
+    embedded: bool  # False: the CID fallback (readers supply the glyphs)
+    source: str  # the file used, or the CID font's name
+
+
+def font_dirs(env: dict[str, str] | None = None, platform: str | None = None) -> list[Path]:
+    env = dict(os.environ) if env is None else env
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        windir = Path(env.get("WINDIR") or env.get("SystemRoot") or r"C:\Windows")
+        dirs = [windir / "Fonts"]
+        local = env.get("LOCALAPPDATA")
+        if local:  # fonts installed for one user only
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+        return dirs
+    if platform == "darwin":
+        return [Path("/Library/Fonts"), Path.home() / "Library" / "Fonts"]
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+            Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts"]
+
+
+def find_file(name: str, dirs: Iterable[Path]) -> Path | None:
+    """The first file called `name` in `dirs` or below them (fonts sit in subfolders)."""
+    for folder in dirs:
+        direct = folder / name
+        if direct.is_file():
+            return direct
+        if folder.is_dir():
+            found = next((p for p in folder.rglob(name) if p.is_file()), None)
+            if found:
+                return found
+    return None
+
+
+def _register(name: str, path: Path, index: int) -> bool:
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        return True
+    except (TTFError, OSError, ValueError):  # unreadable, PostScript outlines, bad index
+        return False
+
+
+def register_fonts(dirs: Sequence[Path] | None = None,
+                   candidates: Sequence[tuple[Candidate, Candidate | None]] | None = None,
+                   ) -> PdfFonts:
+    """Register the best CJK font found under the names REGULAR and BOLD (or the fallback).
+
+    reportlab keeps registered fonts process-wide; registering again replaces them, so calling
+    this before each document is safe.
+    """
+    dirs = list(font_dirs() if dirs is None else dirs)
+    if candidates is None:
+        candidates = WINDOWS + LINUX
+    for regular, bold in candidates:
+        path = find_file(regular.file, dirs)
+        if path is None or not _register(REGULAR, path, regular.index):
+            continue
+        bold_path = find_file(bold.file, dirs) if bold else None
+        if not (bold_path and _register(BOLD, bold_path, bold.index)):
+            _register(BOLD, path, regular.index)  # same face: bold is drawn by weight-less text
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
+                                      boldItalic=BOLD)
+        return PdfFonts(REGULAR, BOLD, True, str(path))
+    pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+    return PdfFonts(CID_FALLBACK, CID_FALLBACK, False, CID_FALLBACK)

@@ -1,0 +1,115 @@
+"""The shared PDF frame: Chinese embedded (or the CID fallback), page X of Y, the DRILL
+watermark, and files written whole or not at all."""
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import PageBreak, Paragraph
+
+from reports.document import Page, ReportError, write_pdf
+from reports.fonts import CID_FALLBACK, Candidate, register_fonts
+from reports.words import Words
+from tests.helpers import pdf
+
+
+def story(styles):
+    return [Paragraph("营业厅发生火灾，已疏散客户。" * 40, styles.body), PageBreak(),
+            Paragraph("第二页：损失核算", styles.heading)]
+
+
+def test_chinese_text_embedded_and_numbered(tmp_path):
+    words = Words("zh_CN")
+    out = write_pdf(tmp_path / "a.pdf", Page(title="事件记录", footer="城东营业厅",
+                                             page_words=words("Page {0} of {1}")), story)
+    reader = PdfReader(out)
+    assert len(reader.pages) == 2
+    first, second = (p.extract_text() for p in reader.pages)
+    assert "营业厅发生火灾" in first and "第 1 页 / 共 2 页" in first
+    assert "损失核算" in second and "第 2 页 / 共 2 页" in second
+    assert register_fonts().embedded, "CI installs a CJK TrueType font; it must be used"
+    used = pdf.fonts(out)
+    assert used and all(used.values()), used  # every font embedded, none left to the reader
+
+
+def test_falls_back_to_the_cid_font_when_no_truetype_font_is_found(tmp_path):
+    fonts = register_fonts(dirs=[tmp_path], candidates=[(Candidate("none.ttf"), None)])
+    assert fonts.regular == CID_FALLBACK and not fonts.embedded
+    out = write_pdf(tmp_path / "b.pdf", Page(title="t", footer="f"), story, fonts=fonts)
+    assert "营业厅发生火灾" in PdfReader(out).pages[0].extract_text()
+
+
+def test_a_font_reportlab_cannot_read_is_skipped(tmp_path):
+    (tmp_path / "broken.ttf").write_bytes(b"not a font")
+    fonts = register_fonts(dirs=[tmp_path], candidates=[(Candidate("broken.ttf"), None)])
+    assert fonts.regular == CID_FALLBACK
+
+
+def test_drill_watermark_on_every_page(tmp_path):
+    out = write_pdf(tmp_path / "d.pdf", Page(title="t", footer="f", watermark="演练"), story)
+    assert all("演练" in p.extract_text() for p in PdfReader(out).pages)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ReportError, match="does not exist"):
+        write_pdf(tmp_path / "no" / "x.pdf", Page(title="t", footer="f"), story)
+
+
+@pytest.fixture
+def unwritable_folder(tmp_path):
+    """A folder this process cannot create files in (root ignores permissions: /sys)."""
+    if os.geteuid() == 0:
+        yield Path("/sys")
+        return
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    yield folder
+    folder.chmod(stat.S_IRWXU)
+
+
+def test_unwritable_folder_is_a_clear_error(unwritable_folder):
+    with pytest.raises(ReportError, match="Cannot write in"):
+        write_pdf(unwritable_folder / "x.pdf", Page(title="t", footer="f"), story)
+
+
+def test_a_failure_while_rendering_leaves_the_old_file_and_no_partial(tmp_path):
+    target = tmp_path / "log.pdf"
+    target.write_bytes(b"the old PDF")
+
+    def broken(styles):
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        write_pdf(target, Page(title="t", footer="f"), broken)
+    assert target.read_bytes() == b"the old PDF"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.pdf"]
+
+
+def test_a_target_that_is_a_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "taken.pdf").mkdir()
+    with pytest.raises(ReportError, match="Cannot write"):
+        write_pdf(tmp_path / "taken.pdf", Page(title="t", footer="f"), story)
+    assert [p.name for p in tmp_path.iterdir()] == ["taken.pdf"]
+
+
+def test_words_translate_and_fall_back_to_english():
+    assert Words("zh_CN")("Page {0} of {1}") == "第 {0} 页 / 共 {1} 页"
+    assert Words("en")("Page {0} of {1}") == "Page {0} of {1}"
+    assert Words("zh_CN")("no such text") == "no such text"
+
+
+@pytest.mark.parametrize("width", [440, 490, 498, 505, 520])
+def test_no_line_begins_with_chinese_punctuation(width):
+    from reportlab.platypus import Paragraph
+
+    from reports.document import CHINESE_CANNOT_START, make_styles
+
+    styles = make_styles(register_fonts())
+    for text in ("营业厅发生火灾，已疏散客户。" * 30, "客户说：“我要投诉！”" * 30):
+        para = Paragraph(text, styles.body)
+        para.wrap(width, 10_000)
+        starts = [line[1][0][0] for line in para.blPara.lines]
+        assert not set(starts) & set(CHINESE_CANNOT_START), (width, starts)
