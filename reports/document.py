@@ -122,8 +122,11 @@ def _numbered_canvas(page: Page, fonts: PdfFonts) -> type[Canvas]:
     return NumberedCanvas
 
 
+Progress = Callable[[int], None]  # told the number of each page as it is laid out
+
+
 def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[Flowable]],
-              *, fonts: PdfFonts | None = None) -> Path:
+              *, fonts: PdfFonts | None = None, progress: Progress | None = None) -> Path:
     """Render to a temporary file beside `path`, then rename it into place (atomic).
 
     On any failure the temporary file is removed and `path` keeps what it had.
@@ -149,6 +152,9 @@ def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[F
                                 title=page.title, author="Emergency Desk",
                                 creator="Emergency Desk",
                                 initialFontName=fonts.regular)  # no stray Helvetica
+        if progress is not None:
+            doc.setProgressCallBack(
+                lambda kind, value: progress(value) if kind == "PAGE" else None)
         doc.build(list(build_story(styles)), canvasmaker=_numbered_canvas(page, fonts))
         _sync(temp)
         os.replace(temp, path)

@@ -688,6 +688,13 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>PdfExport</name>
+    <message>
+        <source>The PDF could not be made: {0}. Nothing was written to {1}.</source>
+        <translation>无法生成 PDF：{0}。{1} 未写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>PlanHtml</name>
     <message>
         <source>at once</source>

@@ -113,3 +113,9 @@ def test_no_line_begins_with_chinese_punctuation(width):
         para.wrap(width, 10_000)
         starts = [line[1][0][0] for line in para.blPara.lines]
         assert not set(starts) & set(CHINESE_CANNOT_START), (width, starts)
+
+
+def test_progress_tells_each_page(tmp_path):
+    pages = []
+    write_pdf(tmp_path / "p.pdf", Page(title="t", footer="f"), story, progress=pages.append)
+    assert pages == [1, 2]

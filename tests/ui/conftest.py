@@ -43,3 +43,18 @@ def emergency(qtbot, controller):
     screen.show()
     qtbot.waitExposed(screen)
     return screen
+
+
+@pytest.fixture
+def async_loop(qapp):
+    """An asyncio loop on Qt's event loop, as in the desk: coroutines advance while a test
+    waits with qtbot.waitSignal/waitUntil. (Never stopped: stop() would quit the app.)"""
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
