@@ -27,12 +27,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_desk(args) -> int:
-    import asyncio
     import os
 
     os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
 
-    import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -57,7 +55,6 @@ def run_desk(args) -> int:
     language = str(store.get("language"))
     translations_ok = install_translations(app, language)
     font_family = apply_cjk_font(app, int(store.get("text_size")))
-    apply_stylesheet(app, int(store.get("text_size")))
     if not args.self_test:
         install_excepthook(db_path.parent / "errors.log")
 
@@ -86,6 +83,8 @@ def run_desk(args) -> int:
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
                       font_family=font_family, drills_dir=plans_dir / "drills")
     window = desk.window
+    # Styled after building: Qt then polishes only the widgets shown, not every hidden page.
+    apply_stylesheet(app, int(store.get("text_size")))
     exit_code = 0
 
     painted_at = 0.0
@@ -123,12 +122,18 @@ def run_desk(args) -> int:
         QTimer.singleShot(20000, lambda: (print("SELF-TEST FAILED: window never painted",
                                                 file=sys.stderr), app.exit(EXIT_FAILED)))
 
+    window.resize(app.primaryScreen().availableGeometry().size())
+    window.showMaximized()
+    window.activateWindow()  # keys go to the desk at once (the shortcuts need focus)
+    desk.start()
+    app.processEvents()  # the first paint, before the event loop's machinery is even loaded
+    import asyncio
+
+    import qasync
+
     async def run() -> None:
         closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
-        window.resize(app.primaryScreen().availableGeometry().size())
-        window.showMaximized()
-        desk.start()
         if not store.get("clerk_on_duty") and not args.self_test:
             desk.header.clerk.click()  # the shift starts: who is on duty?
         await closed.wait()

@@ -160,9 +160,15 @@ class GuidedResponse(QWidget):
         # steps
         self.steps = QStackedWidget(objectName="stepsStack")
 
-        # side panel: report, note, calls (scrolling), timeline
+        # side panel: report, note, calls (scrolling), timeline. It scrolls as a whole when
+        # the screen is short, so the 110/119/120 bar below always stays in sight.
         side = QFrame(objectName="responseSide")
-        side.setFixedWidth(360)
+        side_scroll = QScrollArea(objectName="responseSideScroll")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setFixedWidth(372)
+        side_scroll.setWidget(side)
         side_layout = QVBoxLayout(side)
         self.report_label = QLabel(objectName="reportRule")
         self.report_label.setWordWrap(True)
@@ -195,7 +201,7 @@ class GuidedResponse(QWidget):
 
         body = QHBoxLayout()
         body.addWidget(self.steps, 1)
-        body.addWidget(side)
+        body.addWidget(side_scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(header)

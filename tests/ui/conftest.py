@@ -58,3 +58,17 @@ def async_loop(qapp):
     yield loop
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def desk_look(qapp):
+    """The desk's font and stylesheet, as main.py applies them (sizes depend on both)."""
+    from ui.fonts import apply_cjk_font
+    from ui.style import apply_stylesheet
+
+    font = qapp.font()
+    apply_cjk_font(qapp)
+    apply_stylesheet(qapp)
+    yield
+    qapp.setStyleSheet("")
+    qapp.setFont(font)

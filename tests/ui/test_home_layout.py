@@ -11,7 +11,7 @@ from ui.desk import build_desk
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
 def test_home_fits_and_targets_are_big(qtbot, tmp_path, controller, shipped_catalog, clock,
-                                       width, height):
+                                       desk_look, width, height):
     desk = build_desk(catalog=shipped_catalog, plan=controller._plan, clock=clock,
                       store=SettingsStore(tmp_path / "s.json"))
     window = desk.window
