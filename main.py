@@ -31,7 +31,6 @@ def run_desk(args) -> int:
 
     os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from models.catalog_loader import CatalogError, load_catalog
@@ -44,7 +43,6 @@ def run_desk(args) -> int:
     from ui.errors import install_excepthook, show_error
     from ui.fonts import apply_cjk_font
     from ui.i18n import install_translations
-    from ui.self_test import SelfTestReport, check_window
     from ui.style import apply_stylesheet
 
     db_path: Path = args.db or default_database_path()
@@ -85,64 +83,65 @@ def run_desk(args) -> int:
     window = desk.window
     # Styled after building: Qt then polishes only the widgets shown, not every hidden page.
     apply_stylesheet(app, int(store.get("text_size")))
-    exit_code = 0
+    import asyncio
 
-    painted_at = 0.0
-
-    def on_painted() -> None:
-        nonlocal painted_at
-        painted_at = time.time()
-        QTimer.singleShot(0, finish_self_test)
-
-    def finish_self_test() -> None:
-        nonlocal exit_code
-        report = SelfTestReport()
-        journal = db.execute_sql("PRAGMA journal_mode").fetchone()[0]
-        report.lines.append(f"database: {db_path} (journal {journal}, plan version "
-                            f"{plan.version} #{plan.id})")
-        report.lines.append(f"plans: {len(catalog.categories)} categories, "
-                            f"{len(catalog.situations)} situations, {len(catalog.roles)} roles")
-        views = desk.deadlines.views
-        report.lines.append(f"deadlines: {len(views)} open, {len(desk.deadlines.alarming())} "
-                            "missed and not yet acknowledged")
-        check_window(report, app, window, font_family, language if translations_ok else "?")
-        elapsed_ms = (time.perf_counter() - STARTED) * 1000
-        report.lines.append(f"start-up: {elapsed_ms:.0f} ms (program start to window painted)")
-        report.lines.append(f"painted at: {painted_at:.3f} (seconds since the epoch)")
-        print("\n".join(report.lines))
-        if report.failures:
-            print("\n".join(f"SELF-TEST FAILED: {f}" for f in report.failures), file=sys.stderr)
-            exit_code = EXIT_FAILED
-        else:
-            print("self-test passed")
-        app.quit()
-
-    if args.self_test:
-        window.painted.connect(on_painted)
-        QTimer.singleShot(20000, lambda: (print("SELF-TEST FAILED: window never painted",
-                                                file=sys.stderr), app.exit(EXIT_FAILED)))
+    painted = asyncio.Event()  # the window's first paint, and when it happened
+    painted_at: list[float] = []
+    window.painted.connect(lambda: (painted_at.extend(
+        (time.time(), (time.perf_counter() - STARTED) * 1000)), painted.set()))
 
     window.resize(app.primaryScreen().availableGeometry().size())
     window.showMaximized()
     window.activateWindow()  # keys go to the desk at once (the shortcuts need focus)
     desk.start()
     app.processEvents()  # the first paint, before the event loop's machinery is even loaded
-    import asyncio
-
     import qasync
 
-    async def run() -> None:
+    async def run() -> int:
+        if args.self_test:
+            try:
+                await asyncio.wait_for(painted.wait(), timeout=20)
+            except TimeoutError:
+                print("SELF-TEST FAILED: window never painted", file=sys.stderr)
+                return EXIT_FAILED
+            return self_test(app, desk, db, db_path, catalog, plan, font_family,
+                             language if translations_ok else "?", painted_at)
         closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
-        if not store.get("clerk_on_duty") and not args.self_test:
+        if not store.get("clerk_on_duty"):
             desk.header.clerk.click()  # the shift starts: who is on duty?
         await closed.wait()
+        return 0
 
     try:
-        qasync.run(run())
+        return qasync.run(run())
     finally:
         db.close()
-    return exit_code
+
+
+def self_test(app, desk, db, db_path, catalog, plan, font_family, language,
+              painted_at: list[float]) -> int:
+    """Print what the self-test checked; EXIT_FAILED if anything is wrong."""
+    from ui.self_test import SelfTestReport, check_window
+
+    report = SelfTestReport()
+    journal = db.execute_sql("PRAGMA journal_mode").fetchone()[0]
+    report.lines.append(f"database: {db_path} (journal {journal}, plan version "
+                        f"{plan.version} #{plan.id})")
+    report.lines.append(f"plans: {len(catalog.categories)} categories, "
+                        f"{len(catalog.situations)} situations, {len(catalog.roles)} roles")
+    report.lines.append(f"deadlines: {len(desk.deadlines.views)} open, "
+                        f"{len(desk.deadlines.alarming())} missed and not yet acknowledged")
+    check_window(report, app, desk.window, font_family, language)
+    epoch, elapsed_ms = painted_at
+    report.lines.append(f"start-up: {elapsed_ms:.0f} ms (program start to window painted)")
+    report.lines.append(f"painted at: {epoch:.3f} (seconds since the epoch)")
+    print("\n".join(report.lines))
+    if report.failures:
+        print("\n".join(f"SELF-TEST FAILED: {f}" for f in report.failures), file=sys.stderr)
+        return EXIT_FAILED
+    print("self-test passed")
+    return 0
 
 
 if __name__ == "__main__":
