@@ -32,6 +32,7 @@ class HistoryModel(QAbstractTableModel):
         self._sort, self._descending = "time", True
         self.rows: list[HistoryRow] = []
         self.total = 0
+        self._loaded = False  # nothing is queried until a filter is set (the screen is shown)
 
     def headers(self) -> dict[str, str]:
         return {"number": self.tr("No."), "time": self.tr("Time"),
@@ -41,6 +42,7 @@ class HistoryModel(QAbstractTableModel):
     # -- loading ---------------------------------------------------------------------------
     def set_filter(self, f: HistoryFilter) -> None:
         self._filter = f
+        self._loaded = True
         self.reload()
 
     def reload(self) -> None:
@@ -54,6 +56,8 @@ class HistoryModel(QAbstractTableModel):
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt API)
+        if not self.canFetchMore(parent):
+            return
         more = self._fetch(self._filter, sort=self._sort, descending=self._descending,
                            offset=len(self.rows), limit=PAGE)
         if not more:
@@ -67,7 +71,8 @@ class HistoryModel(QAbstractTableModel):
         key = COLUMNS[column]
         self._sort = "time" if key == "time" else key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._loaded:  # the view sorts once while being set up: no query for that
+            self.reload()
 
     # -- showing ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
