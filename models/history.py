@@ -14,6 +14,7 @@ import peewee as pw
 from models import search
 from models.catalog import Catalog
 from models.clock import from_db, to_db
+from models.db import DB
 from models.incident import Deadline, Incident
 from models.record import DailyLog, DailyRow, DeadlineLine
 
@@ -93,9 +94,18 @@ def page(f: HistoryFilter, *, sort: str = "time", descending: bool = True, offse
                        r.level, r.status, r.is_drill, r.desk, r.place) for r in query]
 
 
+# The distinct desks by hopping along the desk index (one lookup per desk, not a scan of
+# every incident): instant at 200,000 incidents. Plain SQL that PostgreSQL runs as well.
+DESKS_SQL = (
+    "WITH RECURSIVE d(desk) AS ("
+    " SELECT MIN(desk) FROM incident WHERE desk > ''"
+    " UNION ALL SELECT (SELECT MIN(desk) FROM incident WHERE desk > d.desk) FROM d"
+    " WHERE d.desk IS NOT NULL)"
+    " SELECT desk FROM d WHERE desk IS NOT NULL")
+
+
 def desks() -> list[str]:
-    return [r.desk for r in Incident.select(Incident.desk).distinct().order_by(Incident.desk)
-            if r.desk]
+    return [row[0] for row in DB.execute_sql(DESKS_SQL)]
 
 
 # ---- the daily log --------------------------------------------------------------------------

@@ -51,6 +51,14 @@ def ids_of(f):
     return {row.id for row in history.page(f)}
 
 
+def test_desks_are_listed_once_each_in_order(filled, desk_db, shipped_catalog):
+    assert history.desks() == ["1号台", "2号台"]
+    act = Act(Who("城东营业厅", "", "张三"), datetime(2026, 11, 22, 9).astimezone(),
+              HolidayCalendar())
+    response.start_incident(shipped_catalog, desk_db[1], "fire", act)  # no desk name set
+    assert history.desks() == ["1号台", "2号台"]
+
+
 def test_filters(filled):
     _, ids = filled
     day = date(2026, 11, 20)

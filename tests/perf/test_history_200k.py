@@ -48,11 +48,15 @@ def test_history_at_200k(qtbot):
 
     figures = {}
     started = time.perf_counter()
-    screen = HistoryScreen(catalog=catalog, act=act)
+    screen = HistoryScreen(catalog=catalog, act=act)  # the desk builds it at start-up
     qtbot.addWidget(screen)
     screen.resize(1234, 700)
-    screen.show()  # counts and loads the first page
-    figures["open the history (first page)"] = (time.perf_counter() - started) * 1000
+    figures["build the history screen (at start-up, no query)"] = (
+        time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    screen.show()  # F2: counts and loads the first page
+    figures["open the history (F2: count and first page)"] = (
+        time.perf_counter() - started) * 1000
 
     screen.category.setCurrentIndex(screen.category.findData("systems"))
     screen.situation.setCurrentIndex(screen.situation.findData("hotline_failure"))
