@@ -125,6 +125,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         dialog = ClerkDialog(names=store.get("clerk_names"),
                              current=str(store.get("clerk_on_duty")), parent=window)
         dialog.chosen.connect(lambda name: (put_on_duty(store, name), header.set_clerk(name)))
+        dialog.finished.connect(window.activateWindow)  # keys go back to the desk
         dialog.open()
         header.clerk_dialog = dialog
 
