@@ -22,6 +22,7 @@ from reportlab.platypus import paragraph as _paragraph
 from reports.fonts import PdfFonts, register_fonts
 
 MARGIN = 15 * mm
+FRAME_PADDING = 6  # points: reportlab's default padding inside the page frame
 
 # reportlab's CJK line breaking knows the Japanese marks that may not begin a line but not
 # the Chinese full-width ones, so a line could begin with "，". Both of its splitters read a
@@ -175,5 +176,7 @@ def _sync(path: Path) -> None:
 
 
 def content_width(page: Page) -> float:
+    """The width a flowable may take: the page between the margins, less the frame's own
+    padding (6 pt each side), so a full-width table lines up with the header rule."""
     width = (landscape(A4) if page.wide else A4)[0]
-    return width - 2 * MARGIN
+    return width - 2 * MARGIN - 2 * FRAME_PADDING

@@ -1,0 +1,110 @@
+"""Pieces the desk's documents share: text cells that wrap (and split across pages), ruled
+tables with a header repeated on every page, signature lines, times and the words for
+statuses and deadline outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from models.record import DeadlineLine
+from reports.document import Styles
+from reports.words import Words
+
+EMPTY = "—"
+RULE = colors.HexColor("#9e9e9e")
+HEADER_FILL = colors.HexColor("#e8eaed")
+LABEL_FILL = colors.HexColor("#f3f4f6")
+ALARM = colors.HexColor("#b71c1c")
+GOOD = colors.HexColor("#1b5e20")
+HEADING_ROOM = 30 * mm  # a heading starts a new page unless this much room is left
+
+# Incident statuses and reporting outcomes, in English: the words table gives the language.
+STATUS_WORDS = {"open": "Open", "in_hand": "In hand", "resolved": "Resolved",
+                "closed": "Closed", "cancelled": "Cancelled"}
+REPORTING_WORDS = {"in time": "In time", "late": "Late", "missed": "Missed",
+                   "pending": "Pending", "": EMPTY}
+DEADLINE_WORDS = {"pending": "Still running", "met": "In time", "late": "Late",
+                  "missed": "Missed", "superseded": "No longer due", "cancelled": "Cancelled"}
+
+
+def para(text: str, style) -> Paragraph:
+    """User text as a paragraph: markup characters kept literally, line breaks kept,
+    an empty value shown as a dash."""
+    text = text.strip() if text else ""
+    if not text:
+        return Paragraph(EMPTY, style)
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def local(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    return moment.astimezone().strftime(fmt) if moment else ""
+
+
+def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Styles, *,
+         header: bool = True, label_column: bool = False) -> Table:
+    """A ruled table; strings become wrapping paragraphs. With `header` the first row is
+    bold, shaded and repeated on every page; rows taller than a page split inside."""
+    cells = [[para(c, styles.cell_bold if header and r == 0 else styles.cell)
+              if isinstance(c, str) else c for c in row] for r, row in enumerate(rows)]
+    table = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0,
+                  splitInRow=1, hAlign="LEFT")
+    commands = [("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),  # else Helvetica is set
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
+    if label_column:
+        commands.append(("BACKGROUND", (0, 0), (0, -1), LABEL_FILL))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def labelled(pairs: Sequence[tuple[str, str]], width: float, styles: Styles, *,
+             label_width: float = 32 * mm) -> Table:
+    """Label / value rows (a form printed): labels shaded on the left."""
+    rows = [[para(label, styles.cell_bold), para(value, styles.cell)] for label, value in pairs]
+    return grid(rows, (label_width, width - label_width), styles, header=False,
+                label_column=True)
+
+
+def signatures(labels: Sequence[str], w: Words, styles: Styles, width: float) -> Flowable:
+    """One line per signer: "<who> (signature): ____   Date: ____", with room to write."""
+    line = "_" * 28
+    rows = [[Paragraph(f"{escape(label)}{w('(signature)')}：{line}", styles.body),
+             Paragraph(f"{w('Date')}：{'_' * 18}", styles.body)] for label in labels]
+    table = Table(rows, colWidths=[width * 0.6, width * 0.4], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+                               ("TOPPADDING", (0, 0), (-1, -1), 9 * mm),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([table])  # signers sign on one page
+
+
+def deadline_outcome(line: DeadlineLine, w: Words) -> str:
+    """"In time (done 10:03)", "Late by 3 min 20 s (done 10:08)", "Missed"..."""
+    word = w(DEADLINE_WORDS.get(line.status, line.status))
+    if line.status == "late" and line.late_seconds:
+        minutes, seconds = divmod(line.late_seconds, 60)
+        word = w("Late by {0} min {1} s").format(minutes, seconds)
+    if line.met_at:
+        word += w(" (done {0})").format(local(line.met_at, "%H:%M"))
+    return word
+
+
+def heading(text: str, styles: Styles) -> list[Flowable]:
+    """A section heading that is never left alone at the foot of a page. (keepWithNext would
+    push a long table's first rows, and its heading, to the next page.)"""
+    return [CondPageBreak(HEADING_ROOM), Paragraph(escape(text), styles.heading)]
