@@ -10,7 +10,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph
 
 from models.record import DailyLog, DailyRow
 from reports.document import Page, Progress, Styles, content_width, write_pdf
@@ -23,6 +23,7 @@ from reports.parts import (
     grid,
     heading,
     local,
+    plain_table,
     signatures,
 )
 from reports.words import Words
@@ -58,7 +59,7 @@ def render_daily_log(log: DailyLog, path: Path, *, generated_at: datetime,
                 sheet.problems(log),
                 *heading(w("Drills (not counted in the totals above)"), styles),
                 sheet.rows(drills, w("No drills in this period.")),
-                signatures([w(s) for s in SIGNERS], w, styles, sheet.width * 0.8)]
+                signatures([w(s) for s in SIGNERS], w, styles, sheet.width, per_row=2)]
 
     return write_pdf(path, page, story, fonts=fonts, progress=progress)
 
@@ -104,11 +105,10 @@ class _Sheet:
             return grid([(title, w("Count")), *((n, str(c)) for n, c in pairs), total],
                         (column - 18 * mm, 18 * mm), styles)
 
-        side = Table([[counts(w("Category"), log.by_category), counts(w("Level"), log.by_level)]],
-                     colWidths=[column + 8 * mm, column], hAlign="LEFT")
-        side.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        side = plain_table([[counts(w("Category"), log.by_category),
+                             counts(w("Level"), log.by_level)]], (column + 8 * mm, column),
+                           styles, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0))
         return side
 
     def problems(self, log: DailyLog):

@@ -26,6 +26,7 @@ from reports.parts import (
     local,
     para,
     signatures,
+    time_format,
 )
 from reports.words import Words
 
@@ -148,13 +149,15 @@ def _field_rows(fields: RecordFields, w: Words) -> list[tuple[str, str]]:
 def _deadlines(record: IncidentRecord, w: Words, styles: Styles, width: float):
     if not record.deadlines:
         return Paragraph(escape(w("No reporting deadline applied.")), styles.body)
+    fmt = time_format([record.started_at, *(d.due_at for d in record.deadlines)], "%H:%M")
     rows = [(w("Deadline"), w("By → to"), w("Started"), w("Due"), w("Outcome"))]
     for d in record.deadlines:
-        rows.append((d.label, f"{d.by} → {d.to}" if d.to else d.by,
-                     local(d.started_at, "%m-%d %H:%M"), local(d.due_at, "%m-%d %H:%M"),
-                     deadline_outcome(d, w)))
-    fixed = (42 * mm, 22 * mm, 22 * mm, 40 * mm)
-    return grid(rows, (width - sum(fixed), *fixed), styles)
+        rows.append((d.label, f"{d.by} → {d.to}" if d.to else d.by, local(d.started_at, fmt),
+                     local(d.due_at, fmt), deadline_outcome(d, w)))
+    clock = (16 if fmt == "%H:%M" else 22) * mm
+    by_to, outcome = 56 * mm, 46 * mm
+    label = width - (by_to + 2 * clock + outcome)
+    return grid(rows, (label, by_to, clock, clock, outcome), styles)
 
 
 def _amendments(record: IncidentRecord, w: Words, styles: Styles, width: float):
@@ -186,9 +189,8 @@ def field_words(key: str, w: Words) -> str:
 
 
 def _timeline(record: IncidentRecord, w: Words, styles: Styles, width: float):
-    days = {local(t.at, "%Y-%m-%d") for t in record.timeline}
-    fmt = "%H:%M:%S" if len(days) <= 1 else "%m-%d %H:%M:%S"
+    fmt = time_format([t.at for t in record.timeline], "%H:%M:%S")
     rows = [(w("Time"), w("By"), w("What"))]
     rows += [(local(t.at, fmt), t.actor, entry_words(t, w)) for t in record.timeline]
-    fixed = (24 * mm if len(days) > 1 else 16 * mm, 20 * mm)
+    fixed = (16 * mm if fmt == "%H:%M:%S" else 24 * mm, 20 * mm)
     return grid(rows, (*fixed, width - sum(fixed)), styles)

@@ -53,6 +53,12 @@ def local(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     return moment.astimezone().strftime(fmt) if moment else ""
 
 
+def time_format(moments: Sequence[datetime], clock: str) -> str:
+    """`clock` when all the moments fall on one local day, else with the date before it."""
+    days = {local(m, "%Y-%m-%d") for m in moments}
+    return clock if len(days) <= 1 else "%m-%d " + clock
+
+
 def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Styles, *,
          header: bool = True, label_column: bool = False) -> Table:
     """A ruled table; strings become wrapping paragraphs. With `header` the first row is
@@ -81,16 +87,28 @@ def labelled(pairs: Sequence[tuple[str, str]], width: float, styles: Styles, *,
                 label_column=True)
 
 
-def signatures(labels: Sequence[str], w: Words, styles: Styles, width: float) -> Flowable:
-    """One line per signer: "<who> (signature): ____   Date: ____", with room to write."""
-    line = "_" * 28
-    rows = [[Paragraph(f"{escape(label)}{w('(signature)')}：{line}", styles.body),
-             Paragraph(f"{w('Date')}：{'_' * 18}", styles.body)] for label in labels]
-    table = Table(rows, colWidths=[width * 0.6, width * 0.4], hAlign="LEFT")
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
-                               ("TOPPADDING", (0, 0), (-1, -1), 9 * mm),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+def signatures(labels: Sequence[str], w: Words, styles: Styles, width: float, *,
+               per_row: int = 1) -> Flowable:
+    """"<who> (signature): ____   Date: ____" for each signer, `per_row` signers side by
+    side (a landscape page takes two), with room above each line to write."""
+    cells = [[Paragraph(f"{escape(label)}{w('(signature)')}：{'_' * 24}", styles.body),
+              Paragraph(f"{w('Date')}：{'_' * 14}", styles.body)] for label in labels]
+    rows = [[c for pair in cells[i:i + per_row] for c in pair]
+            for i in range(0, len(cells), per_row)]
+    rows[-1] += [""] * (2 * per_row - len(rows[-1]))
+    share = width / per_row
+    table = plain_table(rows, [share * 0.6, share * 0.4] * per_row, styles,
+                        ("TOPPADDING", (0, 0), (-1, -1), 8 * mm),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0))
     return KeepTogether([table])  # signers sign on one page
+
+
+def plain_table(rows, widths: Sequence[float], styles: Styles, *commands) -> Table:
+    """A table without rules, for layout; its cells in the document's font (not Helvetica)."""
+    table = Table(rows, colWidths=list(widths), hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+                               *commands]))
+    return table
 
 
 def deadline_outcome(line: DeadlineLine, w: Words) -> str:

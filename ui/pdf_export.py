@@ -32,8 +32,11 @@ log = logging.getLogger(__name__)
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """The standard save dialog, starting in the Documents folder; None when cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested),
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation))
+    if not folder.is_dir():  # no Documents folder: start at home, not the program's folder
+        folder = Path.home()
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(folder / suggested),
                                           "PDF (*.pdf)")
     if not name:
         return None
