@@ -1,8 +1,6 @@
 """`main.py export daily|incident`: PDFs without the window, for scheduled printing; every
 refusal a clear message, exit 2, and no file (or half a file) left behind."""
 
-import os
-import stat
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -119,18 +117,6 @@ def test_missing_folder(database, tmp_path, capsys):
     code, err = export(capsys, "incident", "--id", "1", "--out",
                        str(tmp_path / "no" / "x.pdf"), "--db", str(database))
     assert code == 2 and "does not exist" in err
-
-
-@pytest.fixture
-def unwritable_folder(tmp_path):
-    if os.geteuid() == 0:  # root ignores permissions; /sys refuses everyone
-        yield Path("/sys")
-        return
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    yield folder
-    folder.chmod(stat.S_IRWXU)
 
 
 def test_unwritable_folder(database, unwritable_folder, capsys):

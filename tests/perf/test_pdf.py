@@ -5,8 +5,6 @@ same run; the ratio is what the layout (tables, wrapping, headers, page X of Y) 
 Run: uv run pytest tests/perf/test_pdf.py -m perf -s
 """
 
-import statistics
-import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -22,18 +20,10 @@ from reports.daily_log import render_daily_log
 from reports.fonts import register_fonts
 from reports.incident_record import render_incident_record
 from tests.helpers import pdf
+from tests.perf.timing import median_ms
 
 DAY = date(2026, 11, 20)
 END = datetime(2026, 11, 20, 18, 0).astimezone()
-
-
-def median_ms(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def bare_canvas(path, lines: list[str], pagesize) -> None:

@@ -209,3 +209,17 @@ def test_a_wrong_range_cannot_be_printed(qtbot, desk):
     assert not view.export_button.isEnabled() and not view.print_button.isEnabled()
     click(qtbot, view.export_button)
     assert desk.asked == []
+
+
+def test_export_from_the_record_opened_in_a_running_incident(qtbot, desk):
+    desk.emergency.start("hotline_failure")
+    guided = desk.emergency.guided
+    click(qtbot, guided.record_button)
+    form = guided.record_dialog.form
+    assert form.export_button.isVisible() and form.print_button.isVisible()
+    with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
+        click(qtbot, form.export_button)
+    text = "\n".join(pdf.page_texts(desk.save_as))
+    assert "事件记录 20261120-004" in text and "热线系统故障" in text
+    assert "状态\n待处置" in text  # printed while it runs
+    assert form.export_bar.state == "saved"
