@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from models.catalog import Catalog
@@ -12,6 +15,7 @@ from models.catalog_loader import CatalogError, load_catalog
 from models.paths import default_database_path, default_plans_dir
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_PROBLEMS = 2
 
 
@@ -45,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, dest="demo_db", help="database file to fill")
     demo.add_argument("--force", action="store_true",
                       help="also write into a database that holds real incidents")
+    add_export_commands(commands)
     return parser
 
 
@@ -59,6 +64,8 @@ def run_command(args: argparse.Namespace) -> int:
                          args.days, args.force, args.plans or default_plans_dir())
     if args.command == "verify":
         return verify_database(args.verify_db or args.db or default_database_path())
+    if args.command == "export":
+        return run_export(args)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -175,4 +182,127 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     print(f"\n{stats.incidents} incidents ({stats.drills} drills), {stats.entries} timeline "
           f"entries, {stats.deadlines} deadlines in {seconds:.0f} s; {path} is {size:.0f} MB "
           f"({size * 1e6 / max(1, stats.incidents) / 1024:.1f} KB per incident)")
+    return EXIT_OK
+
+
+# ---- export: PDFs for scheduled printing ----------------------------------------------------
+# One small function per kind adds its subcommand (_add_export_KIND) and one prepares its
+# PDF (export_KIND); run_export does what they share: the database, the plans, the settings,
+# writing the file whole or not at all, and the messages.
+
+class ExportRefused(Exception):
+    """The export cannot be made from what was asked; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    catalog: Catalog
+    hall: str  # the desk's settings (settings.json beside the database)
+    language: str
+    now: datetime
+
+
+WriteTo = Callable[[Path, Callable[[int], None]], object]  # writes the PDF, telling pages
+
+
+def add_export_commands(commands) -> None:
+    export = commands.add_parser("export", help="write a PDF (daily log, incident record) "
+                                 "without opening the desk, e.g. for scheduled printing")
+    kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+    _add_export_daily(kinds)
+    _add_export_incident(kinds)
+
+
+def _export_parser(kinds, name: str, help: str) -> argparse.ArgumentParser:
+    parser = kinds.add_parser(name, help=help)
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
+                        help="the PDF to write (replaced whole, or left as it was on failure)")
+    parser.add_argument("--db", type=Path, dest="export_db", metavar="FILE",
+                        help="database file to read")
+    return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date: {text!r}; write it as YYYY-MM-DD, e.g. 2026-11-20") from None
+
+
+def _add_export_daily(kinds) -> None:
+    daily = _export_parser(kinds, "daily", "the daily log of a day or a range of days")
+    daily.add_argument("--date", type=_day, required=True, metavar="YYYY-MM-DD",
+                       help="the day (the first day of a range)")
+    daily.add_argument("--to", type=_day, metavar="YYYY-MM-DD", help="the last day of a range")
+    daily.add_argument("--desk", default="", metavar="NAME", help="one desk only (default: all)")
+    daily.set_defaults(export=export_daily)
+
+
+def _add_export_incident(kinds) -> None:
+    incident = _export_parser(kinds, "incident", "one incident's record")
+    incident.add_argument("--id", required=True, metavar="N",
+                          help="the incident's id, or its number such as 20261120-003")
+    incident.set_defaults(export=export_incident)
+
+
+def export_daily(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
+    from models import history
+    from reports.daily_log import render_daily_log
+    from reports.words import Words
+
+    last = args.to or args.date
+    if last < args.date:
+        raise ExportRefused(f"--to {last} is before --date {args.date}: give the first day "
+                            "with --date and the last with --to.")
+    if args.desk and args.desk not in history.desks():
+        known = "、".join(history.desks()) or "none yet"
+        raise ExportRefused(f"No incidents from a desk called {args.desk!r} in this database "
+                            f"(desks: {known}). Check the name, or leave out --desk.")
+    log = history.daily_log(ctx.catalog, args.date, last, hall=ctx.hall, desk=args.desk)
+    return lambda out, progress: render_daily_log(
+        log, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress)
+
+
+def export_incident(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
+    from models.record_doc import build_record, find_incident
+    from reports.incident_record import render_incident_record
+    from reports.words import Words
+
+    incident_id = find_incident(args.id)
+    if incident_id is None:
+        raise ExportRefused(f"No incident {args.id!r} in this database. Give its number as "
+                            "the history shows it (e.g. 20261120-003) or its id.")
+    record = build_record(ctx.catalog, incident_id)
+    return lambda out, progress: render_incident_record(
+        record, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from models.settings import SettingsStore
+    from reports.document import ReportError
+
+    db_path = args.export_db or args.db or default_database_path()
+    catalog = _load_or_report(args.plans or default_plans_dir())
+    if catalog is None:
+        return EXIT_PROBLEMS
+    db = open_existing(db_path)
+    if db is None:
+        return EXIT_PROBLEMS
+    settings = SettingsStore(db_path.parent / "settings.json")
+    ctx = ExportContext(catalog, str(settings.get("hall_name")), str(settings.get("language")),
+                        datetime.now().astimezone())
+    pages: list[int] = []
+    try:
+        args.export(args, ctx)(args.out, pages.append)
+    except (ExportRefused, ReportError) as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as e:  # a bug: a plain message, the file left as it was
+        print(f"The PDF could not be made ({type(e).__name__}: {e}). Nothing was written to "
+              f"{args.out}.", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        db.close()
+    print(f"Wrote {args.out} ({pages[-1] if pages else 0} pages)")
     return EXIT_OK

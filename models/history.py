@@ -138,12 +138,18 @@ def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str
         if not i.is_drill:
             problems += [(row, deadline_line(catalog, d)) for d in by_incident.get(i.id, [])
                          if d.status in ("missed", "late")]
-    real = [r for r in rows if not r.is_drill]
-    by_category = Counter(r.category for r in real)
-    by_level = Counter(r.level for r in real)
+    real = [i for i in incidents if not i.is_drill]
     return DailyLog(hall, desk, first, last, tuple(rows),
-                    tuple(sorted(by_category.items())), tuple(sorted(by_level.items())),
+                    _counted(Counter(i.category_key for i in real),
+                             [(c.key, c.name) for c in catalog.ordered_categories()]),
+                    _counted(Counter(i.level for i in real),
+                             [(lv.level, f"{lv.name}（{lv.short}）") for lv in catalog.levels]),
                     tuple(problems))
+
+
+def _counted(counts: Counter, names: list[tuple[object, str]]) -> tuple[tuple[str, int], ...]:
+    """Counts by name in the catalog's order (not the names' alphabetical order), non-zero."""
+    return tuple((name, counts[key]) for key, name in names if counts[key])
 
 
 def deadline_line(catalog: Catalog, d: Deadline) -> DeadlineLine:

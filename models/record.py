@@ -39,6 +39,7 @@ class TimelineLine:
     kind: str
     actor: str
     text: str
+    late_seconds: int = 0  # a deadline met late: by how much
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ class Amendment:
     at: datetime
     by: str
     reason: str
-    text: str
+    text: str  # the new text
+    field: str = ""  # the RecordFields name, or "aftercare:<item>"
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class IncidentRecord:
     integrity_ok: bool
     integrity_message: str
     amendments: tuple[Amendment, ...] = ()
+    integrity_problems: tuple[tuple[int, str], ...] = ()  # (entry id or 0, problem code)
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,23 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
         plan_version=f"{plan.version} ({plan.revised.isoformat()})",
         fields=records.stored_fields(incident_id),
         aftercare_items=catalog.general.aftercare,
-        timeline=tuple(TimelineLine(e.at, e.kind, e.actor, e.text) for e in state.entries),
+        timeline=tuple(TimelineLine(e.at, e.kind, e.actor, e.text,
+                                    int(e.data.get("late_seconds", 0) or 0)
+                                    if e.kind == "deadline_met" else 0)
+                       for e in state.entries),
         deadlines=tuple(deadline_line(catalog, d) for d in Deadline.select().where(
             Deadline.incident == incident_id).order_by(Deadline.started_at, Deadline.id)),
         integrity_ok=not findings, integrity_message=message,
-        amendments=tuple(Amendment(from_db(a.at), a.by, a.reason, f"{a.field}: {a.new}")
+        integrity_problems=tuple((f.entry_id or 0, f.problem) for f in findings),
+        amendments=tuple(Amendment(from_db(a.at), a.by, a.reason, a.new, a.field)
                          for a in records.amendments_of(incident_id)))
+
+
+def find_incident(reference: str) -> int | None:
+    """The id of the incident a user names by its id ("12") or its number ("20261120-003")."""
+    reference = reference.strip()
+    if reference.isdigit():
+        found = Incident.get_or_none(Incident.id == int(reference))
+    else:
+        found = Incident.get_or_none(Incident.number == reference)
+    return found.id if found else None

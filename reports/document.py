@@ -22,6 +22,7 @@ from reportlab.platypus import paragraph as _paragraph
 from reports.fonts import PdfFonts, register_fonts
 
 MARGIN = 15 * mm
+FRAME_PADDING = 6  # points: reportlab's default padding inside the page frame
 
 # reportlab's CJK line breaking knows the Japanese marks that may not begin a line but not
 # the Chinese full-width ones, so a line could begin with "，". Both of its splitters read a
@@ -33,7 +34,16 @@ for _module in (textsplit, _paragraph):
 
 
 class ReportError(Exception):
-    """The PDF could not be written; the message says what is wrong and what to do."""
+    """The PDF could not be written; the message says what is wrong and what to do.
+
+    `problem` names it for a UI that words it in its own language: "no_folder",
+    "folder_not_writable" or "file_not_writable", about `where`, because of `reason`.
+    """
+
+    def __init__(self, message: str, *, problem: str = "", where: Path | str = "",
+                 reason: str = "") -> None:
+        super().__init__(message)
+        self.problem, self.where, self.reason = problem, str(where), reason
 
 
 @dataclass(frozen=True)
@@ -137,13 +147,16 @@ def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[F
     size = landscape(A4) if page.wide else A4
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ReportError(f"The folder {folder} does not exist. Choose an existing folder.")
+        raise ReportError(f"The folder {folder} does not exist. Choose an existing folder.",
+                          problem="no_folder", where=folder)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                              dir=folder)
     except OSError as e:
-        raise ReportError(f"Cannot write in {folder} ({e.strerror or e}). Choose a folder "
-                          "you can write to.") from e
+        reason = e.strerror or str(e)
+        raise ReportError(f"Cannot write in {folder} ({reason}). Choose a folder you can write "
+                          "to.", problem="folder_not_writable", where=folder,
+                          reason=reason) from e
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -160,8 +173,10 @@ def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[F
         os.replace(temp, path)
     except OSError as e:
         temp.unlink(missing_ok=True)
-        raise ReportError(f"Cannot write {path} ({e.strerror or e}). Check that the file is not "
-                          "open in another program and that the folder is writable.") from e
+        reason = e.strerror or str(e)
+        raise ReportError(f"Cannot write {path} ({reason}). Check that the file is not open in "
+                          "another program and that the folder is writable.",
+                          problem="file_not_writable", where=path, reason=reason) from e
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -175,5 +190,7 @@ def _sync(path: Path) -> None:
 
 
 def content_width(page: Page) -> float:
+    """The width a flowable may take: the page between the margins, less the frame's own
+    padding (6 pt each side), so a full-width table lines up with the header rule."""
     width = (landscape(A4) if page.wide else A4)[0]
-    return width - 2 * MARGIN
+    return width - 2 * MARGIN - 2 * FRAME_PADDING

@@ -84,12 +84,21 @@ def find_file(name: str, dirs: Iterable[Path]) -> Path | None:
     return None
 
 
+# Parsing a CJK font takes ~0.1-0.3 s; each face is read once per process and registered
+# again (cheaply) before each document. A TTFont keeps its subsets per document, so one
+# object serves every PDF; PdfExport writes one PDF at a time.
+_FACES: dict[tuple[str, str, int], TTFont] = {}
+
+
 def _register(name: str, path: Path, index: int) -> bool:
-    try:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
-        return True
-    except (TTFError, OSError, ValueError):  # unreadable, PostScript outlines, bad index
-        return False
+    key = (name, str(path), index)
+    if key not in _FACES:
+        try:
+            _FACES[key] = TTFont(name, str(path), subfontIndex=index)
+        except (TTFError, OSError, ValueError):  # unreadable, PostScript outlines, bad index
+            return False
+    pdfmetrics.registerFont(_FACES[key])
+    return True
 
 
 def register_fonts(dirs: Sequence[Path] | None = None,
@@ -108,10 +117,10 @@ def register_fonts(dirs: Sequence[Path] | None = None,
         if path is None or not _register(REGULAR, path, regular.index):
             continue
         bold_path = find_file(bold.file, dirs) if bold else None
-        if not (bold_path and _register(BOLD, bold_path, bold.index)):
-            _register(BOLD, path, regular.index)  # same face: bold is drawn by weight-less text
-        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
-                                      boldItalic=BOLD)
-        return PdfFonts(REGULAR, BOLD, True, str(path))
+        # No bold face (e.g. WenQuanYi): headings use the regular face.
+        bold_name = BOLD if bold_path and _register(BOLD, bold_path, bold.index) else REGULAR
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=bold_name, italic=REGULAR,
+                                      boldItalic=bold_name)
+        return PdfFonts(REGULAR, bold_name, True, str(path))
     pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
     return PdfFonts(CID_FALLBACK, CID_FALLBACK, False, CID_FALLBACK)

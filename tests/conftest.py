@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import stat
 import sys
 from pathlib import Path
 
@@ -130,3 +131,16 @@ def desk_db(tmp_path, shipped_catalog):
     plan = record_plan_version(shipped_catalog, datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
     yield db, plan
     db.close()
+
+
+@pytest.fixture
+def unwritable_folder(tmp_path):
+    """A folder this process cannot create files in (root ignores permissions: /sys)."""
+    if os.geteuid() == 0:
+        yield Path("/sys")
+        return
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    yield folder
+    folder.chmod(stat.S_IRWXU)

@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 from models import history
 from models.catalog import Catalog
 from models.record import DailyLog
+from ui.export_bar import ExportBar
+from ui.pdf_export import PdfTools
+from ui.pdf_jobs import daily_log_job
 from ui.status_text import status_text
 
 
@@ -32,12 +35,13 @@ class DailyView(QWidget):
     print_requested = Signal(object)
 
     def __init__(self, *, catalog: Catalog, hall: Callable[[], str],
-                 parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dailyView")
         self._catalog = catalog
         self._hall = hall
         self.log: DailyLog | None = None
+        self.export_bar = ExportBar(tools=pdf) if pdf else None
         self.first_day = self._date_edit("dailyFirst")
         self.last_day = self._date_edit("dailyLast")
         self.desk = QComboBox(objectName="dailyDesk")
@@ -47,9 +51,16 @@ class DailyView(QWidget):
         self.yesterday.clicked.connect(
             lambda: self.show_days(*(2 * [QDate.currentDate().addDays(-1).toPython()])))
         self.export_button = QPushButton(self.tr("Export PDF"), objectName="exportDaily")
-        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.log))
+        self.export_button.setShortcut("Ctrl+E")
+        self.export_button.clicked.connect(lambda: self._request(self.export_requested))
         self.print_button = QPushButton(self.tr("Print"), objectName="printDaily")
-        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.log))
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.clicked.connect(lambda: self._request(self.print_requested))
+        if self.export_bar:
+            self.export_requested.connect(
+                lambda log: self.export_bar.save(daily_log_job(log, pdf)))
+            self.print_requested.connect(
+                lambda log: self.export_bar.print(daily_log_job(log, pdf)))
         self.summary = QLabel(objectName="dailySummary")
         self.summary.setWordWrap(True)
         self.rows = self._table("dailyRows", 7)
@@ -73,6 +84,8 @@ class DailyView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addLayout(grid, 1)
+        if self.export_bar:
+            layout.addWidget(self.export_bar)
         for edit in (self.first_day, self.last_day):
             edit.dateChanged.connect(self.refresh)
         self.desk.currentIndexChanged.connect(self.refresh)
@@ -108,11 +121,22 @@ class DailyView(QWidget):
             return
         first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
         if last < first:
+            self.log = None  # nothing to print until the range is right
             self.summary.setText(self.tr("The end date is before the start date."))
+            self._enable_printing()
             return
         self.log = history.daily_log(self._catalog, first, last, hall=self._hall(),
                                      desk=self.desk.currentData() or "")
         self._show(self.log)
+        self._enable_printing()
+
+    def _request(self, signal) -> None:
+        if self.log is not None:
+            signal.emit(self.log)
+
+    def _enable_printing(self) -> None:
+        for button in (self.export_button, self.print_button):
+            button.setEnabled(self.log is not None)
 
     def _show(self, log: DailyLog) -> None:
         categories = "、".join(f"{name} {n}" for name, n in log.by_category) or "—"

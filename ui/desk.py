@@ -34,6 +34,7 @@ from ui.header_bar import HeaderBar
 from ui.incident_controller import IncidentController
 from ui.incidents_screen import IncidentsScreen
 from ui.main_window import MainWindow
+from ui.pdf_export import PdfExport, PdfTools
 from ui.screens import build_screens
 from ui.timer_panel import TimerPanel
 
@@ -52,6 +53,7 @@ class Desk:
     alarm_banner: AlarmBanner
     sound: AlarmSound
     tray: QSystemTrayIcon | None
+    pdf: PdfTools  # the one PDF exporter; tests replace its dialogs
 
     def start(self) -> None:
         """Restore the deadlines (missing those that passed while closed) and start ticking."""
@@ -72,8 +74,10 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     incidents = IncidentController(catalog=catalog, plan=plan, clock=clock, who=who,
                                    calendar=calendar)
     deadlines = DeadlineController(catalog=catalog, act=incidents.act)
+    pdf = PdfTools(exporter=PdfExport(), generated_by=lambda: who().clerk, now=clock.now,
+                   language=lambda: str(store.get("language")))
     guided = GuidedResponse(controller=incidents, confirm=confirm,
-                            manual_triggers=deadlines.manual_triggers)
+                            manual_triggers=deadlines.manual_triggers, pdf=pdf)
     emergency = EmergencyScreen(controller=incidents, guided=guided)
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
@@ -90,12 +94,12 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     drill_controller.inject.connect(lambda text: emergency.show_notice(
         QCoreApplication.translate("Desk", "Drill: {0}").format(text)))
     incidents_screen = IncidentsScreen(catalog=catalog, act=incidents.act,
-                                       hall=lambda: str(store.get("hall_name")))
+                                       hall=lambda: str(store.get("hall_name")), pdf=pdf)
     incidents_screen.history.record_changed.connect(incidents.touched)
     window = MainWindow(header=header, bars=(drill_banner, banner, panel),
                         screens=build_screens(catalog=catalog, store=store, emergency=emergency,
                                               incidents=incidents_screen, drills=drill_screen))
-    for owned in (incidents, deadlines, sound, drill_controller):  # they die with the window
+    for owned in (incidents, deadlines, sound, drill_controller, pdf.exporter):  # die with it
         owned.setParent(window)
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
@@ -158,4 +162,4 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     window.screen("settings").settings_changed.connect(settings_changed)
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, incidents_screen,
-                drill_controller, drill_screen, panel, banner, sound, tray)
+                drill_controller, drill_screen, panel, banner, sound, tray, pdf)

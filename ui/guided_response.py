@@ -32,6 +32,7 @@ from models.response import OPEN_STATUSES, IncidentState
 from ui.big_button import MIN_TOUCH
 from ui.incident_controller import IncidentController
 from ui.level_dialog import LevelDialog
+from ui.pdf_export import PdfTools
 from ui.plan_html import format_minutes
 from ui.readout import compose_readout, local_time
 from ui.readout_dialog import ReadoutDialog
@@ -111,10 +112,11 @@ class GuidedResponse(QWidget):
     def __init__(self, *, controller: IncidentController,
                  confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
                  manual_triggers: Callable[[int], list[str]] = lambda incident_id: [],
-                 parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guidedResponse")
         self._controller = controller
+        self._pdf = pdf
         self._manual_triggers = manual_triggers
         self._catalog = controller.catalog
         self._confirm = confirm
@@ -374,7 +376,7 @@ class GuidedResponse(QWidget):
         if self.incident_id is None:
             return
         self.record_dialog = RecordDialog(catalog=self._catalog, incident_id=self.incident_id,
-                                          act=self._controller.act, parent=self)
+                                          act=self._controller.act, pdf=self._pdf, parent=self)
         self.record_dialog.form.saved.connect(self._controller.touched)
         self.record_dialog.open()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,7 +29,10 @@ from models import history
 from models.act import Act
 from models.catalog import Catalog
 from models.history import HistoryFilter
+from ui.export_bar import ExportBar
 from ui.history_model import ID_ROLE, HistoryModel
+from ui.pdf_export import PdfTools
+from ui.pdf_jobs import incident_record_job
 from ui.record_dialog import RecordDialog
 from ui.status_text import status_text
 
@@ -40,11 +44,12 @@ class HistoryScreen(QWidget):
     applied = Signal()  # the table shows the current filter
 
     def __init__(self, *, catalog: Catalog, act: Callable[[], Act],
-                 parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyScreen")
         self._catalog = catalog
         self._act = act
+        self._pdf = pdf
         self.record_dialog: RecordDialog | None = None
         self.model = HistoryModel(catalog=catalog, count=history.count, fetch=history.page,
                                   parent=self)
@@ -92,6 +97,11 @@ class HistoryScreen(QWidget):
         self.table.activated.connect(self.open_row)
         self.open_button = QPushButton(self.tr("Open the record"), objectName="openRecord")
         self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex()))
+        self.export_button = QPushButton(self.tr("Record as PDF"), objectName="historyExport")
+        self.export_button.clicked.connect(lambda: self.make_pdf(printing=False))
+        self.print_button = QPushButton(self.tr("Print the record"), objectName="historyPrint")
+        self.print_button.clicked.connect(lambda: self.make_pdf(printing=True))
+        self.export_bar = ExportBar(tools=pdf) if pdf else None
 
         filters = QGridLayout()
         filters.addWidget(QLabel(self.tr("From")), 0, 0)
@@ -111,6 +121,13 @@ class HistoryScreen(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
+        if self.export_bar:
+            actions = QHBoxLayout()
+            actions.addStretch(1)
+            actions.addWidget(self.export_button)
+            actions.addWidget(self.print_button)
+            layout.addLayout(actions)
+            layout.addWidget(self.export_bar)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -198,10 +215,18 @@ class HistoryScreen(QWidget):
             return
         incident_id = self.model.data(index, ID_ROLE)
         self.record_dialog = RecordDialog(catalog=self._catalog, incident_id=incident_id,
-                                          act=self._act, parent=self)
+                                          act=self._act, pdf=self._pdf, parent=self)
         self.record_dialog.form.saved.connect(self.record_changed.emit)
         self.record_dialog.form.saved.connect(lambda _id: self.model.reload())
         self.record_dialog.open()
+
+    def make_pdf(self, *, printing: bool) -> bool:
+        """The selected incident's record as a PDF (as stored: no form is open to save)."""
+        index = self.table.currentIndex()
+        if self._pdf is None or self.export_bar is None or not index.isValid():
+            return False
+        job = incident_record_job(self._catalog, self.model.data(index, ID_ROLE), self._pdf)
+        return self.export_bar.print(job) if printing else self.export_bar.save(job)
 
     def showEvent(self, event) -> None:
         self.refresh_desks()

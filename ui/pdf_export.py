@@ -14,6 +14,8 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
@@ -21,6 +23,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reports.document import Progress, ReportError
+from reports.words import Words
 
 Render = Callable[[Path, Progress], object]  # writes the PDF at the path, telling pages done
 
@@ -29,8 +32,11 @@ log = logging.getLogger(__name__)
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """The standard save dialog, starting in the Documents folder; None when cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested),
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation))
+    if not folder.is_dir():  # no Documents folder: start at home, not the program's folder
+        folder = Path.home()
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(folder / suggested),
                                           "PDF (*.pdf)")
     if not name:
         return None
@@ -41,6 +47,17 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | 
 def open_with_viewer(path: Path) -> bool:
     """Show the file in the system's PDF viewer (from there it can also be printed)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def open_folder(path: Path) -> bool:
+    """Show the folder holding the file in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def print_folder() -> Path:
+    """Where PDFs made only to be printed are written (the user's temporary folder)."""
+    temp = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)
+    return Path(temp) / "emergency-desk-print"
 
 
 def send_to_printer(path: Path) -> bool:
@@ -89,7 +106,7 @@ class PdfExport(QObject):
         try:
             await loop.run_in_executor(self._executor, render, path, progress)
         except ReportError as e:
-            self.failed.emit(str(e))
+            self.failed.emit(self.problem_text(e))
             return None
         except Exception as e:  # a bug: keep the details for support, tell the user plainly
             log.exception("PDF export to %s failed", path)
@@ -98,3 +115,37 @@ class PdfExport(QObject):
             return None
         self.finished.emit(str(path))
         return path
+
+    def problem_text(self, error: ReportError) -> str:
+        texts = {
+            "no_folder": self.tr("The folder {0} does not exist. Choose an existing folder."),
+            "folder_not_writable": self.tr("Cannot write in the folder {0} ({1}). Choose a "
+                                           "folder you can write to."),
+            "file_not_writable": self.tr("Cannot write {0} ({1}). Check that the file is not "
+                                         "open in another program and that the folder is "
+                                         "writable."),
+        }
+        text = texts.get(error.problem)
+        return text.format(error.where, error.reason) if text else str(error)
+
+
+@dataclass
+class PdfTools:
+    """What the export and print buttons share: the one exporter of the desk (one PDF at a
+    time, so fonts are never registered by two threads at once), who and when to print as
+    "generated", and the system dialogs, replaceable by tests."""
+
+    exporter: PdfExport
+    generated_by: Callable[[], str]  # e.g. the clerk on duty
+    now: Callable[[], datetime]
+    language: Callable[[], str] = lambda: "zh_CN"
+    ask_path: Callable[[QWidget | None, str, str], Path | None] = ask_save_path
+    open_file: Callable[[Path], bool] = open_with_viewer
+    open_folder: Callable[[Path], bool] = open_folder
+    print_file: Callable[[Path], bool] = send_to_printer
+    print_dir: Callable[[], Path] = print_folder
+
+    def stamp(self) -> dict:
+        """The generated-at/by and the words of a document, read on the GUI thread."""
+        return {"generated_at": self.now(), "generated_by": self.generated_by(),
+                "words": Words(self.language())}

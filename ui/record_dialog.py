@@ -8,15 +8,16 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from models.act import Act
 from models.catalog import Catalog
+from ui.pdf_export import PdfTools
 from ui.record_form import RecordForm
 
 
 class RecordDialog(QDialog):
     def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
-                 parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordDialog")
-        self.form = RecordForm(catalog=catalog, incident_id=incident_id, act=act)
+        self.form = RecordForm(catalog=catalog, incident_id=incident_id, act=act, pdf=pdf)
         self.setWindowTitle(self.form.title.text())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

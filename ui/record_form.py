@@ -30,6 +30,9 @@ from models.catalog import Catalog
 from models.records import RecordRefused
 from models.verify import verify_incident
 from ui.amend_dialog import AmendDialog
+from ui.export_bar import ExportBar
+from ui.pdf_export import PdfTools
+from ui.pdf_jobs import incident_record_job
 from ui.readout import local_time
 from ui.status_text import status_text
 from ui.timeline_text import entry_text
@@ -46,11 +49,12 @@ class RecordForm(QWidget):
     draft_saved = Signal()
 
     def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
-                 parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordForm")
         self._catalog = catalog
         self._act = act
+        self._pdf = pdf
         self.incident_id = incident_id
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -99,11 +103,21 @@ class RecordForm(QWidget):
         self.prefill_button = QPushButton(self.tr("Fill actions from the record"),
                                           objectName="prefillActions")
         self.prefill_button.clicked.connect(self.prefill_actions)
+        self.export_button = QPushButton(self.tr("Export PDF"), objectName="exportRecord")
+        self.export_button.setShortcut("Ctrl+E")
+        self.export_button.clicked.connect(lambda: self.make_pdf(printing=False))
+        self.print_button = QPushButton(self.tr("Print"), objectName="printRecord")
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.clicked.connect(lambda: self.make_pdf(printing=True))
+        self.export_bar = ExportBar(tools=pdf) if pdf else None
         buttons = QHBoxLayout()
         for button in (self.save_button, self.prefill_button, self.resolve_button,
                        self.close_button, self.amend_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        if pdf:
+            buttons.addWidget(self.export_button)
+            buttons.addWidget(self.print_button)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.status)
@@ -113,6 +127,8 @@ class RecordForm(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        if self.export_bar:
+            layout.addWidget(self.export_bar)
         self.load()
 
     # -- building --------------------------------------------------------------------------
@@ -292,6 +308,17 @@ class RecordForm(QWidget):
         lines = [f"{local_time(e.at, '%H:%M')} {entry_text(e)}" for e in state.entries
                  if e.kind in ACTION_KINDS]
         self.editors["actions"].setPlainText("\n".join(lines))
+
+    def make_pdf(self, *, printing: bool) -> bool:
+        """The record as a PDF: what is on screen is saved first, so the PDF shows it."""
+        if self._pdf is None or self.export_bar is None:
+            return False
+        if self.save_button.isVisible() and not self.save():
+            self.message.setText(self.tr("Not exported: correct the marked fields first. What "
+                                         "you typed is kept."))
+            return False
+        job = incident_record_job(self._catalog, self.incident_id, self._pdf)
+        return self.export_bar.print(job) if printing else self.export_bar.save(job)
 
     # -- lifecycle -------------------------------------------------------------------------
     def resolve(self) -> None:

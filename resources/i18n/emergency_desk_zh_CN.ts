@@ -386,6 +386,49 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>ExportBar</name>
+    <message>
+        <source>Open the PDF</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cannot print: the folder {0} cannot be made ({1}).</source>
+        <translation>无法打印：无法创建文件夹 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Waiting for the PDF being made…</source>
+        <translation>正在等待前一个 PDF 生成完毕…</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Making the PDF… page {0}</source>
+        <translation>正在生成 PDF… 第 {0} 页</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Sent to print through the system's PDF viewer: {0}. If the viewer opens, print from there.</source>
+        <translation>已交给系统的 PDF 阅读器打印：{0}。如果打开的是阅读器窗口，请在其中选择打印机并打印。</translation>
+    </message>
+    <message>
+        <source>No PDF viewer could take the file to print it. It is saved as {0}: open it and print from there.</source>
+        <translation>没有可用于打印的 PDF 阅读器。文件已保存为 {0}，请用 PDF 阅读器打开后打印。</translation>
+    </message>
+</context>
+<context>
     <name>GuidedResponse</name>
     <message>
         <source>← Home  Esc</source>
@@ -569,6 +612,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>打开记录</translation>
     </message>
     <message>
+        <source>Record as PDF</source>
+        <translation>记录导出 PDF</translation>
+    </message>
+    <message>
+        <source>Print the record</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -688,10 +739,41 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>Pdf</name>
+    <message>
+        <source>daily-log</source>
+        <translation>值班日志</translation>
+    </message>
+    <message>
+        <source>Save the daily log as PDF</source>
+        <translation>将值班日志保存为 PDF</translation>
+    </message>
+    <message>
+        <source>incident-record</source>
+        <translation>事件记录</translation>
+    </message>
+    <message>
+        <source>Save the incident record as PDF</source>
+        <translation>将事件记录保存为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>PdfExport</name>
     <message>
         <source>The PDF could not be made: {0}. Nothing was written to {1}.</source>
         <translation>无法生成 PDF：{0}。{1} 未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not exist. Choose an existing folder.</source>
+        <translation>文件夹 {0} 不存在。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write in the folder {0} ({1}). Choose a folder you can write to.</source>
+        <translation>无法在文件夹 {0} 中写入（{1}）。请选择一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0} ({1}). Check that the file is not open in another program and that the folder is writable.</source>
+        <translation>无法写入 {0}（{1}）。请确认该文件没有在其他程序中打开，并且文件夹可以写入。</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1115,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>时间线</translation>
     </message>
     <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
         <source>What happened</source>
         <translation>事件经过</translation>
     </message>
@@ -1139,6 +1229,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Earlier than the time it happened: check both.</source>
         <translation>早于发生时间，请核对。</translation>
+    </message>
+    <message>
+        <source>Not exported: correct the marked fields first. What you typed is kept.</source>
+        <translation>未导出：请先修改标出的栏目。已输入的内容都保留着。</translation>
     </message>
     <message>
         <source>Closed. Later corrections are added as amendments.</source>

@@ -7,7 +7,6 @@ Make the database once (about 7 minutes), then run the benchmark:
 
 import os
 import resource
-import statistics
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,19 +20,11 @@ from models.db import open_database
 from models.incident import Incident
 from models.paths import default_plans_dir
 from models.workdays import HolidayCalendar
+from tests.perf.timing import median_ms
 from ui.history_screen import HistoryScreen
 from ui.record_form import RecordForm
 
 BENCH_DB = Path(os.environ.get("BENCH_DB", "/tmp/bench200k.db"))
-
-
-def timed(action, repeat=5) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 @pytest.mark.perf
@@ -62,17 +53,17 @@ def test_history_at_200k(qtbot):
     screen.situation.setCurrentIndex(screen.situation.findData("hotline_failure"))
     screen.first_day.setDate(date.today() - timedelta(days=365))
     screen.last_day.setDate(date.today())
-    figures["filter by situation and a year"] = timed(screen.apply)
+    figures["filter by situation and a year"] = median_ms(screen.apply)
     screen.category.setCurrentIndex(0)
     screen.all_dates.setChecked(True)
     for text in ("停电", "一楼大厅", "监控录像", "火"):
         screen.search.setText(text)
-        figures[f"text search “{text}”"] = timed(screen.apply)
+        figures[f"text search “{text}”"] = median_ms(screen.apply)
     screen.search.clear()
     screen.apply()
-    figures["scroll: next page"] = timed(screen.model.fetchMore)
+    figures["scroll: next page"] = median_ms(screen.model.fetchMore)
     ids = [r.id for r in screen.model.rows[:5]]
-    figures["open a record (with its integrity check)"] = timed(
+    figures["open a record (with its integrity check)"] = median_ms(
         lambda: RecordForm(catalog=catalog, incident_id=ids[0], act=act).deleteLater())
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = BENCH_DB.stat().st_size / 1e6

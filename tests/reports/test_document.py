@@ -1,10 +1,6 @@
 """The shared PDF frame: Chinese embedded (or the CID fallback), page X of Y, the DRILL
 watermark, and files written whole or not at all."""
 
-import os
-import stat
-from pathlib import Path
-
 import pytest
 from pypdf import PdfReader
 from reportlab.platypus import PageBreak, Paragraph
@@ -55,19 +51,6 @@ def test_drill_watermark_on_every_page(tmp_path):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ReportError, match="does not exist"):
         write_pdf(tmp_path / "no" / "x.pdf", Page(title="t", footer="f"), story)
-
-
-@pytest.fixture
-def unwritable_folder(tmp_path):
-    """A folder this process cannot create files in (root ignores permissions: /sys)."""
-    if os.geteuid() == 0:
-        yield Path("/sys")
-        return
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    yield folder
-    folder.chmod(stat.S_IRWXU)
 
 
 def test_unwritable_folder_is_a_clear_error(unwritable_folder):

@@ -1,0 +1,51 @@
+"""The PDFs the desk makes, one small function per kind: each reads what it needs on the GUI
+thread (plain data from models/) and returns the job — a file name to suggest and a render
+function for the worker thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from models.catalog import Catalog
+from models.record import DailyLog
+from models.record_doc import build_record
+from reports.daily_log import render_daily_log
+from reports.incident_record import render_incident_record
+from ui.pdf_export import PdfTools, Render
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    name: str  # the file name to suggest, e.g. "事件记录-20261120-003.pdf"
+    title: str  # the save dialog's title
+    render: Render
+
+
+def safe_name(text: str) -> str:
+    """A file name Windows accepts: no \\ / : * ? " < > | and no trailing dot or space."""
+    cleaned = "".join("-" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in text)
+    return cleaned.strip(" .") or "document"
+
+
+def daily_log_job(log: DailyLog, tools: PdfTools) -> PdfJob:
+    days = log.first_day.isoformat()
+    if log.last_day != log.first_day:
+        days += "_" + log.last_day.isoformat()
+    name = "-".join(p for p in (translate("Pdf", "daily-log"), days, log.desk) if p)
+    stamp = tools.stamp()
+    return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the daily log as PDF"),
+                  lambda path, progress: render_daily_log(log, path, progress=progress,
+                                                          **stamp))
+
+
+def incident_record_job(catalog: Catalog, incident_id: int, tools: PdfTools) -> PdfJob:
+    record = build_record(catalog, incident_id)
+    name = translate("Pdf", "incident-record") + "-" + record.number
+    stamp = tools.stamp()
+    return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the incident record as PDF"),
+                  lambda path, progress: render_incident_record(record, path,
+                                                                progress=progress, **stamp))
