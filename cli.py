@@ -45,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, dest="demo_db", help="database file to fill")
     demo.add_argument("--force", action="store_true",
                       help="also write into a database that holds real incidents")
+    export = commands.add_parser("export", help="write a PDF without opening the window")
+    export_cmds = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    drill = export_cmds.add_parser("drill", help="the report of a finished drill, for the "
+                                   "trainer")
+    drill.add_argument("--run", type=int, required=True, help="the drill's number (listed "
+                       "when the number given is not found)")
+    drill.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    drill.add_argument("--db", type=Path, dest="export_db", help="database file to read")
     return parser
 
 
@@ -59,6 +67,9 @@ def run_command(args: argparse.Namespace) -> int:
                          args.days, args.force, args.plans or default_plans_dir())
     if args.command == "verify":
         return verify_database(args.verify_db or args.db or default_database_path())
+    if args.command == "export" and args.export_command == "drill":
+        return export_drill(args.export_db or args.db or default_database_path(), args.run,
+                            args.out)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -175,4 +186,38 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     print(f"\n{stats.incidents} incidents ({stats.drills} drills), {stats.entries} timeline "
           f"entries, {stats.deadlines} deadlines in {seconds:.0f} s; {path} is {size:.0f} MB "
           f"({size * 1e6 / max(1, stats.incidents) / 1024:.1f} KB per incident)")
+    return EXIT_OK
+
+
+def export_drill(path: Path, run: int, out: Path) -> int:
+    from datetime import UTC, datetime
+
+    from models.drill_report import NoDrillReport, build_drill_report, finished_runs
+    from reports.document import ReportError
+    from reports.drill_report import write_drill_report
+
+    db = open_existing(path)
+    if db is None:
+        return EXIT_PROBLEMS
+    try:
+        try:
+            report = build_drill_report(run)
+        except NoDrillReport as e:
+            if e.code == "not_finished":
+                print(f"Drill {run} has not ended yet: end it on the drill screen first.",
+                      file=sys.stderr)
+            else:
+                print(f"No drill {run} in {path}. Finished drills:", file=sys.stderr)
+                for number, started, title, trainer, rate, score in finished_runs():
+                    print(f"  {number}: {started.astimezone():%Y-%m-%d %H:%M} {title} "
+                          f"(trainer {trainer or '-'}, x{rate}, score {score})", file=sys.stderr)
+            return EXIT_PROBLEMS
+        try:
+            write_drill_report(out, report, generated_at=datetime.now(UTC))
+        except ReportError as e:
+            print(str(e), file=sys.stderr)
+            return EXIT_PROBLEMS
+    finally:
+        db.close()
+    print(f"OK: {out}: drill {run} ({report.title}), score {report.score.score} / 100")
     return EXIT_OK

@@ -9,7 +9,7 @@ missed:
 - each call the plan names made — a call to an outside service (110, 119, 120...) within
   `at_once_minutes` of the incident's start, since the documents say to call them at once;
 - each deadline (report, notify, arrive...) met in time, late, or missed. A deadline not yet
-  due when the drill ended is listed apart and not scored.
+  due when the drill ended is listed apart ("not_due") and not scored.
 """
 
 from __future__ import annotations
@@ -118,6 +118,7 @@ def score_run(catalog: Catalog, scenario: Scenario, incidents: list[Incident],
     handled = [i for i in incidents if i.status != "cancelled"]
     states = {i.id: incident_state(i.id) for i in incidents}
     items: list[ScoreItem] = []
+    not_due: list[ScoreItem] = []
     expected = [(scenario.situation, 0)] + [(i.situation, i.at_minutes)
                                             for i in scenario.injects if i.situation]
     for key, minutes in expected:
@@ -126,12 +127,14 @@ def score_run(catalog: Catalog, scenario: Scenario, incidents: list[Incident],
         name = catalog.situation(key).name
         match = next((i for i in handled if key in _situations(i, states[i.id])), None)
         if match is None:
-            items.append(ScoreItem("", name, "plan", "missed", allowed=grace))
+            item = ScoreItem("", name, "plan", "missed", allowed=grace)
+            # an inject the drill ended before never asked for this plan
+            late_inject = drill_started + timedelta(minutes=minutes) > ended
+            (not_due if late_inject else items).append(item)
             continue
         delay = max(0, _seconds(from_db(match.started_at) - drill_started) - minutes * 60)
         items.append(ScoreItem(match.number, name, "plan",
                                "on_time" if delay <= grace else "late", delay, grace))
-    not_due: list[ScoreItem] = []
     for incident in handled:
         items += _step_items(catalog, incident, states[incident.id])
         items += _call_items(catalog, incident, states[incident.id], grace)

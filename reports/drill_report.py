@@ -28,7 +28,7 @@ from reports.words import Words
 
 KIND_WORDS = {"plan": "Plan chosen", "step": "Step", "call": "Call",
               "deadline": "Deadline"}
-OUTCOME_WORDS = {"on_time": "on time", "late": "late", "missed": "missed"}
+OUTCOME_WORDS = {"on_time": "on time", "late": "done late", "missed": "not done"}
 OUTCOME_COLOURS = {"on_time": "#1b5e20", "late": "#e65100", "missed": "#b71c1c"}
 GRID = [
     ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
@@ -86,14 +86,15 @@ def story(r: DrillReport, s: Styles, w: Words, width: float) -> Sequence[Flowabl
     parts += _injects(r, s, w, width)
     parts += _items(r.score.items, w("Expected actions and outcomes"), s, w, width)
     if r.score.not_due:
-        parts += _items(r.score.not_due, w("Not scored: deadlines not yet due when the drill "
-                                           "ended"), s, w, width)
+        parts += _items(r.score.not_due, w("Not scored: not yet due when the drill ended"),
+                        s, w, width)
     parts += [Paragraph(escape(w("How it is scored: on time 1 point, late half a point, "
                                  "missed none; the score is the share of points out of 100. "
                                  "Calls to outside services (110, 119, 120) count as on "
                                  "time within the plans' “at once” limit from the start of "
-                                 "the incident; deadlines not yet due when the drill ended "
-                                 "are not scored.")), s.small)]
+                                 "the incident; what was not yet due when the drill ended "
+                                 "(a later inject's plan, a deadline) is not scored.")),
+                         s.small)]
     parts.append(_signatures(s, w, width))
     return parts
 

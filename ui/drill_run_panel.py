@@ -105,9 +105,10 @@ class DrillRunPanel(QWidget):
         controls.addWidget(self.rate)
         controls.addWidget(self.trainer, 1)
         left.addLayout(controls)
-        left.addWidget(self.start_button)
-        left.addWidget(self.stop_button)
-        left.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 1)
+        buttons.addWidget(self.stop_button, 1)
+        left.addLayout(buttons)
         result_bar = QHBoxLayout()
         result_bar.addWidget(self.score, 1)
         result_bar.addWidget(self.export_button)
@@ -115,6 +116,7 @@ class DrillRunPanel(QWidget):
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Result"), objectName="sectionLabel"))
         right.addLayout(result_bar)
+        right.addWidget(self.message)
         right.addWidget(self.items, 3)
         right.addWidget(QLabel(self.tr("Earlier drills"), objectName="sectionLabel"))
         right.addWidget(self.runs, 1)
@@ -217,8 +219,8 @@ class DrillRunPanel(QWidget):
                 "call": self.tr("Call"), "deadline": self.tr("Deadline")}.get(kind, kind)
 
     def outcome_text(self, outcome: str) -> str:
-        return {"on_time": self.tr("on time"), "late": self.tr("late"),
-                "missed": self.tr("missed")}.get(outcome, outcome)
+        return {"on_time": self.tr("on time"), "late": self.tr("done late"),
+                "missed": self.tr("not done")}.get(outcome, outcome)
 
     def show_report(self, report: DrillReport | None) -> None:
         self.report = report
@@ -239,8 +241,10 @@ class DrillRunPanel(QWidget):
             timing = duration(item.done_after)
             if item.allowed is not None:
                 timing += " / " + duration(item.allowed)
-            values = (self.kind_text(item.kind), item.what, self.outcome_text(item.outcome),
-                      timing)
+            what = item.what
+            if item.condition:
+                what += self.tr("(only if: {0})").format(item.condition)
+            values = (self.kind_text(item.kind), what, self.outcome_text(item.outcome), timing)
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if c == 2:

@@ -334,12 +334,12 @@
         <translation>按时</translation>
     </message>
     <message>
-        <source>late</source>
-        <translation>迟报</translation>
+        <source>done late</source>
+        <translation>超时</translation>
     </message>
     <message>
-        <source>missed</source>
-        <translation>超时未报</translation>
+        <source>not done</source>
+        <translation>未做</translation>
     </message>
     <message>
         <source>No drill chosen: run one, or pick an earlier drill below.</source>
@@ -348,6 +348,10 @@
     <message>
         <source>{0}: score {1} / 100 · first action after {2} · to practise: {3}</source>
         <translation>{0}：得分 {1} / 100 · 首次处置用时 {2} · 待加强 {3} 项</translation>
+    </message>
+    <message>
+        <source>(only if: {0})</source>
+        <translation>（条件：{0}）</translation>
     </message>
     <message>
         <source>drill-report-{0}-{1}.pdf</source>

@@ -195,3 +195,15 @@ def test_accelerated_clock():
     assert clock.now() == START + timedelta(minutes=5)
     clock.restore()
     assert clock.now() == base.now()
+
+
+def test_a_plan_whose_inject_never_came_is_not_scored(desk_db, shipped_catalog, shipped):
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["fire_in_hall"])
+    response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
+    drill.wait(seconds=18)  # ended at +3:00: the fall (+4) never happened
+    result = drill.finish()
+    assert "客户摔倒、突发疾病或受伤" not in {i.what for i in result.items}
+    assert ("plan", "客户摔倒、突发疾病或受伤") in {(i.kind, i.what) for i in result.not_due}
+    assert [i.shown_after for i in build_drill_report(drill.run).injects] == [0, 120, None,
+                                                                               None]
