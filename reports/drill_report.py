@@ -87,14 +87,13 @@ def story(r: DrillReport, s: Styles, w: Words, width: float) -> Sequence[Flowabl
     parts += _items(r.score.items, w("Expected actions and outcomes"), s, w, width)
     if r.score.not_due:
         parts += _items(r.score.not_due, w("Not scored: not yet due when the drill ended"),
-                        s, w, width)
-    parts += [Paragraph(escape(w("How it is scored: on time 1 point, late half a point, "
-                                 "missed none; the score is the share of points out of 100. "
-                                 "Calls to outside services (110, 119, 120) count as on "
-                                 "time within the plans' “at once” limit from the start of "
-                                 "the incident; what was not yet due when the drill ended "
-                                 "(a later inject's plan, a deadline) is not scored.")),
-                         s.small)]
+                        s, w, width, scored=False)
+    rules = w("How it is scored: on time 1 point, late half a point, missed none; the score "
+              "is the share of points out of 100. Calls to outside services (110, 119, 120) "
+              "count as on time within the plans' “at once” limit from the start of the "
+              "incident; what was not yet due when the drill ended (a later inject's plan, a "
+              "deadline) is not scored.")
+    parts += [Spacer(0, 2 * mm), Paragraph(escape(rules), s.small)]
     parts.append(_signatures(s, w, width))
     return parts
 
@@ -146,8 +145,8 @@ def _result(r: DrillReport, s: Styles, w: Words) -> list[Flowable]:
     ]
 
 
-def _items(items: Sequence[ScoreItem], title: str, s: Styles, w: Words,
-           width: float) -> list[Flowable]:
+def _items(items: Sequence[ScoreItem], title: str, s: Styles, w: Words, width: float,
+           *, scored: bool = True) -> list[Flowable]:
     rows = [[Paragraph(escape(h), s.cell_bold) for h in
              (w("No."), w("Kind"), w("Expected action"), w("Outcome"), w("Done after"))]]
     for i in items:
@@ -158,7 +157,8 @@ def _items(items: Sequence[ScoreItem], title: str, s: Styles, w: Words,
         if i.allowed is not None:
             timing += " / " + w("limit {0}").format(duration(i.allowed))
         outcome = (f"<font color='{OUTCOME_COLOURS[i.outcome]}'>"
-                   f"{escape(w(OUTCOME_WORDS[i.outcome]))}</font>")
+                   f"{escape(w(OUTCOME_WORDS[i.outcome]))}</font>" if scored
+                   else escape(w("not yet due")))
         rows.append([Paragraph(escape(i.incident or "—"), s.cell),
                      Paragraph(escape(w(KIND_WORDS[i.kind])), s.cell),
                      Paragraph(what, s.cell), Paragraph(outcome, s.cell_bold),

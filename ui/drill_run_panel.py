@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -61,6 +62,10 @@ class DrillRunPanel(QWidget):
         self.description = QLabel(objectName="scenarioDescription")
         self.description.setWordWrap(True)
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.description_box = QScrollArea(objectName="scenarioDescriptionBox")
+        self.description_box.setWidgetResizable(True)
+        self.description_box.setWidget(self.description)
+        self.description_box.setFixedHeight(150)  # the controls below stay where they are
         self.rate = QComboBox(objectName="drillRate")
         for rate in RATES:
             self.rate.addItem(self.tr("Normal speed") if rate == 1
@@ -100,7 +105,7 @@ class DrillRunPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Scenarios"), objectName="sectionLabel"))
         left.addWidget(self.list, 3)
-        left.addWidget(self.description, 2)
+        left.addWidget(self.description_box)
         controls = QHBoxLayout()
         controls.addWidget(self.rate)
         controls.addWidget(self.trainer, 1)
