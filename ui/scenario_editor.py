@@ -166,7 +166,7 @@ class ScenarioEditor(QWidget):
         self.list.setCurrentRow(-1)
         self.heading.setText(self.tr("A new scenario: it is saved in {0}").format(
             str(self._own_dir)))
-        self._fill("", self._catalog.situations[0].key, False, "", [(0, "", "")])
+        self._fill("", self.situation.itemData(0), False, "", [(0, "", "")])
 
     def edit(self, scenario: Scenario) -> None:
         self.editing = scenario
