@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -33,6 +31,7 @@ from models.scenarios import Scenario
 from reports.drill_report import duration, write_drill_report
 from ui.drill_controller import DrillController
 from ui.pdf_export import PdfExport, ask_save_path, open_with_viewer
+from ui.scenario_list import ScenarioList
 from ui.simple_table import fill_table, setup_table
 
 RATES = (1, 5, 10)
@@ -53,12 +52,11 @@ class DrillRunPanel(QWidget):
         self._now = now
         self.ask_path = ask_path
         self.open_file = open_file
-        self._scenarios: list[Scenario] = []
         self.report: DrillReport | None = None  # the drill shown on the right
         self.exported: Path | None = None
         self._pending: str | None = None  # the file this panel is writing
 
-        self.list = QListWidget(objectName="scenarioList")
+        self.list = ScenarioList(name="scenarioList")
         self.description = QLabel(objectName="scenarioDescription")
         self.description.setWordWrap(True)
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -143,21 +141,13 @@ class DrillRunPanel(QWidget):
     # -- scenarios -------------------------------------------------------------------------
     def set_scenarios(self, scenarios: list[Scenario]) -> None:
         current = self.selected()
-        self._scenarios = sorted(scenarios, key=lambda s: (s.own, s.title))
-        self.list.clear()
-        for scenario in self._scenarios:
-            mark = self.tr(" (own)") if scenario.own else ""
-            item = QListWidgetItem(scenario.title + mark)
-            item.setData(Qt.ItemDataRole.UserRole, scenario.key)
-            self.list.addItem(item)
-        keys = [s.key for s in self._scenarios]
-        row = keys.index(current.key) if current and current.key in keys else 0
-        self.list.setCurrentRow(row if self._scenarios else -1)
-        self._update_buttons()
+        self.list.set_scenarios(scenarios, current.key if current else None)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self._describe()
 
     def selected(self) -> Scenario | None:
-        row = self.list.currentRow()
-        return self._scenarios[row] if 0 <= row < len(self._scenarios) else None
+        return self.list.selected()
 
     def _describe(self) -> None:
         scenario = self.selected()

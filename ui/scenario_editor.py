@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 from models import scenarios
 from models.catalog import Catalog
 from models.scenarios import Scenario, ScenarioProblem, ScenarioRefused
+from ui.scenario_list import ScenarioList
 
 COLUMNS = ("at_minutes", "text", "situation")
 
@@ -49,10 +48,9 @@ class ScenarioEditor(QWidget):
         self._catalog = catalog
         self._own_dir = Path(own_dir)
         self._now = now
-        self._scenarios: list[Scenario] = []
         self.editing: Scenario | None = None  # None: a new scenario
 
-        self.list = QListWidget(objectName="editorScenarioList")
+        self.list = ScenarioList(name="editorScenarioList")
         self.new_button = QPushButton(self.tr("New scenario"), objectName="newScenario")
         self.new_button.clicked.connect(self.new)
         self.problems = QLabel(objectName="scenarioFileProblems")
@@ -139,25 +137,15 @@ class ScenarioEditor(QWidget):
 
     # -- the list --------------------------------------------------------------------------
     def set_scenarios(self, found: list[Scenario], problems: list[ScenarioProblem]) -> None:
-        key = self.editing.key if self.editing else None
-        self._scenarios = sorted(found, key=lambda s: (s.own, s.title))
-        self.list.blockSignals(True)
-        self.list.clear()
-        for scenario in self._scenarios:
-            mark = self.tr(" (own)") if scenario.own else ""
-            item = QListWidgetItem(scenario.title + mark)
-            item.setData(Qt.ItemDataRole.UserRole, scenario.key)
-            self.list.addItem(item)
-        keys = [s.key for s in self._scenarios]
-        self.list.setCurrentRow(keys.index(key) if key in keys else -1)
-        self.list.blockSignals(False)
+        self.list.set_scenarios(found, self.editing.key if self.editing else None)
         self.problems.setText("\n".join(
             [self.tr("These files have problems and are left out (they are not changed):")]
             + [self.problem_text(p) for p in problems]) if problems else "")
 
-    def _edit_row(self, row: int) -> None:
-        if 0 <= row < len(self._scenarios):
-            self.edit(self._scenarios[row])
+    def _edit_row(self, _row: int) -> None:
+        scenario = self.list.selected()
+        if scenario is not None:
+            self.edit(scenario)
 
     # -- the form --------------------------------------------------------------------------
     def new(self) -> None:

@@ -286,10 +286,6 @@
         <translation>以往演练</translation>
     </message>
     <message>
-        <source> (own)</source>
-        <translation>（本厅编写）</translation>
-    </message>
-    <message>
         <source>Plan: {0}</source>
         <translation>预案：{0}</translation>
     </message>
@@ -1413,10 +1409,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>（无）</translation>
     </message>
     <message>
-        <source> (own)</source>
-        <translation>（本厅编写）</translation>
-    </message>
-    <message>
         <source>These files have problems and are left out (they are not changed):</source>
         <translation>以下文件有错误，未载入（文件保持原样）：</translation>
     </message>
@@ -1503,6 +1495,13 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Inject {0}: {1}</source>
         <translation>第 {0} 条情况：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioList</name>
+    <message>
+        <source> (own)</source>
+        <translation>（本厅编写）</translation>
     </message>
 </context>
 <context>

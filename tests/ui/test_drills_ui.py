@@ -45,6 +45,15 @@ def select(panel, key):
     panel.list.setCurrentRow(row)
 
 
+def start_drill(qtbot, desk, key, rate=1):
+    """The trainer picks the scenario and the speed and presses start."""
+    panel = desk.drill_screen.run
+    select(panel, key)
+    panel.rate.setCurrentIndex(panel.rate.findData(rate))
+    click(qtbot, panel.start_button)
+    return panel
+
+
 def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db, async_loop):
     desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
     panel = desk.drill_screen.run
@@ -135,9 +144,7 @@ def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db, asyn
 def test_report_export_to_an_unwritable_place_says_so(qtbot, tmp_path, shipped_catalog,
                                                        desk_db, async_loop):
     desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
-    panel = desk.drill_screen.run
-    select(panel, "robbery")
-    click(qtbot, panel.start_button)
+    panel = start_drill(qtbot, desk, "robbery")
     base.advance(minutes=1)
     desk.drills.stop()
     panel.ask_path = lambda *a: tmp_path / "no such folder" / "r.pdf"
@@ -150,9 +157,7 @@ def test_report_export_to_an_unwritable_place_says_so(qtbot, tmp_path, shipped_c
 def test_injects_follow_the_desk_clock_at_normal_speed(qtbot, tmp_path, shipped_catalog,
                                                        desk_db):
     desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
-    panel = desk.drill_screen.run
-    select(panel, "gas_leak_call")
-    click(qtbot, panel.start_button)
+    start_drill(qtbot, desk, "gas_leak_call")
     assert desk.drills.shown == 1
     base.advance(seconds=59)
     desk.drills.tick()
@@ -166,10 +171,7 @@ def test_faster_drill_refused_while_real_deadlines_run(qtbot, tmp_path, shipped_
                                                        desk_db):
     desk, _base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
     click(qtbot, desk.emergency.home.urgent_buttons["fire"])  # a real fire: 5-minute report
-    panel = desk.drill_screen.run
-    select(panel, "robbery")
-    panel.rate.setCurrentIndex(panel.rate.findData(10))
-    click(qtbot, panel.start_button)
+    panel = start_drill(qtbot, desk, "robbery", rate=10)
     assert not desk.drills.running
     assert panel.message.text().startswith("有真实事件的时限正在计时")
     panel.rate.setCurrentIndex(panel.rate.findData(1))
@@ -180,9 +182,7 @@ def test_faster_drill_refused_while_real_deadlines_run(qtbot, tmp_path, shipped_
 def test_holiday_scenario_runs_with_holiday_deadlines(qtbot, tmp_path, shipped_catalog,
                                                       desk_db):
     desk, _base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
-    panel = desk.drill_screen.run
-    select(panel, "hotline_holiday")
-    click(qtbot, panel.start_button)
+    start_drill(qtbot, desk, "hotline_holiday")
     assert desk.incidents.act().is_holiday()
     incident = desk.incidents.start("hotline_failure")
     arrival = next(v for v in desk.deadlines.views
@@ -195,9 +195,7 @@ def test_holiday_scenario_runs_with_holiday_deadlines(qtbot, tmp_path, shipped_c
 def test_a_drill_cut_short_is_ended_at_the_next_start(qtbot, tmp_path, shipped_catalog,
                                                       desk_db):
     desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
-    select(desk.drill_screen.run, "robbery")
-    desk.drill_screen.run.rate.setCurrentIndex(2)
-    click(qtbot, desk.drill_screen.run.start_button)
+    start_drill(qtbot, desk, "robbery", rate=10)
     desk.incidents.start("robbery")
     run = desk.drills.run_id
     shiboken6.delete(desk.drills)  # the power goes: no stop, no more ticks
