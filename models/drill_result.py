@@ -10,6 +10,16 @@ from datetime import datetime
 OUTCOME_POINTS = {"on_time": 1.0, "late": 0.5, "missed": 0.0}
 
 
+def duration(seconds: int | None) -> str:
+    """m:ss (or h:mm:ss) of drill time; "—" when there is none."""
+    if seconds is None:
+        return "—"
+    sign = "-" if seconds < 0 else ""
+    minutes, secs = divmod(abs(int(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
 @dataclass(frozen=True)
 class ScoreItem:
     incident: str  # the incident's number ("" when the plan was never started)

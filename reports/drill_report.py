@@ -22,7 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from models.drill_result import DrillReport, ScoreItem
+from models.drill_result import DrillReport, ScoreItem, duration
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.words import Words
 
@@ -49,16 +49,6 @@ def table(rows: list, widths: Sequence[float], s: Styles, style: Sequence[tuple]
 def heading(text: str, s: Styles) -> list[Flowable]:
     """A heading never left alone at the foot of a page."""
     return [CondPageBreak(35 * mm), Paragraph(escape(text), s.heading)]
-
-
-def duration(seconds: int | None) -> str:
-    """m:ss (or h:mm:ss) of drill time; "—" when there is none."""
-    if seconds is None:
-        return "—"
-    sign = "-" if seconds < 0 else ""
-    minutes, secs = divmod(abs(int(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
 
 
 def write_drill_report(path: Path, report: DrillReport, *, generated_at: datetime,

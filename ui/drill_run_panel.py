@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 
 from models.catalog import Catalog
 from models.drill_report import NoDrillReport, build_drill_report, finished_runs
-from models.drill_result import DrillReport
+from models.drill_result import DrillReport, duration
 from models.scenarios import Scenario
-from reports.drill_report import duration, write_drill_report
 from ui.drill_controller import DrillController
 from ui.pdf_export import PdfExport, ask_save_path, open_with_viewer
 from ui.scenario_list import ScenarioList
@@ -258,6 +257,8 @@ class DrillRunPanel(QWidget):
         path = self.ask_path(self, self.tr("Save the drill report"), suggested)
         if path is None:
             return
+        from reports.drill_report import write_drill_report  # reportlab: not at start-up
+
         generated = self._now()
         self._pending = str(path)
         self._update_buttons()

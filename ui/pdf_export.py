@@ -20,9 +20,9 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reports.document import Progress, ReportError
-
-Render = Callable[[Path, Progress], object]  # writes the PDF at the path, telling pages done
+# reports/ (reportlab) is imported when the first PDF is made, not at start-up: it costs
+# ~0.4 s to import and the desk must open fast.
+Render = Callable[[Path, Callable[[int], None]], object]  # writes the PDF, telling pages done
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,8 @@ class PdfExport(QObject):
 
         def progress(pages: int) -> None:  # called in the worker thread
             loop.call_soon_threadsafe(self.progressed.emit, pages)
+
+        from reports.document import ReportError
 
         self.started.emit(str(path))
         try:
