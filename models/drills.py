@@ -125,14 +125,16 @@ def score_run(catalog: Catalog, scenario: Scenario, incidents: list[Incident],
         if key not in {s.key for s in catalog.situations}:
             continue
         name = catalog.situation(key).name
-        match = next((i for i in handled if key in _situations(i, states[i.id])), None)
-        if match is None:
+        taken = [(at, i) for i in handled
+                 if (at := _taken_up(i, states[i.id], key)) is not None]
+        if not taken:
             item = ScoreItem("", name, "plan", "missed", allowed=grace)
             # an inject the drill ended before never asked for this plan
             late_inject = drill_started + timedelta(minutes=minutes) > ended
             (not_due if late_inject else items).append(item)
             continue
-        delay = max(0, _seconds(from_db(match.started_at) - drill_started) - minutes * 60)
+        at, match = min(taken, key=lambda pair: pair[0])
+        delay = max(0, _seconds(at - drill_started) - minutes * 60)
         items.append(ScoreItem(match.number, name, "plan",
                                "on_time" if delay <= grace else "late", delay, grace))
     for incident in handled:
@@ -153,11 +155,13 @@ def _seconds(delta: timedelta) -> int:
     return int(delta.total_seconds())
 
 
-def _situations(incident: Incident, state: IncidentState) -> set[str]:
-    """The situations an incident was handled as (its plan may have been switched)."""
-    keys = {incident.situation_key}
-    keys |= {e.data.get("from", "") for e in state.entries if e.kind == "situation_changed"}
-    return keys
+def _taken_up(incident: Incident, state: IncidentState, key: str) -> datetime | None:
+    """When the incident was first handled as situation `key`: started as it, or switched
+    to it (an agitated customer turning violent); None if never."""
+    if state.entries and state.entries[0].data.get("situation") == key:
+        return from_db(incident.started_at)
+    return next((e.at for e in state.entries
+                 if e.kind == "situation_changed" and e.data.get("to") == key), None)
 
 
 def _step_items(catalog: Catalog, incident: Incident, state: IncidentState) -> list[ScoreItem]:

@@ -209,3 +209,20 @@ def test_a_plan_whose_inject_never_came_is_not_scored(desk_db, shipped_catalog, 
     assert ("plan", "客户摔倒、突发疾病或受伤") in {(i.kind, i.what) for i in result.not_due}
     assert [i.shown_after for i in build_drill_report(drill.run).injects] == [0, 120, None,
                                                                                None]
+
+
+def test_switching_plans_is_scored_from_the_switch(desk_db, shipped_catalog, shipped):
+    """The customer turns violent at +6: switching the incident to the assault plan six
+    minutes later is late, though the incident itself started at once."""
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["agitated_to_assault"])
+    incident = response.start_incident(catalog, plan, "agitated_customer", drill.act(),
+                                       drill_run=drill.run)
+    drill.wait(seconds=72)  # +12:00
+    response.switch_situation(catalog, incident, "staff_assaulted", drill.act())
+    result = drill.finish()
+    items = {(i.kind, i.what): i for i in result.items}
+    assaulted = catalog.situation("staff_assaulted").name
+    assert items[("plan", catalog.situation("agitated_customer").name)].outcome == "on_time"
+    assert items[("plan", assaulted)].outcome == "late"
+    assert items[("plan", assaulted)].done_after == 360
