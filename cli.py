@@ -211,6 +211,7 @@ def add_export_commands(commands) -> None:
     kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
     _add_export_daily(kinds)
     _add_export_incident(kinds)
+    _add_export_drill(kinds)
 
 
 def _export_parser(kinds, name: str, help: str) -> argparse.ArgumentParser:
@@ -246,6 +247,13 @@ def _add_export_incident(kinds) -> None:
     incident.set_defaults(export=export_incident)
 
 
+def _add_export_drill(kinds) -> None:
+    drill = _export_parser(kinds, "drill", "the report of a finished drill, for the trainer")
+    drill.add_argument("--run", type=int, required=True, metavar="N",
+                       help="the drill's number (listed when the number given is not found)")
+    drill.set_defaults(export=export_drill)
+
+
 def export_daily(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
     from models import history
     from reports.daily_log import render_daily_log
@@ -276,6 +284,28 @@ def export_incident(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
     record = build_record(ctx.catalog, incident_id)
     return lambda out, progress: render_incident_record(
         record, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress)
+
+
+def export_drill(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
+    from models.drill_report import NoDrillReport, build_drill_report, finished_runs
+    from reports.drill_report import write_drill_report
+    from reports.words import Words
+
+    try:
+        report = build_drill_report(args.run)
+    except NoDrillReport as e:
+        if e.code == "not_finished":
+            raise ExportRefused(f"Drill {args.run} has not ended yet: end it on the drill "
+                                "screen first.") from None
+        runs = [f"  {number}: {started.astimezone():%Y-%m-%d %H:%M} {title} (trainer "
+                f"{trainer or '-'}, x{rate}, score {score})"
+                for number, started, title, trainer, rate, score in finished_runs()]
+        raise ExportRefused("\n".join([f"No drill {args.run} in this database. Finished "
+                                        "drills:", *runs] if runs else
+                                       [f"No drill {args.run} in this database, and no "
+                                        "finished drill yet."])) from None
+    return lambda out, progress: write_drill_report(
+        out, report, generated_at=ctx.now, words=Words(ctx.language), progress=progress)
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -79,7 +79,8 @@ def run_desk(args) -> int:
 
     plans_dir = args.plans or default_plans_dir()
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
-                      font_family=font_family, drills_dir=plans_dir / "drills")
+                      font_family=font_family, drills_dir=plans_dir / "drills",
+                      own_drills_dir=db_path.parent / "drills")
     window = desk.window
     # Styled after building: Qt then polishes only the widgets shown, not every hidden page.
     apply_stylesheet(app, int(store.get("text_size")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
 TIMER_ACTIONS = ("report", "notify", "arrive", "restore", "announce", "decide", "file")
@@ -210,6 +210,41 @@ class Catalog:
                 entry["types"].append(s)
             data["categories"].append(entry)
         return data
+
+
+def catalog_from_dict(data: dict) -> Catalog:
+    """The catalog again from `Catalog.to_dict()` data (a stored snapshot of a plan version),
+    so the text an incident used stays readable after the plan files change."""
+
+    def build(cls, raw: dict, **nested):
+        names = {f.name for f in fields(cls) if not f.name.startswith("_")}
+        values = {k: _frozen(v) for k, v in raw.items() if k in names and k not in nested}
+        return cls(**values, **nested)
+
+    def timers(raw: dict) -> tuple[Timer, ...]:
+        return tuple(build(Timer, t) for t in raw.get("timers", ()))
+
+    info = data["catalog"]
+    situations = []
+    for cat in data["categories"]:
+        for sit in cat.get("types", ()):
+            situations.append(build(
+                Situation, sit, steps=tuple(build(Step, s) for s in sit.get("steps", ())),
+                timers=timers(sit), scripts=tuple(sit.get("general_scripts", ())),
+                thresholds=tuple(build(Threshold, t) for t in sit.get("thresholds", ()))))
+    return Catalog(
+        info=build(CatalogInfo, info, revised=date.fromisoformat(info["revised"])),
+        governance=build(Governance, data.get("governance", {})),
+        general=build(General, data.get("general", {})),
+        sources=tuple(build(Source, s) for s in data.get("sources", ())),
+        roles=tuple(build(Role, r) for r in data.get("roles", ())),
+        levels=tuple(build(Level, lv, timers=timers(lv)) for lv in data.get("levels", ())),
+        categories=tuple(build(Category, c) for c in data["categories"]),
+        situations=tuple(situations))
+
+
+def _frozen(value):
+    return tuple(_frozen(v) for v in value) if isinstance(value, list) else value
 
 
 def _plain(value):

@@ -1,4 +1,5 @@
-"""Which text of the plans each incident used, kept readable after the plans are revised."""
+"""Which text of the plans each incident used, kept readable after the plans are revised,
+and the approvals of each revision (who reviewed it, who approved it, when)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,22 @@ class PlanVersion(BaseModel):
     revised = pw.DateField()
     first_used_at = pw.DateTimeField()
     snapshot = pw.TextField()  # the whole catalog as JSON
+
+
+class PlanApproval(BaseModel):
+    """Management's approval of one revision of the plans (since schema version 2).
+
+    The plan files say what a revision contains; the site records here that it was reviewed
+    and approved, because the program folder is read-only and an approval is an act with a
+    date and names that must stay with the desk's records."""
+
+    plan = pw.ForeignKeyField(PlanVersion, backref="approvals", on_delete="RESTRICT")
+    reviewer = pw.CharField(max_length=200)
+    approved_by = pw.CharField(max_length=200)
+    approved_on = pw.DateField()
+    note = pw.TextField(default="")
+    recorded_by = pw.CharField(max_length=200, default="")
+    recorded_at = pw.DateTimeField()
 
 
 def record_plan_version(catalog: Catalog, now: datetime) -> PlanVersion:

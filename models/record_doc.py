@@ -7,6 +7,7 @@ from models.catalog import Catalog
 from models.clock import from_db
 from models.history import deadline_line
 from models.incident import Deadline, Incident
+from models.plan_revisions import version_label
 from models.plan_version import PlanVersion
 from models.record import Amendment, IncidentRecord, TimelineLine
 from models.response import incident_state
@@ -32,7 +33,7 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
         level=f"{level.name}（{level.short}）", status=incident.status,
         is_drill=incident.is_drill, started_at=from_db(incident.started_at),
         closed_at=from_db(incident.closed_at) if incident.closed_at else None,
-        plan_version=f"{plan.version} ({plan.revised.isoformat()})",
+        plan_version=version_label(plan.version, plan.revised),
         fields=records.stored_fields(incident_id),
         aftercare_items=catalog.general.aftercare,
         timeline=tuple(TimelineLine(e.at, e.kind, e.actor, e.text,

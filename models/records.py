@@ -101,6 +101,12 @@ def _parse(text: str, formats, errors, key, code) -> datetime | None:
     return None
 
 
+def parse_date(text: str) -> date | None:
+    """A day as typed (2026-11-20 or 2026/11/20); None when empty or not a real date."""
+    moment = _parse(_clean(text), DATE_FORMATS, {}, "date", "bad_date")
+    return moment.date() if moment else None
+
+
 def _amount(text: str, errors) -> str:
     if not text:
         return ""

@@ -8,6 +8,9 @@ operations so a PostgreSQL database can follow the same path.
 
 from __future__ import annotations
 
+import peewee as pw
+from playhouse.migrate import SchemaMigrator, migrate
+
 from models.contact import Contact, ContactPhone
 from models.db import Migration
 from models.drill import DrillRun, TrainingRecord
@@ -19,11 +22,25 @@ from models.incident import (
     RecordDraft,
     TimelineEntry,
 )
-from models.plan_version import PlanVersion
+from models.plan_version import PlanApproval, PlanVersion
 
-ALL_MODELS = (PlanVersion, Incident, TimelineEntry, Deadline, RecordData, RecordDraft, Amendment,
-              Contact, ContactPhone, DrillRun, TrainingRecord)
+ALL_MODELS = (PlanVersion, PlanApproval, Incident, TimelineEntry, Deadline, RecordData,
+              RecordDraft, Amendment, Contact, ContactPhone, DrillRun, TrainingRecord)
 
-MIGRATIONS: tuple[Migration, ...] = ()
+
+def v2_drill_reports_and_plan_approvals(db: pw.Database) -> None:
+    """Drill runs keep what their report needs (plan version, scenario as run, injects shown,
+    who was on duty); training records link their drill run; plan approvals get a table."""
+    m = SchemaMigrator.from_database(db)
+    run = DrillRun._meta
+    migrate(*(m.add_column(run.table_name, name, run.fields[name])
+              for name in ("scenario", "shown", "hall", "desk", "clerk")),
+            m.add_column(run.table_name, "plan_id", pw.IntegerField(null=True)),
+            m.add_column(TrainingRecord._meta.table_name, "drill_run",
+                         TrainingRecord._meta.fields["drill_run"]))
+    db.create_tables([PlanApproval])
+
+
+MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals,)
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1

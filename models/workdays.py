@@ -32,3 +32,10 @@ class HolidayCalendar:
         except NotImplementedError:
             return False
         return True
+
+
+class AlwaysHoliday(HolidayCalendar):
+    """A drill played as a holiday: every day counts as one (holiday deadlines apply)."""
+
+    def is_holiday(self, day: date) -> bool:
+        return True

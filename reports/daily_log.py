@@ -15,11 +15,11 @@ from reportlab.platypus import Paragraph
 from models.record import DailyLog, DailyRow
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.fonts import PdfFonts
-from reports.incident_record import footer
 from reports.parts import (
     REPORTING_WORDS,
     STATUS_WORDS,
     deadline_outcome,
+    footer,
     grid,
     heading,
     local,

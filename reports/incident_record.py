@@ -20,6 +20,7 @@ from reports.parts import (
     LABEL_FILL,
     STATUS_WORDS,
     deadline_outcome,
+    footer,
     grid,
     heading,
     labelled,
@@ -92,15 +93,6 @@ def render_incident_record(record: IncidentRecord, path: Path, *, generated_at: 
         return parts
 
     return write_pdf(path, page, story, fonts=fonts, progress=progress)
-
-
-def footer(w: Words, place: tuple[str, ...], generated_at: datetime, generated_by: str) -> str:
-    """"城东营业厅 · 1号台 · 生成于 2026-11-20 18:00 · 生成人 李主管"."""
-    parts = [p for p in place if p]
-    parts.append(w("Generated {0}").format(local(generated_at)))
-    if generated_by:
-        parts.append(w("by {0}").format(generated_by))
-    return " · ".join(parts)
 
 
 def _header(record: IncidentRecord, w: Words, styles: Styles, width: float):

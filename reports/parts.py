@@ -146,3 +146,12 @@ def heading(text: str, styles: Styles) -> list[Flowable]:
     """A section heading that is never left alone at the foot of a page. (keepWithNext would
     push a long table's first rows, and its heading, to the next page.)"""
     return [CondPageBreak(HEADING_ROOM), Paragraph(escape(text), styles.heading)]
+
+
+def footer(w: Words, place: tuple[str, ...], generated_at: datetime, generated_by: str) -> str:
+    """"城东营业厅 · 1号台 · 生成于 2026-11-20 18:00 · 生成人 李主管"."""
+    parts = [p for p in place if p]
+    parts.append(w("Generated {0}").format(local(generated_at)))
+    if generated_by:
+        parts.append(w("by {0}").format(generated_by))
+    return " · ".join(parts)

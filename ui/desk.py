@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QSystemTrayIcon, QToolButton, QWidget
 
 from models.act import Who
 from models.catalog import Catalog
 from models.clock import Clock, DeskClock
-from models.drills import load_scenarios
-from models.paths import default_plans_dir
+from models.paths import default_plans_dir, user_data_dir
 from models.plan_version import PlanVersion
 from models.settings import SettingsStore, holiday_override, put_on_duty
 from models.workdays import HolidayCalendar
@@ -56,13 +55,18 @@ class Desk:
     pdf: PdfTools  # the one PDF exporter; tests replace its dialogs
 
     def start(self) -> None:
-        """Restore the deadlines (missing those that passed while closed) and start ticking."""
+        """End a drill a crash cut short, restore the deadlines (missing those that passed
+        while closed) and start ticking."""
+        self.drills.recover()
         self.deadlines.start()
 
 
 def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clock: Clock,
                confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
-               font_family: str | None = None, drills_dir: Path | None = None) -> Desk:
+               font_family: str | None = None, drills_dir: Path | None = None,
+               own_drills_dir: Path | None = None) -> Desk:
+    """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
+    database: the program folder may be read-only)."""
     clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
@@ -85,10 +89,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     panel = TimerPanel(catalog=catalog)
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
-    drill_controller = DrillController(catalog=catalog, clock=clock, incidents=incidents)
-    scenarios, problems = load_scenarios(drills_dir or default_plans_dir() / "drills", catalog)
-    drill_screen = DrillScreen(catalog=catalog, drills_controller=drill_controller,
-                               scenarios=scenarios, problems=problems)
+    drill_controller = DrillController(catalog=catalog, clock=clock, incidents=incidents,
+                                       plan=plan)
+    drill_screen = DrillScreen(catalog=catalog, plan=plan, drills_controller=drill_controller,
+                               shipped_dir=drills_dir or default_plans_dir() / "drills",
+                               own_dir=own_drills_dir or user_data_dir() / "drills",
+                               now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
+                               pdf=pdf)
     drill_banner = DrillBanner(drills=drill_controller)
     drill_banner.stop_requested.connect(drill_controller.stop)
     drill_controller.inject.connect(lambda text: emergency.show_notice(
@@ -101,6 +108,12 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                               incidents=incidents_screen, drills=drill_screen))
     for owned in (incidents, deadlines, sound, drill_controller, pdf.exporter):  # die with it
         owned.setParent(window)
+    drills_nav = window.findChild(QToolButton, "nav_drills")
+    drills_text = drills_nav.text()
+    drill_screen.due_changed.connect(lambda due: drills_nav.setText(
+        drills_text.replace("\n", QCoreApplication.translate("Desk", " (due)") + "\n", 1)
+        if due else drills_text))
+    drill_screen.refresh_reminders()
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
     tray = None

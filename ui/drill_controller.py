@@ -1,5 +1,6 @@
 """DrillController: runs a scenario on the normal screens — drill incidents, accelerated time,
-injects at their moments — and scores it at the end."""
+holiday rules when the scenario is played on a holiday, injects at their moments (recorded
+for the report) — and scores it at the end."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from models import drills
 from models.catalog import Catalog
 from models.clock import DeskClock
-from models.drills import DrillScore, Scenario
+from models.drill_result import DrillScore
+from models.plan_version import PlanVersion
+from models.scenarios import Scenario, due_injects
 from ui.incident_controller import IncidentController
 
 TICK_MS = 500
@@ -22,15 +25,18 @@ class DrillController(QObject):
     ticked = Signal()
     finished = Signal(object)  # DrillScore
     refused = Signal(str)
+    recovered = Signal(list)  # runs a restart found unfinished, ended and scored
 
     def __init__(self, *, catalog: Catalog, clock: DeskClock, incidents: IncidentController,
-                 parent: QObject | None = None) -> None:
+                 plan: PlanVersion, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self._clock = clock
         self._incidents = incidents
+        self._plan = plan
         self.scenario: Scenario | None = None
         self.run_id: int | None = None
+        self.last_run_id: int | None = None
         self.started_at: datetime | None = None  # drill time
         self.shown = 0
         self.last_inject = ""
@@ -49,6 +55,15 @@ class DrillController(QObject):
     def elapsed(self):
         return self._clock.now() - self.started_at if self.started_at else None
 
+    def recover(self) -> list[int]:
+        """At start: a drill cut short by a crash or power cut is ended and scored, so its
+        clocks never ring on a real shift."""
+        ended = drills.end_interrupted(self._catalog, self._incidents.act())
+        if ended:
+            self.last_run_id = ended[-1]
+            self.recovered.emit(ended)
+        return ended
+
     def start(self, scenario: Scenario, rate: int, trainer: str) -> bool:
         if self.running:
             return False
@@ -57,13 +72,15 @@ class DrillController(QObject):
                                       "would speed them up too. Run it at normal speed, or "
                                       "after they are done."))
             return False
-        self.run_id = drills.start_run(scenario, rate, trainer, self._clock.now())
+        self.run_id = drills.start_run(scenario, rate, trainer, self._plan,
+                                       self._incidents.act())
         self.scenario = scenario
         self._clock.accelerate(rate)
         self.started_at = self._clock.now()
         self.shown = 0
         self.last_inject = ""
         self._incidents.drill_run = self.run_id
+        self._incidents.drill_holiday = scenario.holiday
         self._timer.start()
         self.started.emit(scenario)
         self.tick()
@@ -72,7 +89,8 @@ class DrillController(QObject):
     def tick(self) -> None:
         if not self.running:
             return
-        for inject in drills.due_injects(self.scenario, self.elapsed(), self.shown):
+        for inject in due_injects(self.scenario, self.elapsed(), self.shown):
+            drills.record_shown(self.run_id, self.shown, inject, self._clock.now())
             self.shown += 1
             self.last_inject = inject.text
             self.inject.emit(inject.text)
@@ -85,8 +103,9 @@ class DrillController(QObject):
         result = drills.finish_run(self._catalog, self.run_id, self.scenario, self.started_at,
                                    self._incidents.act())
         self._incidents.drill_run = None
+        self._incidents.drill_holiday = False
         self._clock.restore()
-        self.run_id = None
+        self.last_run_id, self.run_id = self.run_id, None
         self._incidents.touched(0)
         self.finished.emit(result)
         return result

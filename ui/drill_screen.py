@@ -1,213 +1,102 @@
-"""DrillScreen: for trainers — choose a scenario and its speed, start it, see the score and
-what to practise; keep the training and drill log; see what is due."""
+"""DrillScreen: the trainer's screen — run a drill and see its report, write scenarios, keep
+the training log, record plan approvals — under one line that says what is due."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from models import drills
+from models import scenarios, training
 from models.catalog import Catalog
-from models.catalog_loader import Problem
-from models.drills import DrillScore, Scenario
+from models.plan_version import PlanVersion
+from models.scenarios import Scenario, ScenarioProblem
 from ui.drill_controller import DrillController
-
-RATES = (1, 5, 10)
+from ui.drill_run_panel import DrillRunPanel
+from ui.pdf_export import PdfTools
+from ui.plan_revisions_panel import PlanRevisionsPanel
+from ui.scenario_editor import ScenarioEditor
+from ui.training_panel import TrainingPanel
 
 
 class DrillScreen(QWidget):
-    def __init__(self, *, catalog: Catalog, drills_controller: DrillController,
-                 scenarios: list[Scenario], problems: list[Problem],
+    due_changed = Signal(bool)  # something is due (training, drill, revision, approval)
+
+    def __init__(self, *, catalog: Catalog, plan: PlanVersion,
+                 drills_controller: DrillController, shipped_dir: Path, own_dir: Path,
+                 now: Callable[[], datetime], clerk: Callable[[], str], pdf: PdfTools,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillScreen")
         self._catalog = catalog
-        self._drills = drills_controller
-        self._scenarios = scenarios
-        self.result: DrillScore | None = None
+        self._shipped_dir, self._own_dir = Path(shipped_dir), Path(own_dir)
+        self._now = now
+        self.scenarios: list[Scenario] = []
+        self.problems: list[ScenarioProblem] = []
         self.reminder = QLabel(objectName="reminderLabel")
         self.reminder.setWordWrap(True)
-        self.list = QListWidget(objectName="scenarioList")
-        for scenario in scenarios:
-            item = QListWidgetItem(scenario.title)
-            item.setData(Qt.ItemDataRole.UserRole, scenario.key)
-            self.list.addItem(item)
-        self.description = QLabel(objectName="scenarioDescription")
-        self.description.setWordWrap(True)
-        self.rate = QComboBox(objectName="drillRate")
-        for rate in RATES:
-            self.rate.addItem(self.tr("Normal speed") if rate == 1
-                              else self.tr("{0} times faster").format(rate), rate)
-        self.trainer = QLineEdit(objectName="trainerName")
-        self.trainer.setPlaceholderText(self.tr("Trainer"))
-        self.trainer.setMaxLength(60)
-        self.start_button = QPushButton(self.tr("Start the drill"), objectName="startDrill")
-        self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton(self.tr("End the drill and score it"),
-                                       objectName="endDrill")
-        self.stop_button.clicked.connect(self._drills.stop)
-        self.message = QLabel(objectName="drillMessage")
-        self.message.setWordWrap(True)
-        if problems:
-            self.message.setText(self.tr("Some drill files have problems and are left out:")
-                                 + "\n" + "\n".join(str(p) for p in problems))
-        self.score = QLabel(objectName="drillScore")
-        self.items = QTableWidget(0, 3, objectName="scoreItems")
-        self.items.setHorizontalHeaderLabels([self.tr("Expected action"), self.tr("Outcome"),
-                                              self.tr("Detail")])
-        self._setup_table(self.items)
-        self.log = QTableWidget(0, 5, objectName="trainingLog")
-        self.log.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Topic"),
-                                            self.tr("Trainer"), self.tr("Attendees")])
-        self._setup_table(self.log)
-        self.log_date = QDateEdit(objectName="trainingDate")
-        self.log_date.setCalendarPopup(True)
-        self.log_date.setDisplayFormat("yyyy-MM-dd")
-        self.log_date.setDate(QDate.currentDate())
-        self.log_topic = QLineEdit(objectName="trainingTopic")
-        self.log_topic.setPlaceholderText(self.tr("Training topic"))
-        self.log_people = QLineEdit(objectName="trainingAttendees")
-        self.log_people.setPlaceholderText(self.tr("Attendees"))
-        self.add_training = QPushButton(self.tr("Record a training session"),
-                                        objectName="addTraining")
-        self.add_training.clicked.connect(self.record_training)
-
-        left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Scenarios"), objectName="sectionLabel"))
-        left.addWidget(self.list, 1)
-        left.addWidget(self.description)
-        controls = QHBoxLayout()
-        controls.addWidget(self.rate)
-        controls.addWidget(self.trainer)
-        left.addLayout(controls)
-        left.addWidget(self.start_button)
-        left.addWidget(self.stop_button)
-        left.addWidget(self.message)
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Result"), objectName="sectionLabel"))
-        right.addWidget(self.score)
-        right.addWidget(self.items, 2)
-        right.addWidget(QLabel(self.tr("Training and drill log"), objectName="sectionLabel"))
-        right.addWidget(self.log, 1)
-        add = QGridLayout()
-        add.addWidget(self.log_date, 0, 0)
-        add.addWidget(self.log_topic, 0, 1)
-        add.addWidget(self.log_people, 0, 2)
-        add.addWidget(self.add_training, 0, 3)
-        right.addLayout(add)
-        body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(right, 3)
+        self.run = DrillRunPanel(catalog=catalog, drills=drills_controller, pdf=pdf,
+                                 now=now)
+        self.editor = ScenarioEditor(catalog=catalog, own_dir=self._own_dir, now=now)
+        self.training = TrainingPanel(today=self.today)
+        self.revisions = PlanRevisionsPanel(catalog=catalog, plan=plan, clerk=clerk, now=now)
+        self.tabs = QTabWidget(objectName="drillTabs")
+        self.tabs.addTab(self.run, self.tr("Run a drill"))
+        self.tabs.addTab(self.editor, self.tr("Scenarios"))
+        self.tabs.addTab(self.training, self.tr("Training log"))
+        self.tabs.addTab(self.revisions, self.tr("Plan revisions"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.reminder)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.tabs, 1)
 
-        self.list.currentRowChanged.connect(self._describe)
-        self._drills.finished.connect(self.show_result)
-        self._drills.refused.connect(self.message.setText)
-        self._drills.started.connect(lambda _s: self._update_buttons())
-        if scenarios:
-            self.list.setCurrentRow(0)
-        self._update_buttons()
+        self.editor.saved.connect(lambda _s: self.load_scenarios())
+        self.training.added.connect(self.refresh_reminders)
+        self.revisions.approved.connect(self.refresh_reminders)
+        drills_controller.finished.connect(lambda _r: self.refresh())
+        self.load_scenarios()
 
-    def _setup_table(self, table: QTableWidget) -> None:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+    def today(self):
+        return self._now().astimezone().date()
 
-    def selected(self) -> Scenario | None:
-        row = self.list.currentRow()
-        return self._scenarios[row] if 0 <= row < len(self._scenarios) else None
-
-    def _describe(self, row: int) -> None:
-        scenario = self.selected()
-        if scenario is None:
-            return
-        steps = "\n".join(self.tr("+{0} min: {1}").format(i.at_minutes, i.text)
-                          for i in scenario.injects)
-        plan = self._catalog.situation(scenario.situation).name
-        self.description.setText(f"{scenario.description}\n{plan}\n{steps}")
-
-    def _update_buttons(self) -> None:
-        running = self._drills.running
-        self.start_button.setEnabled(not running and self.selected() is not None)
-        self.stop_button.setEnabled(running)
-
-    def start(self) -> None:
-        scenario = self.selected()
-        if scenario and self._drills.start(scenario, self.rate.currentData(),
-                                           self.trainer.text()):
-            self.message.setText(self.tr("The drill is running: the clerk works on the "
-                                         "emergency screen (F1)."))
-        self._update_buttons()
-
-    def outcome_text(self, outcome: str) -> str:
-        return {"on_time": self.tr("on time"), "late": self.tr("late"),
-                "missed": self.tr("missed")}.get(outcome, outcome)
-
-    def show_result(self, result: DrillScore) -> None:
-        self.result = result
-        first = (self.tr("{0} s").format(result.first_action_seconds)
-                 if result.first_action_seconds is not None else "—")
-        self.score.setText(self.tr("Score {0} / 100 · first action after {1} · to practise: "
-                                   "{2}").format(result.score, first,
-                                                 len(result.practise)))
-        self.items.setRowCount(len(result.items))
-        for r, item in enumerate(result.items):
-            for c, value in enumerate((item.what, self.outcome_text(item.outcome), item.detail)):
-                self.items.setItem(r, c, QTableWidgetItem(value))
-        self.message.setText(self.tr("Drill ended and logged."))
-        self._update_buttons()
-        self.refresh()
-
-    def record_training(self) -> None:
-        try:
-            drills.add_training("training", self.log_date.date().toPython(),
-                                self.log_topic.text(), self.trainer.text(),
-                                self.log_people.text(), "")
-        except ValueError:
-            self.message.setText(self.tr("Write the topic of the training first."))
-            return
-        self.log_topic.clear()
-        self.log_people.clear()
-        self.refresh()
+    def load_scenarios(self) -> None:
+        """The shipped scenarios and the trainer's own, again from their files."""
+        self.scenarios, self.problems = scenarios.load_library(self._shipped_dir, self._own_dir,
+                                                               self._catalog)
+        self.run.set_scenarios(self.scenarios)
+        self.editor.set_scenarios(self.scenarios, self.problems)
+        self.run.message.setText(
+            self.tr("Some scenario files have problems and are left out; see Scenarios.")
+            if self.problems else "")
 
     def refresh(self) -> None:
-        entries = drills.training_log()
-        self.log.setRowCount(len(entries))
-        kinds = {"training": self.tr("Training"), "drill": self.tr("Drill")}
-        for r, e in enumerate(entries):
-            for c, value in enumerate((e.held_on.isoformat(), kinds[e.kind], e.topic, e.trainer,
-                                       e.attendees)):
-                self.log.setItem(r, c, QTableWidgetItem(value))
-        due = drills.reminders(self._catalog, date.today())
-        words = {"training": self.tr("quarterly training"), "drill": self.tr("yearly drill"),
-                 "revision": self.tr("yearly plan revision")}
-        self.reminder.setText(self.tr("Due: {0}").format("、".join(words[k] for k, _ in due))
-                              if due else self.tr("Training, drills and plan revision are "
-                                                  "up to date."))
+        self.run.refresh_runs(select=self.run.report.run_id if self.run.report else None)
+        self.training.refresh()
+        self.revisions.refresh()
+        self.refresh_reminders()
+
+    def refresh_reminders(self) -> None:
+        due = training.reminders(self._catalog, self.today())
+        words = {"training": self.tr("the quarterly training"),
+                 "drill": self.tr("the yearly drill"),
+                 "revision": self.tr("the yearly plan revision"),
+                 "approval": self.tr("management's approval of the plans in use")}
+        lasts = []
+        for r in due:
+            if r.kind == "approval":
+                lasts.append(words[r.kind])
+            elif r.last is None:
+                lasts.append(self.tr("{0} (none recorded)").format(words[r.kind]))
+            else:
+                lasts.append(self.tr("{0} (last {1})").format(words[r.kind], r.last.isoformat()))
+        self.reminder.setText(self.tr("Due: {0}").format("；".join(lasts)) if due else
+                              self.tr("Training, drills and plan revision are up to date."))
         self.reminder.setProperty("due", bool(due))
         self.reminder.style().unpolish(self.reminder)
         self.reminder.style().polish(self.reminder)
+        self.due_changed.emit(bool(due))
 
     def showEvent(self, event) -> None:
         self.refresh()

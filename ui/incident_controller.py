@@ -16,7 +16,7 @@ from models.catalog import Catalog
 from models.clock import Clock
 from models.plan_version import PlanVersion
 from models.response import ActionRefused, IncidentState, IncidentSummary
-from models.workdays import HolidayCalendar
+from models.workdays import AlwaysHoliday, HolidayCalendar
 
 
 class IncidentController(QObject):
@@ -36,6 +36,7 @@ class IncidentController(QObject):
         self._who = who
         self._calendar = calendar
         self.drill_run: int | None = None  # while a drill runs, what starts belongs to it
+        self.drill_holiday = False  # the running drill is played as on a holiday
 
     # -- reading ---------------------------------------------------------------------------
     def state(self, incident_id: int) -> IncidentState:
@@ -49,7 +50,8 @@ class IncidentController(QObject):
 
     def act(self) -> Act:
         """Who acts, now, under the desk's calendar: passed to every recorded action."""
-        return Act(self._who(), self.clock.now(), self._calendar())
+        calendar = AlwaysHoliday() if self.drill_holiday else self._calendar()
+        return Act(self._who(), self.clock.now(), calendar)
 
     # -- acting ----------------------------------------------------------------------------
     def start(self, situation_key: str) -> int | None:

@@ -22,10 +22,11 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reports.document import Progress, ReportError
-from reports.words import Words
+from reports.words import Words  # no reportlab: cheap
 
-Render = Callable[[Path, Progress], object]  # writes the PDF at the path, telling pages done
+# reports/ (reportlab) is imported when the first PDF is made, not at start-up: it costs
+# ~0.4 s to import and the desk must open fast.
+Render = Callable[[Path, Callable[[int], None]], object]  # writes the PDF, telling pages done
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,8 @@ class PdfExport(QObject):
         def progress(pages: int) -> None:  # called in the worker thread
             loop.call_soon_threadsafe(self.progressed.emit, pages)
 
+        from reports.document import ReportError
+
         self.started.emit(str(path))
         try:
             await loop.run_in_executor(self._executor, render, path, progress)
@@ -116,7 +119,8 @@ class PdfExport(QObject):
         self.finished.emit(str(path))
         return path
 
-    def problem_text(self, error: ReportError) -> str:
+    def problem_text(self, error) -> str:
+        """A reports.document.ReportError in the desk's language."""
         texts = {
             "no_folder": self.tr("The folder {0} does not exist. Choose an existing folder."),
             "folder_not_writable": self.tr("Cannot write in the folder {0} ({1}). Choose a "

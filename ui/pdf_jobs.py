@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from models.catalog import Catalog
+from models.drill_result import DrillReport
 from models.record import DailyLog
 from models.record_doc import build_record
-from reports.daily_log import render_daily_log
-from reports.incident_record import render_incident_record
 from ui.pdf_export import PdfTools, Render
+
+# The render functions import reports/ (reportlab, ~0.4 s) inside: not at start-up.
 
 translate = QCoreApplication.translate
 
@@ -37,15 +38,39 @@ def daily_log_job(log: DailyLog, tools: PdfTools) -> PdfJob:
         days += "_" + log.last_day.isoformat()
     name = "-".join(p for p in (translate("Pdf", "daily-log"), days, log.desk) if p)
     stamp = tools.stamp()
+
+    def render(path, progress):
+        from reports.daily_log import render_daily_log
+
+        return render_daily_log(log, path, progress=progress, **stamp)
+
     return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the daily log as PDF"),
-                  lambda path, progress: render_daily_log(log, path, progress=progress,
-                                                          **stamp))
+                  render)
 
 
 def incident_record_job(catalog: Catalog, incident_id: int, tools: PdfTools) -> PdfJob:
     record = build_record(catalog, incident_id)
     name = translate("Pdf", "incident-record") + "-" + record.number
     stamp = tools.stamp()
+
+    def render(path, progress):
+        from reports.incident_record import render_incident_record
+
+        return render_incident_record(record, path, progress=progress, **stamp)
+
     return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the incident record as PDF"),
-                  lambda path, progress: render_incident_record(record, path,
-                                                                progress=progress, **stamp))
+                  render)
+
+
+def drill_report_job(report: DrillReport, tools: PdfTools) -> PdfJob:
+    day = report.started_at.astimezone().strftime("%Y%m%d")
+    name = "-".join((translate("Pdf", "drill-report"), day, str(report.run_id)))
+    stamp = tools.stamp()
+
+    def render(path, progress):
+        from reports.drill_report import write_drill_report
+
+        return write_drill_report(path, report, progress=progress, **stamp)
+
+    return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the drill report as PDF"),
+                  render)

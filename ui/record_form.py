@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 from models import records, response
 from models.act import Act
 from models.catalog import Catalog
+from models.plan_revisions import incident_plan
 from models.records import RecordRefused
 from models.verify import verify_incident
 from ui.amend_dialog import AmendDialog
 from ui.export_bar import ExportBar
 from ui.pdf_export import PdfTools
 from ui.pdf_jobs import incident_record_job
+from ui.plan_version_dialog import PlanVersionDialog
 from ui.readout import local_time
 from ui.status_text import status_text
 from ui.timeline_text import entry_text
@@ -66,6 +68,10 @@ class RecordForm(QWidget):
         self._autosave.timeout.connect(self.save_draft)
 
         self.title = QLabel(objectName="recordTitle")
+        self.plan_label = QLabel(objectName="recordPlanVersion")
+        self.plan_button = QPushButton(self.tr("Show the plan used"), objectName="showPlanUsed")
+        self.plan_button.clicked.connect(self.show_plan_used)
+        self.plan_dialog: PlanVersionDialog | None = None
         self.integrity = QLabel(objectName="integrityLabel")
         self.status = QLabel(objectName="recordStatus")
         self.message = QLabel(objectName="recordMessage")
@@ -121,8 +127,13 @@ class RecordForm(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.status)
+        plan_line = QHBoxLayout()
+        plan_line.addWidget(self.plan_label)
+        plan_line.addWidget(self.plan_button)
+        plan_line.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(plan_line)
         layout.addWidget(self.integrity)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
@@ -184,6 +195,13 @@ class RecordForm(QWidget):
         grid.addLayout(line, row * 2, 1)
         grid.addWidget(error, row * 2 + 1, 1)
 
+    def show_plan_used(self) -> None:
+        """The plan text this incident followed, from the version it stored."""
+        situation = response.incident_state(self.incident_id).summary.situation_key
+        self.plan_dialog = PlanVersionDialog(plan_id=self._plan_id, situation=situation,
+                                             parent=self)
+        self.plan_dialog.open()
+
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> None:
         state = response.incident_state(self.incident_id)
@@ -192,6 +210,8 @@ class RecordForm(QWidget):
         drill = self.tr("[DRILL] ") if s.is_drill else ""
         self.title.setText(f"{drill}{s.situation_name} · {level.name}（{level.short}）")
         self.status.setText(status_text(s.status))
+        self._plan_id, label = incident_plan(self.incident_id)
+        self.plan_label.setText(self.tr("Plan version {0}").format(label))
         raw, from_draft = records.load_form(self.incident_id)
         self._fill(raw)
         self.message.setText(self.tr("Unsaved text from before was restored.")

@@ -181,6 +181,10 @@
         <translation>演练情况：{0}</translation>
     </message>
     <message>
+        <source> (due)</source>
+        <translation>（到期）</translation>
+    </message>
+    <message>
         <source>Deadline missed</source>
         <translation>时限已超时</translation>
     </message>
@@ -212,7 +216,7 @@
     </message>
 </context>
 <context>
-    <name>DrillScreen</name>
+    <name>DrillRunPanel</name>
     <message>
         <source>Normal speed</source>
         <translation>正常速度</translation>
@@ -234,8 +238,16 @@
         <translation>结束演练并评分</translation>
     </message>
     <message>
-        <source>Some drill files have problems and are left out:</source>
-        <translation>以下演练文件有错误，未载入：</translation>
+        <source>Drill report (PDF)</source>
+        <translation>演练报告（PDF）</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>打印报告</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Expected action</source>
@@ -246,32 +258,20 @@
         <translation>结果</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>说明</translation>
+        <source>Done after</source>
+        <translation>用时</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>Started</source>
+        <translation>开始时间</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类别</translation>
+        <source>Scenario</source>
+        <translation>演练场景</translation>
     </message>
     <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Attendees</source>
-        <translation>参加人员</translation>
-    </message>
-    <message>
-        <source>Training topic</source>
-        <translation>培训主题</translation>
-    </message>
-    <message>
-        <source>Record a training session</source>
-        <translation>登记一次培训</translation>
+        <source>Score</source>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Scenarios</source>
@@ -282,8 +282,16 @@
         <translation>处理结果</translation>
     </message>
     <message>
-        <source>Training and drill log</source>
-        <translation>培训与演练记录</translation>
+        <source>Earlier drills</source>
+        <translation>以往演练</translation>
+    </message>
+    <message>
+        <source>Plan: {0}</source>
+        <translation>预案：{0}</translation>
+    </message>
+    <message>
+        <source>Played as a holiday (holiday deadlines).</source>
+        <translation>按节假日演练（适用节假日时限）。</translation>
     </message>
     <message>
         <source>+{0} min: {1}</source>
@@ -294,52 +302,99 @@
         <translation>演练进行中：请服务人员在应急处置页面（F1）操作。</translation>
     </message>
     <message>
-        <source>on time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <source>late</source>
-        <translation>迟报</translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation>超时未报</translation>
-    </message>
-    <message>
-        <source>{0} s</source>
-        <translation>{0} 秒</translation>
-    </message>
-    <message>
-        <source>Score {0} / 100 · first action after {1} · to practise: {2}</source>
-        <translation>得分 {0} / 100 · 首次处置用时 {1} · 待加强 {2} 项</translation>
-    </message>
-    <message>
         <source>Drill ended and logged.</source>
         <translation>演练已结束并登记。</translation>
     </message>
     <message>
-        <source>Write the topic of the training first.</source>
-        <translation>请先填写培训主题。</translation>
+        <source>A drill cut short when the program stopped was ended and scored with what had been done.</source>
+        <translation>程序上次中途停止时有一场演练未结束：已按当时完成的情况结束并评分。</translation>
     </message>
     <message>
-        <source>Training</source>
-        <translation>培训</translation>
+        <source>Plan chosen</source>
+        <translation>选择预案</translation>
     </message>
     <message>
-        <source>Drill</source>
-        <translation>演练</translation>
+        <source>Step</source>
+        <translation>步骤</translation>
     </message>
     <message>
-        <source>quarterly training</source>
+        <source>Call</source>
+        <translation>呼叫</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>done late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未做</translation>
+    </message>
+    <message>
+        <source>No drill chosen: run one, or pick an earlier drill below.</source>
+        <translation>尚未选择演练：请开始一场演练，或在下方选择以往的演练。</translation>
+    </message>
+    <message>
+        <source>{0}: score {1} / 100 · first action after {2} · to practise: {3}</source>
+        <translation>{0}：得分 {1} / 100 · 首次处置用时 {2} · 待加强 {3} 项</translation>
+    </message>
+    <message>
+        <source>(only if: {0})</source>
+        <translation>（条件：{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>DrillScreen</name>
+    <message>
+        <source>Scenarios</source>
+        <translation>演练场景</translation>
+    </message>
+    <message>
+        <source>Run a drill</source>
+        <translation>开始演练</translation>
+    </message>
+    <message>
+        <source>Training log</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>Plan revisions</source>
+        <translation>预案修订</translation>
+    </message>
+    <message>
+        <source>Some scenario files have problems and are left out; see Scenarios.</source>
+        <translation>部分演练场景文件有错误，未载入；详见“演练场景”。</translation>
+    </message>
+    <message>
+        <source>the quarterly training</source>
         <translation>季度培训</translation>
     </message>
     <message>
-        <source>yearly drill</source>
+        <source>the yearly drill</source>
         <translation>年度演练</translation>
     </message>
     <message>
-        <source>yearly plan revision</source>
+        <source>the yearly plan revision</source>
         <translation>年度预案修订</translation>
+    </message>
+    <message>
+        <source>management's approval of the plans in use</source>
+        <translation>现行预案的管理层审批</translation>
+    </message>
+    <message>
+        <source>{0} (none recorded)</source>
+        <translation>{0}（尚无记录）</translation>
+    </message>
+    <message>
+        <source>{0} (last {1})</source>
+        <translation>{0}（上次 {1}）</translation>
     </message>
     <message>
         <source>Due: {0}</source>
@@ -756,6 +811,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>Save the incident record as PDF</source>
         <translation>将事件记录保存为 PDF</translation>
     </message>
+    <message>
+        <source>drill-report</source>
+        <translation>演练报告</translation>
+    </message>
+    <message>
+        <source>Save the drill report as PDF</source>
+        <translation>将演练报告保存为 PDF</translation>
+    </message>
 </context>
 <context>
     <name>PdfExport</name>
@@ -960,6 +1023,112 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>PlanRevisionsPanel</name>
+    <message>
+        <source>Plans in use: version {0}, revised {1}; the documents ask for a revision every {2} months, approved by management.</source>
+        <translation>现行预案：版本 {0}，修订于 {1}；制度要求每 {2} 个月修订一次，经公司管理层审核通过后执行。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>修订日期</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Show the plans of this version</source>
+        <translation>查看该版本预案</translation>
+    </message>
+    <message>
+        <source>Approved by (management)</source>
+        <translation>批准人（管理层）</translation>
+    </message>
+    <message>
+        <source>Note, e.g. the approval document</source>
+        <translation>备注，如审批文件编号</translation>
+    </message>
+    <message>
+        <source>Record the approval of the plans in use</source>
+        <translation>登记现行预案的审批</translation>
+    </message>
+    <message>
+        <source>Approval of the plans in use</source>
+        <translation>现行预案的审批</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>not yet approved</source>
+        <translation>尚未审批</translation>
+    </message>
+    <message>
+        <source>{0} incidents, {1} drills</source>
+        <translation>事件 {0} 起，演练 {1} 次</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>The approval is recorded with version {0}.</source>
+        <translation>已登记版本 {0} 的审批。</translation>
+    </message>
+    <message>
+        <source>Write who reviewed the plans.</source>
+        <translation>请填写审核人。</translation>
+    </message>
+    <message>
+        <source>Write who approved the plans.</source>
+        <translation>请填写批准人。</translation>
+    </message>
+    <message>
+        <source>The date is not a real day: write it as 2026-11-20.</source>
+        <translation>日期无效：请按 2026-11-20 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The approval date is in the future.</source>
+        <translation>审批日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The approval date is before the revision it approves ({0}).</source>
+        <translation>审批日期早于所审批的修订日期（{0}）。</translation>
+    </message>
+    <message>
+        <source>A field is too long.</source>
+        <translation>有一项内容过长。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanVersionDialog</name>
+    <message>
+        <source>Plans, version {0}</source>
+        <translation>预案 版本 {0}</translation>
+    </message>
+    <message>
+        <source>The plans as they were in version {0} (kept with the records; later revisions do not change this text).</source>
+        <translation>以下为版本 {0} 的预案原文（随记录保存，之后的修订不会改变这些内容）。</translation>
+    </message>
+</context>
+<context>
     <name>PlansBrowser</name>
     <message>
         <source>Search the plans (name, step, script)</source>
@@ -1115,6 +1284,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>时间线</translation>
     </message>
     <message>
+        <source>Show the plan used</source>
+        <translation>查看所用预案</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -1177,6 +1350,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>[DRILL] </source>
         <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>Plan version {0}</source>
+        <translation>预案版本 {0}</translation>
     </message>
     <message>
         <source>Unsaved text from before was restored.</source>
@@ -1257,6 +1434,156 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Correction recorded.</source>
         <translation>更正已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>New scenario</source>
+        <translation>新建场景</translation>
+    </message>
+    <message>
+        <source>Played as on a holiday (holiday deadlines apply)</source>
+        <translation>按节假日演练（适用节假日时限）</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Further plan it calls for</source>
+        <translation>需要启动的其他预案</translation>
+    </message>
+    <message>
+        <source>Add an inject</source>
+        <translation>添加情况</translation>
+    </message>
+    <message>
+        <source>Remove the inject</source>
+        <translation>删除情况</translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Plan to use</source>
+        <translation>使用的预案</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Injects (minutes from the start)</source>
+        <translation>演练推进情况（开始后第几分钟）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>These files have problems and are left out (they are not changed):</source>
+        <translation>以下文件有错误，未载入（文件保持原样）：</translation>
+    </message>
+    <message>
+        <source>A new scenario: it is saved in {0}</source>
+        <translation>新场景：将保存在 {0}</translation>
+    </message>
+    <message>
+        <source>Your scenario, saved in {0}</source>
+        <translation>本厅编写的场景，保存在 {0}</translation>
+    </message>
+    <message>
+        <source>A shipped scenario: saving keeps your version in {0}; the shipped file stays as it is.</source>
+        <translation>随程序提供的场景：保存后您的版本存放在 {0}，原文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Not saved: correct what is marked in red.</source>
+        <translation>未保存：请修改红字标出的内容。</translation>
+    </message>
+    <message>
+        <source>Not saved: the folder {0} cannot be written ({1}). What you typed is still here.</source>
+        <translation>未保存：无法写入文件夹 {0}（{1}）。已填写的内容仍保留在此。</translation>
+    </message>
+    <message>
+        <source>Saved. It is in the list of scenarios to run.</source>
+        <translation>已保存，可在演练场景列表中选用。</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text: save it as UTF-8</source>
+        <translation>文件不是 UTF-8 编码：请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: {0}</source>
+        <translation>文件无法读取：{0}</translation>
+    </message>
+    <message>
+        <source>a scenario file holds one [drill] table</source>
+        <translation>场景文件应只包含一个 [drill] 表</translation>
+    </message>
+    <message>
+        <source>unknown field “{0}”</source>
+        <translation>未知字段“{0}”</translation>
+    </message>
+    <message>
+        <source>the key may hold lower-case letters, digits and _ only</source>
+        <translation>键名只能包含小写字母、数字和下划线</translation>
+    </message>
+    <message>
+        <source>write a title</source>
+        <translation>请填写标题</translation>
+    </message>
+    <message>
+        <source>too long: at most {0} characters</source>
+        <translation>过长：最多 {0} 个字</translation>
+    </message>
+    <message>
+        <source>choose a plan (“{0}” is not one)</source>
+        <translation>请选择预案（“{0}”不是预案）</translation>
+    </message>
+    <message>
+        <source>holiday must be true or false</source>
+        <translation>holiday 只能是 true 或 false</translation>
+    </message>
+    <message>
+        <source>add at least one inject</source>
+        <translation>至少添加一条情况</translation>
+    </message>
+    <message>
+        <source>at most {0} injects</source>
+        <translation>最多 {0} 条情况</translation>
+    </message>
+    <message>
+        <source>the minute must be a whole number from 0 to {0}</source>
+        <translation>分钟须为 0 到 {0} 之间的整数</translation>
+    </message>
+    <message>
+        <source>write what happens</source>
+        <translation>请填写发生的情况</translation>
+    </message>
+    <message>
+        <source>two files have the key “{0}”</source>
+        <translation>有两个文件的键名都是“{0}”</translation>
+    </message>
+    <message>
+        <source>Inject {0}: {1}</source>
+        <translation>第 {0} 条情况：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioList</name>
+    <message>
+        <source> (own)</source>
+        <translation>（本厅编写）</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1826,85 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source> (calendar has no data for this year)</source>
         <translation>（节假日日历无本年数据，按周末计）</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Drill (held outside the program)</source>
+        <translation>演练（未在本程序中进行）</translation>
+    </message>
+    <message>
+        <source>Topic, e.g. plans, scripts, safety</source>
+        <translation>主题，如预案内容、沟通话术、安全防护</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record it</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>已登记。</translation>
+    </message>
+    <message>
+        <source>The date is not a real day: write it as 2026-11-20.</source>
+        <translation>日期无效：请按 2026-11-20 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The date is in the future: record a session after it is held.</source>
+        <translation>日期晚于今天：请在培训举行后再登记。</translation>
+    </message>
+    <message>
+        <source>The date is before 2000: check the year.</source>
+        <translation>日期早于 2000 年：请检查年份。</translation>
+    </message>
+    <message>
+        <source>Write the topic first.</source>
+        <translation>请先填写主题。</translation>
+    </message>
+    <message>
+        <source>A field is too long: shorten the topic, names or notes.</source>
+        <translation>内容过长：请缩短主题、姓名或备注。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>score {0} / 100</source>
+        <translation>得分 {0} / 100</translation>
     </message>
 </context>
 </TS>

@@ -143,7 +143,7 @@ def test_old_version_is_backed_up_then_migrated(tmp_path, catalog_dir):
     from models.catalog_loader import load_catalog
 
     path = tmp_path / "desk.db"
-    db = open_database(path)  # today's schema is "version 1" for this test
+    db = open_database(path, migrations=[])  # today's tables as "version 1" for this test
     plan = record_plan_version(load_catalog(catalog_dir), NOW)
     Incident.create(number="20261120-001", situation_key="fire", situation_name="火灾",
                     category_key="f", level=1,
@@ -165,7 +165,7 @@ def test_old_version_is_backed_up_then_migrated(tmp_path, catalog_dir):
 
 def test_failed_migration_leaves_version_and_data(tmp_path):
     path = tmp_path / "desk.db"
-    open_database(path).close()
+    open_database(path, migrations=[]).close()
 
     def broken(db):
         db.execute_sql("CREATE TABLE half_done (id INTEGER)")
@@ -173,7 +173,39 @@ def test_failed_migration_leaves_version_and_data(tmp_path):
 
     with pytest.raises(DatabaseRefused, match="Nothing was changed"):
         open_database(path, migrations=[broken])
-    db = open_database(path)
+    db = open_database(path, migrations=[])
     assert schema_version(db) == 1
     assert "half_done" not in db.get_tables()
     db.close()
+
+
+def test_a_version_1_database_migrates_to_drill_reports_and_plan_approvals(tmp_path,
+                                                                         shipped_catalog):
+    """A real version-1 file (schema frozen in tests/models/data/schema_v1.sql) with a drill
+    run and a training record: backed up, migrated, nothing lost, the new parts usable."""
+    from models.drill import DrillRun, TrainingRecord
+    from models.plan_revisions import record_approval, revisions
+
+    path = tmp_path / "desk.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((Path(__file__).parent / "data" / "schema_v1.sql").read_text())
+    conn.execute("INSERT INTO drill_run (scenario_key, title, trainer, rate, started_at, "
+                 "ended_at, score, report) VALUES ('robbery', '营业厅抢劫应对', '王教员', 10, "
+                 "'2026-11-01 02:00:00', '2026-11-01 02:10:00', 60, '')")
+    conn.execute("INSERT INTO training_record (kind, held_on, topic, trainer, attendees, notes)"
+                 " VALUES ('drill', '2026-11-01', '营业厅抢劫应对', '王教员', '张三', '')")
+    conn.commit()
+    conn.close()
+    db = open_database(path, now=lambda: datetime(2026, 11, 21, 8, 30))
+    assert schema_version(db) == SCHEMA_VERSION == 2
+    run = DrillRun.get()
+    assert (run.title, run.score, run.scenario, run.shown, run.plan_id) == (
+        "营业厅抢劫应对", 60, "", "[]", None)
+    assert TrainingRecord.get().drill_run is None
+    plan = record_plan_version(shipped_catalog, NOW)
+    record_approval(plan, reviewer="李主管", approved_by="王经理",
+                    approved_on=datetime(2026, 11, 25).date(), note="", recorded_by="张三",
+                    now=NOW, today=datetime(2026, 11, 25).date())
+    assert revisions(shipped_catalog)[0].approvals[0].approved_by == "王经理"
+    db.close()
+    assert (tmp_path / "desk.v1-20261121-083000.bak").exists()

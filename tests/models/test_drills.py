@@ -1,43 +1,190 @@
-"""Drills: scenario files, a full run with the fake clock, scoring, and the training log."""
+"""A full drill with the fake clock at ×10: injects shown and recorded, the clerk's actions,
+the score (on time, late, missed; first action; what to practise), the report read back,
+and real statistics and daily logs left untouched."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from models import deadlines, drills, history, response
 from models.act import Act, Who
 from models.clock import DeskClock, FakeClock
+from models.drill import DrillRun, TrainingRecord
+from models.drill_report import NoDrillReport, build_drill_report, finished_runs
+from models.incident import Incident
 from models.paths import default_plans_dir
+from models.scenarios import due_injects, load_scenarios
 from models.workdays import HolidayCalendar
+from reports.drill_report import write_drill_report
+from tests.helpers import pdf
 
 START = datetime(2026, 11, 20, 10, 0).astimezone()
+WHO = Who("城东营业厅", "1号台", "张三")
 
 
-def test_shipped_scenarios_load(shipped_catalog):
-    scenarios, problems = drills.load_scenarios(default_plans_dir() / "drills", shipped_catalog)
-    assert problems == []
-    keys = {s.key for s in scenarios}
-    assert keys == {"fire_in_hall", "agitated_to_assault", "hotline_holiday", "robbery",
-                    "gas_leak_call", "self_service_down"}
-    hotline = next(s for s in scenarios if s.key == "hotline_holiday")
-    assert hotline.holiday and hotline.situation == "hotline_failure"
+@pytest.fixture
+def shipped(shipped_catalog):
+    found, _ = load_scenarios(default_plans_dir() / "drills", shipped_catalog)
+    return {s.key: s for s in found}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('[drill]\nkey = "x"\ntitle = "t"\nsituation = "volcano"\n[[drill.inject]]\n'
-     'at_minutes = 0\ntext = "a"\n', "4: unknown situation 'volcano'"),
-    ('[drill]\nkey = "x"\ntitle = "t"\nsituation = "fire"\n[[drill.inject]]\n'
-     'at_minutes = -2\ntext = "a"\n', "6: at_minutes must be"),
-    ('[drill]\nkey = "x"\ntitle = "t"\nsituation = "fire"\n', "needs at least one"),
-    ('[drill]\nkey = "x"\ntitle = "t"\nsituation = "fire"\ncolour = 1\n[[drill.inject]]\n'
-     'at_minutes = 0\ntext = "a"\n', "5: unknown field 'colour'"),
-    ("[drill\n", "TOML syntax"),
-])
-def test_broken_scenarios_are_reported(tmp_path, shipped_catalog, text, expected):
-    (tmp_path / "bad.toml").write_text(text, encoding="utf-8")
-    scenarios, problems = drills.load_scenarios(tmp_path, shipped_catalog)
-    assert scenarios == []
-    assert len(problems) == 1 and expected in str(problems[0])
+class Drill:
+    """What the drill controller does, without Qt: a desk clock sped up, injects shown."""
+
+    def __init__(self, catalog, plan, scenario, rate=10, calendar=None):
+        self.base = FakeClock(START)
+        self.clock = DeskClock(self.base)
+        self.catalog, self.scenario = catalog, scenario
+        self.calendar = calendar or HolidayCalendar()
+        self.run = drills.start_run(scenario, rate, "王教员", plan, self.act())
+        self.clock.accelerate(rate)
+        self.started = self.clock.now()
+        self.shown = []
+
+    def act(self):
+        return Act(WHO, self.clock.now(), self.calendar)
+
+    def wait(self, **real):
+        """Real time passes; the drill shows what has come due (as the controller's tick)."""
+        self.base.advance(**real)
+        for inject in due_injects(self.scenario, self.clock.now() - self.started,
+                                  len(self.shown)):
+            drills.record_shown(self.run, len(self.shown), inject, self.clock.now())
+            self.shown.append(inject.text)
+        deadlines.check_overdue(self.catalog, self.act())
+
+    def finish(self):
+        return drills.finish_run(self.catalog, self.run, self.scenario, self.started, self.act())
+
+
+def test_full_fire_drill_end_to_end(desk_db, shipped_catalog, shipped, tmp_path):
+    catalog, plan = shipped_catalog, desk_db[1]
+    fire = shipped["fire_in_hall"]
+    drill = Drill(catalog, plan, fire)
+    drill.wait(seconds=0)
+    assert drill.shown == ["候客区垃圾桶冒烟,有明火。"]
+    drill.wait(seconds=4)  # 40 s of drill time: the clerk presses the fire button
+    incident = response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
+    drill.wait(seconds=2)  # +1:00
+    response.set_step(catalog, incident, 0, True, drill.act())
+    drill.wait(seconds=8)  # +2:20: the fire spreads
+    assert drill.shown[-1].startswith("火势蔓延到窗帘")
+    response.record_call(catalog, incident, "fire", drill.act())  # 119, 1:40 after the start
+    response.mark_reported(catalog, incident, "group_leader", drill.act())  # 5 min limit: met
+    drill.wait(seconds=50)  # +10:40; the fallen customer (+4) is never started
+    assert len(drill.shown) == 4
+    response.record_call(catalog, incident, "property", drill.act())
+    result = drill.finish()
+
+    outcomes = {(i.kind, i.what): i for i in result.items}
+    assert outcomes[("plan", "营业场所发生火灾")].outcome == "on_time"
+    assert outcomes[("plan", "营业场所发生火灾")].done_after == 40
+    assert outcomes[("plan", "客户摔倒、突发疾病或受伤")].outcome == "missed"
+    assert outcomes[("call", "消防报警 119")].outcome == "on_time"
+    assert outcomes[("call", "消防报警 119")].done_after == 100
+    assert outcomes[("deadline", "报告应急管理小组组长")].outcome == "on_time"
+    assert outcomes[("deadline", "组长上报公司总经理并启动最高级别应急响应")].outcome == "missed"
+    step = next(i for i in result.items if i.kind == "step")
+    assert step.outcome == "on_time" and step.done_after == 20
+    assert result.first_action_seconds == 60  # the first step, a minute into the drill
+    assert 0 < result.score < 100
+    assert ("plan", "客户摔倒、突发疾病或受伤") in {(i.kind, i.what) for i in result.practise}
+    assert deadlines.open_deadlines() == []  # nothing owed or alarming after a drill
+    assert Incident.get_by_id(incident).status == "closed"
+    log = TrainingRecord.get()
+    assert (log.kind, log.topic, log.trainer, log.attendees, log.drill_run) == (
+        "drill", fire.title, "王教员", "张三", drill.run)
+
+    report = build_drill_report(drill.run)
+    assert report.rate == 10 and report.plan_version == "2026.1（2026-11-22）"
+    assert [i.shown_after for i in report.injects] == [0, 140, 640, 640]
+    assert report.incidents == (Incident.get_by_id(incident).number,)
+    assert report.drill_minutes == pytest.approx(10 + 40 / 60)
+    out = write_drill_report(tmp_path / "drill.pdf", report, generated_at=START)
+    text = "\n".join(pdf.page_texts(out))
+    for expected in ("演练报告", fire.title, "王教员", "张三", "×10", "2026.1（2026-11-22）",
+                     "候客区垃圾桶冒烟", "+2:20", "+10:40",
+                     f"得分 {result.score} / 100", "首次处置用时：1:00", "消防报警 119",
+                     "未做", "需要加强练习", "培训师（签字）", "演练"):
+        assert expected in text, expected
+    assert all(pdf.fonts(out).values())
+
+
+def test_drill_incidents_never_count_in_real_statistics(desk_db, shipped_catalog, shipped):
+    catalog, plan = shipped_catalog, desk_db[1]
+    real_act = Act(WHO, START, HolidayCalendar())
+    real = response.start_incident(catalog, plan, "power_cut", real_act)
+    drill = Drill(catalog, plan, shipped["robbery"], rate=1)
+    drill.wait(minutes=1)
+    response.start_incident(catalog, plan, "robbery", drill.act(), drill_run=drill.run)
+    drill.wait(minutes=30)  # the drill robbery's reports are missed
+    drill.finish()
+    log = history.daily_log(catalog, START.date(), START.date(), hall="")
+    assert [r.number for r in log.real_rows] == [Incident.get_by_id(real).number]
+    assert len(log.drill_rows) == 1 and log.drill_rows[0].is_drill
+    assert sum(n for _, n in log.by_category) == 1
+    assert dict(log.by_category) == {"停电与环境": 1}
+    assert sum(n for _, n in log.by_level) == 1
+    assert all(not row.is_drill for row, _ in log.missed_or_late)
+    assert [r.id for r in history.page(history.HistoryFilter(drill=False))] == [real]
+    assert history.count(history.HistoryFilter(drill=False)) == 1
+    assert history.count(history.HistoryFilter(drill=True)) == 1
+
+
+def test_late_and_not_yet_due(desk_db, shipped_catalog, shipped):
+    """A call to 119 after the 'at once' limit is late; a deadline due after the drill
+    ended is not scored; a cancelled wrong press is not scored either."""
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["fire_in_hall"])
+    wrong = response.start_incident(catalog, plan, "power_cut", drill.act(), drill_run=drill.run)
+    response.cancel_incident(wrong, "按错了", drill.act())
+    drill.wait(seconds=30)  # +5:00: the plan itself is late by 5 min? no: at the limit
+    incident = response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
+    drill.wait(seconds=36)  # +11:00, six minutes after the start
+    response.record_call(catalog, incident, "fire", drill.act())
+    result = drill.finish()
+    items = {(i.kind, i.what): i for i in result.items}
+    assert items[("plan", "营业场所发生火灾")].outcome == "on_time"  # exactly at the limit
+    assert items[("call", "消防报警 119")].outcome == "late"
+    assert items[("call", "消防报警 119")].done_after == 360
+    assert not any(i.incident == Incident.get_by_id(wrong).number for i in result.items)
+    assert Incident.get_by_id(wrong).status == "cancelled"
+
+
+def test_holiday_drill_uses_the_holiday_deadlines(desk_db, shipped_catalog, shipped):
+    from models.workdays import AlwaysHoliday
+
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["hotline_holiday"], calendar=AlwaysHoliday())
+    incident = response.start_incident(catalog, plan, "hotline_failure", drill.act(),
+                                       drill_run=drill.run)
+    views = [d for d in deadlines.open_deadlines() if d.incident_id == incident]
+    arrival = next(d for d in views if d.action == "arrive")
+    assert arrival.due_at - arrival.started_at == timedelta(minutes=45)
+    assert arrival.holiday
+
+
+def test_an_interrupted_drill_is_ended_at_the_next_start(desk_db, shipped_catalog, shipped):
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["robbery"])
+    response.start_incident(catalog, plan, "robbery", drill.act(), drill_run=drill.run)
+    # the power goes: the next start ends the run with what was done, at real time
+    later = Act(WHO, START + timedelta(minutes=3), HolidayCalendar())
+    assert drills.end_interrupted(catalog, later) == [drill.run]
+    assert deadlines.open_deadlines() == []
+    assert DrillRun.get_by_id(drill.run).score is not None
+    assert drills.end_interrupted(catalog, later) == []
+
+
+def test_report_of_an_unknown_or_running_drill(desk_db, shipped_catalog, shipped):
+    with pytest.raises(NoDrillReport, match="no_such_run"):
+        build_drill_report(99)
+    drill = Drill(shipped_catalog, desk_db[1], shipped["robbery"])
+    with pytest.raises(NoDrillReport, match="not_finished"):
+        build_drill_report(drill.run)
+    assert finished_runs() == []
+    drill.finish()
+    assert [r[0] for r in finished_runs()] == [drill.run]
 
 
 def test_accelerated_clock():
@@ -50,51 +197,32 @@ def test_accelerated_clock():
     assert clock.now() == base.now()
 
 
-def test_full_drill_with_fake_clock(desk_db, shipped_catalog):
-    scenarios, _ = drills.load_scenarios(default_plans_dir() / "drills", shipped_catalog)
-    fire = next(s for s in scenarios if s.key == "fire_in_hall")
-    clock = FakeClock(START)
-
-    def act():
-        return Act(Who("城东营业厅", "1号台", "张三"), clock.now(), HolidayCalendar())
-
-    run = drills.start_run(fire, 10, "王教员", clock.now())
-    assert [i.text for i in drills.due_injects(fire, timedelta(), 0)] == [fire.injects[0].text]
-    clock.advance(seconds=40)  # the clerk finds the fire button
-    incident = response.start_incident(shipped_catalog, desk_db[1], "fire", act(),
-                                       drill_run=run)
-    clock.advance(seconds=20)
-    response.set_step(shipped_catalog, incident, 0, True, act())
-    response.record_call(shipped_catalog, incident, "fire", act())
-    clock.advance(minutes=2)
-    response.mark_reported(shipped_catalog, incident, "group_leader", act())
-    due = drills.due_injects(fire, clock.now() - START, 1)
-    assert [i.at_minutes for i in due] == [2]
-    clock.advance(minutes=6)  # the fallen customer (+4 min) is never started: missed
-    deadlines.check_overdue(shipped_catalog, act())
-    result = drills.finish_run(shipped_catalog, run, fire, START, act())
-    outcomes = {(i.kind, i.what): i.outcome for i in result.items}
-    assert outcomes[("plan", "营业场所发生火灾")] == "on_time"
-    assert outcomes[("plan", "客户摔倒、突发疾病或受伤")] == "missed"
-    assert outcomes[("call", "消防报警")] == "on_time"
-    assert outcomes[("deadline", "报告应急管理小组组长")] == "on_time"
-    assert outcomes[("deadline", "组长上报公司总经理并启动最高级别应急响应")] == "missed"
-    assert result.first_action_seconds == 60
-    assert 0 < result.score < 100
-    assert "客户摔倒、突发疾病或受伤" in result.practise
-    assert deadlines.open_deadlines() == []  # the drill's clocks are closed
-    log = history.daily_log(shipped_catalog, START.date(), START.date(), hall="")
-    assert log.real_rows == () and len(log.drill_rows) == 1  # never in real statistics
-    assert drills.reminders(shipped_catalog, START.date()) == [("training", None)]
+def test_a_plan_whose_inject_never_came_is_not_scored(desk_db, shipped_catalog, shipped):
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["fire_in_hall"])
+    drill.wait(seconds=0)
+    response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
+    drill.wait(seconds=12)
+    drill.wait(seconds=6)  # ended at +3:00: the fall (+4) never happened
+    result = drill.finish()
+    assert "客户摔倒、突发疾病或受伤" not in {i.what for i in result.items}
+    assert ("plan", "客户摔倒、突发疾病或受伤") in {(i.kind, i.what) for i in result.not_due}
+    assert [i.shown_after for i in build_drill_report(drill.run).injects] == [0, 120, None,
+                                                                               None]
 
 
-def test_reminders(desk_db, shipped_catalog):
-    today = date(2026, 11, 20)
-    due = dict(drills.reminders(shipped_catalog, today))
-    assert set(due) == {"training", "drill"}
-    drills.add_training("training", date(2026, 9, 1), "应急预案培训", "王教员", "全体", "")
-    drills.add_training("drill", date(2026, 3, 1), "消防演练", "王教员", "全体", "")
-    assert drills.reminders(shipped_catalog, today) == []
-    assert dict(drills.reminders(shipped_catalog, date(2026, 12, 2)))["training"] == date(2026,
-                                                                                          9, 1)
-    assert "revision" in dict(drills.reminders(shipped_catalog, date(2027, 11, 23)))
+def test_switching_plans_is_scored_from_the_switch(desk_db, shipped_catalog, shipped):
+    """The customer turns violent at +6: switching the incident to the assault plan six
+    minutes later is late, though the incident itself started at once."""
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["agitated_to_assault"])
+    incident = response.start_incident(catalog, plan, "agitated_customer", drill.act(),
+                                       drill_run=drill.run)
+    drill.wait(seconds=72)  # +12:00
+    response.switch_situation(catalog, incident, "staff_assaulted", drill.act())
+    result = drill.finish()
+    items = {(i.kind, i.what): i for i in result.items}
+    assaulted = catalog.situation("staff_assaulted").name
+    assert items[("plan", catalog.situation("agitated_customer").name)].outcome == "on_time"
+    assert items[("plan", assaulted)].outcome == "late"
+    assert items[("plan", assaulted)].done_after == 360

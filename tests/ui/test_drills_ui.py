@@ -1,17 +1,22 @@
-"""A full drill through the whole desk: accelerated time, injects, the clerk's actions on the
-normal screens marked as a drill, the score, and real statistics left untouched."""
+"""A full drill through the whole desk at ×10 with the fake clock: injects at their time,
+the DRILL marker on every screen, the score, the report PDF written in the background and
+read back, and real statistics left untouched."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+import shiboken6
 from PySide6.QtCore import Qt
 
 from models import history
 from models.clock import FakeClock
-from models.drill import TrainingRecord
+from models.drill import DrillRun, TrainingRecord
 from models.incident import Incident
 from models.settings import SettingsStore
+from tests.helpers import pdf
 from ui.desk import build_desk
 from ui.drill_banner import DrillBanner
+from ui.history_model import ID_ROLE
+from ui.record_form import RecordForm
 
 START = datetime(2026, 11, 20, 10, 0).astimezone()
 
@@ -20,12 +25,13 @@ def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def make_desk(qtbot, tmp_path, catalog, plan):
+def make_desk(qtbot, tmp_path, catalog, plan, base=None):
     store = SettingsStore(tmp_path / "settings.json")
     store.set("clerk_on_duty", "张三")
-    base = FakeClock(START)
+    base = base or FakeClock(START)
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=base,
-                      confirm=lambda parent, title, text: True)
+                      confirm=lambda parent, title, text: True,
+                      own_drills_dir=tmp_path / "drills")
     qtbot.addWidget(desk.window)
     desk.window.resize(1366, 768)
     desk.window.show()
@@ -33,23 +39,33 @@ def make_desk(qtbot, tmp_path, catalog, plan):
     return desk, base
 
 
-def select(screen, key):
-    row = next(i for i in range(screen.list.count())
-               if screen.list.item(i).data(Qt.ItemDataRole.UserRole) == key)
-    screen.list.setCurrentRow(row)
+def select(panel, key):
+    row = next(i for i in range(panel.list.count())
+               if panel.list.item(i).data(Qt.ItemDataRole.UserRole) == key)
+    panel.list.setCurrentRow(row)
 
 
-def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db):
+def start_drill(qtbot, desk, key, rate=1):
+    """The trainer picks the scenario and the speed and presses start."""
+    panel = desk.drill_screen.run
+    select(panel, key)
+    panel.rate.setCurrentIndex(panel.rate.findData(rate))
+    click(qtbot, panel.start_button)
+    return panel
+
+
+def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db, async_loop):
     desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
-    screen = desk.drill_screen
+    panel = desk.drill_screen.run
     desk.window.show_screen("drills")
-    select(screen, "fire_in_hall")
-    screen.rate.setCurrentIndex(screen.rate.findData(10))
-    screen.trainer.insert("王教员")  # an input method commits text
-    click(qtbot, screen.start_button)
+    select(panel, "fire_in_hall")
+    panel.rate.setCurrentIndex(panel.rate.findData(10))
+    panel.trainer.insert("王教员")  # an input method commits text
+    click(qtbot, panel.start_button)
     banner = desk.window.findChild(DrillBanner, "drillBanner")
     assert banner.isVisible() and "演练中 ×10" in banner.text.text()
     assert "候客区垃圾桶冒烟" in desk.emergency.notice.text()
+
     desk.window.show_screen("emergency")
     base.advance(seconds=3)  # 30 s of drill time
     click(qtbot, desk.emergency.home.urgent_buttons["fire"])
@@ -58,7 +74,10 @@ def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db):
     assert desk.emergency.guided.drill_label.isVisible()
     assert "【演练】" in desk.emergency.strip.buttons[incident.id].text()
     click(qtbot, desk.emergency.guided.step_rows[0])
-    base.advance(seconds=12)  # two minutes of drill time: the next inject
+    base.advance(seconds=8)  # 1:50 of drill time: the next inject is not due yet
+    desk.drills.tick()
+    assert "火势蔓延到窗帘" not in banner.text.text()
+    base.advance(seconds=1)  # 2:00: now it is
     desk.drills.tick()
     assert "火势蔓延到窗帘" in desk.emergency.notice.text()
     assert "火势蔓延到窗帘" in banner.text.text()
@@ -66,11 +85,35 @@ def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db):
     click(qtbot, report)
     card = next(iter(desk.timer_panel.cards.values()))
     assert "【演练】" in card.detail.text()
+
+    # the DRILL marker on the record form, the history rows and the daily view
+    form = RecordForm(catalog=shipped_catalog, incident_id=incident.id,
+                      act=desk.incidents.act)
+    qtbot.addWidget(form)
+    assert form.title.text().startswith("【演练】")
+    assert form.plan_label.text() == "预案版本 2026.1（2026-11-22）"
+    desk.window.show_screen("incidents")
+    screen = desk.incidents_screen
+    screen.history.kind.setCurrentIndex(screen.history.kind.findData(None))
+    screen.history.show_days(START.date(), START.date() + timedelta(days=1))
+    model = screen.history.model
+    assert model.rowCount() == 1 and model.index(0, 0).data(ID_ROLE) == incident.id
+    assert any("【演练】" in str(model.index(0, c).data()) for c in range(model.columnCount()))
+    screen.tabs.setCurrentWidget(screen.daily)
+    screen.daily.show_days(START.date(), START.date())
+    assert screen.daily.rows.rowCount() == 1
+    assert screen.daily.rows.item(0, 1).text().startswith("【演练】")
+    assert screen.daily.summary.text().startswith("真实事件 0 起，演练 1 次")
+
     click(qtbot, banner.stop_button)
     assert not banner.isVisible()
-    assert screen.result is not None and 0 < screen.result.score < 100
-    assert screen.score.text().startswith("得分 ")
-    assert screen.items.rowCount() == len(screen.result.items)
+    desk.window.show_screen("drills")
+    assert panel.report is not None and panel.report.run_id == desk.drills.last_run_id
+    result = panel.report.score
+    assert 0 < result.score < 100
+    assert panel.score.text().startswith(f"营业厅火灾疏散演练：得分 {result.score} / 100")
+    assert panel.items.rowCount() == len(result.items)
+    assert panel.runs.rowCount() == 1
     assert Incident.get_by_id(incident.id).status == "closed"
     assert desk.incidents.drill_run is None and desk.incidents.clock.rate == 1
     assert TrainingRecord.get().kind == "drill"
@@ -78,30 +121,88 @@ def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db):
     assert log.real_rows == () and len(log.drill_rows) == 1
     assert not history.page(history.HistoryFilter(drill=False))
 
+    # the trainer's report, written in the background and read back
+    target = tmp_path / "演练报告.pdf"
+    asked = []
+    desk.pdf.ask_path = lambda parent, title, suggested: asked.append(suggested) or target
+    with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
+        click(qtbot, panel.export_button)
+        assert panel.export_bar.state == "working"  # the window answers meanwhile
+    assert asked == [f"演练报告-20261120-{panel.report.run_id}.pdf"]
+    assert panel.export_bar.state == "saved" and str(target) in panel.export_bar.message.text()
+    text = "\n".join(pdf.page_texts(target))
+    assert "营业厅火灾疏散演练" in text and "王教员" in text and "×10" in text
+    assert "+0:00" in text and "+2:00" in text  # the injects, when they were shown
+    assert f"得分 {result.score} / 100" in text and "需要加强练习" in text
+    opened = []
+    desk.pdf.open_file = opened.append
+    click(qtbot, panel.export_bar.open_button)
+    assert opened == [target]
+
+
+def test_report_export_to_an_unwritable_place_says_so(qtbot, tmp_path, shipped_catalog,
+                                                       desk_db, async_loop):
+    desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
+    panel = start_drill(qtbot, desk, "robbery")
+    base.advance(minutes=1)
+    desk.drills.stop()
+    desk.pdf.ask_path = lambda *a: tmp_path / "no such folder" / "r.pdf"
+    with qtbot.waitSignal(desk.pdf.exporter.failed, timeout=20000):
+        click(qtbot, panel.export_button)
+    assert panel.export_bar.state == "failed"
+    assert "不存在" in panel.export_bar.message.text()
+    assert panel.export_button.isEnabled() and not panel.export_bar.open_button.isVisible()
+
+
+def test_injects_follow_the_desk_clock_at_normal_speed(qtbot, tmp_path, shipped_catalog,
+                                                       desk_db):
+    desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
+    start_drill(qtbot, desk, "gas_leak_call")
+    assert desk.drills.shown == 1
+    base.advance(seconds=59)
+    desk.drills.tick()
+    assert desk.drills.shown == 1
+    base.advance(seconds=1)
+    desk.drills.tick()
+    assert desk.drills.shown == 2 and "头晕" in desk.drills.last_inject
+
 
 def test_faster_drill_refused_while_real_deadlines_run(qtbot, tmp_path, shipped_catalog,
                                                        desk_db):
     desk, _base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
     click(qtbot, desk.emergency.home.urgent_buttons["fire"])  # a real fire: 5-minute report
-    screen = desk.drill_screen
-    select(screen, "robbery")
-    screen.rate.setCurrentIndex(screen.rate.findData(10))
-    click(qtbot, screen.start_button)
+    panel = start_drill(qtbot, desk, "robbery", rate=10)
     assert not desk.drills.running
-    assert screen.message.text().startswith("有真实事件的时限正在计时")
-    screen.rate.setCurrentIndex(screen.rate.findData(1))
-    click(qtbot, screen.start_button)  # at normal speed it may run beside the real one
+    assert panel.message.text().startswith("有真实事件的时限正在计时")
+    panel.rate.setCurrentIndex(panel.rate.findData(1))
+    click(qtbot, panel.start_button)  # at normal speed it may run beside the real one
     assert desk.drills.running
 
 
-def test_training_log_and_reminders(qtbot, tmp_path, shipped_catalog, desk_db):
+def test_holiday_scenario_runs_with_holiday_deadlines(qtbot, tmp_path, shipped_catalog,
+                                                      desk_db):
     desk, _base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
-    screen = desk.drill_screen
-    desk.window.show_screen("drills")
-    assert screen.reminder.text().startswith("到期待办：季度培训、年度演练")
-    click(qtbot, screen.add_training)
-    assert screen.message.text() == "请先填写培训主题。"
-    screen.log_topic.insert("应急预案与沟通话术培训")
-    screen.log_people.insert("全体窗口人员")
-    click(qtbot, screen.add_training)
-    assert screen.log.rowCount() == 1 and screen.log.item(0, 1).text() == "培训"
+    start_drill(qtbot, desk, "hotline_holiday")
+    assert desk.incidents.act().is_holiday()
+    incident = desk.incidents.start("hotline_failure")
+    arrival = next(v for v in desk.deadlines.views
+                   if v.incident_id == incident and v.action == "arrive")
+    assert arrival.holiday and arrival.due_at - arrival.started_at == timedelta(minutes=45)
+    desk.drills.stop()
+    assert not desk.incidents.drill_holiday
+
+
+def test_a_drill_cut_short_is_ended_at_the_next_start(qtbot, tmp_path, shipped_catalog,
+                                                      desk_db):
+    desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
+    start_drill(qtbot, desk, "robbery", rate=10)
+    desk.incidents.start("robbery")
+    run = desk.drills.run_id
+    shiboken6.delete(desk.drills)  # the power goes: no stop, no more ticks
+    desk.window.close()
+    base.advance(minutes=5)
+    again, _ = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], base=base)
+    assert DrillRun.get_by_id(run).ended_at is not None
+    assert again.deadlines.views == [] and not again.alarm_banner.isVisible()
+    assert again.drill_screen.run.message.text().startswith("程序上次中途停止时")
+

@@ -90,9 +90,9 @@ def test_daily_log_button_writes_the_log(qtbot, desk):
 def test_the_window_keeps_answering_during_a_long_export(qtbot, desk, monkeypatch):
     """The render blocks after its first page until the test releases it: meanwhile the bar
     shows the page, timers fire, and a click on another control takes effect."""
-    from ui import pdf_jobs
+    from reports import daily_log
 
-    real = pdf_jobs.render_daily_log
+    real = daily_log.render_daily_log
     first_page, release = threading.Event(), threading.Event()
 
     def slow_render(log, path, *, progress, **kwargs):
@@ -103,7 +103,7 @@ def test_the_window_keeps_answering_during_a_long_export(qtbot, desk, monkeypatc
                 assert release.wait(20), "the test never released the export"
         return real(log, path, progress=held, **kwargs)
 
-    monkeypatch.setattr(pdf_jobs, "render_daily_log", slow_render)
+    monkeypatch.setattr(daily_log, "render_daily_log", slow_render)
     view = daily_view(desk)
     ticks = []
     timer = QTimer()
