@@ -77,6 +77,11 @@ class IncidentState:
     def reported_roles(self) -> set[str]:
         return {e.data.get("role", "") for e in self.entries if e.kind == "reported"}
 
+    def reported_people(self) -> set[tuple[str, str]]:
+        """(role, person) of every report; person is "" when none was named."""
+        return {(e.data.get("role", ""), e.data.get("person", "")) for e in self.entries
+                if e.kind == "reported"}
+
 
 # ---- starting ------------------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from ui.alarm_banner import AlarmBanner
 from ui.alarm_sound import AlarmSound
 from ui.app_icon import app_icon
 from ui.clerk_dialog import ClerkDialog
+from ui.contacts_controller import ContactsController
+from ui.contacts_screen import ContactsScreen
 from ui.deadline_controller import DeadlineController
 from ui.drill_banner import DrillBanner
 from ui.drill_controller import DrillController
@@ -52,6 +54,7 @@ class Desk:
     alarm_banner: AlarmBanner
     sound: AlarmSound
     tray: QSystemTrayIcon | None
+    contacts: ContactsController | None = None
 
     def start(self) -> None:
         """Restore the deadlines (missing those that passed while closed) and start ticking."""
@@ -72,8 +75,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     incidents = IncidentController(catalog=catalog, plan=plan, clock=clock, who=who,
                                    calendar=calendar)
     deadlines = DeadlineController(catalog=catalog, act=incidents.act)
+    contacts = ContactsController(catalog=catalog, clock=clock)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
-                            manual_triggers=deadlines.manual_triggers)
+                            manual_triggers=deadlines.manual_triggers, contacts=contacts)
     emergency = EmergencyScreen(controller=incidents, guided=guided)
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
@@ -92,10 +96,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     incidents_screen = IncidentsScreen(catalog=catalog, act=incidents.act,
                                        hall=lambda: str(store.get("hall_name")))
     incidents_screen.history.record_changed.connect(incidents.touched)
+    contacts_screen = ContactsScreen(controller=contacts, confirm=confirm,
+                                     hall=lambda: str(store.get("hall_name")))
     window = MainWindow(header=header, bars=(drill_banner, banner, panel),
                         screens=build_screens(catalog=catalog, store=store, emergency=emergency,
-                                              incidents=incidents_screen, drills=drill_screen))
-    for owned in (incidents, deadlines, sound, drill_controller):  # they die with the window
+                                              incidents=incidents_screen, drills=drill_screen,
+                                              contacts=contacts_screen))
+    for owned in (incidents, deadlines, sound, drill_controller, contacts):  # die with the window
         owned.setParent(window)
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
@@ -157,4 +164,4 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     window.screen("settings").settings_changed.connect(settings_changed)
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, incidents_screen,
-                drill_controller, drill_screen, panel, banner, sound, tray)
+                drill_controller, drill_screen, panel, banner, sound, tray, contacts)
