@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, dest="demo_db", help="database file to fill")
     demo.add_argument("--force", action="store_true",
                       help="also write into a database that holds real incidents")
+    export = commands.add_parser("export", help="write a PDF from the database")
+    exports = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    sheet = exports.add_parser("contacts", help="the contact sheet for the wall")
+    sheet.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    sheet.add_argument("--db", type=Path, dest="export_db", help="database file to read")
     return parser
 
 
@@ -57,6 +62,9 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
                          args.days, args.force, args.plans or default_plans_dir())
+    if args.command == "export" and args.export_command == "contacts":
+        return export_contacts(args.export_db or args.db or default_database_path(), args.out,
+                               args.plans or default_plans_dir())
     if args.command == "verify":
         return verify_database(args.verify_db or args.db or default_database_path())
     raise AssertionError(f"unhandled command {args.command}")
@@ -175,4 +183,33 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     print(f"\n{stats.incidents} incidents ({stats.drills} drills), {stats.entries} timeline "
           f"entries, {stats.deadlines} deadlines in {seconds:.0f} s; {path} is {size:.0f} MB "
           f"({size * 1e6 / max(1, stats.incidents) / 1024:.1f} KB per incident)")
+    return EXIT_OK
+
+
+def export_contacts(path: Path, out: Path, plans: Path) -> int:
+    from datetime import UTC, datetime
+
+    from models.contacts import contact_sheet, list_contacts
+    from models.settings import SettingsStore
+    from reports.contact_sheet import write_contact_sheet
+    from reports.document import ReportError
+
+    catalog = _load_or_report(plans)
+    if catalog is None:
+        return EXIT_PROBLEMS
+    db = open_existing(path)
+    if db is None:
+        return EXIT_PROBLEMS
+    try:
+        contacts = list_contacts(catalog)
+    finally:
+        db.close()
+    hall = str(SettingsStore(path.parent / "settings.json").get("hall_name"))
+    sheet = contact_sheet(catalog, contacts, hall=hall, printed_at=datetime.now(UTC))
+    try:
+        write_contact_sheet(out, sheet=sheet)
+    except ReportError as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"OK: {out}: {len(contacts)} contacts in {len(sheet.groups)} roles")
     return EXIT_OK

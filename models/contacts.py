@@ -129,8 +129,8 @@ def validate(catalog: Catalog, data: ContactData) -> ContactData:
             phones.append(Phone(label or default_label(checked.kind), checked.number))
     if len(phones) > MAX_PHONES:
         problems["phones"] = "too_many"
-    elif not phones and not any(k.startswith("phone") for k in problems):
-        problems["phones"] = "required"
+    elif not phones and not data.outside and not any(k.startswith("phone") for k in problems):
+        problems["phones"] = "required"  # an outside service may wait for its local number
     if problems:
         raise ContactRefused(problems)
     return ContactData(texts["name"], role_key, texts["organisation"], tuple(phones),

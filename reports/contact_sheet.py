@@ -19,7 +19,7 @@ from reports.words import Words
 
 BIG = 28  # pt: the public emergency numbers in the boxes at the top
 NUMBER = 15  # pt: every other number
-BLANK = "＿" * 9
+BLANK = "＿" * 7
 GRID = colors.HexColor("#90a4ae")
 SHADE = colors.HexColor("#eceff1")
 OUTSIDE_SHADE = colors.HexColor("#ffebee")
@@ -82,6 +82,7 @@ def _public_boxes(lines: list[ContactLine], styles: Styles, width: float) -> Tab
              for ln in lines]
     table = Table([cells], colWidths=[width / len(cells)] * len(cells))
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
         ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor("#b71c1c")),
         ("INNERGRID", (0, 0), (-1, -1), 1.2, colors.HexColor("#b71c1c")),
         ("BACKGROUND", (0, 0), (-1, -1), OUTSIDE_SHADE),
@@ -95,11 +96,15 @@ def _table(groups: list[tuple[str, list[ContactLine]]], styles: Styles, words: W
            width: float, outside: bool) -> Flowable:
     number = ParagraphStyle("number", parent=styles.cell_bold, fontSize=NUMBER,
                             leading=NUMBER * 1.25)
+    name = ParagraphStyle("name", parent=styles.cell_bold, fontSize=11, leading=14)
     header = [Paragraph(escape(words(t)), styles.cell_bold)
               for t in ("Role", "Name / organisation", "Phone", "Reachable")]
     data: list[list] = [header]
     style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),  # empty cells too: no Helvetica
+        ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+        ("GRID", (1, 0), (-1, -1), 0.5, GRID),  # the role column is ruled only between roles
+        ("LINEBELOW", (0, 0), (0, 0), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
@@ -109,7 +114,8 @@ def _table(groups: list[tuple[str, list[ContactLine]]], styles: Styles, words: W
         for index, line in enumerate(lines):
             role_cell = Paragraph(escape(role or words("Other")), styles.cell_bold) \
                 if index == 0 else ""
-            who = escape(line.name) + (f"<br/><font size=8>{escape(line.organisation)}</font>"
+            who = escape(line.name) + (f"<br/><font size=8 name={styles.fonts.regular}>"
+                                       f"{escape(line.organisation)}</font>"
                                        if line.organisation else "")
             phones = [Paragraph(f"{escape(n)} <font size=8>{escape(label)}</font>", number)
                       for label, n in line.phones] or [Paragraph(
@@ -117,12 +123,11 @@ def _table(groups: list[tuple[str, list[ContactLine]]], styles: Styles, words: W
             reach = [words("24 hours")] if line.available_24h else []
             if line.on_duty:
                 reach.append(line.on_duty)
-            data.append([role_cell, Paragraph(who, styles.cell), phones,
+            data.append([role_cell, Paragraph(who, name), phones,
                          Paragraph(escape("；".join(reach)), styles.cell)])
-        if len(lines) > 1:
-            style.append(("SPAN", (0, first), (0, len(data) - 1)))
-        if outside:
+        style.append(("LINEABOVE", (0, first), (0, first), 0.5, GRID))  # no SPAN: it could
+        if outside:  # not break across pages
             style.append(("BACKGROUND", (0, first), (0, len(data) - 1), OUTSIDE_SHADE))
-    table = Table(data, colWidths=[width * f for f in (0.2, 0.28, 0.34, 0.18)], repeatRows=1)
+    table = Table(data, colWidths=[width * f for f in (0.18, 0.22, 0.4, 0.2)], repeatRows=1)
     table.setStyle(TableStyle(style))
     return KeepTogether(table) if len(data) < 8 else table

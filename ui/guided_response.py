@@ -148,6 +148,7 @@ class GuidedResponse(QWidget):
         self.level_dialog: LevelDialog | None = None
         self.readout_dialog: ReadoutDialog | None = None
         self.step_rows: list[StepRow] = []
+        self._calls_for: tuple[str, int] | None = None
         self.person_call_buttons: dict[tuple[str, int], QPushButton] = {}
         # Built plans by situation: a press on a situation seen before reuses its widgets.
         self._plans: dict[str, tuple[QWidget, list[StepRow]]] = {}
@@ -271,6 +272,8 @@ class GuidedResponse(QWidget):
         sit = self._catalog.situation(state.summary.situation_key)
         if sit.key != self._situation_key:
             self._build_plan(sit)
+        if (sit.key, state.summary.level) != self._calls_for:
+            self._fill_calls(sit, state)
         level = self._catalog.level(state.summary.level)
         self.title.setText(sit.name)
         self.drill_label.setVisible(state.summary.is_drill)
@@ -294,6 +297,7 @@ class GuidedResponse(QWidget):
             scroll.deleteLater()
         self._plans.clear()
         self._situation_key = ""
+        self._calls_for = None
         self.refresh()
 
     def _build_plan(self, sit: Situation) -> None:
@@ -303,7 +307,6 @@ class GuidedResponse(QWidget):
         scroll, self.step_rows = self._plans[sit.key]
         self.steps.setCurrentWidget(scroll)
         scroll.verticalScrollBar().setValue(0)
-        self._fill_calls(sit)
 
     def _plan_widget(self, sit: Situation) -> tuple[QWidget, list[StepRow]]:
         box = QWidget(objectName="stepsBox")
@@ -331,13 +334,15 @@ class GuidedResponse(QWidget):
         self.steps.addWidget(scroll)
         return scroll, rows
 
-    def _fill_calls(self, sit: Situation) -> None:
+    def _fill_calls(self, sit: Situation, state: IncidentState) -> None:
+        """Whom to report to (the level's roles), then whom the steps call; 110 first."""
+        self._calls_for = (sit.key, state.summary.level)
         _clear(self.calls_box)
-        roles = []
+        roles = [key for key, _ in self.report_targets(state)]
         for step in sit.steps:
             roles += [k for k in step.call if k not in roles]
         roles.sort(key=lambda k: not self._catalog.role(k).number)  # outside numbers first
-        self.person_call_buttons: dict[tuple[str, int], QPushButton] = {}
+        self.person_call_buttons = {}
         index = 0
         for key in roles:
             role = self._catalog.role(key)
