@@ -5,8 +5,8 @@ from the first character on, skipping some: 应急…小组); "1380" and "0755-1
 Every word of the query must match. A character with several readings (重 zhong/chong,
 长 zhang/chang) matches any of them.
 
-pypinyin takes ~0.2 s to import, so it is loaded on the first query with a letter in it,
-never at start-up.
+pypinyin takes ~0.2 s to import, so it is never loaded at start-up: `warm_up` loads it
+(in a worker thread, when the directory is first shown), else the first query with a letter.
 """
 
 from __future__ import annotations
@@ -72,6 +72,11 @@ def initials_match(word: Initials, letters: str) -> bool:
             return False
         position += 1
     return True
+
+
+def warm_up() -> None:
+    """Load pypinyin's tables ahead of the first query (safe to run in a thread)."""
+    _char_initials("张")
 
 
 def initials(word: str) -> Initials:

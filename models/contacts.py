@@ -210,16 +210,22 @@ def list_contacts(catalog: Catalog, *, include_deleted: bool = False) -> list[Co
 
 def group_by_role(catalog: Catalog, contacts: list[ContactView], *,
                   outside_first: bool = True) -> list[RoleGroup]:
-    """Outside numbers (110, 119, 120 ... first) before or after the plan's roles in catalog
-    order, then "other": contacts with no role or a role the catalog no longer has."""
+    """Outside numbers (110, 119, 120 ... first) before or after the plan's roles (those the
+    levels report to first, then catalog order), then "other": contacts with no role or a
+    role the catalog no longer has."""
     by_role: dict[str, list[ContactView]] = {}
     for contact in contacts:
         by_role.setdefault(contact.role_key if contact.role_known else OTHER_ROLE,
                            []).append(contact)
     order = {role.key: index for index, role in enumerate(catalog.roles)}
+    levels = sorted(catalog.levels, key=lambda lv: lv.level)
+    chain = list(dict.fromkeys([lv.report_to for lv in levels]
+                               + [t.to for lv in levels for t in lv.timers if t.to]))
 
-    def rank(role) -> tuple:
-        return (role.outside != outside_first, not role.number, role.number, order[role.key])
+    def rank(role) -> tuple:  # whom the levels report to lead our own people
+        reported = chain.index(role.key) if role.key in chain else len(chain)
+        return (role.outside != outside_first, not role.number, role.number, reported,
+                order[role.key])
 
     groups = [RoleGroup(role.key, role.name, role.outside, tuple(by_role[role.key]))
               for role in sorted(catalog.roles, key=rank) if role.key in by_role]

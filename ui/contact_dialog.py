@@ -71,7 +71,8 @@ class ContactDialog(QDialog):
         row = self._add_row(grid, row, "phones", "", self.available_24h)
         grid.addWidget(self.outside, row, 1)
         row += 1
-        row = self._add_row(grid, row, "on_duty", self.tr("On duty"), self.on_duty)
+        row = self._add_row(grid, row, "on_duty", self.tr("On duty (hours, duty phone)"),
+                           self.on_duty)
         self._add_row(grid, row, "notes", self.tr("Notes"), self.notes)
 
         self.save_button = QPushButton(self.tr("Save") + "  Ctrl+S", objectName="saveContact")

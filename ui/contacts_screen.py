@@ -7,6 +7,7 @@ shows and hides them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import contact_search
 from models.contacts import ContactRefused, RoleGroup
 from models.contacts_csv import CsvRefused
 from models.phones import display_number
@@ -79,6 +81,7 @@ class ContactsScreen(QWidget):
         self.rows: list[ContactRow] = []
         self._groups: list[list[ContactRow]] = []
         self._stale = True
+        self.warm_up: threading.Thread | None = None
 
         self.search = QLineEdit(objectName="contactsSearch")
         self.search.setPlaceholderText(self.tr(
@@ -135,7 +138,11 @@ class ContactsScreen(QWidget):
     # -- showing ---------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         if self._stale:
+            first = not self.rows
             self.rebuild()
+            if first:  # the pinyin tables load off the GUI thread before the first letter
+                self.warm_up = threading.Thread(target=contact_search.warm_up, daemon=True)
+                self.warm_up.start()
         self.search.setFocus()
         super().showEvent(event)
 

@@ -148,7 +148,6 @@ class GuidedResponse(QWidget):
         self.level_dialog: LevelDialog | None = None
         self.readout_dialog: ReadoutDialog | None = None
         self.step_rows: list[StepRow] = []
-        self._calls_for: tuple[str, int] | None = None
         self.person_call_buttons: dict[tuple[str, int], QPushButton] = {}
         # Built plans by situation: a press on a situation seen before reuses its widgets.
         self._plans: dict[str, tuple[QWidget, list[StepRow]]] = {}
@@ -200,6 +199,7 @@ class GuidedResponse(QWidget):
         calls.setLayout(self.calls_box)
         calls_scroll = QScrollArea(objectName="callsScroll")
         calls_scroll.setWidgetResizable(True)
+        calls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         calls_scroll.setWidget(calls)
         calls_scroll.setMinimumHeight(60)
         calls_scroll.setMaximumHeight(170)
@@ -272,8 +272,6 @@ class GuidedResponse(QWidget):
         sit = self._catalog.situation(state.summary.situation_key)
         if sit.key != self._situation_key:
             self._build_plan(sit)
-        if (sit.key, state.summary.level) != self._calls_for:
-            self._fill_calls(sit, state)
         level = self._catalog.level(state.summary.level)
         self.title.setText(sit.name)
         self.drill_label.setVisible(state.summary.is_drill)
@@ -297,7 +295,6 @@ class GuidedResponse(QWidget):
             scroll.deleteLater()
         self._plans.clear()
         self._situation_key = ""
-        self._calls_for = None
         self.refresh()
 
     def _build_plan(self, sit: Situation) -> None:
@@ -307,6 +304,7 @@ class GuidedResponse(QWidget):
         scroll, self.step_rows = self._plans[sit.key]
         self.steps.setCurrentWidget(scroll)
         scroll.verticalScrollBar().setValue(0)
+        self._fill_calls(sit)
 
     def _plan_widget(self, sit: Situation) -> tuple[QWidget, list[StepRow]]:
         box = QWidget(objectName="stepsBox")
@@ -334,11 +332,9 @@ class GuidedResponse(QWidget):
         self.steps.addWidget(scroll)
         return scroll, rows
 
-    def _fill_calls(self, sit: Situation, state: IncidentState) -> None:
-        """Whom to report to (the level's roles), then whom the steps call; 110 first."""
-        self._calls_for = (sit.key, state.summary.level)
+    def _fill_calls(self, sit: Situation) -> None:
         _clear(self.calls_box)
-        roles = [key for key, _ in self.report_targets(state)]
+        roles = []
         for step in sit.steps:
             roles += [k for k in step.call if k not in roles]
         roles.sort(key=lambda k: not self._catalog.role(k).number)  # outside numbers first
@@ -353,10 +349,10 @@ class GuidedResponse(QWidget):
                 button.clicked.connect(lambda _=False, k=key: self.call(k))
                 self.calls_box.addWidget(button, index // 2, index % 2)
                 index += 1
-            for person in holders:  # one row each: "应急管理小组联络员 — 李四 138 0013 8000"
+            for person in holders:  # a full row each: "☎ 李四 138 0013 8000" over the role
                 index += index % 2
-                button = QPushButton(f"☎ {role.name} — {person_text(person)}",
-                                     objectName="callButton")
+                button = QPushButton(f"☎ {person_text(person)}\n{role.name}",
+                                     objectName="personCallButton")
                 button.clicked.connect(lambda _=False, p=person: self.call_person(p))
                 self.person_call_buttons[(key, person.contact_id)] = button
                 self.calls_box.addWidget(button, index // 2, 0, 1, 2)
@@ -379,12 +375,15 @@ class GuidedResponse(QWidget):
         reported = state.reported_people()
         for key, name in self.report_targets(state):
             for person in self._people(key) or [None]:  # the clerk presses whom they told
-                who = person.name if person else ""
+                who, number = (person.name, person.number) if person else ("", "")
                 text = (self.tr("✓ Reported to {0}") if (key, who) in reported
                         else self.tr("Reported to {0}")).format(f"{name} {who}".strip())
+                if number:  # the number to dial, under the name
+                    text += f"\n☎ {display_number(number)}"
                 button = QPushButton(text, objectName="reportButton")
                 button.setProperty("person", who)
-                button.clicked.connect(lambda _=False, k=key, w=who: self.report(k, w))
+                button.clicked.connect(
+                    lambda _=False, k=key, w=who, n=number: self.report(k, w, n))
                 self.report_box.addWidget(button)
         _clear(self.triggers_box)
         for trigger in self._manual_triggers(state.id):
@@ -425,8 +424,8 @@ class GuidedResponse(QWidget):
         self._controller.call(self.incident_id, person.role_key, person=person.name,
                               number=person.number)
 
-    def report(self, role_key: str, person: str = "") -> None:
-        self._controller.report(self.incident_id, role_key, person=person)
+    def report(self, role_key: str, person: str = "", number: str = "") -> None:
+        self._controller.report(self.incident_id, role_key, person=person, number=number)
 
     def add_note(self) -> None:
         if self._controller.note(self.incident_id, self.note.text()):

@@ -55,13 +55,16 @@ class ImportPreviewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Rows follow the wrapped problems at the width the table really gets.
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in enumerate((56, 150, 110, 190, 240)):
+            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         rows = sorted(preview.rows, key=lambda r: (r.action != "error", r.line))  # errors first
         for index, row in enumerate(rows):
             self._fill_row(index, row, actions[row.action], role_names)
-        self.table.resizeRowsToContents()
         count = len(preview.importable)
         self.import_button = QPushButton(self.tr("Import {0} contacts").format(count),
                                          objectName="confirmImport")
@@ -84,10 +87,19 @@ class ImportPreviewDialog(QDialog):
         role = row.role_text if "role" in row.problems else (
             role_names.get(row.data.role_key) or self.tr("Other"))
         numbers = "  ".join(display_number(p.number) for p in row.data.phones if p.number)
-        problems = "\n".join(field_problem(k, v, row.role_text) for k, v in row.problems.items())
+        problems = "\n".join(_which(row, k) + field_problem(k, v, row.role_text)
+                             for k, v in row.problems.items())
         for column, text in enumerate((str(row.line), action, row.data.name, role, numbers,
                                        problems)):
             item = QTableWidgetItem(text)
             if row.action == "error":
                 item.setBackground(QBrush(ERROR_BACKGROUND))
             self.table.setItem(index, column, item)
+
+
+def _which(row: ImportRow, key: str) -> str:
+    """A bad number is named, so a row with several says which one."""
+    if not key.startswith("phone") or not key[5:].isdigit():
+        return ""
+    index = int(key[5:])
+    return f"{row.data.phones[index].number}：" if index < len(row.data.phones) else ""

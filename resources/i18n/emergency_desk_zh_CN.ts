@@ -103,8 +103,8 @@
         <translation>电话 {0}</translation>
     </message>
     <message>
-        <source>On duty</source>
-        <translation>上岗</translation>
+        <source>On duty (hours, duty phone)</source>
+        <translation>值班说明</translation>
     </message>
     <message>
         <source>Notes</source>

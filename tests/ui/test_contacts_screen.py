@@ -219,7 +219,8 @@ def test_import_shows_bad_rows_and_cancel_changes_nothing(qtbot, screen, files, 
                                           ["4", "有错误，不导入", ""],
                                           ["5", "有错误，不导入", "吴敏"],
                                           ["2", "新增", "钱伟"]]
-    assert "11 位" in cells[0][5] and "请填写姓名" in cells[1][5]
+    assert cells[0][5].startswith("1353456789：") and "11 位" in cells[0][5]
+    assert "请填写姓名" in cells[1][5]
     assert "“电工班”不在预案中" in cells[2][5]
     assert "GBK" in dialog.findChild(type(screen.message), "importSummary").text()
     assert dialog.import_button.text() == "导入 1 位联系人"

@@ -64,41 +64,44 @@ def test_a_role_named_in_a_step_shows_its_people(guided, controller, directory):
         "物业：华润物业 0755-83219999"  # the step the property company does
 
 
-def test_the_call_area_lists_whom_to_report_to_first(guided, controller, directory):
+def test_the_call_area_lists_the_people_of_the_roles_to_call(guided, controller, directory):
     start_power_cut(controller, guided)
     texts = [guided.calls_box.itemAt(i).widget().text()
              for i in range(guided.calls_box.count())]
-    assert texts[:2] == ["☎ 应急管理小组联络员 — 李娜 138 0245 6789",
-                         "☎ 应急管理小组联络员 — 周强 136 1234 5670"]
+    assert "☎ 华润物业 0755-83219999\n物业" in texts
+    assert "☎ 供电服务热线 95598\n供电局" in texts  # seeded: the power company's hotline
+    assert "☎ 综合科" in texts  # nobody entered for this role: the role itself
 
 
-def test_pressing_a_person_records_who_and_meets_the_deadline(qtbot, guided, controller,
-                                                              directory, clock):
+def test_pressing_a_person_records_who_on_which_number(qtbot, guided, controller, directory):
     incident_id = start_power_cut(controller, guided)
-    clock.advance(minutes=3)
-    click(qtbot, guided.person_call_buttons[("liaison", directory.ids["周强"])])
+    click(qtbot, guided.person_call_buttons[("property", directory.ids["华润物业"])])
     [call] = entries(incident_id, "called")
-    assert call.text == "应急管理小组联络员 周强 13612345670"
-    assert '"person": "周强"' in call.data and '"number": "13612345670"' in call.data
-    report = Deadline.get(Deadline.incident == incident_id, Deadline.to_role == "liaison")
-    assert report.status == "met" and report.met_at == clock.now().replace(tzinfo=None)
+    assert call.text == "物业 华润物业 0755-83219999"
+    assert '"person": "华润物业"' in call.data and '"number": "0755-83219999"' in call.data
     timeline = [guided.timeline.item(i).text() for i in range(guided.timeline.count())]
-    assert any("周强 13612345670" in line for line in timeline)
+    assert any("华润物业 0755-83219999" in line for line in timeline)
 
 
-def test_report_buttons_name_the_person_told(qtbot, guided, controller, directory):
-    incident_id = start_power_cut(controller, guided)
-    buttons = [guided.report_box.itemAt(i).widget() for i in range(guided.report_box.count())]
-    assert [b.text() for b in buttons] == ["已报告应急管理小组联络员 李娜",
-                                           "已报告应急管理小组联络员 周强"]
-    click(qtbot, buttons[0])
+def report_buttons(guided):
+    return [guided.report_box.itemAt(i).widget() for i in range(guided.report_box.count())]
+
+
+def test_reporting_to_a_person_records_who_and_meets_the_deadline(qtbot, guided, controller,
+                                                                  directory, clock):
+    incident_id = start_power_cut(controller, guided)  # level 2: the liaison within 10 min
+    buttons = report_buttons(guided)
+    assert [b.text() for b in buttons] == ["已报告应急管理小组联络员 李娜\n☎ 138 0245 6789",
+                                           "已报告应急管理小组联络员 周强\n☎ 136 1234 5670"]
+    clock.advance(minutes=3)
+    click(qtbot, buttons[1])
     [report] = entries(incident_id, "reported")
-    assert report.text == "应急管理小组联络员 李娜"
-    assert Deadline.get(Deadline.incident == incident_id,
-                        Deadline.to_role == "liaison").status == "met"
-    texts = [guided.report_box.itemAt(i).widget().text()
-             for i in range(guided.report_box.count())]
-    assert texts == ["✓ 已报告应急管理小组联络员 李娜", "已报告应急管理小组联络员 周强"]
+    assert report.text == "应急管理小组联络员 周强 13612345670"
+    assert '"person": "周强"' in report.data
+    deadline = Deadline.get(Deadline.incident == incident_id, Deadline.to_role == "liaison")
+    assert deadline.status == "met" and deadline.met_at == clock.now().replace(tzinfo=None)
+    assert [b.text().split("\n")[0] for b in report_buttons(guided)] == [
+        "已报告应急管理小组联络员 李娜", "✓ 已报告应急管理小组联络员 周强"]
 
 
 def test_a_change_in_the_directory_shows_at_once(qtbot, guided, controller, directory,
@@ -107,7 +110,7 @@ def test_a_change_in_the_directory_shows_at_once(qtbot, guided, controller, dire
     directory.delete(directory.ids["周强"])
     directory.add(ContactData(name="王建国", role_key="admin_office",
                               phones=(Phone("", "0755-83210050"),)))
-    assert ("liaison", directory.ids["周强"]) not in guided.person_call_buttons
+    assert [b.property("person") for b in report_buttons(guided)] == ["李娜"]
     step = guided.step_rows[1]
     assert "admin_office" not in step.call_buttons
     assert [b.text() for (k, _), b in step.person_buttons.items() if k == "admin_office"] == [
