@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -29,16 +30,30 @@ from models import contact_search
 from models.contacts import ContactRefused, RoleGroup
 from models.contacts_csv import CsvRefused
 from models.phones import display_number
-from reports.contact_sheet import write_contact_sheet
 from ui.contact_dialog import ContactDialog
 from ui.contact_problems import csv_problem, field_problem
 from ui.contact_row import ContactRow
 from ui.contacts_controller import ContactsController
 from ui.guided_response import ask_yes_no
 from ui.import_preview_dialog import ImportPreviewDialog
-from ui.pdf_export import PdfExport, ask_save_path, open_with_viewer
+
+if TYPE_CHECKING:
+    from ui.pdf_export import PdfExport
 
 COPIED_MS = 2500
+
+
+# reportlab takes ~0.4 s to import: the PDF side loads on the first print, not at start-up.
+def ask_save_pdf(parent: QWidget | None, title: str, suggested: str) -> Path | None:
+    from ui.pdf_export import ask_save_path
+
+    return ask_save_path(parent, title, suggested)
+
+
+def show_pdf(path: Path) -> bool:
+    from ui.pdf_export import open_with_viewer
+
+    return open_with_viewer(path)
 
 
 def ask_open_csv(parent: QWidget | None, title: str) -> Path | None:
@@ -63,8 +78,8 @@ class ContactsScreen(QWidget):
                  confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
                  open_csv: Callable[[QWidget, str], Path | None] = ask_open_csv,
                  save_csv: Callable[[QWidget, str, str], Path | None] = ask_save_csv,
-                 save_pdf: Callable[[QWidget, str, str], Path | None] = ask_save_path,
-                 show_pdf: Callable[[Path], object] = open_with_viewer,
+                 save_pdf: Callable[[QWidget, str, str], Path | None] = ask_save_pdf,
+                 show_pdf: Callable[[Path], object] = show_pdf,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactsScreen")
@@ -73,9 +88,8 @@ class ContactsScreen(QWidget):
         self._confirm = confirm
         self._open_csv, self._save_csv = open_csv, save_csv
         self._save_pdf, self._show_pdf = save_pdf, show_pdf
-        self.pdf = pdf or PdfExport(parent=self)
-        self.pdf.finished.connect(self._pdf_written)
-        self.pdf.failed.connect(self.show_message)
+        self._pdf = pdf
+        self._pdf_wired = False
         self.dialog: ContactDialog | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
         self.rows: list[ContactRow] = []
@@ -307,9 +321,23 @@ class ContactsScreen(QWidget):
         path = self._save_pdf(self, self.tr("Save the contact sheet"), "应急通讯录.pdf")
         if path is None:
             return
+        from reports.contact_sheet import write_contact_sheet
+
         sheet = self._controller.sheet(self._hall())  # read on the GUI thread, render in the pool
         self.show_message(self.tr("Writing the contact sheet…"))
         self.pdf.start(path, partial(write_contact_sheet, sheet=sheet))
+
+    @property
+    def pdf(self) -> PdfExport:
+        if self._pdf is None:
+            from ui.pdf_export import PdfExport
+
+            self._pdf = PdfExport(parent=self)
+        if not self._pdf_wired:
+            self._pdf_wired = True
+            self._pdf.finished.connect(self._pdf_written)
+            self._pdf.failed.connect(self.show_message)
+        return self._pdf
 
     def _pdf_written(self, path: str) -> None:
         self.show_message(self.tr("Contact sheet saved: {0}").format(path))
