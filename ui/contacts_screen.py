@@ -13,10 +13,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from ui.contact_dialog import ContactDialog
 from ui.contact_problems import csv_problem, field_problem
 from ui.contact_row import ContactRow
 from ui.contacts_controller import ContactsController
+from ui.file_dialogs import ask_open_file, ask_save_file
 from ui.guided_response import ask_yes_no
 from ui.import_preview_dialog import ImportPreviewDialog
 
@@ -45,9 +45,7 @@ COPIED_MS = 2500
 
 # reportlab takes ~0.4 s to import: the PDF side loads on the first print, not at start-up.
 def ask_save_pdf(parent: QWidget | None, title: str, suggested: str) -> Path | None:
-    from ui.pdf_export import ask_save_path
-
-    return ask_save_path(parent, title, suggested)
+    return ask_save_file(parent, title, suggested, ".pdf")
 
 
 def show_pdf(path: Path) -> bool:
@@ -57,19 +55,11 @@ def show_pdf(path: Path) -> bool:
 
 
 def ask_open_csv(parent: QWidget | None, title: str) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _ = QFileDialog.getOpenFileName(parent, title, folder, "CSV (*.csv *.txt);;* (*)")
-    return Path(name) if name else None
+    return ask_open_file(parent, title, "CSV (*.csv *.txt);;* (*)")
 
 
 def ask_save_csv(parent: QWidget | None, title: str, suggested: str) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested),
-                                          "CSV (*.csv)")
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".csv" else path.with_name(path.name + ".csv")
+    return ask_save_file(parent, title, suggested, ".csv")
 
 
 class ContactsScreen(QWidget):

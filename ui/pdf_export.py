@@ -16,11 +16,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reports.document import Progress, ReportError
+from ui.file_dialogs import ask_save_file
 
 Render = Callable[[Path, Progress], object]  # writes the PDF at the path, telling pages done
 
@@ -29,13 +30,7 @@ log = logging.getLogger(__name__)
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """The standard save dialog, starting in the Documents folder; None when cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested),
-                                          "PDF (*.pdf)")
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    return ask_save_file(parent, title, suggested, ".pdf")
 
 
 def open_with_viewer(path: Path) -> bool:
