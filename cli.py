@@ -212,6 +212,8 @@ def add_export_commands(commands) -> None:
     _add_export_daily(kinds)
     _add_export_incident(kinds)
     _add_export_drill(kinds)
+    _export_parser(kinds, "contacts", "the contact sheet for the wall").set_defaults(
+        export=export_contacts)
 
 
 def _export_parser(kinds, name: str, help: str) -> argparse.ArgumentParser:
@@ -308,6 +310,17 @@ def export_drill(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
         out, report, generated_at=ctx.now, words=Words(ctx.language), progress=progress)
 
 
+def export_contacts(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
+    from models.contacts import contact_sheet, list_contacts
+    from reports.contact_sheet import write_contact_sheet
+    from reports.words import Words
+
+    sheet = contact_sheet(ctx.catalog, list_contacts(ctx.catalog), hall=ctx.hall,
+                          printed_at=ctx.now)
+    return lambda out, progress: write_contact_sheet(out, progress, sheet=sheet,
+                                                     words=Words(ctx.language))
+
+
 def run_export(args: argparse.Namespace) -> int:
     from models.settings import SettingsStore
     from reports.document import ReportError
@@ -334,5 +347,6 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         db.close()
-    print(f"Wrote {args.out} ({pages[-1] if pages else 0} pages)")
+    count = pages[-1] if pages else 0
+    print(f"Wrote {args.out} ({count} page{'' if count == 1 else 's'})")
     return EXIT_OK

@@ -35,6 +35,7 @@ def run_desk(args) -> int:
 
     from models.catalog_loader import CatalogError, load_catalog
     from models.clock import SystemClock
+    from models.contacts import seed_outside_numbers
     from models.db import DatabaseRefused, open_database
     from models.paths import default_database_path, default_plans_dir
     from models.plan_version import record_plan_version
@@ -76,6 +77,7 @@ def run_desk(args) -> int:
         return refuse(app.translate("Main", "The database cannot be used"), str(e))
     clock = SystemClock()
     plan = record_plan_version(catalog, clock.now())
+    seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
 
     plans_dir = args.plans or default_plans_dir()
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,

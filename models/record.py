@@ -131,3 +131,12 @@ class ContactLine:
     available_24h: bool
     on_duty: str
     outside: bool
+
+
+@dataclass(frozen=True)
+class ContactSheet:
+    """The printed contact sheet: groups by role, outside numbers first."""
+
+    hall: str
+    printed_at: datetime
+    groups: tuple[tuple[str, bool, tuple[ContactLine, ...]], ...]  # (role name, outside, lines)

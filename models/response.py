@@ -77,6 +77,11 @@ class IncidentState:
     def reported_roles(self) -> set[str]:
         return {e.data.get("role", "") for e in self.entries if e.kind == "reported"}
 
+    def reported_people(self) -> set[tuple[str, str]]:
+        """(role, person) of every report; person is "" when none was named."""
+        return {(e.data.get("role", ""), e.data.get("person", "")) for e in self.entries
+                if e.kind == "reported"}
+
 
 # ---- starting ------------------------------------------------------------------------------
 
@@ -138,13 +143,15 @@ def record_call(catalog: Catalog, incident_id: int, role_key: str, act: Act,
 
 
 def mark_reported(catalog: Catalog, incident_id: int, role_key: str, act: Act,
-                  *, person: str = "") -> None:
-    """"Reported to X": who reported to whom and when; meets the matching deadlines."""
+                  *, person: str = "", number: str = "") -> None:
+    """"Reported to X": who reported to whom (on which number) and when; meets the matching
+    deadlines."""
     incident = _incident(incident_id, deadlines.OPEN_FOR_DEADLINES)
     role = _role(catalog, role_key)
+    data = {"role": role.key, "person": person} | ({"number": number} if number else {})
     with DB.atomic():
-        _record(incident, "reported", act, " ".join(p for p in (role.name, person) if p),
-                {"role": role.key, "person": person})
+        _record(incident, "reported", act, " ".join(p for p in (role.name, person, number) if p),
+                data)
         deadlines.meet_matching(catalog, incident, role.key, act, to_person=person)
 
 

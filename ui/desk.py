@@ -23,6 +23,8 @@ from ui.alarm_banner import AlarmBanner
 from ui.alarm_sound import AlarmSound
 from ui.app_icon import app_icon
 from ui.clerk_dialog import ClerkDialog
+from ui.contacts_controller import ContactsController
+from ui.contacts_screen import ContactsScreen
 from ui.deadline_controller import DeadlineController
 from ui.drill_banner import DrillBanner
 from ui.drill_controller import DrillController
@@ -53,6 +55,7 @@ class Desk:
     sound: AlarmSound
     tray: QSystemTrayIcon | None
     pdf: PdfTools  # the one PDF exporter; tests replace its dialogs
+    contacts: ContactsController
 
     def start(self) -> None:
         """End a drill a crash cut short, restore the deadlines (missing those that passed
@@ -80,8 +83,10 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     deadlines = DeadlineController(catalog=catalog, act=incidents.act)
     pdf = PdfTools(exporter=PdfExport(), generated_by=lambda: who().clerk, now=clock.now,
                    language=lambda: str(store.get("language")))
+    contacts = ContactsController(catalog=catalog, clock=clock)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
-                            manual_triggers=deadlines.manual_triggers, pdf=pdf)
+                            manual_triggers=deadlines.manual_triggers, pdf=pdf,
+                            contacts=contacts)
     emergency = EmergencyScreen(controller=incidents, guided=guided)
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
@@ -103,11 +108,14 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     incidents_screen = IncidentsScreen(catalog=catalog, act=incidents.act,
                                        hall=lambda: str(store.get("hall_name")), pdf=pdf)
     incidents_screen.history.record_changed.connect(incidents.touched)
+    contacts_screen = ContactsScreen(controller=contacts, pdf=pdf, confirm=confirm,
+                                     hall=lambda: str(store.get("hall_name")))
     window = MainWindow(header=header, bars=(drill_banner, banner, panel),
                         screens=build_screens(catalog=catalog, store=store, emergency=emergency,
-                                              incidents=incidents_screen, drills=drill_screen))
-    for owned in (incidents, deadlines, sound, drill_controller, pdf.exporter):  # die with it
-        owned.setParent(window)
+                                              incidents=incidents_screen, drills=drill_screen,
+                                              contacts=contacts_screen))
+    for owned in (incidents, deadlines, sound, drill_controller, contacts, pdf.exporter):
+        owned.setParent(window)  # they die with the window
     drills_nav = window.findChild(QToolButton, "nav_drills")
     drills_text = drills_nav.text()
     drill_screen.due_changed.connect(lambda due: drills_nav.setText(
@@ -175,4 +183,4 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     window.screen("settings").settings_changed.connect(settings_changed)
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, incidents_screen,
-                drill_controller, drill_screen, panel, banner, sound, tray, pdf)
+                drill_controller, drill_screen, panel, banner, sound, tray, pdf, contacts)

@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.catalog import Catalog, Situation, Step
+from models.contacts import Person
+from models.phones import display_number
 from models.response import OPEN_STATUSES, IncidentState
 from ui.big_button import MIN_TOUCH
+from ui.contacts_controller import ContactsController
 from ui.incident_controller import IncidentController
 from ui.level_dialog import LevelDialog
 from ui.pdf_export import PdfTools
@@ -38,6 +41,16 @@ from ui.readout import compose_readout, local_time
 from ui.readout_dialog import ReadoutDialog
 from ui.record_dialog import RecordDialog
 from ui.timeline_text import entry_text
+
+People = Callable[[str], list[Person]]  # who holds a role, from the directory in memory
+
+
+def no_people(role_key: str) -> list[Person]:
+    return []
+
+
+def person_text(person: Person) -> str:
+    return f"{person.name} {display_number(person.number)}"
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -48,7 +61,7 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 class StepRow(QFrame):
     """One step: a big checkbox, who does it, whom to call, and the words to say beside it."""
 
-    def __init__(self, *, catalog: Catalog, number: int, step: Step,
+    def __init__(self, *, catalog: Catalog, number: int, step: Step, people: People = no_people,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepRow")
@@ -58,7 +71,10 @@ class StepRow(QFrame):
         self.text = QLabel(f"<b>{number}.</b> {prefix}{escape(step.text)}", objectName="stepText")
         self.text.setWordWrap(True)
         self.text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        meta = QLabel(catalog.role(step.role).name, objectName="stepRole")
+        holders = "、".join(person_text(p) for p in people(step.role)) \
+            if step.role != "clerk" else ""
+        meta = QLabel("：".join(t for t in (catalog.role(step.role).name, holders) if t),
+                      objectName="stepRole")
         meta.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         line = QHBoxLayout()
         line.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
@@ -67,15 +83,22 @@ class StepRow(QFrame):
         left.addLayout(line)
         left.addWidget(meta)
         self.call_buttons: dict[str, QPushButton] = {}
+        self.person_buttons: dict[tuple[str, int], QPushButton] = {}  # (role, contact id)
         if step.call:
-            calls = QHBoxLayout()
+            calls = QGridLayout()
             for key in step.call:
                 callee = catalog.role(key)
-                button = QPushButton(f"☎ {callee.name} {callee.number}".strip(),
-                                     objectName="callButton")
-                self.call_buttons[key] = button
-                calls.addWidget(button)
-            calls.addStretch(1)
+                holders = people(key)
+                if not holders or callee.number:  # a public number is always offered itself
+                    button = QPushButton(f"☎ {callee.name} {callee.number}".strip(),
+                                         objectName="callButton")
+                    self.call_buttons[key] = button
+                    calls.addWidget(button, calls.count() // 2, calls.count() % 2)
+                for person in holders:
+                    button = QPushButton(f"☎ {callee.name} — {person_text(person)}",
+                                         objectName="callButton")
+                    self.person_buttons[(key, person.contact_id)] = button
+                    calls.addWidget(button, calls.count() // 2, calls.count() % 2)
             left.addLayout(calls)
         self.switch_button: QPushButton | None = None
         if step.switch_to:
@@ -112,11 +135,13 @@ class GuidedResponse(QWidget):
     def __init__(self, *, controller: IncidentController,
                  confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
                  manual_triggers: Callable[[int], list[str]] = lambda incident_id: [],
-                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, contacts: ContactsController | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guidedResponse")
         self._controller = controller
         self._pdf = pdf
+        self._people: People = contacts.people if contacts is not None else no_people
         self._manual_triggers = manual_triggers
         self._catalog = controller.catalog
         self._confirm = confirm
@@ -125,6 +150,7 @@ class GuidedResponse(QWidget):
         self.level_dialog: LevelDialog | None = None
         self.readout_dialog: ReadoutDialog | None = None
         self.step_rows: list[StepRow] = []
+        self.person_call_buttons: dict[tuple[str, int], QPushButton] = {}
         # Built plans by situation: a press on a situation seen before reuses its widgets.
         self._plans: dict[str, tuple[QWidget, list[StepRow]]] = {}
 
@@ -181,6 +207,7 @@ class GuidedResponse(QWidget):
         calls.setLayout(self.calls_box)
         calls_scroll = QScrollArea(objectName="callsScroll")
         calls_scroll.setWidgetResizable(True)
+        calls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         calls_scroll.setWidget(calls)
         calls_scroll.setMinimumHeight(60)
         calls_scroll.setMaximumHeight(170)
@@ -219,6 +246,8 @@ class GuidedResponse(QWidget):
         QShortcut(QKeySequence("N"), self, activated=self.note.setFocus)
         QShortcut(QKeySequence("R"), self, activated=self.open_record)
         controller.incident_changed.connect(self._on_changed)
+        if contacts is not None:
+            contacts.changed.connect(self._contacts_changed)
         self._ticker = QTimer(self)  # runs only while the view is on screen
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.tick)
@@ -267,6 +296,15 @@ class GuidedResponse(QWidget):
         self._fill_timeline(state)
         self.tick(state)
 
+    def _contacts_changed(self) -> None:
+        """The directory changed: the plans built so far name the old people; drop them."""
+        for scroll, _ in self._plans.values():
+            self.steps.removeWidget(scroll)
+            scroll.deleteLater()
+        self._plans.clear()
+        self._situation_key = ""
+        self.refresh()
+
     def _build_plan(self, sit: Situation) -> None:
         self._situation_key = sit.key
         if sit.key not in self._plans:
@@ -282,10 +320,14 @@ class GuidedResponse(QWidget):
         layout.setSpacing(6)
         rows = []
         for index, step in enumerate(sit.steps):
-            row = StepRow(catalog=self._catalog, number=index + 1, step=step)
+            row = StepRow(catalog=self._catalog, number=index + 1, step=step,
+                          people=self._people)
             row.check.toggled.connect(lambda checked, i=index: self._tick_step(i, checked))
             for key, button in row.call_buttons.items():
                 button.clicked.connect(lambda _=False, k=key: self.call(k))
+            for (key, contact_id), button in row.person_buttons.items():
+                person = next(p for p in self._people(key) if p.contact_id == contact_id)
+                button.clicked.connect(lambda _=False, p=person: self.call_person(p))
             if row.switch_button is not None:
                 row.switch_button.clicked.connect(
                     lambda _=False, k=step.switch_to: self.switch_to(k))
@@ -304,11 +346,25 @@ class GuidedResponse(QWidget):
         for step in sit.steps:
             roles += [k for k in step.call if k not in roles]
         roles.sort(key=lambda k: not self._catalog.role(k).number)  # outside numbers first
-        for index, key in enumerate(roles):
+        self.person_call_buttons = {}
+        index = 0
+        for key in roles:
             role = self._catalog.role(key)
-            button = QPushButton(f"☎ {role.name} {role.number}".strip(), objectName="callButton")
-            button.clicked.connect(lambda _=False, k=key: self.call(k))
-            self.calls_box.addWidget(button, index // 2, index % 2)
+            holders = self._people(key)
+            if not holders or role.number:
+                button = QPushButton(f"☎ {role.name} {role.number}".strip(),
+                                     objectName="callButton")
+                button.clicked.connect(lambda _=False, k=key: self.call(k))
+                self.calls_box.addWidget(button, index // 2, index % 2)
+                index += 1
+            for person in holders:  # a full row each: "☎ 李四 138 0013 8000" over the role
+                index += index % 2
+                button = QPushButton(f"☎ {person_text(person)}\n{role.name}",
+                                     objectName="personCallButton")
+                button.clicked.connect(lambda _=False, p=person: self.call_person(p))
+                self.person_call_buttons[(key, person.contact_id)] = button
+                self.calls_box.addWidget(button, index // 2, 0, 1, 2)
+                index += 2
 
     def report_targets(self, state: IncidentState) -> list[tuple[str, str]]:
         level = self._catalog.level(state.summary.level)
@@ -324,13 +380,19 @@ class GuidedResponse(QWidget):
             rule += self.tr(" (after handling is finished)")
         self.report_label.setText(rule)
         _clear(self.report_box)
-        reported = state.reported_roles()
+        reported = state.reported_people()
         for key, name in self.report_targets(state):
-            text = (self.tr("✓ Reported to {0}") if key in reported
-                    else self.tr("Reported to {0}")).format(name)
-            button = QPushButton(text, objectName="reportButton")
-            button.clicked.connect(lambda _=False, k=key: self.report(k))
-            self.report_box.addWidget(button)
+            for person in self._people(key) or [None]:  # the clerk presses whom they told
+                who, number = (person.name, person.number) if person else ("", "")
+                text = (self.tr("✓ Reported to {0}") if (key, who) in reported
+                        else self.tr("Reported to {0}")).format(f"{name} {who}".strip())
+                if number:  # the number to dial, under the name
+                    text += f"\n☎ {display_number(number)}"
+                button = QPushButton(text, objectName="reportButton")
+                button.setProperty("person", who)
+                button.clicked.connect(
+                    lambda _=False, k=key, w=who, n=number: self.report(k, w, n))
+                self.report_box.addWidget(button)
         _clear(self.triggers_box)
         for trigger in self._manual_triggers(state.id):
             button = QPushButton(self.tr("Mark: {0}").format(trigger), objectName="triggerButton")
@@ -365,8 +427,13 @@ class GuidedResponse(QWidget):
     def call(self, role_key: str) -> None:
         self._controller.call(self.incident_id, role_key)
 
-    def report(self, role_key: str) -> None:
-        self._controller.report(self.incident_id, role_key)
+    def call_person(self, person: Person) -> None:
+        """Exactly who was called, on which number, goes into the record."""
+        self._controller.call(self.incident_id, person.role_key, person=person.name,
+                              number=person.number)
+
+    def report(self, role_key: str, person: str = "", number: str = "") -> None:
+        self._controller.report(self.incident_id, role_key, person=person, number=number)
 
     def add_note(self) -> None:
         if self._controller.note(self.incident_id, self.note.text()):

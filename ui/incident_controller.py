@@ -72,9 +72,10 @@ class IncidentController(QObject):
         return self._act(incident_id, response.record_call, self.catalog, incident_id, role_key,
                          self.act(), person=person, number=number)
 
-    def report(self, incident_id: int, role_key: str, *, person: str = "") -> bool:
+    def report(self, incident_id: int, role_key: str, *, person: str = "",
+               number: str = "") -> bool:
         return self._act(incident_id, response.mark_reported, self.catalog, incident_id,
-                         role_key, self.act(), person=person)
+                         role_key, self.act(), person=person, number=number)
 
     def note(self, incident_id: int, text: str) -> bool:
         return self._act(incident_id, response.add_note, incident_id, text, self.act())

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reports.words import Words  # no reportlab: cheap
+from ui.file_dialogs import ask_save_file
 
 # reports/ (reportlab) is imported when the first PDF is made, not at start-up: it costs
 # ~0.4 s to import and the desk must open fast.
@@ -33,16 +34,7 @@ log = logging.getLogger(__name__)
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """The standard save dialog, starting in the Documents folder; None when cancelled."""
-    folder = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation))
-    if not folder.is_dir():  # no Documents folder: start at home, not the program's folder
-        folder = Path.home()
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(folder / suggested),
-                                          "PDF (*.pdf)")
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    return ask_save_file(parent, title, suggested, ".pdf")
 
 
 def open_with_viewer(path: Path) -> bool:

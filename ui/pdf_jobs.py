@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.catalog import Catalog
 from models.drill_result import DrillReport
-from models.record import DailyLog
+from models.record import ContactSheet, DailyLog
 from models.record_doc import build_record
 from ui.pdf_export import PdfTools, Render
 
@@ -74,3 +74,15 @@ def drill_report_job(report: DrillReport, tools: PdfTools) -> PdfJob:
 
     return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the drill report as PDF"),
                   render)
+
+
+def contact_sheet_job(sheet: ContactSheet, tools: PdfTools) -> PdfJob:
+    words = tools.stamp()["words"]
+
+    def render(path, progress):
+        from reports.contact_sheet import write_contact_sheet
+
+        return write_contact_sheet(path, progress, sheet=sheet, words=words)
+
+    return PdfJob(safe_name(translate("Pdf", "contact-sheet")) + ".pdf",
+                  translate("Pdf", "Save the contact sheet as PDF"), render)

@@ -15,7 +15,8 @@ translate = QCoreApplication.translate
 
 
 def build_screens(*, catalog: Catalog, store: SettingsStore, emergency: QWidget,
-                  incidents: QWidget, drills: QWidget) -> list[tuple[str, str, QWidget]]:
+                  incidents: QWidget, drills: QWidget,
+                  contacts: QWidget | None = None) -> list[tuple[str, str, QWidget]]:
     def later(title: str, text: str) -> PlaceholderPage:
         return PlaceholderPage(title=title, text=text)
 
@@ -24,7 +25,7 @@ def build_screens(*, catalog: Catalog, store: SettingsStore, emergency: QWidget,
         ("emergency", translate("Screens", "Emergency"), emergency),
         ("incidents", translate("Screens", "Incidents"), incidents),
         ("contacts", translate("Screens", "Contacts"),
-         later(translate("Screens", "Contacts"), soon)),
+         contacts or later(translate("Screens", "Contacts"), soon)),
         ("drills", translate("Screens", "Drills"), drills),
         ("plans", translate("Screens", "Plans"), PlansBrowser(catalog=catalog)),
         ("settings", translate("Screens", "Settings"), SettingsPage(store=store)),

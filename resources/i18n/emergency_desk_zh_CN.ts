@@ -61,6 +61,322 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新增联系人</translation>
+    </message>
+    <message>
+        <source>Other (no plan role)</source>
+        <translation>其他（不属于预案角色）</translation>
+    </message>
+    <message>
+        <source>Reachable 24 hours</source>
+        <translation>24小时可联络</translation>
+    </message>
+    <message>
+        <source>Outside number (not our staff)</source>
+        <translation>外部号码（非本单位人员）</translation>
+    </message>
+    <message>
+        <source>e.g. weekdays 8:30-17:30; nights: duty phone</source>
+        <translation>如：工作日 8:30-17:30；夜间打值班电话</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role in the plans</source>
+        <translation>预案角色</translation>
+    </message>
+    <message>
+        <source>Organisation / department</source>
+        <translation>单位 / 部门</translation>
+    </message>
+    <message>
+        <source>Phone {0}</source>
+        <translation>电话 {0}</translation>
+    </message>
+    <message>
+        <source>On duty (hours, duty phone)</source>
+        <translation>值班说明</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Delete this contact</source>
+        <translation>删除此联系人</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000, 0755-1234567 ext 123, 95598</source>
+        <translation>如 138 0013 8000、0755-1234567 转 123、95598</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRow</name>
+    <message>
+        <source>24 hours</source>
+        <translation>24小时</translation>
+    </message>
+    <message>
+        <source>Outside</source>
+        <translation>外部</translation>
+    </message>
+    <message>
+        <source>Number to fill in</source>
+        <translation>待填写号码</translation>
+    </message>
+    <message>
+        <source>On duty: {0}</source>
+        <translation>值班：{0}</translation>
+    </message>
+    <message>
+        <source>(role “{0}” is no longer in the plans)</source>
+        <translation>（原角色“{0}”已不在预案中）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请填写号码。</translation>
+    </message>
+    <message>
+        <source>The number is too long.</source>
+        <translation>号码太长。</translation>
+    </message>
+    <message>
+        <source>Excel turned this number into 1.38E+10 and its digits are lost. Set the column to Text in Excel and export again.</source>
+        <translation>号码被 Excel 变成了科学计数法（如 1.38E+10），数字已丢失。请在 Excel 中把该列设为“文本”后重新导出。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits, e.g. 138 0013 8000.</source>
+        <translation>手机号应为 11 位数字，例如 138 0013 8000。</translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 13 to 19, e.g. 138 0013 8000.</source>
+        <translation>手机号应以 13～19 开头，例如 138 0013 8000。</translation>
+    </message>
+    <message>
+        <source>Add the area code to a landline, e.g. 010-12345678 or 0755-1234567.</source>
+        <translation>固定电话请加区号，例如 010-12345678 或 0755-1234567。</translation>
+    </message>
+    <message>
+        <source>Wrong number of digits: after the area code come 7 or 8 digits, e.g. 010-12345678, 0755-1234567 ext 123.</source>
+        <translation>位数不对：区号后应为 7～8 位号码，例如 010-12345678、0755-1234567 转 123。</translation>
+    </message>
+    <message>
+        <source>The area code is wrong, e.g. 010 for Beijing, 0755 for Shenzhen.</source>
+        <translation>区号不对，例如北京 010、深圳 0755。</translation>
+    </message>
+    <message>
+        <source>A mobile number has no extension.</source>
+        <translation>手机号不能带分机号。</translation>
+    </message>
+    <message>
+        <source>Only numbers in mainland China (+86) are accepted.</source>
+        <translation>只能填写中国大陆号码（+86）。</translation>
+    </message>
+    <message>
+        <source>Only digits, spaces and dashes; write an extension as “ext 123”.</source>
+        <translation>号码只能包含数字、空格和短横线；分机请写成“转 123”。</translation>
+    </message>
+    <message>
+        <source>Not a number this desk knows: enter a mobile, a landline with its area code, or a service number such as 110 or 95598.</source>
+        <translation>无法识别的号码：请填写手机号、带区号的固定电话，或 110、95598 这类服务号码。</translation>
+    </message>
+    <message>
+        <source>This number cannot be used.</source>
+        <translation>该号码无法使用。</translation>
+    </message>
+    <message>
+        <source>Too long: at most {0} characters.</source>
+        <translation>太长了：最多 {0} 个字。</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请填写姓名或名称。</translation>
+    </message>
+    <message>
+        <source>The file already has a row with this name and role.</source>
+        <translation>文件中已有同姓名、同角色的一行。</translation>
+    </message>
+    <message>
+        <source>The role “{0}” is not in the plans. Use a role name from the list, or “其他”.</source>
+        <translation>角色“{0}”不在预案中。请使用预案中的角色名称，或填“其他”。</translation>
+    </message>
+    <message>
+        <source>Enter at least one number.</source>
+        <translation>请至少填写一个电话号码。</translation>
+    </message>
+    <message>
+        <source>At most {0} numbers.</source>
+        <translation>最多 {0} 个号码。</translation>
+    </message>
+    <message>
+        <source>24 hours: write 是 or 否.</source>
+        <translation>“24小时可联络”请填“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Outside number: write 是 or 否.</source>
+        <translation>“外部号码”请填“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>This contact was deleted meanwhile.</source>
+        <translation>该联系人已被删除。</translation>
+    </message>
+    <message>
+        <source>Not valid: {0}</source>
+        <translation>无效：{0}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({0}).</source>
+        <translation>无法读取该文件（{0}）。</translation>
+    </message>
+    <message>
+        <source>The file is larger than {0} MB; it is not a contact list.</source>
+        <translation>文件超过 {0} MB，不像是通讯录。</translation>
+    </message>
+    <message>
+        <source>This is an Excel workbook, not a CSV file. In Excel choose Save As → CSV, then import that file.</source>
+        <translation>这是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“另存为 → CSV”，再导入另存的文件。</translation>
+    </message>
+    <message>
+        <source>This is not a text file. Save the sheet as CSV and import that file.</source>
+        <translation>这不是文本文件。请把表格另存为 CSV 后再导入。</translation>
+    </message>
+    <message>
+        <source>The file's encoding is not recognised. Save it as CSV in UTF-8 or GBK.</source>
+        <translation>无法识别文件编码。请另存为 UTF-8 或 GBK 编码的 CSV。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The first row has no “姓名” column (found: {0}). Use the headers of an exported file: 姓名, 角色, 单位, 电话1 …</source>
+        <translation>第一行没有“姓名”列（找到的是：{0}）。请使用导出文件的表头：姓名、角色、单位、电话1……</translation>
+    </message>
+    <message>
+        <source>The file has {0} rows; at most {1} can be imported at once.</source>
+        <translation>文件有 {0} 行；一次最多导入 {1} 行。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}. Choose a folder you can write to, and close the file if Excel has it open.</source>
+        <translation>无法写入 {0}。请选择可写入的文件夹；如该文件正在 Excel 中打开，请先关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsScreen</name>
+    <message>
+        <source>Search: name, role, organisation, number or pinyin initials (zs = 张三)</source>
+        <translation>搜索：姓名、角色、单位、号码或拼音首字母（zs = 张三）</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新增联系人</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Contact sheet PDF</source>
+        <translation>通讯录 PDF</translation>
+    </message>
+    <message>
+        <source>Print contact sheet</source>
+        <translation>打印通讯录</translation>
+    </message>
+    <message>
+        <source>Press a number to copy it. Enter in the search copies the first number shown.</source>
+        <translation>点按号码即可复制；在搜索框按回车，复制列表中第一个号码。</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>The directory is empty. Add contacts with “New contact”, or import a CSV file.</source>
+        <translation>通讯录是空的。请点“新增联系人”，或导入 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{0}”. Search by name, role, organisation, number or pinyin initials.</source>
+        <translation>没有找到“{0}”。可按姓名、角色、单位、号码或拼音首字母搜索。</translation>
+    </message>
+    <message>
+        <source>Copied {0}: {1}. Paste it into the phone software, or dial it.</source>
+        <translation>已复制 {0}：{1}。可粘贴到拨号软件，或直接拨打。</translation>
+    </message>
+    <message>
+        <source>Saved: {0}.</source>
+        <translation>已保存：{0}。</translation>
+    </message>
+    <message>
+        <source>Delete {0}?</source>
+        <translation>删除 {0}？</translation>
+    </message>
+    <message>
+        <source>{0} leaves the directory. Incidents that recorded a call to {0} keep showing the name and number.</source>
+        <translation>{0} 将从通讯录中移除。已记录的事件中，联系 {0} 的姓名和号码仍会保留。</translation>
+    </message>
+    <message>
+        <source>Deleted: {0}.</source>
+        <translation>已删除：{0}。</translation>
+    </message>
+    <message>
+        <source>Import contacts from a CSV file</source>
+        <translation>从 CSV 文件导入联系人</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>已取消导入：通讯录没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The directory changed while the file was checked; nothing was imported. Import the file again.</source>
+        <translation>检查文件期间通讯录有改动，未导入任何内容。请重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>Imported: {0} new, {1} changed.</source>
+        <translation>已导入：新增 {0} 人，更新 {1} 人。</translation>
+    </message>
+    <message>
+        <source>Export the directory as CSV</source>
+        <translation>将通讯录导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Exported {0} contacts to {1}.</source>
+        <translation>已将 {0} 位联系人导出到 {1}。</translation>
+    </message>
+</context>
+<context>
     <name>DailyView</name>
     <message>
         <source>Today</source>
@@ -696,6 +1012,73 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import contacts: check before importing</source>
+        <translation>导入联系人：导入前请核对</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changes a contact</source>
+        <translation>更新已有联系人</translation>
+    </message>
+    <message>
+        <source>Already there, skipped</source>
+        <translation>已存在，跳过</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>有错误，不导入</translation>
+    </message>
+    <message>
+        <source>{0} (encoding {1}): {2} rows. {3} new, {4} changed, {5} already there, {6} with problems (not imported; correct them in the file and import again).</source>
+        <translation>{0}（编码 {1}）：共 {2} 行。新增 {3}，更新 {4}，已存在 {5}，有错误 {6}（不导入；请在文件中改正后重新导入）。</translation>
+    </message>
+    <message>
+        <source>Columns not used: {0}</source>
+        <translation>未使用的列：{0}</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import {0} contacts</source>
+        <translation>导入 {0} 位联系人</translation>
+    </message>
+    <message>
+        <source>Cancel: import nothing</source>
+        <translation>取消，不导入</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>IncidentController</name>
     <message>
         <source>The note is empty.</source>
@@ -818,6 +1201,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Save the drill report as PDF</source>
         <translation>将演练报告保存为 PDF</translation>
+    </message>
+    <message>
+        <source>contact-sheet</source>
+        <translation>应急通讯录</translation>
+    </message>
+    <message>
+        <source>Save the contact sheet as PDF</source>
+        <translation>将应急通讯录保存为 PDF</translation>
     </message>
 </context>
 <context>

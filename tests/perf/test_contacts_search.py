@@ -1,0 +1,102 @@
+"""Directory benchmarks at 50 and 500 contacts: building the screen, one keystroke of search (rows
+shown and hidden, painted), the first letter query (pypinyin loaded), and a press in the
+guided response with people on its roles.
+
+Run: uv run pytest tests/perf -m perf -s
+"""
+
+import statistics
+import time
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from models import contacts
+from models.clock import SystemClock
+from models.contacts import ContactData, Phone
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍"
+
+
+def fill(catalog, count):
+    roles = [r.key for r in catalog.roles if not r.outside]
+    for i in range(count):
+        name = SURNAMES[i % len(SURNAMES)] + GIVEN[i * 7 % len(GIVEN)] + GIVEN[i % len(GIVEN)]
+        contacts.add_contact(catalog, ContactData(
+            name=name, role_key=roles[i % len(roles)], organisation=f"第{i % 12}营业部",
+            phones=(Phone("手机", f"13{i % 7 + 3}{i:08d}"),), available_24h=i % 3 == 0))
+
+
+@pytest.mark.perf
+@pytest.mark.parametrize("count", [50, 500])
+def test_directory_search(qtbot, desk_db, shipped_catalog, repeat, count):
+    from ui.contacts_controller import ContactsController
+    from ui.contacts_screen import ContactsScreen
+
+    fill(shipped_catalog, count)
+    controller = ContactsController(catalog=shipped_catalog, clock=SystemClock())
+    screen = ContactsScreen(controller=controller)
+    qtbot.addWidget(screen)
+    screen.resize(1234, 700)
+    started = time.perf_counter()
+    screen.show()
+    qtbot.waitExposed(screen)
+    QApplication.processEvents()
+    built = (time.perf_counter() - started) * 1000
+    screen.warm_up.join()  # the pinyin tables were loaded off the GUI thread meanwhile
+    started = time.perf_counter()
+    screen.search.setText("z")
+    QApplication.processEvents()
+    first_letter = (time.perf_counter() - started) * 1000
+    keystrokes, everyone = [], []
+    for _ in range(repeat):
+        for text in ("zs", "z", "138", "王", ""):
+            started = time.perf_counter()
+            screen.search.setText(text)
+            screen.repaint()
+            (keystrokes if text else everyone).append((time.perf_counter() - started) * 1000)
+    print(f"\ndirectory, {count} contacts: screen built and shown {built:.0f} ms; first letter "
+          f"query {first_letter:.0f} ms (tables loaded in the background); one "
+          f"keystroke filtered and painted: median {statistics.median(keystrokes):.1f} ms, "
+          f"max {max(keystrokes):.1f} ms; search cleared (all shown again): median "
+          f"{statistics.median(everyone):.0f} ms")
+
+
+@pytest.mark.perf
+def test_press_to_guided_view_painted_with_people(qtbot, desk_db, shipped_catalog):
+    from models.act import Who
+    from tests.perf.test_press_latency import PaintClock
+    from ui.contacts_controller import ContactsController
+    from ui.emergency_screen import EmergencyScreen
+    from ui.guided_response import GuidedResponse
+    from ui.incident_controller import IncidentController
+
+    contacts.seed_outside_numbers(shipped_catalog)
+    fill(shipped_catalog, 90)  # two people on every internal role
+    _, plan = desk_db
+    controller = IncidentController(catalog=shipped_catalog, plan=plan, clock=SystemClock(),
+                                    who=lambda: Who("城东营业厅", "1号台", "张三"))
+    directory = ContactsController(catalog=shipped_catalog, clock=SystemClock())
+    guided = GuidedResponse(controller=controller, contacts=directory)
+    screen = EmergencyScreen(controller=controller, guided=guided)
+    qtbot.addWidget(screen)
+    screen.resize(1234, 724)
+    screen.show()
+    qtbot.waitExposed(screen)
+    watcher = PaintClock()
+    guided.installEventFilter(watcher)
+    times = []
+    for sit in shipped_catalog.situations:
+        screen.show_category(sit.category)
+        page = screen.stack.currentWidget()
+        QApplication.processEvents()
+        watcher.painted_at = None
+        pressed = time.perf_counter()
+        page.buttons[sit.key].click()
+        qtbot.waitUntil(lambda: watcher.painted_at is not None, timeout=5000)
+        times.append((watcher.painted_at - pressed) * 1000)
+        controller.cancel(guided.incident_id)
+    print(f"\npress → guided view painted with people on the roles (first press, "
+          f"{len(times)} situations): median {statistics.median(times):.1f} ms, "
+          f"max {max(times):.1f} ms")

@@ -1,0 +1,126 @@
+"""The guided response shows the people holding each role; a press records exactly who was
+told and meets the deadline to that role."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from models import contacts
+from models.contacts import ContactData, Phone
+from models.incident import Deadline, TimelineEntry
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def entries(incident_id, kind):
+    return [e for e in TimelineEntry.select().where(TimelineEntry.incident == incident_id,
+                                                    TimelineEntry.kind == kind)]
+
+
+@pytest.fixture
+def directory(desk_db, shipped_catalog, clock):
+    from ui.contacts_controller import ContactsController
+
+    contacts.seed_outside_numbers(shipped_catalog)
+    add = lambda name, role, number, **kw: contacts.add_contact(  # noqa: E731
+        shipped_catalog, ContactData(name=name, role_key=role, phones=(Phone("", number),),
+                                     **kw))
+    ids = {"李娜": add("李娜", "liaison", "13802456789", available_24h=True),
+           "周强": add("周强", "liaison", "13612345670"),
+           "华润物业": add("华润物业", "property", "0755-83219999", outside=True)}
+    controller = ContactsController(catalog=shipped_catalog, clock=clock)
+    controller.ids = ids
+    return controller
+
+
+@pytest.fixture
+def guided(qtbot, controller, directory):
+    from ui.guided_response import GuidedResponse
+
+    view = GuidedResponse(controller=controller, contacts=directory,
+                          confirm=lambda parent, title, text: True)
+    qtbot.addWidget(view)
+    view.resize(1234, 724)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def start_power_cut(controller, guided):
+    incident_id = controller.start("power_cut")  # level 2: report to the liaison in 10 min
+    guided.show_incident(incident_id)
+    return incident_id
+
+
+def test_a_role_named_in_a_step_shows_its_people(guided, controller, directory):
+    start_power_cut(controller, guided)
+    steps = guided.step_rows
+    property_id = directory.ids["华润物业"]
+    button = steps[1].person_buttons[("property", property_id)]  # 通知大厅物管公司(物业)
+    assert button.text() == "☎ 物业 — 华润物业 0755-83219999"
+    assert "admin_office" in steps[1].call_buttons  # nobody entered: the role itself
+    assert steps[6].findChild(type(steps[6].text), "stepRole").text() == \
+        "物业：华润物业 0755-83219999"  # the step the property company does
+
+
+def test_the_call_area_lists_the_people_of_the_roles_to_call(guided, controller, directory):
+    start_power_cut(controller, guided)
+    texts = [guided.calls_box.itemAt(i).widget().text()
+             for i in range(guided.calls_box.count())]
+    assert "☎ 华润物业 0755-83219999\n物业" in texts
+    assert "☎ 供电服务热线 95598\n供电局" in texts  # seeded: the power company's hotline
+    assert "☎ 综合科" in texts  # nobody entered for this role: the role itself
+
+
+def test_pressing_a_person_records_who_on_which_number(qtbot, guided, controller, directory):
+    incident_id = start_power_cut(controller, guided)
+    click(qtbot, guided.person_call_buttons[("property", directory.ids["华润物业"])])
+    [call] = entries(incident_id, "called")
+    assert call.text == "物业 华润物业 0755-83219999"
+    assert '"person": "华润物业"' in call.data and '"number": "0755-83219999"' in call.data
+    timeline = [guided.timeline.item(i).text() for i in range(guided.timeline.count())]
+    assert any("华润物业 0755-83219999" in line for line in timeline)
+
+
+def report_buttons(guided):
+    return [guided.report_box.itemAt(i).widget() for i in range(guided.report_box.count())]
+
+
+def test_reporting_to_a_person_records_who_and_meets_the_deadline(qtbot, guided, controller,
+                                                                  directory, clock):
+    incident_id = start_power_cut(controller, guided)  # level 2: the liaison within 10 min
+    buttons = report_buttons(guided)
+    assert [b.text() for b in buttons] == ["已报告应急管理小组联络员 李娜\n☎ 138 0245 6789",
+                                           "已报告应急管理小组联络员 周强\n☎ 136 1234 5670"]
+    clock.advance(minutes=3)
+    click(qtbot, buttons[1])
+    [report] = entries(incident_id, "reported")
+    assert report.text == "应急管理小组联络员 周强 13612345670"
+    assert '"person": "周强"' in report.data
+    deadline = Deadline.get(Deadline.incident == incident_id, Deadline.to_role == "liaison")
+    assert deadline.status == "met" and deadline.met_at == clock.now().replace(tzinfo=None)
+    assert [b.text().split("\n")[0] for b in report_buttons(guided)] == [
+        "已报告应急管理小组联络员 李娜", "✓ 已报告应急管理小组联络员 周强"]
+
+
+def test_a_change_in_the_directory_shows_at_once(qtbot, guided, controller, directory,
+                                                 shipped_catalog):
+    start_power_cut(controller, guided)
+    directory.delete(directory.ids["周强"])
+    directory.add(ContactData(name="王建国", role_key="admin_office",
+                              phones=(Phone("", "0755-83210050"),)))
+    assert [b.property("person") for b in report_buttons(guided)] == ["李娜"]
+    step = guided.step_rows[1]
+    assert "admin_office" not in step.call_buttons
+    assert [b.text() for (k, _), b in step.person_buttons.items() if k == "admin_office"] == [
+        "☎ 综合科 — 王建国 0755-83210050"]
+
+
+def test_the_seeded_public_numbers_are_not_listed_twice(guided, controller):
+    incident_id = controller.start("fire")
+    guided.show_incident(incident_id)
+    texts = [guided.calls_box.itemAt(i).widget().text()
+             for i in range(guided.calls_box.count())]
+    assert "☎ 消防报警 119" in texts
+    assert not any("消防报警 —" in t for t in texts)
