@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from models.contacts import (
     validate,
 )
 from models.db import DB
+from models.files import write_whole
 from models.phones import display_number
 
 MAX_BYTES = 5_000_000
@@ -286,18 +285,7 @@ def _safe(text: str) -> str:
 
 
 def _write_atomically(path: Path, data: bytes) -> Path:
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        return write_whole(path, data)
     except OSError as e:
-        raise CsvRefused("unwritable", str(folder)) from e
-    try:
-        with os.fdopen(handle, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, path)
-    except OSError as e:
-        Path(temp).unlink(missing_ok=True)
-        raise CsvRefused("unwritable", str(path)) from e
-    return path
+        raise CsvRefused("unwritable", str(path.parent if str(path.parent) else ".")) from e

@@ -9,8 +9,6 @@ overwritten.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import tomllib
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
@@ -18,6 +16,7 @@ from pathlib import Path
 
 from models.catalog import Catalog
 from models.catalog_loader import KEY_PATTERN
+from models.files import write_whole
 from models.toml_lines import LineIndex
 
 DRILL_FIELDS = {"key", "title", "situation", "description", "holiday", "inject"}
@@ -289,7 +288,7 @@ def save_own(folder: Path, data: dict, catalog: Catalog) -> Scenario:
         raise ScenarioRefused(problems)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{key}.toml"
-    _write_atomically(path, text)
+    write_whole(path, text.encode("utf-8"))
     return replace(scenario, file=str(path), own=True)
 
 
@@ -314,19 +313,6 @@ def free_key(folder: Path, base: str) -> str:
     while f"{base}_{n}" in taken:
         n += 1
     return f"{base}_{n}"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def due_injects(scenario: Scenario, elapsed: timedelta, shown: int) -> list[Inject]:

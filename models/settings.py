@@ -7,10 +7,11 @@ live in a local file beside the database rather than in a database other desks m
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from models.files import write_whole
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,8 @@ class SettingsStore:
 
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".part")
-        with partial.open("w", encoding="utf-8") as f:
-            json.dump(self._values, f, ensure_ascii=False, indent=2)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(partial, self.path)
+        text = json.dumps(self._values, ensure_ascii=False, indent=2)
+        write_whole(self.path, text.encode("utf-8"))
 
 
 def put_on_duty(store: SettingsStore, name: str) -> None:

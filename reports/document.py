@@ -5,8 +5,6 @@ never leaves half a PDF behind.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 from reportlab.platypus import paragraph as _paragraph
 
+from models.files import replacing
 from reports.fonts import PdfFonts, register_fonts
 
 MARGIN = 15 * mm
@@ -149,44 +148,29 @@ def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[F
     if not folder.is_dir():
         raise ReportError(f"The folder {folder} does not exist. Choose an existing folder.",
                           problem="no_folder", where=folder)
+    created = False
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                             dir=folder)
+        with replacing(path) as temp:  # replaces `path` only once the whole PDF is written
+            created = True
+            doc = SimpleDocTemplate(str(temp), pagesize=size, leftMargin=MARGIN,
+                                    rightMargin=MARGIN, topMargin=MARGIN + 2 * mm,
+                                    bottomMargin=MARGIN, title=page.title,
+                                    author="Emergency Desk", creator="Emergency Desk",
+                                    initialFontName=fonts.regular)  # no stray Helvetica
+            if progress is not None:
+                doc.setProgressCallBack(
+                    lambda kind, value: progress(value) if kind == "PAGE" else None)
+            doc.build(list(build_story(styles)), canvasmaker=_numbered_canvas(page, fonts))
     except OSError as e:
         reason = e.strerror or str(e)
-        raise ReportError(f"Cannot write in {folder} ({reason}). Choose a folder you can write "
-                          "to.", problem="folder_not_writable", where=folder,
-                          reason=reason) from e
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        doc = SimpleDocTemplate(str(temp), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
-                                topMargin=MARGIN + 2 * mm, bottomMargin=MARGIN,
-                                title=page.title, author="Emergency Desk",
-                                creator="Emergency Desk",
-                                initialFontName=fonts.regular)  # no stray Helvetica
-        if progress is not None:
-            doc.setProgressCallBack(
-                lambda kind, value: progress(value) if kind == "PAGE" else None)
-        doc.build(list(build_story(styles)), canvasmaker=_numbered_canvas(page, fonts))
-        _sync(temp)
-        os.replace(temp, path)
-    except OSError as e:
-        temp.unlink(missing_ok=True)
-        reason = e.strerror or str(e)
+        if not created:
+            raise ReportError(f"Cannot write in {folder} ({reason}). Choose a folder you can "
+                              "write to.", problem="folder_not_writable", where=folder,
+                              reason=reason) from e
         raise ReportError(f"Cannot write {path} ({reason}). Check that the file is not open in "
                           "another program and that the folder is writable.",
                           problem="file_not_writable", where=path, reason=reason) from e
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return path
-
-
-def _sync(path: Path) -> None:
-    """Flush the finished file to disk before it replaces the old one (power cuts)."""
-    with path.open("rb+") as f:
-        os.fsync(f.fileno())
 
 
 def content_width(page: Page) -> float:
