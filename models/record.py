@@ -40,6 +40,7 @@ class TimelineLine:
     actor: str
     text: str
     late_seconds: int = 0  # a deadline met late: by how much
+    levels: tuple[int, int] | None = None  # a level change: from, to (the text is the reason)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,12 @@ class DailyLog:
     by_category: tuple[tuple[str, int], ...]  # real incidents only
     by_level: tuple[tuple[str, int], ...]  # real incidents only
     missed_or_late: tuple[tuple[DailyRow, DeadlineLine], ...]  # real incidents only
+
+    @property
+    def counted_rows(self) -> tuple[DailyRow, ...]:
+        """The real incidents the totals count: not drills, not presses made by mistake
+        (cancelled incidents are listed, never counted)."""
+        return tuple(r for r in self.real_rows if r.status != "cancelled")
 
     @property
     def real_rows(self) -> tuple[DailyRow, ...]:

@@ -36,10 +36,7 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
         plan_version=version_label(plan.version, plan.revised),
         fields=records.stored_fields(incident_id),
         aftercare_items=catalog.general.aftercare,
-        timeline=tuple(TimelineLine(e.at, e.kind, e.actor, e.text,
-                                    int(e.data.get("late_seconds", 0) or 0)
-                                    if e.kind == "deadline_met" else 0)
-                       for e in state.entries),
+        timeline=tuple(_timeline_line(e) for e in state.entries),
         deadlines=tuple(deadline_line(catalog, d) for d in Deadline.select().where(
             Deadline.incident == incident_id).order_by(Deadline.started_at, Deadline.id)),
         integrity_ok=not findings, integrity_message=message,
@@ -56,3 +53,10 @@ def find_incident(reference: str) -> int | None:
     else:
         found = Incident.get_or_none(Incident.number == reference)
     return found.id if found else None
+
+
+def _timeline_line(e) -> TimelineLine:
+    late = int(e.data.get("late_seconds", 0) or 0) if e.kind == "deadline_met" else 0
+    levels = ((e.data.get("from"), e.data["to"])
+              if e.kind == "level_changed" and "to" in e.data else None)
+    return TimelineLine(e.at, e.kind, e.actor, e.text, late, levels)

@@ -94,12 +94,12 @@ class _Sheet:
                             reporting), self.styles)
 
     def totals(self, log: DailyLog):
-        if not log.real_rows:
+        if not log.counted_rows:
             return self.note(self.w("No incidents in this period."))
         w, styles = self.w, self.styles
         column = self.width * 0.3
         total = [Paragraph(escape(w("Total")), styles.cell_bold),
-                 Paragraph(str(len(log.real_rows)), styles.cell_bold)]
+                 Paragraph(str(len(log.counted_rows)), styles.cell_bold)]
 
         def counts(title: str, pairs: tuple[tuple[str, int], ...]):
             return grid([(title, w("Count")), *((n, str(c)) for n, c in pairs), total],

@@ -166,6 +166,8 @@ def entry_words(line: TimelineLine, w: Words) -> str:
         minutes, seconds = divmod(line.late_seconds, 60)
         return w("Done {0} min {1} s late: {2}").format(minutes, seconds, line.text)
     text = line.text
+    if line.kind == "level_changed" and line.levels:
+        return w("Level {0} → {1}: {2}").format(*line.levels, line.text)
     if line.kind == "record_saved":  # the names of the fields saved, e.g. "place、description"
         text = "、".join(field_words(key, w) for key in text.split("、"))
     return w(ENTRY_WORDS.get(line.kind, "{0}")).format(text)

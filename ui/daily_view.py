@@ -143,7 +143,7 @@ class DailyView(QWidget):
         levels = "、".join(f"{name} {n}" for name, n in log.by_level) or "—"
         self.summary.setText(self.tr("{0} incidents, {1} drills. By category: {2}. By level: "
                                      "{3}. Missed or late reports: {4}.").format(
-            len(log.real_rows), len(log.drill_rows), categories, levels,
+            len(log.counted_rows), len(log.drill_rows), categories, levels,
             len(log.missed_or_late)))
         self.rows.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("No."), self.tr("Situation"), self.tr("Level"),

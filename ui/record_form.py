@@ -36,6 +36,7 @@ from ui.pdf_export import PdfTools
 from ui.pdf_jobs import incident_record_job
 from ui.plan_version_dialog import PlanVersionDialog
 from ui.readout import local_time
+from ui.record_fields import field_labels
 from ui.status_text import status_text
 from ui.timeline_text import entry_text
 
@@ -144,22 +145,7 @@ class RecordForm(QWidget):
 
     # -- building --------------------------------------------------------------------------
     def _field_labels(self) -> list[tuple[str, str]]:
-        labels = [
-            ("happened_at", self.tr("Happened at")), ("discovered_at", self.tr("Discovered at")),
-            ("reported_at", self.tr("Reported at")), ("handled_at", self.tr("Handled at")),
-            ("place", self.tr("Place")), ("reporter", self.tr("Reported by")),
-            ("handler", self.tr("Handler")), ("description", self.tr("What happened")),
-            ("people", self.tr("People involved (customers, staff, contacts)")),
-            ("injuries", self.tr("Injuries")), ("loss_amount", self.tr("Loss (yuan)")),
-            ("loss_items", self.tr("Items lost or damaged")),
-            ("evidence", self.tr("Evidence kept (e.g. CCTV clip)")),
-            ("evidence_keep_until", self.tr("Evidence kept until")),
-            ("actions", self.tr("Actions taken")), ("result", self.tr("Result")),
-        ]
-        labels += [(records.AFTERCARE_PREFIX + item, self.tr("Aftercare: {0}").format(item))
-                   for item in self._catalog.general.aftercare]
-        labels.append(("follow_up_on", self.tr("Follow up on")))
-        return labels
+        return field_labels(self._catalog.general.aftercare)
 
     def _add_field(self, grid: QGridLayout, row: int, key: str, label: str) -> None:
         if key in LINE_FIELDS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models.response import EntryView
+from ui.record_fields import field_label
 
 translate = QCoreApplication.translate
 
@@ -35,4 +36,10 @@ def entry_text(entry: EntryView) -> str:
         minutes, seconds = divmod(late, 60)
         return translate("Timeline", "Done {0}:{1:02d} late: {2}").format(minutes, seconds,
                                                                          entry.text)
-    return labels.get(entry.kind, "{0}").format(entry.text)
+    if entry.kind == "level_changed" and "to" in entry.data:
+        return translate("Timeline", "Level {0} → {1}: {2}").format(
+            entry.data.get("from"), entry.data["to"], entry.text)
+    text = entry.text
+    if entry.kind == "record_saved" and entry.data.get("fields"):
+        text = "、".join(field_label(key) for key in entry.data["fields"])
+    return labels.get(entry.kind, "{0}").format(text)

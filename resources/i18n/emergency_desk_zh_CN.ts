@@ -1625,27 +1625,7 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
-    <name>RecordForm</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Handling finished</source>
-        <translation>处置完成</translation>
-    </message>
-    <message>
-        <source>Close the incident</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <source>Correct (amendment)</source>
-        <translation>更正</translation>
-    </message>
-    <message>
-        <source>Fill actions from the record</source>
-        <translation>从处置记录填入措施</translation>
-    </message>
+    <name>RecordFields</name>
     <message>
         <source>Happened at</source>
         <translation>发生时间</translation>
@@ -1671,28 +1651,12 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>报告人</translation>
     </message>
     <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
-        <source>Show the plan used</source>
-        <translation>查看所用预案</translation>
-    </message>
-    <message>
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
+        <source>Handler</source>
+        <translation>处置人</translation>
     </message>
     <message>
         <source>What happened</source>
         <translation>事件经过</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>处置人</translation>
     </message>
     <message>
         <source>People involved (customers, staff, contacts)</source>
@@ -1733,6 +1697,45 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Follow up on</source>
         <translation>回访日期</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Handling finished</source>
+        <translation>处置完成</translation>
+    </message>
+    <message>
+        <source>Close the incident</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Correct (amendment)</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Fill actions from the record</source>
+        <translation>从处置记录填入措施</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Show the plan used</source>
+        <translation>查看所用预案</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Now</source>
@@ -2166,6 +2169,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Done {0}:{1:02d} late: {2}</source>
         <translation>迟了 {0}:{1:02d} 完成：{2}</translation>
+    </message>
+    <message>
+        <source>Level {0} → {1}: {2}</source>
+        <translation>级别 {0} → {1}：{2}</translation>
     </message>
 </context>
 <context>

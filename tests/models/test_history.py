@@ -8,6 +8,7 @@ from models import history, records, response, search
 from models.act import Act, Who
 from models.clock import FakeClock
 from models.history import HistoryFilter
+from models.incident import Incident
 from models.workdays import HolidayCalendar
 
 WHO = Who("城东营业厅", "1号台", "张三")
@@ -125,3 +126,17 @@ def test_daily_log_lists_missed_reports(desk_db, shipped_catalog):
     ((row, line),) = log.missed_or_late
     assert (row.reporting, line.status, line.label) == ("missed", "missed", "报告应急管理小组组长")
     assert incident
+
+
+def test_a_press_made_by_mistake_is_listed_but_never_counted(desk_db, shipped_catalog):
+    clock = FakeClock(datetime(2026, 11, 20, 9, 30).astimezone())
+    real = response.start_incident(shipped_catalog, desk_db[1], "power_cut",
+                                   Act(WHO, clock.now(), HolidayCalendar()))
+    mistake = response.start_incident(shipped_catalog, desk_db[1], "fire",
+                                      Act(WHO, clock.now(), HolidayCalendar()))
+    response.cancel_incident(mistake, "误按", Act(WHO, clock.advance(seconds=20),
+                                                  HolidayCalendar()))
+    log = history.daily_log(shipped_catalog, date(2026, 11, 20), date(2026, 11, 20), hall="")
+    assert [r.status for r in log.rows] == ["open", "cancelled"]
+    assert [r.number for r in log.counted_rows] == [Incident.get_by_id(real).number]
+    assert sum(n for _, n in log.by_category) == 1 and sum(n for _, n in log.by_level) == 1

@@ -109,6 +109,16 @@ def test_timeline_words_cover_late_deadlines():
     assert incident_record.entry_words(line, Words("en")) == "Done 2 min 5 s late: 报告组长"
 
 
+def test_a_level_change_prints_from_and_to(shipped_catalog, make_incident):
+    from models import response
+    from tests.reports.conftest import act_at
+    incident = make_incident("fire")
+    response.change_level(shipped_catalog, incident, 2, "火势已控制", act_at(NOON))
+    lines = build_record(shipped_catalog, incident).timeline
+    changed = next(line for line in lines if line.kind == "level_changed")
+    assert incident_record.entry_words(changed, Words()).endswith("→ 2：火势已控制")
+
+
 def english_texts() -> set[str]:
     """Every English text the documents print: w("...") calls and the words tables."""
     texts = set()
