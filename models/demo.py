@@ -112,73 +112,120 @@ def _one(catalog, plan, rng, rows, incident_id, number, sit, started, end, hall,
     drill = rng.random() < 0.02
     level = sit.default_level
     place = rng.choice(PLACES)
-    chain = {"prev": ""}
-    moment = {"at": started}
-
-    def entry(kind, text="", data=None, after=(20, 240)):
-        moment["at"] += timedelta(seconds=rng.randint(*after))
-        at = to_db(moment["at"])
-        payload = json.dumps(data or {}, ensure_ascii=False, sort_keys=True)
-        digest = entry_hash(chain["prev"], incident_id, at, kind, clerk, desk, text, payload)
-        rows["entry"].append({"incident": incident_id, "at": at, "kind": kind, "actor": clerk,
-                              "desk": desk, "text": text, "data": payload,
-                              "prev_hash": chain["prev"], "hash": digest})
-        chain["prev"] = digest
-
-    entry("started", sit.name, {"situation": sit.key, "level": level, "drill": drill,
-                                "hall": hall}, after=(0, 0))
-    for index, step in enumerate(sit.steps):
-        if rng.random() < 0.85:
-            entry("step_checked", step.text, {"situation": sit.key, "step": index})
-        for role in step.call[:1]:
-            if rng.random() < 0.6:
-                entry("called", catalog.role(role).name, {"role": role, "person": "",
-                                                          "number": catalog.role(role).number})
-    notes = rng.sample(NOTES, rng.randint(0, 2))
-    for note in notes:
-        entry("note", note)
-    outcome = rng.random()
-    for source, timer in timers_of(catalog, sit.key, level):
-        if timer.starts != ("start",):
-            continue
-        due = started + timedelta(minutes=minutes_for(catalog, timer, False))
-        status, met = ("met", due - timedelta(seconds=rng.randint(10, 200)))
-        if outcome > 0.97:
-            status, met = "missed", None
-        elif outcome > 0.9:
-            status, met = "late", due + timedelta(seconds=rng.randint(30, 900))
-        if met and met > end:
-            status, met = "pending", None
-        rows["deadline"].append({
-            "incident": incident_id, "source": source, "key": timer.key, "label": timer.label,
-            "action": timer.action, "to_role": timer.to, "by_role": timer.by, "holiday": False,
-            "started_at": to_db(started), "due_at": to_db(due), "status": status,
-            "missed_at": to_db(due) if status == "missed" else None, "acknowledged_at": None,
-            "met_at": to_db(met) if met else None, "met_by": clerk if met else "",
-            "met_to": ""})
-    old = end - started > timedelta(days=1)
-    status = "closed" if old else rng.choice(("in_hand", "resolved", "closed"))
+    events = [(started, "started", sit.name, {"situation": sit.key, "level": level,
+                                              "drill": drill, "hall": hall})]
+    notes = _actions(catalog, rng, sit, started, events)
+    deadlines = _deadlines(catalog, rng, sit.key, level, started, end, clerk, events)
+    for row in deadlines:
+        row["incident"] = incident_id
+    status = _settle(rng, events, deadlines, started, end)
+    events = sorted((e for e in events if e[0] <= end), key=lambda e: e[0])
+    last = _write_entries(rows, incident_id, clerk, desk, events)
     aftercare = {item: "已完成" for item in catalog.level(level).aftercare_required}
     description = f"{place}{sit.name}，{'；'.join(notes) or '现场已处置'}"
     record = {"place": place, "reporter": clerk, "handler": clerk, "description": description,
               "people": "客户一名", "result": "已处置完毕", "aftercare": aftercare}
-    entry("record_saved", "place、description", {"fields": ["place", "description"]})
-    if status in ("resolved", "closed"):
-        entry("resolved")
-    if status == "closed":
-        entry("closed", after=(600, 7200))
+    rows["deadline"].extend(deadlines)
     rows["incident"].append({
         "id": incident_id, "number": number, "situation_key": sit.key,
         "situation_name": sit.name, "category_key": sit.category, "level": level,
         "status": status, "is_drill": drill, "started_at": to_db(started), "hall": hall,
         "desk": desk, "clerk": clerk, "place": place, "description": description,
-        "plan": plan.id, "updated_at": to_db(moment["at"]),
-        "closed_at": to_db(moment["at"]) if status == "closed" else None,
-        "head_hash": chain["prev"]})
+        "plan": plan.id, "updated_at": to_db(last[0]),
+        "closed_at": to_db(last[0]) if status == "closed" else None, "head_hash": last[1]})
     rows["record"].append({"incident": incident_id, "data": json.dumps(record, ensure_ascii=False),
-                           "saved_at": to_db(moment["at"]), "saved_by": clerk})
+                           "saved_at": to_db(last[0]), "saved_by": clerk})
     rows["search"].append((incident_id, " ".join((number, sit.name, place, desk, clerk,
                                                    description))))
+
+
+def _actions(catalog, rng, sit, started, events) -> list[str]:
+    """Steps ticked, calls made, notes and the saved record, a few minutes apart."""
+    at = started
+
+    def later() -> datetime:
+        nonlocal at
+        at += timedelta(seconds=rng.randint(20, 240))
+        return at
+
+    for index, step in enumerate(sit.steps):
+        if rng.random() < 0.85:
+            events.append((later(), "step_checked", step.text,
+                           {"situation": sit.key, "step": index}))
+        for role in step.call[:1]:
+            if rng.random() < 0.6:
+                events.append((later(), "called", catalog.role(role).name,
+                               {"role": role, "person": "", "number": catalog.role(role).number}))
+    notes = rng.sample(NOTES, rng.randint(0, 2))
+    events.extend((later(), "note", note, {}) for note in notes)
+    events.append((later(), "record_saved", "place、description",
+                   {"fields": ["place", "description"]}))
+    return notes
+
+
+def _deadlines(catalog, rng, situation, level, started, end, clerk, events) -> list[dict]:
+    """The clocks the start set: most met in time, some late, a few missed."""
+    outcome = rng.random()
+    deadlines = []
+    for source, timer in timers_of(catalog, situation, level):
+        if timer.starts != ("start",):
+            continue
+        due = started + timedelta(minutes=minutes_for(catalog, timer, False))
+        events.append((started, "deadline_started", timer.label,
+                       {"key": timer.key, "source": source, "due": due.isoformat(),
+                        "holiday": False}))
+        status, met = "met", started + (due - started) * rng.uniform(0.2, 0.9)
+        if outcome > 0.97:
+            status, met = "missed", None
+        elif outcome > 0.9:
+            status, met = "late", due + timedelta(seconds=rng.randint(30, 900))
+        if status == "missed" and due <= end:
+            events.append((due, "deadline_missed", timer.label,
+                           {"key": timer.key, "due": due.isoformat()}))
+        if (met or due) > end:
+            status, met = "pending", None
+        if met:
+            late = max(0, int((met - due).total_seconds()))
+            events.append((met, "deadline_met", timer.label,
+                           {"key": timer.key, "late_seconds": late, "to": ""}))
+        deadlines.append({
+            "source": source, "key": timer.key, "label": timer.label,
+            "action": timer.action, "to_role": timer.to, "by_role": timer.by, "holiday": False,
+            "started_at": to_db(started), "due_at": to_db(due), "status": status,
+            "missed_at": to_db(due) if status == "missed" else None, "acknowledged_at": None,
+            "met_at": to_db(met) if met else None, "met_by": clerk if met else "",
+            "met_to": ""})
+    return deadlines
+
+
+def _settle(rng, events, deadlines, started, end) -> str:
+    """Resolved once the work and the reports are done, closed a while later by a supervisor;
+    an incident whose work or reports run past `end` is still in hand."""
+    done = max(e[0] for e in events) + timedelta(seconds=rng.randint(20, 240))
+    closed = done + timedelta(seconds=rng.randint(600, 7200))
+    wanted = "closed" if end - started > timedelta(days=2) else rng.choice(
+        ("in_hand", "resolved", "closed"))
+    if wanted == "in_hand" or done > end or any(d["status"] == "pending" for d in deadlines):
+        return "in_hand"
+    events.append((done, "resolved", "", {}))
+    if wanted == "resolved" or closed > end:
+        return "resolved"
+    events.append((closed, "closed", "", {}))
+    return "closed"
+
+
+def _write_entries(rows, incident_id, clerk, desk, events) -> tuple[datetime, str]:
+    """The timeline rows with their hash chain; returns the last entry's time and hash."""
+    previous = ""
+    for at, kind, text, data in events:
+        stamp = to_db(at)
+        payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        digest = entry_hash(previous, incident_id, stamp, kind, clerk, desk, text, payload)
+        rows["entry"].append({"incident": incident_id, "at": stamp, "kind": kind,
+                              "actor": clerk, "desk": desk, "text": text, "data": payload,
+                              "prev_hash": previous, "hash": digest})
+        previous = digest
+    return events[-1][0], previous
 
 
 def _chunks(items: list, size: int):

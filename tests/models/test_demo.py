@@ -9,7 +9,7 @@ from models import response
 from models.act import Act, Who
 from models.clock import from_db
 from models.demo import OPENING, DemoRefused, generate
-from models.incident import Incident
+from models.incident import Deadline, Incident, TimelineEntry
 from models.verify import verify_all
 from models.workdays import HolidayCalendar
 
@@ -28,6 +28,20 @@ def test_generated_incidents_look_real_and_verify(desk_db, shipped_catalog):
     assert list(verify_all()) == []
     numbers = [i.number for i in Incident.select()]
     assert len(set(numbers)) == 600
+
+
+def test_nothing_generated_happens_after_the_end(desk_db, shipped_catalog):
+    generate(shipped_catalog, desk_db[1], incidents=300, days=2, end=END)
+    assert max(from_db(e.at) for e in TimelineEntry.select()) <= END
+    closed = Incident.select().where(Incident.status == "closed")
+    assert closed.count() > 0 and all(from_db(i.closed_at) <= END for i in closed)
+    unsettled = (Deadline.select().join(Incident, on=(Deadline.incident == Incident.id))
+                 .where(Deadline.status == "pending", Incident.status != "in_hand"))
+    assert unsettled.count() == 0
+    assert Deadline.select().where(Deadline.status == "pending").count() > 0
+    kinds = Counter(e.kind for e in TimelineEntry.select())
+    assert kinds["deadline_met"] > kinds["deadline_missed"] > 0
+    assert kinds["deadline_started"] == Deadline.select().count()
 
 
 def test_demo_refuses_a_database_with_real_incidents(desk_db, shipped_catalog):
