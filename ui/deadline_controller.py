@@ -67,9 +67,9 @@ class DeadlineController(QObject):
         self.ticked.emit()
 
     # -- acting ----------------------------------------------------------------------------
-    def meet(self, deadline_id: int) -> bool:
+    def meet(self, deadline_id: int, person: str = "") -> bool:
         try:
-            deadlines.meet(self.catalog, deadline_id, self._act())
+            deadlines.meet(self.catalog, deadline_id, self._act(), to_person=person)
         except DeadlineRefused:
             return False
         finally:

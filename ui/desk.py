@@ -91,7 +91,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
     header.set_clerk(str(store.get("clerk_on_duty")))
-    panel = TimerPanel(catalog=catalog)
+    panel = TimerPanel(catalog=catalog, people=contacts.people)
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
     drill_controller = DrillController(catalog=catalog, clock=clock, incidents=incidents,

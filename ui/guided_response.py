@@ -36,21 +36,12 @@ from ui.contacts_controller import ContactsController
 from ui.incident_controller import IncidentController
 from ui.level_dialog import LevelDialog
 from ui.pdf_export import PdfTools
+from ui.people import People, no_people, person_text
 from ui.plan_html import format_minutes
 from ui.readout import compose_readout, local_time
 from ui.readout_dialog import ReadoutDialog
 from ui.record_dialog import RecordDialog
 from ui.timeline_text import entry_text
-
-People = Callable[[str], list[Person]]  # who holds a role, from the directory in memory
-
-
-def no_people(role_key: str) -> list[Person]:
-    return []
-
-
-def person_text(person: Person) -> str:
-    return f"{person.name} {display_number(person.number)}"
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:

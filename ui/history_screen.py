@@ -147,8 +147,17 @@ class HistoryScreen(QWidget):
             edit.dateChanged.connect(lambda _d: self.all_dates.setChecked(False))
             edit.dateChanged.connect(self._apply_soon.start)
         self.all_dates.toggled.connect(self._apply_soon.start)
+        self.all_dates.toggled.connect(self._show_dates_in_use)
+        self._show_dates_in_use(True)
         self._fill_situations()
         self.refresh_desks()
+
+    def _show_dates_in_use(self, all_dates: bool) -> None:
+        """Greyed while every date counts; still editable: picking a date filters by it."""
+        for edit in (self.first_day, self.last_day):
+            edit.setProperty("unused", all_dates)
+            edit.style().unpolish(edit)
+            edit.style().polish(edit)
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(objectName=name)
@@ -196,7 +205,8 @@ class HistoryScreen(QWidget):
         if not self.isVisible():
             return  # queried when shown: nothing is loaded at start-up
         self.model.set_filter(self.current_filter())
-        self.count_label.setText(self.tr("{0} incidents").format(self.model.total))
+        self.count_label.setText(
+            self.tr("{0} incidents").format(self.locale().toString(self.model.total)))
         self.applied.emit()
 
     def show_days(self, first: date, last: date) -> None:

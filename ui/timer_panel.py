@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.catalog import Catalog
 from models.deadlines import DeadlineView, urgency
+from ui.people import People, no_people, person_text
 
 CARD_HEIGHT = 64
 
@@ -37,13 +39,17 @@ def format_countdown(remaining: timedelta) -> str:
 
 
 class DeadlineCard(QFrame):
-    done = Signal(int)
+    done = Signal(int, str)  # deadline id, the person told ("" when the plan names nobody)
 
     def __init__(self, *, view: DeadlineView, catalog: Catalog, done_text: str,
-                 parent: QWidget | None = None) -> None:
+                 people: People = no_people, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deadlineCard")
         self.deadline_id = view.id
+        self._to_role = view.to_role
+        self._done_text = done_text
+        self._people = people
+        self.menu: QMenu | None = None
         self.countdown = QLabel(objectName="countdown")
         self.label = QLabel(view.label, objectName="deadlineLabel")
         who = catalog.role(view.by_role).name
@@ -52,7 +58,7 @@ class DeadlineCard(QFrame):
         drill = self.tr("[DRILL] ") if view.is_drill else ""
         self.detail = QLabel(f"{drill}{who} · {view.situation_name}", objectName="deadlineDetail")
         self.button = QPushButton(done_text, objectName="deadlineDone")
-        self.button.clicked.connect(lambda: self.done.emit(self.deadline_id))
+        self.button.clicked.connect(self._press)
         top = QHBoxLayout()
         top.addWidget(self.countdown)
         top.addWidget(self.label, 1)
@@ -66,6 +72,21 @@ class DeadlineCard(QFrame):
         layout.addLayout(bottom)
         self.setFixedSize(330, CARD_HEIGHT)
         self._state = ""
+
+    def _press(self) -> None:
+        """Done at once, or, when the directory knows who holds the role, whom it was done to:
+        the record says exactly who was told."""
+        people = self._people(self._to_role) if self._to_role else []
+        if not people:
+            self.done.emit(self.deadline_id, "")
+            return
+        self.menu = QMenu(self, objectName="doneToMenu")
+        for person in people:
+            self.menu.addAction(f"{self._done_text}：{person_text(person)}").triggered.connect(
+                lambda _=False, name=person.name: self.done.emit(self.deadline_id, name))
+        self.menu.addAction(self.tr("{0}: someone else").format(self._done_text)).triggered \
+            .connect(lambda: self.done.emit(self.deadline_id, ""))
+        self.menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
 
     def show_time(self, view: DeadlineView, now: datetime, flash_on: bool) -> None:
         text = format_countdown(view.remaining(now))
@@ -82,13 +103,15 @@ class DeadlineCard(QFrame):
 
 
 class TimerPanel(QFrame):
-    done = Signal(int)  # deadline id
+    done = Signal(int, str)  # deadline id, the person told
     holiday_toggled = Signal(bool)
 
-    def __init__(self, *, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, *, catalog: Catalog, people: People = no_people,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timerPanel")
         self._catalog = catalog
+        self._people = people
         self.cards: dict[int, DeadlineCard] = {}
         self._flash = False
         self.day = QPushButton(objectName="dayButton")
@@ -137,7 +160,7 @@ class TimerPanel(QFrame):
         for view in views:
             if view.id not in self.cards:
                 card = DeadlineCard(view=view, catalog=self._catalog,
-                                    done_text=self.done_text(view.action))
+                                    done_text=self.done_text(view.action), people=self._people)
                 card.done.connect(self.done.emit)
                 self.cards[view.id] = card
         for index, view in enumerate(views):  # views come sorted by due time

@@ -489,6 +489,10 @@
         <source>[DRILL] </source>
         <translation>【演练】</translation>
     </message>
+    <message>
+        <source>{0}: someone else</source>
+        <translation>{0}：其他人</translation>
+    </message>
 </context>
 <context>
     <name>Desk</name>

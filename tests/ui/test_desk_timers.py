@@ -82,6 +82,28 @@ def test_level1_fire_panel_alarm_and_chain(qtbot, tmp_path, shipped_catalog, des
     assert desk.timer_panel.empty.isVisible()
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a menu pops up offscreen
+def test_the_timer_card_asks_whom_it_was_reported_to(qtbot, tmp_path, shipped_catalog,
+                                                       desk_db):
+    from models import contacts
+    from models.contacts import ContactData, Phone
+
+    for name, number in (("李娜", "13802456789"), ("周强", "13612345670")):
+        contacts.add_contact(shipped_catalog, ContactData(
+            name=name, role_key="liaison", phones=(Phone("", number),)))
+    desk, _clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
+    click(qtbot, desk.emergency.home.category_buttons["power_environment"])
+    click(qtbot, desk.emergency.stack.currentWidget().buttons["power_cut"])
+    card = cards(desk)["报告应急管理小组联络员"]
+    click(qtbot, card.button)
+    assert [a.text() for a in card.menu.actions()] == [
+        "已报告：李娜 138 0245 6789", "已报告：周强 136 1234 5670", "已报告：其他人"]
+    card.menu.actions()[1].trigger()
+    row = Deadline.get(Deadline.to_role == "liaison")
+    assert (row.status, row.met_to) == ("met", "周强")
+    assert "报告应急管理小组联络员" not in cards(desk)
+
+
 def test_hotline_failure_on_a_holiday(qtbot, tmp_path, shipped_catalog, desk_db):
     desk, clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], NATIONAL_DAY)
     assert desk.timer_panel.day.text() == "今天：节假日"

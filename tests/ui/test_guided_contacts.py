@@ -124,3 +124,4 @@ def test_the_seeded_public_numbers_are_not_listed_twice(guided, controller):
              for i in range(guided.calls_box.count())]
     assert "☎ 消防报警 119" in texts
     assert not any("消防报警 —" in t for t in texts)
+

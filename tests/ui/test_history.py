@@ -93,8 +93,10 @@ def test_history_date_range(qtbot, desk_db, shipped_catalog):
     screen = HistoryScreen(catalog=shipped_catalog, act=lambda: None)
     qtbot.addWidget(screen)
     screen.show()
+    assert screen.first_day.property("unused") is True  # greyed: every date counts
     screen.show_last_days(1)
     assert screen.model.total == 1
+    assert screen.first_day.property("unused") is False
     screen.show_last_days(7)
     assert screen.model.total == 2
 
