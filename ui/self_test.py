@@ -34,3 +34,32 @@ def check_window(report: SelfTestReport, app: QApplication, window: QWidget,
     size = window.size()
     report.check(window.isVisible(), f"window: shown and painted at {size.width()}x"
                  f"{size.height()}", "window was not shown")
+
+
+def check_pdf(report: SelfTestReport, catalog, now) -> None:
+    """Write the contact sheet to a temporary folder: reportlab, the CJK font and the
+    directory all work in this installation. Nothing is left behind."""
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from models.contacts import contact_sheet, list_contacts
+    from reports.contact_sheet import write_contact_sheet
+    from reports.document import ReportError
+    from reports.fonts import register_fonts
+
+    began = time.perf_counter()
+    sheet = contact_sheet(catalog, list_contacts(catalog), hall="", printed_at=now)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "contact-sheet.pdf"
+        try:
+            write_contact_sheet(path, sheet=sheet)
+            ok = path.read_bytes()[:5] == b"%PDF-"
+        except (ReportError, OSError) as e:
+            ok, reason = False, str(e)
+        else:
+            reason = "the file written is not a PDF"
+    fonts = register_fonts()
+    font = fonts.source if fonts.embedded else f"{fonts.source} (built-in, not embedded)"
+    report.check(ok, f"pdf: contact sheet written in {(time.perf_counter() - began) * 1000:.0f}"
+                 f" ms, font {font}", f"pdf: cannot write a PDF: {reason}")
