@@ -125,7 +125,7 @@ def run_desk(args) -> int:
 def self_test(app, desk, db, db_path, catalog, plan, font_family, language,
               painted_at: list[float]) -> int:
     """Print what the self-test checked; EXIT_FAILED if anything is wrong."""
-    from ui.self_test import SelfTestReport, check_pdf, check_window
+    from ui.self_test import SelfTestReport, check_pdf, check_pinyin, check_window
 
     report = SelfTestReport()
     journal = db.execute_sql("PRAGMA journal_mode").fetchone()[0]
@@ -137,6 +137,7 @@ def self_test(app, desk, db, db_path, catalog, plan, font_family, language,
                         f"{len(desk.deadlines.alarming())} missed and not yet acknowledged")
     check_window(report, app, desk.window, font_family, language)
     check_pdf(report, catalog, desk.deadlines.now())
+    check_pinyin(report)
     epoch, elapsed_ms = painted_at
     report.lines.append(f"start-up: {elapsed_ms:.0f} ms (program start to window painted)")
     report.lines.append(f"painted at: {epoch:.3f} (seconds since the epoch)")

@@ -73,6 +73,7 @@ def test_self_test_opens_the_whole_desk(tmp_path):
     assert "31 situations" in result.stdout
     assert "window title: 应急处置台" in result.stdout
     assert "pdf: contact sheet written" in result.stdout
+    assert "pinyin initials" in result.stdout
     assert (tmp_path / "desk.db").exists()
 
 

@@ -63,3 +63,12 @@ def check_pdf(report: SelfTestReport, catalog, now) -> None:
     font = fonts.source if fonts.embedded else f"{fonts.source} (built-in, not embedded)"
     report.check(ok, f"pdf: contact sheet written in {(time.perf_counter() - began) * 1000:.0f}"
                  f" ms, font {font}", f"pdf: cannot write a PDF: {reason}")
+
+
+def check_pinyin(report: SelfTestReport) -> None:
+    """The directory's search by pinyin initials has its tables (pypinyin's data files)."""
+    from models.contact_search import initials, initials_match
+
+    ok = initials_match(initials("张三"), "zs")
+    report.check(ok, "contact search: pinyin initials (张三 = zs)",
+                 "contact search: pinyin tables missing (pypinyin data not installed)")
