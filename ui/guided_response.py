@@ -179,8 +179,8 @@ class GuidedResponse(QWidget):
         # steps
         self.steps = QStackedWidget(objectName="stepsStack")
 
-        # side panel: report, note, calls (scrolling), timeline. It scrolls as a whole when
-        # the screen is short, so the 110/119/120 bar below always stays in sight.
+        # side panel: report, note, calls, timeline. It scrolls as a whole when the screen is
+        # short, so the 110/119/120 bar below always stays in sight; no scroll inside a scroll.
         side = QFrame(objectName="responseSide")
         side_scroll = QScrollArea(objectName="responseSideScroll")
         side_scroll.setWidgetResizable(True)
@@ -196,26 +196,20 @@ class GuidedResponse(QWidget):
         self.calls_box = QGridLayout()
         calls = QWidget(objectName="callsBox")
         calls.setLayout(self.calls_box)
-        calls_scroll = QScrollArea(objectName="callsScroll")
-        calls_scroll.setWidgetResizable(True)
-        calls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        calls_scroll.setWidget(calls)
-        calls_scroll.setMinimumHeight(60)
-        calls_scroll.setMaximumHeight(170)
         self.note = QLineEdit(objectName="quickNote")
         self.note.setPlaceholderText(self.tr("Quick note, Enter adds it to the record") + "  (N)")
         self.note.setMaxLength(10_000)
         self.note.returnPressed.connect(self.add_note)
         self.timeline = QListWidget(objectName="timelineList")
         self.timeline.setWordWrap(True)
-        self.timeline.setMinimumHeight(60)
+        self.timeline.setMinimumHeight(150)
         side_layout.addWidget(QLabel(self.tr("Report"), objectName="sectionLabel"))
         side_layout.addWidget(self.report_label)
         side_layout.addLayout(self.report_box)
         side_layout.addLayout(self.triggers_box)
         side_layout.addWidget(self.note)
         side_layout.addWidget(QLabel(self.tr("Call"), objectName="sectionLabel"))
-        side_layout.addWidget(calls_scroll)
+        side_layout.addWidget(calls)
         side_layout.addWidget(QLabel(self.tr("Record"), objectName="sectionLabel"))
         side_layout.addWidget(self.timeline, 1)
 
