@@ -33,10 +33,13 @@ def fill(catalog, count):
 def test_directory_search(qtbot, desk_db, shipped_catalog, repeat, count):
     from ui.contacts_controller import ContactsController
     from ui.contacts_screen import ContactsScreen
+    from ui.pdf_export import PdfExport, PdfTools
 
     fill(shipped_catalog, count)
-    controller = ContactsController(catalog=shipped_catalog, clock=SystemClock())
-    screen = ContactsScreen(controller=controller)
+    clock = SystemClock()
+    controller = ContactsController(catalog=shipped_catalog, clock=clock)
+    tools = PdfTools(exporter=PdfExport(), generated_by=lambda: "张三", now=clock.now)
+    screen = ContactsScreen(controller=controller, pdf=tools)
     qtbot.addWidget(screen)
     screen.resize(1234, 700)
     started = time.perf_counter()
