@@ -179,11 +179,14 @@ def _deadlines(catalog, rng, situation, level, started, end, clerk, events) -> l
             status, met = "missed", None
         elif outcome > 0.9:
             status, met = "late", due + timedelta(seconds=rng.randint(30, 900))
-        if status == "missed" and due <= end:
+        missed_at = acknowledged = None
+        if status in ("missed", "late") and due <= end:  # the alarm rang; the clerk stopped it
+            missed_at, acknowledged = due, due + timedelta(seconds=rng.randint(5, 90))
             events.append((due, "deadline_missed", timer.label,
                            {"key": timer.key, "due": due.isoformat()}))
+            events.append((acknowledged, "alarm_acknowledged", timer.label, {}))
         if (met or due) > end:
-            status, met = "pending", None
+            status, met, missed_at, acknowledged = "pending", None, None, None
         if met:
             late = max(0, int((met - due).total_seconds()))
             events.append((met, "deadline_met", timer.label,
@@ -192,7 +195,8 @@ def _deadlines(catalog, rng, situation, level, started, end, clerk, events) -> l
             "source": source, "key": timer.key, "label": timer.label,
             "action": timer.action, "to_role": timer.to, "by_role": timer.by, "holiday": False,
             "started_at": to_db(started), "due_at": to_db(due), "status": status,
-            "missed_at": to_db(due) if status == "missed" else None, "acknowledged_at": None,
+            "missed_at": to_db(missed_at) if missed_at else None,
+            "acknowledged_at": to_db(acknowledged) if acknowledged else None,
             "met_at": to_db(met) if met else None, "met_by": clerk if met else "",
             "met_to": ""})
     return deadlines
