@@ -36,7 +36,7 @@ from ui.contacts_controller import ContactsController
 from ui.incident_controller import IncidentController
 from ui.level_dialog import LevelDialog
 from ui.pdf_export import PdfTools
-from ui.people import People, no_people, person_text
+from ui.people import People, no_people, person_text, report_choices
 from ui.plan_html import format_minutes
 from ui.readout import compose_readout, local_time
 from ui.readout_dialog import ReadoutDialog
@@ -366,18 +366,16 @@ class GuidedResponse(QWidget):
         self.report_label.setText(rule)
         _clear(self.report_box)
         reported = state.reported_people()
-        for key, name in self.report_targets(state):
-            for person in self._people(key) or [None]:  # the clerk presses whom they told
-                who, number = (person.name, person.number) if person else ("", "")
-                text = (self.tr("✓ Reported to {0}") if (key, who) in reported
-                        else self.tr("Reported to {0}")).format(f"{name} {who}".strip())
-                if number:  # the number to dial, under the name
-                    text += f"\n☎ {display_number(number)}"
-                button = QPushButton(text, objectName="reportButton")
-                button.setProperty("person", who)
-                button.clicked.connect(
-                    lambda _=False, k=key, w=who, n=number: self.report(k, w, n))
-                self.report_box.addWidget(button)
+        for choice in report_choices(self._people, self.report_targets(state)):
+            text = (self.tr("✓ Reported to {0}") if (choice.role_key, choice.person) in reported
+                    else self.tr("Reported to {0}")).format(choice.label)
+            if choice.number:  # the number to dial, under the name
+                text += f"\n☎ {display_number(choice.number)}"
+            button = QPushButton(text, objectName="reportButton")
+            button.setProperty("person", choice.person)
+            button.clicked.connect(lambda _=False, c=choice: self.report(
+                c.role_key, c.person, c.number))
+            self.report_box.addWidget(button)
         _clear(self.triggers_box)
         for trigger in self._manual_triggers(state.id):
             button = QPushButton(self.tr("Mark: {0}").format(trigger), objectName="triggerButton")
@@ -456,8 +454,9 @@ class GuidedResponse(QWidget):
 
     def open_readout(self) -> None:
         state = self._controller.state(self.incident_id)
+        targets = report_choices(self._people, self.report_targets(state))
         self.readout_dialog = ReadoutDialog(text=compose_readout(self._catalog, state),
-                                            targets=self.report_targets(state), parent=self)
+                                            targets=targets, parent=self)
         self.readout_dialog.reported.connect(self.report)
         self.readout_dialog.open()
 

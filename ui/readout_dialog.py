@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.people import ReportChoice
+
 
 class ReadoutDialog(QDialog):
-    reported = Signal(str)  # role key
+    reported = Signal(str, str, str)  # role key, person, number
 
-    def __init__(self, *, text: str, targets: list[tuple[str, str]],
+    def __init__(self, *, text: str, targets: list[ReportChoice],
                  parent: QWidget | None = None) -> None:
-        """`targets`: (role key, role name) the clerk may mark as reported to."""
+        """`targets`: whom the clerk may mark as reported to, a person or a role."""
         super().__init__(parent)
         self.setObjectName("readoutDialog")
         self.setWindowTitle(self.tr("Report to read out"))
@@ -34,12 +36,12 @@ class ReadoutDialog(QDialog):
         self.copy_button.clicked.connect(self.copy)
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
-        self.report_buttons: dict[str, QPushButton] = {}
-        for key, name in targets:
-            button = QPushButton(self.tr("Reported to {0}").format(name),
+        self.report_buttons: dict[tuple[str, str], QPushButton] = {}
+        for choice in targets:
+            button = QPushButton(self.tr("Reported to {0}").format(choice.label),
                                  objectName="reportButton")
-            button.clicked.connect(lambda _=False, k=key: self._report(k))
-            self.report_buttons[key] = button
+            button.clicked.connect(lambda _=False, c=choice: self._report(c))
+            self.report_buttons[(choice.role_key, choice.person)] = button
             row.addWidget(button)
         close = QPushButton(self.tr("Close"), objectName="closeButton")
         close.clicked.connect(self.reject)
@@ -53,6 +55,6 @@ class ReadoutDialog(QDialog):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
 
-    def _report(self, key: str) -> None:
-        self.reported.emit(key)
+    def _report(self, choice: ReportChoice) -> None:
+        self.reported.emit(choice.role_key, choice.person, choice.number)
         self.accept()

@@ -130,7 +130,7 @@ def test_reported_to_marks_and_readout(qtbot, emergency, qapp):
     assert kinds(incident_id)[-1] == "step_checked"  # reading records nothing
     click(qtbot, dialog.copy_button)
     assert qapp.clipboard().text() == text
-    click(qtbot, dialog.report_buttons["group_leader"])
+    click(qtbot, dialog.report_buttons[("group_leader", "")])  # nobody entered: the role
     reported = TimelineEntry.get(TimelineEntry.kind == "reported")
     assert (reported.text, reported.actor) == ("应急管理小组组长", "张三")
     met = TimelineEntry.get(TimelineEntry.kind == "deadline_met")

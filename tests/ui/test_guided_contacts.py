@@ -125,3 +125,16 @@ def test_the_seeded_public_numbers_are_not_listed_twice(guided, controller):
     assert "☎ 消防报警 119" in texts
     assert not any("消防报警 —" in t for t in texts)
 
+
+
+def test_the_readout_offers_the_same_people(qtbot, guided, controller, directory):
+    incident_id = start_power_cut(controller, guided)
+    click(qtbot, guided.readout_button)
+    dialog = guided.readout_dialog
+    assert [b.text() for b in dialog.report_buttons.values()] == [
+        "已报告应急管理小组联络员 李娜", "已报告应急管理小组联络员 周强"]
+    click(qtbot, dialog.report_buttons[("liaison", "李娜")])
+    [report] = entries(incident_id, "reported")
+    assert report.text == "应急管理小组联络员 李娜 13802456789"
+    assert Deadline.get(Deadline.incident == incident_id,
+                        Deadline.to_role == "liaison").status == "met"
