@@ -48,7 +48,12 @@ def render_daily_log(log: DailyLog, path: Path, *, generated_at: datetime,
         sheet = _Sheet(w, styles, content_width(page), log.last_day != log.first_day)
         real, drills = log.real_rows, log.drill_rows
         summary = w("{0} incidents; {1} drills (listed apart, not counted); {2} reports missed "
-                    "or late.").format(len(real), len(drills), len(log.missed_or_late))
+                    "or late.").format(len(log.counted_rows), len(drills),
+                                       len(log.missed_or_late))
+        cancelled = len(real) - len(log.counted_rows)
+        if cancelled:
+            summary += w("{0} cancelled as pressed by mistake (listed, not counted).").format(
+                cancelled)
         return [Paragraph(escape(title), styles.title), Paragraph(escape(place), styles.body),
                 Paragraph(escape(summary), styles.body),
                 *heading(w("Incidents"), styles),

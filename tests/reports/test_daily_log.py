@@ -36,7 +36,7 @@ def test_a_day_of_300_incidents(tmp_path, desk_db, shipped_catalog):
     text = "\n".join(texts)
     for row in log.rows:  # every incident exactly once: real in the table, drills apart
         assert text.count(f"{row.number}\n{row.started_at.astimezone():%H:%M}") == 1, row
-    assert f"真实事件 {len(log.real_rows)} 起；演练 {len(log.drill_rows)} 次" in texts[0]
+    assert f"真实事件 {len(log.counted_rows)} 起；演练 {len(log.drill_rows)} 次" in texts[0]
     fonts = pdf.fonts(tmp_path / "busy.pdf")
     assert fonts and all(fonts.values()), fonts
 
@@ -56,6 +56,22 @@ def test_drills_are_listed_apart_and_never_counted(tmp_path, shipped_catalog, ma
     assert "一级应急事件（重大）\n1\n二级应急事件（较大）\n1\n合计\n2" in totals
     assert "真实事件 2 起；演练 1 次" in text
     assert "值班主管（签字）" in text and "复核人（签字）" in text and "日期" in text
+
+
+def test_a_press_made_by_mistake_is_listed_not_counted(tmp_path, shipped_catalog,
+                                                       make_incident):
+    from models import response
+    from tests.reports.conftest import act_at
+
+    make_incident("power_cut", NOON)
+    mistake = make_incident("fire", NOON + timedelta(minutes=5))
+    response.cancel_incident(mistake, "误按", act_at(NOON + timedelta(minutes=6)))
+    log = history.daily_log(shipped_catalog, DAY, DAY, hall="城东营业厅")
+    text = "\n".join(render(log, tmp_path / "day.pdf"))
+    assert "真实事件 1 起；演练 0 次" in text and "另有误按取消 1 起（列出，不计入统计）" in text
+    incidents, totals = text.split("统计（仅真实事件）")
+    assert "20261120-002" in incidents and "已取消" in incidents
+    assert "停电与环境\n1\n合计\n1" in totals and "火灾与安全事故" not in totals
 
 
 def test_missed_and_late_reports_are_listed(tmp_path, shipped_catalog, fire_record):
