@@ -95,6 +95,16 @@ class RecordDraft(BaseModel):
     saved_at = pw.DateTimeField()
 
 
+class NoteDraft(BaseModel):
+    """The quick note being typed in the guided response, before Enter adds it to the
+    timeline: saved within a second of each change, so a crash loses none of it."""
+
+    incident = pw.ForeignKeyField(Incident, backref="note_drafts", unique=True,
+                                  on_delete="CASCADE")
+    text = pw.TextField(default="")
+    saved_at = pw.DateTimeField()
+
+
 class Amendment(BaseModel):
     """A correction to a closed record: the record itself is never rewritten."""
 

@@ -14,7 +14,7 @@ from models.act import Act
 from models.catalog import Catalog
 from models.clock import from_db, to_db
 from models.db import DB
-from models.incident import Incident, TimelineEntry
+from models.incident import Incident, NoteDraft, TimelineEntry
 from models.plan_version import PlanVersion
 from models.timeline import append_entry
 
@@ -163,6 +163,7 @@ def add_note(incident_id: int, text: str, act: Act) -> None:
         raise ActionRefused("note_too_long", str(len(text)))
     with DB.atomic():
         _record(_open_incident(incident_id), "note", act, text)
+        NoteDraft.delete().where(NoteDraft.incident == incident_id).execute()  # now a note
         search.reindex(incident_id)
 
 

@@ -18,6 +18,7 @@ from models.incident import (
     Amendment,
     Deadline,
     Incident,
+    NoteDraft,
     RecordData,
     RecordDraft,
     TimelineEntry,
@@ -25,7 +26,8 @@ from models.incident import (
 from models.plan_version import PlanApproval, PlanVersion
 
 ALL_MODELS = (PlanVersion, PlanApproval, Incident, TimelineEntry, Deadline, RecordData,
-              RecordDraft, Amendment, Contact, ContactPhone, DrillRun, TrainingRecord)
+              RecordDraft, NoteDraft, Amendment, Contact, ContactPhone, DrillRun,
+              TrainingRecord)
 
 
 def v2_drill_reports_and_plan_approvals(db: pw.Database) -> None:
@@ -41,6 +43,11 @@ def v2_drill_reports_and_plan_approvals(db: pw.Database) -> None:
     db.create_tables([PlanApproval])
 
 
-MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals,)
+def v3_quick_note_drafts(db: pw.Database) -> None:
+    """The quick note being typed survives a crash: a table of drafts, one per incident."""
+    db.create_tables([NoteDraft])
+
+
+MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals, v3_quick_note_drafts)
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1

@@ -43,6 +43,8 @@ from ui.readout_dialog import ReadoutDialog
 from ui.record_dialog import RecordDialog
 from ui.timeline_text import entry_text
 
+NOTE_DRAFT_MS = 500  # the quick note being typed is saved this long after the last key
+
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
@@ -200,6 +202,9 @@ class GuidedResponse(QWidget):
         self.note.setPlaceholderText(self.tr("Quick note, Enter adds it to the record") + "  (N)")
         self.note.setMaxLength(10_000)
         self.note.returnPressed.connect(self.add_note)
+        self._note_save = QTimer(self, singleShot=True, interval=NOTE_DRAFT_MS)
+        self._note_save.timeout.connect(self._save_note_draft)
+        self.note.textEdited.connect(lambda _text: self._note_save.start())
         self.timeline = QListWidget(objectName="timelineList")
         self.timeline.setWordWrap(True)
         self.timeline.setMinimumHeight(150)
@@ -247,9 +252,21 @@ class GuidedResponse(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
     def show_incident(self, incident_id: int) -> None:
+        self.flush_note_draft()  # the note typed for the incident shown before stays with it
         self.incident_id = incident_id
         self._situation_key = ""
+        self.note.setText(self._controller.note_draft(incident_id))
         self.refresh()
+
+    def _save_note_draft(self) -> None:
+        if self.incident_id is not None:
+            self._controller.save_note_draft(self.incident_id, self.note.text())
+
+    def flush_note_draft(self) -> None:
+        """Save a pending note draft now (before switching incidents)."""
+        if self._note_save.isActive():
+            self._note_save.stop()
+            self._save_note_draft()
 
     def _on_changed(self, incident_id: int) -> None:
         if incident_id == self.incident_id:
@@ -419,8 +436,11 @@ class GuidedResponse(QWidget):
         self._controller.report(self.incident_id, role_key, person=person, number=number)
 
     def add_note(self) -> None:
+        self._note_save.stop()  # the note itself replaces its draft
         if self._controller.note(self.incident_id, self.note.text()):
             self.note.clear()
+        else:
+            self._save_note_draft()  # refused (e.g. too long): what was typed is kept
 
     def open_record(self) -> None:
         if self.incident_id is None:

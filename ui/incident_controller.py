@@ -14,6 +14,7 @@ from models import response
 from models.act import Act, Who
 from models.catalog import Catalog
 from models.clock import Clock
+from models.note_drafts import note_draft, save_note_draft
 from models.plan_version import PlanVersion
 from models.response import ActionRefused, IncidentState, IncidentSummary
 from models.workdays import AlwaysHoliday, HolidayCalendar
@@ -44,6 +45,12 @@ class IncidentController(QObject):
 
     def open_incidents(self) -> list[IncidentSummary]:
         return response.open_incidents()
+
+    def note_draft(self, incident_id: int) -> str:
+        return note_draft(incident_id)
+
+    def save_note_draft(self, incident_id: int, text: str) -> None:
+        save_note_draft(incident_id, text, self.clock.now())
 
     def who(self) -> Who:
         return self._who()

@@ -197,7 +197,7 @@ def test_a_version_1_database_migrates_to_drill_reports_and_plan_approvals(tmp_p
     conn.commit()
     conn.close()
     db = open_database(path, now=lambda: datetime(2026, 11, 21, 8, 30))
-    assert schema_version(db) == SCHEMA_VERSION == 2
+    assert schema_version(db) == SCHEMA_VERSION  # every migration since, in order
     run = DrillRun.get()
     assert (run.title, run.score, run.scenario, run.shown, run.plan_id) == (
         "营业厅抢劫应对", 60, "", "[]", None)
@@ -209,3 +209,28 @@ def test_a_version_1_database_migrates_to_drill_reports_and_plan_approvals(tmp_p
     assert revisions(shipped_catalog)[0].approvals[0].approved_by == "王经理"
     db.close()
     assert (tmp_path / "desk.v1-20261121-083000.bak").exists()
+
+
+def test_a_version_2_database_gains_quick_note_drafts(tmp_path, shipped_catalog):
+    """A real version-2 file (tests/models/data/schema_v2.sql) with an incident: backed up,
+    migrated, the incident kept, and a quick note typed for it survives as a draft."""
+    from models.note_drafts import note_draft, save_note_draft
+
+    path = tmp_path / "desk.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((Path(__file__).parent / "data" / "schema_v2.sql").read_text())
+    conn.execute("INSERT INTO plan_version (version, digest, revised, first_used_at, snapshot) "
+                 "VALUES ('2026.1', 'x', '2026-11-22', '2026-11-22 08:00:00', '{}')")
+    conn.execute("INSERT INTO incident (number, situation_key, situation_name, category_key, "
+                 "level, status, is_drill, started_at, hall, desk, clerk, place, description, "
+                 "plan_id, updated_at, head_hash) VALUES ('20261122-001', 'fire', '营业场所发生"
+                 "火灾', 'fire_safety', 1, 'in_hand', 0, '2026-11-22 09:00:00', '城东营业厅', "
+                 "'1号台', '张三', '', '', 1, '2026-11-22 09:00:00', '')")
+    conn.commit()
+    conn.close()
+    db = open_database(path, now=lambda: datetime(2026, 11, 23, 8, 30))
+    assert schema_version(db) == SCHEMA_VERSION == 3
+    save_note_draft(1, "二楼东侧冒烟", NOW)
+    assert note_draft(1) == "二楼东侧冒烟"
+    db.close()
+    assert (tmp_path / "desk.v2-20261123-083000.bak").exists()

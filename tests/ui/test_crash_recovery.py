@@ -69,3 +69,35 @@ def test_kill_mid_typing_reopens_with_what_was_typed(qtbot, tmp_path, shipped_ca
     qtbot.addWidget(form)
     assert form.editors["description"].toPlainText() == text
     assert form.message.text() == "已恢复上次未保存的内容。"
+
+
+NOTER = Path(__file__).resolve().parents[1] / "helpers" / "note_then_wait.py"
+
+
+def test_kill_mid_quick_note_shows_it_again(qtbot, tmp_path, shipped_catalog):
+    from models.clock import SystemClock
+    from models.db import open_database
+    from models.plan_version import record_plan_version
+    from ui.guided_response import GuidedResponse
+    from ui.incident_controller import IncidentController
+
+    db = tmp_path / "desk.db"
+    text = "二楼东侧冒烟 已疏散"
+    child = subprocess.Popen([sys.executable, str(NOTER), str(db), text], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = child.stdout.readline().strip()
+    child.kill()  # Enter was never pressed
+    child.wait(timeout=30)
+    errors = child.stderr.read()
+    for stream in (child.stdin, child.stdout, child.stderr):
+        stream.close()
+    assert line.startswith("typed "), errors
+    open_database(db)
+    clock = SystemClock()
+    controller = IncidentController(catalog=shipped_catalog,
+                                    plan=record_plan_version(shipped_catalog, clock.now()),
+                                    clock=clock, who=lambda: None)
+    guided = GuidedResponse(controller=controller)
+    qtbot.addWidget(guided)
+    guided.show_incident(int(line.split()[1]))
+    assert guided.note.text() == text

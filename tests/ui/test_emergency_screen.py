@@ -172,6 +172,24 @@ def test_switch_between_running_incidents_in_one_press(qtbot, emergency):
     assert emergency.strip.buttons[fire].isChecked()
 
 
+def test_a_half_typed_note_stays_with_its_incident(qtbot, emergency):
+    from models.incident import NoteDraft
+
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    fire = emergency.guided.incident_id
+    qtbot.keyClicks(emergency.guided.note, "smoke 2F")  # not yet entered
+    emergency.show_home()
+    category_page_start(qtbot, emergency, "power_environment", "power_cut")
+    power = emergency.guided.incident_id
+    assert emergency.guided.note.text() == ""  # the other incident's line is its own
+    assert NoteDraft.get(NoteDraft.incident == fire).text == "smoke 2F"  # saved on switching
+    click(qtbot, emergency.strip.buttons[fire])
+    assert emergency.guided.note.text() == "smoke 2F"
+    qtbot.keyClick(emergency.guided.note, Qt.Key.Key_Return)
+    assert kinds(fire)[-1] == "note" and not NoteDraft.select().exists()
+    assert power not in {d.incident_id for d in NoteDraft.select()}
+
+
 def test_switch_plan_when_situation_escalates(qtbot, emergency):
     category_page_start(qtbot, emergency, "conflict", "agitated_customer")
     row = next(r for r in emergency.guided.step_rows if r.switch_button is not None)
