@@ -111,9 +111,12 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     contacts_screen = ContactsScreen(controller=contacts, pdf=pdf, confirm=confirm,
                                      hall=lambda: str(store.get("hall_name")))
     window = MainWindow(header=header, bars=(drill_banner, banner, panel),
+                        footer=emergency.numbers,  # 110 / 119 / 120 under every screen
                         screens=build_screens(catalog=catalog, store=store, emergency=emergency,
                                               incidents=incidents_screen, drills=drill_screen,
                                               contacts=contacts_screen))
+    # A call pressed from another screen leads to the emergency screen, where it is recorded.
+    emergency.numbers.called.connect(lambda _key: window.show_screen("emergency"))
     for owned in (incidents, deadlines, sound, drill_controller, contacts, pdf.exporter):
         owned.setParent(window)  # they die with the window
     drills_nav = window.findChild(QToolButton, "nav_drills")

@@ -1,8 +1,10 @@
-"""EmergencyNumbers: 110 / 119 / 120 always in sight; a press records the call."""
+"""EmergencyNumbers: 110 / 119 / 120 in sight on every screen, F10 / F11 / F12 from anywhere;
+a press records the call."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from models.catalog import Catalog
@@ -23,8 +25,12 @@ class EmergencyNumbers(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.buttons: dict[str, QPushButton] = {}
-        for role in emergency_roles(catalog):
-            button = QPushButton(f"☎ {role.number}  {role.name}", objectName="emergencyNumber")
+        for index, role in enumerate(emergency_roles(catalog)[:3]):
+            key = f"F{10 + index}"
+            button = QPushButton(f"☎ {role.number}  {role.name}   {key}",
+                                 objectName="emergencyNumber")
+            button.setShortcut(QKeySequence(key))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a press never steals the typing
             button.setProperty("number", role.number)
             button.clicked.connect(lambda _=False, k=role.key: self.called.emit(k))
             self.buttons[role.number] = button

@@ -445,10 +445,15 @@ class GuidedResponse(QWidget):
     def open_record(self) -> None:
         if self.incident_id is None:
             return
-        self.record_dialog = RecordDialog(catalog=self._catalog, incident_id=self.incident_id,
-                                          act=self._controller.act, pdf=self._pdf, parent=self)
-        self.record_dialog.form.saved.connect(self._controller.touched)
-        self.record_dialog.open()
+        shown = self.record_dialog
+        if shown is None or not shown.isVisible() or shown.form.incident_id != self.incident_id:
+            if shown is not None:
+                shown.close()  # its draft is flushed on closing
+            self.record_dialog = RecordDialog(
+                catalog=self._catalog, incident_id=self.incident_id, act=self._controller.act,
+                pdf=self._pdf, parent=self)
+            self.record_dialog.form.saved.connect(self._controller.touched)
+        self.record_dialog.show_over(self)
 
     def resolve(self) -> None:
         confirmed = self._confirm(self, self.tr("Handling finished?"),

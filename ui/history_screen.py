@@ -224,11 +224,13 @@ class HistoryScreen(QWidget):
         if not index.isValid():
             return
         incident_id = self.model.data(index, ID_ROLE)
+        if self.record_dialog is not None:
+            self.record_dialog.close()  # one record at a time; its draft is kept
         self.record_dialog = RecordDialog(catalog=self._catalog, incident_id=incident_id,
                                           act=self._act, pdf=self._pdf, parent=self)
         self.record_dialog.form.saved.connect(self.record_changed.emit)
         self.record_dialog.form.saved.connect(lambda _id: self.model.reload())
-        self.record_dialog.open()
+        self.record_dialog.show_over(self)
 
     def make_pdf(self, *, printing: bool) -> bool:
         """The selected incident's record as a PDF (as stored: no form is open to save)."""

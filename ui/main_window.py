@@ -22,9 +22,11 @@ class MainWindow(QMainWindow):
     painted = Signal()  # the first time the window is painted on screen
 
     def __init__(self, *, header: HeaderBar, screens: list[tuple[str, str, QWidget]],
-                 bars: tuple[QWidget, ...] = (), parent: QWidget | None = None) -> None:
+                 bars: tuple[QWidget, ...] = (), footer: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
         """`screens`: (key, title, widget) in navigation order; F1.. select them.
-        `bars`: shown under the header on every screen (alarms, timers)."""
+        `bars`: shown under the header on every screen (alarms, timers); `footer` at the
+        bottom of every screen (110 / 119 / 120)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Emergency Desk"))
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
         for bar in bars:
             layout.addWidget(bar)
         layout.addWidget(body, 1)
+        if footer is not None:
+            layout.addWidget(footer)
         self.setCentralWidget(central)
         self._paint_watch = _FirstPaint(self)
         self.show_index(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from models.act import Act
@@ -13,6 +14,9 @@ from ui.record_form import RecordForm
 
 
 class RecordDialog(QDialog):
+    """Not modal: while the form is open the alarm can be acknowledged, 110 / 119 / 120 and
+    the timer cards pressed; `show_over` lays it over one screen area, not over those bars."""
+
     def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
                  pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,3 +28,10 @@ class RecordDialog(QDialog):
         layout.addWidget(self.form)
         self.resize(1100, 700)
         self.finished.connect(lambda _result: self.form.flush())
+
+    def show_over(self, area: QWidget) -> None:
+        """Cover `area` (the guided view, the history) and leave the bars around it in sight."""
+        self.setGeometry(QRect(area.mapToGlobal(QPoint(0, 0)), area.size()))
+        self.show()
+        self.raise_()
+        self.activateWindow()

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QWidget
 
 from models.catalog import Catalog
 from models.settings import SettingsStore
-from ui.placeholder_page import PlaceholderPage
 from ui.plans_browser import PlansBrowser
 from ui.settings_page import SettingsPage
 
@@ -16,16 +15,11 @@ translate = QCoreApplication.translate
 
 def build_screens(*, catalog: Catalog, store: SettingsStore, emergency: QWidget,
                   incidents: QWidget, drills: QWidget,
-                  contacts: QWidget | None = None) -> list[tuple[str, str, QWidget]]:
-    def later(title: str, text: str) -> PlaceholderPage:
-        return PlaceholderPage(title=title, text=text)
-
-    soon = translate("Screens", "This screen comes with a later version of Emergency Desk.")
+                  contacts: QWidget) -> list[tuple[str, str, QWidget]]:
     return [
         ("emergency", translate("Screens", "Emergency"), emergency),
         ("incidents", translate("Screens", "Incidents"), incidents),
-        ("contacts", translate("Screens", "Contacts"),
-         contacts or later(translate("Screens", "Contacts"), soon)),
+        ("contacts", translate("Screens", "Contacts"), contacts),
         ("drills", translate("Screens", "Drills"), drills),
         ("plans", translate("Screens", "Plans"), PlansBrowser(catalog=catalog)),
         ("settings", translate("Screens", "Settings"), SettingsPage(store=store)),

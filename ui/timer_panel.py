@@ -25,7 +25,7 @@ from models.catalog import Catalog
 from models.deadlines import DeadlineView, urgency
 from ui.people import People, no_people, person_text
 
-CARD_HEIGHT = 74
+CARD_HEIGHT = 70
 
 
 def format_countdown(remaining: timedelta) -> str:

@@ -1987,10 +1987,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
 <context>
     <name>Screens</name>
     <message>
-        <source>This screen comes with a later version of Emergency Desk.</source>
-        <translation>此页面将在应急处置台的后续版本中提供。</translation>
-    </message>
-    <message>
         <source>Emergency</source>
         <translation>应急处置</translation>
     </message>

@@ -82,6 +82,27 @@ def test_level1_fire_panel_alarm_and_chain(qtbot, tmp_path, shipped_catalog, des
     assert desk.timer_panel.empty.isVisible()
 
 
+def test_an_open_record_form_leaves_the_alarm_and_110_in_reach(qtbot, tmp_path,
+                                                                shipped_catalog, desk_db):
+    from PySide6.QtWidgets import QApplication
+
+    desk, clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
+    click(qtbot, desk.emergency.home.urgent_buttons["fire"])
+    guided = desk.emergency.guided
+    guided.open_record()
+    dialog = guided.record_dialog
+    assert dialog.isVisible() and QApplication.activeModalWidget() is None
+    assert dialog.geometry().top() >= guided.mapToGlobal(guided.rect().topLeft()).y()
+    step(desk, clock, minutes=5, seconds=1)  # the leader was not told in time
+    assert desk.alarm_banner.isVisible() and desk.sound.playing
+    click(qtbot, desk.alarm_banner.button)
+    assert not desk.sound.playing
+    click(qtbot, desk.emergency.numbers.buttons["119"])
+    assert TimelineEntry.get(TimelineEntry.kind == "called").text.startswith("消防")
+    guided.open_record()
+    assert guided.record_dialog is dialog  # pressed again: the same form, raised
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support")  # a menu pops up offscreen
 def test_the_timer_card_asks_whom_it_was_reported_to(qtbot, tmp_path, shipped_catalog,
                                                        desk_db):
@@ -172,3 +193,21 @@ def test_restart_after_kill_restores_timers(qtbot, tmp_path, shipped_catalog, mi
         assert card.countdown.text() == f"+{minutes_closed - 5:02d}:00"
         assert desk.alarm_banner.isVisible()
         assert Deadline.get_by_id(row.id).status == "missed"
+
+
+def test_110_119_120_on_every_screen_and_by_function_key(qtbot, tmp_path, shipped_catalog,
+                                                         desk_db):
+    desk, _clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
+    numbers = desk.emergency.numbers
+    for key in ("incidents", "contacts", "drills", "plans", "settings"):
+        desk.window.show_screen(key)
+        assert numbers.isVisible() and numbers.buttons["120"].isVisible(), key
+    assert [b.text().split()[-1] for b in numbers.buttons.values()] == ["F10", "F11", "F12"]
+    click(qtbot, desk.emergency.home.urgent_buttons["fire"])
+    desk.window.show_screen("contacts")
+    with qtbot.waitActive(desk.window):
+        desk.window.activateWindow()
+    with qtbot.waitSignal(numbers.called):  # a shortcut presses the button visibly, then clicks
+        qtbot.keyClick(desk.window.focusWidget() or desk.window, Qt.Key.Key_F11)  # 119, from F3
+    assert desk.window.current_screen() == "emergency"
+    assert TimelineEntry.get(TimelineEntry.kind == "called").text.startswith("消防")
