@@ -139,7 +139,7 @@ def meet(catalog: Catalog, deadline_id: int, act: Act, *, to_person: str = "") -
         append_entry(incident, "deadline_met", at=act.now, actor=act.who.clerk,
                      desk=act.who.desk, text=row.label,
                      data={"deadline": row.id, "key": row.key, "late_seconds": late_seconds,
-                           "to": to_person})
+                           "to": to_person, "to_role": row.to_role, "action": row.action})
         start_clocks(catalog, incident, f"met:{row.key}", act)
 
 

@@ -77,10 +77,26 @@ class IncidentState:
     def reported_roles(self) -> set[str]:
         return {e.data.get("role", "") for e in self.entries if e.kind == "reported"}
 
+    def actions_taken(self) -> tuple[EntryView, ...]:
+        """Steps still ticked (at their last tick), calls, reports and notes, in order: a
+        step ticked and then unticked was not done."""
+        last: dict[tuple, EntryView] = {}
+        for e in self.entries:
+            if e.kind in ("step_checked", "step_unchecked"):
+                last[(e.data.get("situation"), e.data.get("step"))] = e
+        ticked = {e.id for e in last.values() if e.kind == "step_checked"}
+        pressed = {e.at for e in self.entries if e.kind in ("called", "reported")}
+        return tuple(e for e in self.entries
+                     if e.kind in ("called", "reported", "note") or e.id in ticked
+                     or (e.kind == "deadline_met" and e.at not in pressed))  # from a card
+
     def reported_people(self) -> set[tuple[str, str]]:
-        """(role, person) of every report; person is "" when none was named."""
-        return {(e.data.get("role", ""), e.data.get("person", "")) for e in self.entries
-                if e.kind == "reported"}
+        """(role, person) of every report, from the report buttons or a timer card's "done"
+        for a report to that role; person is "" when none was named."""
+        reports = {(e.data.get("role", ""), e.data.get("person", "")) for e in self.entries
+                   if e.kind == "reported"}
+        return reports | {(e.data.get("to_role", ""), e.data.get("to", "")) for e in self.entries
+                          if e.kind == "deadline_met" and e.data.get("action") == "report"}
 
 
 # ---- starting ------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from ui.contacts_controller import ContactsController
 from ui.incident_controller import IncidentController
 from ui.level_dialog import LevelDialog
 from ui.pdf_export import PdfTools
-from ui.people import People, no_people, person_text, report_choices
+from ui.people import People, ReportChoice, no_people, person_text, report_choices
 from ui.plan_html import format_minutes
 from ui.readout import compose_readout, local_time
 from ui.readout_dialog import ReadoutDialog
@@ -383,7 +383,7 @@ class GuidedResponse(QWidget):
         self.report_label.setText(rule)
         _clear(self.report_box)
         reported = state.reported_people()
-        for choice in report_choices(self._people, self.report_targets(state)):
+        for choice in self._report_choices(state):
             text = (self.tr("✓ Reported to {0}") if (choice.role_key, choice.person) in reported
                     else self.tr("Reported to {0}")).format(choice.label)
             if choice.number:  # the number to dial, under the name
@@ -477,10 +477,23 @@ class GuidedResponse(QWidget):
         self._controller.change_level(self.incident_id, dialog.chosen_level(),
                                       dialog.chosen_reason())
 
+    def _report_choices(self, state: IncidentState) -> list[ReportChoice]:
+        """Whom the clerk may mark as told: the role's people now, and anyone already told
+        who has since left the directory (so a done report keeps its ✓)."""
+        targets = self.report_targets(state)
+        choices = report_choices(self._people, targets)
+        names = dict(targets)
+        offered = {(c.role_key, c.person) for c in choices}
+        choices += [ReportChoice(role, f"{names[role]} {person}", person)
+                    for role, person in sorted(state.reported_people())
+                    if person and role in names and (role, person) not in offered]
+        return choices
+
     def open_readout(self) -> None:
         state = self._controller.state(self.incident_id)
-        targets = report_choices(self._people, self.report_targets(state))
-        self.readout_dialog = ReadoutDialog(text=compose_readout(self._catalog, state),
+        targets = self._report_choices(state)
+        text = compose_readout(self._catalog, state, self._controller.record_text(state.id))
+        self.readout_dialog = ReadoutDialog(text=text,
                                             targets=targets, parent=self)
         self.readout_dialog.reported.connect(self.report)
         self.readout_dialog.open()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from models import response
+from models import records, response
 from models.act import Act, Who
 from models.catalog import Catalog
 from models.clock import Clock
@@ -45,6 +45,10 @@ class IncidentController(QObject):
 
     def open_incidents(self) -> list[IncidentSummary]:
         return response.open_incidents()
+
+    def record_text(self, incident_id: int) -> dict[str, str]:
+        """The record form's fields as last typed (draft) or saved."""
+        return records.load_form(incident_id)[0]
 
     def note_draft(self, incident_id: int) -> str:
         return note_draft(incident_id)

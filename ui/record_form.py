@@ -44,7 +44,6 @@ AUTOSAVE_MS = 500
 LINE_FIELDS = ("happened_at", "discovered_at", "reported_at", "handled_at", "place", "reporter",
                "handler", "loss_amount", "evidence", "evidence_keep_until", "follow_up_on")
 TIME_FIELDS = ("happened_at", "discovered_at", "reported_at", "handled_at")
-ACTION_KINDS = ("step_checked", "called", "reported", "note")
 
 
 class RecordForm(QWidget):
@@ -311,8 +310,7 @@ class RecordForm(QWidget):
 
     def prefill_actions(self) -> None:
         state = response.incident_state(self.incident_id)
-        lines = [f"{local_time(e.at, '%H:%M')} {entry_text(e)}" for e in state.entries
-                 if e.kind in ACTION_KINDS]
+        lines = [f"{local_time(e.at, '%H:%M')} {entry_text(e)}" for e in state.actions_taken()]
         self.editors["actions"].setPlainText("\n".join(lines))
 
     def make_pdf(self, *, printing: bool) -> bool:

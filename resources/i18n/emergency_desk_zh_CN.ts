@@ -1561,6 +1561,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>已报告{0}</translation>
     </message>
     <message>
+        <source>done: {0}</source>
+        <translation>已完成：{0}</translation>
+    </message>
+    <message>
         <source>[DRILL] </source>
         <translation>【演练】</translation>
     </message>
@@ -1603,6 +1607,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>nothing more</source>
         <translation>暂无</translation>
+    </message>
+    <message>
+        <source>{0} yuan</source>
+        <translation>{0} 元</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,30 @@ def test_reported_to_marks_and_readout(qtbot, emergency, qapp):
     assert met.text == "报告应急管理小组组长"
 
 
+def test_the_readout_tells_what_is_true_now(qtbot, emergency, clock):
+    from models import records
+
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    guided = emergency.guided
+    click(qtbot, guided.step_rows[0])
+    click(qtbot, guided.step_rows[1])
+    click(qtbot, guided.step_rows[0])  # unticked: not done after all
+    records.save_draft(guided.incident_id, {"place": "二楼仓库", "people": "客户王某",
+                                             "injuries": "手臂烫伤", "loss_amount": "8000",
+                                             "loss_items": "货架"}, clock.now())
+    click(qtbot, guided.readout_button)
+    text = guided.readout_dialog.text.toPlainText()
+    assert "立即按响火灾警报器" not in text and "立即启动火灾应急预案" in text
+    assert "地点：城东营业厅 1号台 二楼仓库" in text
+    assert "涉及人员：客户王某；手臂烫伤" in text and "损失：8000 元；货架" in text
+    guided.readout_dialog.reject()
+    guided.open_record()
+    form = guided.record_dialog.form
+    form.prefill_actions()
+    actions = form.editors["actions"].toPlainText()
+    assert "立即按响火灾警报器" not in actions and "立即启动火灾应急预案" in actions
+
+
 def test_cancel_within_window_keeps_the_incident(qtbot, emergency, clock):
     click(qtbot, emergency.home.urgent_buttons["fire"])
     incident_id = emergency.guided.incident_id

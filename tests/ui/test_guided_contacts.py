@@ -138,3 +138,23 @@ def test_the_readout_offers_the_same_people(qtbot, guided, controller, directory
     assert report.text == "应急管理小组联络员 李娜 13802456789"
     assert Deadline.get(Deadline.incident == incident_id,
                         Deadline.to_role == "liaison").status == "met"
+
+
+def test_a_report_done_on_the_timer_card_shows_its_tick(qtbot, guided, controller, directory):
+    from ui.deadline_controller import DeadlineController
+
+    incident_id = start_power_cut(controller, guided)
+    deadline = Deadline.get(Deadline.incident == incident_id, Deadline.to_role == "liaison")
+    timers = DeadlineController(catalog=controller.catalog, act=controller.act)
+    timers.meet(deadline.id, "周强")  # "已报告" on the card, 周强 chosen
+    guided.refresh()
+    assert [b.text().split("\n")[0] for b in report_buttons(guided)] == [
+        "已报告应急管理小组联络员 李娜", "✓ 已报告应急管理小组联络员 周强"]
+
+
+def test_a_person_told_then_deleted_keeps_the_tick(qtbot, guided, controller, directory):
+    start_power_cut(controller, guided)
+    click(qtbot, report_buttons(guided)[1])  # 周强
+    directory.delete(directory.ids["周强"])
+    texts = [b.text().split("\n")[0] for b in report_buttons(guided)]
+    assert texts == ["已报告应急管理小组联络员 李娜", "✓ 已报告应急管理小组联络员 周强"]
