@@ -162,6 +162,9 @@ class GuidedResponse(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel (pressed by mistake)"),
                                          objectName="cancelIncidentButton")
         self.cancel_button.clicked.connect(self.cancel_incident)
+        keep_place = self.cancel_button.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # when the window closes nothing moves
+        self.cancel_button.setSizePolicy(keep_place)
         self.resolve_button = QPushButton(self.tr("Handling finished"), objectName="resolveButton")
         self.resolve_button.clicked.connect(self.resolve)
         self.record_button = QPushButton(self.tr("Record form") + "  R", objectName="recordButton")

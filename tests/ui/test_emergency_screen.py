@@ -1,6 +1,7 @@
 """The emergency screen driven through its real widgets; the database is checked after."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from models.incident import Incident, TimelineEntry
 from models.response import CANCEL_WINDOW
@@ -177,10 +178,14 @@ def test_cancel_within_window_keeps_the_incident(qtbot, emergency, clock):
 
 def test_cancel_button_disappears_after_window(qtbot, emergency, clock):
     click(qtbot, emergency.home.urgent_buttons["fire"])
+    resolve = emergency.guided.resolve_button
+    where = resolve.mapTo(emergency, resolve.rect().topLeft())
     clock.advance(CANCEL_WINDOW)
     clock.advance(seconds=1)
     emergency.guided.tick()
     assert not emergency.guided.cancel_button.isVisible()
+    QApplication.processEvents()  # the layout settles
+    assert resolve.mapTo(emergency, resolve.rect().topLeft()) == where  # nothing moved
 
 
 def test_switch_between_running_incidents_in_one_press(qtbot, emergency):
