@@ -21,6 +21,7 @@ from models.timeline import append_entry
 
 OPEN_FOR_DEADLINES = ("open", "in_hand", "resolved")  # a resolved incident may still owe a report
 MEETABLE = ("pending", "missed")
+FIXING = ("restore", "arrive")  # clocks about putting the fault right, moot once it is right
 
 
 class DeadlineRefused(Exception):
@@ -141,6 +142,8 @@ def meet(catalog: Catalog, deadline_id: int, act: Act, *, to_person: str = "") -
                      data={"deadline": row.id, "key": row.key, "late_seconds": late_seconds,
                            "to": to_person, "to_role": row.to_role, "action": row.action})
         start_clocks(catalog, incident, f"met:{row.key}", act)
+        if row.action == "restore":  # put right: the longer "restore within" clocks are moot
+            settle(incident, ("restore",), row.label, act)
 
 
 def meet_matching(catalog: Catalog, incident: Incident, role_key: str, act: Act,
@@ -208,6 +211,21 @@ def supersede(catalog: Catalog, incident: Incident, source_prefix: str, reason: 
     start_clocks(catalog, incident, "start", act)
     if incident.status == "resolved":
         start_clocks(catalog, incident, "resolved", act)
+
+
+def settle(incident: Incident, actions: tuple[str, ...], reason: str, act: Act) -> list[int]:
+    """The fault is put right (a restore met, or handling finished): clocks of these actions
+    still pending give way, recorded with the reason, so neither they nor the escalations
+    their misses would start can ring. Reports already owed stay owed."""
+    rows = list(Deadline.select().where(Deadline.incident == incident.id,
+                                        Deadline.status == "pending",
+                                        Deadline.action.in_(actions)))
+    for row in rows:
+        Deadline.update(status="superseded").where(Deadline.id == row.id).execute()
+        append_entry(incident, "deadline_superseded", at=act.now, actor=act.who.clerk,
+                     desk=act.who.desk, text=row.label,
+                     data={"deadline": row.id, "key": row.key, "reason": reason})
+    return [row.id for row in rows]
 
 
 def cancel_all(incident: Incident) -> None:

@@ -226,7 +226,9 @@ def mark_resolved(catalog: Catalog, incident_id: int, act: Act) -> None:
         Incident.update(status="resolved", updated_at=to_db(act.now)).where(
             Incident.id == incident.id).execute()
         _record(incident, "resolved", act)
-        deadlines.start_clocks(catalog, Incident.get_by_id(incident.id), "resolved", act)
+        resolved = Incident.get_by_id(incident.id)
+        deadlines.settle(resolved, deadlines.FIXING, "handling finished", act)
+        deadlines.start_clocks(catalog, resolved, "resolved", act)
 
 
 def cancel_incident(incident_id: int, reason: str, act: Act) -> None:

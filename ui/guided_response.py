@@ -460,8 +460,10 @@ class GuidedResponse(QWidget):
 
     def resolve(self) -> None:
         confirmed = self._confirm(self, self.tr("Handling finished?"),
-                                  self.tr("The incident leaves the running list; deadlines that "
-                                          "run from the end of handling start now."))
+                                  self.tr("The incident leaves the running list. Clocks for "
+                                          "repairs and arrivals stop; reports still owed stay "
+                                          "owed; deadlines that run from the end of handling "
+                                          "start now."))
         if confirmed and self._controller.resolve(self.incident_id):
             self.back_requested.emit()
 

@@ -862,6 +862,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>标记：{0}</translation>
     </message>
     <message>
+        <source>The incident leaves the running list. Clocks for repairs and arrivals stop; reports still owed stay owed; deadlines that run from the end of handling start now.</source>
+        <translation>事件将离开进行中列表。维修、到场类计时停止；尚未完成的报告仍须完成；自处置完成起算的时限现在开始计时。</translation>
+    </message>
+    <message>
         <source>Handling finished</source>
         <translation>处置完成</translation>
     </message>
@@ -872,10 +876,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Handling finished?</source>
         <translation>处置完成了吗？</translation>
-    </message>
-    <message>
-        <source>The incident leaves the running list; deadlines that run from the end of handling start now.</source>
-        <translation>该事件将移出“进行中”；从处置完成起计的时限现在开始计时。</translation>
     </message>
     <message>
         <source>Cancel this incident?</source>

@@ -164,6 +164,31 @@ def test_self_service_machines_chain(desk):
     assert len(leaders) == 1  # "the first that happens": not started twice
 
 
+def test_machines_put_right_in_time_escalate_no_further(desk):
+    machines = desk.start("self_service_failure")
+    desk.clock.advance(minutes=20)
+    deadlines.meet(desk.catalog, desk.deadline(machines, "restore_30").id, desk.act())
+    four_hours = Deadline.get(Deadline.incident == machines, Deadline.key == "restore_4h")
+    assert four_hours.status == "superseded"  # fixed: the 4-hour clock is moot
+    desk.clock.advance(hours=5)
+    missed = {Deadline.get_by_id(i).key for i in desk.tick()}
+    assert missed == {"level_report"}  # the report to the liaison is still owed
+    assert not Deadline.select().where(Deadline.incident == machines,
+                                       Deadline.key.in_(("report_leader", "notify_estates",
+                                                         "report_manager"))).exists()
+
+
+def test_handling_finished_settles_the_repair_clocks_not_the_reports(desk):
+    power = desk.start("power_cut")
+    desk.clock.advance(minutes=20)
+    response.mark_resolved(desk.catalog, power, desk.act())
+    statuses = {d.key: d.status for d in Deadline.select().where(Deadline.incident == power)}
+    restore = next(k for k, v in statuses.items() if k != "level_report")
+    assert statuses[restore] == "superseded" and statuses["level_report"] == "pending"
+    desk.clock.advance(minutes=15)
+    assert {Deadline.get_by_id(i).key for i in desk.tick()} == {"level_report"}
+
+
 def test_level_change_supersedes_and_restarts_from_the_change(desk):
     incident = desk.start("staff_assaulted")  # level 2: liaison within 10 min
     desk.clock.advance(minutes=3)
