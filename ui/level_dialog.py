@@ -54,6 +54,7 @@ class LevelDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.missing = QLabel(objectName="levelMissing")  # why OK cannot be pressed yet
         self.levels.idToggled.connect(self._update_ok)
         self.reason.textChanged.connect(self._update_ok)
 
@@ -62,6 +63,7 @@ class LevelDialog(QDialog):
         layout.addWidget(self.proposal)
         layout.addLayout(level_row)
         layout.addWidget(self.reason)
+        layout.addWidget(self.missing)
         layout.addWidget(self.buttons)
         self._update_ok()
 
@@ -81,5 +83,10 @@ class LevelDialog(QDialog):
             self.reason.setText("；".join(yes))
 
     def _update_ok(self, *_args) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.chosen_level() != self._current and bool(self.chosen_reason()))
+        missing = ""
+        if self.chosen_level() == self._current:
+            missing = self.tr("Choose a level other than the current one.")
+        elif not self.chosen_reason():
+            missing = self.tr("Write why the level changes; it goes into the record.")
+        self.missing.setText(missing)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)

@@ -1146,6 +1146,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>Proposed: {0}</source>
         <translation>建议定级：{0}</translation>
     </message>
+    <message>
+        <source>Choose a level other than the current one.</source>
+        <translation>请选择与当前不同的级别。</translation>
+    </message>
+    <message>
+        <source>Write why the level changes; it goes into the record.</source>
+        <translation>请填写调整级别的原因，将记入事件记录。</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

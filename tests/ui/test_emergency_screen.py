@@ -105,12 +105,14 @@ def test_change_level_with_reason_and_helper(qtbot, emergency):
     click(qtbot, emergency.guided.level_button)
     dialog = emergency.guided.level_dialog
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
-    assert not ok.isEnabled()
+    assert not ok.isEnabled() and dialog.missing.text() == "请选择与当前不同的级别。"
+    dialog.levels.button(1).setChecked(True)
+    assert not ok.isEnabled() and "原因" in dialog.missing.text()  # says what is missing
     media = next(b for b in dialog.criteria if "媒体" in b.text())
     media.setChecked(True)
     assert dialog.chosen_level() == 1
     assert "媒体" in dialog.chosen_reason()
-    assert ok.isEnabled()
+    assert ok.isEnabled() and dialog.missing.text() == ""
     click(qtbot, ok)
     incident = Incident.get_by_id(incident_id)
     assert incident.level == 1
