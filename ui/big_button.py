@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 MIN_TOUCH = 90  # px: a finger-sized target at 1366x768
 
@@ -20,6 +27,9 @@ class BigButton(QPushButton):
         self.detail = QLabel(detail, objectName="bigButtonDetail")
         self.detail.setWordWrap(True)
         self.detail.setVisible(bool(detail))
+        # The detail takes the room there is: with large text on a small screen it is cut
+        # short rather than pushing the 110 / 119 / 120 bar off the screen.
+        self.detail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.key = QLabel(key, objectName="bigButtonKey")
         self.key.setVisible(bool(key))
         self.key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
         self._keys: list[str] = []
+        self._screens: list[QWidget] = []
         for index, (key, title, widget) in enumerate(screens):
             shortcut = f"F{index + 1}"
             button = QToolButton(objectName=f"nav_{key}")
@@ -48,7 +50,8 @@ class MainWindow(QMainWindow):
             button.setMinimumSize(120, 64)
             self.nav_group.addButton(button, index)
             nav_layout.addWidget(button)
-            self.stack.addWidget(widget)
+            self.stack.addWidget(_scrolling(widget))
+            self._screens.append(widget)
             self._keys.append(key)
             QShortcut(QKeySequence(shortcut), self, activated=lambda i=index: self.show_index(i))
         nav_layout.addStretch(1)
@@ -85,7 +88,17 @@ class MainWindow(QMainWindow):
         return self._keys[self.stack.currentIndex()]
 
     def screen(self, key: str) -> QWidget:
-        return self.stack.widget(self._keys.index(key))
+        return self._screens[self._keys.index(key)]
+
+
+def _scrolling(screen: QWidget) -> QScrollArea:
+    """A screen that does not fit (large text on a small monitor) scrolls instead of pushing
+    the window past the screen; one that fits shows no scroll bar."""
+    scroll = QScrollArea(objectName="screenScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(screen)
+    return scroll
 
 
 class _FirstPaint(QObject):

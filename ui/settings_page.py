@@ -60,6 +60,8 @@ class SettingsPage(QWidget):
     def _choice_text(self, value: object) -> str:
         texts = {"zh_CN": "简体中文", "en": "English", True: self.tr("On"), False: self.tr("Off")}
         if isinstance(value, int) and not isinstance(value, bool):
+            if value > 115:  # tests/ui/test_home_layout.py: what fits where
+                return self.tr("{0}% (for screens of 1920×1080 or more)").format(value)
             return f"{value}%"
         return texts.get(value, str(value))
 

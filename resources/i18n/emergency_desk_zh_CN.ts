@@ -2066,6 +2066,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>关</translation>
     </message>
     <message>
+        <source>{0}% (for screens of 1920×1080 or more)</source>
+        <translation>{0}%（适合 1920×1080 及以上屏幕）</translation>
+    </message>
+    <message>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>

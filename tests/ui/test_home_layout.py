@@ -4,14 +4,19 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from models.settings import SettingsStore
+from models.settings import TEXT_SIZES, SettingsStore
 from ui.big_button import MIN_TOUCH
 from ui.desk import build_desk
+from ui.style import apply_stylesheet
 
 
-@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
-def test_home_fits_and_targets_are_big(qtbot, tmp_path, controller, shipped_catalog, clock,
-                                       desk_look, width, height):
+@pytest.mark.parametrize(("width", "height", "text_size"), [
+    (1366, 768, 100), (1366, 768, 115),  # a common desk screen: up to 115 % text
+    *((1920, 1080, size) for size in TEXT_SIZES),  # a larger screen: every text size
+])
+def test_home_fits_and_targets_are_big(qtbot, qapp, tmp_path, controller, shipped_catalog, clock,
+                                       desk_look, width, height, text_size):
+    apply_stylesheet(qapp, text_size)
     desk = build_desk(catalog=shipped_catalog, plan=controller._plan, clock=clock,
                       store=SettingsStore(tmp_path / "s.json"))
     window = desk.window
