@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +49,8 @@ Migration = Callable[[pw.Database], None]
 def inspect(path: Path, known_version: int) -> int | None:
     """The schema version of our database at `path`, None if there is none yet.
 
-    Raises DatabaseRefused for a file that is not ours, damaged or too new. Reads only.
+    Raises DatabaseRefused for a file that is not ours, damaged or too new. Reads only, and
+    leaves the folder as it was (see `looking_at`).
     """
     if path.is_dir():
         raise DatabaseRefused(f"{path} is a folder, not a database file. Give a file name.")
@@ -61,23 +63,18 @@ def inspect(path: Path, known_version: int) -> int | None:
             f"{path} is not a database of Emergency Desk (it is not an SQLite file). "
             "It was left untouched. Choose another file with --db, or move this one away.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            query = "SELECT name FROM sqlite_master WHERE type='table'"
-            tables = {row[0] for row in conn.execute(query)}
-            if not tables:
-                return None
-            if "ed_meta" not in tables:
-                raise DatabaseRefused(
-                    f"{path} is an SQLite database of another program. It was left untouched. "
-                    "Choose another file with --db.")
-            meta = dict(conn.execute("SELECT key, value FROM ed_meta"))
-        finally:
-            conn.close()
+        with looking_at(path) as conn:
+            meta = _read_meta(conn)
     except sqlite3.DatabaseError as e:
         raise DatabaseRefused(
             f"{path} is damaged and cannot be read ({e}). It was left untouched. "
             "Restore it from a backup, or start with another file with --db.") from e
+    if meta is None:
+        return None
+    if meta is FOREIGN:
+        raise DatabaseRefused(
+            f"{path} is an SQLite database of another program. It was left untouched. "
+            "Choose another file with --db.")
     if meta.get("app") != APP_MARK:
         raise DatabaseRefused(f"{path} is not a database of Emergency Desk. It was left untouched.")
     try:
@@ -91,6 +88,61 @@ def inspect(path: Path, known_version: int) -> int | None:
             f"{version}, this program knows up to {known_version}). It was left untouched. "
             "Install the newer program.")
     return version
+
+
+FOREIGN: dict[str, str] = {}  # _read_meta's answer for another program's file
+
+
+def _read_meta(conn: sqlite3.Connection) -> dict[str, str] | None:
+    """Our ed_meta rows; None for an empty SQLite file, FOREIGN for another program's."""
+    objects = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    if not objects:
+        marked = any(conn.execute(f"PRAGMA {p}").fetchone()[0]
+                     for p in ("user_version", "application_id"))
+        return FOREIGN if marked else None  # a mark with no tables is still someone's file
+    if "ed_meta" not in objects:
+        return FOREIGN
+    return dict(conn.execute("SELECT key, value FROM ed_meta"))
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database in WAL mode."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+@contextmanager
+def looking_at(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to `path` that leaves the folder as it was.
+
+    Reading a WAL-mode file makes SQLite create its -wal and -shm beside it, and a read-only
+    connection leaves them behind. When neither existed before we looked, they are ours, and
+    SQLite itself removes them: a second, read-write connection that only reads does so when
+    it closes as the file's last user (an empty log is copied nowhere; the file is not
+    written). If another program opened the file meanwhile, they are its files and stay.
+    Sidecars that existed before are never touched.
+    """
+    had_sidecars = any(p.exists() for p in sidecars(path))
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        if not had_sidecars and any(p.exists() for p in sidecars(path)):
+            _let_sqlite_tidy(path)
+
+
+def _let_sqlite_tidy(path: Path) -> None:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("PRAGMA query_only = 1")
+        conn.execute("PRAGMA schema_version").fetchone()  # opens the log, so closing ends it
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
 
 
 def open_database(
