@@ -40,6 +40,7 @@ def run_desk(args) -> int:
     from models.paths import default_database_path, default_plans_dir
     from models.plan_version import record_plan_version
     from models.settings import SettingsStore
+    from ui.database_refusal import refusal_text
     from ui.desk import build_desk
     from ui.errors import install_excepthook, show_error
     from ui.fonts import apply_cjk_font
@@ -74,7 +75,7 @@ def run_desk(args) -> int:
     try:
         db = open_database(db_path)
     except DatabaseRefused as e:
-        return refuse(app.translate("Main", "The database cannot be used"), str(e))
+        return refuse(app.translate("Main", "The database cannot be used"), *refusal_text(e))
     clock = SystemClock()
     plan = record_plan_version(catalog, clock.now())
     seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...

@@ -39,8 +39,37 @@ class MetaEntry(BaseModel):
         table_name = "ed_meta"
 
 
+# What each refusal says on the command line, in English. The desk shows the same problems
+# in its own language, by code (ui/database_refusal.py); a new code needs a text there too.
+REFUSALS = {
+    "folder": "{path} is a folder, not a database file. Give a file name.",
+    "not_sqlite": "{path} is not a database of Emergency Desk (it is not an SQLite file). "
+                  "It was left untouched. Choose another file with --db, or move this one away.",
+    "foreign": "{path} is an SQLite database of another program. It was left untouched. "
+               "Choose another file with --db.",
+    "damaged": "{path} is damaged and cannot be read ({reason}). It was left untouched. "
+               "Restore it from a backup, or start with another file with --db.",
+    "not_ours": "{path} is not a database of Emergency Desk. It was left untouched.",
+    "no_version": "{path} has no valid schema version; it may be damaged. It was left "
+                  "untouched.",
+    "newer": "{path} was written by a newer version of Emergency Desk (database version "
+             "{version}, this program knows up to {known}). It was left untouched. "
+             "Install the newer program.",
+    "cannot_open": "Cannot open or create the database at {path}: {reason}. Check that the "
+                   "folder exists and is writable, or choose another with --db.",
+    "migration_failed": "Upgrading the database {path} from version {version} failed "
+                        "({reason}). Nothing was changed; a copy was saved as {saved}. "
+                        "Please report this problem.",
+}
+
+
 class DatabaseRefused(Exception):
-    """The file cannot be used; the message says what is wrong and what to do."""
+    """The file cannot be used: `code` names the problem (a key of REFUSALS), `params` its
+    details; str() is the English message saying what is wrong and what to do."""
+
+    def __init__(self, code: str, path: Path, **params: object) -> None:
+        self.code, self.path, self.params = code, path, params
+        super().__init__(REFUSALS[code].format(path=path, **params))
 
 
 Migration = Callable[[pw.Database], None]
@@ -53,40 +82,30 @@ def inspect(path: Path, known_version: int) -> int | None:
     leaves the folder as it was (see `looking_at`).
     """
     if path.is_dir():
-        raise DatabaseRefused(f"{path} is a folder, not a database file. Give a file name.")
+        raise DatabaseRefused("folder", path)
     if not path.exists() or path.stat().st_size == 0:
         return None
     with path.open("rb") as f:
         header = f.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise DatabaseRefused(
-            f"{path} is not a database of Emergency Desk (it is not an SQLite file). "
-            "It was left untouched. Choose another file with --db, or move this one away.")
+        raise DatabaseRefused("not_sqlite", path)
     try:
         with looking_at(path) as conn:
             meta = _read_meta(conn)
     except sqlite3.DatabaseError as e:
-        raise DatabaseRefused(
-            f"{path} is damaged and cannot be read ({e}). It was left untouched. "
-            "Restore it from a backup, or start with another file with --db.") from e
+        raise DatabaseRefused("damaged", path, reason=str(e)) from e
     if meta is None:
         return None
     if meta is FOREIGN:
-        raise DatabaseRefused(
-            f"{path} is an SQLite database of another program. It was left untouched. "
-            "Choose another file with --db.")
+        raise DatabaseRefused("foreign", path)
     if meta.get("app") != APP_MARK:
-        raise DatabaseRefused(f"{path} is not a database of Emergency Desk. It was left untouched.")
+        raise DatabaseRefused("not_ours", path)
     try:
         version = int(meta.get("schema_version", ""))
     except ValueError:
-        raise DatabaseRefused(f"{path} has no valid schema version; it may be damaged. "
-                              "It was left untouched.") from None
+        raise DatabaseRefused("no_version", path) from None
     if version > known_version:
-        raise DatabaseRefused(
-            f"{path} was written by a newer version of Emergency Desk (database version "
-            f"{version}, this program knows up to {known_version}). It was left untouched. "
-            "Install the newer program.")
+        raise DatabaseRefused("newer", path, version=version, known=known_version)
     return version
 
 
@@ -168,9 +187,7 @@ def open_database(
         db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
         db.connect()
     except (OSError, pw.OperationalError) as e:
-        raise DatabaseRefused(
-            f"Cannot open or create the database at {path}: {e}. "
-            "Check that the folder exists and is writable, or choose another with --db.") from e
+        raise DatabaseRefused("cannot_open", path, reason=str(e)) from e
     DB.initialize(db)
     if version is None:
         _create(db, models, target)
@@ -180,10 +197,8 @@ def open_database(
             _migrate(db, version, migrations)
         except Exception as e:
             db.close()
-            raise DatabaseRefused(
-                f"Upgrading the database {path} from version {version} failed ({e}). "
-                f"Nothing was changed; a copy was saved as {saved}. "
-                "Please report this problem.") from e
+            raise DatabaseRefused("migration_failed", path, version=version, reason=str(e),
+                                  saved=saved) from e
     return db
 
 

@@ -83,7 +83,8 @@ def test_self_test_refuses_a_foreign_database_untouched(tmp_path):
     before = db.read_bytes()
     result = run("--self-test", "--db", str(db))
     assert result.returncode == 2
-    assert "SELF-TEST FAILED" in result.stderr and "not an SQLite file" in result.stderr
+    assert "SELF-TEST FAILED: 无法使用该数据库" in result.stderr  # the desk's language
+    assert f"{db} 不是应急处置台的数据库，该文件未被改动。" in result.stderr
     assert "Traceback" not in result.stderr
     assert db.read_bytes() == before
 
