@@ -69,15 +69,14 @@ def run_command(args: argparse.Namespace) -> int:
     raise AssertionError(f"unhandled command {args.command}")
 
 
-def open_existing(path: Path):
-    """Open a database that must already exist (a command never creates an empty one)."""
-    from models.db import DatabaseRefused, open_database
+def open_existing(path: Path, oldest: int = 1):
+    """Open a database that must already exist, for reading only: a checking or printing
+    command never creates, upgrades or writes the file it reads. None (after saying why)
+    if it cannot be read."""
+    from models.db import DatabaseRefused, open_for_reading
 
-    if not path.is_file():
-        print(f"No database at {path}. Give the file with --db.", file=sys.stderr)
-        return None
     try:
-        return open_database(path)
+        return open_for_reading(path, oldest=oldest)
     except DatabaseRefused as e:
         print(str(e), file=sys.stderr)
         return None
@@ -222,6 +221,7 @@ def _export_parser(kinds, name: str, help: str) -> argparse.ArgumentParser:
                         help="the PDF to write (replaced whole, or left as it was on failure)")
     parser.add_argument("--db", type=Path, dest="export_db", metavar="FILE",
                         help="database file to read")
+    parser.set_defaults(oldest=1)  # the oldest database version whose tables it can read
     return parser
 
 
@@ -253,7 +253,7 @@ def _add_export_drill(kinds) -> None:
     drill = _export_parser(kinds, "drill", "the report of a finished drill, for the trainer")
     drill.add_argument("--run", type=int, required=True, metavar="N",
                        help="the drill's number (listed when the number given is not found)")
-    drill.set_defaults(export=export_drill)
+    drill.set_defaults(export=export_drill, oldest=2)  # drill runs keep their report since v2
 
 
 def export_daily(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
@@ -329,7 +329,7 @@ def run_export(args: argparse.Namespace) -> int:
     catalog = _load_or_report(args.plans or default_plans_dir())
     if catalog is None:
         return EXIT_PROBLEMS
-    db = open_existing(db_path)
+    db = open_existing(db_path, args.oldest)
     if db is None:
         return EXIT_PROBLEMS
     settings = SettingsStore(db_path.parent / "settings.json")

@@ -57,6 +57,13 @@ REFUSALS = {
              "Install the newer program.",
     "cannot_open": "Cannot open or create the database at {path}: {reason}. Check that the "
                    "folder exists and is writable, or choose another with --db.",
+    "missing": "No database at {path}. Give the file with --db.",
+    "empty": "{path} holds no incidents yet: it is not a database of Emergency Desk (yet). "
+             "It was left untouched. Give the desk's database with --db.",
+    "older": "{path} was written by an older version of Emergency Desk (database version "
+             "{version}); this needs version {needed} or later. It was left untouched. Open "
+             "it once in the desk (which upgrades it and keeps a copy of the old file), then "
+             "run this again.",
     "migration_failed": "Upgrading the database {path} from version {version} failed "
                         "({reason}). Nothing was changed; a copy was saved as {saved}. "
                         "Please report this problem.",
@@ -129,6 +136,10 @@ def sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
+def _has_sidecars(path: Path) -> bool:
+    return any(p.exists() for p in sidecars(path))
+
+
 @contextmanager
 def looking_at(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to `path` that leaves the folder as it was.
@@ -140,17 +151,19 @@ def looking_at(path: Path) -> Iterator[sqlite3.Connection]:
     written). If another program opened the file meanwhile, they are its files and stay.
     Sidecars that existed before are never touched.
     """
-    had_sidecars = any(p.exists() for p in sidecars(path))
+    had_sidecars = _has_sidecars(path)
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         yield conn
     finally:
         conn.close()
-        if not had_sidecars and any(p.exists() for p in sidecars(path)):
+        if not had_sidecars:
             _let_sqlite_tidy(path)
 
 
 def _let_sqlite_tidy(path: Path) -> None:
+    if not _has_sidecars(path):
+        return
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
     except sqlite3.Error:
@@ -199,6 +212,49 @@ def open_database(
             db.close()
             raise DatabaseRefused("migration_failed", path, version=version, reason=str(e),
                                   saved=saved) from e
+    return db
+
+
+class ReadOnlyDatabase(pw.SqliteDatabase):
+    """Our database opened for reading only (SQLite's mode=ro): nothing can be written to it,
+    and closing it leaves the folder as it was (see `looking_at`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = path
+        self.had_sidecars = _has_sidecars(path)
+        super().__init__(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10,
+                         pragmas={"busy_timeout": 10000, "query_only": 1})
+
+    def close(self) -> bool:
+        closed = super().close()
+        if not self.had_sidecars:
+            _let_sqlite_tidy(self.file)
+        return closed
+
+
+def open_for_reading(path: Path, *, oldest: int = 1) -> pw.SqliteDatabase:
+    """Open our existing database at `path` read-only and bind DB to it.
+
+    For commands that check or print: the file is never created, migrated or written, so
+    it stays byte-for-byte as it was. A database older than version `oldest` (whose tables
+    lack what the caller reads) is refused with a message saying to open it in the desk.
+    """
+    from models.schema import SCHEMA_VERSION
+
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseRefused("folder" if path.is_dir() else "missing", path)
+    version = inspect(path, SCHEMA_VERSION)
+    if version is None:
+        raise DatabaseRefused("empty", path)
+    if version < oldest:
+        raise DatabaseRefused("older", path, version=version, needed=oldest)
+    db = ReadOnlyDatabase(path)
+    try:
+        db.connect()
+    except pw.DatabaseError as e:
+        raise DatabaseRefused("cannot_open", path, reason=str(e)) from e
+    DB.initialize(db)
     return db
 
 

@@ -38,6 +38,13 @@ def refusal_texts() -> dict[str, str]:
         "cannot_open": translate("DatabaseRefusal", "The database {0} cannot be opened or "
                                  "created. Check that its folder exists and can be written "
                                  "to."),
+        "missing": translate("DatabaseRefusal", "There is no database at {0}."),
+        "empty": translate("DatabaseRefusal", "{0} holds no incidents yet. It was left "
+                           "untouched."),
+        "older": translate("DatabaseRefusal", "{0} was written by an older version of "
+                           "Emergency Desk (database version {1}; this needs version {2} or "
+                           "later). It was left untouched. Open it once in the desk, then try "
+                           "again."),
         "migration_failed": translate("DatabaseRefusal", "Upgrading the database {0} from "
                                       "version {1} failed. Nothing was changed; a copy was "
                                       "saved as {2}. Please report this problem to support."),
@@ -48,6 +55,7 @@ def refusal_text(refused: DatabaseRefused) -> tuple[str, str]:
     """(what the clerk reads, details for support) for a refused database."""
     p = refused.params
     values = {"newer": (p.get("version"), p.get("known")),
+              "older": (p.get("version"), p.get("needed")),
               "migration_failed": (p.get("version"), p.get("saved"))}.get(refused.code, ())
     text = refusal_texts().get(refused.code)
     if text is None:  # a code without a text of its own: the English message, not nothing

@@ -518,6 +518,18 @@
         <translation>无法打开或创建数据库 {0}。请检查所在文件夹是否存在、是否可以写入。</translation>
     </message>
     <message>
+        <source>There is no database at {0}.</source>
+        <translation>{0} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>{0} holds no incidents yet. It was left untouched.</source>
+        <translation>{0} 中还没有任何事件记录，该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>{0} was written by an older version of Emergency Desk (database version {1}; this needs version {2} or later). It was left untouched. Open it once in the desk, then try again.</source>
+        <translation>{0} 由旧版本的应急处置台写入（数据库版本 {1}，此操作需要版本 {2} 或更高），该文件未被改动。请先用处置台打开一次，再重试。</translation>
+    </message>
+    <message>
         <source>Upgrading the database {0} from version {1} failed. Nothing was changed; a copy was saved as {2}. Please report this problem to support.</source>
         <translation>数据库 {0} 从版本 {1} 升级失败。数据未被改动，副本已保存为 {2}。请将此问题报告给技术支持。</translation>
     </message>

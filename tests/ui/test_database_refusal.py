@@ -10,7 +10,7 @@ from ui.database_refusal import refusal_text, refusal_texts
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SAMPLE = {"reason": "database disk image is malformed", "version": 9, "known": 3,
-          "saved": "/data/desk.v1.bak"}
+          "saved": "/data/desk.v1.bak", "needed": 2}
 
 
 def test_every_refusal_code_has_a_desk_text():
