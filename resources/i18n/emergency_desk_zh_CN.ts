@@ -484,6 +484,17 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>A check of the database file {0} found it damaged. The desk goes on, but some records may not be readable or saved. Note new incidents on paper too, and ask support to restore the database from a backup soon.</source>
+        <translation>检查发现数据库文件 {0} 已损坏。处置台可以继续使用，但部分记录可能无法读取或保存。请同时在纸上记录新发生的事件，并尽快请技术支持从备份恢复数据库。</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseRefusal</name>
     <message>
         <source>{0} is a folder, not a database file. Start the desk with a database file name.</source>
@@ -800,6 +811,14 @@
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>The desk met a damaged part of its database file, so what it shows may be incomplete and what you just did may not have been saved. Note what happens on paper, close the desk and restore the database from a backup; ask support for help.</source>
+        <translation>处置台读到了数据库文件中已损坏的部分，显示的内容可能不完整，刚才的操作可能没有保存。请在纸上记录事件经过，关闭处置台并从备份恢复数据库；请联系技术支持。</translation>
+    </message>
     <message>
         <source>Something went wrong</source>
         <translation>程序出错</translation>
