@@ -69,34 +69,36 @@ def run_command(args: argparse.Namespace) -> int:
     raise AssertionError(f"unhandled command {args.command}")
 
 
-def open_existing(path: Path):
-    """Open a database that must already exist (a command never creates an empty one)."""
-    from models.db import DatabaseRefused, open_database
+def open_existing(path: Path, oldest: int = 1):
+    """Open a database that must already exist, for reading only: a checking or printing
+    command never creates, upgrades or writes the file it reads. None (after saying why)
+    if it cannot be read."""
+    from models.db import DatabaseRefused, open_for_reading
 
-    if not path.is_file():
-        print(f"No database at {path}. Give the file with --db.", file=sys.stderr)
-        return None
     try:
-        return open_database(path)
+        return open_for_reading(path, oldest=oldest)
     except DatabaseRefused as e:
         print(str(e), file=sys.stderr)
         return None
 
 
 def verify_database(path: Path) -> int:
-    from models.incident import Incident, TimelineEntry
-    from models.verify import verify_all
+    """Check the file (SQLite's quick check), then every timeline; exit 2 names what is wrong."""
+    from models.db import DatabaseRefused, check_intact
 
     db = open_existing(path)
     if db is None:
         return EXIT_PROBLEMS
     try:
-        findings = list(verify_all())
-        for f in findings:
-            where = f"entry {f.entry_id}" if f.entry_id else "its newest entries"
-            print(f"incident {f.number} (#{f.incident_id}): {where}: {PROBLEMS[f.problem]}",
-                  file=sys.stderr)
-        incidents, entries = Incident.select().count(), TimelineEntry.select().count()
+        check_intact(db.connection(), path)
+        findings, incidents, entries = _verify_timelines()
+    except DatabaseRefused as e:
+        print(f"{e} Keep this file as evidence.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as e:
+        if not say_if_damaged(e, path):
+            raise
+        return EXIT_PROBLEMS
     finally:
         db.close()
     if findings:
@@ -106,6 +108,28 @@ def verify_database(path: Path) -> int:
         return EXIT_PROBLEMS
     print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact")
     return EXIT_OK
+
+
+def _verify_timelines():
+    from models.incident import Incident, TimelineEntry
+    from models.verify import verify_all
+
+    findings = list(verify_all())
+    for f in findings:
+        where = f"entry {f.entry_id}" if f.entry_id else "its newest entries"
+        print(f"incident {f.number} (#{f.incident_id}): {where}: {PROBLEMS[f.problem]}",
+              file=sys.stderr)
+    return findings, Incident.select().count(), TimelineEntry.select().count()
+
+
+def say_if_damaged(error: BaseException, path: Path) -> bool:
+    """Print the damaged-file message if `error` is SQLite finding the file damaged."""
+    from models.db import DatabaseRefused, is_damage
+
+    if not is_damage(error):
+        return False
+    print(DatabaseRefused("damaged", path, reason=str(error)), file=sys.stderr)
+    return True
 
 
 PROBLEMS = {
@@ -149,7 +173,7 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     import time
     from datetime import datetime
 
-    from models.db import DatabaseRefused, open_database
+    from models.db import DatabaseRefused, check_intact, open_database
     from models.demo import DemoRefused, generate
     from models.plan_version import record_plan_version
 
@@ -162,6 +186,12 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     try:
         db = open_database(path)
     except DatabaseRefused as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        check_intact(db.connection(), path)  # never write into a damaged file
+    except DatabaseRefused as e:
+        db.close()
         print(str(e), file=sys.stderr)
         return EXIT_PROBLEMS
     started = time.perf_counter()
@@ -222,6 +252,7 @@ def _export_parser(kinds, name: str, help: str) -> argparse.ArgumentParser:
                         help="the PDF to write (replaced whole, or left as it was on failure)")
     parser.add_argument("--db", type=Path, dest="export_db", metavar="FILE",
                         help="database file to read")
+    parser.set_defaults(oldest=1)  # the oldest database version whose tables it can read
     return parser
 
 
@@ -253,7 +284,7 @@ def _add_export_drill(kinds) -> None:
     drill = _export_parser(kinds, "drill", "the report of a finished drill, for the trainer")
     drill.add_argument("--run", type=int, required=True, metavar="N",
                        help="the drill's number (listed when the number given is not found)")
-    drill.set_defaults(export=export_drill)
+    drill.set_defaults(export=export_drill, oldest=2)  # drill runs keep their report since v2
 
 
 def export_daily(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
@@ -329,7 +360,7 @@ def run_export(args: argparse.Namespace) -> int:
     catalog = _load_or_report(args.plans or default_plans_dir())
     if catalog is None:
         return EXIT_PROBLEMS
-    db = open_existing(db_path)
+    db = open_existing(db_path, args.oldest)
     if db is None:
         return EXIT_PROBLEMS
     settings = SettingsStore(db_path.parent / "settings.json")
@@ -341,7 +372,9 @@ def run_export(args: argparse.Namespace) -> int:
     except (ExportRefused, ReportError) as e:
         print(str(e), file=sys.stderr)
         return EXIT_PROBLEMS
-    except Exception as e:  # a bug: a plain message, the file left as it was
+    except Exception as e:  # a damaged database, or a bug: a plain message, no file written
+        if say_if_damaged(e, db_path):
+            return EXIT_PROBLEMS
         print(f"The PDF could not be made ({type(e).__name__}: {e}). Nothing was written to "
               f"{args.out}.", file=sys.stderr)
         return EXIT_FAILED

@@ -36,12 +36,14 @@ def run_desk(args) -> int:
     from models.catalog_loader import CatalogError, load_catalog
     from models.clock import SystemClock
     from models.contacts import seed_outside_numbers
-    from models.db import DatabaseRefused, open_database
+    from models.db import DatabaseRefused, is_damage, open_database
     from models.paths import default_database_path, default_plans_dir
     from models.plan_version import record_plan_version
     from models.settings import SettingsStore
+    from ui.database_check import check_database
+    from ui.database_refusal import refusal_text
     from ui.desk import build_desk
-    from ui.errors import install_excepthook, show_error
+    from ui.errors import install_excepthook, show_error, show_warning
     from ui.fonts import apply_cjk_font
     from ui.i18n import install_translations
     from ui.style import apply_stylesheet
@@ -74,15 +76,26 @@ def run_desk(args) -> int:
     try:
         db = open_database(db_path)
     except DatabaseRefused as e:
-        return refuse(app.translate("Main", "The database cannot be used"), str(e))
-    clock = SystemClock()
-    plan = record_plan_version(catalog, clock.now())
-    seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
+        return refuse(app.translate("Main", "The database cannot be used"), *refusal_text(e))
 
+    def refuse_damaged(error: Exception) -> int:
+        """A damaged page met while starting: the clerk is told, nothing more is written."""
+        db.close()
+        if not is_damage(error):
+            raise error
+        return refuse(app.translate("Main", "The database cannot be used"), *refusal_text(
+            DatabaseRefused("damaged", db_path, reason=str(error))))
+
+    clock = SystemClock()
     plans_dir = args.plans or default_plans_dir()
-    desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
-                      font_family=font_family, drills_dir=plans_dir / "drills",
-                      own_drills_dir=db_path.parent / "drills")
+    try:
+        plan = record_plan_version(catalog, clock.now())
+        seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
+        desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
+                          font_family=font_family, drills_dir=plans_dir / "drills",
+                          own_drills_dir=db_path.parent / "drills")
+    except Exception as e:
+        return refuse_damaged(e)
     window = desk.window
     # Styled after building: Qt then polishes only the widgets shown, not every hidden page.
     apply_stylesheet(app, int(store.get("text_size")))
@@ -96,7 +109,11 @@ def run_desk(args) -> int:
     window.resize(app.primaryScreen().availableGeometry().size())
     window.showMaximized()
     window.activateWindow()  # keys go to the desk at once (the shortcuts need focus)
-    desk.start()
+    try:
+        desk.start()
+    except Exception as e:
+        window.close()
+        return refuse_damaged(e)
     app.processEvents()  # the first paint, before the event loop's machinery is even loaded
     import qasync
 
@@ -111,9 +128,12 @@ def run_desk(args) -> int:
                              language if translations_ok else "?", painted_at)
         closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
+        checking = asyncio.ensure_future(check_database(
+            db_path, warn=lambda *texts: show_warning(window, *texts)))
         if not store.get("clerk_on_duty"):
             desk.header.clerk.click()  # the shift starts: who is on duty?
         await closed.wait()
+        checking.cancel()
         return 0
 
     try:

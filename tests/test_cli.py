@@ -83,7 +83,8 @@ def test_self_test_refuses_a_foreign_database_untouched(tmp_path):
     before = db.read_bytes()
     result = run("--self-test", "--db", str(db))
     assert result.returncode == 2
-    assert "SELF-TEST FAILED" in result.stderr and "not an SQLite file" in result.stderr
+    assert "SELF-TEST FAILED: 无法使用该数据库" in result.stderr  # the desk's language
+    assert f"{db} 不是应急处置台的数据库，该文件未被改动。" in result.stderr
     assert "Traceback" not in result.stderr
     assert db.read_bytes() == before
 
@@ -94,3 +95,20 @@ def test_self_test_with_broken_plans_names_the_problem(tmp_path, catalog_dir):
     assert result.returncode == 2
     assert "catalog.toml:2: catalog field 'title' must be text" in result.stderr
     assert not (tmp_path / "d.db").exists()  # nothing is created before the plans are right
+
+
+def test_self_test_names_a_database_found_damaged_while_starting(tmp_path):
+    """The schema reads fine, the deadlines the desk loads at start do not: the clerk is told
+    the file is damaged (in the desk's language), and it is left as it was."""
+    from tests.test_cli_damaged import state, wreck_table
+
+    db = tmp_path / "desk.db"
+    assert run("--self-test", "--db", str(db)).returncode == 0
+    for name in ("deadline", "deadline_status", "deadline_due_at"):  # what start-up reads
+        wreck_table(db, name)
+    before = state(tmp_path)
+    result = run("--self-test", "--db", str(db))
+    assert result.returncode == 2, result.stderr
+    assert f"SELF-TEST FAILED: 无法使用该数据库: 数据库文件 {db} 已损坏" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert state(tmp_path) == before

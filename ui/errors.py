@@ -8,7 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from models.db import is_damage
 
 translate = QCoreApplication.translate
 
@@ -25,6 +27,25 @@ def show_error(title: str, text: str, details: str = "") -> None:
     box.exec()
 
 
+def damaged_texts() -> tuple[str, str]:
+    """(title, text) telling the clerk the database file turned out damaged while in use."""
+    return (translate("Errors", "The database file is damaged"),
+            translate("Errors", "The desk met a damaged part of its database file, so what it "
+                      "shows may be incomplete and what you just did may not have been saved. "
+                      "Note what happens on paper, close the desk and restore the database "
+                      "from a backup; ask support for help."))
+
+
+def show_warning(parent: QWidget, title: str, text: str, details: str = "") -> QMessageBox:
+    """A warning that does not block (usable from a coroutine); it closes with its parent."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setObjectName("warningBox")
+    if details:
+        box.setDetailedText(details)
+    box.open()
+    return box
+
+
 def install_excepthook(log_path: Path) -> None:
     """An unexpected error is written to a log and reported in words; the program goes on."""
 
@@ -37,6 +58,9 @@ def install_excepthook(log_path: Path) -> None:
         except OSError:
             pass
         print(text, file=sys.stderr)
+        if is_damage(value):
+            show_error(*damaged_texts(), str(value))
+            return
         show_error(
             translate("Errors", "Something went wrong"),
             translate("Errors", "An unexpected error happened: {0}\nWhat was recorded is saved. "

@@ -484,6 +484,68 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>A check of the database file {0} found it damaged. The desk goes on, but some records may not be readable or saved. Note new incidents on paper too, and ask support to restore the database from a backup soon.</source>
+        <translation>检查发现数据库文件 {0} 已损坏。处置台可以继续使用，但部分记录可能无法读取或保存。请同时在纸上记录新发生的事件，并尽快请技术支持从备份恢复数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseRefusal</name>
+    <message>
+        <source>{0} is a folder, not a database file. Start the desk with a database file name.</source>
+        <translation>{0} 是一个文件夹，不是数据库文件。请指定数据库文件名来启动处置台。</translation>
+    </message>
+    <message>
+        <source>{0} is not a database of Emergency Desk. It was left untouched. Move it away, or start the desk with another database file.</source>
+        <translation>{0} 不是应急处置台的数据库，该文件未被改动。请把它移走，或换一个数据库文件启动处置台。</translation>
+    </message>
+    <message>
+        <source>{0} is a database of another program. It was left untouched. Start the desk with another database file.</source>
+        <translation>{0} 是其他程序的数据库，该文件未被改动。请换一个数据库文件启动处置台。</translation>
+    </message>
+    <message>
+        <source>The database file {0} is damaged and cannot be read. It was left untouched. Restore it from a backup, or ask support for help.</source>
+        <translation>数据库文件 {0} 已损坏，无法读取，该文件未被改动。请从备份恢复，或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>{0} is not a database of Emergency Desk. It was left untouched. Start the desk with another database file.</source>
+        <translation>{0} 不是应急处置台的数据库，该文件未被改动。请换一个数据库文件启动处置台。</translation>
+    </message>
+    <message>
+        <source>{0} has no valid version record; it may be damaged. It was left untouched. Restore it from a backup, or ask support for help.</source>
+        <translation>{0} 没有有效的版本记录，可能已损坏，该文件未被改动。请从备份恢复，或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>{0} was written by a newer version of Emergency Desk (database version {1}; this program knows up to {2}). It was left untouched. Install the newer program.</source>
+        <translation>{0} 由更新版本的应急处置台写入（数据库版本 {1}，本程序最高支持 {2}），该文件未被改动。请安装新版程序。</translation>
+    </message>
+    <message>
+        <source>The database {0} cannot be opened or created. Check that its folder exists and can be written to.</source>
+        <translation>无法打开或创建数据库 {0}。请检查所在文件夹是否存在、是否可以写入。</translation>
+    </message>
+    <message>
+        <source>There is no database at {0}.</source>
+        <translation>{0} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>{0} holds no incidents yet. It was left untouched.</source>
+        <translation>{0} 中还没有任何事件记录，该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>{0} was written by an older version of Emergency Desk (database version {1}; this needs version {2} or later). It was left untouched. Open it once in the desk, then try again.</source>
+        <translation>{0} 由旧版本的应急处置台写入（数据库版本 {1}，此操作需要版本 {2} 或更高），该文件未被改动。请先用处置台打开一次，再重试。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database {0} from version {1} failed. Nothing was changed; a copy was saved as {2}. Please report this problem to support.</source>
+        <translation>数据库 {0} 从版本 {1} 升级失败。数据未被改动，副本已保存为 {2}。请将此问题报告给技术支持。</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineCard</name>
     <message>
         <source>[DRILL] </source>
@@ -749,6 +811,14 @@
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>The desk met a damaged part of its database file, so what it shows may be incomplete and what you just did may not have been saved. Note what happens on paper, close the desk and restore the database from a backup; ask support for help.</source>
+        <translation>处置台读到了数据库文件中已损坏的部分，显示的内容可能不完整，刚才的操作可能没有保存。请在纸上记录事件经过，关闭处置台并从备份恢复数据库；请联系技术支持。</translation>
+    </message>
     <message>
         <source>Something went wrong</source>
         <translation>程序出错</translation>

@@ -234,3 +234,95 @@ def test_a_version_2_database_gains_quick_note_drafts(tmp_path, shipped_catalog)
     assert note_draft(1) == "二楼东侧冒烟"
     db.close()
     assert (tmp_path / "desk.v2-20261123-083000.bak").exists()
+
+
+def write_foreign_wal_sqlite(path: Path) -> None:
+    """Another program's database in WAL mode, closed (SQLite removed its -wal and -shm)."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=wal")
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+
+
+def newer_wal_database(path: Path) -> None:
+    db = open_database(path)
+    MetaEntry.replace(key="schema_version", value=str(SCHEMA_VERSION + 1)).execute()
+    db.close()
+
+
+@pytest.mark.parametrize("make, problem", [(write_foreign_wal_sqlite, "another program"),
+                                           (newer_wal_database, "newer version")])
+def test_refusing_a_wal_file_leaves_the_folder_as_it_was(tmp_path, make, problem):
+    path = tmp_path / "desk.db"
+    make(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match=problem):
+        open_database(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]  # no -wal, no -shm
+    assert digest(path) == before
+
+
+def test_refusing_a_file_in_use_leaves_its_sidecars_to_its_program(tmp_path):
+    """Another program has the file open: its -wal and -shm stay, and it goes on working."""
+    path = tmp_path / "other.db"
+    write_foreign_wal_sqlite(path)
+    other = sqlite3.connect(path)
+    other.execute("INSERT INTO customers (name) VALUES ('张三')")
+    other.commit()  # the row is in other.db-wal, not yet in other.db
+    with pytest.raises(DatabaseRefused, match="another program"):
+        open_database(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db", "other.db-shm",
+                                                         "other.db-wal"]
+    other.execute("INSERT INTO customers (name) VALUES ('李四')")
+    other.commit()
+    other.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM customers").fetchone() == (2,)
+    conn.close()
+
+
+@pytest.mark.parametrize("pragma", ["user_version = 7", "application_id = 1234"])
+def test_sqlite_file_without_tables_but_marked_by_another_program_is_refused(tmp_path, pragma):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA {pragma}")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="another program"):
+        open_database(path)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_sqlite_file_with_only_a_view_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE VIEW answer AS SELECT 42")
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="another program"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_empty_sqlite_file_becomes_our_database(tmp_path):
+    path = tmp_path / "new.db"
+    sqlite3.connect(path).execute("VACUUM").connection.close()  # a valid file, nothing in it
+    db = open_database(path)
+    assert schema_version(db) == SCHEMA_VERSION
+    db.close()
+
+
+def test_refusing_a_damaged_wal_file_leaves_the_folder_as_it_was(tmp_path):
+    path = tmp_path / "desk.db"
+    open_database(path).close()  # WAL mode in the header; SQLite removed the sidecars
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseRefused, match="damaged"):
+        open_database(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]
+    assert path.read_bytes() == bytes(data)
