@@ -41,6 +41,17 @@ def test_a_gbk_file_with_bad_rows_is_previewed_row_by_row(desk_db, shipped_catal
     assert Contact.select().count() == 0  # a preview writes nothing
 
 
+def test_a_lone_zero_in_a_phone_cell_is_a_row_problem(desk_db, shipped_catalog, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("姓名,角色,手机\n王建国,应急管理小组组长,0\n钱伟,售后服务部,0-\n"
+                    "李娜,应急管理小组联络员,13800138001\n", encoding="utf-8")
+    result = preview(shipped_catalog, path)
+    assert [(r.line, r.action, r.problems) for r in result.rows] == [
+        (2, "error", {"phone0": "landline_length"}),
+        (3, "error", {"phone0": "landline_length"}),
+        (4, "add", {})]
+
+
 def test_commit_writes_only_the_good_rows(desk_db, shipped_catalog, tmp_path):
     path = tmp_path / "a.csv"
     path.write_bytes(GBK_SHEET.encode("gbk"))

@@ -170,6 +170,20 @@ def test_a_number_is_checked_as_soon_as_it_is_left(qtbot, screen):
     assert "13～19" in dialog.errors["phone0"].text() and dialog.errors["phone0"].isVisible()
 
 
+@pytest.mark.parametrize("typed", ["0", "0-"])
+def test_a_lone_zero_gets_a_message_not_an_error(qtbot, screen, typed):
+    before = snapshot()
+    click(qtbot, row_of(screen, "张三").edit_button)
+    dialog = screen.dialog
+    dialog.numbers[0].setFocus()
+    dialog.numbers[0].setText(typed)
+    dialog.numbers[0].editingFinished.emit()
+    assert "区号后" in dialog.errors["phone0"].text() and dialog.errors["phone0"].isVisible()
+    click(qtbot, dialog.save_button)
+    assert dialog.isVisible() and dialog.numbers[0].text() == typed
+    assert "区号后" in dialog.errors["phone0"].text() and snapshot() == before
+
+
 def test_edit_saves_and_the_list_shows_it(qtbot, screen, shipped_catalog):
     click(qtbot, row_of(screen, "李四").edit_button)
     dialog = screen.dialog
