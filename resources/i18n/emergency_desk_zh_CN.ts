@@ -1066,8 +1066,36 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>号码</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
+        <source>Problems or changes</source>
+        <translation>问题或改动</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24小时</translation>
+    </message>
+    <message>
+        <source>Duty hours</source>
+        <translation>值班说明</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Outside number</source>
+        <translation>外部号码</translation>
+    </message>
+    <message>
+        <source>{0} (cleared)</source>
+        <translation>{0}（清空）</translation>
+    </message>
+    <message>
+        <source>Changes: {0}</source>
+        <translation>改动：{0}</translation>
     </message>
     <message>
         <source>Import {0} contacts</source>

@@ -252,6 +252,27 @@ def test_import_shows_bad_rows_and_cancel_changes_nothing(qtbot, screen, files, 
     assert screen.message.text() == "已导入：新增 1 人，更新 0 人。"
 
 
+def test_an_update_keeps_what_the_file_has_no_column_for(qtbot, screen, files, tmp_path,
+                                                         shipped_catalog):
+    [zhang] = [c for c in contacts.list_contacts(shipped_catalog) if c.name == "张三"]
+    had = ContactData(name="张三", role_key="group_leader", organisation="客户服务部",
+                      phones=(Phone("手机", "13800138000"), Phone("办公电话", "0755-83210001")),
+                      available_24h=True, on_duty="工作日值班", notes="备用钥匙在前台")
+    contacts.edit_contact(shipped_catalog, zhang.id, had)
+    screen._controller.reload()
+    files.open = tmp_path / "组长.csv"
+    files.open.write_text("姓名,角色,手机\n张三,应急管理小组组长,13800138001\n",
+                          encoding="utf-8")
+    click(qtbot, screen.import_button)
+    table = screen.preview_dialog.table
+    assert [table.item(0, c).text() for c in (1, 2, 4, 5)] == [
+        "更新已有联系人", "张三", "138 0013 8001  0755-83210001", "改动：号码"]
+    click(qtbot, screen.preview_dialog.import_button)
+    [zhang] = [c for c in contacts.list_contacts(shipped_catalog) if c.name == "张三"]
+    assert zhang.as_data() == ContactData(**{**had.__dict__, "phones": (
+        Phone("手机", "13800138001"), Phone("办公电话", "0755-83210001"))})
+
+
 def test_a_workbook_is_refused_with_what_to_do(qtbot, screen, files, tmp_path):
     files.open = tmp_path / "通讯录.csv"
     files.open.write_bytes(b"PK\x03\x04 xlsx")
