@@ -217,7 +217,8 @@ class ScenarioEditor(QWidget):
                                        self.description.toPlainText(), self.holiday.isChecked(),
                                        self.inject_rows(), key)
         try:
-            written = scenarios.save_own(self._own_dir, data, self._catalog)
+            written = scenarios.save_own(self._own_dir, data, self._catalog, file=(
+                self.editing.file if self.editing and self.editing.own else ""))
         except ScenarioRefused as refused:
             self._show_problems(refused.problems)
             self.message.setText(self.tr("Not saved: correct what is marked in red."))
