@@ -666,8 +666,32 @@
         <translation>{0}：得分 {1} / 100 · 首次处置用时 {2} · 待加强 {3} 项</translation>
     </message>
     <message>
+        <source>Times are drill time from the start of the drill.</source>
+        <translation>时间均为演练时间，从演练开始起计。</translation>
+    </message>
+    <message>
+        <source>Times as an earlier version scored them (see the drill report).</source>
+        <translation>时间按旧版本的评分方式计（详见演练报告）。</translation>
+    </message>
+    <message>
+        <source>Done at / due</source>
+        <translation>完成于 / 应完成于</translation>
+    </message>
+    <message>
         <source>(only if: {0})</source>
         <translation>（条件：{0}）</translation>
+    </message>
+    <message>
+        <source>(after the event)</source>
+        <translation>（事后进行）</translation>
+    </message>
+    <message>
+        <source>not scored: after the event</source>
+        <translation>不计分：事后进行</translation>
+    </message>
+    <message>
+        <source>not scored: depends on the situation</source>
+        <translation>不计分：视情况而定</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,12 @@ def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db, asyn
     result = panel.report.score
     assert 0 < result.score < 100
     assert panel.score.text().startswith(f"营业厅火灾疏散演练：得分 {result.score} / 100")
-    assert panel.items.rowCount() == len(result.items)
+    assert "演练时间，从演练开始起计" in panel.score.text()
+    assert panel.items.rowCount() == len(result.items) + len(result.not_scored)
+    outcomes = [panel.items.item(r, 2).text() for r in range(panel.items.rowCount())]
+    assert outcomes.count("不计分：视情况而定") == sum(
+        1 for i in result.not_scored if not i.after)
+    assert "不计分：事后进行" in outcomes
     assert panel.runs.rowCount() == 1
     assert Incident.get_by_id(incident.id).status == "closed"
     assert desk.incidents.drill_run is None and desk.incidents.clock.rate == 1
