@@ -527,6 +527,14 @@
         <source> — now: {0}</source>
         <translation> —— 最新情况：{0}</translation>
     </message>
+    <message>
+        <source>End the drill?</source>
+        <translation>结束演练？</translation>
+    </message>
+    <message>
+        <source>End the drill “{0}” now and score it? What has not been done by now counts as not done, and the drill cannot be continued.</source>
+        <translation>现在结束演练“{0}”并评分？尚未完成的事项将记为未做，演练结束后不能继续。</translation>
+    </message>
 </context>
 <context>
     <name>DrillController</name>
