@@ -69,6 +69,7 @@ def test_write_a_new_scenario_and_run_it(qtbot, screen, tmp_path):
     set_cell(editor.injects, 1, 0, "5")
     click(qtbot, editor.save_button)
     assert editor.message.text() == "已保存，可在演练场景列表中选用。"
+    assert editor.message.property("tone") == "ok"
     files = list((tmp_path / "drills").glob("*.toml"))
     assert [f.name for f in files] == [f"own_{NOW.astimezone():%Y%m%d_%H%M%S}.toml"]
     assert "客户摔倒在楼梯上" in files[0].read_text(encoding="utf-8")
