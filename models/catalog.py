@@ -110,6 +110,7 @@ class Step:
     condition: str = ""
     switch_to: str = ""  # a situation whose plan takes over when the condition holds
     source: str = ""
+    after: bool = False  # done once the incident is over (cleaning up, causes, accountability)
 
 
 @dataclass(frozen=True)

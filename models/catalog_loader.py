@@ -193,7 +193,7 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
                   "step": (list, REQUIRED), "timer": (list, ()), "threshold": (list, ())},
     "step": {"text": (_text, REQUIRED), "role": (_key, "clerk"), "call": (_keys, ()),
              "say": (_texts, ()), "condition": (_opt_text, ""), "switch_to": (_key, ""),
-             "source": (_opt_text, "")},
+             "source": (_opt_text, ""), "after": (_bool, False)},
     "timer": {"key": (_key, REQUIRED), "label": (_text, REQUIRED), "action": (_key, REQUIRED),
               "to": (_key, ""), "by": (_key, "clerk"), "minutes": (_count, REQUIRED),
               "holiday_minutes": (_count, None), "starts": (_text_or_texts, ("start",)),

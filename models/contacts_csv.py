@@ -6,13 +6,18 @@ or without BOM), UTF-16 and GBK/GB18030 are recognised, separated by commas, sem
 tabs; Excel's habits (13800138000.0, ="0755...", a leading apostrophe, empty trailing rows
 and columns) are undone. Export writes UTF-8 with a BOM, so Excel shows the Chinese, and
 mobiles in groups (138 0013 8000), so Excel keeps them as text.
+
+A row naming a contact the directory has (same name and role) updates it column by column: a
+column in the file sets its field (an empty cell clears it), a column the file lacks leaves the
+field as it is. Numbers go by column too: 电话N is the contact's Nth number, a named column
+(手机, 办公电话) the number with that label, a plain 电话 column a number of its kind.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from models.catalog import Catalog
@@ -24,12 +29,13 @@ from models.contacts import (
     ContactView,
     Phone,
     add_contact,
+    clean_text,
     edit_contact,
     validate,
 )
 from models.db import DB
 from models.files import write_whole
-from models.phones import display_number
+from models.phones import check_number, default_label, display_number
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 5_000
@@ -69,6 +75,7 @@ class PhoneColumn:
     number: int  # the column of the number
     label: int | None = None  # the column of its label (电话1说明), if any
     fixed_label: str = ""  # else the label the header gives (手机, 办公电话)
+    slot: int | None = None  # 电话N: the contact's Nth number (N - 1)
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ class ImportRow:
     problems: dict[str, str] = field(default_factory=dict)
     action: str = "add"  # add, update (same name and role), same (nothing new), error
     existing_id: int | None = None
+    changes: tuple[str, ...] = ()  # for an update: the ContactData fields it changes
 
 
 @dataclass(frozen=True)
@@ -167,7 +175,8 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[PhoneColumn], list
         if title in names and names[title] not in columns:
             columns[names[title]] = index
         elif title.startswith("电话") and title[2:].isdigit():
-            phones.append(PhoneColumn(index, labels.get(title)))
+            slot = max(int(title[2:]), 1) - 1
+            phones.append(PhoneColumn(index, labels.get(title), slot=slot))
         elif title in PHONE_COLUMNS:  # the header is the label: 手机, 办公电话
             phones.append(PhoneColumn(index, None, "" if title in GENERIC_PHONE else title))
         elif title and index not in labels.values():
@@ -201,6 +210,9 @@ def _check_row(catalog: Catalog, line: int, cells: list[str], columns: dict[str,
         numbers.append(Phone(label, cell(column.number)))
     data = ContactData(get("name"), role_key, get("organisation"), tuple(numbers),
                        flags["available_24h"], get("on_duty"), get("notes"), flags["outside"])
+    existing = current.get((clean_text(data.name), role_key))
+    if existing is not None and not problems:
+        data = merge_row(existing.as_data(), data, set(columns), phones)
     try:
         data = validate(catalog, data)
     except ContactRefused as refused:
@@ -211,11 +223,54 @@ def _check_row(catalog: Catalog, line: int, cells: list[str], columns: dict[str,
     if key in seen:
         return ImportRow(line, data, role_text, {"name": "duplicate_in_file"}, "error")
     seen.add(key)
-    existing = current.get(key)
     if existing is None:
         return ImportRow(line, data, role_text)
-    action = "same" if existing.as_data() == data else "update"
-    return ImportRow(line, data, role_text, {}, action, existing.id)
+    changes = changed_fields(existing.as_data(), data)
+    return ImportRow(line, data, role_text, {}, "update" if changes else "same", existing.id,
+                     changes)
+
+
+MERGED_FIELDS = ("organisation", "available_24h", "on_duty", "notes", "outside")
+
+
+def merge_row(had: ContactData, given: ContactData, columns: set[str],
+              phone_columns: list[PhoneColumn]) -> ContactData:
+    """A file's row over a contact: the fields of columns the file lacks stay as they were."""
+    kept = {key: getattr(had, key) for key in MERGED_FIELDS if key not in columns}
+    return replace(given, **kept,
+                   phones=merge_phones(had.phones, given.phones, phone_columns))
+
+
+def merge_phones(had: tuple[Phone, ...], given: tuple[Phone, ...],
+                 columns: list[PhoneColumn]) -> tuple[Phone, ...]:
+    """The contact's numbers with the file's phone columns put over them, column by column."""
+    slots: list[Phone | None] = list(had)
+    for column, phone in zip(columns, given, strict=True):
+        if column.slot is not None:
+            slots.extend([None] * (column.slot + 1 - len(slots)))
+            slots[column.slot] = phone if phone.number else None
+        else:
+            _put_named(slots, phone)
+    return tuple(p for p in slots if p is not None)
+
+
+def _put_named(slots: list[Phone | None], phone: Phone) -> None:
+    """A 手机 / 办公电话 / 电话 cell: replaces the number with its label, or is added."""
+    checked = check_number(phone.number)
+    if checked.number and any(p and p.number == checked.number for p in slots):
+        return  # a number the contact already has, under whatever label
+    label = phone.label or default_label(checked.kind)
+    same_label = next((i for i, p in enumerate(slots) if p and label and p.label == label),
+                      None)
+    if same_label is not None:
+        slots[same_label] = phone if phone.number else None
+    elif phone.number:
+        slots.append(phone)
+
+
+def changed_fields(had: ContactData, data: ContactData) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(ContactData)
+                 if getattr(had, f.name) != getattr(data, f.name))
 
 
 def role_for(catalog: Catalog, text: str) -> str | None:

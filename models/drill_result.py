@@ -20,15 +20,23 @@ def duration(seconds: int | None) -> str:
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
 
 
+# Where the times of a score are counted from. Scores stored before one time base was used
+# read back as LEGACY_TIMES (steps and calls from their incident's start, deadlines from
+# their clock's start, the plan from its inject).
+DRILL_TIMES = "drill_start"
+LEGACY_TIMES = "mixed"
+
+
 @dataclass(frozen=True)
 class ScoreItem:
     incident: str  # the incident's number ("" when the plan was never started)
     what: str  # plain words: the plan, the step, the role called, the deadline
     kind: str  # "plan", "step", "call", "deadline"
     outcome: str  # "on_time", "late", "missed"
-    done_after: int | None = None  # seconds from when it was expected to when it was done
-    allowed: int | None = None  # seconds it had, when it had a limit
+    done_after: int | None = None  # drill seconds from the start of the drill to when done
+    allowed: int | None = None  # drill seconds from the start of the drill to when it was due
     condition: str = ""  # a step that applies only under a condition
+    after: bool = False  # a step (or a call) for once the incident is over
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,9 @@ class DrillScore:
     items: tuple[ScoreItem, ...]
     score: int  # 0-100
     not_due: tuple[ScoreItem, ...] = field(default_factory=tuple)  # deadlines due after the end
+    # steps and calls not expected: under a condition (not done), or for after the event
+    not_scored: tuple[ScoreItem, ...] = field(default_factory=tuple)
+    times_from: str = DRILL_TIMES
 
     @property
     def practise(self) -> tuple[ScoreItem, ...]:
@@ -61,13 +72,14 @@ class DrillScore:
             datetime.fromisoformat(data["ended_at"]), data["rate"],
             data.get("first_action_seconds"),
             tuple(_item(i) for i in data.get("items", ())), data["score"],
-            tuple(_item(i) for i in data.get("not_due", ())))
+            tuple(_item(i) for i in data.get("not_due", ())),
+            tuple(_item(i) for i in data.get("not_scored", ())),
+            data.get("times_from", LEGACY_TIMES))
 
 
 def _item(data: dict) -> ScoreItem:
     known = {k: v for k, v in data.items() if k in ScoreItem.__dataclass_fields__}
     return ScoreItem(**known)
-
 
 
 @dataclass(frozen=True)

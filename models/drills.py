@@ -10,6 +10,10 @@ missed:
   `at_once_minutes` of the incident's start, since the documents say to call them at once;
 - each deadline (report, notify, arrive...) met in time, late, or missed. A deadline not yet
   due when the drill ended is listed apart ("not_due") and not scored.
+A step under a condition ("if the fire is large") or for after the event (`after`), and a
+call only such steps name, counts when it was done and is otherwise listed apart
+("not_scored"): a scenario cannot say which conditions held, and aftercare comes after the
+drill. Every time is drill time from the start of the drill.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from datetime import datetime, timedelta
 
 from models import deadlines
 from models.act import Act
-from models.catalog import Catalog
+from models.catalog import Catalog, Situation
 from models.clock import from_db, to_db
 from models.db import DB
 from models.drill import DrillRun, TrainingRecord
@@ -117,6 +121,35 @@ def score_run(catalog: Catalog, scenario: Scenario, incidents: list[Incident],
     grace = int(timedelta(minutes=catalog.general.at_once_minutes).total_seconds())
     handled = [i for i in incidents if i.status != "cancelled"]
     states = {i.id: incident_state(i.id) for i in incidents}
+    items, not_due = _plan_items(catalog, scenario, handled, states, drill_started, ended,
+                                 grace)
+    not_scored: list[ScoreItem] = []
+    for incident in handled:
+        for scored, apart in (_step_items(catalog, incident, states[incident.id],
+                                          drill_started),
+                              _call_items(catalog, incident, states[incident.id],
+                                          drill_started, grace)):
+            items += scored
+            not_scored += apart
+        scored, later = _deadline_items(incident, drill_started, ended)
+        items += scored
+        not_due += later
+    actions = [e.at for s in states.values() for e in s.entries if e.kind in ACTIONS]
+    first = _seconds(min(actions) - drill_started) if actions else None
+    points = sum(OUTCOME_POINTS[i.outcome] for i in items)
+    score = round(100 * points / len(items)) if items else 0
+    return DrillScore(scenario.title, drill_started, ended, rate, first, tuple(items), score,
+                      tuple(not_due), tuple(not_scored))
+
+
+def _seconds(delta: timedelta) -> int:
+    return int(delta.total_seconds())
+
+
+def _plan_items(catalog: Catalog, scenario: Scenario, handled: list[Incident], states: dict,
+                drill_started: datetime, ended: datetime, grace: int
+                ) -> tuple[list[ScoreItem], list[ScoreItem]]:
+    """(scored, not yet due): each plan the scenario calls for, taken up in time or not."""
     items: list[ScoreItem] = []
     not_due: list[ScoreItem] = []
     expected = [(scenario.situation, 0)] + [(i.situation, i.at_minutes)
@@ -125,34 +158,20 @@ def score_run(catalog: Catalog, scenario: Scenario, incidents: list[Incident],
         if key not in {s.key for s in catalog.situations}:
             continue
         name = catalog.situation(key).name
+        due = minutes * 60 + grace
         taken = [(at, i) for i in handled
                  if (at := _taken_up(i, states[i.id], key)) is not None]
         if not taken:
-            item = ScoreItem("", name, "plan", "missed", allowed=grace)
+            item = ScoreItem("", name, "plan", "missed", allowed=due)
             # an inject the drill ended before never asked for this plan
             late_inject = drill_started + timedelta(minutes=minutes) > ended
             (not_due if late_inject else items).append(item)
             continue
         at, match = min(taken, key=lambda pair: pair[0])
-        delay = max(0, _seconds(at - drill_started) - minutes * 60)
+        done = _seconds(at - drill_started)
         items.append(ScoreItem(match.number, name, "plan",
-                               "on_time" if delay <= grace else "late", delay, grace))
-    for incident in handled:
-        items += _step_items(catalog, incident, states[incident.id])
-        items += _call_items(catalog, incident, states[incident.id], grace)
-        scored, later = _deadline_items(incident, ended)
-        items += scored
-        not_due += later
-    actions = [e.at for s in states.values() for e in s.entries if e.kind in ACTIONS]
-    first = _seconds(min(actions) - drill_started) if actions else None
-    points = sum(OUTCOME_POINTS[i.outcome] for i in items)
-    score = round(100 * points / len(items)) if items else 0
-    return DrillScore(scenario.title, drill_started, ended, rate, first, tuple(items), score,
-                      tuple(not_due))
-
-
-def _seconds(delta: timedelta) -> int:
-    return int(delta.total_seconds())
+                               "on_time" if done <= due else "late", done, due))
+    return items, not_due
 
 
 def _taken_up(incident: Incident, state: IncidentState, key: str) -> datetime | None:
@@ -164,55 +183,76 @@ def _taken_up(incident: Incident, state: IncidentState, key: str) -> datetime | 
                  if e.kind == "situation_changed" and e.data.get("to") == key), None)
 
 
-def _step_items(catalog: Catalog, incident: Incident, state: IncidentState) -> list[ScoreItem]:
-    started = from_db(incident.started_at)
+def _step_items(catalog: Catalog, incident: Incident, state: IncidentState,
+                drill_started: datetime) -> tuple[list[ScoreItem], list[ScoreItem]]:
+    """(scored, not scored): a step under a condition or for after the event counts only
+    when it was done; otherwise it is listed apart, since the drill cannot say it applied."""
     sit = catalog.situation(incident.situation_key)
-    items = []
+    scored, apart = [], []
     for index, step in enumerate(sit.steps):
         ticked = state.checked.get(index)
-        items.append(ScoreItem(incident.number, step.text, "step",
-                               "on_time" if ticked else "missed",
-                               _seconds(ticked - started) if ticked else None,
-                               condition=step.condition))
-    return items
+        item = ScoreItem(incident.number, step.text, "step", "on_time" if ticked else "missed",
+                         _seconds(ticked - drill_started) if ticked else None,
+                         condition=step.condition, after=step.after)
+        (scored if ticked or not (step.condition or step.after) else apart).append(item)
+    return scored, apart
 
 
 def _call_items(catalog: Catalog, incident: Incident, state: IncidentState,
-                grace: int) -> list[ScoreItem]:
-    started = from_db(incident.started_at)
-    sit = catalog.situation(incident.situation_key)
+                drill_started: datetime, grace: int) -> tuple[list[ScoreItem], list[ScoreItem]]:
+    """(scored, not scored): each role the plan's steps call. A call that only steps under a
+    condition or for after the event name counts only when it was made."""
+    started = _seconds(from_db(incident.started_at) - drill_started)
     first_reached: dict[str, datetime] = {}
     for e in state.entries:
         if e.kind in ("called", "reported"):
             first_reached.setdefault(e.data.get("role", ""), e.at)
-    items = []
-    for key in dict.fromkeys(k for step in sit.steps for k in step.call):
+    scored, apart = [], []
+    for key, (condition, after) in _calls(catalog.situation(incident.situation_key)).items():
         role = catalog.role(key)
         at = first_reached.get(key)
-        after = _seconds(at - started) if at else None
-        limit = grace if role.outside else None
-        if at is None:
+        done = _seconds(at - drill_started) if at else None
+        due = started + grace if role.outside else None
+        if done is None:
             outcome = "missed"
-        elif limit is not None and after > limit:
+        elif due is not None and done > due:
             outcome = "late"
         else:
             outcome = "on_time"
         what = f"{role.name} {role.number}".strip()
-        items.append(ScoreItem(incident.number, what, "call", outcome, after, limit))
-    return items
+        item = ScoreItem(incident.number, what, "call", outcome, done, due, condition, after)
+        (scored if done is not None or not (condition or after) else apart).append(item)
+    return scored, apart
 
 
-def _deadline_items(incident: Incident, ended: datetime
+def _calls(sit: Situation) -> dict[str, tuple[str, bool]]:
+    """Each role the steps call, with the (condition, after) of the step that needs it most:
+    a step that always applies before one under a condition before one for after the event."""
+    needs: dict[str, tuple[str, bool]] = {}
+    for step in sit.steps:
+        for key in step.call:
+            need = (step.condition, step.after)
+            if key not in needs or _rank(need) < _rank(needs[key]):
+                needs[key] = need
+    return needs
+
+
+def _rank(need: tuple[str, bool]) -> int:
+    condition, after = need
+    return 2 if after else 1 if condition else 0
+
+
+def _deadline_items(incident: Incident, drill_started: datetime, ended: datetime
                     ) -> tuple[list[ScoreItem], list[ScoreItem]]:
     scored, not_due = [], []
     rows = Deadline.select().where(Deadline.incident == incident.id,
                                    Deadline.status.not_in(("superseded", "cancelled")))
     for d in rows.order_by(Deadline.started_at, Deadline.id):
-        started, due = from_db(d.started_at), from_db(d.due_at)
-        allowed = _seconds(due - started)
-        after = _seconds(from_db(d.met_at) - started) if d.met_at else None
+        due = from_db(d.due_at)
+        done = _seconds(from_db(d.met_at) - drill_started) if d.met_at else None
         outcome = {"met": "on_time", "late": "late"}.get(d.status, "missed")
-        item = ScoreItem(incident.number, d.label, "deadline", outcome, after, allowed)
+        item = ScoreItem(incident.number, d.label, "deadline", outcome, done,
+                         _seconds(due - drill_started))
         if d.status == "pending" and due > ended:
             not_due.append(item)
         else:

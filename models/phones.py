@@ -97,6 +97,8 @@ def _is_service(digits: str) -> bool:
 
 
 def _landline(digits: str) -> PhoneCheck:
+    if len(digits) < 3:  # "0", "01": not even an area code
+        return PhoneCheck(problem="landline_length")
     area_length = 3 if digits[1] in "12" else 4  # 010, 02x; every other area code has four
     area, local = digits[:area_length], digits[area_length:]
     if area_length == 4 and digits[1] == "0":

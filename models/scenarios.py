@@ -267,29 +267,39 @@ def _quote(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def save_own(folder: Path, data: dict, catalog: Catalog) -> Scenario:
+def save_own(folder: Path, data: dict, catalog: Catalog, *, file: str = "") -> Scenario:
     """Check the editor's data and write it as the trainer's scenario file (atomically).
 
-    The file written is KEY.toml in `folder`; when a file of that name is there but is not
-    this scenario (broken, or another key), it is left untouched and a new key is taken.
+    `file` is the file the scenario was read from: an own file in `folder` that still holds
+    this scenario is written back in place, whatever its name. Otherwise the file written is
+    KEY.toml in `folder`; when a file of that name is there but is not this scenario (broken,
+    or another key), it is left untouched and a new key is taken.
     Raises ScenarioRefused with the problems, or OSError when the folder cannot be written.
     """
     folder = Path(folder)
     scenario, problems = check_scenario(data, catalog)
     if scenario is None:
         raise ScenarioRefused(problems)
-    key = scenario.key
-    if not _may_write(folder / f"{key}.toml", key, catalog):
-        key = free_key(folder, key)
+    key, path = _target(folder, scenario.key, file, catalog)
     scenario = replace(scenario, key=key)
     text = to_toml(scenario)
     written, problems = parse_scenario(text, "", catalog)
     if written is None:  # the writer and the check disagree: a bug, never a broken file
         raise ScenarioRefused(problems)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{key}.toml"
     write_whole(path, text.encode("utf-8"))
     return replace(scenario, file=str(path), own=True)
+
+
+def _target(folder: Path, key: str, file: str, catalog: Catalog) -> tuple[str, Path]:
+    """The key and the file to write: the file the scenario came from, or KEY.toml."""
+    source = Path(file) if file else None
+    if (source is not None and source.parent.resolve() == folder.resolve()
+            and source.is_file() and _may_write(source, key, catalog)):
+        return key, source
+    if not _may_write(folder / f"{key}.toml", key, catalog):
+        key = free_key(folder, key)
+    return key, folder / f"{key}.toml"
 
 
 def _may_write(path: Path, key: str, catalog: Catalog) -> bool:

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from models.drill_result import DrillReport, ScoreItem, duration
+from models.drill_result import DRILL_TIMES, DrillReport, ScoreItem, duration
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.parts import footer, grid, heading, signatures
 from reports.words import Words
@@ -22,6 +22,13 @@ KIND_WORDS = {"plan": "Plan chosen", "step": "Step", "call": "Call",
               "deadline": "Deadline"}
 OUTCOME_WORDS = {"on_time": "on time", "late": "done late", "missed": "not done"}
 OUTCOME_COLOURS = {"on_time": "#1b5e20", "late": "#e65100", "missed": "#b71c1c"}
+TIME_BASE = {
+    DRILL_TIMES: "All times are drill time from the start of the drill: when each action was "
+                 "done, and by when it was due.",
+    "": "Times as scored by an earlier version: steps and calls from the start of their "
+        "incident, deadlines from the start of their clock, plans from their inject; the "
+        "first action from the start of the drill.",
+}
 
 
 def write_drill_report(path: Path, report: DrillReport, *, generated_at: datetime,
@@ -46,15 +53,23 @@ def story(r: DrillReport, s: Styles, w: Words, width: float) -> Sequence[Flowabl
     parts += _result(r, s, w)
     parts += _practise(r, s, w)
     parts += _injects(r, s, w, width)
-    parts += _items(r.score.items, w("Expected actions and outcomes"), s, w, width)
+    drill_times = r.score.times_from == DRILL_TIMES
+    parts += _items(r.score.items, w("Expected actions and outcomes"), s, w, width,
+                    drill_times=drill_times)
+    if r.score.not_scored:
+        parts += _items(r.score.not_scored,
+                        w("Not scored: depends on the situation, or done after the event"),
+                        s, w, width, drill_times=drill_times, scored=False)
     if r.score.not_due:
         parts += _items(r.score.not_due, w("Not scored: not yet due when the drill ended"),
-                        s, w, width, scored=False)
+                        s, w, width, drill_times=drill_times, scored=False)
     rules = w("How it is scored: on time 1 point, late half a point, missed none; the score "
               "is the share of points out of 100. Calls to outside services (110, 119, 120) "
               "count as on time within the plans' “at once” limit from the start of the "
               "incident; what was not yet due when the drill ended (a later inject's plan, a "
-              "deadline) is not scored.")
+              "deadline) is not scored. A step that applies only under a condition, or only "
+              "after the event, and a call only such steps name, count when they were done "
+              "and are otherwise listed as not scored.")
     parts += [Spacer(0, 2 * mm), Paragraph(escape(rules), s.small)]
     parts.append(signatures([w("Trainer"), w("Participants"), w("Reviewed by")], w, s, width))
     return parts
@@ -98,29 +113,41 @@ def _result(r: DrillReport, s: Styles, w: Words) -> list[Flowable]:
         Paragraph(escape(w("Time to first action: {0} (drill time from the start to the first "
                            "step ticked, call, report or note)").format(
             duration(r.score.first_action_seconds))), s.body),
+        Paragraph(escape(w(TIME_BASE.get(r.score.times_from, TIME_BASE[""]))), s.body),
         Paragraph(escape(w("{0} expected actions: {1} on time, {2} late, {3} missed").format(
             len(items), counts["on_time"], counts["late"], counts["missed"])), s.body),
     ]
 
 
 def _items(items: Sequence[ScoreItem], title: str, s: Styles, w: Words, width: float,
-           *, scored: bool = True) -> list[Flowable]:
+           *, drill_times: bool, scored: bool = True) -> list[Flowable]:
     rows: list[list] = [[w("Incident"), w("Kind of action"), w("Expected action"),
-                         w("Outcome"), w("Done after")]]
+                         w("Outcome"), w("Done at / due") if drill_times else w("Done after")]]
     for i in items:
         what = escape(i.what)
         if i.condition:
             what += "<br/>" + escape(w("(only if: {0})").format(i.condition))
+        if i.after:
+            what += "<br/>" + escape(w("(after the event)"))
         timing = duration(i.done_after)
         if i.allowed is not None:
-            timing += " / " + w("limit {0}").format(duration(i.allowed))
-        outcome = (f"<font color='{OUTCOME_COLOURS[i.outcome]}'>"
-                   f"{escape(w(OUTCOME_WORDS[i.outcome]))}</font>" if scored
-                   else escape(w("not yet due")))
+            limit = w("due {0}") if drill_times else w("limit {0}")
+            timing += " / " + limit.format(duration(i.allowed))
         rows.append([i.incident, w(KIND_WORDS[i.kind]), Paragraph(what, s.cell),
-                     Paragraph(outcome, s.cell_bold), timing])
+                     Paragraph(_outcome(i, w, scored), s.cell_bold), timing])
     widths = [width * 0.15, width * 0.1, width * 0.47, width * 0.1, width * 0.18]
     return [*heading(title, s), grid(rows, widths, s)]
+
+
+def _outcome(item: ScoreItem, w: Words, scored: bool) -> str:
+    if scored:
+        return (f"<font color='{OUTCOME_COLOURS[item.outcome]}'>"
+                f"{escape(w(OUTCOME_WORDS[item.outcome]))}</font>")
+    if item.after:
+        return escape(w("after the event"))
+    if item.condition:
+        return escape(w("depends on the situation"))
+    return escape(w("not yet due"))
 
 
 def _practise(r: DrillReport, s: Styles, w: Words) -> list[Flowable]:

@@ -101,7 +101,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                own_dir=own_drills_dir or user_data_dir() / "drills",
                                now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
                                pdf=pdf)
-    drill_banner = DrillBanner(drills=drill_controller)
+    drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)
     drill_banner.stop_requested.connect(drill_controller.stop)
     drill_controller.inject.connect(lambda text: emergency.show_notice(
         QCoreApplication.translate("Desk", "Drill: {0}").format(text)))

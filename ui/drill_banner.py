@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -9,16 +11,19 @@ from ui.drill_controller import DrillController
 
 
 class DrillBanner(QFrame):
-    stop_requested = Signal()
+    stop_requested = Signal()  # the trainer confirmed: end the drill now
 
-    def __init__(self, *, drills: DrillController, parent: QWidget | None = None) -> None:
+    def __init__(self, *, drills: DrillController,
+                 confirm: Callable[[QWidget, str, str], bool],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillBanner")
         self._drills = drills
+        self._confirm = confirm
         self.text = QLabel(objectName="drillText")
         self.text.setWordWrap(True)
         self.stop_button = QPushButton(self.tr("End the drill"), objectName="stopDrill")
-        self.stop_button.clicked.connect(self.stop_requested.emit)
+        self.stop_button.clicked.connect(self.ask_stop)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
         layout.addWidget(self.text, 1)
@@ -40,3 +45,13 @@ class DrillBanner(QFrame):
         if d.last_inject:
             text += self.tr(" — now: {0}").format(d.last_inject)
         self.text.setText(text)
+
+    def ask_stop(self) -> None:
+        """Ending scores the drill at once and cannot be undone: a stray press must not."""
+        if not self._drills.running:
+            return
+        if self._confirm(self, self.tr("End the drill?"), self.tr(
+                "End the drill “{0}” now and score it? What has not been done by now counts "
+                "as not done, and the drill cannot be continued.").format(
+                    self._drills.scenario.title)):
+            self.stop_requested.emit()

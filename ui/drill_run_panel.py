@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.catalog import Catalog
 from models.drill_report import NoDrillReport, build_drill_report, finished_runs
-from models.drill_result import DrillReport, duration
+from models.drill_result import DRILL_TIMES, DrillReport, ScoreItem, duration
 from models.scenarios import Scenario
 from ui.drill_controller import DrillController
 from ui.export_bar import ExportBar
@@ -36,6 +36,7 @@ from ui.simple_table import fill_table, setup_table
 
 RATES = (1, 5, 10)
 OUTCOME_COLOURS = {"on_time": "#1b5e20", "late": "#e65100", "missed": "#b71c1c"}
+NOT_SCORED_COLOUR = "#616161"
 
 
 class DrillRunPanel(QWidget):
@@ -218,26 +219,40 @@ class DrillRunPanel(QWidget):
             self._update_buttons()
             return
         result = report.score
+        drill_times = result.times_from == DRILL_TIMES
         self.score.setText(self.tr("{0}: score {1} / 100 · first action after {2} · to "
                                    "practise: {3}").format(
             report.title, result.score, duration(result.first_action_seconds),
-            len(result.practise)))
-        self.items.setRowCount(len(result.items))
-        for r, item in enumerate(result.items):
-            timing = duration(item.done_after)
-            if item.allowed is not None:
-                timing += " / " + duration(item.allowed)
-            what = item.what
-            if item.condition:
-                what += self.tr("(only if: {0})").format(item.condition)
-            values = (self.kind_text(item.kind), what, self.outcome_text(item.outcome), timing)
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                if c == 2:
-                    cell.setForeground(QColor(OUTCOME_COLOURS.get(item.outcome, "#000000")))
-                self.items.setItem(r, c, cell)
+            len(result.practise)) + "\n" + (
+            self.tr("Times are drill time from the start of the drill.") if drill_times else
+            self.tr("Times as an earlier version scored them (see the drill report).")))
+        self.items.setHorizontalHeaderItem(3, QTableWidgetItem(
+            self.tr("Done at / due") if drill_times else self.tr("Done after")))
+        rows = [(i, True) for i in result.items] + [(i, False) for i in result.not_scored]
+        self.items.setRowCount(len(rows))
+        for r, (item, scored) in enumerate(rows):
+            self._fill_item(r, item, scored)
         self.items.resizeRowsToContents()
         self._update_buttons()
+
+    def _fill_item(self, row: int, item: ScoreItem, scored: bool) -> None:
+        timing = duration(item.done_after)
+        if item.allowed is not None:
+            timing += " / " + duration(item.allowed)
+        what = item.what
+        if item.condition:
+            what += self.tr("(only if: {0})").format(item.condition)
+        if item.after:
+            what += self.tr("(after the event)")
+        outcome = (self.outcome_text(item.outcome) if scored
+                   else self.tr("not scored: after the event") if item.after
+                   else self.tr("not scored: depends on the situation"))
+        colour = OUTCOME_COLOURS.get(item.outcome, "#000000") if scored else NOT_SCORED_COLOUR
+        for c, value in enumerate((self.kind_text(item.kind), what, outcome, timing)):
+            cell = QTableWidgetItem(value)
+            if c == 2:
+                cell.setForeground(QColor(colour))
+            self.items.setItem(row, c, cell)
 
     # -- the report PDF --------------------------------------------------------------------
     def export(self) -> None:

@@ -51,7 +51,7 @@ class ImportPreviewDialog(QDialog):
         self.table = QTableWidget(len(preview.rows), 6, objectName="importTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Line"), self.tr("Result"), self.tr("Name"), self.tr("Role"),
-            self.tr("Numbers"), self.tr("Problems")])
+            self.tr("Numbers"), self.tr("Problems or changes")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -89,12 +89,26 @@ class ImportPreviewDialog(QDialog):
         numbers = "  ".join(display_number(p.number) for p in row.data.phones if p.number)
         problems = "\n".join(_which(row, k) + field_problem(k, v, row.role_text)
                              for k, v in row.problems.items())
+        details = problems or self._changes(row)
         for column, text in enumerate((str(row.line), action, row.data.name, role, numbers,
-                                       problems)):
+                                       details)):
             item = QTableWidgetItem(text)
             if row.action == "error":
                 item.setBackground(QBrush(ERROR_BACKGROUND))
             self.table.setItem(index, column, item)
+
+    def _changes(self, row: ImportRow) -> str:
+        """What an update changes; a field the file empties is said to be cleared."""
+        if row.action != "update":
+            return ""
+        names = {"name": self.tr("Name"), "role_key": self.tr("Role"),
+                 "organisation": self.tr("Organisation"), "phones": self.tr("Numbers"),
+                 "available_24h": self.tr("24 hours"), "on_duty": self.tr("Duty hours"),
+                 "notes": self.tr("Notes"), "outside": self.tr("Outside number")}
+        words = [self.tr("{0} (cleared)").format(names[key])
+                 if isinstance(getattr(row.data, key), str) and not getattr(row.data, key)
+                 else names[key] for key in row.changes]
+        return self.tr("Changes: {0}").format("、".join(words))
 
 
 def _which(row: ImportRow, key: str) -> str:

@@ -23,6 +23,7 @@ from models.catalog import Catalog
 from models.plan_revisions import ApprovalRefused, Revision, record_approval, revisions
 from models.plan_version import PlanVersion
 from models.records import parse_date
+from ui.message_tone import show_message
 from ui.plan_version_dialog import PlanVersionDialog
 from ui.simple_table import fill_table, setup_table
 
@@ -128,10 +129,10 @@ class PlanRevisionsPanel(QWidget):
                             note=self.note.text(), recorded_by=self._clerk(), now=self._now(),
                             today=today)
         except ApprovalRefused as refused:
-            self.message.setText(self.refusal_text(refused.code))
+            show_message(self.message, self.refusal_text(refused.code), ok=False)
             return False
-        self.message.setText(self.tr("The approval is recorded with version {0}.").format(
-            self._plan.version))
+        show_message(self.message, self.tr("The approval is recorded with version {0}.")
+                     .format(self._plan.version), ok=True)
         self.note.clear()
         self.refresh()
         self.approved.emit()

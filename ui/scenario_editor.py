@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from models import scenarios
 from models.catalog import Catalog
 from models.scenarios import Scenario, ScenarioProblem, ScenarioRefused
+from ui.message_tone import show_message
 from ui.scenario_list import ScenarioList
 
 COLUMNS = ("at_minutes", "text", "situation")
@@ -217,20 +218,23 @@ class ScenarioEditor(QWidget):
                                        self.description.toPlainText(), self.holiday.isChecked(),
                                        self.inject_rows(), key)
         try:
-            written = scenarios.save_own(self._own_dir, data, self._catalog)
+            written = scenarios.save_own(self._own_dir, data, self._catalog, file=(
+                self.editing.file if self.editing and self.editing.own else ""))
         except ScenarioRefused as refused:
             self._show_problems(refused.problems)
-            self.message.setText(self.tr("Not saved: correct what is marked in red."))
+            show_message(self.message, self.tr("Not saved: correct what is marked in red."),
+                         ok=False)
             return None
         except OSError as e:
-            self.message.setText(self.tr("Not saved: the folder {0} cannot be written ({1}). "
-                                         "What you typed is still here.").format(
-                str(self._own_dir), e.strerror or str(e)))
+            show_message(self.message, self.tr(
+                "Not saved: the folder {0} cannot be written ({1}). What you typed is still "
+                "here.").format(str(self._own_dir), e.strerror or str(e)), ok=False)
             return None
         self._show_problems([])
         self.editing = written
         self.heading.setText(self.tr("Your scenario, saved in {0}").format(written.file))
-        self.message.setText(self.tr("Saved. It is in the list of scenarios to run."))
+        show_message(self.message, self.tr("Saved. It is in the list of scenarios to run."),
+                     ok=True)
         self.saved.emit(written)
         return written
 

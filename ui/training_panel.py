@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from models import training
 from models.records import parse_date
 from models.training import TrainingRefused
+from ui.message_tone import show_message
 from ui.simple_table import fill_table, setup_table
 
 
@@ -79,9 +80,9 @@ class TrainingPanel(QWidget):
                                   self.trainer.text(), self.attendees.text(), self.notes.text(),
                                   today=self._today())
         except TrainingRefused as refused:
-            self.message.setText(self.refusal_text(refused.code))
+            show_message(self.message, self.refusal_text(refused.code), ok=False)
             return False
-        self.message.setText(self.tr("Recorded."))
+        show_message(self.message, self.tr("Recorded."), ok=True)
         for field in (self.topic, self.attendees, self.notes):
             field.clear()
         self.refresh()

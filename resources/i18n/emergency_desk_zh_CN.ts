@@ -589,6 +589,14 @@
         <source> — now: {0}</source>
         <translation> —— 最新情况：{0}</translation>
     </message>
+    <message>
+        <source>End the drill?</source>
+        <translation>结束演练？</translation>
+    </message>
+    <message>
+        <source>End the drill “{0}” now and score it? What has not been done by now counts as not done, and the drill cannot be continued.</source>
+        <translation>现在结束演练“{0}”并评分？尚未完成的事项将记为未做，演练结束后不能继续。</translation>
+    </message>
 </context>
 <context>
     <name>DrillController</name>
@@ -728,8 +736,32 @@
         <translation>{0}：得分 {1} / 100 · 首次处置用时 {2} · 待加强 {3} 项</translation>
     </message>
     <message>
+        <source>Times are drill time from the start of the drill.</source>
+        <translation>时间均为演练时间，从演练开始起计。</translation>
+    </message>
+    <message>
+        <source>Times as an earlier version scored them (see the drill report).</source>
+        <translation>时间按旧版本的评分方式计（详见演练报告）。</translation>
+    </message>
+    <message>
+        <source>Done at / due</source>
+        <translation>完成于 / 应完成于</translation>
+    </message>
+    <message>
         <source>(only if: {0})</source>
         <translation>（条件：{0}）</translation>
+    </message>
+    <message>
+        <source>(after the event)</source>
+        <translation>（事后进行）</translation>
+    </message>
+    <message>
+        <source>not scored: after the event</source>
+        <translation>不计分：事后进行</translation>
+    </message>
+    <message>
+        <source>not scored: depends on the situation</source>
+        <translation>不计分：视情况而定</translation>
     </message>
 </context>
 <context>
@@ -1136,8 +1168,36 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>号码</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
+        <source>Problems or changes</source>
+        <translation>问题或改动</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24小时</translation>
+    </message>
+    <message>
+        <source>Duty hours</source>
+        <translation>值班说明</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Outside number</source>
+        <translation>外部号码</translation>
+    </message>
+    <message>
+        <source>{0} (cleared)</source>
+        <translation>{0}（清空）</translation>
+    </message>
+    <message>
+        <source>Changes: {0}</source>
+        <translation>改动：{0}</translation>
     </message>
     <message>
         <source>Import {0} contacts</source>

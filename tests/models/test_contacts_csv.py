@@ -41,6 +41,17 @@ def test_a_gbk_file_with_bad_rows_is_previewed_row_by_row(desk_db, shipped_catal
     assert Contact.select().count() == 0  # a preview writes nothing
 
 
+def test_a_lone_zero_in_a_phone_cell_is_a_row_problem(desk_db, shipped_catalog, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("姓名,角色,手机\n王建国,应急管理小组组长,0\n钱伟,售后服务部,0-\n"
+                    "李娜,应急管理小组联络员,13800138001\n", encoding="utf-8")
+    result = preview(shipped_catalog, path)
+    assert [(r.line, r.action, r.problems) for r in result.rows] == [
+        (2, "error", {"phone0": "landline_length"}),
+        (3, "error", {"phone0": "landline_length"}),
+        (4, "add", {})]
+
+
 def test_commit_writes_only_the_good_rows(desk_db, shipped_catalog, tmp_path):
     path = tmp_path / "a.csv"
     path.write_bytes(GBK_SHEET.encode("gbk"))
@@ -80,6 +91,49 @@ def test_importing_the_same_file_again_changes_nothing(desk_db, shipped_catalog,
     assert contacts_csv.commit_import(shipped_catalog, changed) == (0, 1)
     [c] = contacts.list_contacts(shipped_catalog)
     assert c.phones[0].number == "13900139000"
+
+
+ZHANG = ContactData(name="张三", role_key="group_leader", organisation="客户服务部",
+                    phones=(Phone("手机", "13800138000"), Phone("办公电话", "0755-83210001")),
+                    available_24h=True, on_duty="工作日 8:30-17:30", notes="组长")
+
+
+def test_an_update_leaves_the_columns_the_file_lacks(desk_db, shipped_catalog, tmp_path):
+    contacts.add_contact(shipped_catalog, ZHANG)
+    path = tmp_path / "u.csv"
+    path.write_text("姓名,角色,手机\n张三,应急管理小组组长,13800138001\n", encoding="utf-8")
+    [row] = preview(shipped_catalog, path).rows
+    assert (row.action, row.changes) == ("update", ("phones",))
+    assert contacts_csv.commit_import(shipped_catalog, preview(shipped_catalog, path)) == (0, 1)
+    [zhang] = contacts.list_contacts(shipped_catalog)
+    assert zhang.as_data() == ContactData(
+        name="张三", role_key="group_leader", organisation="客户服务部",
+        phones=(Phone("手机", "13800138001"), Phone("办公电话", "0755-83210001")),
+        available_24h=True, on_duty="工作日 8:30-17:30", notes="组长")
+
+
+@pytest.mark.parametrize(("sheet", "changes", "phones"), [
+    # the same number, under a plain 电话 column: nothing to do
+    ("姓名,角色,电话\n张三,应急管理小组组长,138 0013 8000\n", (), ["13800138000", "0755-83210001"]),
+    # a new number in a plain column replaces the one of its kind (a mobile)
+    ("姓名,角色,电话\n张三,应急管理小组组长,13900139000\n", ("phones",),
+     ["13900139000", "0755-83210001"]),
+    # 电话2 is the second number; an empty 备注 cell clears the notes
+    ("姓名,角色,电话2,备注\n张三,应急管理小组组长,0755-83210002,\n", ("phones", "notes"),
+     ["13800138000", "0755-83210002"]),
+    # a named column for a label the contact lacks adds the number
+    ("姓名,角色,值班电话\n张三,应急管理小组组长,0755-83210009\n", ("phones",),
+     ["13800138000", "0755-83210001", "0755-83210009"]),
+])
+def test_phone_columns_update_their_own_number(desk_db, shipped_catalog, tmp_path, sheet,
+                                               changes, phones):
+    contacts.add_contact(shipped_catalog, ZHANG)
+    path = tmp_path / "u.csv"
+    path.write_text(sheet, encoding="utf-8")
+    [row] = preview(shipped_catalog, path).rows
+    assert row.changes == changes and row.action == ("update" if changes else "same")
+    assert [p.number for p in row.data.phones] == phones
+    assert row.data.organisation == "客户服务部" and row.data.available_24h
 
 
 def test_excel_habits_are_undone(desk_db, shipped_catalog, tmp_path):

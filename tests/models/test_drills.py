@@ -81,12 +81,14 @@ def test_full_fire_drill_end_to_end(desk_db, shipped_catalog, shipped, tmp_path)
     assert outcomes[("plan", "营业场所发生火灾")].done_after == 40
     assert outcomes[("plan", "客户摔倒、突发疾病或受伤")].outcome == "missed"
     assert outcomes[("call", "消防报警 119")].outcome == "on_time"
-    assert outcomes[("call", "消防报警 119")].done_after == 100
+    assert outcomes[("call", "消防报警 119")].done_after == 140  # drill time, like the rest
+    assert outcomes[("call", "消防报警 119")].allowed == 40 + 300  # the incident's start + 5 min
     assert outcomes[("deadline", "报告应急管理小组组长")].outcome == "on_time"
     assert outcomes[("deadline", "组长上报公司总经理并启动最高级别应急响应")].outcome == "missed"
     step = next(i for i in result.items if i.kind == "step")
-    assert step.outcome == "on_time" and step.done_after == 20
-    assert result.first_action_seconds == 60  # the first step, a minute into the drill
+    assert step.outcome == "on_time" and step.done_after == 60
+    assert result.first_action_seconds == 60 == step.done_after  # one time base
+    assert result.times_from == "drill_start"
     assert 0 < result.score < 100
     assert ("plan", "客户摔倒、突发疾病或受伤") in {(i.kind, i.what) for i in result.practise}
     assert deadlines.open_deadlines() == []  # nothing owed or alarming after a drill
@@ -146,7 +148,8 @@ def test_late_and_not_yet_due(desk_db, shipped_catalog, shipped):
     items = {(i.kind, i.what): i for i in result.items}
     assert items[("plan", "营业场所发生火灾")].outcome == "on_time"  # exactly at the limit
     assert items[("call", "消防报警 119")].outcome == "late"
-    assert items[("call", "消防报警 119")].done_after == 360
+    assert items[("call", "消防报警 119")].done_after == 660  # six minutes after the start
+    assert items[("call", "消防报警 119")].allowed == 600
     assert not any(i.incident == Incident.get_by_id(wrong).number for i in result.items)
     assert Incident.get_by_id(wrong).status == "cancelled"
 
@@ -225,4 +228,61 @@ def test_switching_plans_is_scored_from_the_switch(desk_db, shipped_catalog, shi
     assaulted = catalog.situation("staff_assaulted").name
     assert items[("plan", catalog.situation("agitated_customer").name)].outcome == "on_time"
     assert items[("plan", assaulted)].outcome == "late"
-    assert items[("plan", assaulted)].done_after == 360
+    assert items[("plan", assaulted)].done_after == 720  # six minutes after the inject
+    assert items[("plan", assaulted)].allowed == 360 + 300
+
+
+def test_a_fire_drill_done_well_scores_well(desk_db, shipped_catalog, shipped):
+    """Done as the plan says: what always applies, 119 once the fire is too big, the fallen
+    customer helped. The branches that did not apply (a small fire, a very large one), the
+    aftercare (cleaning up, finding the cause) and 120 (no serious injury) are not missed."""
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["fire_in_hall"])
+    drill.wait(seconds=3)  # +0:30
+    fire = response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
+    for index in (0, 1, 3, 7, 9, 10, 11, 12):  # every step without a condition or "after"
+        response.set_step(catalog, fire, index, True, drill.act())
+    for role in ("property", "emergency_command", "reception", "security"):
+        response.record_call(catalog, fire, role, drill.act())
+    drill.wait(seconds=12)  # +2:30: the fire is too big
+    response.set_step(catalog, fire, 4, True, drill.act())
+    response.record_call(catalog, fire, "fire", drill.act())
+    response.mark_reported(catalog, fire, "group_leader", drill.act())
+    response.mark_reported(catalog, fire, "general_manager", drill.act())
+    drill.wait(seconds=18)  # +5:30: the fall at +4
+    fall = response.start_incident(catalog, plan, "customer_ill_injured", drill.act(),
+                                   drill_run=drill.run)
+    for index in (0, 3, 4, 6, 7):
+        response.set_step(catalog, fall, index, True, drill.act())
+    for role in ("emergency_command", "government", "superior"):
+        response.record_call(catalog, fall, role, drill.act())
+    result = drill.finish()
+
+    assert [(i.kind, i.what) for i in result.practise] == []
+    assert result.score == 100
+    apart = {(i.incident, i.kind, i.what): i for i in result.not_scored}
+    fire_no = Incident.get_by_id(fire).number
+    steps = catalog.situation("fire").steps
+    assert {k[2] for k in apart if k[:2] == (fire_no, "step")} == {
+        steps[i].text for i in (2, 5, 6, 8, 13, 14, 15)}
+    assert apart[(fire_no, "step", steps[2].text)].condition == "火势较小,自己完全有能力扑灭"
+    assert apart[(fire_no, "step", steps[13].text)].after  # 火灾扑灭后,组织人员进行现场清理
+    fall_no = Incident.get_by_id(fall).number
+    assert apart[(fall_no, "call", "医疗急救 120")].condition == "客户重伤或急症发生"
+    assert apart[(fall_no, "step", "事故处理后,对相关责任人进行追责。")].after
+    assert {(i.kind, i.what) for i in result.not_scored if i.kind == "call"
+            and i.incident == fire_no} == {("call", catalog.role(k).name) for k in (
+                "admin_office", "leader_in_charge", "superior", "dept_manager", "government")}
+
+
+def test_a_conditional_step_done_counts(desk_db, shipped_catalog, shipped):
+    """What was done under a condition is scored (the clerk judged it applied)."""
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["fire_in_hall"])
+    fire = response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
+    response.set_step(catalog, fire, 8, True, drill.act())  # 关闭总电源 (火势较大)
+    result = drill.finish()
+    [step] = [i for i in result.items if i.kind == "step" and i.outcome == "on_time"]
+    assert step.what == "关闭总电源。" and step.condition
+    assert "关闭总电源。" not in {i.what for i in result.not_scored}
+    assert "发现火情的第一人" in next(i.what for i in result.practise if i.kind == "step")

@@ -1,5 +1,7 @@
 """Telephone numbers: what a Chinese desk writes, checked and put in one stored form."""
 
+import itertools
+
 import pytest
 
 from models.phones import check_number, display_number
@@ -39,7 +41,10 @@ def test_good_numbers_are_stored_in_one_form(typed, stored, kind):
     ("138001380001", "mobile_length"),
     ("12800138000", "mobile_prefix"),
     ("12345678", "no_area_code"),
-    ("0201234567", "landline_length"),  # Guangzhou numbers have eight digits
+    ("0201234567", "landline_length"),
+    ("0", "landline_length"),  # a lone 0 is not even an area code
+    ("0-", "landline_length"),
+    ("(0) 转 1", "landline_length"),  # Guangzhou numbers have eight digits
     ("0000-1234567", "landline_area"),
     ("1.38001E+10", "excel_exponent"),  # the digits are lost: say so, do not guess
     ("13800138000 转 12", "extension_on_mobile"),
@@ -50,6 +55,15 @@ def test_good_numbers_are_stored_in_one_form(typed, stored, kind):
 ])
 def test_bad_numbers_name_their_problem(typed, problem):
     assert check_number(typed).problem == problem
+
+
+def test_no_short_input_raises():
+    """Whatever is typed, the answer is a number or a problem, never an exception."""
+    alphabet = "01-+ 转.()"
+    for length in range(1, 4):
+        for chars in itertools.product(alphabet, repeat=length):
+            checked = check_number("".join(chars))
+            assert checked.number or checked.problem
 
 
 def test_mobiles_read_in_groups():

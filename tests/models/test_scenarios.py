@@ -2,6 +2,7 @@
 trainer's own files in the data folder (written whole, loaded with the shipped ones, broken
 ones reported and never overwritten)."""
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -136,6 +137,36 @@ def test_saving_again_replaces_the_own_file(tmp_path, shipped_catalog):
     scenarios.save_own(mine, data(title="改过的标题"), shipped_catalog)
     loaded, _ = scenarios.load_scenarios(mine, shipped_catalog, own=True)
     assert [s.title for s in loaded] == ["改过的标题"]
+
+
+def test_a_hand_placed_file_is_saved_where_it_came_from(tmp_path, shipped_catalog):
+    mine = tmp_path / "drills"
+    mine.mkdir()
+    (mine / "fire_copy.toml").write_bytes((SHIPPED / "fire_in_hall.toml").read_bytes())
+    loaded, _ = scenarios.load_library(SHIPPED, mine, shipped_catalog)
+    [fire] = [s for s in loaded if s.key == "fire_in_hall"]
+    assert fire.own and Path(fire.file).name == "fire_copy.toml"
+    saved = scenarios.save_own(mine, data(key=fire.key, title="火灾演练（本厅版）",
+                                          situation="fire"), shipped_catalog, file=fire.file)
+    assert Path(saved.file) == mine / "fire_copy.toml"
+    assert [p.name for p in mine.iterdir()] == ["fire_copy.toml"]
+    loaded, problems = scenarios.load_library(SHIPPED, mine, shipped_catalog)
+    assert problems == []
+    assert [s.title for s in loaded if s.key == "fire_in_hall"] == ["火灾演练（本厅版）"]
+
+
+def test_a_file_from_elsewhere_is_never_written(tmp_path, shipped_catalog):
+    """Only a file in the own folder that still holds the scenario is written back."""
+    mine = tmp_path / "drills"
+    saved = scenarios.save_own(mine, data(key="fire_in_hall", situation="fire"),
+                               shipped_catalog, file=str(SHIPPED / "fire_in_hall.toml"))
+    assert Path(saved.file) == mine / "fire_in_hall.toml"
+    (mine / "other.toml").write_text(scenarios.to_toml(replace(saved, key="other")),
+                                     encoding="utf-8")
+    again = scenarios.save_own(mine, data(key="fire_in_hall", situation="fire"),
+                               shipped_catalog, file=str(mine / "other.toml"))
+    assert Path(again.file) == mine / "fire_in_hall.toml"
+    assert '"other"' in (mine / "other.toml").read_text(encoding="utf-8")
 
 
 def test_an_unwritable_folder_raises_oserror_and_keeps_the_file(tmp_path, shipped_catalog):

@@ -190,3 +190,15 @@ def test_categories_name_each_documents_own_categories(catalog):
     for name in ("设备故障类", "客户投诉升级类", "安全事件类", "环境突发类", "其他类",  # cinema
                  "情绪激动类", "人身安全类", "财产损失类", "系统故障类", "其他应急事件"):  # gas
         assert name in described
+
+
+def test_steps_for_after_the_event_are_marked(catalog):
+    """Aftercare a drill does not expect: marked where the document's words say so."""
+    after = {(s.key, step.text) for s in catalog.situations for step in s.steps if step.after}
+    assert ("fire", "火灾扑灭后,组织人员进行现场清理,恢复正常秩序。") in after
+    assert ("customer_ill_injured", "事故处理后,对相关责任人进行追责。") in after
+    # the fire's last two steps come after the investigation of the fire (gov_hall (一)3, 4)
+    assert ("fire", "及时向有关部门和上级报告情况,在大厅内对此事件进行通报。") in after
+    assert len(after) == 12
+    assert not any(step.after and step.condition
+                   for s in catalog.situations for step in s.steps)

@@ -36,7 +36,11 @@ def report(**changes):
         incidents=("20261120-001",),
         score=DrillScore("节假日热线无法接入", START, START, 5, 95, items, 50,
                          (ScoreItem("20261120-001", "信息组到场", "deadline", "missed",
-                                    None, 2700),)))
+                                    None, 2700),),
+                         (ScoreItem("20261120-001", "关闭总电源。", "step", "missed",
+                                    condition="火势较大"),
+                          ScoreItem("20261120-001", "火灾扑灭后,组织人员进行现场清理。", "step",
+                                    "missed", after=True))))
     values.update(changes)
     return DrillReport(**values)
 
@@ -50,11 +54,24 @@ def test_every_word_is_chinese_and_everything_is_printed(tmp_path):
     text = "\n".join(pages)
     for expected in ("节假日热线无法接入", "按节假日演练", "×5（演练时长 13:30，实际用时 2:42）",
                      "未显示（演练已提前结束）", "首次处置用时：1:35", "（条件：无法接听电话）",
-                     "超时", "4:10 / 限时 3:00", "不计分：演练结束时尚未到期的事项", "信息组到场",
-                     "未到期", "—/ 限时 45:00", "参演人员（签字）", "第 1 页 / 共"):
+                     "超时", "4:10 / 应于 3:00", "不计分：演练结束时尚未到期的事项", "信息组到场",
+                     "未到期", "—/ 应于 45:00", "参演人员（签字）", "第 1 页 / 共",
+                     "不计分：视现场情况而定或事后进行的事项", "关闭总电源", "视情况",
+                     "（事后进行）", "所有时间均为演练时间，从演练开始起计"):
         assert expected.replace(" ", "") in text.replace(" ", ""), expected
     assert all("演练" in page for page in pages)
     assert all(pdf.fonts(out).values())
+
+
+def test_a_score_stored_before_one_time_base_says_so(tmp_path):
+    """Scores stored by an earlier version keep their times and say how they were taken."""
+    stored = report().score.to_json().replace(', "times_from": "drill_start"', "")
+    assert "times_from" not in stored
+    old = report(score=DrillScore.from_json(stored))
+    text = "".join(pdf.page_texts(write_drill_report(tmp_path / "o.pdf", old,
+                                                     generated_at=START))).replace(" ", "")
+    assert "4:10/限时3:00" in text and "本次演练由旧版本评分" in text
+    assert "所有时间均为演练时间" not in text
 
 
 def test_a_perfect_drill_has_nothing_to_practise(tmp_path):

@@ -170,6 +170,20 @@ def test_a_number_is_checked_as_soon_as_it_is_left(qtbot, screen):
     assert "13～19" in dialog.errors["phone0"].text() and dialog.errors["phone0"].isVisible()
 
 
+@pytest.mark.parametrize("typed", ["0", "0-"])
+def test_a_lone_zero_gets_a_message_not_an_error(qtbot, screen, typed):
+    before = snapshot()
+    click(qtbot, row_of(screen, "张三").edit_button)
+    dialog = screen.dialog
+    dialog.numbers[0].setFocus()
+    dialog.numbers[0].setText(typed)
+    dialog.numbers[0].editingFinished.emit()
+    assert "区号后" in dialog.errors["phone0"].text() and dialog.errors["phone0"].isVisible()
+    click(qtbot, dialog.save_button)
+    assert dialog.isVisible() and dialog.numbers[0].text() == typed
+    assert "区号后" in dialog.errors["phone0"].text() and snapshot() == before
+
+
 def test_edit_saves_and_the_list_shows_it(qtbot, screen, shipped_catalog):
     click(qtbot, row_of(screen, "李四").edit_button)
     dialog = screen.dialog
@@ -236,6 +250,27 @@ def test_import_shows_bad_rows_and_cancel_changes_nothing(qtbot, screen, files, 
     click(qtbot, screen.preview_dialog.import_button)
     assert "钱伟" in screen.visible_names() and "孙丽" not in screen.visible_names()
     assert screen.message.text() == "已导入：新增 1 人，更新 0 人。"
+
+
+def test_an_update_keeps_what_the_file_has_no_column_for(qtbot, screen, files, tmp_path,
+                                                         shipped_catalog):
+    [zhang] = [c for c in contacts.list_contacts(shipped_catalog) if c.name == "张三"]
+    had = ContactData(name="张三", role_key="group_leader", organisation="客户服务部",
+                      phones=(Phone("手机", "13800138000"), Phone("办公电话", "0755-83210001")),
+                      available_24h=True, on_duty="工作日值班", notes="备用钥匙在前台")
+    contacts.edit_contact(shipped_catalog, zhang.id, had)
+    screen._controller.reload()
+    files.open = tmp_path / "组长.csv"
+    files.open.write_text("姓名,角色,手机\n张三,应急管理小组组长,13800138001\n",
+                          encoding="utf-8")
+    click(qtbot, screen.import_button)
+    table = screen.preview_dialog.table
+    assert [table.item(0, c).text() for c in (1, 2, 4, 5)] == [
+        "更新已有联系人", "张三", "138 0013 8001  0755-83210001", "改动：号码"]
+    click(qtbot, screen.preview_dialog.import_button)
+    [zhang] = [c for c in contacts.list_contacts(shipped_catalog) if c.name == "张三"]
+    assert zhang.as_data() == ContactData(**{**had.__dict__, "phones": (
+        Phone("手机", "13800138001"), Phone("办公电话", "0755-83210001"))})
 
 
 def test_a_workbook_is_refused_with_what_to_do(qtbot, screen, files, tmp_path):

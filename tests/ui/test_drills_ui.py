@@ -25,12 +25,12 @@ def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def make_desk(qtbot, tmp_path, catalog, plan, base=None):
+def make_desk(qtbot, tmp_path, catalog, plan, base=None, confirm=None):
     store = SettingsStore(tmp_path / "settings.json")
     store.set("clerk_on_duty", "张三")
     base = base or FakeClock(START)
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=base,
-                      confirm=lambda parent, title, text: True,
+                      confirm=confirm or (lambda parent, title, text: True),
                       own_drills_dir=tmp_path / "drills")
     qtbot.addWidget(desk.window)
     desk.window.resize(1366, 768)
@@ -112,7 +112,12 @@ def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db, asyn
     result = panel.report.score
     assert 0 < result.score < 100
     assert panel.score.text().startswith(f"营业厅火灾疏散演练：得分 {result.score} / 100")
-    assert panel.items.rowCount() == len(result.items)
+    assert "演练时间，从演练开始起计" in panel.score.text()
+    assert panel.items.rowCount() == len(result.items) + len(result.not_scored)
+    outcomes = [panel.items.item(r, 2).text() for r in range(panel.items.rowCount())]
+    assert outcomes.count("不计分：视情况而定") == sum(
+        1 for i in result.not_scored if not i.after)
+    assert "不计分：事后进行" in outcomes
     assert panel.runs.rowCount() == 1
     assert Incident.get_by_id(incident.id).status == "closed"
     assert desk.incidents.drill_run is None and desk.incidents.clock.rate == 1
@@ -206,3 +211,21 @@ def test_a_drill_cut_short_is_ended_at_the_next_start(qtbot, tmp_path, shipped_c
     assert again.deadlines.views == [] and not again.alarm_banner.isVisible()
     assert again.drill_screen.run.message.text().startswith("程序上次中途停止时")
 
+
+
+def test_ending_from_the_banner_asks_first(qtbot, tmp_path, shipped_catalog, desk_db):
+    asked, answers = [], [False, True]
+    desk, _base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1],
+                           confirm=lambda parent, title, text: asked.append((title, text))
+                           or answers.pop(0))
+    start_drill(qtbot, desk, "robbery")
+    run_id = desk.drills.run_id
+    banner = desk.window.findChild(DrillBanner, "drillBanner")
+    click(qtbot, banner.stop_button)  # "no": the drill goes on, nothing is scored
+    assert asked[0][0] == "结束演练？" and "营业厅抢劫应对" in asked[0][1]
+    assert desk.drills.running and banner.isVisible()
+    assert DrillRun.get_by_id(run_id).ended_at is None
+    with qtbot.waitSignal(desk.drills.finished):
+        click(qtbot, banner.stop_button)
+    assert not desk.drills.running and not banner.isVisible()
+    assert DrillRun.get_by_id(run_id).score is not None

@@ -48,6 +48,24 @@ def test_record_an_approval(qtbot, desk_db, shipped_catalog):
     assert panel.dialog.windowTitle() == "预案 版本 2026.1（2026-11-22）"
 
 
+def colour(label):
+    return label.palette().color(label.foregroundRole()).name()
+
+
+def test_success_looks_like_success(qtbot, desk_db, shipped_catalog, desk_look):
+    panel = PlanRevisionsPanel(catalog=shipped_catalog, plan=desk_db[1], clerk=lambda: "张三",
+                               now=lambda: NOW)
+    qtbot.addWidget(panel)
+    panel.show()
+    click(qtbot, panel.approve_button)
+    assert panel.message.text() == "请填写审核人。" and colour(panel.message) == "#b71c1c"
+    panel.reviewer.insert("李主管")
+    panel.approver.insert("王经理")
+    click(qtbot, panel.approve_button)
+    assert panel.message.text() == "已登记版本 2026.1 的审批。"
+    assert colour(panel.message) == "#1b5e20"  # green, as the directory's messages
+
+
 def test_the_record_shows_the_plan_it_used_after_a_revision(qtbot, desk_db, shipped_catalog,
                                                             real_plans_dir):
     old_plan = desk_db[1]

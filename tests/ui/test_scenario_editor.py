@@ -69,6 +69,7 @@ def test_write_a_new_scenario_and_run_it(qtbot, screen, tmp_path):
     set_cell(editor.injects, 1, 0, "5")
     click(qtbot, editor.save_button)
     assert editor.message.text() == "已保存，可在演练场景列表中选用。"
+    assert editor.message.property("tone") == "ok"
     files = list((tmp_path / "drills").glob("*.toml"))
     assert [f.name for f in files] == [f"own_{NOW.astimezone():%Y%m%d_%H%M%S}.toml"]
     assert "客户摔倒在楼梯上" in files[0].read_text(encoding="utf-8")
@@ -97,6 +98,27 @@ def test_editing_a_shipped_scenario_keeps_the_shipped_file(qtbot, screen, tmp_pa
     assert (tmp_path / "drills" / "robbery.toml").exists()
     robbery = [s for s in screen.scenarios if s.key == "robbery"]
     assert len(robbery) == 1 and robbery[0].own and robbery[0].title.endswith("（夜间）")
+
+
+def test_editing_a_hand_placed_file_saves_it_in_place(qtbot, screen, tmp_path):
+    folder = tmp_path / "drills"
+    folder.mkdir()
+    copy = folder / "fire_copy.toml"
+    copy.write_bytes((default_plans_dir() / "drills" / "fire_in_hall.toml").read_bytes())
+    screen.load_scenarios()
+    editor = screen.editor
+    row = next(i for i in range(editor.list.count())
+               if editor.list.item(i).data(Qt.ItemDataRole.UserRole) == "fire_in_hall")
+    editor.list.setCurrentRow(row)
+    assert str(copy) in editor.heading.text()
+    editor.title.setText("营业厅火灾疏散演练（本厅版）")
+    click(qtbot, editor.save_button)
+    assert editor.message.text() == "已保存，可在演练场景列表中选用。"
+    assert [p.name for p in folder.iterdir()] == ["fire_copy.toml"]
+    assert "（本厅版）" in copy.read_text(encoding="utf-8")
+    fires = [s for s in screen.scenarios if s.key == "fire_in_hall"]
+    assert [(f.title, f.own) for f in fires] == [("营业厅火灾疏散演练（本厅版）", True)]
+    assert screen.problems == []
 
 
 def test_a_broken_file_is_shown_and_left_alone(qtbot, tmp_path, shipped_catalog, desk_db,

@@ -51,11 +51,13 @@ def test_record_training_with_checked_dates(qtbot, desk):
     panel.held_on.setText("2026-11-21")
     click(qtbot, panel.add_button)
     assert panel.message.text().startswith("日期晚于今天")
+    assert panel.message.property("tone") == "problem"
     assert panel.topic.text() == "应急预案与沟通话术培训"  # kept while refused
     assert panel.log.rowCount() == 0
     panel.held_on.setText("2026/11/20")
     click(qtbot, panel.add_button)
     assert panel.message.text() == "已登记。"
+    assert panel.message.property("tone") == "ok"  # green, not the red of a refusal
     assert panel.log.rowCount() == 1
     assert [panel.log.item(0, c).text() for c in range(5)] == [
         "2026-11-20", "培训", "应急预案与沟通话术培训", "王教员", "全体窗口人员"]
