@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from models.deadlines import DeadlineView
@@ -19,8 +20,10 @@ class AlarmBanner(QFrame):
         self.setObjectName("alarmBanner")
         self.text = QLabel(objectName="alarmText")
         self.text.setWordWrap(True)
-        self.button = QPushButton(self.tr("Acknowledge (stop the alarm)"),
+        self.button = QPushButton(self.tr("Acknowledge (stop the alarm)") + "  F9",
                                   objectName="acknowledgeButton")
+        self.button.setShortcut(QKeySequence("F9"))  # from any screen, whatever has focus
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.acknowledge.emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)

@@ -34,8 +34,8 @@ class ContactRow(QFrame):
         self.role.setWordWrap(True)
         self.role.setProperty("outside", contact.outside)
         name = QLabel(escape(contact.name), objectName="contactRowName")
+        name.setWordWrap(True)  # a long name wraps, never cut short
         badges = QHBoxLayout()
-        badges.addWidget(name)
         for shown, text, key in (
                 (contact.available_24h, self.tr("24 hours"), "badge24h"),
                 (contact.outside, self.tr("Outside"), "badgeOutside"),
@@ -57,7 +57,8 @@ class ContactRow(QFrame):
         who.setFixedWidth(WHO_WIDTH)  # the numbers start in one column, row after row
         left = QVBoxLayout(who)
         left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(badges)
+        left.addWidget(name)
+        left.addLayout(badges)  # on their own line, so they never squeeze the name
         left.addWidget(detail)
         left.addStretch(1)
         layout = QHBoxLayout(self)
