@@ -59,6 +59,9 @@ class StepRow(QFrame):
         super().__init__(parent)
         self.setObjectName("stepRow")
         prefix = f"<i>{escape(step.condition)}：</i>" if step.condition else ""
+        if step.after:  # done once the incident is over: not now, but not forgotten
+            afterwards = self.tr("Afterwards")
+            prefix = f"<i>{escape(afterwards)}：</i>" + prefix
         # A checkbox cannot wrap its text: the box and a wrapping label; the row toggles it.
         self.check = QCheckBox(objectName="stepCheck")
         self.text = QLabel(f"<b>{number}.</b> {prefix}{escape(step.text)}", objectName="stepText")

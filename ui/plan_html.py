@@ -101,6 +101,9 @@ def step_rows(catalog: Catalog, sit: Situation) -> str:
     rows = []
     for number, step in enumerate(sit.steps, start=1):
         cond = f"<i>{escape(step.condition)}：</i>" if step.condition else ""
+        if step.after:
+            afterwards = translate("PlanHtml", "Afterwards")
+            cond = f"<i>{escape(afterwards)}：</i>" + cond
         calls = ""
         if step.call:
             names = "、".join(role_name(catalog, c) for c in step.call)

@@ -1423,6 +1423,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>超时：</translation>
     </message>
     <message>
+        <source>Afterwards</source>
+        <translation>事后进行</translation>
+    </message>
+    <message>
         <source>Switch to the plan: {0}</source>
         <translation>转入预案：{0}</translation>
     </message>
@@ -2237,6 +2241,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
 </context>
 <context>
     <name>StepRow</name>
+    <message>
+        <source>Afterwards</source>
+        <translation>事后进行</translation>
+    </message>
     <message>
         <source>→ Switch to: {0}</source>
         <translation>→ 转入：{0}</translation>

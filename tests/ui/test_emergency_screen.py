@@ -274,3 +274,12 @@ def test_guided_view_keys(qtbot, emergency):
     guided.level_dialog.reject()
     qtbot.keyClick(guided, Qt.Key.Key_B)
     assert guided.readout_dialog is not None and guided.readout_dialog.isVisible()
+
+
+def test_steps_for_afterwards_say_so(qtbot, emergency, shipped_catalog):
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    steps = shipped_catalog.situation("fire").steps
+    rows = emergency.guided.step_rows
+    after = [i for i, step in enumerate(steps) if step.after]
+    assert after and all("事后进行：" in rows[i].text.text() for i in after)
+    assert not any("事后进行" in rows[i].text.text() for i in range(len(steps)) if i not in after)
