@@ -133,7 +133,7 @@ def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str
         category = catalog.category(i.category_key).name
         row = DailyRow(i.number, from_db(i.started_at), i.situation_name, category,
                        f"{level.name}（{level.short}）", i.place, i.status,
-                       reporting_of(by_incident.get(i.id, [])), i.is_drill)
+                       reporting_of(by_incident.get(i.id, [])), i.is_drill, i.desk)
         rows.append(row)
         if not i.is_drill:
             problems += [(row, deadline_line(catalog, d)) for d in by_incident.get(i.id, [])

@@ -101,6 +101,7 @@ class DailyRow:
     status: str
     reporting: str  # "in time", "late", "missed", "pending" or "" (no deadline)
     is_drill: bool
+    desk: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from models.record import DailyLog
 from ui.export_bar import ExportBar
 from ui.pdf_export import PdfTools
 from ui.pdf_jobs import daily_log_job
+from ui.simple_table import fill_table, setup_table
 from ui.status_text import status_text
 
 
@@ -63,7 +62,7 @@ class DailyView(QWidget):
                 lambda log: self.export_bar.print(daily_log_job(log, pdf)))
         self.summary = QLabel(objectName="dailySummary")
         self.summary.setWordWrap(True)
-        self.rows = self._table("dailyRows", 7)
+        self.rows = self._table("dailyRows", 8)
         self.problems = self._table("dailyProblems", 4)
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("From")), self.first_day, QLabel(self.tr("to")),
@@ -99,10 +98,9 @@ class DailyView(QWidget):
 
     def _table(self, name: str, columns: int) -> QTableWidget:
         table = QTableWidget(0, columns, objectName=name)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        setup_table(table)
+        table.setWordWrap(False)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         return table
 
     def show_today(self) -> None:
@@ -147,23 +145,18 @@ class DailyView(QWidget):
             len(log.missed_or_late)))
         self.rows.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("No."), self.tr("Situation"), self.tr("Level"),
-            self.tr("Place"), self.tr("Status"), self.tr("Reported in time?")])
-        self.rows.setRowCount(len(log.rows))
-        for r, row in enumerate(log.rows):
-            drill = self.tr("[DRILL] ") if row.is_drill else ""
-            values = (row.started_at.astimezone().strftime("%m-%d %H:%M"), drill + row.number,
-                      row.situation, row.level, row.place, status_text(row.status),
-                      self.reporting_text(row.reporting))
-            for c, value in enumerate(values):
-                self.rows.setItem(r, c, QTableWidgetItem(value))
+            self.tr("Desk"), self.tr("Place"), self.tr("Status"), self.tr("Reported in time?")])
+        fill_table(self.rows, [
+            (row.started_at.astimezone().strftime("%m-%d %H:%M"),
+             (self.tr("[DRILL] ") if row.is_drill else "") + row.number, row.situation,
+             row.level, row.desk, row.place, status_text(row.status),
+             self.reporting_text(row.reporting)) for row in log.rows])
         self.problems.setHorizontalHeaderLabels([
             self.tr("No."), self.tr("Deadline"), self.tr("Due"), self.tr("Outcome")])
-        self.problems.setRowCount(len(log.missed_or_late))
-        for r, (row, line) in enumerate(log.missed_or_late):
-            values = (row.number, line.label, line.due_at.astimezone().strftime("%H:%M"),
-                      self.reporting_text(line.status if line.status != "met" else "in time"))
-            for c, value in enumerate(values):
-                self.problems.setItem(r, c, QTableWidgetItem(value))
+        fill_table(self.problems, [
+            (row.number, line.label, line.due_at.astimezone().strftime("%m-%d %H:%M"),
+             self.reporting_text(line.status if line.status != "met" else "in time"))
+            for row, line in log.missed_or_late])
 
     def reporting_text(self, reporting: str) -> str:
         texts = {"in time": self.tr("in time"), "late": self.tr("late"),

@@ -447,6 +447,10 @@
         <translation>是否按时报告</translation>
     </message>
     <message>
+        <source>Desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
         <source>[DRILL] </source>
         <translation>【演练】</translation>
     </message>

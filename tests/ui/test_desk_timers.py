@@ -105,6 +105,7 @@ def test_an_open_record_form_leaves_the_alarm_and_110_in_reach(qtbot, tmp_path,
     assert TimelineEntry.get(TimelineEntry.kind == "called").text.startswith("消防")
     guided.open_record()
     assert guided.record_dialog is dialog  # pressed again: the same form, raised
+    dialog.close()
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # a menu pops up offscreen

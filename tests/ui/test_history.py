@@ -116,6 +116,7 @@ def test_daily_view_counts_and_drills(qtbot, desk_db, shipped_catalog):
     assert view.rows.rowCount() == 3
     numbers = [view.rows.item(r, 1).text() for r in range(3)]
     assert sum(n.startswith("【演练】") for n in numbers) == 1
+    assert {view.rows.item(r, 4).text() for r in range(3)} == {"1号台"}  # the desk column
     exported = []
     view.export_requested.connect(exported.append)
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
