@@ -116,7 +116,8 @@ def _verify_timelines():
 
     findings = list(verify_all())
     for f in findings:
-        where = f"entry {f.entry_id}" if f.entry_id else "its newest entries"
+        where = (f"entry {f.position} of its timeline (row {f.entry_id})" if f.entry_id
+                 else "its newest entries")
         print(f"incident {f.number} (#{f.incident_id}): {where}: {PROBLEMS[f.problem]}",
               file=sys.stderr)
     return findings, Incident.select().count(), TimelineEntry.select().count()

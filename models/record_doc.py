@@ -23,7 +23,7 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
     level = catalog.level(incident.level)
     findings = verify_incident(incident_id)
     message = "; ".join(
-        f"entry {f.entry_id}: {PROBLEM_WORDS[f.problem]}" if f.entry_id
+        f"entry {f.position}: {PROBLEM_WORDS[f.problem]}" if f.entry_id
         else PROBLEM_WORDS[f.problem] for f in findings)
     plan = PlanVersion.get_by_id(incident.plan_id)
     return IncidentRecord(
@@ -40,7 +40,7 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
         deadlines=tuple(deadline_line(catalog, d) for d in Deadline.select().where(
             Deadline.incident == incident_id).order_by(Deadline.started_at, Deadline.id)),
         integrity_ok=not findings, integrity_message=message,
-        integrity_problems=tuple((f.entry_id or 0, f.problem) for f in findings),
+        integrity_problems=tuple((f.position or 0, f.problem) for f in findings),
         amendments=tuple(Amendment(from_db(a.at), a.by, a.reason, a.new, a.field)
                          for a in records.amendments_of(incident_id)))
 

@@ -159,6 +159,18 @@ def save_draft(incident_id: int, raw: dict[str, str], now: datetime) -> None:
         update={RecordDraft.data: payload, RecordDraft.saved_at: to_db(now)}).execute()
 
 
+def changed_fields(before: RecordFields, after: RecordFields) -> list[str]:
+    """The fields that really changed; aftercare item by item ("aftercare:客户安抚"), an
+    item left blank being the same as one never written."""
+    changed = [f.name for f in fields(RecordFields) if f.name != "aftercare"
+               and getattr(before, f.name) != getattr(after, f.name)]
+    old = {k: v for k, v in before.aftercare.items() if v.strip()}
+    new = {k: v for k, v in after.aftercare.items() if v.strip()}
+    changed += [AFTERCARE_PREFIX + item for item in sorted(old.keys() | new.keys())
+                if old.get(item) != new.get(item)]
+    return changed
+
+
 def save_record(incident_id: int, raw: dict[str, str], act: Act) -> dict[str, str]:
     """Store the validated fields; returns the problems (nothing is stored if any)."""
     incident = Incident.get_by_id(incident_id)
@@ -168,9 +180,7 @@ def save_record(incident_id: int, raw: dict[str, str], act: Act) -> dict[str, st
     if errors:
         save_draft(incident_id, raw, act.now)
         return errors
-    before = stored_fields(incident_id)
-    changed = [f.name for f in fields(RecordFields) if getattr(before, f.name)
-               != getattr(record, f.name)]
+    changed = changed_fields(stored_fields(incident_id), record)
     payload = json.dumps(_to_json(record), ensure_ascii=False)
     with DB.atomic():
         RecordData.insert(incident=incident_id, data=payload, saved_at=to_db(act.now),

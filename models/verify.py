@@ -17,9 +17,10 @@ BATCH = 500  # incidents per query: a ten-year database is checked without loadi
 class Finding:
     incident_id: int
     number: str
-    entry_id: int | None
+    entry_id: int | None  # the row in the database
     problem: str  # "altered", "chain_broken" (an entry before it removed or inserted),
     #               "last_removed" (the newest entries are gone)
+    position: int | None = None  # 1 for the incident's first entry: as the timeline is read
 
 
 def verify_incident(incident_id: int) -> list[Finding]:
@@ -48,13 +49,13 @@ def verify_all() -> Iterator[Finding]:
 
 def _check(incident: Incident, rows: Iterable[TimelineEntry]) -> Iterator[Finding]:
     prev = ""
-    for row in rows:
+    for position, row in enumerate(rows, start=1):
         if row.prev_hash != prev:
-            yield Finding(incident.id, incident.number, row.id, "chain_broken")
+            yield Finding(incident.id, incident.number, row.id, "chain_broken", position)
         expected = entry_hash(row.prev_hash, incident.id, row.at, row.kind, row.actor, row.desk,
                               row.text, row.data)
         if row.hash != expected:
-            yield Finding(incident.id, incident.number, row.id, "altered")
+            yield Finding(incident.id, incident.number, row.id, "altered", position)
         prev = row.hash
     if prev != incident.head_hash:
         yield Finding(incident.id, incident.number, None, "last_removed")

@@ -1,6 +1,7 @@
 """`main.py verify` catches timeline entries changed with the sqlite3 command line."""
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import datetime
@@ -55,7 +56,10 @@ def test_entry_altered_with_sqlite3_is_caught(db_with_incidents):
            "UPDATE timeline_entry SET text = '未处理' WHERE kind = 'note' AND incident_id = 2;")
     result = verify(db_with_incidents)
     assert result.returncode == 2
-    assert "incident 20261120-002 (#2): entry" in result.stderr
+    kinds = [k for (k,) in sqlite3.connect(db_with_incidents).execute(
+        "SELECT kind FROM timeline_entry WHERE incident_id = 2 ORDER BY id")]
+    position = kinds.index("note") + 1  # as a reader counts the incident's timeline
+    assert f"incident 20261120-002 (#2): entry {position} of its timeline" in result.stderr
     assert "altered" in result.stderr
     assert "#1" not in result.stderr
 

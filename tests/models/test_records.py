@@ -137,3 +137,14 @@ def test_incident_numbers_count_per_day(desk):
     third = response.start_incident(catalog, plan, "power_cut", act())
     numbers = [Incident.get_by_id(i).number for i in (first, second, third)]
     assert numbers == ["20261120-001", "20261120-002", "20261121-001"]
+
+
+def test_only_real_changes_are_named_aftercare_item_by_item():
+    from models.record import RecordFields
+    from models.records import changed_fields
+
+    before = RecordFields(place="大厅", aftercare={})
+    same = RecordFields(place="大厅", aftercare={"客户安抚": "  ", "损失核算": ""})
+    assert changed_fields(before, same) == []  # blank aftercare is no change
+    after = RecordFields(place="二楼", aftercare={"客户安抚": "已致歉"})
+    assert changed_fields(before, after) == ["place", "aftercare:客户安抚"]
