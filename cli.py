@@ -102,7 +102,7 @@ def verify_database(path: Path) -> int:
     finally:
         db.close()
     if findings:
-        print(f"{len(findings)} problem(s) in {path}: the timelines were changed outside "
+        print(f"{len(findings)} problem(s) in {path}: records were changed outside "
               "Emergency Desk. Keep this file as evidence and restore from a backup.",
               file=sys.stderr)
         return EXIT_PROBLEMS
@@ -116,9 +116,9 @@ def _verify_timelines():
 
     findings = list(verify_all())
     for f in findings:
-        where = (f"entry {f.position} of its timeline (row {f.entry_id})" if f.entry_id
-                 else "its newest entries")
-        print(f"incident {f.number} (#{f.incident_id}): {where}: {PROBLEMS[f.problem]}",
+        where = (f"entry {f.position} of its timeline (row {f.entry_id}): " if f.entry_id
+                 else "its newest entries: " if f.problem == "last_removed" else "")
+        print(f"incident {f.number} (#{f.incident_id}): {where}{PROBLEMS[f.problem]}",
               file=sys.stderr)
     return findings, Incident.select().count(), TimelineEntry.select().count()
 
@@ -137,6 +137,11 @@ PROBLEMS = {
     "altered": "altered after it was recorded",
     "chain_broken": "an entry before it was removed or inserted",
     "last_removed": "removed (the incident's newest entries are missing)",
+    **{code: f"its {what} differs from what its timeline recorded" for code, what in (
+        ("level_differs", "level"), ("situation_differs", "situation"),
+        ("drill_differs", "drill mark"), ("status_differs", "status (closed or cancelled)"),
+        ("record_differs", "record"))},
+    "amendment_removed": "an amendment its timeline recorded is missing",
 }
 
 

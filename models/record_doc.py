@@ -14,7 +14,13 @@ from models.response import incident_state
 from models.verify import verify_incident
 
 PROBLEM_WORDS = {"altered": "altered", "chain_broken": "an entry removed or inserted before it",
-                 "last_removed": "its newest entries removed"}
+                 "last_removed": "its newest entries removed",
+                 "level_differs": "the level differs from the timeline",
+                 "situation_differs": "the situation differs from the timeline",
+                 "drill_differs": "the drill mark differs from the timeline",
+                 "status_differs": "closed or cancelled differs from the timeline",
+                 "record_differs": "the record differs from the timeline",
+                 "amendment_removed": "an amendment is missing"}
 
 
 def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:

@@ -53,7 +53,13 @@ ENTRY_WORDS = {
 }
 PROBLEM_WORDS = {"altered": "altered after it was recorded",
                  "chain_broken": "an entry before it was removed or inserted",
-                 "last_removed": "the newest entries were removed"}
+                 "last_removed": "the newest entries were removed",
+                 "level_differs": "the level differs from what the timeline recorded",
+                 "situation_differs": "the situation differs from what the timeline recorded",
+                 "drill_differs": "the drill mark differs from what the timeline recorded",
+                 "status_differs": "closed or cancelled differs from what the timeline recorded",
+                 "record_differs": "the record differs from what the timeline last saved",
+                 "amendment_removed": "an amendment recorded in the timeline is missing"}
 SIGNERS = ("Handler", "Supervisor")
 
 
@@ -120,7 +126,8 @@ def _integrity(record: IncidentRecord, w: Words, styles: Styles) -> Paragraph:
     problems = "；".join(
         (w("entry {0}: {1}").format(entry, w(PROBLEM_WORDS.get(code, code))) if entry
          else w(PROBLEM_WORDS.get(code, code))) for entry, code in record.integrity_problems)
-    text = w("Timeline integrity check: FAILED — the timeline was changed outside the program "
+    text = w("Timeline integrity check: FAILED — the record or its timeline was changed outside "
+             "the program "
              "({0}). Keep this record and the database as evidence.").format(
         problems or record.integrity_message)
     return Paragraph(escape(text), styles.body.clone("failed", textColor=ALARM))

@@ -85,3 +85,26 @@ def test_missing_database_is_a_clear_message(tmp_path):
     assert result.returncode == 2
     assert "No database at" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_the_record_changed_with_sqlite3_is_caught(tmp_path, shipped_catalog):
+    """Not the timeline but what it vouches for: the level, the drill mark and the record's
+    loss changed with sqlite3 show, each named."""
+    from models import records
+
+    path = tmp_path / "desk.db"
+    db = open_database(path)
+    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0).astimezone(),
+              HolidayCalendar())
+    plan = record_plan_version(shipped_catalog, act.now)
+    incident = response.start_incident(shipped_catalog, plan, "customer_property_lost", act)
+    assert records.save_record(incident, {"loss_amount": "6000", "place": "大厅"}, act) == {}
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    assert verify(path).returncode == 0
+    sqlite(path, "UPDATE incident SET level = level % 3 + 1, is_drill = 1; "
+           "UPDATE record_data SET data = replace(data, '6000', '60');")
+    result = verify(path)
+    assert result.returncode == 2
+    for what in ("its level differs", "its drill mark differs", "its record differs"):
+        assert what in result.stderr, result.stderr

@@ -234,8 +234,8 @@ class RecordForm(QWidget):
         findings = verify_incident(self.incident_id)
         ok = not findings
         self.integrity.setText(self.tr("Timeline intact: every entry checks out.") if ok else
-                               self.tr("⚠ The timeline was changed outside the program "
-                                       "({0} problem(s)). Keep this file as evidence.")
+                               self.tr("⚠ The record or its timeline was changed outside the "
+                                       "program ({0} problem(s)). Keep this file as evidence.")
                                .format(len(findings)))
         self.integrity.setProperty("ok", ok)
         self.integrity.style().unpolish(self.integrity)

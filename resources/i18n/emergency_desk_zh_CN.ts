@@ -1916,8 +1916,8 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>时间线完整：每条记录均校验通过。</translation>
     </message>
     <message>
-        <source>⚠ The timeline was changed outside the program ({0} problem(s)). Keep this file as evidence.</source>
-        <translation>⚠ 时间线在程序之外被改动（{0} 处问题）。请保留该文件作为证据。</translation>
+        <source>⚠ The record or its timeline was changed outside the program ({0} problem(s)). Keep this file as evidence.</source>
+        <translation>⚠ 记录或其时间线在本程序之外被改动（{0} 处问题）。请将此文件作为证据保存。</translation>
     </message>
     <message>
         <source>Required to close at this level</source>

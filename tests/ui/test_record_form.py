@@ -128,7 +128,7 @@ def test_integrity_shown_and_broken(qtbot, make_form):
     DB.execute_sql("UPDATE timeline_entry SET text = '改过' WHERE incident_id = ?",
                    (form.incident_id,))
     form.load()
-    assert form.integrity.text().startswith("⚠ 时间线在程序之外被改动")
+    assert form.integrity.text().startswith("⚠ 记录或其时间线在本程序之外被改动")
     assert form.integrity.property("ok") is False
 
 
