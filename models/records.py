@@ -230,6 +230,9 @@ def amend(incident_id: int, field: str, new_text: str, reason: str, act: Act) ->
         raise RecordRefused("reason_required")
     if not new_text or len(new_text) > TEXT_MAX_CHARS or len(reason) > TEXT_MAX_CHARS:
         raise RecordRefused("bad_text")
+    _, problems = parse_raw({field: new_text})  # the same checks as the form
+    if field in problems:
+        raise RecordRefused("bad_value", (problems[field],))
     old = raw_from_fields(stored_fields(incident_id)).get(field, "")
     with DB.atomic():
         Amendment.create(incident=incident_id, at=to_db(act.now), by=act.who.clerk, field=field,

@@ -362,9 +362,11 @@ class RecordForm(QWidget):
     def _amend(self, field: str, text: str, reason: str) -> None:
         try:
             records.amend(self.incident_id, field, text, reason, self._act())
-        except RecordRefused:
-            self.message.setText(self.tr("Not recorded: a correction needs the new text and "
-                                         "the reason."))
+        except RecordRefused as refused:
+            self.message.setText(
+                self.tr("Not recorded: {0}").format(self.problem_text(refused.items[0]))
+                if refused.code == "bad_value" else
+                self.tr("Not recorded: a correction needs the new text and the reason."))
             return
         self.message.setText(self.tr("Correction recorded."))
         self.saved.emit(self.incident_id)

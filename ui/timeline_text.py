@@ -39,6 +39,10 @@ def entry_text(entry: EntryView) -> str:
     if entry.kind == "level_changed" and "to" in entry.data:
         return translate("Timeline", "Level {0} → {1}: {2}").format(
             entry.data.get("from"), entry.data["to"], entry.text)
+    if entry.kind == "amended" and entry.data.get("field"):
+        return translate("Timeline", "Amended {0}: “{1}” → “{2}” ({3})").format(
+            field_label(entry.data["field"]), entry.data.get("old", ""),
+            entry.data.get("new", ""), entry.text)
     text = entry.text
     if entry.kind == "record_saved" and entry.data.get("fields"):
         text = "、".join(field_label(key) for key in entry.data["fields"])

@@ -1980,6 +1980,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>暂不能结案：以下时限尚未完成：{0}</translation>
     </message>
     <message>
+        <source>Not recorded: {0}</source>
+        <translation>未记录：{0}</translation>
+    </message>
+    <message>
         <source>Not recorded: a correction needs the new text and the reason.</source>
         <translation>未记录：更正需要填写新内容和理由。</translation>
     </message>
@@ -2335,6 +2339,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Level {0} → {1}: {2}</source>
         <translation>级别 {0} → {1}：{2}</translation>
+    </message>
+    <message>
+        <source>Amended {0}: “{1}” → “{2}” ({3})</source>
+        <translation>更正{0}：“{1}” → “{2}”（{3}）</translation>
     </message>
 </context>
 <context>

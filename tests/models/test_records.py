@@ -112,6 +112,11 @@ def test_amendment_appends_with_who_when_why(desk):
     records.close_incident(catalog, incident, act())
     with pytest.raises(RecordRefused, match="reason_required"):
         records.amend(incident, "place", "二楼", " ", act())
+    with pytest.raises(RecordRefused, match="bad_value: bad_datetime"):  # the form's checks
+        records.amend(incident, "happened_at", "not a date", "typo fix", act())
+    with pytest.raises(RecordRefused, match="bad_value: bad_amount"):
+        records.amend(incident, "loss_amount", "六千", "typo fix", act())
+    assert records.amendments_of(incident) == []
     clock.advance(days=1)
     records.amend(incident, "place", "二楼", "监控显示在二楼", act())
     (amendment,) = records.amendments_of(incident)

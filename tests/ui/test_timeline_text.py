@@ -25,3 +25,8 @@ def test_a_late_report_says_how_late():
 def test_a_level_change_says_from_and_to():
     changed = entry("level_changed", "有人员受伤", {"from": 2, "to": 1})
     assert entry_text(changed) == "级别 2 → 1：有人员受伤"
+
+
+def test_an_amendment_says_which_field_from_what_to_what():
+    amended = entry("amended", "监控显示在二楼", {"field": "place", "old": "一楼", "new": "二楼"})
+    assert entry_text(amended) == "更正地点：“一楼” → “二楼”（监控显示在二楼）"
