@@ -139,6 +139,8 @@ def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str
             problems += [(row, deadline_line(catalog, d)) for d in by_incident.get(i.id, [])
                          if d.status in ("missed", "late")]
     real = [i for i in incidents if not i.is_drill and i.status != "cancelled"]  # as counted
+    if not hall:  # the desk's settings lost: the hall its incidents were recorded in
+        hall = next((i.hall for i in incidents if i.hall), "")
     return DailyLog(hall, desk, first, last, tuple(rows),
                     _counted(Counter(i.category_key for i in real),
                              [(c.key, c.name) for c in catalog.ordered_categories()]),

@@ -203,10 +203,7 @@ class RecordForm(QWidget):
                              if from_draft else "")
         self._show_integrity()
         self._show_required(level)
-        self.timeline.clear()
-        for entry in state.entries:
-            self.timeline.addItem(f"{local_time(entry.at, '%m-%d %H:%M:%S')}  {entry.actor}  "
-                                  f"{entry_text(entry)}")
+        self._fill_timeline(state)
         closed = s.status == "closed"
         for editor in self.editors.values():
             editor.setReadOnly(closed)
@@ -277,6 +274,13 @@ class RecordForm(QWidget):
             label.setText("\n".join(advice))
             label.setVisible(bool(advice))
 
+    def _fill_timeline(self, state=None) -> None:
+        state = state or response.incident_state(self.incident_id)
+        self.timeline.clear()
+        for entry in state.entries:
+            self.timeline.addItem(f"{local_time(entry.at, '%m-%d %H:%M:%S')}  {entry.actor}  "
+                                  f"{entry_text(entry)}")
+
     def save(self) -> bool:
         self._autosave.stop()
         try:
@@ -294,6 +298,7 @@ class RecordForm(QWidget):
             return False
         self.message.setText(self.tr("Saved."))
         self._show_loss_advice()
+        self._fill_timeline()  # the save is in the timeline now
         self.saved.emit(self.incident_id)
         return True
 
@@ -369,4 +374,6 @@ class RecordForm(QWidget):
                 self.tr("Not recorded: a correction needs the new text and the reason."))
             return
         self.message.setText(self.tr("Correction recorded."))
+        self._fill_timeline()
+        self._show_integrity()
         self.saved.emit(self.incident_id)

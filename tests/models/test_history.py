@@ -112,6 +112,8 @@ def test_daily_log_keeps_drills_out_of_the_totals(filled):
     assert sum(n for _, n in log.by_category) == 3
     assert dict(log.by_category)["火灾与安全事故"] == 1
     assert all(r.reporting == "pending" for r in log.real_rows if "火灾" in r.situation)
+    unnamed = history.daily_log(catalog, date(2026, 11, 20), date(2026, 11, 20), hall="")
+    assert unnamed.hall == "城东营业厅"  # settings lost: the hall its incidents name
 
 
 def test_daily_log_lists_missed_reports(desk_db, shipped_catalog):

@@ -158,3 +158,12 @@ def test_record_shows_its_timeline_and_closed_has_no_now_buttons(qtbot, make_for
     qtbot.mouseClick(form.close_button, Qt.MouseButton.LeftButton)
     assert Incident.get_by_id(form.incident_id).status == "closed"
     assert not any(b.isVisible() for b in form.now_buttons)
+
+
+def test_the_timeline_shows_a_save_at_once(qtbot, make_form):
+    form = make_form("fire")
+    before = form.timeline.count()
+    form.editors["place"].setText("二楼仓库")
+    assert form.save()
+    assert form.timeline.count() == before + 1
+    assert form.timeline.item(before).text().endswith("记录已保存：地点")
