@@ -181,6 +181,7 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
 
     from models.db import DatabaseRefused, check_intact, open_database
     from models.demo import DemoRefused, generate
+    from models.incident import Incident
     from models.plan_version import record_plan_version
 
     if not 1 <= incidents <= 2_000_000 or not 1 <= days <= 36_500:
@@ -207,6 +208,7 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
         stats = generate(catalog, plan, incidents=incidents, days=days, end=now,
                          allow_real=force, progress=lambda done: print(
                              f"\r{done}/{incidents}", end="", file=sys.stderr, flush=True))
+        total = Incident.select().count()
     except DemoRefused:
         print(f"{path} already holds real incidents; demo data would mix with them. Use "
               "another --db, or --force if that is really wanted.", file=sys.stderr)
@@ -217,7 +219,7 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     size = path.stat().st_size / 1e6
     print(f"\n{stats.incidents} incidents ({stats.drills} drills), {stats.entries} timeline "
           f"entries, {stats.deadlines} deadlines in {seconds:.0f} s; {path} is {size:.0f} MB "
-          f"({size * 1e6 / max(1, stats.incidents) / 1024:.1f} KB per incident)")
+          f"with {total} incidents ({size * 1e6 / max(1, total) / 1024:.1f} KB per incident)")
     return EXIT_OK
 
 

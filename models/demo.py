@@ -114,17 +114,32 @@ def _one(catalog, plan, rng, rows, incident_id, number, sit, started, end, hall,
     place = rng.choice(PLACES)
     events = [(started, "started", sit.name, {"situation": sit.key, "level": level,
                                               "drill": drill, "hall": hall})]
-    notes = _actions(catalog, rng, sit, started, events)
-    deadlines = _deadlines(catalog, rng, sit.key, level, started, end, clerk, events)
+    cancelled_at = (started + timedelta(seconds=rng.randint(10, 60))
+                    if rng.random() < 0.01 else None)  # pressed by mistake, soon cancelled
+    clocks = Clocks(catalog, rng, sit.key, level, min(end, cancelled_at or end), clerk, events)
+    clocks.start("start", started)
+    if cancelled_at and cancelled_at <= end:
+        notes, status = [], "cancelled"
+        events.append((cancelled_at, "cancelled", "误按", {}))
+        for row in clocks.rows:  # nothing was due within the minute: all still pending
+            row["status"] = "cancelled"
+    else:
+        notes = _actions(catalog, rng, sit, started, events)
+        status = _settle(rng, events, clocks, started, end)
+    deadlines = clocks.rows
     for row in deadlines:
         row["incident"] = incident_id
-    status = _settle(rng, events, deadlines, started, end)
     events = sorted((e for e in events if e[0] <= end), key=lambda e: e[0])
     last = _write_entries(rows, incident_id, clerk, desk, events)
     aftercare = {item: "已完成" for item in catalog.level(level).aftercare_required}
     description = f"{place}{sit.name}，{'；'.join(notes) or '现场已处置'}"
+    minute = timedelta(minutes=1)
     record = {"place": place, "reporter": clerk, "handler": clerk, "description": description,
-              "people": "客户一名", "result": "已处置完毕", "aftercare": aftercare}
+              "people": "客户一名", "result": "已处置完毕", "aftercare": aftercare,
+              "happened_at": (started - 2 * minute).isoformat(),
+              "discovered_at": (started - minute).isoformat(),
+              "reported_at": started.isoformat(),
+              "actions": "；".join(e[2] for e in events if e[1] == "step_checked")[:2000]}
     rows["deadline"].extend(deadlines)
     rows["incident"].append({
         "id": incident_id, "number": number, "situation_key": sit.key,
@@ -133,6 +148,8 @@ def _one(catalog, plan, rng, rows, incident_id, number, sit, started, end, hall,
         "desk": desk, "clerk": clerk, "place": place, "description": description,
         "plan": plan.id, "updated_at": to_db(last[0]),
         "closed_at": to_db(last[0]) if status == "closed" else None, "head_hash": last[1]})
+    if status == "cancelled":
+        record = {}
     rows["record"].append({"incident": incident_id, "data": json.dumps(record, ensure_ascii=False),
                            "saved_at": to_db(last[0]), "saved_by": clerk})
     rows["search"].append((incident_id, " ".join((number, sit.name, place, desk, clerk,
@@ -163,56 +180,77 @@ def _actions(catalog, rng, sit, started, events) -> list[str]:
     return notes
 
 
-def _deadlines(catalog, rng, situation, level, started, end, clerk, events) -> list[dict]:
-    """The clocks the start set: most met in time, some late, a few missed."""
-    outcome = rng.random()
-    deadlines = []
-    for source, timer in timers_of(catalog, situation, level):
-        if timer.starts != ("start",):
-            continue
-        due = started + timedelta(minutes=minutes_for(catalog, timer, False))
-        events.append((started, "deadline_started", timer.label,
-                       {"key": timer.key, "source": source, "due": due.isoformat(),
-                        "holiday": False}))
-        status, met = "met", started + (due - started) * rng.uniform(0.2, 0.9)
-        if outcome > 0.97:
+class Clocks:
+    """Deadline rows as the desk would have written them, event by event."""
+
+    def __init__(self, catalog, rng, situation, level, end, clerk, events) -> None:
+        self.timers = timers_of(catalog, situation, level)
+        self.catalog, self.rng, self.end, self.clerk, self.events = (catalog, rng, end, clerk,
+                                                                      events)
+        self.outcome = rng.random()
+        self.rows: list[dict] = []
+        self.started: set[tuple[str, str]] = set()
+
+    def start(self, event: str, at: datetime) -> None:
+        if at > self.end:
+            return
+        for source, timer in self.timers:
+            if event in timer.starts and (source, timer.key) not in self.started:
+                self.started.add((source, timer.key))
+                self._run(source, timer, at)
+
+    def _run(self, source, timer, started: datetime) -> None:
+        due = started + timedelta(minutes=minutes_for(self.catalog, timer, False))
+        self.events.append((started, "deadline_started", timer.label,
+                            {"key": timer.key, "source": source, "due": due.isoformat(),
+                             "holiday": False}))
+        status, met = "met", started + (due - started) * self.rng.uniform(0.2, 0.9)
+        if self.outcome > 0.97:
             status, met = "missed", None
-        elif outcome > 0.9:
-            status, met = "late", due + timedelta(seconds=rng.randint(30, 900))
+        elif self.outcome > 0.9:
+            status, met = "late", due + timedelta(seconds=self.rng.randint(30, 900))
         missed_at = acknowledged = None
-        if status in ("missed", "late") and due <= end:  # the alarm rang; the clerk stopped it
-            missed_at, acknowledged = due, due + timedelta(seconds=rng.randint(5, 90))
-            events.append((due, "deadline_missed", timer.label,
-                           {"key": timer.key, "due": due.isoformat()}))
-            events.append((acknowledged, "alarm_acknowledged", timer.label, {}))
-        if (met or due) > end:
+        if status in ("missed", "late") and due <= self.end:  # it rang; the clerk stopped it
+            missed_at, acknowledged = due, due + timedelta(seconds=self.rng.randint(5, 90))
+            self.events.append((due, "deadline_missed", timer.label,
+                                {"key": timer.key, "due": due.isoformat()}))
+            self.events.append((acknowledged, "alarm_acknowledged", timer.label, {}))
+        if (met or due) > self.end:
             status, met, missed_at, acknowledged = "pending", None, None, None
         if met:
             late = max(0, int((met - due).total_seconds()))
-            events.append((met, "deadline_met", timer.label,
-                           {"key": timer.key, "late_seconds": late, "to": ""}))
-        deadlines.append({
+            self.events.append((met, "deadline_met", timer.label,
+                                {"key": timer.key, "late_seconds": late, "to": "",
+                                 "to_role": timer.to, "action": timer.action}))
+        self.rows.append({
             "source": source, "key": timer.key, "label": timer.label,
             "action": timer.action, "to_role": timer.to, "by_role": timer.by, "holiday": False,
             "started_at": to_db(started), "due_at": to_db(due), "status": status,
             "missed_at": to_db(missed_at) if missed_at else None,
             "acknowledged_at": to_db(acknowledged) if acknowledged else None,
-            "met_at": to_db(met) if met else None, "met_by": clerk if met else "",
+            "met_at": to_db(met) if met else None, "met_by": self.clerk if met else "",
             "met_to": ""})
-    return deadlines
+        if missed_at:
+            self.start(f"missed:{timer.key}", missed_at)
+        if met:
+            self.start(f"met:{timer.key}", met)
 
 
-def _settle(rng, events, deadlines, started, end) -> str:
-    """Resolved once the work and the reports are done, closed a while later by a supervisor;
-    an incident whose work or reports run past `end` is still in hand."""
+def _settle(rng, events, clocks: Clocks, started, end) -> str:
+    """Resolved once the work and the reports are done (clocks that run from then start),
+    closed a while later by a supervisor once nothing is owed; an incident whose work or
+    reports run past `end` is still in hand."""
     done = max(e[0] for e in events) + timedelta(seconds=rng.randint(20, 240))
-    closed = done + timedelta(seconds=rng.randint(600, 7200))
-    wanted = "closed" if end - started > timedelta(days=2) else rng.choice(
+    wanted = "closed" if end - started > timedelta(days=3) else rng.choice(
         ("in_hand", "resolved", "closed"))
-    if wanted == "in_hand" or done > end or any(d["status"] == "pending" for d in deadlines):
+    if wanted == "in_hand" or done > end or any(d["status"] == "pending" for d in clocks.rows):
         return "in_hand"
     events.append((done, "resolved", "", {}))
-    if wanted == "resolved" or closed > end:
+    clocks.start("resolved", done)  # e.g. filing within 24 hours after handling
+    last = max(e[0] for e in events)
+    closed = last + timedelta(seconds=rng.randint(600, 7200))
+    if (wanted == "resolved" or closed > end
+            or any(d["status"] == "pending" for d in clocks.rows)):
         return "resolved"
     events.append((closed, "closed", "", {}))
     return "closed"

@@ -112,3 +112,14 @@ def test_self_test_names_a_database_found_damaged_while_starting(tmp_path):
     assert f"SELF-TEST FAILED: 无法使用该数据库: 数据库文件 {db} 已损坏" in result.stderr
     assert "Traceback" not in result.stderr
     assert state(tmp_path) == before
+
+
+def test_demo_fills_and_extends_with_the_size_per_incident_of_the_whole_file(tmp_path):
+    db = str(tmp_path / "demo.db")
+    first = run("demo", "--incidents", "30", "--days", "3", "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "30 incidents" in first.stdout and "with 30 incidents" in first.stdout
+    again = run("demo", "--incidents", "10", "--days", "3", "--db", db)
+    assert again.returncode == 0, again.stderr
+    assert "with 40 incidents" in again.stdout  # per incident of the file, not of the 10 added
+    assert run("verify", "--db", db).returncode == 0
