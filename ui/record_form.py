@@ -292,12 +292,12 @@ class RecordForm(QWidget):
             error.setVisible(key in problems)
             if key in problems:
                 error.setText(self.problem_text(problems[key]))
+        self._show_loss_advice()  # the advice to call 110 stays, whatever else is wrong
         if problems:
             self.message.setText(self.tr("Not saved: {0} field(s) need attention. What you "
                                          "typed is kept.").format(len(problems)))
             return False
         self.message.setText(self.tr("Saved."))
-        self._show_loss_advice()
         self._fill_timeline()  # the save is in the timeline now
         self.saved.emit(self.incident_id)
         return True

@@ -57,9 +57,12 @@ def test_invalid_fields_show_beside_and_keep_the_text(qtbot, make_form):
     assert form.editors["loss_amount"].text() == "大约五千"  # nothing typed is lost
     assert "2 处需要修改" in form.message.text()
     assert RecordDraft.select().count() == 1
-    form.editors["happened_at"].setText("2026-11-20 09:55")
     form.editors["loss_amount"].setText("5200")
     assert "110" in form.errors["loss_amount"].text()  # over 5000 yuan: the police advice
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)  # the time still wrong
+    assert form.errors["loss_amount"].isVisible()  # the advice stays in sight
+    assert "110" in form.errors["loss_amount"].text()
+    form.editors["happened_at"].setText("2026-11-20 09:55")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.message.text() == "已保存。"
     assert not form.errors["happened_at"].isVisible()
