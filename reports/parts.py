@@ -137,8 +137,9 @@ def deadline_outcome(line: DeadlineLine, w: Words) -> str:
     if line.status == "late" and line.late_seconds:
         minutes, seconds = divmod(line.late_seconds, 60)
         word = w("Late by {0} min {1} s").format(minutes, seconds)
-    if line.met_at:
-        word += w(" (done {0})").format(local(line.met_at, "%H:%M"))
+    if line.met_at:  # with the date when done on another day than it was due
+        clock = time_format([line.met_at, line.due_at], "%H:%M")
+        word += w(" (done {0})").format(local(line.met_at, clock))
     return word
 
 

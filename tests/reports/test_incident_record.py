@@ -145,3 +145,17 @@ def test_every_printed_text_has_its_chinese():
     for source, chinese in table.items():
         for n in range(3):
             assert (f"{{{n}}}" in source) == (f"{{{n}}}" in chinese), source
+
+
+def test_a_deadline_done_the_next_day_shows_the_date():
+    from models.record import DeadlineLine
+
+    due = NOON
+    late = DeadlineLine("24小时内上报", "现场服务人员", "部门经理", NOON - timedelta(hours=24),
+                        due, "late", met_at=due + timedelta(hours=13), late_seconds=13 * 3600)
+    same_day = DeadlineLine("报告组长", "现场服务人员", "组长", NOON, due, "met",
+                            met_at=due - timedelta(minutes=1))
+    assert parts.deadline_outcome(late, Words()).endswith(
+        f"（{(due + timedelta(hours=13)).astimezone():%m-%d %H:%M} 完成）")
+    assert parts.deadline_outcome(same_day, Words()).endswith(
+        f"（{(due - timedelta(minutes=1)).astimezone():%H:%M} 完成）")
