@@ -26,7 +26,8 @@ class MainWindow(QMainWindow):
                  bars: tuple[QWidget, ...] = (), footer: QWidget | None = None,
                  parent: QWidget | None = None) -> None:
         """`screens`: (key, title, widget) in navigation order; F1.. select them.
-        `bars`: shown under the header on every screen (alarms, timers); `footer` at the
+        The first screen is the emergency screen. `bars`: shown under the header on every
+        screen (alarms, timers); `footer` at the
         bottom of every screen (110 / 119 / 120)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -50,7 +51,9 @@ class MainWindow(QMainWindow):
             button.setMinimumSize(120, 64)
             self.nav_group.addButton(button, index)
             nav_layout.addWidget(button)
-            self.stack.addWidget(_scrolling(widget))
+            # The emergency screen is made to fit (tests/ui/test_home_layout.py) and scrolls
+            # its own parts; a scroll bar around it would only shift it.
+            self.stack.addWidget(widget if index == 0 else _scrolling(widget))
             self._screens.append(widget)
             self._keys.append(key)
             QShortcut(QKeySequence(shortcut), self, activated=lambda i=index: self.show_index(i))

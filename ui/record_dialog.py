@@ -30,7 +30,9 @@ class RecordDialog(QDialog):
         self.finished.connect(lambda _result: self.form.flush())
 
     def show_over(self, area: QWidget) -> None:
-        """Cover `area` (the guided view, the history) and leave the bars around it in sight."""
+        """Cover the screen `area` is on (the guided view, the history), leaving the header,
+        the alarm, the timers and 110 / 119 / 120 around it in sight."""
+        area = area.window().findChild(QWidget, "screenStack") or area
         self.setGeometry(QRect(area.mapToGlobal(QPoint(0, 0)), area.size()))
         self.show()
         self.raise_()

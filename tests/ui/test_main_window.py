@@ -46,7 +46,7 @@ def test_first_paint_is_signalled(qtbot, catalog_dir, tmp_path, controller):
 def test_every_screen_has_a_title_or_content(qtbot, catalog_dir, tmp_path, controller):
     window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
     for index in range(window.stack.count()):
-        screen = window.stack.widget(index).widget()  # each screen scrolls when too tall
+        screen = window.screen(window._keys[index])
         assert screen.objectName()
         assert screen.findChildren(QLabel) or screen.objectName() == "plansBrowser"
     assert window.screen("incidents").objectName() == "incidentsScreen"
