@@ -200,14 +200,10 @@ def supersede(catalog: Catalog, incident: Incident, source_prefix: str, reason: 
     """After a level change ("level:") or a plan switch ("situation:"): the open deadlines of
     what was replaced give way, and the new level's or plan's clocks start now — the moment
     the incident is known to be what it now is."""
-    rows = list(Deadline.select().where(Deadline.incident == incident.id,
-                                        Deadline.status.in_(MEETABLE),
-                                        Deadline.source.startswith(source_prefix)))
-    for row in rows:
-        Deadline.update(status="superseded").where(Deadline.id == row.id).execute()
-        append_entry(incident, "deadline_superseded", at=act.now, actor=act.who.clerk,
-                     desk=act.who.desk, text=row.label,
-                     data={"deadline": row.id, "key": row.key, "reason": reason})
+    _give_way(incident, Deadline.select().where(Deadline.incident == incident.id,
+                                                Deadline.status.in_(MEETABLE),
+                                                Deadline.source.startswith(source_prefix)),
+              reason, act)
     start_clocks(catalog, incident, "start", act)
     if incident.status == "resolved":
         start_clocks(catalog, incident, "resolved", act)
@@ -217,9 +213,15 @@ def settle(incident: Incident, actions: tuple[str, ...], reason: str, act: Act) 
     """The fault is put right (a restore met, or handling finished): clocks of these actions
     still pending give way, recorded with the reason, so neither they nor the escalations
     their misses would start can ring. Reports already owed stay owed."""
-    rows = list(Deadline.select().where(Deadline.incident == incident.id,
-                                        Deadline.status == "pending",
-                                        Deadline.action.in_(actions)))
+    return _give_way(incident, Deadline.select().where(Deadline.incident == incident.id,
+                                                       Deadline.status == "pending",
+                                                       Deadline.action.in_(actions)),
+                     reason, act)
+
+
+def _give_way(incident: Incident, query, reason: str, act: Act) -> list[int]:
+    """These deadlines are no longer due: marked superseded, each with its reason recorded."""
+    rows = list(query)
     for row in rows:
         Deadline.update(status="superseded").where(Deadline.id == row.id).execute()
         append_entry(incident, "deadline_superseded", at=act.now, actor=act.who.clerk,

@@ -5,35 +5,17 @@ can kill it.
     python note_then_wait.py DB_PATH TEXT
 """
 
-import os
 import sys
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from desk_process import DeskProcess
+from PySide6.QtCore import QEventLoop
 
-from PySide6.QtCore import QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from models.act import Who  # noqa: E402
-from models.catalog_loader import load_catalog  # noqa: E402
-from models.clock import SystemClock  # noqa: E402
-from models.db import open_database  # noqa: E402
-from models.paths import default_plans_dir  # noqa: E402
-from models.plan_version import record_plan_version  # noqa: E402
-from ui.guided_response import GuidedResponse  # noqa: E402
-from ui.incident_controller import IncidentController  # noqa: E402
+from ui.guided_response import GuidedResponse
 
 
 def main() -> None:
-    app = QApplication([])
-    catalog = load_catalog(default_plans_dir())
-    open_database(Path(sys.argv[1]))
-    clock = SystemClock()
-    plan = record_plan_version(catalog, clock.now())
-    controller = IncidentController(catalog=catalog, plan=plan, clock=clock,
-                                    who=lambda: Who("城东营业厅", "1号台", "张三"))
+    desk = DeskProcess(sys.argv[1])
+    controller = desk.controller()
     guided = GuidedResponse(controller=controller)
     incident = controller.start("fire")
     guided.show_incident(incident)
@@ -44,7 +26,6 @@ def main() -> None:
     waiting.exec()
     print(f"typed {incident}", flush=True)
     sys.stdin.readline()
-    del app
 
 
 if __name__ == "__main__":

@@ -4,37 +4,18 @@
     python press_then_wait.py DB_PATH
 """
 
-import os
 import sys
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from desk_process import DeskProcess
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from models.act import Who  # noqa: E402
-from models.catalog_loader import load_catalog  # noqa: E402
-from models.clock import SystemClock  # noqa: E402
-from models.db import open_database  # noqa: E402
-from models.paths import default_plans_dir  # noqa: E402
-from models.plan_version import record_plan_version  # noqa: E402
-from ui.emergency_screen import EmergencyScreen  # noqa: E402
-from ui.incident_controller import IncidentController  # noqa: E402
+from ui.emergency_screen import EmergencyScreen
 
 
 def main() -> None:
-    app = QApplication([])
-    catalog = load_catalog(default_plans_dir())
-    open_database(Path(sys.argv[1]))
-    clock = SystemClock()
-    plan = record_plan_version(catalog, clock.now())
-    controller = IncidentController(catalog=catalog, plan=plan, clock=clock,
-                                    who=lambda: Who("城东营业厅", "1号台", "张三"))
-    screen = EmergencyScreen(controller=controller)
+    desk = DeskProcess(sys.argv[1])
+    screen = EmergencyScreen(controller=desk.controller())
     screen.show()
     guided = screen.guided
     presses = [
@@ -47,7 +28,7 @@ def main() -> None:
     ]
     for number, press in enumerate(presses, start=1):
         press()
-        app.processEvents()
+        desk.app.processEvents()
         print(f"pressed {number}", flush=True)
         sys.stdin.readline()  # the test kills us here, or lets us go on
 
