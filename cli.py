@@ -112,13 +112,12 @@ def verify_database(path: Path) -> int:
 
 def _verify_timelines():
     from models.incident import Incident, TimelineEntry
-    from models.verify import verify_all
+    from models.verify import PROBLEM_WORDS, verify_all
 
     findings = list(verify_all())
     for f in findings:
-        where = (f"entry {f.position} of its timeline (row {f.entry_id}): " if f.entry_id
-                 else "its newest entries: " if f.problem == "last_removed" else "")
-        print(f"incident {f.number} (#{f.incident_id}): {where}{PROBLEMS[f.problem]}",
+        where = f"entry {f.position} of its timeline (row {f.entry_id}): " if f.entry_id else ""
+        print(f"incident {f.number} (#{f.incident_id}): {where}{PROBLEM_WORDS[f.problem]}",
               file=sys.stderr)
     return findings, Incident.select().count(), TimelineEntry.select().count()
 
@@ -133,16 +132,6 @@ def say_if_damaged(error: BaseException, path: Path) -> bool:
     return True
 
 
-PROBLEMS = {
-    "altered": "altered after it was recorded",
-    "chain_broken": "an entry before it was removed or inserted",
-    "last_removed": "removed (the incident's newest entries are missing)",
-    **{code: f"its {what} differs from what its timeline recorded" for code, what in (
-        ("level_differs", "level"), ("situation_differs", "situation"),
-        ("drill_differs", "drill mark"), ("status_differs", "status (closed or cancelled)"),
-        ("record_differs", "record"))},
-    "amendment_removed": "an amendment its timeline recorded is missing",
-}
 
 
 def _load_or_report(folder: Path) -> Catalog | None:

@@ -85,9 +85,8 @@ class IncidentRecord:
     timeline: tuple[TimelineLine, ...]
     deadlines: tuple[DeadlineLine, ...]
     integrity_ok: bool
-    integrity_message: str
     amendments: tuple[Amendment, ...] = ()
-    integrity_problems: tuple[tuple[int, str], ...] = ()  # (entry id or 0, problem code)
+    integrity_problems: tuple[tuple[int, str], ...] = ()  # (entry position or 0, problem code)
 
 
 @dataclass(frozen=True)

@@ -13,24 +13,12 @@ from models.record import Amendment, IncidentRecord, TimelineLine
 from models.response import incident_state
 from models.verify import verify_incident
 
-PROBLEM_WORDS = {"altered": "altered", "chain_broken": "an entry removed or inserted before it",
-                 "last_removed": "its newest entries removed",
-                 "level_differs": "the level differs from the timeline",
-                 "situation_differs": "the situation differs from the timeline",
-                 "drill_differs": "the drill mark differs from the timeline",
-                 "status_differs": "closed or cancelled differs from the timeline",
-                 "record_differs": "the record differs from the timeline",
-                 "amendment_removed": "an amendment is missing"}
-
 
 def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
     incident = Incident.get_by_id(incident_id)
     state = incident_state(incident_id)
     level = catalog.level(incident.level)
     findings = verify_incident(incident_id)
-    message = "; ".join(
-        f"entry {f.position}: {PROBLEM_WORDS[f.problem]}" if f.entry_id
-        else PROBLEM_WORDS[f.problem] for f in findings)
     plan = PlanVersion.get_by_id(incident.plan_id)
     return IncidentRecord(
         number=incident.number, hall=incident.hall, desk=incident.desk, clerk=incident.clerk,
@@ -45,7 +33,7 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
         timeline=tuple(_timeline_line(e) for e in state.entries),
         deadlines=tuple(deadline_line(catalog, d) for d in Deadline.select().where(
             Deadline.incident == incident_id).order_by(Deadline.started_at, Deadline.id)),
-        integrity_ok=not findings, integrity_message=message,
+        integrity_ok=not findings,
         integrity_problems=tuple((f.position or 0, f.problem) for f in findings),
         amendments=tuple(Amendment(from_db(a.at), a.by, a.reason, a.new, a.field)
                          for a in records.amendments_of(incident_id)))

@@ -29,6 +29,18 @@ class Finding:
     position: int | None = None  # 1 for the incident's first entry: as the timeline is read
 
 
+# What each finding means, in English; the record PDF prints these through its words table
+# (resources/i18n/reports.zh_CN.json) and `verify` prints them as they are.
+PROBLEM_WORDS = {"altered": "altered after it was recorded",
+                 "chain_broken": "an entry before it was removed or inserted",
+                 "last_removed": "the newest entries were removed",
+                 "level_differs": "the level differs from what the timeline recorded",
+                 "situation_differs": "the situation differs from what the timeline recorded",
+                 "drill_differs": "the drill mark differs from what the timeline recorded",
+                 "status_differs": "closed or cancelled differs from what the timeline recorded",
+                 "record_differs": "the record differs from what the timeline last saved",
+                 "amendment_removed": "an amendment recorded in the timeline is missing"}
+
 FACTS = ("level_differs", "situation_differs", "drill_differs", "status_differs",
          "record_differs", "amendment_removed")
 

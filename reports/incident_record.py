@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from models.record import IncidentRecord, RecordFields, TimelineLine
+from models.verify import PROBLEM_WORDS
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.fonts import PdfFonts
 from reports.parts import (
@@ -51,15 +52,6 @@ ENTRY_WORDS = {
     "deadline_met": "Done in time: {0}", "deadline_missed": "Deadline missed: {0}",
     "deadline_superseded": "No longer due: {0}", "alarm_acknowledged": "Alarm acknowledged: {0}",
 }
-PROBLEM_WORDS = {"altered": "altered after it was recorded",
-                 "chain_broken": "an entry before it was removed or inserted",
-                 "last_removed": "the newest entries were removed",
-                 "level_differs": "the level differs from what the timeline recorded",
-                 "situation_differs": "the situation differs from what the timeline recorded",
-                 "drill_differs": "the drill mark differs from what the timeline recorded",
-                 "status_differs": "closed or cancelled differs from what the timeline recorded",
-                 "record_differs": "the record differs from what the timeline last saved",
-                 "amendment_removed": "an amendment recorded in the timeline is missing"}
 SIGNERS = ("Handler", "Supervisor")
 
 
@@ -127,9 +119,7 @@ def _integrity(record: IncidentRecord, w: Words, styles: Styles) -> Paragraph:
         (w("entry {0}: {1}").format(entry, w(PROBLEM_WORDS.get(code, code))) if entry
          else w(PROBLEM_WORDS.get(code, code))) for entry, code in record.integrity_problems)
     text = w("Timeline integrity check: FAILED — the record or its timeline was changed outside "
-             "the program "
-             "({0}). Keep this record and the database as evidence.").format(
-        problems or record.integrity_message)
+             "the program ({0}). Keep this record and the database as evidence.").format(problems)
     return Paragraph(escape(text), styles.body.clone("failed", textColor=ALARM))
 
 

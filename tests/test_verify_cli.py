@@ -77,7 +77,7 @@ def test_newest_entry_removed_is_caught(db_with_incidents):
            "WHERE id = (SELECT max(id) FROM timeline_entry WHERE incident_id = 1);")
     result = verify(db_with_incidents)
     assert result.returncode == 2
-    assert "newest entries are missing" in result.stderr
+    assert "the newest entries were removed" in result.stderr
 
 
 def test_missing_database_is_a_clear_message(tmp_path):
@@ -106,5 +106,5 @@ def test_the_record_changed_with_sqlite3_is_caught(tmp_path, shipped_catalog):
            "UPDATE record_data SET data = replace(data, '6000', '60');")
     result = verify(path)
     assert result.returncode == 2
-    for what in ("its level differs", "its drill mark differs", "its record differs"):
+    for what in ("the level differs", "the drill mark differs", "the record differs"):
         assert what in result.stderr, result.stderr

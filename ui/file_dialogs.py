@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QFileInfo, QStandardPaths
 from PySide6.QtGui import QAbstractFileIconProvider
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
@@ -28,7 +28,9 @@ class NameOnlyIcons(QFileIconProvider):
         return super().icon(what)
 
     def type(self, info: QFileInfo) -> str:
-        return info.suffix().upper() or ("Folder" if info.isDir() else "File")
+        if info.isDir():
+            return QCoreApplication.translate("FileDialogs", "Folder")
+        return info.suffix().upper() or QCoreApplication.translate("FileDialogs", "File")
 
 
 def documents() -> Path:

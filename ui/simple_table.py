@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 
 def setup_table(table: QTableWidget) -> None:
@@ -15,11 +15,10 @@ def setup_table(table: QTableWidget) -> None:
 
 
 def fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    """Fill, then size the columns once. Columns that size to their contents while cells are
-    written re-measure the whole column at every cell: minutes, not milliseconds, for a few
-    hundred rows, and the desk (timers, alarm) frozen meanwhile."""
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    """Fill, then size the columns once. (Columns left to size to their contents while cells
+    are written re-measure the whole column at every cell: minutes, not milliseconds, for a few
+    hundred rows, and the desk's timers and alarm frozen meanwhile; setup_table leaves them
+    interactive.)"""
     table.setUpdatesEnabled(False)
     try:
         table.clearContents()

@@ -21,8 +21,9 @@ def test_build_record_from_the_database(desk_db, shipped_catalog):
     assert record.aftercare_items[0] == "客户安抚"
     assert [t.kind for t in record.timeline][:2] == ["started", "deadline_started"]
     assert record.deadlines[0].label == "报告应急管理小组组长"
-    assert record.integrity_ok and record.integrity_message == ""
+    assert record.integrity_ok and record.integrity_problems == ()
     DB.execute_sql("DROP TRIGGER timeline_no_update")
     DB.execute_sql("UPDATE timeline_entry SET actor = '某人' WHERE kind = 'step_checked'")
     tampered = build_record(shipped_catalog, incident)
-    assert not tampered.integrity_ok and "altered" in tampered.integrity_message
+    assert not tampered.integrity_ok
+    assert [code for _, code in tampered.integrity_problems] == ["altered"]

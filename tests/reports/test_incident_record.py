@@ -9,6 +9,7 @@ from pathlib import Path
 from models.db import DB
 from models.record import IncidentRecord, TimelineLine
 from models.record_doc import build_record, find_incident
+from models.verify import PROBLEM_WORDS
 from reports import daily_log, incident_record, parts
 from reports.incident_record import render_incident_record
 from reports.words import Words
@@ -130,7 +131,7 @@ def english_texts() -> set[str]:
                     and isinstance(node.args[0], ast.Constant)):
                 texts.add(node.args[0].value)
     for table in (parts.STATUS_WORDS, parts.REPORTING_WORDS, parts.DEADLINE_WORDS,
-                  incident_record.ENTRY_WORDS, incident_record.PROBLEM_WORDS):
+                  incident_record.ENTRY_WORDS, PROBLEM_WORDS):
         texts |= set(table.values())
     texts |= {label for _, label in incident_record.FIELD_WORDS}
     texts |= set(incident_record.SIGNERS) | set(daily_log.SIGNERS)
