@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from models.catalog import Catalog
-from models.catalog_loader import CatalogError, load_catalog
-from models.paths import default_database_path, default_plans_dir
+from models.plans.catalog import Catalog
+from models.plans.loader import CatalogError, load_catalog
+from models.store.paths import default_database_path, default_plans_dir
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -73,7 +73,8 @@ def open_existing(path: Path, oldest: int = 1):
     """Open a database that must already exist, for reading only: a checking or printing
     command never creates, upgrades or writes the file it reads. None (after saying why)
     if it cannot be read."""
-    from models.db import DatabaseRefused, open_for_reading
+    from models.store.database import DatabaseRefused
+    from models.store.schema import open_for_reading
 
     try:
         return open_for_reading(path, oldest=oldest)
@@ -84,7 +85,7 @@ def open_existing(path: Path, oldest: int = 1):
 
 def verify_database(path: Path) -> int:
     """Check the file (SQLite's quick check), then every timeline; exit 2 names what is wrong."""
-    from models.db import DatabaseRefused, check_intact
+    from models.store.database import DatabaseRefused, check_intact
 
     db = open_existing(path)
     if db is None:
@@ -111,8 +112,8 @@ def verify_database(path: Path) -> int:
 
 
 def _verify_timelines():
-    from models.incident import Incident, TimelineEntry
-    from models.verify import PROBLEM_WORDS, verify_all
+    from models.incidents.verify import PROBLEM_WORDS, verify_all
+    from models.store.tables import Incident, TimelineEntry
 
     findings = list(verify_all())
     for f in findings:
@@ -124,7 +125,7 @@ def _verify_timelines():
 
 def say_if_damaged(error: BaseException, path: Path) -> bool:
     """Print the damaged-file message if `error` is SQLite finding the file damaged."""
-    from models.db import DatabaseRefused, is_damage
+    from models.store.database import DatabaseRefused, is_damage
 
     if not is_damage(error):
         return False
@@ -168,10 +169,11 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     import time
     from datetime import datetime
 
-    from models.db import DatabaseRefused, check_intact, open_database
     from models.demo import DemoRefused, generate
-    from models.incident import Incident
-    from models.plan_version import record_plan_version
+    from models.plans.versions import record_plan_version
+    from models.store.database import DatabaseRefused, check_intact
+    from models.store.schema import open_database
+    from models.store.tables import Incident
 
     if not 1 <= incidents <= 2_000_000 or not 1 <= days <= 36_500:
         print("--incidents must be 1 to 2,000,000 and --days 1 to 36,500.", file=sys.stderr)
@@ -285,7 +287,7 @@ def _add_export_drill(kinds) -> None:
 
 
 def export_daily(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
-    from models import history
+    from models.incidents import history
     from reports.daily_log import render_daily_log
     from reports.words import Words
 
@@ -303,7 +305,7 @@ def export_daily(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
 
 
 def export_incident(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
-    from models.record_doc import build_record, find_incident
+    from models.incidents.record_document import build_record, find_incident
     from reports.incident_record import render_incident_record
     from reports.words import Words
 
@@ -317,7 +319,7 @@ def export_incident(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
 
 
 def export_drill(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
-    from models.drill_report import NoDrillReport, build_drill_report, finished_runs
+    from models.drills.report import NoDrillReport, build_drill_report, finished_runs
     from reports.drill_report import write_drill_report
     from reports.words import Words
 
@@ -339,7 +341,7 @@ def export_drill(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
 
 
 def export_contacts(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
-    from models.contacts import contact_sheet, list_contacts
+    from models.contacts.directory import contact_sheet, list_contacts
     from reports.contact_sheet import write_contact_sheet
     from reports.words import Words
 
@@ -350,7 +352,7 @@ def export_contacts(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from models.settings import SettingsStore
+    from models.store.settings import SettingsStore
     from reports.document import ReportError
 
     db_path = args.export_db or args.db or default_database_path()

@@ -33,20 +33,21 @@ def run_desk(args) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from models.catalog_loader import CatalogError, load_catalog
-    from models.clock import SystemClock
-    from models.contacts import seed_outside_numbers
-    from models.db import DatabaseRefused, is_damage, open_database
-    from models.paths import default_database_path, default_plans_dir
-    from models.plan_version import record_plan_version
-    from models.settings import SettingsStore
-    from ui.database_check import check_database
-    from ui.database_refusal import refusal_text
-    from ui.desk import build_desk
-    from ui.errors import install_excepthook, show_error, show_warning
-    from ui.fonts import apply_cjk_font
-    from ui.i18n import install_translations
-    from ui.style import apply_stylesheet
+    from models.clock.clocks import SystemClock
+    from models.contacts.directory import seed_outside_numbers
+    from models.plans.loader import CatalogError, load_catalog
+    from models.plans.versions import record_plan_version
+    from models.store.database import DatabaseRefused, is_damage
+    from models.store.paths import default_database_path, default_plans_dir
+    from models.store.schema import open_database
+    from models.store.settings import SettingsStore
+    from ui.common.errors import install_excepthook, show_error, show_warning
+    from ui.common.fonts import apply_cjk_font
+    from ui.common.i18n import install_translations
+    from ui.common.style import apply_stylesheet
+    from ui.window.database_check import check_database
+    from ui.window.database_refusal import refusal_text
+    from ui.window.desk import build_desk
 
     db_path: Path = args.db or default_database_path()
     app = QApplication(sys.argv[:1])
@@ -145,7 +146,7 @@ def run_desk(args) -> int:
 def self_test(app, desk, db, db_path, catalog, plan, font_family, language,
               painted_at: list[float]) -> int:
     """Print what the self-test checked; EXIT_FAILED if anything is wrong."""
-    from ui.self_test import SelfTestReport, check_pdf, check_pinyin, check_window
+    from ui.window.self_test import SelfTestReport, check_pdf, check_pinyin, check_window
 
     report = SelfTestReport()
     journal = db.execute_sql("PRAGMA journal_mode").fetchone()[0]

@@ -13,15 +13,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from models import search
-from models.catalog import Catalog
-from models.clock import to_db
-from models.db import DB, MetaEntry
-from models.deadlines import minutes_for, timers_of
-from models.incident import Deadline, Incident, RecordData, TimelineEntry
-from models.plan_version import PlanVersion
-from models.response import last_sequence
-from models.timeline import entry_hash
+from models.clock.clocks import to_db
+from models.incidents import search
+from models.incidents.deadlines import minutes_for, timers_of
+from models.incidents.response import last_sequence
+from models.incidents.timeline import entry_hash
+from models.plans.catalog import Catalog
+from models.store.database import MetaEntry
+from models.store.tables import (
+    Deadline,
+    Incident,
+    PlanVersion,
+    RecordData,
+    TimelineEntry,
+    transaction,
+)
 
 # How often each situation happens at a front desk, relative to each other (others: 1).
 WEIGHTS = {
@@ -80,7 +86,7 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
             sit = catalog.situation(rng.choices(keys, weights)[0])
             _one(catalog, plan, rng, rows, incident_id, f"{day}-{per_day[day]:03d}", sit,
                  started, end, hall, rng.choice(desks))
-        with DB.atomic():
+        with transaction():
             Incident.insert_many(rows["incident"]).execute()
             for chunk in _chunks(rows["entry"], 400):
                 TimelineEntry.insert_many(chunk).execute()

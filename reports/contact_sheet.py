@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from models.record import ContactLine, ContactSheet
+from models.documents import ContactLine, ContactSheet
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.words import Words
 

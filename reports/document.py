@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 from reportlab.platypus import paragraph as _paragraph
 
-from models.files import replacing
+from models.store.files import replacing
 from reports.fonts import PdfFonts, register_fonts
 
 MARGIN = 15 * mm

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from models.drill_result import DRILL_TIMES, DrillReport, ScoreItem, duration
+from models.drills.results import DRILL_TIMES, DrillReport, ScoreItem, duration
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.parts import footer, grid, heading, signatures
 from reports.words import Words

@@ -11,8 +11,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from models.record import IncidentRecord, RecordFields, TimelineLine
-from models.verify import PROBLEM_WORDS
+from models.documents import IncidentRecord, RecordFields, TimelineLine
+from models.incidents.verify import PROBLEM_WORDS
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.fonts import PdfFonts
 from reports.parts import (

@@ -20,7 +20,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from models.record import DeadlineLine
+from models.documents import DeadlineLine
 from reports.document import Styles
 from reports.words import Words
 

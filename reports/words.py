@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from models.paths import resource_path
+from models.store.paths import resource_path
 
 DEFAULT_LANGUAGE = "zh_CN"
 

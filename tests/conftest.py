@@ -113,8 +113,8 @@ def real_plans_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def shipped_catalog():
-    from models.catalog_loader import load_catalog
-    from models.paths import default_plans_dir
+    from models.plans.loader import load_catalog
+    from models.store.paths import default_plans_dir
 
     return load_catalog(default_plans_dir())
 
@@ -124,8 +124,8 @@ def desk_db(tmp_path, shipped_catalog):
     """A fresh database file with the shipped plans recorded; yields (db, plan version)."""
     from datetime import UTC, datetime
 
-    from models.db import open_database
-    from models.plan_version import record_plan_version
+    from models.plans.versions import record_plan_version
+    from models.store.schema import open_database
 
     db = open_database(tmp_path / "desk.db")
     plan = record_plan_version(shipped_catalog, datetime(2026, 11, 20, 9, 0, tzinfo=UTC))

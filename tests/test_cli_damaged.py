@@ -37,9 +37,9 @@ def wreck_table(path: Path, table: str) -> None:
 @pytest.fixture
 def demo_database(tmp_path, shipped_catalog):
     """A closed demo database of 300 incidents in a folder of its own."""
-    from models.db import open_database
     from models.demo import generate
-    from models.plan_version import record_plan_version
+    from models.plans.versions import record_plan_version
+    from models.store.schema import open_database
 
     path = tmp_path / "data" / "desk.db"
     db = open_database(path)

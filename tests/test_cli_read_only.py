@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "models" / "data"
+DATA = ROOT / "tests" / "models" / "store" / "data"
 NOON = datetime(2026, 11, 20, 12, 0).astimezone()
 SAME_IN_V1 = ("plan_version", "incident", "timeline_entry", "deadline", "record_data",
               "amendment", "contact", "contact_phone")
@@ -31,11 +31,11 @@ def state(folder: Path) -> dict[str, str]:
 def v1_database(tmp_path, shipped_catalog):
     """A version-1 file (schema frozen in schema_v1.sql) holding two incidents with their
     timelines, made today and copied into the old tables, whose columns are unchanged."""
-    from models import response
-    from models.act import Act, Who
-    from models.db import open_database
-    from models.plan_version import record_plan_version
-    from models.workdays import HolidayCalendar
+    from models.clock.act import Act, Who
+    from models.clock.workdays import HolidayCalendar
+    from models.incidents import response
+    from models.plans.versions import record_plan_version
+    from models.store.schema import open_database
 
     today = tmp_path / "today.db"
     db = open_database(today)
@@ -105,11 +105,11 @@ def test_read_commands_do_not_make_an_empty_file_a_database(tmp_path, command):
 def test_verify_reads_what_the_open_desk_wrote_and_leaves_its_files(tmp_path, shipped_catalog):
     """The desk has the file open: its newest incident is still in the -wal; verify sees it,
     and the desk's -wal and -shm stay for it to go on writing."""
-    from models import response
-    from models.act import Act, Who
-    from models.db import open_database
-    from models.plan_version import record_plan_version
-    from models.workdays import HolidayCalendar
+    from models.clock.act import Act, Who
+    from models.clock.workdays import HolidayCalendar
+    from models.incidents import response
+    from models.plans.versions import record_plan_version
+    from models.store.schema import open_database
 
     path = tmp_path / "desk.db"
     db = open_database(path)

@@ -19,12 +19,12 @@ NOON = datetime(2026, 11, 20, 12, 0).astimezone()
 def database(tmp_path, shipped_catalog):
     """A closed database file holding a fire, a power cut the next day and a drill; the
     desk's settings beside it name the hall."""
-    from models import response
-    from models.act import Act, Who
-    from models.db import open_database
-    from models.plan_version import record_plan_version
-    from models.settings import SettingsStore
-    from models.workdays import HolidayCalendar
+    from models.clock.act import Act, Who
+    from models.clock.workdays import HolidayCalendar
+    from models.incidents import response
+    from models.plans.versions import record_plan_version
+    from models.store.schema import open_database
+    from models.store.settings import SettingsStore
 
     path = tmp_path / "data" / "desk.db"
     path.parent.mkdir()

@@ -5,14 +5,14 @@ from tests.test_cli import run
 
 
 def test_export_contacts_writes_the_sheet(tmp_path, shipped_catalog):
-    from models import contacts
-    from models.contacts import ContactData, Phone
-    from models.db import open_database
+    from models.contacts import directory
+    from models.contacts.directory import ContactData, Phone
+    from models.store.schema import open_database
 
     db_path = tmp_path / "desk.db"
     db = open_database(db_path)
-    contacts.seed_outside_numbers(shipped_catalog)
-    contacts.add_contact(shipped_catalog, ContactData(name="李娜", role_key="liaison",
+    directory.seed_outside_numbers(shipped_catalog)
+    directory.add_contact(shipped_catalog, ContactData(name="李娜", role_key="liaison",
                                                       phones=(Phone("手机", "13802456789"),)))
     db.close()
     (tmp_path / "settings.json").write_text('{"hall_name": "城东营业厅"}', encoding="utf-8")
@@ -28,7 +28,7 @@ def test_export_contacts_refuses_a_missing_database_and_an_unwritable_folder(tmp
     result = run("export", "contacts", "--out", str(tmp_path / "x.pdf"), "--db",
                  str(tmp_path / "none.db"))
     assert result.returncode == 2 and "No database" in result.stderr
-    from models.db import open_database
+    from models.store.schema import open_database
 
     open_database(tmp_path / "desk.db").close()
     result = run("export", "contacts", "--out", str(tmp_path / "no" / "x.pdf"), "--db",

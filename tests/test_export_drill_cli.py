@@ -2,13 +2,14 @@
 
 from datetime import UTC, datetime, timedelta
 
-from models import drills, response
-from models.act import Act, Who
-from models.db import open_database
-from models.paths import default_plans_dir
-from models.plan_version import record_plan_version
-from models.scenarios import load_scenarios
-from models.workdays import HolidayCalendar
+from models.clock.act import Act, Who
+from models.clock.workdays import HolidayCalendar
+from models.drills import runs
+from models.drills.scenarios import load_scenarios
+from models.incidents import response
+from models.plans.versions import record_plan_version
+from models.store.paths import default_plans_dir
+from models.store.schema import open_database
 from tests.helpers import pdf
 from tests.test_cli import run
 
@@ -25,12 +26,12 @@ def make_database(path, catalog, *, finish=True):
         return Act(Who("城东营业厅", "1号台", "张三"), START + timedelta(minutes=minutes),
                    HolidayCalendar())
 
-    run_id = drills.start_run(robbery, 1, "王教员", plan, act())
-    drills.record_shown(run_id, 0, robbery.injects[0], START)
+    run_id = runs.start_run(robbery, 1, "王教员", plan, act())
+    runs.record_shown(run_id, 0, robbery.injects[0], START)
     incident = response.start_incident(catalog, plan, "robbery", act(1), drill_run=run_id)
     response.record_call(catalog, incident, "police", act(2))
     if finish:
-        drills.finish_run(catalog, run_id, robbery, START, act(8))
+        runs.finish_run(catalog, run_id, robbery, START, act(8))
     db.close()
     return run_id
 

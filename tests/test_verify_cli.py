@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from models import response
-from models.act import Act, Who
-from models.db import open_database
-from models.plan_version import record_plan_version
-from models.workdays import HolidayCalendar
+from models.clock.act import Act, Who
+from models.clock.workdays import HolidayCalendar
+from models.incidents import response
+from models.plans.versions import record_plan_version
+from models.store.schema import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(shutil.which("sqlite3") is None,
@@ -90,7 +90,7 @@ def test_missing_database_is_a_clear_message(tmp_path):
 def test_the_record_changed_with_sqlite3_is_caught(tmp_path, shipped_catalog):
     """Not the timeline but what it vouches for: the level, the drill mark and the record's
     loss changed with sqlite3 show, each named."""
-    from models import records
+    from models.incidents import records
 
     path = tmp_path / "desk.db"
     db = open_database(path)

@@ -23,7 +23,7 @@ STRINGS_GLOB = "zh_CN*.json"  # zh_CN.json plus one file per area (zh_CN.contact
 
 
 def sources() -> list[str]:
-    files = [ROOT / "main.py", ROOT / "cli.py", *sorted((ROOT / "ui").glob("*.py"))]
+    files = [ROOT / "main.py", ROOT / "cli.py", *sorted((ROOT / "ui").glob("**/*.py"))]
     return [str(f.relative_to(ROOT)) for f in files]
 
 

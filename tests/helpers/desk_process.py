@@ -14,13 +14,13 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from models.act import Act, Who  # noqa: E402
-from models.catalog_loader import load_catalog  # noqa: E402
-from models.clock import SystemClock  # noqa: E402
-from models.db import open_database  # noqa: E402
-from models.paths import default_plans_dir  # noqa: E402
-from models.plan_version import record_plan_version  # noqa: E402
-from models.workdays import HolidayCalendar  # noqa: E402
+from models.clock.act import Act, Who  # noqa: E402
+from models.clock.clocks import SystemClock  # noqa: E402
+from models.clock.workdays import HolidayCalendar  # noqa: E402
+from models.plans.loader import load_catalog  # noqa: E402
+from models.plans.versions import record_plan_version  # noqa: E402
+from models.store.paths import default_plans_dir  # noqa: E402
+from models.store.schema import open_database  # noqa: E402
 
 WHO = Who("城东营业厅", "1号台", "张三")
 
@@ -37,7 +37,7 @@ class DeskProcess:
         return Act(WHO, self.clock.now(), HolidayCalendar())
 
     def controller(self):
-        from ui.incident_controller import IncidentController
+        from ui.emergency.incident_controller import IncidentController
 
         return IncidentController(catalog=self.catalog, plan=self.plan, clock=self.clock,
                                   who=lambda: WHO)

@@ -10,7 +10,7 @@ import sys
 from desk_process import DeskProcess
 from PySide6.QtCore import QEventLoop
 
-from ui.guided_response import GuidedResponse
+from ui.emergency.guided_response import GuidedResponse
 
 
 def main() -> None:

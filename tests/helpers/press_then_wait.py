@@ -10,7 +10,7 @@ from desk_process import DeskProcess
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from ui.emergency_screen import EmergencyScreen
+from ui.emergency.emergency_screen import EmergencyScreen
 
 
 def main() -> None:

@@ -9,8 +9,8 @@ import sys
 from desk_process import DeskProcess
 from PySide6.QtCore import QEventLoop
 
-from models import response
-from ui.record_form import RecordForm
+from models.incidents import response
+from ui.records.record_form import RecordForm
 
 
 def main() -> None:

@@ -5,13 +5,13 @@ from datetime import datetime
 
 import pytest
 
-from models import response
-from models.act import Act, Who
-from models.clock import from_db
+from models.clock.act import Act, Who
+from models.clock.clocks import from_db
+from models.clock.workdays import HolidayCalendar
 from models.demo import OPENING, DemoRefused, generate
-from models.incident import Deadline, Incident, TimelineEntry
-from models.verify import verify_all
-from models.workdays import HolidayCalendar
+from models.incidents import response
+from models.incidents.verify import verify_all
+from models.store.tables import Deadline, Incident, TimelineEntry
 
 END = datetime(2026, 11, 20, 18, 0).astimezone()
 

@@ -11,9 +11,9 @@ import time
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from models import contacts
-from models.clock import SystemClock
-from models.contacts import ContactData, Phone
+from models.clock.clocks import SystemClock
+from models.contacts import directory as contacts
+from models.contacts.directory import ContactData, Phone
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍"
@@ -31,9 +31,9 @@ def fill(catalog, count):
 @pytest.mark.perf
 @pytest.mark.parametrize("count", [50, 500])
 def test_directory_search(qtbot, desk_db, shipped_catalog, repeat, count):
-    from ui.contacts_controller import ContactsController
-    from ui.contacts_screen import ContactsScreen
-    from ui.pdf_export import PdfExport, PdfTools
+    from ui.common.pdf_export import PdfExport, PdfTools
+    from ui.contacts.contacts_controller import ContactsController
+    from ui.contacts.contacts_screen import ContactsScreen
 
     fill(shipped_catalog, count)
     clock = SystemClock()
@@ -68,12 +68,12 @@ def test_directory_search(qtbot, desk_db, shipped_catalog, repeat, count):
 
 @pytest.mark.perf
 def test_press_to_guided_view_painted_with_people(qtbot, desk_db, shipped_catalog):
-    from models.act import Who
+    from models.clock.act import Who
     from tests.perf.test_press_latency import PaintClock
-    from ui.contacts_controller import ContactsController
-    from ui.emergency_screen import EmergencyScreen
-    from ui.guided_response import GuidedResponse
-    from ui.incident_controller import IncidentController
+    from ui.contacts.contacts_controller import ContactsController
+    from ui.emergency.emergency_screen import EmergencyScreen
+    from ui.emergency.guided_response import GuidedResponse
+    from ui.emergency.incident_controller import IncidentController
 
     contacts.seed_outside_numbers(shipped_catalog)
     fill(shipped_catalog, 90)  # two people on every internal role

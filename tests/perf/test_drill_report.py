@@ -10,14 +10,14 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models import drills, response
-from models.act import Act, Who
-from models.drill import DrillRun
-from models.drill_report import build_drill_report
-from models.incident import Incident
-from models.paths import default_plans_dir
-from models.scenarios import load_scenarios
-from models.workdays import HolidayCalendar
+from models.clock.act import Act, Who
+from models.clock.workdays import HolidayCalendar
+from models.drills import runs
+from models.drills.report import build_drill_report
+from models.drills.scenarios import load_scenarios
+from models.incidents import response
+from models.store.paths import default_plans_dir
+from models.store.tables import DrillRun, Incident
 from reports.drill_report import write_drill_report
 
 START = datetime(2026, 11, 20, 10, 0).astimezone()
@@ -33,7 +33,7 @@ def test_score_and_report_a_fire_drill(tmp_path, desk_db, shipped_catalog, repea
         return Act(Who("城东营业厅", "1号台", "张三"), START + timedelta(seconds=seconds),
                    HolidayCalendar())
 
-    run = drills.start_run(fire, 10, "王教员", plan, act(0))
+    run = runs.start_run(fire, 10, "王教员", plan, act(0))
     incident = response.start_incident(catalog, plan, "fire", act(30), drill_run=run)
     for index in range(8):
         response.set_step(catalog, incident, index, True, act(40 + 10 * index))
@@ -43,9 +43,9 @@ def test_score_and_report_a_fire_drill(tmp_path, desk_db, shipped_catalog, repea
     scoring = []
     for _ in range(repeat):
         started = time.perf_counter()
-        drills.score_run(catalog, fire, incidents, START, START + timedelta(minutes=10), 10)
+        runs.score_run(catalog, fire, incidents, START, START + timedelta(minutes=10), 10)
         scoring.append(time.perf_counter() - started)
-    drills.finish_run(catalog, run, fire, START, act(600))
+    runs.finish_run(catalog, run, fire, START, act(600))
     report = build_drill_report(DrillRun.get_by_id(run).id)
     writing = []
     for n in range(repeat):

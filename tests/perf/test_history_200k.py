@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from models.act import Act, Who
-from models.catalog_loader import load_catalog
-from models.clock import SystemClock
-from models.db import open_database
-from models.incident import Incident
-from models.paths import default_plans_dir
-from models.workdays import HolidayCalendar
+from models.clock.act import Act, Who
+from models.clock.clocks import SystemClock
+from models.clock.workdays import HolidayCalendar
+from models.plans.loader import load_catalog
+from models.store.paths import default_plans_dir
+from models.store.schema import open_database
+from models.store.tables import Incident
 from tests.perf.timing import median_ms
-from ui.history_screen import HistoryScreen
-from ui.record_form import RecordForm
+from ui.history.history_screen import HistoryScreen
+from ui.records.record_form import RecordForm
 
 BENCH_DB = Path(os.environ.get("BENCH_DB", "/tmp/bench200k.db"))
 

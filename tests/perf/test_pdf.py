@@ -11,11 +11,11 @@ import pytest
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from models import history, response
-from models.act import Act, Who
+from models.clock.act import Act, Who
+from models.clock.workdays import HolidayCalendar
 from models.demo import generate
-from models.record_doc import build_record
-from models.workdays import HolidayCalendar
+from models.incidents import history, response
+from models.incidents.record_document import build_record
 from reports.daily_log import render_daily_log
 from reports.fonts import register_fonts
 from reports.incident_record import render_incident_record

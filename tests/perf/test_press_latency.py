@@ -11,10 +11,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from models.act import Who
-from models.clock import SystemClock
-from ui.emergency_screen import EmergencyScreen
-from ui.incident_controller import IncidentController
+from models.clock.act import Who
+from models.clock.clocks import SystemClock
+from ui.emergency.emergency_screen import EmergencyScreen
+from ui.emergency.incident_controller import IncidentController
 
 
 class PaintClock(QObject):

@@ -10,10 +10,10 @@ from datetime import timedelta
 
 import pytest
 
-from models.clock import SystemClock, to_db
-from models.incident import Deadline, Incident
-from models.settings import SettingsStore
-from ui.desk import build_desk
+from models.clock.clocks import SystemClock, to_db
+from models.store.settings import SettingsStore
+from models.store.tables import Deadline, Incident
+from ui.window.desk import build_desk
 
 
 def make_desk(qtbot, tmp_path, catalog, plan):

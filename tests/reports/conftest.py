@@ -4,9 +4,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from models import deadlines, records, response
-from models.act import Act, Who
-from models.workdays import HolidayCalendar
+from models.clock.act import Act, Who
+from models.clock.workdays import HolidayCalendar
+from models.incidents import deadlines, records, response
 
 DAY = date(2026, 11, 20)
 NOON = datetime(2026, 11, 20, 12, 0).astimezone()

@@ -3,7 +3,7 @@ numbers first, a line to write a missing number on, page X of Y."""
 
 from datetime import UTC, datetime
 
-from models.record import ContactLine, ContactSheet
+from models.documents import ContactLine, ContactSheet
 from reports.contact_sheet import write_contact_sheet
 from tests.helpers import pdf
 

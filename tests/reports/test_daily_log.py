@@ -4,8 +4,8 @@ real incidents only, drills apart, missed and late reports, date ranges, an empt
 import re
 from datetime import datetime, timedelta
 
-from models import history
 from models.demo import generate
+from models.incidents import history
 from reports.daily_log import render_daily_log
 from tests.helpers import pdf
 from tests.reports.conftest import DAY, GENERATED, NOON
@@ -60,7 +60,7 @@ def test_drills_are_listed_apart_and_never_counted(tmp_path, shipped_catalog, ma
 
 def test_a_press_made_by_mistake_is_listed_not_counted(tmp_path, shipped_catalog,
                                                        make_incident):
-    from models import response
+    from models.incidents import response
     from tests.reports.conftest import act_at
 
     make_incident("power_cut", NOON)

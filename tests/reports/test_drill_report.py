@@ -3,7 +3,7 @@ drill, injects never shown, items not scored, fonts embedded, the watermark on e
 
 from datetime import UTC, datetime
 
-from models.drill_result import DrillReport, DrillScore, ScoreItem, ShownInject, duration
+from models.drills.results import DrillReport, DrillScore, ScoreItem, ShownInject, duration
 from reports.drill_report import write_drill_report
 from reports.words import Words
 from tests.helpers import pdf

@@ -6,10 +6,10 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-from models.db import DB
-from models.record import IncidentRecord, TimelineLine
-from models.record_doc import build_record, find_incident
-from models.verify import PROBLEM_WORDS
+from models.documents import IncidentRecord, TimelineLine
+from models.incidents.record_document import build_record, find_incident
+from models.incidents.verify import PROBLEM_WORDS
+from models.store.tables import bound_database
 from reports import daily_log, incident_record, parts
 from reports.incident_record import render_incident_record
 from reports.words import Words
@@ -58,8 +58,8 @@ def test_a_drill_is_marked_on_every_page(tmp_path, shipped_catalog, make_inciden
 
 
 def test_a_tampered_timeline_says_so(tmp_path, shipped_catalog, fire_record):
-    DB.execute_sql("DROP TRIGGER timeline_no_update")
-    DB.execute_sql("UPDATE timeline_entry SET text = '无事发生' WHERE kind = 'note'")
+    bound_database().execute_sql("DROP TRIGGER timeline_no_update")
+    bound_database().execute_sql("UPDATE timeline_entry SET text = '无事发生' WHERE kind = 'note'")
     texts = render(build_record(shipped_catalog, fire_record), tmp_path / "tampered.pdf")
     first = flat(texts[0])
     assert "时间线完整性校验：未通过" in first
@@ -68,7 +68,7 @@ def test_a_tampered_timeline_says_so(tmp_path, shipped_catalog, fire_record):
 
 def test_two_hundred_entries_with_the_header_on_each_page(tmp_path, shipped_catalog,
                                                           make_incident):
-    from models import response
+    from models.incidents import response
     from tests.reports.conftest import act_at
 
     incident = make_incident("agitated_customer")
@@ -111,7 +111,7 @@ def test_timeline_words_cover_late_deadlines():
 
 
 def test_a_level_change_prints_from_and_to(shipped_catalog, make_incident):
-    from models import response
+    from models.incidents import response
     from tests.reports.conftest import act_at
     incident = make_incident("fire")
     response.change_level(shipped_catalog, incident, 2, "火势已控制", act_at(NOON))
@@ -149,7 +149,7 @@ def test_every_printed_text_has_its_chinese():
 
 
 def test_a_deadline_done_the_next_day_shows_the_date():
-    from models.record import DeadlineLine
+    from models.documents import DeadlineLine
 
     due = NOON
     late = DeadlineLine("24小时内上报", "现场服务人员", "部门经理", NOON - timedelta(hours=24),

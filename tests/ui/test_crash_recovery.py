@@ -46,9 +46,9 @@ TYPER = Path(__file__).resolve().parents[1] / "helpers" / "type_then_wait.py"
 
 
 def test_kill_mid_typing_reopens_with_what_was_typed(qtbot, tmp_path, shipped_catalog):
-    from models.db import open_database
-    from models.records import load_form
-    from ui.record_form import RecordForm
+    from models.incidents.records import load_form
+    from models.store.schema import open_database
+    from ui.records.record_form import RecordForm
 
     db = tmp_path / "desk.db"
     text = "保险柜旁现金短少约五千元，监控显示14:05有人靠近😟"
@@ -75,11 +75,11 @@ NOTER = Path(__file__).resolve().parents[1] / "helpers" / "note_then_wait.py"
 
 
 def test_kill_mid_quick_note_shows_it_again(qtbot, tmp_path, shipped_catalog):
-    from models.clock import SystemClock
-    from models.db import open_database
-    from models.plan_version import record_plan_version
-    from ui.guided_response import GuidedResponse
-    from ui.incident_controller import IncidentController
+    from models.clock.clocks import SystemClock
+    from models.plans.versions import record_plan_version
+    from models.store.schema import open_database
+    from ui.emergency.guided_response import GuidedResponse
+    from ui.emergency.incident_controller import IncidentController
 
     db = tmp_path / "desk.db"
     text = "二楼东侧冒烟 已疏散"

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from models.clock import FakeClock, from_db
-from models.db import open_database
-from models.incident import Deadline, TimelineEntry
-from models.plan_version import record_plan_version
-from models.settings import SettingsStore
-from ui.desk import build_desk
+from models.clock.clocks import FakeClock, from_db
+from models.plans.versions import record_plan_version
+from models.store.schema import open_database
+from models.store.settings import SettingsStore
+from models.store.tables import Deadline, TimelineEntry
+from ui.window.desk import build_desk
 
 WORKDAY = datetime(2026, 11, 20, 12, 0).astimezone()
 NATIONAL_DAY = datetime(2026, 10, 1, 12, 0).astimezone()
@@ -114,11 +114,11 @@ def test_an_open_record_form_leaves_the_alarm_and_110_in_reach(qtbot, tmp_path,
 @pytest.mark.qt_log_ignore("This plugin does not support")  # a menu pops up offscreen
 def test_the_timer_card_asks_whom_it_was_reported_to(qtbot, tmp_path, shipped_catalog,
                                                        desk_db):
-    from models import contacts
-    from models.contacts import ContactData, Phone
+    from models.contacts import directory
+    from models.contacts.directory import ContactData, Phone
 
     for name, number in (("李娜", "13802456789"), ("周强", "13612345670")):
-        contacts.add_contact(shipped_catalog, ContactData(
+        directory.add_contact(shipped_catalog, ContactData(
             name=name, role_key="liaison", phones=(Phone("", number),)))
     desk, _clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
     click(qtbot, desk.emergency.home.category_buttons["power_environment"])

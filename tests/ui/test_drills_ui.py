@@ -7,16 +7,15 @@ from datetime import datetime, timedelta
 import shiboken6
 from PySide6.QtCore import Qt
 
-from models import history
-from models.clock import FakeClock
-from models.drill import DrillRun, TrainingRecord
-from models.incident import Incident
-from models.settings import SettingsStore
+from models.clock.clocks import FakeClock
+from models.incidents import history
+from models.store.settings import SettingsStore
+from models.store.tables import DrillRun, Incident, TrainingRecord
 from tests.helpers import pdf
-from ui.desk import build_desk
-from ui.drill_banner import DrillBanner
-from ui.history_model import ID_ROLE
-from ui.record_form import RecordForm
+from ui.drills.drill_banner import DrillBanner
+from ui.history.history_model import ID_ROLE
+from ui.records.record_form import RecordForm
+from ui.window.desk import build_desk
 
 START = datetime(2026, 11, 20, 10, 0).astimezone()
 

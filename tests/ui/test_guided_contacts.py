@@ -4,9 +4,9 @@ told and meets the deadline to that role."""
 import pytest
 from PySide6.QtCore import Qt
 
-from models import contacts
-from models.contacts import ContactData, Phone
-from models.incident import Deadline, TimelineEntry
+from models.contacts import directory as contacts
+from models.contacts.directory import ContactData, Phone
+from models.store.tables import Deadline, TimelineEntry
 
 
 def click(qtbot, widget):
@@ -20,7 +20,7 @@ def entries(incident_id, kind):
 
 @pytest.fixture
 def directory(desk_db, shipped_catalog, clock):
-    from ui.contacts_controller import ContactsController
+    from ui.contacts.contacts_controller import ContactsController
 
     contacts.seed_outside_numbers(shipped_catalog)
     add = lambda name, role, number, **kw: contacts.add_contact(  # noqa: E731
@@ -36,7 +36,7 @@ def directory(desk_db, shipped_catalog, clock):
 
 @pytest.fixture
 def guided(qtbot, controller, directory):
-    from ui.guided_response import GuidedResponse
+    from ui.emergency.guided_response import GuidedResponse
 
     view = GuidedResponse(controller=controller, contacts=directory,
                           confirm=lambda parent, title, text: True)
@@ -141,7 +141,7 @@ def test_the_readout_offers_the_same_people(qtbot, guided, controller, directory
 
 
 def test_a_report_done_on_the_timer_card_shows_its_tick(qtbot, guided, controller, directory):
-    from ui.deadline_controller import DeadlineController
+    from ui.window.deadline_controller import DeadlineController
 
     incident_id = start_power_cut(controller, guided)
     deadline = Deadline.get(Deadline.incident == incident_id, Deadline.to_role == "liaison")

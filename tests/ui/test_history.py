@@ -5,13 +5,13 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from models import response
-from models.act import Act, Who
-from models.history import HistoryFilter, HistoryRow
-from models.workdays import HolidayCalendar
-from ui.daily_view import DailyView
-from ui.history_model import ID_ROLE, PAGE, HistoryModel
-from ui.history_screen import HistoryScreen
+from models.clock.act import Act, Who
+from models.clock.workdays import HolidayCalendar
+from models.incidents import response
+from models.incidents.history import HistoryFilter, HistoryRow
+from ui.history.daily_view import DailyView
+from ui.history.history_model import ID_ROLE, PAGE, HistoryModel
+from ui.history.history_screen import HistoryScreen
 
 
 def fake_rows(total):

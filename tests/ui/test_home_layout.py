@@ -4,10 +4,10 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from models.settings import TEXT_SIZES, SettingsStore
-from ui.big_button import MIN_TOUCH
-from ui.desk import build_desk
-from ui.style import apply_stylesheet
+from models.store.settings import TEXT_SIZES, SettingsStore
+from ui.common.big_button import MIN_TOUCH
+from ui.common.style import apply_stylesheet
+from ui.window.desk import build_desk
 
 
 @pytest.mark.parametrize(("width", "height", "text_size"), [

@@ -8,11 +8,11 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from models import response
-from models.act import Act, Who
-from models.clock import FakeClock
-from models.settings import SettingsStore
-from models.workdays import HolidayCalendar
+from models.clock.act import Act, Who
+from models.clock.clocks import FakeClock
+from models.clock.workdays import HolidayCalendar
+from models.incidents import response
+from models.store.settings import SettingsStore
 from tests.helpers import pdf
 
 DAY = date(2026, 11, 20)
@@ -27,7 +27,7 @@ def click(qtbot, widget):
 def desk(qtbot, tmp_path, shipped_catalog, desk_db, async_loop):
     """The whole desk with two real incidents and a drill on DAY; its save dialog answers
     with `desk.save_as`, its viewer and printer are recorded in `desk.opened`/`printed`."""
-    from ui.desk import build_desk
+    from ui.window.desk import build_desk
 
     plan = desk_db[1]
     for minutes, key, drill in ((0, "fire", False), (30, "power_cut", False), (60, "fire", True)):

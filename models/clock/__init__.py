@@ -1,0 +1,1 @@
+"""Time: the injectable clocks, the workday/holiday calendar, who acts when."""

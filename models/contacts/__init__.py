@@ -1,0 +1,1 @@
+"""The contact directory: people and numbers, search, phone rules, CSV import."""

@@ -1,0 +1,1 @@
+"""Drills: scenarios, runs and scoring, drill reports, the training log."""

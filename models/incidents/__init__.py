@@ -1,0 +1,1 @@
+"""Incidents: the response actions, timeline and hashing, deadlines, records, verify, history."""

@@ -1,0 +1,322 @@
+"""What a clerk does during an incident, each press committed at once to the timeline.
+
+Plain functions over the database and an injected time; the widgets call these and redraw.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from models.clock.act import Act
+from models.clock.clocks import from_db, to_db
+from models.incidents import deadlines, search
+from models.incidents.timeline import append_entry
+from models.plans.catalog import Catalog
+from models.store.tables import Incident, NoteDraft, PlanVersion, TimelineEntry, transaction
+
+CANCEL_WINDOW = timedelta(minutes=2)
+NOTE_MAX_CHARS = 10_000
+REASON_MAX_CHARS = 1_000
+OPEN_STATUSES = ("open", "in_hand")
+
+
+class ActionRefused(Exception):
+    """The action cannot be done; `code` names why (the UI words it for the clerk)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: int
+    at: datetime
+    kind: str
+    actor: str
+    desk: str
+    text: str
+    data: dict
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    id: int
+    situation_key: str
+    situation_name: str
+    level: int
+    status: str
+    is_drill: bool
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class IncidentState:
+    summary: IncidentSummary
+    hall: str
+    desk: str
+    clerk: str
+    checked: dict[int, datetime]  # step index of the current situation -> when ticked
+    entries: tuple[EntryView, ...]
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    def can_cancel(self, now: datetime) -> bool:
+        return (self.summary.status in OPEN_STATUSES
+                and now - self.summary.started_at <= CANCEL_WINDOW)
+
+    def called_roles(self) -> set[str]:
+        return {e.data.get("role", "") for e in self.entries if e.kind == "called"}
+
+    def reported_roles(self) -> set[str]:
+        return {e.data.get("role", "") for e in self.entries if e.kind == "reported"}
+
+    def actions_taken(self) -> tuple[EntryView, ...]:
+        """Steps still ticked (at their last tick), calls, reports and notes, in order: a
+        step ticked and then unticked was not done."""
+        last: dict[tuple, EntryView] = {}
+        for e in self.entries:
+            if e.kind in ("step_checked", "step_unchecked"):
+                last[(e.data.get("situation"), e.data.get("step"))] = e
+        ticked = {e.id for e in last.values() if e.kind == "step_checked"}
+        pressed = {e.at for e in self.entries if e.kind in ("called", "reported")}
+        return tuple(e for e in self.entries
+                     if e.kind in ("called", "reported", "note") or e.id in ticked
+                     or (e.kind == "deadline_met" and e.at not in pressed))  # from a card
+
+    def reported_people(self) -> set[tuple[str, str]]:
+        """(role, person) of every report, from the report buttons or a timer card's "done"
+        for a report to that role; person is "" when none was named."""
+        reports = {(e.data.get("role", ""), e.data.get("person", "")) for e in self.entries
+                   if e.kind == "reported"}
+        return reports | {(e.data.get("to_role", ""), e.data.get("to", "")) for e in self.entries
+                          if e.kind == "deadline_met" and e.data.get("action") == "report"}
+
+
+# ---- starting ------------------------------------------------------------------------------
+
+def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act: Act,
+                   *, is_drill: bool = False, drill_run: int | None = None) -> int:
+    """One press: the incident with its default level, and the clocks that start with it."""
+    sit = _situation(catalog, situation_key)
+    with transaction():
+        incident = Incident.create(
+            number=next_number(act.now), situation_key=sit.key, situation_name=sit.name,
+            category_key=sit.category,
+            level=sit.default_level, status="open", is_drill=is_drill or drill_run is not None,
+            drill_run=drill_run,
+            started_at=to_db(act.now), hall=act.who.hall, desk=act.who.desk,
+            clerk=act.who.clerk, plan=plan.id, updated_at=to_db(act.now))
+        _record(incident, "started", act, sit.name,
+                {"situation": sit.key, "level": sit.default_level, "drill": incident.is_drill,
+                 "hall": act.who.hall})
+        deadlines.start_clocks(catalog, incident, "start", act)
+        search.reindex(incident.id, " ".join((incident.number, sit.name, act.who.desk,
+                                              act.who.clerk)))
+    return incident.id
+
+
+def next_number(now: datetime) -> str:
+    """The day's next incident number, e.g. 20261120-003 (local date)."""
+    day = now.astimezone().strftime("%Y%m%d")
+    return f"{day}-{last_sequence(day) + 1:03d}"
+
+
+def last_sequence(day: str) -> int:
+    """The highest number given on a day (YYYYMMDD), 0 if none."""
+    last = (Incident.select(Incident.number).where(Incident.number.startswith(day + "-"))
+            .order_by(Incident.number.desc()).scalar())
+    return int(last.rsplit("-", 1)[1]) if last else 0
+
+
+# ---- acting --------------------------------------------------------------------------------
+
+def set_step(catalog: Catalog, incident_id: int, index: int, checked: bool, act: Act) -> None:
+    incident = _open_incident(incident_id)
+    steps = _situation(catalog, incident.situation_key).steps
+    if not 0 <= index < len(steps):
+        raise ActionRefused("no_such_step", str(index))
+    _record(incident, "step_checked" if checked else "step_unchecked", act, steps[index].text,
+            {"situation": incident.situation_key, "step": index})
+
+
+def record_call(catalog: Catalog, incident_id: int, role_key: str, act: Act,
+                *, person: str = "", number: str = "") -> None:
+    """A call made; it meets the deadlines to report to or notify that role."""
+    incident = _open_incident(incident_id)
+    role = _role(catalog, role_key)
+    number = number or role.number
+    with transaction():
+        _record(incident, "called", act, " ".join(p for p in (role.name, person, number) if p),
+                {"role": role.key, "person": person, "number": number})
+        deadlines.meet_matching(catalog, incident, role.key, act, to_person=person)
+
+
+def mark_reported(catalog: Catalog, incident_id: int, role_key: str, act: Act,
+                  *, person: str = "", number: str = "") -> None:
+    """"Reported to X": who reported to whom (on which number) and when; meets the matching
+    deadlines."""
+    incident = _incident(incident_id, deadlines.OPEN_FOR_DEADLINES)
+    role = _role(catalog, role_key)
+    data = {"role": role.key, "person": person} | ({"number": number} if number else {})
+    with transaction():
+        _record(incident, "reported", act, " ".join(p for p in (role.name, person, number) if p),
+                data)
+        deadlines.meet_matching(catalog, incident, role.key, act, to_person=person)
+
+
+def add_note(incident_id: int, text: str, act: Act) -> None:
+    text = _clean_text(text)
+    if not text:
+        raise ActionRefused("empty_note")
+    if len(text) > NOTE_MAX_CHARS:
+        raise ActionRefused("note_too_long", str(len(text)))
+    with transaction():
+        _record(_open_incident(incident_id), "note", act, text)
+        NoteDraft.delete().where(NoteDraft.incident == incident_id).execute()  # now a note
+        search.reindex(incident_id)
+
+
+def change_level(catalog: Catalog, incident_id: int, level: int, reason: str, act: Act) -> None:
+    """A new level with its reason; the old level's open deadlines give way to the new one's."""
+    incident = _open_incident(incident_id)
+    reason = _clean_text(reason)
+    if level not in {lv.level for lv in catalog.levels}:
+        raise ActionRefused("no_such_level", str(level))
+    if level == incident.level:
+        raise ActionRefused("same_level")
+    if not reason:
+        raise ActionRefused("reason_required")
+    if len(reason) > REASON_MAX_CHARS:
+        raise ActionRefused("reason_too_long")
+    with transaction():
+        previous = incident.level
+        Incident.update(level=level, updated_at=to_db(act.now)).where(
+            Incident.id == incident.id).execute()
+        _record(incident, "level_changed", act, reason, {"from": previous, "to": level})
+        deadlines.supersede(catalog, Incident.get_by_id(incident.id), "level:", reason, act)
+
+
+def switch_situation(catalog: Catalog, incident_id: int, situation_key: str, act: Act) -> None:
+    """The plan of another situation takes over (e.g. an agitated customer turns violent)."""
+    incident = _open_incident(incident_id)
+    sit = _situation(catalog, situation_key)
+    if sit.key == incident.situation_key:
+        return
+    with transaction():
+        Incident.update(situation_key=sit.key, situation_name=sit.name,
+                        category_key=sit.category, updated_at=to_db(act.now)).where(
+            Incident.id == incident.id).execute()
+        _record(incident, "situation_changed", act, sit.name,
+                {"from": incident.situation_key, "to": sit.key})
+        deadlines.supersede(catalog, Incident.get_by_id(incident.id), "situation:", sit.name,
+                            act)
+
+
+def mark_resolved(catalog: Catalog, incident_id: int, act: Act) -> None:
+    """Handling on site is finished; clocks that run from then (e.g. filing within 24 h) start."""
+    incident = _open_incident(incident_id)
+    with transaction():
+        Incident.update(status="resolved", updated_at=to_db(act.now)).where(
+            Incident.id == incident.id).execute()
+        _record(incident, "resolved", act)
+        resolved = Incident.get_by_id(incident.id)
+        deadlines.settle(resolved, deadlines.FIXING, "handling finished", act)
+        deadlines.start_clocks(catalog, resolved, "resolved", act)
+
+
+def cancel_incident(incident_id: int, reason: str, act: Act) -> None:
+    """Undo an accidental press: the incident is kept, marked cancelled, never deleted."""
+    incident = _open_incident(incident_id)
+    if act.now - from_db(incident.started_at) > CANCEL_WINDOW:
+        raise ActionRefused("cancel_window_passed")
+    with transaction():
+        Incident.update(status="cancelled", updated_at=to_db(act.now)).where(
+            Incident.id == incident.id).execute()
+        _record(incident, "cancelled", act, _clean_text(reason))
+        deadlines.cancel_all(incident)
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+def open_incidents() -> list[IncidentSummary]:
+    rows = (Incident.select().where(Incident.status.in_(OPEN_STATUSES))
+            .order_by(Incident.started_at.desc(), Incident.id.desc()))
+    return [_summary(row) for row in rows]
+
+
+def incident_state(incident_id: int) -> IncidentState:
+    incident = Incident.get_or_none(Incident.id == incident_id)
+    if incident is None:
+        raise ActionRefused("no_such_incident", str(incident_id))
+    entries = tuple(
+        EntryView(e.id, from_db(e.at), e.kind, e.actor, e.desk, e.text, json.loads(e.data))
+        for e in TimelineEntry.select().where(TimelineEntry.incident == incident.id)
+        .order_by(TimelineEntry.id))
+    checked: dict[int, datetime] = {}
+    for e in entries:
+        if e.kind in ("step_checked", "step_unchecked") and \
+                e.data.get("situation") == incident.situation_key:
+            if e.kind == "step_checked":
+                checked[e.data["step"]] = e.at
+            else:
+                checked.pop(e.data["step"], None)
+    return IncidentState(_summary(incident), incident.hall, incident.desk, incident.clerk,
+                         checked, entries)
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+def _summary(row: Incident) -> IncidentSummary:
+    return IncidentSummary(row.id, row.situation_key, row.situation_name, row.level, row.status,
+                           row.is_drill, from_db(row.started_at))
+
+
+HANDLING = ("step_checked", "called", "reported", "note")  # acts that put an incident in hand
+
+
+def _record(incident: Incident, kind: str, act: Act, text: str = "",
+            data: dict | None = None) -> None:
+    append_entry(incident, kind, at=act.now, actor=act.who.clerk, desk=act.who.desk, text=text,
+                 data=data)
+    if kind in HANDLING and incident.status == "open":
+        Incident.update(status="in_hand").where(Incident.id == incident.id,
+                                                Incident.status == "open").execute()
+        incident.status = "in_hand"
+
+
+def _open_incident(incident_id: int) -> Incident:
+    return _incident(incident_id, OPEN_STATUSES)
+
+
+def _incident(incident_id: int, statuses: tuple[str, ...]) -> Incident:
+    incident = Incident.get_or_none(Incident.id == incident_id)
+    if incident is None:
+        raise ActionRefused("no_such_incident", str(incident_id))
+    if incident.status not in statuses:
+        raise ActionRefused("not_open", incident.status)
+    return incident
+
+
+def _situation(catalog: Catalog, key: str):
+    try:
+        return catalog.situation(key)
+    except KeyError:
+        raise ActionRefused("no_such_situation", key) from None
+
+
+def _role(catalog: Catalog, key: str):
+    try:
+        return catalog.role(key)
+    except KeyError:
+        raise ActionRefused("no_such_role", key) from None
+
+
+def _clean_text(text: str) -> str:
+    """Trim, and drop characters a database or a PDF cannot hold (NUL, lone surrogates)."""
+    text = text.replace("\x00", "").strip()
+    return text.encode("utf-8", "replace").decode("utf-8")

@@ -1,0 +1,37 @@
+"""Appending to an incident's timeline: every fact with its time, chained by hashes.
+
+Each entry's hash covers its content and the previous entry's hash, and the incident keeps the
+newest hash, so an entry altered, inserted or removed outside the program — even the last
+one — breaks the chain (checked by `verify`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+from models.clock.clocks import to_db
+from models.store.tables import Incident, TimelineEntry, transaction
+
+
+def entry_hash(prev_hash: str, incident_id: int, at: datetime, kind: str, actor: str,
+               desk: str, text: str, data: str) -> str:
+    content = json.dumps([prev_hash, incident_id, at.isoformat(sep=" "), kind, actor, desk, text,
+                          data], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def append_entry(incident: Incident, kind: str, *, at: datetime, actor: str = "", desk: str = "",
+                 text: str = "", data: dict | None = None) -> TimelineEntry:
+    """Add one entry and move the incident's head hash to it, in one transaction."""
+    with transaction():
+        prev = Incident.select(Incident.head_hash).where(Incident.id == incident.id).scalar()
+        stored_at = to_db(at)
+        payload = json.dumps(data or {}, ensure_ascii=False, sort_keys=True)
+        digest = entry_hash(prev, incident.id, stored_at, kind, actor, desk, text, payload)
+        entry = TimelineEntry.create(
+            incident=incident.id, at=stored_at, kind=kind, actor=actor, desk=desk, text=text,
+            data=payload, prev_hash=prev, hash=digest)
+        Incident.update(head_hash=digest).where(Incident.id == incident.id).execute()
+    return entry

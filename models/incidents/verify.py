@@ -1,0 +1,140 @@
+"""Checking the timelines: every entry's hash, the chain between entries, and the newest hash
+the incident keeps — so an entry altered, inserted or removed outside the program shows.
+
+The incident's own row and its record are checked against what the (hash-chained) timeline
+says they are: the level, the situation, the drill mark, closed or cancelled, the record as last
+saved and the amendments. A change to any of them made outside the program shows too."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from models.incidents.timeline import entry_hash
+from models.store.tables import Amendment, Incident, RecordData, TimelineEntry
+
+BATCH = 500  # incidents per query: a ten-year database is checked without loading it whole
+
+
+@dataclass(frozen=True)
+class Finding:
+    incident_id: int
+    number: str
+    entry_id: int | None  # the row in the database
+    problem: str  # "altered", "chain_broken" (an entry before it removed or inserted),
+    #               "last_removed" (the newest entries are gone), or one of FACTS: the
+    #               incident's row or record no longer says what its timeline says
+    position: int | None = None  # 1 for the incident's first entry: as the timeline is read
+
+
+# What each finding means, in English; the record PDF prints these through its words table
+# (resources/i18n/reports.zh_CN.json) and `verify` prints them as they are.
+PROBLEM_WORDS = {"altered": "altered after it was recorded",
+                 "chain_broken": "an entry before it was removed or inserted",
+                 "last_removed": "the newest entries were removed",
+                 "level_differs": "the level differs from what the timeline recorded",
+                 "situation_differs": "the situation differs from what the timeline recorded",
+                 "drill_differs": "the drill mark differs from what the timeline recorded",
+                 "status_differs": "closed or cancelled differs from what the timeline recorded",
+                 "record_differs": "the record differs from what the timeline last saved",
+                 "amendment_removed": "an amendment recorded in the timeline is missing"}
+
+FACTS = ("level_differs", "situation_differs", "drill_differs", "status_differs",
+         "record_differs", "amendment_removed")
+
+
+def verify_incident(incident_id: int) -> list[Finding]:
+    incident = Incident.get_by_id(incident_id)
+    rows = list(TimelineEntry.select().where(TimelineEntry.incident == incident_id).order_by(
+        TimelineEntry.id))
+    return [*_check(incident, rows), *_facts(incident, rows, *_kept([incident_id])[incident_id])]
+
+
+def verify_all() -> Iterator[Finding]:
+    last = 0
+    while True:
+        incidents = list(Incident.select().where(Incident.id > last).order_by(Incident.id)
+                         .limit(BATCH))
+        if not incidents:
+            return
+        entries = defaultdict(list)
+        for row in (TimelineEntry.select()
+                    .where(TimelineEntry.incident.in_([i.id for i in incidents]))
+                    .order_by(TimelineEntry.incident, TimelineEntry.id)):
+            entries[row.incident_id].append(row)
+        kept = _kept([i.id for i in incidents])
+        for incident in incidents:
+            yield from _check(incident, entries[incident.id])
+            yield from _facts(incident, entries[incident.id], *kept[incident.id])
+        last = incidents[-1].id
+
+
+def _check(incident: Incident, rows: Iterable[TimelineEntry]) -> Iterator[Finding]:
+    prev = ""
+    for position, row in enumerate(rows, start=1):
+        if row.prev_hash != prev:
+            yield Finding(incident.id, incident.number, row.id, "chain_broken", position)
+        expected = entry_hash(row.prev_hash, incident.id, row.at, row.kind, row.actor, row.desk,
+                              row.text, row.data)
+        if row.hash != expected:
+            yield Finding(incident.id, incident.number, row.id, "altered", position)
+        prev = row.hash
+    if prev != incident.head_hash:
+        yield Finding(incident.id, incident.number, None, "last_removed")
+
+
+def _kept(ids: list[int]) -> dict[int, tuple[dict | None, int]]:
+    """Per incident: its stored record (None when never saved) and how many amendments."""
+    kept = {i: (None, 0) for i in ids}
+    for row in RecordData.select().where(RecordData.incident.in_(ids)):
+        kept[row.incident_id] = (json.loads(row.data), 0)
+    for row in Amendment.select(Amendment.incident).where(Amendment.incident.in_(ids)):
+        record, count = kept[row.incident_id]
+        kept[row.incident_id] = (record, count + 1)
+    return kept
+
+
+def _facts(incident: Incident, rows: list[TimelineEntry], record: dict | None,
+           amendments: int) -> Iterator[Finding]:
+    """What the timeline says the incident is, against what its row and record say."""
+    said = {"level": None, "situation": None, "drill": None, "status": None, "record": None}
+    amended = 0
+    for row in rows:
+        data = json.loads(row.data or "{}")
+        if row.kind == "started":
+            said.update(level=data.get("level"), situation=data.get("situation"),
+                        drill=data.get("drill"))
+        elif row.kind == "level_changed":
+            said["level"] = data.get("to")
+        elif row.kind == "situation_changed":
+            said["situation"] = data.get("to")
+        elif row.kind in ("closed", "cancelled"):
+            said["status"] = row.kind
+        elif row.kind == "record_saved" and "record" in data:
+            said["record"] = data["record"]
+        elif row.kind == "amended":
+            amended += 1
+    if not rows:
+        return
+    status = incident.status if incident.status in ("closed", "cancelled") else None
+    differs = {
+        "level_differs": said["level"] is not None and said["level"] != incident.level,
+        "situation_differs": (said["situation"] is not None
+                              and said["situation"] != incident.situation_key),
+        "drill_differs": said["drill"] is not None and said["drill"] != bool(incident.is_drill),
+        "status_differs": said["status"] != status,
+        "record_differs": (said["record"] is not None
+                           and _plain(said["record"]) != _plain(record or {})),
+        "amendment_removed": amended != amendments,
+    }
+    for problem in FACTS:
+        if differs[problem]:
+            yield Finding(incident.id, incident.number, None, problem)
+
+
+def _plain(record: dict) -> dict:
+    """A record as compared: an aftercare item left blank is one never written."""
+    aftercare = {k: v for k, v in (record.get("aftercare") or {}).items() if str(v).strip()}
+    return {**record, "aftercare": aftercare}

@@ -1,0 +1,1 @@
+"""The plans: the catalog, its loader and checks, levels, versions and revisions."""

@@ -1,0 +1,150 @@
+"""Plan revisions: every version of the plans the desk has used, who reviewed and approved
+it and when, and the text of any version read back from its stored snapshot.
+
+Where things live, and why: the plan files (plans/catalog.toml [catalog]: version, revised,
+reviewer, approved_by) say what a revision is — they travel with the text. The approval on
+site (by whom, when, recorded by whom) goes in the database (PlanApproval), tied to the
+exact text approved (PlanVersion, by its fingerprint): the program folder is read-only once
+installed, and an approval is part of the desk's records like an incident. Each incident and
+drill run points at its PlanVersion, whose snapshot keeps that text readable for good.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+import peewee as pw
+
+from models.clock.clocks import to_db
+from models.plans.catalog import Catalog, catalog_from_dict
+from models.store.tables import DrillRun, Incident, PlanApproval, PlanVersion
+
+NAME_MAX, NOTE_MAX = 200, 2000
+
+
+class ApprovalRefused(Exception):
+    """`code`: reviewer_required, approver_required, bad_date, future_date,
+    before_revision, too_long."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Approval:
+    reviewer: str
+    approved_by: str
+    approved_on: date
+    note: str
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    plan_id: int
+    version: str
+    revised: date
+    first_used_at: datetime
+    reviewer: str  # as the plan files say
+    approved_by: str  # as the plan files say
+    approvals: tuple[Approval, ...]
+    incidents: int
+    drills: int
+    current: bool
+
+    @property
+    def label(self) -> str:
+        return version_label(self.version, self.revised)
+
+
+def version_label(version: str, revised: date) -> str:
+    """How a version is named on screen and paper: 2026.1（2026-11-22）."""
+    return f"{version}（{revised.isoformat()}）"
+
+
+def approval_of(catalog: Catalog) -> PlanApproval | None:
+    """The latest approval recorded for the text now in use."""
+    return (PlanApproval.select().join(PlanVersion)
+            .where(PlanVersion.digest == catalog.digest)
+            .order_by(PlanApproval.approved_on.desc(), PlanApproval.id.desc()).first())
+
+
+def current_revision_date(catalog: Catalog) -> date:
+    """The plans count as revised on the files' revision date, or on a later recorded review
+    and approval of the same text (reviewed, nothing to change, approved again)."""
+    approval = approval_of(catalog)
+    if approval is not None and approval.approved_on > catalog.info.revised:
+        return approval.approved_on
+    return catalog.info.revised
+
+
+def record_approval(plan: PlanVersion, *, reviewer: str, approved_by: str,
+                    approved_on: date | None, note: str, recorded_by: str, now: datetime,
+                    today: date) -> int:
+    reviewer, approved_by, note = reviewer.strip(), approved_by.strip(), note.strip()
+    if not reviewer:
+        raise ApprovalRefused("reviewer_required")
+    if not approved_by:
+        raise ApprovalRefused("approver_required")
+    if approved_on is None:
+        raise ApprovalRefused("bad_date")
+    if approved_on > today:
+        raise ApprovalRefused("future_date")
+    if approved_on < plan.revised:
+        raise ApprovalRefused("before_revision")
+    if max(len(reviewer), len(approved_by), len(recorded_by)) > NAME_MAX or len(note) > NOTE_MAX:
+        raise ApprovalRefused("too_long")
+    return PlanApproval.create(plan=plan.id, reviewer=reviewer, approved_by=approved_by,
+                               approved_on=approved_on, note=note,
+                               recorded_by=recorded_by.strip(), recorded_at=to_db(now)).id
+
+
+def revisions(catalog: Catalog) -> list[Revision]:
+    """Every version used at this desk, newest first, with its approvals and how many
+    incidents and drills used it."""
+    incidents = dict(Incident.select(Incident.plan, pw.fn.COUNT(Incident.id))
+                     .group_by(Incident.plan).tuples())
+    drills = dict(DrillRun.select(DrillRun.plan, pw.fn.COUNT(DrillRun.id))
+                  .where(DrillRun.plan.is_null(False)).group_by(DrillRun.plan).tuples())
+    approvals: dict[int, list[Approval]] = {}
+    for a in PlanApproval.select().order_by(PlanApproval.approved_on, PlanApproval.id):
+        approvals.setdefault(a.plan_id, []).append(
+            Approval(a.reviewer, a.approved_by, a.approved_on, a.note, a.recorded_by))
+    rows = PlanVersion.select(PlanVersion.id, PlanVersion.version, PlanVersion.revised,
+                              PlanVersion.first_used_at, PlanVersion.digest).order_by(
+        PlanVersion.revised.desc(), PlanVersion.id.desc())
+    result = []
+    for row in rows:
+        info = _info(row.id)
+        result.append(Revision(row.id, row.version, row.revised, row.first_used_at,
+                               info.get("reviewer", ""), info.get("approved_by", ""),
+                               tuple(approvals.get(row.id, ())), incidents.get(row.id, 0),
+                               drills.get(row.id, 0), row.digest == catalog.digest))
+    return result
+
+
+def _info(plan_id: int) -> dict:
+    return plan_catalog(plan_id).to_dict()["catalog"]
+
+
+@lru_cache(maxsize=8)
+def _catalog_of(plan_id: int, digest: str) -> Catalog:
+    snapshot = PlanVersion.get_by_id(plan_id).snapshot
+    return catalog_from_dict(json.loads(snapshot))
+
+
+def plan_catalog(plan_id: int) -> Catalog:
+    """The plans exactly as they were in version `plan_id` (from its stored snapshot)."""
+    row = PlanVersion.select(PlanVersion.digest).where(PlanVersion.id == plan_id).get()
+    return _catalog_of(plan_id, row.digest)
+
+
+def incident_plan(incident_id: int) -> tuple[int, str]:
+    """The plan version an incident followed: its id and its label."""
+    incident = Incident.get_by_id(incident_id)
+    plan = PlanVersion.get_by_id(incident.plan_id)
+    return plan.id, version_label(plan.version, plan.revised)

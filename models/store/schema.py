@@ -1,0 +1,82 @@
+"""Every table, and the ordered migrations from one schema version to the next.
+
+A new database gets the current tables at once. An existing one at version v runs
+MIGRATIONS[v-1:] in order (after a backup); MIGRATIONS[i] upgrades version i+1 to i+2,
+so the current version is len(MIGRATIONS) + 1. Migrations use portable peewee/playhouse
+operations so a PostgreSQL database can follow the same path.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import peewee as pw
+from playhouse.migrate import SchemaMigrator, migrate
+
+from models.store import database
+from models.store.database import Migration, Schema
+from models.store.tables import (
+    Amendment,
+    Contact,
+    ContactPhone,
+    Deadline,
+    DrillRun,
+    Incident,
+    NoteDraft,
+    PlanApproval,
+    PlanVersion,
+    RecordData,
+    RecordDraft,
+    TimelineEntry,
+    TrainingRecord,
+)
+
+ALL_MODELS = (PlanVersion, PlanApproval, Incident, TimelineEntry, Deadline, RecordData,
+              RecordDraft, NoteDraft, Amendment, Contact, ContactPhone, DrillRun,
+              TrainingRecord)
+
+
+def v2_drill_reports_and_plan_approvals(db: pw.Database) -> None:
+    """Drill runs keep what their report needs (plan version, scenario as run, injects shown,
+    who was on duty); training records link their drill run; plan approvals get a table."""
+    m = SchemaMigrator.from_database(db)
+    run = DrillRun._meta
+    migrate(*(m.add_column(run.table_name, name, run.fields[name])
+              for name in ("scenario", "shown", "hall", "desk", "clerk")),
+            m.add_column(run.table_name, "plan_id", pw.IntegerField(null=True)),
+            m.add_column(TrainingRecord._meta.table_name, "drill_run",
+                         TrainingRecord._meta.fields["drill_run"]))
+    db.create_tables([PlanApproval])
+
+
+def v3_quick_note_drafts(db: pw.Database) -> None:
+    """The quick note being typed survives a crash: a table of drafts, one per incident."""
+    db.create_tables([NoteDraft])
+
+
+MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals, v3_quick_note_drafts)
+
+# The search index over incidents (SQLite FTS5; models.incidents.search fills and reads it).
+# A table that keeps its content: rows can be replaced (a contentless one cannot delete on
+# the SQLite our Python ships, 3.40).
+SEARCH_INDEX_SQL = ("CREATE VIRTUAL TABLE IF NOT EXISTS incident_fts USING fts5("
+                    "body, chars, tokenize='unicode61')")
+# The timeline is append-only: SQLite itself refuses to change or delete an entry.
+TIMELINE_GUARDS = tuple(
+    f"CREATE TRIGGER IF NOT EXISTS timeline_no_{op.lower()} BEFORE {op} ON timeline_entry "
+    f"BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END"
+    for op in ("UPDATE", "DELETE"))
+
+SCHEMA = Schema(tables=ALL_MODELS, migrations=MIGRATIONS,
+                sqlite_extras=(*TIMELINE_GUARDS, SEARCH_INDEX_SQL))
+SCHEMA_VERSION = SCHEMA.version
+
+
+def open_database(path, *, now=datetime.now):
+    """The desk's database at `path`, opened for work (created or upgraded as needed)."""
+    return database.open_database(path, SCHEMA, now=now)
+
+
+def open_for_reading(path, *, oldest: int = 1):
+    """The desk's database at `path`, opened read-only for a command that checks or prints."""
+    return database.open_for_reading(path, SCHEMA, oldest=oldest)

@@ -1,0 +1,131 @@
+"""The desk's settings: each declared once with its default, stored in a small JSON file.
+
+Settings belong to one desk PC (hall and desk name, language, text size, alarm), so they
+live in a local file beside the database rather than in a database other desks may share.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from models.store.files import write_whole
+
+# Percent. The home screen fits 1366×768 up to 115 and 1920×1080 at every size
+# (tests/ui/test_home_layout.py); where it does not fit, the screen scrolls.
+TEXT_SIZES = (100, 115, 130, 150)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: object
+    choices: tuple = ()
+    max_length: int = 60
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("hall_name", ""),
+    Setting("desk_name", ""),
+    Setting("language", "zh_CN", choices=("zh_CN", "en")),
+    Setting("text_size", 100, choices=TEXT_SIZES),
+    Setting("alarm_sound", True, choices=(True, False)),
+    Setting("clerk_on_duty", ""),
+    Setting("clerk_names", []),  # names chosen before, offered at the next shift start
+    Setting("holiday_date", ""),  # a date the desk declared a holiday (YYYY-MM-DD), or ""
+)
+MAX_NAMES = 100
+BY_KEY = {s.key: s for s in SETTINGS}
+
+
+class SettingsError(Exception):
+    pass
+
+
+def validate(key: str, value: object) -> object:
+    """The value to store for `key`, or SettingsError saying what is wrong."""
+    spec = BY_KEY.get(key)
+    if spec is None:
+        raise SettingsError(f"unknown setting '{key}'")
+    if spec.choices:
+        if value not in spec.choices or type(value) is not type(spec.default):
+            raise SettingsError(f"'{value}' is not one of {list(spec.choices)} for {key}")
+        return value
+    if isinstance(spec.default, list):
+        if not isinstance(value, (list, tuple)) or len(value) > MAX_NAMES:
+            raise SettingsError(f"{key} must be a list of at most {MAX_NAMES} names")
+        names = [_text(key, v, spec.max_length) for v in value]
+        return list(dict.fromkeys(n for n in names if n))
+    return _text(key, value, spec.max_length)
+
+
+def _text(key: str, value: object, max_length: int) -> str:
+    if not isinstance(value, str):
+        raise SettingsError(f"{key} must be text")
+    value = " ".join(value.split())
+    if len(value) > max_length:
+        raise SettingsError(f"{key} is longer than {max_length} characters")
+    return value
+
+
+def _fresh(value: object) -> object:
+    """A copy of a list value, so callers cannot change the stored one behind our back."""
+    return list(value) if isinstance(value, list) else value
+
+
+class SettingsStore:
+    """Reads once, writes atomically on every change (a power cut leaves old or new, never half)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.problem = ""  # why the file on disk could not be used, if it could not
+        self._values = {s.key: _fresh(s.default) for s in SETTINGS}
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as e:
+            self.problem = f"{self.path} could not be read ({e}); defaults are used."
+            return
+        if not isinstance(raw, dict):
+            self.problem = f"{self.path} is not a settings file; defaults are used."
+            return
+        for key, value in raw.items():
+            try:
+                self._values[key] = validate(key, value)
+            except SettingsError:
+                continue  # a stale or hand-edited entry: keep the default for that one
+
+    def get(self, key: str) -> object:
+        return _fresh(self._values[key])
+
+    def values(self) -> dict:
+        return {key: _fresh(value) for key, value in self._values.items()}
+
+    def set(self, key: str, value: object) -> None:
+        self._values[key] = validate(key, value)
+        self._save()
+
+    def _save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self._values, ensure_ascii=False, indent=2)
+        write_whole(self.path, text.encode("utf-8"))
+
+
+def put_on_duty(store: SettingsStore, name: str) -> None:
+    """Record the clerk on duty and remember the name for the next shift start."""
+    store.set("clerk_on_duty", name)
+    names = [name] + [n for n in store.get("clerk_names") if n != name]
+    store.set("clerk_names", names[:MAX_NAMES])
+
+
+def holiday_override(store: SettingsStore) -> date | None:
+    try:
+        return date.fromisoformat(str(store.get("holiday_date")))
+    except ValueError:
+        return None

@@ -1,0 +1,210 @@
+"""Every table of the desk's database (peewee models), grouped by aggregate.
+
+Plain tables only: the rules that fill them live in the domain packages
+(models.incidents, models.contacts, models.drills, models.plans)."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from models.store.database import BaseModel
+
+# --- plan versions and their approvals ---------------------------------------------
+
+class PlanVersion(BaseModel):
+    version = pw.CharField(max_length=64)
+    digest = pw.CharField(max_length=64, unique=True)
+    revised = pw.DateField()
+    first_used_at = pw.DateTimeField()
+    snapshot = pw.TextField()  # the whole catalog as JSON
+
+
+class PlanApproval(BaseModel):
+    """Management's approval of one revision of the plans (since schema version 2).
+
+    The plan files say what a revision contains; the site records here that it was reviewed
+    and approved, because the program folder is read-only and an approval is an act with a
+    date and names that must stay with the desk's records."""
+
+    plan = pw.ForeignKeyField(PlanVersion, backref="approvals", on_delete="RESTRICT")
+    reviewer = pw.CharField(max_length=200)
+    approved_by = pw.CharField(max_length=200)
+    approved_on = pw.DateField()
+    note = pw.TextField(default="")
+    recorded_by = pw.CharField(max_length=200, default="")
+    recorded_at = pw.DateTimeField()
+
+
+# --- incidents, their append-only timeline and their deadlines ----------------------
+
+STATUSES = ("open", "in_hand", "resolved", "closed", "cancelled")
+
+
+class Incident(BaseModel):
+    number = pw.CharField(max_length=32, unique=True)  # e.g. 20261120-003, per local day
+    situation_key = pw.CharField(max_length=64, index=True)
+    situation_name = pw.CharField(max_length=200)
+    category_key = pw.CharField(max_length=64, index=True)
+    level = pw.IntegerField(index=True)
+    status = pw.CharField(max_length=16, default="open", index=True)
+    is_drill = pw.BooleanField(default=False, index=True)
+    started_at = pw.DateTimeField(index=True)  # UTC
+    hall = pw.CharField(max_length=200, default="")
+    desk = pw.CharField(max_length=200, default="", index=True)
+    clerk = pw.CharField(max_length=200, default="")
+    place = pw.CharField(max_length=500, default="")
+    description = pw.TextField(default="")
+    plan = pw.ForeignKeyField(PlanVersion, backref="incidents", on_delete="RESTRICT")
+    updated_at = pw.DateTimeField()
+    closed_at = pw.DateTimeField(null=True)
+    head_hash = pw.CharField(max_length=64, default="")  # the newest timeline entry's hash
+    drill_run = pw.IntegerField(null=True, index=True)  # the drill it belongs to, if any
+
+    class Meta:
+        indexes = ((("is_drill", "started_at"), False),)
+
+
+class TimelineEntry(BaseModel):
+    """One recorded fact. Never updated or deleted; each entry's hash covers the previous one."""
+
+    incident = pw.ForeignKeyField(Incident, backref="timeline", on_delete="RESTRICT")
+    at = pw.DateTimeField()  # UTC
+    kind = pw.CharField(max_length=32)
+    actor = pw.CharField(max_length=200, default="")
+    desk = pw.CharField(max_length=200, default="")
+    text = pw.TextField(default="")
+    data = pw.TextField(default="{}")  # JSON
+    prev_hash = pw.CharField(max_length=64, default="")
+    hash = pw.CharField(max_length=64)
+
+
+DEADLINE_STATUSES = ("pending", "met", "missed", "late", "superseded", "cancelled")
+
+
+class Deadline(BaseModel):
+    """A deadline whose clock has started, stored as absolute times so it survives a restart.
+
+    pending → met (in time) | missed (time passed) → late (done after the miss);
+    superseded when a level change replaces it; cancelled with its incident.
+    """
+
+    incident = pw.ForeignKeyField(Incident, backref="deadlines", on_delete="RESTRICT")
+    source = pw.CharField(max_length=16)  # "level" or "situation": where the timer is defined
+    key = pw.CharField(max_length=64)
+    label = pw.CharField(max_length=500)
+    action = pw.CharField(max_length=16)
+    to_role = pw.CharField(max_length=64, default="")
+    by_role = pw.CharField(max_length=64, default="clerk")
+    holiday = pw.BooleanField(default=False)  # the holiday variant was applied
+    started_at = pw.DateTimeField()
+    due_at = pw.DateTimeField(index=True)
+    status = pw.CharField(max_length=16, default="pending", index=True)
+    missed_at = pw.DateTimeField(null=True)
+    acknowledged_at = pw.DateTimeField(null=True)  # the alarm of a miss was silenced
+    met_at = pw.DateTimeField(null=True)
+    met_by = pw.CharField(max_length=200, default="")
+    met_to = pw.CharField(max_length=200, default="")
+
+
+class RecordData(BaseModel):
+    """The record form's validated content (models.record.RecordFields as JSON)."""
+
+    incident = pw.ForeignKeyField(Incident, backref="record_data", unique=True,
+                                  on_delete="RESTRICT")
+    data = pw.TextField(default="{}")
+    saved_at = pw.DateTimeField()
+    saved_by = pw.CharField(max_length=200, default="")
+
+
+class RecordDraft(BaseModel):
+    """What was typed in the record form, saved within a second of each change, valid or not,
+    so a crash or a power cut loses nothing."""
+
+    incident = pw.ForeignKeyField(Incident, backref="drafts", unique=True, on_delete="CASCADE")
+    data = pw.TextField(default="{}")  # field -> raw text
+    saved_at = pw.DateTimeField()
+
+
+class NoteDraft(BaseModel):
+    """The quick note being typed in the guided response, before Enter adds it to the
+    timeline: saved within a second of each change, so a crash loses none of it."""
+
+    incident = pw.ForeignKeyField(Incident, backref="note_drafts", unique=True,
+                                  on_delete="CASCADE")
+    text = pw.TextField(default="")
+    saved_at = pw.DateTimeField()
+
+
+class Amendment(BaseModel):
+    """A correction to a closed record: the record itself is never rewritten."""
+
+    incident = pw.ForeignKeyField(Incident, backref="amendments", on_delete="RESTRICT")
+    at = pw.DateTimeField()
+    by = pw.CharField(max_length=200)
+    field = pw.CharField(max_length=64)
+    reason = pw.TextField()
+    old = pw.TextField(default="")
+    new = pw.TextField(default="")
+
+
+# --- the contact directory ------------------------------------------------------------
+
+class Contact(BaseModel):
+    name = pw.CharField(max_length=200)
+    role_key = pw.CharField(max_length=64, index=True)
+    organisation = pw.CharField(max_length=200, default="")
+    available_24h = pw.BooleanField(default=False)
+    on_duty = pw.CharField(max_length=500, default="")
+    notes = pw.TextField(default="")
+    outside = pw.BooleanField(default=False)
+    deleted_at = pw.DateTimeField(null=True)  # kept so past incidents stay readable
+
+
+class ContactPhone(BaseModel):
+    contact = pw.ForeignKeyField(Contact, backref="phones", on_delete="CASCADE")
+    label = pw.CharField(max_length=64, default="")
+    number = pw.CharField(max_length=64)
+    position = pw.IntegerField(default=0)
+
+
+# --- drills and training ----------------------------------------------------------------
+
+class DrillRun(BaseModel):
+    scenario_key = pw.CharField(max_length=64)
+    title = pw.CharField(max_length=200)
+    trainer = pw.CharField(max_length=200, default="")
+    rate = pw.IntegerField(default=1)  # time runs this many times faster during the drill
+    started_at = pw.DateTimeField()  # real time (UTC)
+    ended_at = pw.DateTimeField(null=True)  # drill time (UTC)
+    score = pw.IntegerField(null=True)
+    report = pw.TextField(default="")  # the scored result as JSON
+    # since schema version 2: what the report needs even after files and plans changed
+    plan = pw.ForeignKeyField(PlanVersion, null=True, backref="drill_runs",
+                              on_delete="RESTRICT")
+    scenario = pw.TextField(default="")  # the scenario as run, JSON
+    shown = pw.TextField(default="[]")  # the injects shown and when (drill time), JSON
+    hall = pw.CharField(max_length=200, default="")
+    desk = pw.CharField(max_length=200, default="")
+    clerk = pw.CharField(max_length=200, default="")  # who was on duty for the drill
+
+
+class TrainingRecord(BaseModel):
+    """A training session or a drill held (the documents ask for both, and say how often)."""
+
+    kind = pw.CharField(max_length=16)  # "training" or "drill"
+    held_on = pw.DateField(index=True)
+    topic = pw.CharField(max_length=500)
+    trainer = pw.CharField(max_length=200, default="")
+    attendees = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    drill_run = pw.IntegerField(null=True)  # since version 2: the run this drill was, if any
+
+
+def bound_database() -> pw.Database:
+    """The database the tables were bound to when it was opened (store.schema.open_*)."""
+    return Incident._meta.database
+
+
+def transaction():
+    """One transaction on the bound database: all of it is written, or none."""
+    return bound_database().atomic()

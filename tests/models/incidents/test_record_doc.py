@@ -1,0 +1,30 @@
+from datetime import datetime
+
+from models.clock.act import Act, Who
+from models.clock.workdays import HolidayCalendar
+from models.incidents import records, response
+from models.incidents.record_document import build_record
+from models.store.tables import bound_database
+
+
+def test_build_record_from_the_database(desk_db, shipped_catalog):
+    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0).astimezone(),
+              HolidayCalendar())
+    incident = response.start_incident(shipped_catalog, desk_db[1], "fire", act, is_drill=True)
+    response.set_step(shipped_catalog, incident, 0, True, act)
+    records.save_record(incident, {"place": "二楼仓库", "aftercare:客户安抚": "已安抚"}, act)
+    record = build_record(shipped_catalog, incident)
+    assert (record.number, record.hall, record.is_drill) == ("20261120-001", "城东营业厅", True)
+    assert record.level == "一级应急事件（重大）"
+    assert record.fields.place == "二楼仓库"
+    assert record.fields.aftercare == {"客户安抚": "已安抚"}
+    assert record.aftercare_items[0] == "客户安抚"
+    assert [t.kind for t in record.timeline][:2] == ["started", "deadline_started"]
+    assert record.deadlines[0].label == "报告应急管理小组组长"
+    assert record.integrity_ok and record.integrity_problems == ()
+    bound_database().execute_sql("DROP TRIGGER timeline_no_update")
+    bound_database().execute_sql(
+        "UPDATE timeline_entry SET actor = '某人' WHERE kind = 'step_checked'")
+    tampered = build_record(shipped_catalog, incident)
+    assert not tampered.integrity_ok
+    assert [code for _, code in tampered.integrity_problems] == ["altered"]

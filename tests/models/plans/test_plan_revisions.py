@@ -1,0 +1,85 @@
+"""Plan revisions: approvals recorded with the exact text approved, every version listed with
+what used it, and the text of an old version read back after the plan files changed."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+
+from models.clock.act import Act, Who
+from models.clock.workdays import HolidayCalendar
+from models.incidents import response
+from models.incidents.record_document import build_record
+from models.plans.loader import load_catalog
+from models.plans.revisions import (
+    ApprovalRefused,
+    incident_plan,
+    plan_catalog,
+    record_approval,
+    revisions,
+)
+from models.plans.versions import record_plan_version
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+def approve(plan, **changes):
+    values = {"reviewer": "李主管", "approved_by": "王经理", "approved_on": date(2026, 11, 25),
+              "note": "经理办公会审议通过", "recorded_by": "张三", "now": NOW,
+              "today": date(2026, 11, 25)}
+    values.update(changes)
+    return record_approval(plan, **values)
+
+
+@pytest.mark.parametrize(("changes", "code"), [
+    ({"reviewer": " "}, "reviewer_required"),
+    ({"approved_by": ""}, "approver_required"),
+    ({"approved_on": None}, "bad_date"),
+    ({"approved_on": date(2026, 11, 26)}, "future_date"),
+    ({"approved_on": date(2026, 11, 21)}, "before_revision"),
+    ({"note": "x" * 2001}, "too_long"),
+])
+def test_bad_approvals_are_refused(desk_db, shipped_catalog, changes, code):
+    with pytest.raises(ApprovalRefused) as refused:
+        approve(desk_db[1], **changes)
+    assert refused.value.code == code
+    assert revisions(shipped_catalog)[0].approvals == ()
+
+
+def test_an_old_version_stays_readable_after_a_revision(desk_db, shipped_catalog,
+                                                       real_plans_dir):
+    old_plan = desk_db[1]
+    act = Act(Who("城东营业厅", "1号台", "张三"), NOW, HolidayCalendar())
+    old_incident = response.start_incident(shipped_catalog, old_plan, "fire", act)
+    approve(old_plan)
+    # the plans are revised: a new version, a step of the fire plan reworded
+    catalog_file = real_plans_dir / "catalog.toml"
+    catalog_file.write_text(catalog_file.read_text(encoding="utf-8").replace(
+        'version = "2026.1"', 'version = "2027.1"').replace("revised = 2026-11-22",
+                                                           "revised = 2027-11-20"),
+        encoding="utf-8")
+    fire_file = real_plans_dir / "fire_safety.toml"
+    fire_file.write_text(fire_file.read_text(encoding="utf-8").replace(
+        "对初期火灾进行扑救", "对初期火灾进行扑救(新版)"), encoding="utf-8")
+    revised = load_catalog(real_plans_dir)
+    new_plan = record_plan_version(revised, datetime(2027, 11, 20, tzinfo=UTC))
+    new_incident = response.start_incident(revised, new_plan, "fire",
+                                           replace(act, now=datetime(2027, 11, 21, tzinfo=UTC)))
+
+    assert incident_plan(old_incident) == (old_plan.id, "2026.1（2026-11-22）")
+    assert incident_plan(new_incident) == (new_plan.id, "2027.1（2027-11-20）")
+    assert build_record(revised, old_incident).plan_version == "2026.1（2026-11-22）"
+    def extinguish_step(plan_id: int) -> str:
+        steps = plan_catalog(plan_id).situation("fire").steps
+        return next(st.text for st in steps if "对初期火灾进行扑救" in st.text)
+
+    assert "(新版)" not in extinguish_step(old_plan.id)
+    assert extinguish_step(new_plan.id).endswith(
+        "对初期火灾进行扑救(新版),同时呼叫最近的工作人员参加灭火救援。")
+    assert plan_catalog(old_plan.id).to_dict() == shipped_catalog.to_dict()
+
+    listed = revisions(revised)
+    assert [(r.version, r.current, r.incidents) for r in listed] == [
+        ("2027.1", True, 1), ("2026.1", False, 1)]
+    assert listed[1].approvals[0].approved_by == "王经理"
+    assert listed[1].label == "2026.1（2026-11-22）"

@@ -1,0 +1,77 @@
+"""The file dialogs: the suffix added when left out, None on cancel, and never a file opened
+behind the database's back."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QFileSystemModel
+
+from ui.common.file_dialogs import ask_open_file, ask_save_file, file_dialog
+
+
+def answer(monkeypatch, *answers):
+    """The dialogs answer in turn: a path chosen, or None for Cancel."""
+    replies = iter(answers)
+
+    def exec_(dialog):
+        path = next(replies)
+        if path is None:
+            return QDialog.DialogCode.Rejected
+        dialog.selectFile(path)
+        dialog.chosen = path
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QFileDialog, "exec", exec_)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda dialog: [dialog.chosen])
+
+
+def test_the_suffix_is_added_when_left_out(monkeypatch, qapp):
+    answer(monkeypatch, "/tmp/通讯录", "/tmp/a.CSV", None)
+    assert ask_save_file(None, "t", "x.csv", ".csv") == Path("/tmp/通讯录.csv")
+    assert ask_save_file(None, "t", "x.csv", ".csv") == Path("/tmp/a.CSV")
+    assert ask_save_file(None, "t", "x.csv", ".csv") is None
+
+
+def test_open_gives_the_file_or_none(monkeypatch, qapp):
+    answer(monkeypatch, "/tmp/b.csv", None)
+    assert ask_open_file(None, "t", "CSV (*.csv)") == Path("/tmp/b.csv")
+    assert ask_open_file(None, "t", "CSV (*.csv)") is None
+
+
+@pytest.mark.parametrize("save", [False, True])
+def test_browsing_the_database_folder_keeps_every_record_visible(qtbot, tmp_path, save):
+    """Opening and closing the database's files from inside the desk would drop SQLite's
+    locks; another program closing the database then deletes the log the desk still writes
+    to. The dialog lists the folder without opening a file, so every row stays."""
+    from models.store.schema import open_database
+
+    db = open_database(tmp_path / "desk.db")
+    db.execute_sql("CREATE TABLE probe (n INTEGER)")
+    db.execute_sql("INSERT INTO probe VALUES (1)")
+    dialog = file_dialog(None, "t", tmp_path, "* (*)", save=save)  # every file listed
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)  # the type column, as a user might
+    qtbot.addWidget(dialog)
+    model = dialog.findChild(QFileSystemModel)
+    dialog.show()
+    root = model.index(str(tmp_path))
+    qtbot.waitUntil(lambda: model.rowCount(root) >= 3, timeout=10_000)  # db, -wal, -shm
+    for row in range(model.rowCount(root)):  # what the list shows: each entry's type and icon
+        entry = model.index(row, 0, root)
+        model.type(entry)
+        model.fileIcon(entry)
+    dialog.close()
+    count = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+             "print(c.execute('SELECT count(*) FROM probe').fetchone()[0]); c.close()")
+
+    def seen_by_another_program() -> str:  # e.g. `export daily` run by the scheduler
+        return subprocess.run([sys.executable, "-c", count, str(tmp_path / "desk.db")],
+                              check=True, capture_output=True, text=True).stdout.strip()
+
+    assert seen_by_another_program() == "1"
+    db.execute_sql("INSERT INTO probe VALUES (2)")  # the desk goes on recording
+    assert (tmp_path / "desk.db-wal").exists()
+    assert seen_by_another_program() == "2"
+    db.close()

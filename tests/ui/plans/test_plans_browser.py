@@ -1,0 +1,61 @@
+from models.plans.loader import load_catalog
+from ui.plans.plans_browser import PAGE_ROLE, PlansBrowser
+
+
+def pages_in_tree(browser):
+    tree = browser.tree
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        yield top
+        for j in range(top.childCount()):
+            yield top.child(j)
+
+
+def test_every_situation_is_listed_and_readable(qtbot, catalog_dir):
+    catalog = load_catalog(catalog_dir)
+    browser = PlansBrowser(catalog=catalog)
+    qtbot.addWidget(browser)
+    listed = {item.data(0, PAGE_ROLE)[1] for item in pages_in_tree(browser)
+              if item.data(0, PAGE_ROLE)[0] == "situation"}
+    assert listed == {s.key for s in catalog.situations}
+    browser.show_situation("fire")
+    text = browser.page.toPlainText()
+    assert "营业场所火灾" in text
+    assert "拨打119报警" in text
+    assert "请大家不要慌，跟我从安全出口离开。" in text
+    assert "火警 119" in text  # the call names the role and its number
+
+
+def test_timer_variants_and_chains_are_shown(qtbot, catalog_dir):
+    browser = PlansBrowser(catalog=load_catalog(catalog_dir))
+    qtbot.addWidget(browser)
+    browser.show_situation("fire")
+    text = browser.page.toPlainText()
+    assert "工作日 15 分钟，节假日 45 分钟" in text
+    assert "报告组长" in text and "5 分钟" in text
+    assert "“报告组长”完成后起计" in text  # the leader → general manager chain
+
+
+def test_search_filters_situations(qtbot, catalog_dir):
+    browser = PlansBrowser(catalog=load_catalog(catalog_dir))
+    qtbot.addWidget(browser)
+    fire_item = next(i for i in pages_in_tree(browser) if i.data(0, PAGE_ROLE) == ("situation",
+                                                                                   "fire"))
+    browser.search.insert("安全出口")  # an input method commits text
+    assert not fire_item.isHidden()
+    assert browser.tree.currentItem() is fire_item
+    browser.search.clear()
+    browser.search.insert("没有这个词")  # an input method commits text
+    assert fire_item.isHidden()
+    browser.search.clear()
+    assert not fire_item.isHidden()
+
+
+def test_level_and_general_pages(qtbot, catalog_dir):
+    browser = PlansBrowser(catalog=load_catalog(catalog_dir))
+    qtbot.addWidget(browser)
+    levels = browser.page_html(("levels",))
+    assert "一级应急事件" in levels and "人员伤亡" in levels
+    assert "客户安抚" in levels
+    assert "测试预案" in browser.page_html(("general",))
+    assert "119" in browser.page_html(("roles",))

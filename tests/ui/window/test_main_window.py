@@ -1,0 +1,63 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from models.clock.clocks import FakeClock
+from models.store.settings import SettingsStore
+from ui.window.desk import build_desk
+
+
+def make_window(qtbot, catalog_dir, tmp_path, controller):
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("hall_name", "城东营业厅")
+    store.set("desk_name", "1号台")
+    desk = build_desk(catalog=controller.catalog, plan=controller._plan, store=store,
+                      clock=FakeClock())
+    qtbot.addWidget(desk.window)
+    return desk.window, store
+
+
+def test_navigation_by_button_and_function_key(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    assert window.current_screen() == "emergency"
+    qtbot.mouseClick(window.nav_group.button(4), Qt.MouseButton.LeftButton)
+    assert window.current_screen() == "plans"
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.current_screen() == "settings"
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert window.current_screen() == "emergency"
+
+
+def test_header_shows_place_and_injected_time(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    assert window.header.place.text() == "城东营业厅 · 1号台"
+    expected = FakeClock().now().astimezone().strftime("%Y-%m-%d %H:%M")
+    assert window.header.time.text().startswith(expected)
+
+
+def test_first_paint_is_signalled(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    with qtbot.waitSignal(window.painted, timeout=5000):
+        window.show()
+
+
+def test_every_screen_has_a_title_or_content(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    for index in range(window.stack.count()):
+        screen = window.screen(window._keys[index])
+        assert screen.objectName()
+        assert screen.findChildren(QLabel) or screen.objectName() == "plansBrowser"
+    assert window.screen("incidents").objectName() == "incidentsScreen"
+
+
+def test_clerk_button_in_header(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    window.header.set_clerk("")
+    assert window.header.clerk.text() == "当班：未选择 ▾"
+    assert window.header.clerk.property("missing") is True
+    with qtbot.waitSignal(window.header.clerk_clicked):
+        qtbot.mouseClick(window.header.clerk, Qt.MouseButton.LeftButton)
+    window.header.set_clerk("张三")
+    assert window.header.clerk.text() == "当班：张三 ▾"

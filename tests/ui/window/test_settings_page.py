@@ -1,0 +1,41 @@
+from PySide6.QtCore import Qt
+
+from models.store.settings import SettingsStore
+from ui.window.settings_page import SettingsPage
+
+
+def test_save_persists_and_signals(qtbot, tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    page = SettingsPage(store=store)
+    qtbot.addWidget(page)
+    hall = page.findChild(type(page._editors["hall_name"]), "setting_hall_name")
+    hall.insert("城东营业厅")  # an input method commits text
+    size = page._editors["text_size"]
+    size.setCurrentIndex(size.findData(130))
+    changed = []
+    page.settings_changed.connect(lambda key, value: changed.append((key, value)))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert changed == [("hall_name", "城东营业厅"), ("text_size", 130)]
+    again = SettingsStore(tmp_path / "settings.json")
+    assert again.get("hall_name") == "城东营业厅"
+    assert again.get("text_size") == 130
+    assert page.message.text() == "已保存。"
+
+
+def test_language_change_says_when_it_applies(qtbot, tmp_path):
+    page = SettingsPage(store=SettingsStore(tmp_path / "settings.json"))
+    qtbot.addWidget(page)
+    lang = page._editors["language"]
+    lang.setCurrentIndex(lang.findData("en"))
+    page.save()
+    assert "下次启动" in page.message.text()
+
+
+def test_unwritable_settings_folder_is_reported_not_raised(qtbot, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    page = SettingsPage(store=SettingsStore(blocker / "settings.json"))
+    qtbot.addWidget(page)
+    page._editors["desk_name"].insert("2号台")  # an input method commits text
+    page.save()
+    assert page.message.text().startswith("未保存")

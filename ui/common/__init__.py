@@ -1,0 +1,1 @@
+"""Widgets and helpers every screen uses: errors, fonts, style, tables, PDF export."""

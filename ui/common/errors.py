@@ -1,0 +1,70 @@
+"""One error path: problems are shown as plain messages, never as tracebacks."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from models.store.database import is_damage
+
+translate = QCoreApplication.translate
+
+
+def show_error(title: str, text: str, details: str = "") -> None:
+    """A message box when there is a screen; stderr otherwise."""
+    if QApplication.instance() is None:
+        print(f"{title}\n{text}\n{details}".rstrip(), file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+    box.setObjectName("errorBox")
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def damaged_texts() -> tuple[str, str]:
+    """(title, text) telling the clerk the database file turned out damaged while in use."""
+    return (translate("Errors", "The database file is damaged"),
+            translate("Errors", "The desk met a damaged part of its database file, so what it "
+                      "shows may be incomplete and what you just did may not have been saved. "
+                      "Note what happens on paper, close the desk and restore the database "
+                      "from a backup; ask support for help."))
+
+
+def show_warning(parent: QWidget, title: str, text: str, details: str = "") -> QMessageBox:
+    """A warning that does not block (usable from a coroutine); it closes with its parent."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setObjectName("warningBox")
+    if details:
+        box.setDetailedText(details)
+    box.open()
+    return box
+
+
+def install_excepthook(log_path: Path) -> None:
+    """An unexpected error is written to a log and reported in words; the program goes on."""
+
+    def hook(kind, value, tb) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            with log_path.open("a", encoding="utf-8") as log:
+                log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+        except OSError:
+            pass
+        print(text, file=sys.stderr)
+        if is_damage(value):
+            show_error(*damaged_texts(), str(value))
+            return
+        show_error(
+            translate("Errors", "Something went wrong"),
+            translate("Errors", "An unexpected error happened: {0}\nWhat was recorded is saved. "
+                      "The details are in {1}; please pass them on to support.").format(
+                          str(value) or kind.__name__, str(log_path)))
+
+    sys.excepthook = hook

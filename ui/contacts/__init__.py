@@ -1,0 +1,1 @@
+"""The contact directory screen."""

@@ -1,0 +1,1 @@
+"""The trainer's screens: drills, scenarios, training log."""

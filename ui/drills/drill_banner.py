@@ -1,0 +1,57 @@
+"""DrillBanner: while a drill runs, every screen says so — and shows what just happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.drills.drill_controller import DrillController
+
+
+class DrillBanner(QFrame):
+    stop_requested = Signal()  # the trainer confirmed: end the drill now
+
+    def __init__(self, *, drills: DrillController,
+                 confirm: Callable[[QWidget, str, str], bool],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drillBanner")
+        self._drills = drills
+        self._confirm = confirm
+        self.text = QLabel(objectName="drillText")
+        self.text.setWordWrap(True)
+        self.stop_button = QPushButton(self.tr("End the drill"), objectName="stopDrill")
+        self.stop_button.clicked.connect(self.ask_stop)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.stop_button)
+        drills.ticked.connect(self.refresh)
+        drills.started.connect(lambda _s: self.refresh())
+        drills.finished.connect(lambda _r: self.hide())
+        self.hide()
+
+    def refresh(self) -> None:
+        d = self._drills
+        self.setVisible(d.running)
+        if not d.running:
+            return
+        seconds = int(d.elapsed().total_seconds())
+        speed = self.tr(" ×{0}").format(d.rate) if d.rate > 1 else ""
+        text = self.tr("DRILL{0} · {1} · {2}:{3:02d}").format(speed, d.scenario.title,
+                                                            seconds // 60, seconds % 60)
+        if d.last_inject:
+            text += self.tr(" — now: {0}").format(d.last_inject)
+        self.text.setText(text)
+
+    def ask_stop(self) -> None:
+        """Ending scores the drill at once and cannot be undone: a stray press must not."""
+        if not self._drills.running:
+            return
+        if self._confirm(self, self.tr("End the drill?"), self.tr(
+                "End the drill “{0}” now and score it? What has not been done by now counts "
+                "as not done, and the drill cannot be continued.").format(
+                    self._drills.scenario.title)):
+            self.stop_requested.emit()

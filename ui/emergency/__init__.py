@@ -1,0 +1,1 @@
+"""The emergency screen: home, categories, the guided response, level, read-out."""

@@ -1,0 +1,115 @@
+"""EmergencyScreen: home → category → guided response, the running incidents and 110/119/120.
+
+A press on an urgent situation (home) or on a situation (category page) starts the incident
+at once and opens its guided response: at most two presses from home.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.emergency.category_page import CategoryPage
+from ui.emergency.emergency_home import EmergencyHome
+from ui.emergency.emergency_numbers import EmergencyNumbers
+from ui.emergency.guided_response import GuidedResponse
+from ui.emergency.incident_controller import IncidentController
+from ui.emergency.open_incidents_strip import OpenIncidentsStrip
+
+
+class EmergencyScreen(QWidget):
+    message = Signal(str)
+
+    def __init__(self, *, controller: IncidentController, guided: GuidedResponse | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emergencyScreen")
+        self._controller = controller
+        catalog = controller.catalog
+        self.strip = OpenIncidentsStrip(catalog=catalog)
+        self.home = EmergencyHome(catalog=catalog)
+        self.guided = guided or GuidedResponse(controller=controller)
+        self.numbers = EmergencyNumbers(catalog=catalog)
+        self.notice = QLabel(objectName="noticeLabel")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.stack = QStackedWidget(objectName="emergencyStack")
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.guided)
+        self._categories: dict[str, CategoryPage] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.numbers)
+
+        self.home.category_chosen.connect(self.show_category)
+        self.home.situation_chosen.connect(self.start)
+        self.guided.back_requested.connect(self.show_home)
+        self.strip.incident_chosen.connect(self.show_incident)
+        self.numbers.called.connect(self.call_number)
+        controller.open_incidents_changed.connect(self.refresh_strip)
+        controller.action_refused.connect(self.show_notice)
+        self.refresh_strip()
+
+    # -- navigation ------------------------------------------------------------------------
+    def page(self) -> str:
+        widget = self.stack.currentWidget()
+        if widget is self.home:
+            return "home"
+        if widget is self.guided:
+            return "guided"
+        return "category"
+
+    def show_home(self) -> None:
+        self.show_notice("")
+        self.stack.setCurrentWidget(self.home)
+        self.refresh_strip()
+        self.home.setFocus()
+
+    def show_category(self, key: str) -> None:
+        self.show_notice("")
+        page = self._categories.get(key)
+        if page is None:
+            page = CategoryPage(catalog=self._controller.catalog, category_key=key)
+            page.situation_chosen.connect(self.start)
+            page.back_requested.connect(self.show_home)
+            self._categories[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
+
+    def start(self, situation_key: str) -> None:
+        incident_id = self._controller.start(situation_key)
+        if incident_id is not None:
+            self.show_incident(incident_id)
+
+    def show_incident(self, incident_id: int) -> None:
+        self.show_notice("")
+        self.guided.show_incident(incident_id)
+        self.stack.setCurrentWidget(self.guided)
+        self.strip.mark_current(incident_id)
+        self.guided.setFocus()
+
+    def current_incident(self) -> int | None:
+        return self.guided.incident_id if self.page() == "guided" else None
+
+    # -- strip, numbers, messages ----------------------------------------------------------
+    def refresh_strip(self) -> None:
+        self.strip.set_incidents(self._controller.open_incidents(), self.current_incident())
+
+    def call_number(self, role_key: str) -> None:
+        role = self._controller.catalog.role(role_key)
+        incident_id = self.current_incident()
+        if incident_id is None:
+            self.show_notice(self.tr("Dial {0} now ({1}). Start the incident too, so the call "
+                                     "is recorded.").format(role.number, role.name))
+            return
+        self._controller.call(incident_id, role_key)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))

@@ -1,0 +1,61 @@
+"""OpenIncidentsStrip: every open incident as a button; one press switches to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+
+from models.incidents.response import IncidentSummary
+from models.plans.catalog import Catalog
+from ui.common.time_text import local_time
+
+
+class OpenIncidentsStrip(QFrame):
+    incident_chosen = Signal(int)
+
+    def __init__(self, *, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("openIncidentsStrip")
+        self._catalog = catalog
+        # Many incidents at once scroll sideways instead of widening the window.
+        content = QWidget(objectName="stripContent")
+        self._layout = QHBoxLayout(content)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        scroll = QScrollArea(objectName="stripScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        scroll.setFixedHeight(58)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.buttons: dict[int, QPushButton] = {}
+        self.set_incidents([], None)
+
+    def set_incidents(self, incidents: list[IncidentSummary], current: int | None) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons = {}
+        self.setVisible(bool(incidents))
+        if not incidents:
+            return
+        self._layout.addWidget(QLabel(self.tr("Running:"), objectName="stripLabel"))
+        for summary in incidents:
+            level = self._catalog.level(summary.level)
+            drill = self.tr("[DRILL] ") if summary.is_drill else ""
+            text = (f"{drill}{summary.situation_name} · {level.short} · "
+                    f"{local_time(summary.started_at, '%H:%M')}")
+            button = QPushButton(text, objectName="openIncidentButton")
+            button.setCheckable(True)
+            button.setChecked(summary.id == current)
+            button.setStyleSheet(f"#openIncidentButton {{ border-left: 8px solid {level.color}; }}")
+            button.clicked.connect(lambda _=False, i=summary.id: self.incident_chosen.emit(i))
+            self.buttons[summary.id] = button
+            self._layout.addWidget(button)
+        self._layout.addStretch(1)
+
+    def mark_current(self, incident_id: int | None) -> None:
+        for key, button in self.buttons.items():
+            button.setChecked(key == incident_id)

@@ -1,0 +1,60 @@
+"""ReadoutDialog: the report to read out, copyable; "reported to X" records the call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.people import ReportChoice
+
+
+class ReadoutDialog(QDialog):
+    reported = Signal(str, str, str)  # role key, person, number
+
+    def __init__(self, *, text: str, targets: list[ReportChoice],
+                 parent: QWidget | None = None) -> None:
+        """`targets`: whom the clerk may mark as reported to, a person or a role."""
+        super().__init__(parent)
+        self.setObjectName("readoutDialog")
+        self.setWindowTitle(self.tr("Report to read out"))
+        self.resize(720, 480)
+        hint = QLabel(self.tr("Read this out on the phone. Reading it records nothing: mark "
+                              "whom you reported to."), objectName="hintLabel")
+        hint.setWordWrap(True)
+        self.text = QPlainTextEdit(text, objectName="readoutText")
+        self.text.setReadOnly(True)
+        self.copy_button = QPushButton(self.tr("Copy"), objectName="copyButton")
+        self.copy_button.clicked.connect(self.copy)
+        row = QHBoxLayout()
+        row.addWidget(self.copy_button)
+        self.report_buttons: dict[tuple[str, str], QPushButton] = {}
+        for choice in targets:
+            button = QPushButton(self.tr("Reported to {0}").format(choice.label),
+                                 objectName="reportButton")
+            button.clicked.connect(lambda _=False, c=choice: self._report(c))
+            self.report_buttons[(choice.role_key, choice.person)] = button
+            row.addWidget(button)
+        close = QPushButton(self.tr("Close"), objectName="closeButton")
+        close.clicked.connect(self.reject)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(row)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+
+    def _report(self, choice: ReportChoice) -> None:
+        self.reported.emit(choice.role_key, choice.person, choice.number)
+        self.accept()

@@ -1,0 +1,1 @@
+"""History and the daily view."""

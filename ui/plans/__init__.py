@@ -1,0 +1,1 @@
+"""The plans browser, revisions and approvals."""

@@ -1,0 +1,1 @@
+"""The incident record form and its windows."""

@@ -1,0 +1,39 @@
+"""RecordDialog: the record form in its own window, from the guided view or the history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from models.clock.act import Act
+from models.plans.catalog import Catalog
+from ui.common.pdf_export import PdfTools
+from ui.records.record_form import RecordForm
+
+
+class RecordDialog(QDialog):
+    """Not modal: while the form is open the alarm can be acknowledged, 110 / 119 / 120 and
+    the timer cards pressed; `show_over` lays it over one screen area, not over those bars."""
+
+    def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
+                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordDialog")
+        self.form = RecordForm(catalog=catalog, incident_id=incident_id, act=act, pdf=pdf)
+        self.setWindowTitle(self.form.title.text())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.form)
+        self.resize(1100, 700)
+        self.finished.connect(lambda _result: self.form.flush())
+
+    def show_over(self, area: QWidget) -> None:
+        """Cover the screen `area` is on (the guided view, the history), leaving the header,
+        the alarm, the timers and 110 / 119 / 120 around it in sight."""
+        area = area.window().findChild(QWidget, "screenStack") or area
+        self.setGeometry(QRect(area.mapToGlobal(QPoint(0, 0)), area.size()))
+        self.show()
+        self.raise_()
+        self.activateWindow()

@@ -1,0 +1,379 @@
+"""RecordForm: the full incident record — every field the documents ask for.
+
+What is typed is saved as a draft within a second (valid or not), so a crash or a power cut
+loses nothing; "Save" stores the validated record and shows problems beside their fields.
+A closed record is read-only; corrections are amendments with who, when and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.clock.act import Act
+from models.incidents import records, response
+from models.incidents.records import RecordRefused
+from models.incidents.verify import verify_incident
+from models.plans.catalog import Catalog
+from models.plans.revisions import incident_plan
+from ui.common.export_bar import ExportBar
+from ui.common.pdf_export import PdfTools
+from ui.common.pdf_jobs import incident_record_job
+from ui.common.record_fields import field_labels
+from ui.common.status_text import status_text
+from ui.common.time_text import local_time
+from ui.common.timeline_text import entry_text
+from ui.plans.plan_version_dialog import PlanVersionDialog
+from ui.records.amend_dialog import AmendDialog
+
+AUTOSAVE_MS = 500
+LINE_FIELDS = ("happened_at", "discovered_at", "reported_at", "handled_at", "place", "reporter",
+               "handler", "loss_amount", "evidence", "evidence_keep_until", "follow_up_on")
+TIME_FIELDS = ("happened_at", "discovered_at", "reported_at", "handled_at")
+
+
+class RecordForm(QWidget):
+    saved = Signal(int)  # the incident's record or status changed
+    draft_saved = Signal()
+
+    def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
+                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordForm")
+        self._catalog = catalog
+        self._act = act
+        self._pdf = pdf
+        self.incident_id = incident_id
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.now_buttons: list[QPushButton] = []
+        self.amend_dialog: AmendDialog | None = None
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+
+        self.title = QLabel(objectName="recordTitle")
+        self.plan_label = QLabel(objectName="recordPlanVersion")
+        self.plan_button = QPushButton(self.tr("Show the plan used"), objectName="showPlanUsed")
+        self.plan_button.clicked.connect(self.show_plan_used)
+        self.plan_dialog: PlanVersionDialog | None = None
+        self.integrity = QLabel(objectName="integrityLabel")
+        self.status = QLabel(objectName="recordStatus")
+        self.message = QLabel(objectName="recordMessage")
+        self.message.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        for row, (key, label) in enumerate(self._field_labels()):
+            self._add_field(grid, row, key, label)
+        body = QWidget(objectName="recordBody")
+        body.setLayout(grid)
+        scroll = QScrollArea(objectName="recordScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.timeline = QListWidget(objectName="recordTimeline")
+        self.timeline.setWordWrap(True)
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addWidget(QLabel(self.tr("Timeline"), objectName="sectionLabel"))
+        timeline_layout.addWidget(self.timeline)
+        split = QSplitter(Qt.Orientation.Horizontal, objectName="recordSplit")
+        split.addWidget(scroll)
+        split.addWidget(timeline_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        self.save_button = QPushButton(self.tr("Save"), objectName="saveRecord")
+        self.save_button.clicked.connect(self.save)
+        self.resolve_button = QPushButton(self.tr("Handling finished"), objectName="resolveRecord")
+        self.resolve_button.clicked.connect(self.resolve)
+        self.close_button = QPushButton(self.tr("Close the incident"), objectName="closeRecord")
+        self.close_button.clicked.connect(self.close_incident)
+        self.amend_button = QPushButton(self.tr("Correct (amendment)"), objectName="amendRecord")
+        self.amend_button.clicked.connect(self.open_amend)
+        self.prefill_button = QPushButton(self.tr("Fill actions from the record"),
+                                          objectName="prefillActions")
+        self.prefill_button.clicked.connect(self.prefill_actions)
+        self.export_button = QPushButton(self.tr("Export PDF"), objectName="exportRecord")
+        self.export_button.setShortcut("Ctrl+E")
+        self.export_button.clicked.connect(lambda: self.make_pdf(printing=False))
+        self.print_button = QPushButton(self.tr("Print"), objectName="printRecord")
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.clicked.connect(lambda: self.make_pdf(printing=True))
+        self.export_bar = ExportBar(tools=pdf) if pdf else None
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.prefill_button, self.resolve_button,
+                       self.close_button, self.amend_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        if pdf:
+            buttons.addWidget(self.export_button)
+            buttons.addWidget(self.print_button)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status)
+        plan_line = QHBoxLayout()
+        plan_line.addWidget(self.plan_label)
+        plan_line.addWidget(self.plan_button)
+        plan_line.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(plan_line)
+        layout.addWidget(self.integrity)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        if self.export_bar:
+            layout.addWidget(self.export_bar)
+        self.load()
+
+    # -- building --------------------------------------------------------------------------
+    def _field_labels(self) -> list[tuple[str, str]]:
+        return field_labels(self._catalog.general.aftercare)
+
+    def _add_field(self, grid: QGridLayout, row: int, key: str, label: str) -> None:
+        if key in LINE_FIELDS:
+            editor = QLineEdit(objectName=f"field_{key}")
+            editor.setMaxLength(records.TEXT_MAX_CHARS + 1)
+            editor.textChanged.connect(self._changed)
+            if key in TIME_FIELDS:
+                editor.setPlaceholderText("YYYY-MM-DD HH:MM")
+            elif key in records.DATE_FIELDS:
+                editor.setPlaceholderText("YYYY-MM-DD")
+        else:
+            editor = QPlainTextEdit(objectName=f"field_{key}")  # pasted rich text arrives plain
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(72)
+            editor.textChanged.connect(self._changed)
+        editor.setProperty("fieldKey", key)
+        self.editors[key] = editor
+        name = QLabel(label, objectName="fieldLabel")
+        name.setWordWrap(True)
+        error = QLabel(objectName="fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[key] = error
+        line = QHBoxLayout()
+        line.addWidget(editor, 1)
+        if key in TIME_FIELDS:
+            now = QPushButton(self.tr("Now"), objectName="nowButton")
+            now.clicked.connect(lambda _=False, e=editor: e.setText(
+                local_time(self._act().now, "%Y-%m-%d %H:%M")))
+            self.now_buttons.append(now)
+            line.addWidget(now)
+        grid.addWidget(name, row * 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(line, row * 2, 1)
+        grid.addWidget(error, row * 2 + 1, 1)
+
+    def show_plan_used(self) -> None:
+        """The plan text this incident followed, from the version it stored."""
+        situation = response.incident_state(self.incident_id).summary.situation_key
+        self.plan_dialog = PlanVersionDialog(plan_id=self._plan_id, situation=situation,
+                                             parent=self)
+        self.plan_dialog.open()
+
+    # -- loading ---------------------------------------------------------------------------
+    def load(self) -> None:
+        state = response.incident_state(self.incident_id)
+        s = state.summary
+        level = self._catalog.level(s.level)
+        drill = self.tr("[DRILL] ") if s.is_drill else ""
+        self.title.setText(f"{drill}{s.situation_name} · {level.name}（{level.short}）")
+        self.status.setText(status_text(s.status))
+        self._plan_id, label = incident_plan(self.incident_id)
+        self.plan_label.setText(self.tr("Plan version {0}").format(label))
+        raw, from_draft = records.load_form(self.incident_id)
+        self._fill(raw)
+        self.message.setText(self.tr("Unsaved text from before was restored.")
+                             if from_draft else "")
+        self._show_integrity()
+        self._show_required(level)
+        self._fill_timeline(state)
+        closed = s.status == "closed"
+        for editor in self.editors.values():
+            editor.setReadOnly(closed)
+        for button in self.now_buttons:
+            button.setVisible(not closed)
+        self.save_button.setVisible(not closed)
+        self.prefill_button.setVisible(not closed)
+        self.resolve_button.setVisible(s.status in ("open", "in_hand"))
+        self.close_button.setVisible(s.status == "resolved")
+        self.amend_button.setVisible(closed)
+        self._show_loss_advice()
+
+    def _fill(self, raw: dict[str, str]) -> None:
+        for key, editor in self.editors.items():
+            editor.blockSignals(True)
+            if isinstance(editor, QLineEdit):
+                editor.setText(raw.get(key, ""))
+            else:
+                editor.setPlainText(raw.get(key, ""))
+            editor.blockSignals(False)
+        for error in self.errors.values():
+            error.hide()
+
+    def _show_integrity(self) -> None:
+        findings = verify_incident(self.incident_id)
+        ok = not findings
+        self.integrity.setText(self.tr("Timeline intact: every entry checks out.") if ok else
+                               self.tr("⚠ The record or its timeline was changed outside the "
+                                       "program ({0} problem(s)). Keep this file as evidence.")
+                               .format(len(findings)))
+        self.integrity.setProperty("ok", ok)
+        self.integrity.style().unpolish(self.integrity)
+        self.integrity.style().polish(self.integrity)
+
+    def _show_required(self, level) -> None:
+        for item in self._catalog.general.aftercare:
+            editor = self.editors[records.AFTERCARE_PREFIX + item]
+            editor.setProperty("required", item in level.aftercare_required)
+            editor.setPlaceholderText(self.tr("Required to close at this level")
+                                      if item in level.aftercare_required else "")
+
+    # -- editing ---------------------------------------------------------------------------
+    def raw(self) -> dict[str, str]:
+        return {key: (e.text() if isinstance(e, QLineEdit) else e.toPlainText())
+                for key, e in self.editors.items()}
+
+    def _changed(self) -> None:
+        self._autosave.start()
+        if self.sender() is self.editors["loss_amount"]:
+            self._show_loss_advice()
+
+    def save_draft(self) -> None:
+        records.save_draft(self.incident_id, self.raw(), self._act().now)
+        self.status.setText(self.tr("Draft saved {0}").format(local_time(self._act().now)))
+        self.draft_saved.emit()
+
+    def flush(self) -> None:
+        """Save a pending draft now (before the form closes)."""
+        if self._autosave.isActive():
+            self._autosave.stop()
+            self.save_draft()
+
+    def _show_loss_advice(self) -> None:
+        record, errors = records.parse_raw({"loss_amount": self.editors["loss_amount"].text()})
+        advice = [] if errors else records.loss_warnings(self._catalog, record.loss_amount)
+        label = self.errors["loss_amount"]
+        if not errors:
+            label.setText("\n".join(advice))
+            label.setVisible(bool(advice))
+
+    def _fill_timeline(self, state=None) -> None:
+        state = state or response.incident_state(self.incident_id)
+        self.timeline.clear()
+        for entry in state.entries:
+            self.timeline.addItem(f"{local_time(entry.at, '%m-%d %H:%M:%S')}  {entry.actor}  "
+                                  f"{entry_text(entry)}")
+
+    def save(self) -> bool:
+        self._autosave.stop()
+        try:
+            problems = records.save_record(self.incident_id, self.raw(), self._act())
+        except RecordRefused:
+            self.message.setText(self.tr("This record is closed; use a correction."))
+            return False
+        for key, error in self.errors.items():
+            error.setVisible(key in problems)
+            if key in problems:
+                error.setText(self.problem_text(problems[key]))
+        self._show_loss_advice()  # the advice to call 110 stays, whatever else is wrong
+        if problems:
+            self.message.setText(self.tr("Not saved: {0} field(s) need attention. What you "
+                                         "typed is kept.").format(len(problems)))
+            return False
+        self.message.setText(self.tr("Saved."))
+        self._fill_timeline()  # the save is in the timeline now
+        self.saved.emit(self.incident_id)
+        return True
+
+    def problem_text(self, code: str) -> str:
+        texts = {
+            "bad_datetime": self.tr("Not a time: write it as 2026-11-20 14:05."),
+            "bad_date": self.tr("Not a date: write it as 2026-11-20."),
+            "bad_amount": self.tr("Not an amount: write a number of yuan, e.g. 5200."),
+            "too_long": self.tr("Longer than {0} characters: shorten it.").format(
+                records.TEXT_MAX_CHARS),
+            "before_happened": self.tr("Earlier than the time it happened: check both."),
+        }
+        return texts.get(code, code)
+
+    def prefill_actions(self) -> None:
+        state = response.incident_state(self.incident_id)
+        lines = [f"{local_time(e.at, '%H:%M')} {entry_text(e)}" for e in state.actions_taken()]
+        self.editors["actions"].setPlainText("\n".join(lines))
+
+    def make_pdf(self, *, printing: bool) -> bool:
+        """The record as a PDF: what is on screen is saved first, so the PDF shows it."""
+        if self._pdf is None or self.export_bar is None:
+            return False
+        if self.save_button.isVisible() and not self.save():
+            self.message.setText(self.tr("Not exported: correct the marked fields first. What "
+                                         "you typed is kept."))
+            return False
+        job = incident_record_job(self._catalog, self.incident_id, self._pdf)
+        return self.export_bar.print(job) if printing else self.export_bar.save(job)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def resolve(self) -> None:
+        if self.save():
+            response.mark_resolved(self._catalog, self.incident_id, self._act())
+            self.saved.emit(self.incident_id)
+            self.load()
+
+    def close_incident(self) -> None:
+        if not self.save():
+            return
+        try:
+            records.close_incident(self._catalog, self.incident_id, self._act())
+        except RecordRefused as refused:
+            self.message.setText(self.refusal_text(refused))
+            return
+        self.saved.emit(self.incident_id)
+        self.load()
+        self.message.setText(self.tr("Closed. Later corrections are added as amendments."))
+
+    def refusal_text(self, refused: RecordRefused) -> str:
+        items = "、".join(refused.items)
+        texts = {
+            "not_resolved": self.tr("Mark the handling as finished first."),
+            "aftercare_missing": self.tr("Cannot close yet: fill in the aftercare this level "
+                                         "requires: {0}").format(items),
+            "deadlines_pending": self.tr("Cannot close yet: these deadlines are still open: "
+                                         "{0}").format(items),
+        }
+        return texts.get(refused.code, str(refused))
+
+    def open_amend(self) -> None:
+        self.amend_dialog = AmendDialog(fields=self._field_labels(), parent=self)
+        self.amend_dialog.amended.connect(self._amend)
+        self.amend_dialog.open()
+
+    def _amend(self, field: str, text: str, reason: str) -> None:
+        try:
+            records.amend(self.incident_id, field, text, reason, self._act())
+        except RecordRefused as refused:
+            self.message.setText(
+                self.tr("Not recorded: {0}").format(self.problem_text(refused.items[0]))
+                if refused.code == "bad_value" else
+                self.tr("Not recorded: a correction needs the new text and the reason."))
+            return
+        self.message.setText(self.tr("Correction recorded."))
+        self._fill_timeline()
+        self._show_integrity()
+        self.saved.emit(self.incident_id)

@@ -1,0 +1,50 @@
+"""AlarmBanner: a missed deadline shows on every screen until it is acknowledged."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from models.incidents.deadlines import DeadlineView
+from ui.window.timer_panel import format_countdown
+
+
+class AlarmBanner(QFrame):
+    acknowledge = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarmBanner")
+        self.text = QLabel(objectName="alarmText")
+        self.text.setWordWrap(True)
+        self.button = QPushButton(self.tr("Acknowledge (stop the alarm)") + "  F9",
+                                  objectName="acknowledgeButton")
+        self.button.setShortcut(QKeySequence("F9"))  # from any screen, whatever has focus
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self.acknowledge.emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self._flash = False
+        self.hide()
+
+    def show_alarms(self, alarming: list[DeadlineView], now: datetime) -> None:
+        self.setVisible(bool(alarming))
+        if not alarming:
+            return
+        parts = [self.tr("{0} ({1}) overdue {2}").format(
+            v.label, v.situation_name, format_countdown(v.remaining(now)).lstrip("+"))
+            for v in alarming[:3]]
+        more = len(alarming) - 3
+        text = self.tr("⚠ Missed: ") + "；".join(parts)
+        if more > 0:
+            text += self.tr(" and {0} more").format(more)
+        self.text.setText(text)
+        self._flash = not self._flash
+        self.setProperty("flash", self._flash)
+        self.style().unpolish(self)
+        self.style().polish(self)

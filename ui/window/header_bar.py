@@ -1,0 +1,52 @@
+"""HeaderBar: who and where (hall, desk, clerk on duty) and the time, on every screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from models.clock.clocks import Clock
+
+
+class HeaderBar(QFrame):
+    clerk_clicked = Signal()
+
+    def __init__(self, *, clock: Clock, hall: str, desk: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("headerBar")
+        self._clock = clock
+        self.title = QLabel(self.tr("Emergency Desk"), objectName="appTitle")
+        self.place = QLabel(objectName="placeLabel")
+        self.clerk = QPushButton(objectName="clerkButton")
+        self.clerk.clicked.connect(self.clerk_clicked.emit)
+        self.time = QLabel(objectName="clockLabel")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 4)
+        layout.addWidget(self.title)
+        layout.addSpacing(16)
+        layout.addWidget(self.place)
+        layout.addStretch(1)
+        layout.addWidget(self.clerk)
+        layout.addSpacing(16)
+        layout.addWidget(self.time)
+        self.set_place(hall, desk)
+        self.set_clerk("")
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(1000)
+        self.tick()
+
+    def set_place(self, hall: str, desk: str) -> None:
+        hall = hall or self.tr("(hall not set)")
+        desk = desk or self.tr("(desk not set)")
+        self.place.setText(f"{hall} · {desk}")
+
+    def set_clerk(self, name: str) -> None:
+        self.clerk.setText(self.tr("On duty: {0} ▾").format(name or self.tr("nobody chosen")))
+        self.clerk.setProperty("missing", not name)
+        self.clerk.style().unpolish(self.clerk)
+        self.clerk.style().polish(self.clerk)
+
+    def tick(self) -> None:
+        self.time.setText(self._clock.now().astimezone().strftime("%Y-%m-%d %H:%M:%S"))

@@ -1,0 +1,119 @@
+"""MainWindow: the header, the navigation rail and the screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.window.header_bar import HeaderBar
+
+
+class MainWindow(QMainWindow):
+    painted = Signal()  # the first time the window is painted on screen
+
+    def __init__(self, *, header: HeaderBar, screens: list[tuple[str, str, QWidget]],
+                 bars: tuple[QWidget, ...] = (), footer: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`screens`: (key, title, widget) in navigation order; F1.. select them.
+        The first screen is the emergency screen. `bars`: shown under the header on every
+        screen (alarms, timers); `footer` at the
+        bottom of every screen (110 / 119 / 120)."""
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Emergency Desk"))
+        self.header = header
+        self.stack = QStackedWidget(objectName="screenStack")
+        self.nav = QFrame(objectName="navRail")
+        nav_layout = QVBoxLayout(self.nav)
+        nav_layout.setContentsMargins(6, 6, 6, 6)
+        nav_layout.setSpacing(6)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self._keys: list[str] = []
+        self._screens: list[QWidget] = []
+        for index, (key, title, widget) in enumerate(screens):
+            shortcut = f"F{index + 1}"
+            button = QToolButton(objectName=f"nav_{key}")
+            button.setText(f"{title}\n{shortcut}")
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMinimumSize(120, 64)
+            self.nav_group.addButton(button, index)
+            nav_layout.addWidget(button)
+            # The emergency screen is made to fit (tests/ui/test_home_layout.py) and scrolls
+            # its own parts; a scroll bar around it would only shift it.
+            self.stack.addWidget(widget if index == 0 else _scrolling(widget))
+            self._screens.append(widget)
+            self._keys.append(key)
+            QShortcut(QKeySequence(shortcut), self, activated=lambda i=index: self.show_index(i))
+        nav_layout.addStretch(1)
+        self.nav_group.idClicked.connect(self.show_index)
+
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.nav)
+        body_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        for bar in bars:
+            layout.addWidget(bar)
+        layout.addWidget(body, 1)
+        if footer is not None:
+            layout.addWidget(footer)
+        self.setCentralWidget(central)
+        self._paint_watch = _FirstPaint(self)
+        self.show_index(0)
+
+    def show_index(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.nav_group.button(index).setChecked(True)
+
+    def show_screen(self, key: str) -> None:
+        self.show_index(self._keys.index(key))
+
+    def current_screen(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def screen(self, key: str) -> QWidget:
+        return self._screens[self._keys.index(key)]
+
+
+def _scrolling(screen: QWidget) -> QScrollArea:
+    """A screen that does not fit (large text on a small monitor) scrolls instead of pushing
+    the window past the screen; one that fits shows no scroll bar."""
+    scroll = QScrollArea(objectName="screenScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(screen)
+    return scroll
+
+
+class _FirstPaint(QObject):
+    """Emits the window's `painted` once, on its first paint event."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            self._window.painted.emit()
+        return False

@@ -1,0 +1,103 @@
+"""SettingsPage: the desk's settings, each field built from its declaration in models.settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.store.settings import BY_KEY, SettingsError, SettingsStore
+
+# What this page edits; the clerk on duty is chosen from the header instead.
+EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound")
+
+
+class SettingsPage(QWidget):
+    settings_changed = Signal(str, object)  # key, new value
+
+    def __init__(self, *, store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self._store = store
+        self._editors: dict[str, QWidget] = {}
+        title = QLabel(self.tr("Settings"), objectName="pageTitle")
+        form = QFormLayout()
+        for spec in (BY_KEY[key] for key in EDITED):
+            editor = self._editor_for(spec)
+            editor.setObjectName(f"setting_{spec.key}")
+            self._editors[spec.key] = editor
+            form.addRow(self._label(spec.key), editor)
+        self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel(objectName="settingsMessage")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        if store.problem:
+            self.message.setText(store.problem)
+
+    def _label(self, key: str) -> str:
+        labels = {
+            "hall_name": self.tr("Hall name"),
+            "desk_name": self.tr("Desk name"),
+            "language": self.tr("Language"),
+            "text_size": self.tr("Text size"),
+            "alarm_sound": self.tr("Alarm sound"),
+        }
+        return labels[key]
+
+    def _choice_text(self, value: object) -> str:
+        texts = {"zh_CN": "简体中文", "en": "English", True: self.tr("On"), False: self.tr("Off")}
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value > 115:  # tests/ui/test_home_layout.py: what fits where
+                return self.tr("{0}% (for screens of 1920×1080 or more)").format(value)
+            return f"{value}%"
+        return texts.get(value, str(value))
+
+    def _editor_for(self, spec) -> QWidget:
+        value = self._store.get(spec.key)
+        if spec.choices:
+            box = QComboBox()
+            for choice in spec.choices:
+                box.addItem(self._choice_text(choice), choice)
+            box.setCurrentIndex(spec.choices.index(value))
+            return box
+        line = QLineEdit(str(value))
+        line.setMaxLength(spec.max_length)
+        return line
+
+    def value_of(self, key: str) -> object:
+        editor = self._editors[key]
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        return editor.text()
+
+    def save(self) -> None:
+        changed = []
+        for key in EDITED:
+            value = self.value_of(key)
+            if value == self._store.get(key):
+                continue
+            try:
+                self._store.set(key, value)
+            except (SettingsError, OSError) as e:
+                self.message.setText(self.tr("Not saved: {0}").format(str(e)))
+                return
+            changed.append(key)
+        for key in changed:
+            self.settings_changed.emit(key, self._store.get(key))
+        note = self.tr("Saved.")
+        if "language" in changed:
+            note += " " + self.tr("The language changes at the next start.")
+        self.message.setText(note)
