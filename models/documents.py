@@ -56,7 +56,7 @@ class DeadlineLine:
 
 
 @dataclass(frozen=True)
-class Amendment:
+class AmendmentLine:
     at: datetime
     by: str
     reason: str
@@ -85,7 +85,7 @@ class IncidentRecord:
     timeline: tuple[TimelineLine, ...]
     deadlines: tuple[DeadlineLine, ...]
     integrity_ok: bool
-    amendments: tuple[Amendment, ...] = ()
+    amendments: tuple[AmendmentLine, ...] = ()
     integrity_problems: tuple[tuple[int, str], ...] = ()  # (entry position or 0, problem code)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.clock.clocks import from_db
-from models.documents import Amendment, IncidentRecord, TimelineLine
+from models.documents import AmendmentLine, IncidentRecord, TimelineLine
 from models.incidents import records
 from models.incidents.history import deadline_line
 from models.incidents.response import incident_state
@@ -34,7 +34,7 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
             Deadline.incident == incident_id).order_by(Deadline.started_at, Deadline.id)),
         integrity_ok=not findings,
         integrity_problems=tuple((f.position or 0, f.problem) for f in findings),
-        amendments=tuple(Amendment(from_db(a.at), a.by, a.reason, a.new, a.field)
+        amendments=tuple(AmendmentLine(from_db(a.at), a.by, a.reason, a.new, a.field)
                          for a in records.amendments_of(incident_id)))
 
 
