@@ -20,6 +20,10 @@ import peewee as pw
 APP_MARK = "emergency-desk"
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {"journal_mode": "wal", "synchronous": "full", "foreign_keys": 1, "busy_timeout": 10000}
+# Every transaction takes the write lock when it begins, waiting up to the busy timeout for
+# another writer to finish. A transaction that read first and upgraded later would be refused
+# at once ("database is locked", no wait) whenever another program committed in between.
+LOCK_TYPE = "IMMEDIATE"
 
 
 
@@ -204,7 +208,7 @@ def open_database(
     version = inspect(path, schema.version)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
+        db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type=LOCK_TYPE)
         db.connect()
     except (OSError, pw.OperationalError) as e:
         raise DatabaseRefused("cannot_open", path, reason=str(e)) from e
