@@ -166,6 +166,31 @@ def plans_dump(folder: Path) -> int:
 
 
 def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -> int:
+    """Generated incidents into `path`, holding the desk's lock meanwhile (a desk running on
+    the file would lose presses to a writer this fast)."""
+    from datetime import datetime
+
+    from models.store.database import DatabaseRefused
+    from models.store.desk_lock import hold
+
+    if not 1 <= incidents <= 2_000_000 or not 1 <= days <= 36_500:
+        print("--incidents must be 1 to 2,000,000 and --days 1 to 36,500.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    catalog = _load_or_report(plans)
+    if catalog is None:
+        return EXIT_PROBLEMS
+    try:
+        lock = hold(path, holder="demo", now=datetime.now().astimezone())
+    except DatabaseRefused as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        return _fill_demo(path, catalog, incidents, days, force)
+    finally:
+        lock.release()
+
+
+def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: bool) -> int:
     import time
     from datetime import datetime
 
@@ -175,12 +200,6 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     from models.store.schema import open_database
     from models.store.tables import Incident
 
-    if not 1 <= incidents <= 2_000_000 or not 1 <= days <= 36_500:
-        print("--incidents must be 1 to 2,000,000 and --days 1 to 36,500.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    catalog = _load_or_report(plans)
-    if catalog is None:
-        return EXIT_PROBLEMS
     try:
         db = open_database(path)
     except DatabaseRefused as e:

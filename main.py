@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_desk(args) -> int:
     import os
+    from datetime import datetime
 
     os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
 
@@ -38,6 +39,7 @@ def run_desk(args) -> int:
     from models.plans.loader import CatalogError, load_catalog
     from models.plans.versions import record_plan_version
     from models.store.database import DatabaseRefused, is_damage
+    from models.store.desk_lock import hold
     from models.store.paths import default_database_path, default_plans_dir
     from models.store.schema import open_database
     from models.store.settings import SettingsStore
@@ -60,7 +62,11 @@ def run_desk(args) -> int:
     if not args.self_test:
         install_excepthook(db_path.parent / "errors.log")
 
+    desk_lock = None  # held from before the database is opened until the desk quits
+
     def refuse(title: str, text: str, details: str = "") -> int:
+        if desk_lock is not None:
+            desk_lock.release()
         if args.self_test:
             print(f"SELF-TEST FAILED: {title}: {text}\n{details}".rstrip(), file=sys.stderr)
         else:
@@ -75,9 +81,13 @@ def run_desk(args) -> int:
                                     "corrected. Each line below names the file, the line and "
                                     "the problem."), "\n".join(str(p) for p in e.problems))
     try:
+        desk_lock = hold(db_path, holder=" ".join(
+            str(store.get(k)) for k in ("hall_name", "desk_name") if store.get(k)) or "?",
+            now=datetime.now().astimezone())
         db = open_database(db_path)
     except DatabaseRefused as e:
         return refuse(app.translate("Main", "The database cannot be used"), *refusal_text(e))
+    app.aboutToQuit.connect(desk_lock.release)
 
     def refuse_damaged(error: Exception) -> int:
         """A damaged page met while starting: the clerk is told, nothing more is written."""

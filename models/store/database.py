@@ -71,6 +71,9 @@ REFUSALS = {
              "{version}); this needs version {needed} or later. It was left untouched. Open "
              "it once in the desk (which upgrades it and keeps a copy of the old file), then "
              "run this again.",
+    "in_use": "{path} is in use by another copy of Emergency Desk ({holder}, since {since}, "
+              "process {pid} on {host}). One desk works on a database file at a time: use "
+              "that one, or close it first.",
     "migration_failed": "Upgrading the database {path} from version {version} failed "
                         "({reason}). Nothing was changed; a copy was saved as {saved}. "
                         "Please report this problem.",

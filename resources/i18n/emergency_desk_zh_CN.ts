@@ -541,6 +541,10 @@
         <translation>{0} 中还没有任何事件记录，该文件未被改动。</translation>
     </message>
     <message>
+        <source>The database {0} is already open in another desk window ({1}, since {2}). One desk works on a database at a time: use that window, or close it and start again.</source>
+        <translation>数据库 {0} 已在另一个处置台窗口中打开（{1}，自 {2} 起）。同一个数据库一次只能由一个处置台使用：请使用那个窗口，或先将其关闭再重新启动。</translation>
+    </message>
+    <message>
         <source>{0} was written by an older version of Emergency Desk (database version {1}; this needs version {2} or later). It was left untouched. Open it once in the desk, then try again.</source>
         <translation>{0} 由旧版本的应急处置台写入（数据库版本 {1}，此操作需要版本 {2} 或更高），该文件未被改动。请先用处置台打开一次，再重试。</translation>
     </message>

@@ -41,6 +41,9 @@ def refusal_texts() -> dict[str, str]:
         "missing": translate("DatabaseRefusal", "There is no database at {0}."),
         "empty": translate("DatabaseRefusal", "{0} holds no incidents yet. It was left "
                            "untouched."),
+        "in_use": translate("DatabaseRefusal", "The database {0} is already open in another "
+                            "desk window ({1}, since {2}). One desk works on a database at a "
+                            "time: use that window, or close it and start again."),
         "older": translate("DatabaseRefusal", "{0} was written by an older version of "
                            "Emergency Desk (database version {1}; this needs version {2} or "
                            "later). It was left untouched. Open it once in the desk, then try "
@@ -56,7 +59,8 @@ def refusal_text(refused: DatabaseRefused) -> tuple[str, str]:
     p = refused.params
     values = {"newer": (p.get("version"), p.get("known")),
               "older": (p.get("version"), p.get("needed")),
-              "migration_failed": (p.get("version"), p.get("saved"))}.get(refused.code, ())
+              "migration_failed": (p.get("version"), p.get("saved")),
+              "in_use": (p.get("holder"), p.get("since"))}.get(refused.code, ())
     text = refusal_texts().get(refused.code)
     if text is None:  # a code without a text of its own: the English message, not nothing
         return str(refused), ""

@@ -42,7 +42,7 @@ def act(seconds: int) -> Act:
 
 @pytest.mark.parametrize("presses", [300])
 def test_presses_survive_a_second_writer(desk_db, shipped_catalog, tmp_path, presses):
-    db, plan = desk_db
+    _, plan = desk_db
     incident = response.start_incident(shipped_catalog, plan, "fire", act(0))
     other = subprocess.Popen([sys.executable, "-c", NOISE, str(tmp_path / "desk.db"), "20000"],
                              stdout=subprocess.PIPE, text=True)

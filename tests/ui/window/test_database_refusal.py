@@ -11,7 +11,8 @@ from ui.window.database_refusal import refusal_text, refusal_texts
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SAMPLE = {"reason": "database disk image is malformed", "version": 9, "known": 3,
-          "saved": "/data/desk.v1.bak", "needed": 2}
+          "saved": "/data/desk.v1.bak", "needed": 2, "holder": "Hall A desk 1",
+          "since": "2026-11-20 08:30", "pid": 4242, "host": "desk-pc"}
 
 
 def test_every_refusal_code_has_a_desk_text():
