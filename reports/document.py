@@ -148,6 +148,7 @@ def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[F
     if not folder.is_dir():
         raise ReportError(f"The folder {folder} does not exist. Choose an existing folder.",
                           problem="no_folder", where=folder)
+    refuse_to_replace_data(path)
     created = False
     try:
         with replacing(path) as temp:  # replaces `path` only once the whole PDF is written
@@ -171,6 +172,30 @@ def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[F
                           "another program and that the folder is writable.",
                           problem="file_not_writable", where=path, reason=reason) from e
     return path
+
+
+PDF_MAGIC = b"%PDF-"
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a database
+
+
+def refuse_to_replace_data(path: Path) -> None:
+    """A PDF replaces only a PDF (or an empty file): never the database, a backup, SQLite's
+    files beside them or anything else, named directly or through a link. Raises ReportError
+    ("not_a_pdf" or "beside_database") and leaves everything as it was."""
+    target = path.resolve()
+    if target.is_file():
+        with target.open("rb") as f:
+            head = f.read(len(PDF_MAGIC))
+        if head and head != PDF_MAGIC:
+            raise ReportError(f"{path} exists and is not a PDF (it may be the database, a "
+                              "backup or other data). It was left untouched. Choose another "
+                              "file name for the PDF.", problem="not_a_pdf", where=path)
+    for suffix in SQLITE_SIDE_FILES:
+        database = target.with_name(target.name.removesuffix(suffix))
+        if target.name.endswith(suffix) and database.exists():
+            raise ReportError(f"{path} is a name SQLite uses beside the database {database}. "
+                              "Nothing was written. Choose another file name for the PDF.",
+                              problem="beside_database", where=path)
 
 
 def content_width(page: Page) -> float:

@@ -141,9 +141,23 @@ def test_a_failure_while_rendering_keeps_the_old_file(database, tmp_path, capsys
 
     monkeypatch.setattr(daily_log._Sheet, "rows", broken)  # fails inside the rendering
     old = tmp_path / "log.pdf"
-    old.write_bytes(b"yesterday's log")
+    old.write_bytes(b"%PDF-1.4 yesterday's log")
     code, err = export(capsys, "daily", "--date", "2026-11-20", "--out", str(old), "--db",
                        str(database))
     assert code == 1 and "Nothing was written to" in err
-    assert old.read_bytes() == b"yesterday's log"
+    assert old.read_bytes() == b"%PDF-1.4 yesterday's log"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "log.pdf"]
+
+
+def test_out_naming_the_database_is_refused_and_the_database_stays(database, tmp_path, capsys):
+    """`export daily --db X --out X` once replaced the database with a PDF and exited 0."""
+    before = database.read_bytes()
+    code, err = export(capsys, "daily", "--date", "2026-11-20", "--out", str(database),
+                       "--db", str(database))
+    assert code == 2 and "is not a PDF" in err and "left untouched" in err
+    assert database.read_bytes() == before
+    code, _ = export(capsys, "daily", "--date", "2026-11-20", "--out",
+                     str(database) + "-wal", "--db", str(database))
+    assert code == 2
+    assert not Path(str(database) + "-wal").exists()
+    assert main.main(["verify", "--db", str(database)]) == 0

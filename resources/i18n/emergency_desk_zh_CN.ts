@@ -1390,6 +1390,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>Cannot write {0} ({1}). Check that the file is not open in another program and that the folder is writable.</source>
         <translation>无法写入 {0}（{1}）。请确认该文件没有在其他程序中打开，并且文件夹可以写入。</translation>
     </message>
+    <message>
+        <source>{0} exists and is not a PDF (it may be the database, a backup or other data). It was left untouched. Choose another file name for the PDF.</source>
+        <translation>{0} 已存在且不是 PDF 文件（可能是数据库、备份或其他数据），未做任何改动。请为 PDF 另选一个文件名。</translation>
+    </message>
+    <message>
+        <source>{0} is a name the database keeps beside it. Nothing was written. Choose another file name for the PDF.</source>
+        <translation>{0} 是数据库在其旁边使用的文件名，未写入任何内容。请为 PDF 另选一个文件名。</translation>
+    </message>
 </context>
 <context>
     <name>PlanHtml</name>

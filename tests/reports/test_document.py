@@ -60,14 +60,14 @@ def test_unwritable_folder_is_a_clear_error(unwritable_folder):
 
 def test_a_failure_while_rendering_leaves_the_old_file_and_no_partial(tmp_path):
     target = tmp_path / "log.pdf"
-    target.write_bytes(b"the old PDF")
+    target.write_bytes(b"%PDF-1.4 the old PDF")
 
     def broken(styles):
         raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError):
         write_pdf(target, Page(title="t", footer="f"), broken)
-    assert target.read_bytes() == b"the old PDF"
+    assert target.read_bytes() == b"%PDF-1.4 the old PDF"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.pdf"]
 
 
@@ -102,3 +102,38 @@ def test_progress_tells_each_page(tmp_path):
     pages = []
     write_pdf(tmp_path / "p.pdf", Page(title="t", footer="f"), story, progress=pages.append)
     assert pages == [1, 2]
+
+
+@pytest.fixture
+def database(tmp_path):
+    """A real desk database (WAL mode, open) and its bytes."""
+    from models.store.schema import open_database
+
+    db = open_database(tmp_path / "desk.db")
+    yield tmp_path / "desk.db"
+    db.close()
+
+
+def snapshot(folder):
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize("name", ["desk.db", "desk.db-wal", "desk.db-shm", "link-to-desk.db",
+                                  "desk.db-journal", "notes.txt"])
+def test_a_pdf_never_replaces_the_database_or_other_data(tmp_path, database, name):
+    (tmp_path / "notes.txt").write_text("the supervisor's notes")
+    (tmp_path / "link-to-desk.db").symlink_to(database)
+    before = snapshot(tmp_path)
+    with pytest.raises(ReportError) as refused:
+        write_pdf(tmp_path / name, Page(title="t", footer="f"), story)
+    assert refused.value.problem in ("not_a_pdf", "beside_database")
+    assert "Choose another file name" in str(refused.value)
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("content", [b"", b"%PDF-1.4 an older print"])
+def test_a_pdf_replaces_an_older_pdf_or_an_empty_file(tmp_path, content):
+    (tmp_path / "log.pdf").write_bytes(content)
+    write_pdf(tmp_path / "log.pdf", Page(title="t", footer="f"), story)
+    assert (tmp_path / "log.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "log.pdf").stat().st_size > 1000

@@ -120,6 +120,11 @@ class PdfExport(QObject):
             "file_not_writable": self.tr("Cannot write {0} ({1}). Check that the file is not "
                                          "open in another program and that the folder is "
                                          "writable."),
+            "not_a_pdf": self.tr("{0} exists and is not a PDF (it may be the database, a backup "
+                                 "or other data). It was left untouched. Choose another file "
+                                 "name for the PDF."),
+            "beside_database": self.tr("{0} is a name the database keeps beside it. Nothing "
+                                       "was written. Choose another file name for the PDF."),
         }
         text = texts.get(error.problem)
         return text.format(error.where, error.reason) if text else str(error)
