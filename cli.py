@@ -49,6 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, dest="demo_db", help="database file to fill")
     demo.add_argument("--force", action="store_true",
                       help="also write into a database that holds real incidents")
+    backup = commands.add_parser("backup", help="make a checked copy of the database now "
+                                 "(also while the desk runs) and rotate the old copies")
+    backup.add_argument("--db", type=Path, dest="backup_db", help="database file to copy")
+    backup.add_argument("--to", type=Path, dest="backup_to", metavar="FOLDER",
+                        help="folder for the copy (default: the desk's backup folder)")
+    restore = commands.add_parser("restore", help="put a backup in place of the database (the "
+                                  "desk must be closed); the current file is kept beside it")
+    restore.add_argument("--db", type=Path, dest="restore_db", help="database file to replace")
+    restore.add_argument("--from", type=Path, dest="restore_from", required=True,
+                         metavar="BACKUP", help="the backup file to restore")
     add_export_commands(commands)
     return parser
 
@@ -66,6 +76,11 @@ def run_command(args: argparse.Namespace) -> int:
         return verify_database(args.verify_db or args.db or default_database_path())
     if args.command == "export":
         return run_export(args)
+    if args.command == "backup":
+        return backup_now(args.backup_db or args.db or default_database_path(), args.backup_to)
+    if args.command == "restore":
+        return restore_backup(args.restore_db or args.db or default_database_path(),
+                              args.restore_from)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -251,6 +266,57 @@ class ExportContext:
 
 
 WriteTo = Callable[[Path, Callable[[int], None]], object]  # writes the PDF, telling pages
+
+
+def backup_now(path: Path, to: Path | None) -> int:
+    from models.store import backups
+    from models.store.database import DatabaseRefused
+    from models.store.schema import SCHEMA_VERSION
+    from models.store.settings import SettingsStore
+
+    if not path.is_file():
+        print(f"No database at {path}. Give the file with --db.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    folder = to or backups.folder_for(path, str(
+        SettingsStore(path.parent / "settings.json").get("backup_folder")))
+    now = datetime.now()
+    try:
+        backups.check_backup(path, SCHEMA_VERSION)  # never copy a damaged file over good ones
+        made = backups.make_backup(path, folder, now, known_version=SCHEMA_VERSION)
+    except (DatabaseRefused, backups.BackupFailed) as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    removed = backups.rotate(folder, path, now)
+    print(f"Wrote {made} ({made.stat().st_size / 1e6:.1f} MB, checked)"
+          + (f"; removed {len(removed)} older backup(s)" if removed else ""))
+    return EXIT_OK
+
+
+def restore_backup(path: Path, source: Path) -> int:
+    from models.store import backups
+    from models.store.database import DatabaseRefused
+    from models.store.desk_lock import hold
+    from models.store.schema import SCHEMA_VERSION
+
+    try:
+        lock = hold(path, holder="restore", now=datetime.now())
+    except DatabaseRefused as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        kept = backups.restore(source, path, datetime.now(), known_version=SCHEMA_VERSION)
+    except DatabaseRefused as e:
+        print(f"{e} Nothing was changed.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as e:
+        print(f"Restoring {source} failed ({e}). Check {path.parent}: the current database "
+              "is there, or kept as *.before-restore-*.", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        lock.release()
+    print(f"Restored {path} from {source}"
+          + (f"; the file it replaced is kept as {kept.name}" if kept else ""))
+    return EXIT_OK
 
 
 def add_export_commands(commands) -> None:

@@ -35,6 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clerk_on_duty", ""),
     Setting("clerk_names", []),  # names chosen before, offered at the next shift start
     Setting("holiday_date", ""),  # a date the desk declared a holiday (YYYY-MM-DD), or ""
+    Setting("backup_folder", "", max_length=400),  # "" = backups/ beside the database
 )
 MAX_NAMES = 100
 BY_KEY = {s.key: s for s in SETTINGS}
