@@ -170,7 +170,7 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
     "general": {"principles": (_texts, ()), "first_steps": (_texts, ()),
                 "aftercare": (_texts, ()), "reporting": (_texts, ()),
                 "prevention": (_texts, ()), "at_once_minutes": (_positive, 5),
-                "source": (_texts, ())},
+                "emergency_numbers": (_keys, ()), "source": (_texts, ())},
     "source": {"key": (_key, REQUIRED), "title": (_text, REQUIRED), "file": (_text, REQUIRED),
                "org": (_text, REQUIRED), "note": (_opt_text, "")},
     "role": {"key": (_key, REQUIRED), "name": (_text, REQUIRED), "aliases": (_texts, ()),
@@ -326,6 +326,7 @@ class _CatalogBuilder:
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         self.single: dict[str, dict] = {}
+        self.single_readers: dict[str, _FileReader] = {}
         self.entries: dict[str, list] = {k: [] for k in TOP_LEVEL if k not in SINGLE_TABLES}
         # references checked once everything is read: (reader, where, field, kind, value)
         self.refs: list[tuple[_FileReader, tuple, str, str, object]] = []
@@ -351,7 +352,19 @@ class _CatalogBuilder:
             return
         fields, ok = reader.fields(value, name, (name,))
         self._note_refs(reader, (name,), fields)
+        if name == "general":
+            self._read_emergency_numbers(reader, fields)
         self.single[name] = fields if ok else None
+        self.single_readers[name] = reader
+
+    def _read_emergency_numbers(self, reader: _FileReader, fields: dict) -> None:
+        keys = fields.get("emergency_numbers", ())
+        for key in keys:
+            self.refs.append((reader, ("general",), "emergency_numbers", "role", key))
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        if twice:
+            reader.report(("general",), "emergency_numbers",
+                          f"emergency_numbers names '{twice[0]}' more than once")
 
     def _add_entry(self, reader: _FileReader, kind: str, index: int, table: object) -> None:
         where = (kind, index)
@@ -526,6 +539,7 @@ class _CatalogBuilder:
             self._check_complete(directory)
             self._check_refs()
             self._check_aftercare()
+            self._check_emergency_numbers()
         if self.problems:
             return None
         return self._build()
@@ -552,12 +566,24 @@ class _CatalogBuilder:
                 reader.report(where, field, f"unknown {kind} '{value}'")
 
     def _check_aftercare(self) -> None:
+        if "general" in self.single and self.single["general"] is None:
+            return  # [general] is broken and reported: its list is unknown, not empty
         known = set((self.single.get("general") or {}).get("aftercare", ()))
         for reader, where, fields in self.entries["level"]:
             for item in (fields or {}).get("aftercare_required", ()):
                 if item not in known:
                     reader.report(where, "aftercare_required", f"'{item}' is not one of "
                                   "[general].aftercare")
+
+    def _check_emergency_numbers(self) -> None:
+        """Each role of the emergency-number bar has a number to dial."""
+        general = self.single.get("general") or {}
+        roles = {f["key"]: f for _, _, f in self.entries["role"] if f}
+        for key in general.get("emergency_numbers", ()):
+            if key in roles and not roles[key]["number"]:
+                self.single_readers["general"].report(
+                    ("general",), "emergency_numbers",
+                    f"emergency_numbers: the role '{key}' has no number")
 
     def _build(self) -> Catalog:
         def plain(kind):
