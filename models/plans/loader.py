@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -30,24 +29,12 @@ from models.plans.catalog import (
     Threshold,
     Timer,
 )
-from models.plans.toml_lines import LineIndex
+from models.plans.toml_check import KEY_PATTERN, Problem, TomlSource, read_toml, unknown_field
 
-KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 REF_PATTERN = re.compile(r"^([a-z][a-z0-9_]*):(.+)$")
 TOP_LEVEL = ("catalog", "governance", "general", "source", "role", "level", "category", "situation")
 SINGLE_TABLES = ("catalog", "governance", "general")
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
 
 
 class CatalogError(Exception):
@@ -211,45 +198,19 @@ class _FileReader:
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        self.text: str | None = None
-        self._lines: LineIndex | None = None
+        self.source: TomlSource | None = None
 
     @property
-    def lines(self) -> LineIndex | None:
-        """Built only when a problem needs a line number: a good catalog never pays for it."""
-        if self._lines is None and self.text is not None:
-            self._lines = LineIndex(self.text)
-        return self._lines
+    def raw(self) -> bytes:
+        return self.source.raw if self.source else b""
 
     def report(self, where: tuple, field: str | None, message: str) -> None:
-        line = self.lines.line_of(where, field) if self.lines else None
-        self.problems.append(Problem(str(self.path), line, message))
+        self.problems.append(self.source.problem(where, field, message))
 
     def load(self) -> dict | None:
-        try:
-            raw = self.path.read_bytes()
-        except OSError as e:
-            self.problems.append(Problem(str(self.path), None, f"cannot read: {e.strerror}"))
-            return None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            line = raw[: e.start].count(b"\n") + 1
-            self.problems.append(Problem(str(self.path), line,
-                                         "not UTF-8 text: save the file as UTF-8"))
-            return None
-        self.text = text
-        self.raw = raw
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
-            match = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
-            message = re.sub(r"\s*\(at line.*\)$", "", str(e)) or "invalid TOML"
-            line = int(match.group(1)) if match else None
-            if match:
-                message += f" (column {match.group(2)})"
-            self.problems.append(Problem(str(self.path), line, f"TOML syntax: {message}"))
-            return None
+        self.source, data, problems = read_toml(self.path)
+        self.problems += problems
+        return data
 
     def fields(self, table: object, kind: str, where: tuple) -> tuple[dict, bool]:
         """Check one table against SPECS[kind]: the fields that passed, and whether all did."""
@@ -261,8 +222,7 @@ class _FileReader:
         ok = True
         for name in table:
             if name not in spec:
-                allowed = ", ".join(spec)
-                self.report(where, name, f"unknown field '{name}' in {kind} (allowed: {allowed})")
+                self.report(where, name, unknown_field(name, kind, spec))
                 ok = False
         for name, (check, default) in spec.items():
             if name not in table:
@@ -385,7 +345,7 @@ class _CatalogBuilder:
         first = self.seen.get((kind, identity))
         if first:
             other, other_where = first
-            line = other.lines.line_of(other_where) if other.lines else None
+            line = other.source.line_of(other_where)
             reader.report(where, "key" if kind != "level" else "level",
                           f"duplicate {kind} '{identity}' (first defined at {other.path}:{line})")
             return False
