@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.incidents.readout import Readout, readout
+from models.incidents.readout import Readout, ReadoutAction, readout
 from models.incidents.response import IncidentState
 from models.plans.catalog import Catalog
 from ui.common.time_text import local_time
@@ -41,7 +41,7 @@ def readout_text(r: Readout) -> str:
     return "\n".join(f"{label}：{value}" for label, value in lines)
 
 
-def _action(action) -> str:
+def _action(action: ReadoutAction) -> str:
     words = {"called": translate("Readout", "called {0}"),
              "reported": translate("Readout", "reported to {0}"),
              "deadline_met": translate("Readout", "done: {0}")}
