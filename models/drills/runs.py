@@ -28,7 +28,8 @@ from models.drills.scenarios import Inject, Scenario
 from models.incidents import deadlines
 from models.incidents.response import IncidentState, incident_state
 from models.incidents.timeline import append_entry
-from models.plans.catalog import Catalog, Situation
+from models.plans.calls import plan_calls
+from models.plans.catalog import Catalog
 from models.store.tables import (
     Deadline,
     DrillRun,
@@ -212,7 +213,8 @@ def _call_items(catalog: Catalog, incident: Incident, state: IncidentState,
         if e.kind in ("called", "reported"):
             first_reached.setdefault(e.data.get("role", ""), e.at)
     scored, apart = [], []
-    for key, (condition, after) in _calls(catalog.situation(incident.situation_key)).items():
+    for call in plan_calls(catalog.situation(incident.situation_key)):
+        key, condition, after = call.role, call.condition, call.after
         role = catalog.role(key)
         at = first_reached.get(key)
         done = _seconds(at - drill_started) if at else None
@@ -225,25 +227,8 @@ def _call_items(catalog: Catalog, incident: Incident, state: IncidentState,
             outcome = "on_time"
         what = f"{role.name} {role.number}".strip()
         item = ScoreItem(incident.number, what, "call", outcome, done, due, condition, after)
-        (scored if done is not None or not (condition or after) else apart).append(item)
+        (scored if done is not None or call.always else apart).append(item)
     return scored, apart
-
-
-def _calls(sit: Situation) -> dict[str, tuple[str, bool]]:
-    """Each role the steps call, with the (condition, after) of the step that needs it most:
-    a step that always applies before one under a condition before one for after the event."""
-    needs: dict[str, tuple[str, bool]] = {}
-    for step in sit.steps:
-        for key in step.call:
-            need = (step.condition, step.after)
-            if key not in needs or _rank(need) < _rank(needs[key]):
-                needs[key] = need
-    return needs
-
-
-def _rank(need: tuple[str, bool]) -> int:
-    condition, after = need
-    return 2 if after else 1 if condition else 0
 
 
 def _deadline_items(incident: Incident, drill_started: datetime, ended: datetime

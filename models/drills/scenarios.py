@@ -3,24 +3,30 @@ the app and kept as TOML in the user's data folder (the program folder may be re
 
 One check (`check_scenario`) serves both the file loader and the editor, so a scenario the
 editor accepts is one the loader accepts. A broken file is reported, never loaded, never
-overwritten.
+overwritten. Files are read and their problems located as plan files are
+(models.plans.toml_check): the same Problem, `FILE:LINE: what`.
 """
 
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.plans.catalog import Catalog
-from models.plans.loader import KEY_PATTERN
-from models.plans.toml_lines import LineIndex
+from models.plans.toml_check import (
+    KEY_PATTERN,
+    Problem,
+    TomlSource,
+    parse_toml,
+    read_toml,
+    unknown_field,
+)
 from models.store.files import write_whole
 
-DRILL_FIELDS = {"key", "title", "situation", "description", "holiday", "inject"}
-INJECT_FIELDS = {"at_minutes", "text", "situation"}
+DRILL_FIELDS = ("key", "title", "situation", "description", "holiday", "inject")
+INJECT_FIELDS = ("at_minutes", "text", "situation")
 TITLE_MAX = 200
 TEXT_MAX = 1000
 DESCRIPTION_MAX = 2000
@@ -57,11 +63,8 @@ class Scenario:
         return Scenario(**data)
 
 
-PROBLEM_WORDS = {
-    "not_utf8": "not UTF-8 text: save the file as UTF-8",
-    "syntax": "TOML syntax: {detail}",
+PROBLEM_WORDS = {  # the check's codes; reading a file has its own (models.plans.toml_check)
     "one_table": "a drill file holds one [drill] table",
-    "unknown_field": "unknown field '{detail}'",
     "key": "drill needs a key of lower-case letters, digits and _",
     "title": "drill needs a title",
     "too_long": "{field} is longer than {detail} characters",
@@ -75,44 +78,38 @@ PROBLEM_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class ScenarioProblem:
-    file: str
-    line: int | None
-    code: str  # a key of PROBLEM_WORDS; the UI words it for the trainer
-    field: str = ""  # "title", "situation", "at_minutes", "text", ...
-    inject: int | None = None  # which inject (0-based), if the problem is in one
-    detail: str = ""
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        message = PROBLEM_WORDS[self.code].format(field=self.field, detail=self.detail)
-        if self.inject is not None:
-            message = f"inject {self.inject + 1}: {message}"
-        return f"{where}: {message}" if where else message
+def _problem(code: str, field: str = "", index: int | None = None, detail: object = "",
+             message: str = "") -> Problem:
+    """A problem of the check, not yet tied to a file and line."""
+    message = message or PROBLEM_WORDS[code].format(field=field, detail=detail)
+    if index is not None:
+        message = f"inject {index + 1}: {message}"
+    return Problem("", None, message, code, field, index, str(detail))
 
 
 class ScenarioRefused(Exception):
-    def __init__(self, problems: list[ScenarioProblem]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
 
 
 # ---- the one check --------------------------------------------------------------------------
 
-def check_scenario(data: object, catalog: Catalog) -> tuple[Scenario | None, list[ScenarioProblem]]:
+def check_scenario(data: object, catalog: Catalog) -> tuple[Scenario | None, list[Problem]]:
     """A scenario from TOML-shaped data ({"drill": {...}}), or the problems found."""
-    problems: list[ScenarioProblem] = []
+    problems: list[Problem] = []
 
-    def report(code: str, field: str = "", inject: int | None = None, detail: object = ""):
-        problems.append(ScenarioProblem("", None, code, field, inject, str(detail)))
+    def report(code: str, field: str = "", inject: int | None = None, detail: object = "",
+               message: str = ""):
+        problems.append(_problem(code, field, inject, detail, message))
 
     drill = data.get("drill") if isinstance(data, dict) else None
     if not isinstance(drill, dict) or set(data) != {"drill"}:
         report("one_table")
         return None, problems
-    for name in sorted(set(drill) - DRILL_FIELDS):
-        report("unknown_field", name, detail=name)
+    for name in sorted(set(drill) - set(DRILL_FIELDS)):
+        report("unknown_field", name, detail=name,
+               message=unknown_field(name, "drill", DRILL_FIELDS))
     key, title, situation = drill.get("key"), drill.get("title"), drill.get("situation")
     description = drill.get("description", "")
     situations = {s.key for s in catalog.situations}
@@ -147,8 +144,9 @@ def _check_inject(index: int, inject: object, situations: set[str], report) -> I
     if not isinstance(inject, dict):
         report("text", "text", index)
         return None
-    for name in sorted(set(inject) - INJECT_FIELDS):
-        report("unknown_field", name, index, name)
+    for name in sorted(set(inject) - set(INJECT_FIELDS)):
+        report("unknown_field", name, index, name,
+               message=unknown_field(name, "inject", INJECT_FIELDS))
     minutes, words = inject.get("at_minutes"), inject.get("text")
     extra = inject.get("situation", "")
     ok = True
@@ -171,33 +169,30 @@ def _check_inject(index: int, inject: object, situations: set[str], report) -> I
 # ---- files ----------------------------------------------------------------------------------
 
 def parse_scenario(text: str, name: str, catalog: Catalog
-                   ) -> tuple[Scenario | None, list[ScenarioProblem]]:
+                   ) -> tuple[Scenario | None, list[Problem]]:
     """A scenario from a TOML text; problems name the file `name` and the line."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        return None, [ScenarioProblem(name, None, "syntax", detail=str(e))]
+    source = TomlSource(name, text)
+    data, problems = parse_toml(source)
+    return _checked(source, data, catalog) if data is not None else (None, problems)
+
+
+def read_scenario(path: Path, catalog: Catalog) -> tuple[Scenario | None, list[Problem]]:
+    source, data, problems = read_toml(path)
+    return _checked(source, data, catalog) if data is not None else (None, problems)
+
+
+def _checked(source: TomlSource, data: dict, catalog: Catalog
+             ) -> tuple[Scenario | None, list[Problem]]:
     scenario, problems = check_scenario(data, catalog)
-    lines = LineIndex(text)
     located = []
     for p in problems:
-        where = ("drill",) if p.inject is None else ("drill", 0, "inject", p.inject)
-        located.append(replace(p, file=name, line=lines.line_of(where, p.field or None)))
-    return (replace(scenario, file=name) if scenario else None), located
-
-
-def read_scenario(path: Path, catalog: Catalog) -> tuple[Scenario | None, list[ScenarioProblem]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [ScenarioProblem(str(path), None, "not_utf8")]
-    except OSError as e:
-        return None, [ScenarioProblem(str(path), None, "syntax", detail=e.strerror or str(e))]
-    return parse_scenario(text, str(path), catalog)
+        where = ("drill",) if p.index is None else ("drill", 0, "inject", p.index)
+        located.append(replace(p, file=source.name, line=source.line_of(where, p.field or None)))
+    return (replace(scenario, file=source.name) if scenario else None), located
 
 
 def load_scenarios(folder: Path, catalog: Catalog, *, own: bool = False
-                   ) -> tuple[list[Scenario], list[ScenarioProblem]]:
+                   ) -> tuple[list[Scenario], list[Problem]]:
     scenarios, problems = [], []
     paths = sorted(Path(folder).glob("*.toml")) if Path(folder).is_dir() else []
     for path in paths:
@@ -208,13 +203,13 @@ def load_scenarios(folder: Path, catalog: Catalog, *, own: bool = False
     keys = [s.key for s in scenarios]
     for s in scenarios:
         if keys.count(s.key) > 1:
-            problems.append(ScenarioProblem(s.file, None, "duplicate_key", detail=s.key))
+            problems.append(replace(_problem("duplicate_key", detail=s.key), file=s.file))
     duplicated = {k for k in keys if keys.count(k) > 1}
     return [s for s in scenarios if s.key not in duplicated], problems
 
 
 def load_library(shipped: Path, own: Path | None, catalog: Catalog
-                 ) -> tuple[list[Scenario], list[ScenarioProblem]]:
+                 ) -> tuple[list[Scenario], list[Problem]]:
     """The shipped scenarios and the trainer's own; an own scenario with a shipped key is the
     trainer's edited version of it and takes its place."""
     scenarios, problems = load_scenarios(shipped, catalog)

@@ -36,6 +36,7 @@ class General:
     reporting: tuple[str, ...] = ()
     prevention: tuple[str, ...] = ()
     at_once_minutes: int = 5  # how long "at once" (minutes = 0) may take before it is missed
+    emergency_numbers: tuple[str, ...] = ()  # role keys of the bar always in sight, in order
     source: tuple[str, ...] = ()
 
 

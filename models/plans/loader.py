@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -30,24 +29,12 @@ from models.plans.catalog import (
     Threshold,
     Timer,
 )
-from models.plans.toml_lines import LineIndex
+from models.plans.toml_check import KEY_PATTERN, Problem, TomlSource, read_toml, unknown_field
 
-KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 REF_PATTERN = re.compile(r"^([a-z][a-z0-9_]*):(.+)$")
 TOP_LEVEL = ("catalog", "governance", "general", "source", "role", "level", "category", "situation")
 SINGLE_TABLES = ("catalog", "governance", "general")
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
 
 
 class CatalogError(Exception):
@@ -170,7 +157,7 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
     "general": {"principles": (_texts, ()), "first_steps": (_texts, ()),
                 "aftercare": (_texts, ()), "reporting": (_texts, ()),
                 "prevention": (_texts, ()), "at_once_minutes": (_positive, 5),
-                "source": (_texts, ())},
+                "emergency_numbers": (_keys, ()), "source": (_texts, ())},
     "source": {"key": (_key, REQUIRED), "title": (_text, REQUIRED), "file": (_text, REQUIRED),
                "org": (_text, REQUIRED), "note": (_opt_text, "")},
     "role": {"key": (_key, REQUIRED), "name": (_text, REQUIRED), "aliases": (_texts, ()),
@@ -211,45 +198,19 @@ class _FileReader:
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        self.text: str | None = None
-        self._lines: LineIndex | None = None
+        self.source: TomlSource | None = None
 
     @property
-    def lines(self) -> LineIndex | None:
-        """Built only when a problem needs a line number: a good catalog never pays for it."""
-        if self._lines is None and self.text is not None:
-            self._lines = LineIndex(self.text)
-        return self._lines
+    def raw(self) -> bytes:
+        return self.source.raw if self.source else b""
 
     def report(self, where: tuple, field: str | None, message: str) -> None:
-        line = self.lines.line_of(where, field) if self.lines else None
-        self.problems.append(Problem(str(self.path), line, message))
+        self.problems.append(self.source.problem(where, field, message))
 
     def load(self) -> dict | None:
-        try:
-            raw = self.path.read_bytes()
-        except OSError as e:
-            self.problems.append(Problem(str(self.path), None, f"cannot read: {e.strerror}"))
-            return None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            line = raw[: e.start].count(b"\n") + 1
-            self.problems.append(Problem(str(self.path), line,
-                                         "not UTF-8 text: save the file as UTF-8"))
-            return None
-        self.text = text
-        self.raw = raw
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
-            match = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
-            message = re.sub(r"\s*\(at line.*\)$", "", str(e)) or "invalid TOML"
-            line = int(match.group(1)) if match else None
-            if match:
-                message += f" (column {match.group(2)})"
-            self.problems.append(Problem(str(self.path), line, f"TOML syntax: {message}"))
-            return None
+        self.source, data, problems = read_toml(self.path)
+        self.problems += problems
+        return data
 
     def fields(self, table: object, kind: str, where: tuple) -> tuple[dict, bool]:
         """Check one table against SPECS[kind]: the fields that passed, and whether all did."""
@@ -261,8 +222,7 @@ class _FileReader:
         ok = True
         for name in table:
             if name not in spec:
-                allowed = ", ".join(spec)
-                self.report(where, name, f"unknown field '{name}' in {kind} (allowed: {allowed})")
+                self.report(where, name, unknown_field(name, kind, spec))
                 ok = False
         for name, (check, default) in spec.items():
             if name not in table:
@@ -326,6 +286,7 @@ class _CatalogBuilder:
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         self.single: dict[str, dict] = {}
+        self.single_readers: dict[str, _FileReader] = {}
         self.entries: dict[str, list] = {k: [] for k in TOP_LEVEL if k not in SINGLE_TABLES}
         # references checked once everything is read: (reader, where, field, kind, value)
         self.refs: list[tuple[_FileReader, tuple, str, str, object]] = []
@@ -351,7 +312,19 @@ class _CatalogBuilder:
             return
         fields, ok = reader.fields(value, name, (name,))
         self._note_refs(reader, (name,), fields)
+        if name == "general":
+            self._read_emergency_numbers(reader, fields)
         self.single[name] = fields if ok else None
+        self.single_readers[name] = reader
+
+    def _read_emergency_numbers(self, reader: _FileReader, fields: dict) -> None:
+        keys = fields.get("emergency_numbers", ())
+        for key in keys:
+            self.refs.append((reader, ("general",), "emergency_numbers", "role", key))
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        if twice:
+            reader.report(("general",), "emergency_numbers",
+                          f"emergency_numbers names '{twice[0]}' more than once")
 
     def _add_entry(self, reader: _FileReader, kind: str, index: int, table: object) -> None:
         where = (kind, index)
@@ -372,7 +345,7 @@ class _CatalogBuilder:
         first = self.seen.get((kind, identity))
         if first:
             other, other_where = first
-            line = other.lines.line_of(other_where) if other.lines else None
+            line = other.source.line_of(other_where)
             reader.report(where, "key" if kind != "level" else "level",
                           f"duplicate {kind} '{identity}' (first defined at {other.path}:{line})")
             return False
@@ -526,6 +499,7 @@ class _CatalogBuilder:
             self._check_complete(directory)
             self._check_refs()
             self._check_aftercare()
+            self._check_emergency_numbers()
         if self.problems:
             return None
         return self._build()
@@ -552,12 +526,24 @@ class _CatalogBuilder:
                 reader.report(where, field, f"unknown {kind} '{value}'")
 
     def _check_aftercare(self) -> None:
+        if "general" in self.single and self.single["general"] is None:
+            return  # [general] is broken and reported: its list is unknown, not empty
         known = set((self.single.get("general") or {}).get("aftercare", ()))
         for reader, where, fields in self.entries["level"]:
             for item in (fields or {}).get("aftercare_required", ()):
                 if item not in known:
                     reader.report(where, "aftercare_required", f"'{item}' is not one of "
                                   "[general].aftercare")
+
+    def _check_emergency_numbers(self) -> None:
+        """Each role of the emergency-number bar has a number to dial."""
+        general = self.single.get("general") or {}
+        roles = {f["key"]: f for _, _, f in self.entries["role"] if f}
+        for key in general.get("emergency_numbers", ()):
+            if key in roles and not roles[key]["number"]:
+                self.single_readers["general"].report(
+                    ("general",), "emergency_numbers",
+                    f"emergency_numbers: the role '{key}' has no number")
 
     def _build(self) -> Catalog:
         def plain(kind):

@@ -11,8 +11,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from models.drills import scenarios, training
-from models.drills.scenarios import Scenario, ScenarioProblem
+from models.drills.scenarios import Scenario
 from models.plans.catalog import Catalog
+from models.plans.toml_check import Problem
 from models.store.tables import PlanVersion
 from ui.common.pdf_export import PdfTools
 from ui.drills.drill_controller import DrillController
@@ -35,7 +36,7 @@ class DrillScreen(QWidget):
         self._shipped_dir, self._own_dir = Path(shipped_dir), Path(own_dir)
         self._now = now
         self.scenarios: list[Scenario] = []
-        self.problems: list[ScenarioProblem] = []
+        self.problems: list[Problem] = []
         self.reminder = QLabel(objectName="reminderLabel")
         self.reminder.setWordWrap(True)
         self.run = DrillRunPanel(catalog=catalog, drills=drills_controller, pdf=pdf,

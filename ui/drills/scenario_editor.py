@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.drills import scenarios
-from models.drills.scenarios import Scenario, ScenarioProblem, ScenarioRefused
+from models.drills.scenarios import Scenario, ScenarioRefused
 from models.plans.catalog import Catalog
+from models.plans.toml_check import Problem
 from ui.common.message_tone import show_message
 from ui.drills.scenario_list import ScenarioList
 
@@ -137,7 +138,7 @@ class ScenarioEditor(QWidget):
         return box
 
     # -- the list --------------------------------------------------------------------------
-    def set_scenarios(self, found: list[Scenario], problems: list[ScenarioProblem]) -> None:
+    def set_scenarios(self, found: list[Scenario], problems: list[Problem]) -> None:
         self.list.set_scenarios(found, self.editing.key if self.editing else None)
         self.problems.setText("\n".join(
             [self.tr("These files have problems and are left out (they are not changed):")]
@@ -238,20 +239,21 @@ class ScenarioEditor(QWidget):
         self.saved.emit(written)
         return written
 
-    def _show_problems(self, problems: list[ScenarioProblem]) -> None:
+    def _show_problems(self, problems: list[Problem]) -> None:
         by_field: dict[str, list[str]] = {}
         for p in problems:
-            key = "inject" if p.inject is not None or p.field == "inject" else p.field
+            key = "inject" if p.index is not None or p.field == "inject" else p.field
             by_field.setdefault(key if key in self.errors else "inject", []).append(
                 self.problem_text(p))
         for key, label in self.errors.items():
             label.setText("\n".join(by_field.get(key, [])))
             label.setVisible(key in by_field)
 
-    def problem_text(self, p: ScenarioProblem) -> str:
+    def problem_text(self, p: Problem) -> str:
         words = {
             "not_utf8": self.tr("the file is not UTF-8 text: save it as UTF-8"),
             "syntax": self.tr("the file cannot be read: {0}"),
+            "unreadable": self.tr("the file cannot be read: {0}"),
             "one_table": self.tr("a scenario file holds one [drill] table"),
             "unknown_field": self.tr("unknown field “{0}”"),
             "key": self.tr("the key may hold lower-case letters, digits and _ only"),
@@ -266,8 +268,8 @@ class ScenarioEditor(QWidget):
             "duplicate_key": self.tr("two files have the key “{0}”"),
         }
         text = words.get(p.code, p.code).format(p.detail)
-        if p.inject is not None:
-            text = self.tr("Inject {0}: {1}").format(p.inject + 1, text)
+        if p.index is not None:
+            text = self.tr("Inject {0}: {1}").format(p.index + 1, text)
         if p.file:
             where = f"{Path(p.file).name}:{p.line}" if p.line else Path(p.file).name
             text = f"{where}: {text}"

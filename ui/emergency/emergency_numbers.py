@@ -1,5 +1,5 @@
-"""EmergencyNumbers: 110 / 119 / 120 in sight on every screen, F10 / F11 / F12 from anywhere;
-a press records the call."""
+"""EmergencyNumbers: the catalog's emergency numbers (110 / 119 / 120) in sight on every
+screen, the first three on F10 / F11 / F12 from anywhere; a press records the call."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from models.plans.catalog import Catalog
+from models.plans.emergency_numbers import emergency_numbers
 
-
-def emergency_roles(catalog: Catalog) -> list:
-    """Outside services with a short public number (110, 119, 120), by number."""
-    roles = [r for r in catalog.roles if r.outside and r.number.isdigit() and len(r.number) == 3]
-    return sorted(roles, key=lambda r: r.number)
+FUNCTION_KEYS = ("F10", "F11", "F12")  # for the bar's first three numbers
 
 
 class EmergencyNumbers(QFrame):
@@ -25,11 +22,12 @@ class EmergencyNumbers(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.buttons: dict[str, QPushButton] = {}
-        for index, role in enumerate(emergency_roles(catalog)[:3]):
-            key = f"F{10 + index}"
-            button = QPushButton(f"☎ {role.number}  {role.name}   {key}",
+        for index, role in enumerate(emergency_numbers(catalog)):
+            key = FUNCTION_KEYS[index] if index < len(FUNCTION_KEYS) else ""
+            button = QPushButton(f"☎ {role.number}  {role.name}   {key}".rstrip(),
                                  objectName="emergencyNumber")
-            button.setShortcut(QKeySequence(key))
+            if key:
+                button.setShortcut(QKeySequence(key))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a press never steals the typing
             button.setProperty("number", role.number)
             button.clicked.connect(lambda _=False, k=role.key: self.called.emit(k))

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from models.contacts.directory import Person
 from models.contacts.phones import display_number
 from models.incidents.response import OPEN_STATUSES, IncidentState
+from models.plans.calls import dial_order, plan_calls
 from models.plans.catalog import Catalog, Situation, Step
+from models.plans.report_targets import report_targets
 from ui.common.ask import ask_yes_no
 from ui.common.big_button import MIN_TOUCH
 from ui.common.pdf_export import PdfTools
@@ -346,13 +348,9 @@ class GuidedResponse(QWidget):
 
     def _fill_calls(self, sit: Situation) -> None:
         _clear(self.calls_box)
-        roles = []
-        for step in sit.steps:
-            roles += [k for k in step.call if k not in roles]
-        roles.sort(key=lambda k: not self._catalog.role(k).number)  # outside numbers first
         self.person_call_buttons = {}
         index = 0
-        for key in roles:
+        for key in dial_order(self._catalog, plan_calls(sit)):
             role = self._catalog.role(key)
             holders = self._people(key)
             if not holders or role.number:
@@ -371,9 +369,8 @@ class GuidedResponse(QWidget):
                 index += 2
 
     def report_targets(self, state: IncidentState) -> list[tuple[str, str]]:
-        level = self._catalog.level(state.summary.level)
-        keys = [level.report_to] + [t.to for t in level.timers[1:] if t.to and t.by == "clerk"]
-        return [(k, self._catalog.role(k).name) for k in dict.fromkeys(keys)]
+        keys = report_targets(self._catalog, state.summary.level)
+        return [(k, self._catalog.role(k).name) for k in keys]
 
     def _fill_report(self, state: IncidentState) -> None:
         level = self._catalog.level(state.summary.level)

@@ -68,7 +68,7 @@ def test_the_editor_and_the_files_share_one_check(shipped_catalog):
                                                 {"at_minutes": 3, "text": ""}])
     scenario, problems = scenarios.check_scenario(bad, shipped_catalog)
     assert scenario is None
-    assert {(p.code, p.field, p.inject) for p in problems} == {
+    assert {(p.code, p.field, p.index) for p in problems} == {
         ("title", "title", None), ("situation", "situation", None),
         ("minutes", "at_minutes", 0), ("text", "text", 1)}
     scenario, problems = scenarios.check_scenario(data(), shipped_catalog)

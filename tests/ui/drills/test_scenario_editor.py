@@ -142,7 +142,7 @@ def test_a_broken_file_is_shown_and_left_alone(qtbot, tmp_path, shipped_catalog,
     assert len(screen.scenarios) == 6
     problems = screen.editor.problems.text()
     assert "half.toml: 文件无法读取" in problems
-    assert "gbk.toml: 文件不是 UTF-8 编码" in problems
+    assert "gbk.toml:2: 文件不是 UTF-8 编码" in problems  # the line, as for plan files
     assert screen.run.message.text().startswith("部分演练场景文件有错误")
     screen.editor.title.insert("新场景")
     screen.editor.injects.item(0, 0).setText("0")
