@@ -94,8 +94,30 @@ def open_existing(path: Path, oldest: int = 1):
     try:
         return open_for_reading(path, oldest=oldest)
     except DatabaseRefused as e:
-        print(str(e), file=sys.stderr)
+        print(refused(e, path), file=sys.stderr)
         return None
+
+
+DAMAGE_CODES = ("damaged", "no_version")  # refusals a backup puts right
+
+
+def refused(error, path: Path) -> str:
+    """A refusal's message; for a damaged file, with the newest good backup to restore."""
+    return f"{error} {backup_advice(path)}" if error.code in DAMAGE_CODES else str(error)
+
+
+def backup_advice(path: Path) -> str:
+    from models.store import backups
+    from models.store.schema import SCHEMA_VERSION
+    from models.store.settings import SettingsStore
+
+    folder = backups.folder_for(path, str(
+        SettingsStore(path.parent / "settings.json").get("backup_folder")))
+    newest = backups.newest_good(folder, path, SCHEMA_VERSION)
+    if newest is None:
+        return f"No backup of it was found in {folder}."
+    return (f"The newest good backup is {newest.path} (made {newest.made:%Y-%m-%d %H:%M}); "
+            f"restore it with: main.py restore --db {path} --from {newest.path}")
 
 
 def verify_database(path: Path) -> int:
@@ -109,7 +131,7 @@ def verify_database(path: Path) -> int:
         check_intact(db.connection(), path)
         findings, incidents, entries = _verify_timelines()
     except DatabaseRefused as e:
-        print(f"{e} Keep this file as evidence.", file=sys.stderr)
+        print(f"{refused(e, path)} Keep this file as evidence.", file=sys.stderr)
         return EXIT_PROBLEMS
     except Exception as e:
         if not say_if_damaged(e, path):
@@ -119,7 +141,7 @@ def verify_database(path: Path) -> int:
         db.close()
     if findings:
         print(f"{len(findings)} problem(s) in {path}: records were changed outside "
-              "Emergency Desk. Keep this file as evidence and restore from a backup.",
+              f"Emergency Desk. Keep this file as evidence. {backup_advice(path)}",
               file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact")
@@ -144,7 +166,7 @@ def say_if_damaged(error: BaseException, path: Path) -> bool:
 
     if not is_damage(error):
         return False
-    print(DatabaseRefused("damaged", path, reason=str(error)), file=sys.stderr)
+    print(refused(DatabaseRefused("damaged", path, reason=str(error)), path), file=sys.stderr)
     return True
 
 

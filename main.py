@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_desk(args) -> int:
     import os
-    from datetime import datetime
+    from datetime import datetime, timedelta
 
     os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
 
@@ -38,17 +38,19 @@ def run_desk(args) -> int:
     from models.contacts.directory import seed_outside_numbers
     from models.plans.loader import CatalogError, load_catalog
     from models.plans.versions import record_plan_version
+    from models.store import backups
     from models.store.database import DatabaseRefused, is_damage
     from models.store.desk_lock import hold
     from models.store.paths import default_database_path, default_plans_dir
-    from models.store.schema import open_database
+    from models.store.schema import SCHEMA_VERSION, open_database
     from models.store.settings import SettingsStore
     from ui.common.errors import install_excepthook, show_error, show_warning
     from ui.common.fonts import apply_cjk_font
     from ui.common.i18n import install_translations
     from ui.common.style import apply_stylesheet
+    from ui.window.database_backup import keep_backups
     from ui.window.database_check import check_database
-    from ui.window.database_refusal import refusal_text
+    from ui.window.database_refusal import refusal_with_backup
     from ui.window.desk import build_desk
 
     db_path: Path = args.db or default_database_path()
@@ -63,6 +65,11 @@ def run_desk(args) -> int:
         install_excepthook(db_path.parent / "errors.log")
 
     desk_lock = None  # held from before the database is opened until the desk quits
+    backup_folder = backups.folder_for(db_path, str(store.get("backup_folder")))
+
+    def explained(refused: DatabaseRefused) -> tuple[str, str]:
+        return refusal_with_backup(refused, backup_folder,
+                                   backups.newest_good(backup_folder, db_path, SCHEMA_VERSION))
 
     def refuse(title: str, text: str, details: str = "") -> int:
         if desk_lock is not None:
@@ -86,15 +93,18 @@ def run_desk(args) -> int:
             now=datetime.now().astimezone())
         db = open_database(db_path)
     except DatabaseRefused as e:
-        return refuse(app.translate("Main", "The database cannot be used"), *refusal_text(e))
+        return refuse(app.translate("Main", "The database cannot be used"),
+                      *explained(e))
     app.aboutToQuit.connect(desk_lock.release)
+    for folder in (db_path.parent, backup_folder):  # what a killed desk or command left
+        backups.remove_leftovers(folder, datetime.now(), older_than=timedelta(hours=1))
 
     def refuse_damaged(error: Exception) -> int:
         """A damaged page met while starting: the clerk is told, nothing more is written."""
         db.close()
         if not is_damage(error):
             raise error
-        return refuse(app.translate("Main", "The database cannot be used"), *refusal_text(
+        return refuse(app.translate("Main", "The database cannot be used"), *explained(
             DatabaseRefused("damaged", db_path, reason=str(error))))
 
     clock = SystemClock()
@@ -141,10 +151,15 @@ def run_desk(args) -> int:
         app.aboutToQuit.connect(closed.set)
         checking = asyncio.ensure_future(check_database(
             db_path, warn=lambda *texts: show_warning(window, *texts)))
+        backing_up = asyncio.ensure_future(keep_backups(
+            db_path, backup_folder, now=datetime.now,
+            warn=lambda *texts: show_warning(window, *texts),
+            after=lambda: db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")))
         if not store.get("clerk_on_duty"):
             desk.header.clerk.click()  # the shift starts: who is on duty?
         await closed.wait()
         checking.cancel()
+        backing_up.cancel()
         return 0
 
     try:

@@ -91,3 +91,19 @@ def test_restore_is_refused_while_a_desk_runs_on_the_file(tmp_path, shipped_cata
         holder.wait()
         holder.stdin.close()
         holder.stdout.close()
+
+
+def test_a_damaged_database_is_told_with_the_newest_good_backup(tmp_path, shipped_catalog,
+                                                                capsys):
+    fill(tmp_path / "desk.db", shipped_catalog, 1).close()
+    assert main.main(["backup", "--db", str(tmp_path / "desk.db")]) == 0
+    (made,) = backups_in(tmp_path / "backups", Path("desk.db"))
+    data = bytearray((tmp_path / "desk.db").read_bytes())
+    data[4096:8192] = b"\xa5" * 4096  # a page of the schema's tables wrecked
+    (tmp_path / "desk.db").write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main.main(["verify", "--db", str(tmp_path / "desk.db")]) == 2
+    err = capsys.readouterr().err
+    assert "damaged" in err
+    assert f"The newest good backup is {made.path}" in err
+    assert f"main.py restore --db {tmp_path / 'desk.db'} --from {made.path}" in err

@@ -110,6 +110,7 @@ def test_self_test_names_a_database_found_damaged_while_starting(tmp_path):
     result = run("--self-test", "--db", str(db))
     assert result.returncode == 2, result.stderr
     assert f"SELF-TEST FAILED: 无法使用该数据库: 数据库文件 {db} 已损坏" in result.stderr
+    assert f"在 {tmp_path / 'backups'} 中没有找到它的备份" in result.stderr  # none made yet
     assert "Traceback" not in result.stderr
     assert state(tmp_path) == before
 

@@ -15,6 +15,7 @@ is touched.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import sqlite3
@@ -94,7 +95,8 @@ def make_backup(database: Path, folder: Path, made: datetime, *, known_version: 
         check_backup(partial, known_version)
         partial.replace(target)
     except (OSError, sqlite3.Error, DatabaseRefused) as e:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise BackupFailed(f"The backup of {database} into {folder} failed: {e}") from e
     return target
 

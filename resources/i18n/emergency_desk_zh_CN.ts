@@ -488,6 +488,17 @@
     </message>
 </context>
 <context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>The backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>The desk could not back up its database into {0}. The desk goes on and tries again later; check that the folder (or the USB stick or network folder it is on) is there and has room.</source>
+        <translation>处置台无法把数据库备份到 {0}。处置台照常工作，稍后会再试；请检查该文件夹（或其所在的U盘、网络文件夹）是否存在、空间是否足够。</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseCheck</name>
     <message>
         <source>The database file is damaged</source>
@@ -551,6 +562,14 @@
     <message>
         <source>Upgrading the database {0} from version {1} failed. Nothing was changed; a copy was saved as {2}. Please report this problem to support.</source>
         <translation>数据库 {0} 从版本 {1} 升级失败。数据未被改动，副本已保存为 {2}。请将此问题报告给技术支持。</translation>
+    </message>
+    <message>
+        <source>No backup of it was found in {0}.</source>
+        <translation>在 {0} 中没有找到它的备份。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {0} (made {1}); support can restore it.</source>
+        <translation>最新的完好备份是 {0}（{1} 制作），技术支持人员可用它恢复。</translation>
     </message>
 </context>
 <context>

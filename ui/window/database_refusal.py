@@ -7,8 +7,11 @@ if any, as details for support.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
+from models.store.backups import Backup
 from models.store.database import DatabaseRefused
 
 translate = QCoreApplication.translate
@@ -65,3 +68,22 @@ def refusal_text(refused: DatabaseRefused) -> tuple[str, str]:
     if text is None:  # a code without a text of its own: the English message, not nothing
         return str(refused), ""
     return text.format(str(refused.path), *values), str(p.get("reason", ""))
+
+
+def backup_advice(newest: Backup | None, folder: Path) -> str:
+    """Which backup puts a damaged database right, for the clerk to pass on to support."""
+    if newest is None:
+        return translate("DatabaseRefusal", "No backup of it was found in {0}.").format(
+            str(folder))
+    return translate("DatabaseRefusal", "The newest good backup is {0} (made {1}); support "
+                     "can restore it.").format(str(newest.path),
+                                               newest.made.strftime("%Y-%m-%d %H:%M"))
+
+
+def refusal_with_backup(refused: DatabaseRefused, folder: Path,
+                        newest: Backup | None) -> tuple[str, str]:
+    """refusal_text, naming the newest good backup when a backup is what puts it right."""
+    text, details = refusal_text(refused)
+    if refused.code in ("damaged", "no_version"):
+        text = f"{text} {backup_advice(newest, folder)}"
+    return text, details
