@@ -144,7 +144,8 @@ def verify_database(path: Path) -> int:
               f"Emergency Desk. Keep this file as evidence. {backup_advice(path)}",
               file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact")
+    media = " (read where it lies, on read-only media)" if db.on_read_only_media else ""
+    print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact{media}")
     return EXIT_OK
 
 
@@ -487,5 +488,6 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     count = pages[-1] if pages else 0
-    print(f"Wrote {args.out} ({count} page{'' if count == 1 else 's'})")
+    media = "; the database was read on read-only media" if db.on_read_only_media else ""
+    print(f"Wrote {args.out} ({count} page{'' if count == 1 else 's'}){media}")
     return EXIT_OK

@@ -7,6 +7,7 @@ written to it, so it stays byte-for-byte as it was.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -71,6 +72,9 @@ REFUSALS = {
              "{version}); this needs version {needed} or later. It was left untouched. Open "
              "it once in the desk (which upgrades it and keeps a copy of the old file), then "
              "run this again.",
+    "read_only_log": "{path} lies on read-only media with SQLite's log file beside it, which "
+                     "can be read only where it can be written ({reason}). It was left "
+                     "untouched. Copy the folder to a writable disk and read the copy.",
     "in_use": "{path} is in use by another copy of Emergency Desk ({holder}, since {since}, "
               "process {pid} on {host}). One desk works on a database file at a time: use "
               "that one, or close it first.",
@@ -125,7 +129,7 @@ def inspect(path: Path, known_version: int) -> int | None:
         with looking_at(path) as conn:
             meta = _read_meta(conn)
     except sqlite3.DatabaseError as e:
-        raise DatabaseRefused("damaged", path, reason=str(e)) from e
+        raise unreadable(path, e) from e
     if meta is None:
         return None
     if meta is FOREIGN:
@@ -165,6 +169,28 @@ def _has_sidecars(path: Path) -> bool:
     return any(p.exists() for p in sidecars(path))
 
 
+def on_read_only_media(path: Path) -> bool:
+    """The file lies on a file system mounted read-only (a CD, a write-protected stick, a
+    read-only share): nobody can change it there."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows has no statvfs
+        return not os.access(path.parent, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """How SQLite is asked to read `path` without writing anything.
+
+    A database in WAL mode normally needs SQLite's shared-memory file beside it even to be
+    read; on read-only media that file cannot be made. There, a file with no log beside it
+    is read as immutable (it cannot change); one with a log left beside it is read with it
+    (SQLite can, when both files are there)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if on_read_only_media(path) and not _has_sidecars(path):
+        uri += "&immutable=1"
+    return uri
+
+
 @contextmanager
 def looking_at(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to `path` that leaves the folder as it was.
@@ -177,7 +203,7 @@ def looking_at(path: Path) -> Iterator[sqlite3.Connection]:
     Sidecars that existed before are never touched.
     """
     had_sidecars = _has_sidecars(path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         yield conn
     finally:
@@ -236,7 +262,8 @@ class ReadOnlyDatabase(pw.SqliteDatabase):
     def __init__(self, path: Path) -> None:
         self.file = path
         self.had_sidecars = _has_sidecars(path)
-        super().__init__(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10,
+        self.on_read_only_media = on_read_only_media(path)
+        super().__init__(read_only_uri(path), uri=True, timeout=10,
                          pragmas={"busy_timeout": 10000, "query_only": 1})
 
     def close(self) -> bool:
@@ -268,6 +295,15 @@ def open_for_reading(path: Path, schema: Schema, *, oldest: int = 1) -> pw.Sqlit
         raise DatabaseRefused("cannot_open", path, reason=str(e)) from e
     db.bind([MetaEntry, *schema.tables])
     return db
+
+
+def unreadable(path: Path, error: sqlite3.Error) -> DatabaseRefused:
+    """Why SQLite could not read `path`: "damaged" only when SQLite says the file is."""
+    if is_damage(error):
+        return DatabaseRefused("damaged", path, reason=str(error))
+    if on_read_only_media(path):
+        return DatabaseRefused("read_only_log", path, reason=str(error))
+    return DatabaseRefused("cannot_open", path, reason=str(error))
 
 
 def is_damage(error: BaseException | None) -> bool:

@@ -552,6 +552,10 @@
         <translation>{0} 中还没有任何事件记录，该文件未被改动。</translation>
     </message>
     <message>
+        <source>The database {0} is on read-only media with an unfinished log file beside it, which can only be read where it can be written. It was left untouched. Copy the folder to a writable disk and open the copy.</source>
+        <translation>数据库 {0} 位于只读介质上，旁边还有未合并的日志文件，这种文件只能在可写的位置读取。该文件未被改动。请把整个文件夹复制到可写的磁盘上，再打开副本。</translation>
+    </message>
+    <message>
         <source>The database {0} is already open in another desk window ({1}, since {2}). One desk works on a database at a time: use that window, or close it and start again.</source>
         <translation>数据库 {0} 已在另一个处置台窗口中打开（{1}，自 {2} 起）。同一个数据库一次只能由一个处置台使用：请使用那个窗口，或先将其关闭再重新启动。</translation>
     </message>

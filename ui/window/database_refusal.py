@@ -44,6 +44,10 @@ def refusal_texts() -> dict[str, str]:
         "missing": translate("DatabaseRefusal", "There is no database at {0}."),
         "empty": translate("DatabaseRefusal", "{0} holds no incidents yet. It was left "
                            "untouched."),
+        "read_only_log": translate("DatabaseRefusal", "The database {0} is on read-only media "
+                                   "with an unfinished log file beside it, which can only be "
+                                   "read where it can be written. It was left untouched. Copy "
+                                   "the folder to a writable disk and open the copy."),
         "in_use": translate("DatabaseRefusal", "The database {0} is already open in another "
                             "desk window ({1}, since {2}). One desk works on a database at a "
                             "time: use that window, or close it and start again."),
