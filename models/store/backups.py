@@ -30,6 +30,7 @@ from models.store.database import (
     looking_at,
     sidecars,
 )
+from models.store.files import create_private
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -84,6 +85,8 @@ def make_backup(database: Path, folder: Path, made: datetime, *, known_version: 
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with looking_at(Path(database)) as source:
+            partial.unlink(missing_ok=True)  # a killed copy's: begun again, owner-only
+            create_private(partial)
             dest = sqlite3.connect(partial)
             try:
                 # In one step: one read transaction, so the copy is one consistent moment even
@@ -171,7 +174,10 @@ def restore(backup: Path, database: Path, now: datetime, *,
     stamp = now.strftime(STAMP)
     kept = database.with_name(f"{database.name}.before-restore-{stamp}")
     partial = database.with_name(database.name + ".restore.part")
-    shutil.copyfile(backup, partial)
+    partial.unlink(missing_ok=True)
+    create_private(partial)
+    with backup.open("rb") as src, partial.open("r+b") as dst:
+        shutil.copyfileobj(src, dst)
     for path in (database, *sidecars(database)):
         if path.exists():
             path.replace(path.with_name(f"{path.name}.before-restore-{stamp}"))

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import peewee as pw
 
+from models.store.files import create_private
+
 APP_MARK = "emergency-desk"
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {"journal_mode": "wal", "synchronous": "full", "foreign_keys": 1, "busy_timeout": 10000}
@@ -237,6 +239,7 @@ def open_database(
     version = inspect(path, schema.version)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        create_private(path)  # the records are the desk user's alone (and so are SQLite's logs)
         db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type=LOCK_TYPE)
         db.connect()
     except (OSError, pw.OperationalError) as e:
@@ -370,6 +373,8 @@ def backup(db: pw.SqliteDatabase, target: Path) -> Path:
     """An online copy of the whole database (works while in WAL mode)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    create_private(partial)
     dest = sqlite3.connect(str(partial))
     try:
         db.connection().backup(dest)

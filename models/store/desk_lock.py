@@ -20,7 +20,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from models.store.database import DatabaseRefused
-from models.store.files import write_whole
+from models.store.files import OWNER_ONLY, write_whole
 
 
 class DeskLock:
@@ -58,7 +58,7 @@ def hold(database: Path, *, holder: str, now: datetime) -> DeskLock:
         raise DatabaseRefused("cannot_open", Path(database), reason=str(e)) from e
     write_whole(info, json.dumps({"holder": holder, "since": now.strftime("%Y-%m-%d %H:%M"),
                                   "pid": os.getpid(), "host": socket.gethostname()},
-                                 ensure_ascii=False).encode("utf-8"))
+                                 ensure_ascii=False).encode("utf-8"), OWNER_ONLY)
     return DeskLock(lock, lock_file, info)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from models.store.files import write_whole
+from models.store.files import OWNER_ONLY, write_whole
 
 # Percent. The home screen fits 1366×768 up to 115 and 1920×1080 at every size
 # (tests/ui/test_home_layout.py); where it does not fit, the screen scrolls.
@@ -115,7 +115,7 @@ class SettingsStore:
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self._values, ensure_ascii=False, indent=2)
-        write_whole(self.path, text.encode("utf-8"))
+        write_whole(self.path, text.encode("utf-8"), OWNER_ONLY)
 
 
 def put_on_duty(store: SettingsStore, name: str) -> None:

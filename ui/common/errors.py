@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.store.database import is_damage
+from models.store.files import create_private
 
 translate = QCoreApplication.translate
 
@@ -53,6 +54,7 @@ def install_excepthook(log_path: Path) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         try:
             log_path.parent.mkdir(parents=True, exist_ok=True)
+            create_private(log_path)  # tracebacks may quote what the clerk typed
             with log_path.open("a", encoding="utf-8") as log:
                 log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
         except OSError:
