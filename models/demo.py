@@ -20,12 +20,14 @@ from models.incidents.response import last_sequence
 from models.incidents.timeline import entry_hash
 from models.plans.catalog import Catalog
 from models.store.database import MetaEntry
+from models.store.ledger import link_unlinked
 from models.store.tables import (
     Deadline,
     Incident,
     PlanVersion,
     RecordData,
     TimelineEntry,
+    bound_database,
     transaction,
 )
 
@@ -93,6 +95,7 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
             for chunk in _chunks(rows["deadline"], 400):
                 Deadline.insert_many(chunk).execute()
             RecordData.insert_many(rows["record"]).execute()
+            link_unlinked(bound_database())  # into the desk-wide chain, in order
             search.index_many(rows["search"])
         totals[0] += sum(r["is_drill"] for r in rows["incident"])
         totals[1] += len(rows["entry"])

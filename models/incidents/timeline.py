@@ -2,7 +2,8 @@
 
 Each entry's hash covers its content and the previous entry's hash, and the incident keeps the
 newest hash, so an entry altered, inserted or removed outside the program — even the last
-one — breaks the chain (checked by `verify`).
+one — breaks the chain (checked by `verify`). Every entry is also linked into the desk-wide
+chain (models.store.ledger), so a whole incident removed shows too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from datetime import datetime
 
 from models.clock.clocks import to_db
+from models.store.ledger import append_link
 from models.store.tables import Incident, TimelineEntry, transaction
 
 
@@ -34,4 +36,5 @@ def append_entry(incident: Incident, kind: str, *, at: datetime, actor: str = ""
             incident=incident.id, at=stored_at, kind=kind, actor=actor, desk=desk, text=text,
             data=payload, prev_hash=prev, hash=digest)
         Incident.update(head_hash=digest).where(Incident.id == incident.id).execute()
+        append_link(entry.id, digest)
     return entry

@@ -11,9 +11,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
+from models.clock.clocks import from_db
 from models.incidents.timeline import entry_hash
-from models.store.tables import Amendment, Incident, RecordData, TimelineEntry
+from models.store.tables import Amendment, Deadline, Incident, RecordData, TimelineEntry
 
 BATCH = 500  # incidents per query: a ten-year database is checked without loading it whole
 
@@ -39,7 +41,14 @@ PROBLEM_WORDS = {"altered": "altered after it was recorded",
                  "drill_differs": "the drill mark differs from what the timeline recorded",
                  "status_differs": "closed or cancelled differs from what the timeline recorded",
                  "record_differs": "the record differs from what the timeline last saved",
-                 "amendment_removed": "an amendment recorded in the timeline is missing"}
+                 "amendment_removed": "an amendment recorded in the timeline is missing",
+                 "started_differs": "when, where or by whom it started differs from what the "
+                                    "timeline recorded",
+                 "deadline_differs": "a reporting deadline's time or outcome differs from what "
+                                     "the timeline recorded",
+                 "deadline_removed": "a reporting deadline recorded in the timeline is missing",
+                 "deadline_added": "a reporting deadline the timeline never recorded was added",
+                 }
 
 FACTS = ("level_differs", "situation_differs", "drill_differs", "status_differs",
          "record_differs", "amendment_removed")
@@ -49,7 +58,9 @@ def verify_incident(incident_id: int) -> list[Finding]:
     incident = Incident.get_by_id(incident_id)
     rows = list(TimelineEntry.select().where(TimelineEntry.incident == incident_id).order_by(
         TimelineEntry.id))
-    return [*_check(incident, rows), *_facts(incident, rows, *_kept([incident_id])[incident_id])]
+    deadlines = list(Deadline.select().where(Deadline.incident == incident_id))
+    return [*_check(incident, rows), *_facts(incident, rows, *_kept([incident_id])[incident_id]),
+            *_deadline_facts(incident, rows, deadlines)]
 
 
 def verify_all() -> Iterator[Finding]:
@@ -65,9 +76,13 @@ def verify_all() -> Iterator[Finding]:
                     .order_by(TimelineEntry.incident, TimelineEntry.id)):
             entries[row.incident_id].append(row)
         kept = _kept([i.id for i in incidents])
+        deadlines = defaultdict(list)
+        for row in Deadline.select().where(Deadline.incident.in_([i.id for i in incidents])):
+            deadlines[row.incident_id].append(row)
         for incident in incidents:
             yield from _check(incident, entries[incident.id])
             yield from _facts(incident, entries[incident.id], *kept[incident.id])
+            yield from _deadline_facts(incident, entries[incident.id], deadlines[incident.id])
         last = incidents[-1].id
 
 
@@ -138,3 +153,69 @@ def _plain(record: dict) -> dict:
     """A record as compared: an aftercare item left blank is one never written."""
     aftercare = {k: v for k, v in (record.get("aftercare") or {}).items() if str(v).strip()}
     return {**record, "aftercare": aftercare}
+
+
+def _started_differs(incident: Incident, rows: list[TimelineEntry]) -> bool:
+    """When, where and by whom the incident started, against its first entry."""
+    first = rows[0]
+    hall = json.loads(first.data or "{}").get("hall")
+    return (first.kind == "started"
+            and (incident.started_at != first.at or incident.clerk != first.actor
+                 or incident.desk != first.desk or (hall is not None and incident.hall != hall)))
+
+
+DEADLINE_KINDS = ("deadline_started", "deadline_met", "deadline_missed", "deadline_superseded",
+                  "alarm_acknowledged")
+
+
+def _deadlines_told(rows: list[TimelineEntry]) -> dict[int, dict]:
+    """Each deadline as its timeline entries tell it: status, due time, met, acknowledged."""
+    told: dict[int, dict] = {}
+    for row in rows:
+        if row.kind not in DEADLINE_KINDS:
+            continue
+        data = json.loads(row.data or "{}")
+        if row.kind == "deadline_started":
+            told[data.get("deadline")] = {"status": "pending", "due": data.get("due"),
+                                          "met_at": None, "acknowledged_at": None}
+            continue
+        said = told.get(data.get("deadline"))
+        if said is None:
+            continue
+        if row.kind == "deadline_met":
+            late = (data.get("late_seconds") or 0) > 0
+            said.update(status="late" if late else "met", met_at=row.at)
+        elif row.kind == "deadline_missed":
+            said["status"] = "missed"
+        elif row.kind == "deadline_superseded":
+            said["status"] = "superseded"
+        else:
+            said["acknowledged_at"] = row.at
+    return told
+
+
+def _deadline_facts(incident: Incident, rows: list[TimelineEntry],
+                    deadlines: list[Deadline]) -> Iterator[Finding]:
+    """Every deadline row against what the timeline says of it: when it was due, and what
+    became of it (a miss set to "met" shows, and so does a row added or removed)."""
+    if not rows:
+        return
+    if _started_differs(incident, rows):
+        yield Finding(incident.id, incident.number, None, "started_differs")
+    told = _deadlines_told(rows)
+    ended = incident.status in ("closed", "cancelled")  # its pending clocks were cancelled
+    for row in deadlines:
+        said = told.pop(row.id, None)
+        if said is None:
+            yield Finding(incident.id, incident.number, None, "deadline_added")
+            continue
+        status_ok = row.status == said["status"] or (
+            said["status"] == "pending" and row.status == "cancelled" and ended)
+        due = said["due"]
+        due_ok = due is not None and datetime.fromisoformat(due) == from_db(row.due_at)
+        met_ok = said["met_at"] is None or row.met_at == said["met_at"]
+        if not (status_ok and due_ok and met_ok
+                and row.acknowledged_at == said["acknowledged_at"]):
+            yield Finding(incident.id, incident.number, None, "deadline_differs")
+    if told:
+        yield Finding(incident.id, incident.number, None, "deadline_removed")

@@ -15,6 +15,7 @@ from playhouse.migrate import SchemaMigrator, migrate
 
 from models.store import database
 from models.store.database import Migration, Schema
+from models.store.ledger import link_unlinked
 from models.store.tables import (
     Amendment,
     Contact,
@@ -22,6 +23,7 @@ from models.store.tables import (
     Deadline,
     DrillRun,
     Incident,
+    LedgerEntry,
     NoteDraft,
     PlanApproval,
     PlanVersion,
@@ -33,7 +35,7 @@ from models.store.tables import (
 
 ALL_MODELS = (PlanVersion, PlanApproval, Incident, TimelineEntry, Deadline, RecordData,
               RecordDraft, NoteDraft, Amendment, Contact, ContactPhone, DrillRun,
-              TrainingRecord)
+              TrainingRecord, LedgerEntry)
 
 
 def v2_drill_reports_and_plan_approvals(db: pw.Database) -> None:
@@ -54,21 +56,40 @@ def v3_quick_note_drafts(db: pw.Database) -> None:
     db.create_tables([NoteDraft])
 
 
-MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals, v3_quick_note_drafts)
+def v4_desk_wide_chain(db: pw.Database) -> None:
+    """Every timeline entry linked into one desk-wide chain, in the order written, so a whole
+    incident removed shows and a seal can anchor the file (models.incidents.seal)."""
+    db.create_tables([LedgerEntry])
+    if isinstance(db, pw.SqliteDatabase):
+        for statement in LEDGER_GUARDS:
+            db.execute_sql(statement)
+    link_unlinked(db)
+
+
+MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals, v3_quick_note_drafts,
+                                     v4_desk_wide_chain)
 
 # The search index over incidents (SQLite FTS5; models.incidents.search fills and reads it).
 # A table that keeps its content: rows can be replaced (a contentless one cannot delete on
 # the SQLite our Python ships, 3.40).
 SEARCH_INDEX_SQL = ("CREATE VIRTUAL TABLE IF NOT EXISTS incident_fts USING fts5("
                     "body, chars, tokenize='unicode61')")
-# The timeline is append-only: SQLite itself refuses to change or delete an entry.
-TIMELINE_GUARDS = tuple(
-    f"CREATE TRIGGER IF NOT EXISTS timeline_no_{op.lower()} BEFORE {op} ON timeline_entry "
-    f"BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END"
-    for op in ("UPDATE", "DELETE"))
+
+
+
+def append_only(table: str, name: str) -> tuple[str, ...]:
+    """Triggers by which SQLite itself refuses to change or delete a row of `table`."""
+    return tuple(
+        f"CREATE TRIGGER IF NOT EXISTS {name}_no_{op.lower()} BEFORE {op} ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, 'the {name} is append-only'); END"
+        for op in ("UPDATE", "DELETE"))
+
+
+TIMELINE_GUARDS = append_only("timeline_entry", "timeline")
+LEDGER_GUARDS = append_only("ledger", "ledger")
 
 SCHEMA = Schema(tables=ALL_MODELS, migrations=MIGRATIONS,
-                sqlite_extras=(*TIMELINE_GUARDS, SEARCH_INDEX_SQL))
+                sqlite_extras=(*TIMELINE_GUARDS, *LEDGER_GUARDS, SEARCH_INDEX_SQL))
 SCHEMA_VERSION = SCHEMA.version
 
 

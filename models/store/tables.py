@@ -78,6 +78,21 @@ class TimelineEntry(BaseModel):
     hash = pw.CharField(max_length=64)
 
 
+class LedgerEntry(BaseModel):
+    """The desk-wide chain (since schema version 4): every timeline entry of every incident,
+    in the order written, each hash covering the previous one. A whole incident removed, or
+    an entry slipped in, breaks it; its newest hash, printed as a seal on the daily log, is
+    the anchor outside the file (models.incidents.seal)."""
+
+    entry = pw.IntegerField(unique=True)  # TimelineEntry.id
+    entry_hash = pw.CharField(max_length=64)
+    prev_hash = pw.CharField(max_length=64, default="")
+    hash = pw.CharField(max_length=64)
+
+    class Meta:
+        table_name = "ledger"
+
+
 DEADLINE_STATUSES = ("pending", "met", "missed", "late", "superseded", "cancelled")
 
 

@@ -235,7 +235,7 @@ def test_a_version_2_database_gains_quick_note_drafts(tmp_path, shipped_catalog)
     conn.commit()
     conn.close()
     db = open_database(path, now=lambda: datetime(2026, 11, 23, 8, 30))
-    assert schema_version(db) == SCHEMA_VERSION == 3
+    assert schema_version(db) == SCHEMA_VERSION == 4
     save_note_draft(1, "二楼东侧冒烟", NOW)
     assert note_draft(1) == "二楼东侧冒烟"
     db.close()
