@@ -14,11 +14,13 @@ from datetime import datetime, timedelta
 
 from models.clock.act import Act
 from models.clock.clocks import from_db, to_db
+from models.incidents.lifecycle import Status
 from models.incidents.timeline import append_entry
 from models.plans.catalog import Catalog, Timer
 from models.store.tables import Deadline, Incident, transaction
 
-OPEN_FOR_DEADLINES = ("open", "in_hand", "resolved")  # a resolved incident may still owe a report
+# a resolved incident may still owe a report
+OPEN_FOR_DEADLINES = (Status.OPEN, Status.IN_HAND, Status.RESOLVED)
 MEETABLE = ("pending", "missed")
 FIXING = ("restore", "arrive")  # clocks about putting the fault right, moot once it is right
 
@@ -204,7 +206,7 @@ def supersede(catalog: Catalog, incident: Incident, source_prefix: str, reason: 
                                                 Deadline.source.startswith(source_prefix)),
               reason, act)
     start_clocks(catalog, incident, "start", act)
-    if incident.status == "resolved":
+    if incident.status == Status.RESOLVED:
         start_clocks(catalog, incident, "resolved", act)
 
 

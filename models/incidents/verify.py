@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from models.incidents.lifecycle import FINAL
 from models.incidents.timeline import entry_hash
 from models.store.tables import Amendment, Incident, RecordData, TimelineEntry
 
@@ -118,7 +119,7 @@ def _facts(incident: Incident, rows: list[TimelineEntry], record: dict | None,
             amended += 1
     if not rows:
         return
-    status = incident.status if incident.status in ("closed", "cancelled") else None
+    status = incident.status if incident.status in FINAL else None
     differs = {
         "level_differs": said["level"] is not None and said["level"] != incident.level,
         "situation_differs": (said["situation"] is not None
