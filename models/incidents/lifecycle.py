@@ -11,6 +11,7 @@ Closed and cancelled are final. The values are the strings stored in the databas
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from models.clock.act import Act
@@ -29,6 +30,7 @@ class Status(StrEnum):
 
 OPEN_STATUSES = (Status.OPEN, Status.IN_HAND)  # the clerk still handles it on site
 FINAL = (Status.CLOSED, Status.CANCELLED)  # nothing moves it any more
+HANDLING = ("step_checked", "called", "reported", "note")  # acts that put an incident in hand
 
 # Every move allowed, and whether only a drill incident may make it (when its drill ends).
 MOVES: dict[tuple[Status, Status], bool] = {
@@ -54,6 +56,23 @@ class ActionRefused(Exception):
 def allowed(current: Status, to: Status, *, drill: bool = False) -> bool:
     drills_only = MOVES.get((current, to))
     return drills_only is not None and (drill or not drills_only)
+
+
+def status_after(kinds: Iterable[str], *, drill: bool = False) -> Status:
+    """The status a timeline (its entries' kinds, in order) leads to, each move checked as
+    `move` checks it: how generated incidents (models.demo) take a legal status."""
+    status = Status.OPEN
+    for kind in kinds:
+        if kind in HANDLING and status == Status.OPEN:
+            to = Status.IN_HAND
+        elif kind in (Status.RESOLVED, Status.CLOSED, Status.CANCELLED):
+            to = Status(kind)
+        else:
+            continue
+        if not allowed(status, to, drill=drill):
+            raise ActionRefused("not_allowed", f"{status} → {to}")
+        status = to
+    return status
 
 
 def move(incident: Incident, to: Status, act: Act, *, kind: str = "", text: str = "",

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from models.clock.act import Act
 from models.clock.clocks import from_db, to_db
 from models.incidents import deadlines, search
-from models.incidents.lifecycle import OPEN_STATUSES, ActionRefused, Status, move
+from models.incidents.lifecycle import HANDLING, OPEN_STATUSES, ActionRefused, Status, move
 from models.incidents.timeline import append_entry
 from models.plans.catalog import Catalog
 from models.store.tables import Incident, NoteDraft, PlanVersion, TimelineEntry, transaction
@@ -216,7 +216,7 @@ def mark_resolved(catalog: Catalog, incident_id: int, act: Act) -> None:
     with transaction():
         move(incident, Status.RESOLVED, act)
         resolved = Incident.get_by_id(incident.id)
-        deadlines.settle(resolved, deadlines.FIXING, "handling finished", act)
+        deadlines.settle(resolved, deadlines.FIXING, deadlines.HANDLING_FINISHED, act)
         deadlines.start_clocks(catalog, resolved, "resolved", act)
 
 
@@ -263,9 +263,6 @@ def incident_state(incident_id: int) -> IncidentState:
 def _summary(row: Incident) -> IncidentSummary:
     return IncidentSummary(row.id, row.situation_key, row.situation_name, row.level, row.status,
                            row.is_drill, from_db(row.started_at))
-
-
-HANDLING = ("step_checked", "called", "reported", "note")  # acts that put an incident in hand
 
 
 def _record(incident: Incident, kind: str, act: Act, text: str = "",

@@ -1,7 +1,7 @@
 """The incident lifecycle: the full matrix of moves, and each move written with its entry."""
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,7 +15,7 @@ from models.incidents.verify import verify_incident
 from models.store.tables import Incident, TimelineEntry
 
 WHO = Who("城东营业厅", "1号台", "张三")
-T0 = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 NAMES = ("open", "in_hand", "resolved", "closed", "cancelled")
 # Written out here, not read from lifecycle.MOVES, so a change to the table fails a test.
 ANY_INCIDENT = {("open", "in_hand"), ("open", "resolved"), ("in_hand", "resolved"),
@@ -127,3 +127,24 @@ def test_the_first_act_of_handling_is_the_in_hand_entry(shipped_catalog, desk_db
     assert incident.status == "in_hand"
     assert from_db(incident.updated_at) == act(1).now  # the move, not the second note
     assert TimelineEntry.select().count() == before + 2  # no entry beside the notes
+
+
+@pytest.mark.parametrize(("kinds", "drill", "status"), [
+    (["started", "deadline_started", "record_saved"], False, "open"),
+    (["started", "note", "step_checked"], False, "in_hand"),
+    (["started", "called", "resolved", "reported", "closed"], False, "closed"),
+    (["started", "resolved"], False, "resolved"),
+    (["started", "cancelled"], False, "cancelled"),
+    (["started", "step_checked", "closed"], True, "closed"),  # the drill ended
+])
+def test_the_status_a_timeline_leads_to(kinds, drill, status):
+    assert lifecycle.status_after(kinds, drill=drill) == status
+
+
+@pytest.mark.parametrize("kinds", [["started", "step_checked", "closed"],
+                                   ["started", "resolved", "cancelled"],
+                                   ["started", "cancelled", "resolved"],
+                                   ["started", "resolved", "closed", "closed"]])
+def test_a_timeline_with_an_illegal_move_is_refused(kinds):
+    with pytest.raises(ActionRefused, match="not_allowed"):
+        lifecycle.status_after(kinds)
