@@ -1,21 +1,27 @@
 """Generated incidents for trainers, screenshots and benchmarks (`main.py demo`).
 
 Situations come in realistic proportions, during opening hours, with timelines (steps, calls,
-reports in time, late or missed), records, and a few drills. Rows are written in bulk with
-their hash chains, so ten years of a busy hall (200,000 incidents) take minutes, not hours.
+reports in time, late or missed), records, and a few drills. The deadlines follow the desk's
+own rules (models.incidents.deadlines: due times, holidays, chains, what gives way) and the
+statuses its lifecycle (models.incidents.lifecycle); only the rows are written differently, in
+bulk with their hash chains, so ten years of a busy hall (200,000 incidents) take minutes,
+not hours.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from models.clock.clocks import to_db
-from models.incidents import search
-from models.incidents.deadlines import minutes_for, timers_of
+from models.clock.clocks import from_db, to_db
+from models.clock.workdays import HolidayCalendar
+from models.incidents import deadlines, search
+from models.incidents.lifecycle import Status, status_after
 from models.incidents.response import last_sequence
 from models.incidents.timeline import entry_hash
 from models.plans.catalog import Catalog
@@ -63,7 +69,7 @@ class DemoStats:
 
 def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, end: datetime,
              hall: str = "城东营业厅", desks: tuple[str, ...] = ("1号台", "2号台", "3号台"),
-             seed: int = 7, allow_real: bool = False,
+             seed: int = 7, allow_real: bool = False, calendar: HolidayCalendar | None = None,
              progress: Callable[[int], None] = lambda done: None) -> DemoStats:
     demo_db = MetaEntry.get_or_none(MetaEntry.key == "demo_data") is not None
     real = Incident.select().where(Incident.is_drill == False).exists()  # noqa: E712
@@ -75,6 +81,9 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
     weights = [WEIGHTS.get(k, 1) for k in keys]
     starts = sorted(_start_time(rng, end, days) for _ in range(incidents))
     next_id = (Incident.select(Incident.id).order_by(Incident.id.desc()).scalar() or 0) + 1
+    deadline_ids = itertools.count(
+        (Deadline.select(Deadline.id).order_by(Deadline.id.desc()).scalar() or 0) + 1)
+    calendar = calendar or HolidayCalendar()
     per_day: dict[str, int] = {}
     totals = [0, 0, 0]  # drills, entries, deadlines
     for batch_start in range(0, incidents, BATCH):
@@ -86,8 +95,8 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
                 per_day[day] = last_sequence(day)
             per_day[day] += 1
             sit = catalog.situation(rng.choices(keys, weights)[0])
-            _one(catalog, plan, rng, rows, incident_id, f"{day}-{per_day[day]:03d}", sit,
-                 started, end, hall, rng.choice(desks))
+            _one(catalog, calendar, deadline_ids, plan, rng, rows, incident_id,
+                 f"{day}-{per_day[day]:03d}", sit, started, end, hall, rng.choice(desks))
         with transaction():
             Incident.insert_many(rows["incident"]).execute()
             for chunk in _chunks(rows["entry"], 400):
@@ -116,7 +125,8 @@ def _start_time(rng: random.Random, end: datetime, days: int) -> datetime:
             return moment
 
 
-def _one(catalog, plan, rng, rows, incident_id, number, sit, started, end, hall, desk) -> None:
+def _one(catalog, calendar, deadline_ids, plan, rng, rows, incident_id, number, sit, started,
+         end, hall, desk) -> None:
     clerk = rng.choice(CLERKS)
     drill = rng.random() < 0.02
     level = sit.default_level
@@ -125,20 +135,22 @@ def _one(catalog, plan, rng, rows, incident_id, number, sit, started, end, hall,
                                               "drill": drill, "hall": hall})]
     cancelled_at = (started + timedelta(seconds=rng.randint(10, 60))
                     if rng.random() < 0.01 else None)  # pressed by mistake, soon cancelled
-    clocks = Clocks(catalog, rng, sit.key, level, min(end, cancelled_at or end), clerk, events)
+    clocks = Clocks(catalog, calendar, rng, sit.key, level, clerk, events, deadline_ids, end)
     clocks.start("start", started)
     if cancelled_at and cancelled_at <= end:
-        notes, status = [], "cancelled"
+        notes = []
+        clocks.run(cancelled_at)
         events.append((cancelled_at, "cancelled", "误按", {}))
-        for row in clocks.rows:  # nothing was due within the minute: all still pending
-            row["status"] = "cancelled"
+        clocks.cancel_all()
     else:
-        notes = _actions(catalog, rng, sit, started, events)
-        status = _settle(rng, events, clocks, started, end)
+        notes = _actions(catalog, rng, sit, started, events, clocks)
+        clocks.run(end)
+        _settle(rng, events, clocks, started, end)
     deadlines = clocks.rows
     for row in deadlines:
         row["incident"] = incident_id
     events = sorted((e for e in events if e[0] <= end), key=lambda e: e[0])
+    status = status_after((e[1] for e in events), drill=drill)  # each move checked
     last = _write_entries(rows, incident_id, clerk, desk, events)
     aftercare = {item: "已完成" for item in catalog.level(level).aftercare_required}
     description = f"{place}{sit.name}，{'；'.join(notes) or '现场已处置'}"
@@ -153,11 +165,12 @@ def _one(catalog, plan, rng, rows, incident_id, number, sit, started, end, hall,
     rows["incident"].append({
         "id": incident_id, "number": number, "situation_key": sit.key,
         "situation_name": sit.name, "category_key": sit.category, "level": level,
-        "status": status, "is_drill": drill, "started_at": to_db(started), "hall": hall,
+        "status": status.value, "is_drill": drill, "started_at": to_db(started), "hall": hall,
         "desk": desk, "clerk": clerk, "place": place, "description": description,
         "plan": plan.id, "updated_at": to_db(last[0]),
-        "closed_at": to_db(last[0]) if status == "closed" else None, "head_hash": last[1]})
-    if status == "cancelled":
+        "closed_at": to_db(last[0]) if status == Status.CLOSED else None,
+        "head_hash": last[1]})
+    if status == Status.CANCELLED:
         record = {}
     rows["record"].append({"incident": incident_id, "data": json.dumps(record, ensure_ascii=False),
                            "saved_at": to_db(last[0]), "saved_by": clerk})
@@ -165,8 +178,9 @@ def _one(catalog, plan, rng, rows, incident_id, number, sit, started, end, hall,
                                                    description))))
 
 
-def _actions(catalog, rng, sit, started, events) -> list[str]:
-    """Steps ticked, calls made, notes and the saved record, a few minutes apart."""
+def _actions(catalog, rng, sit, started, events, clocks: Clocks) -> list[str]:
+    """Steps ticked, calls made (each meets the deadlines to report to that role, as on the
+    desk), notes and the saved record, a few minutes apart."""
     at = started
 
     def later() -> datetime:
@@ -178,10 +192,13 @@ def _actions(catalog, rng, sit, started, events) -> list[str]:
         if rng.random() < 0.85:
             events.append((later(), "step_checked", step.text,
                            {"situation": sit.key, "step": index}))
-        for role in step.call[:1]:
+        for key in step.call[:1]:
             if rng.random() < 0.6:
-                events.append((later(), "called", catalog.role(role).name,
-                               {"role": role, "person": "", "number": catalog.role(role).number}))
+                role = catalog.role(key)
+                events.append((later(), "called", " ".join(p for p in (role.name, role.number)
+                                                           if p),
+                               {"role": key, "person": "", "number": role.number}))
+                clocks.call(at, key)
     notes = rng.sample(NOTES, rng.randint(0, 2))
     events.extend((later(), "note", note, {}) for note in notes)
     events.append((later(), "record_saved", "place、description",
@@ -190,79 +207,126 @@ def _actions(catalog, rng, sit, started, events) -> list[str]:
 
 
 class Clocks:
-    """Deadline rows as the desk would have written them, event by event."""
+    """An incident's deadlines as the desk's engine (models.incidents.deadlines) keeps them,
+    run event by event in time order: which clocks start and when they are due (holidays
+    included), what is late, what a call meets and what gives way are the engine's rules;
+    only when the clerk does things is drawn at random."""
 
-    def __init__(self, catalog, rng, situation, level, end, clerk, events) -> None:
-        self.timers = timers_of(catalog, situation, level)
-        self.catalog, self.rng, self.end, self.clerk, self.events = (catalog, rng, end, clerk,
-                                                                      events)
-        self.outcome = rng.random()
+    def __init__(self, catalog, calendar, rng, situation, level, clerk, events, ids, end):
+        self.catalog, self.calendar, self.rng = catalog, calendar, rng
+        self.situation, self.level, self.clerk, self.events = situation, level, clerk, events
+        self.ids, self.end = ids, end
+        self.outcome = rng.random()  # how this incident's deadlines go: mostly in time
         self.rows: list[dict] = []
         self.started: set[tuple[str, str]] = set()
+        self.queue: list = []  # (at, order, handler, args): what happens next
+        self.order = itertools.count()
 
     def start(self, event: str, at: datetime) -> None:
-        if at > self.end:
-            return
-        for source, timer in self.timers:
-            if event in timer.starts and (source, timer.key) not in self.started:
-                self.started.add((source, timer.key))
-                self._run(source, timer, at)
+        for clock in deadlines.clocks_starting(self.catalog, self.situation, self.level, event,
+                                               at, self.calendar, self.started):
+            self.started.add((clock.source, clock.timer.key))
+            row = clock.row() | {"id": next(self.ids), "status": "pending", "missed_at": None,
+                                 "acknowledged_at": None, "met_at": None, "met_by": "",
+                                 "met_to": ""}
+            self.rows.append(row)
+            self.events.append((at, "deadline_started", clock.timer.label,
+                                clock.entry_data(row["id"])))
+            self._at(clock.due_at, self._due, row)
+            done = self._done_at(clock)
+            if done is not None:
+                self._at(done, self._meet, row)
 
-    def _run(self, source, timer, started: datetime) -> None:
-        due = started + timedelta(minutes=minutes_for(self.catalog, timer, False))
-        self.events.append((started, "deadline_started", timer.label,
-                            {"key": timer.key, "source": source, "due": due.isoformat(),
-                             "holiday": False}))
-        status, met = "met", started + (due - started) * self.rng.uniform(0.2, 0.9)
+    def call(self, at: datetime, role_key: str) -> None:
+        self._at(at, self._call, role_key)
+
+    def resolve(self, at: datetime) -> None:
+        self._at(at, self._resolve)
+
+    def run(self, until: datetime) -> None:
+        """Everything that happens up to `until`, in order."""
+        while self.queue and self.queue[0][0] <= until:
+            at, _, handler, args = heapq.heappop(self.queue)
+            handler(at, *args)
+
+    def owed(self) -> bool:
+        return any(row["status"] == "pending" for row in self.rows)
+
+    def cancel_all(self) -> None:
+        for row in self.rows:
+            if row["status"] == "pending":
+                row["status"] = "cancelled"
+
+    def _at(self, at: datetime, handler, *args) -> None:
+        heapq.heappush(self.queue, (at, next(self.order), handler, args))
+
+    def _done_at(self, clock) -> datetime | None:
         if self.outcome > 0.97:
-            status, met = "missed", None
-        elif self.outcome > 0.9:
-            status, met = "late", due + timedelta(seconds=self.rng.randint(30, 900))
-        missed_at = acknowledged = None
-        if status in ("missed", "late") and due <= self.end:  # it rang; the clerk stopped it
-            missed_at, acknowledged = due, due + timedelta(seconds=self.rng.randint(5, 90))
-            self.events.append((due, "deadline_missed", timer.label,
-                                {"key": timer.key, "due": due.isoformat()}))
-            self.events.append((acknowledged, "alarm_acknowledged", timer.label, {}))
-        if (met or due) > self.end:
-            status, met, missed_at, acknowledged = "pending", None, None, None
-        if met:
-            late = max(0, int((met - due).total_seconds()))
-            self.events.append((met, "deadline_met", timer.label,
-                                {"key": timer.key, "late_seconds": late, "to": "",
-                                 "to_role": timer.to, "action": timer.action}))
-        self.rows.append({
-            "source": source, "key": timer.key, "label": timer.label,
-            "action": timer.action, "to_role": timer.to, "by_role": timer.by, "holiday": False,
-            "started_at": to_db(started), "due_at": to_db(due), "status": status,
-            "missed_at": to_db(missed_at) if missed_at else None,
-            "acknowledged_at": to_db(acknowledged) if acknowledged else None,
-            "met_at": to_db(met) if met else None, "met_by": self.clerk if met else "",
-            "met_to": ""})
-        if missed_at:
-            self.start(f"missed:{timer.key}", missed_at)
-        if met:
-            self.start(f"met:{timer.key}", met)
+            return None
+        if self.outcome > 0.9:
+            return clock.due_at + timedelta(seconds=self.rng.randint(30, 900))
+        return clock.started_at + (clock.due_at - clock.started_at) * self.rng.uniform(0.2, 0.9)
+
+    def _due(self, at: datetime, row: dict) -> None:
+        """The time passed with the deadline still pending: missed, its alarm silenced soon
+        after (a demo desk starts quiet), and what the miss chains starts from the miss."""
+        if row["status"] != "pending":
+            return
+        row["status"], row["missed_at"] = "missed", row["due_at"]
+        self.events.append((at, "deadline_missed", row["label"],
+                            deadlines.missed_data(row["id"], row["key"], from_db(row["due_at"]))))
+        silenced = min(self.end, at + timedelta(seconds=self.rng.randint(5, 90)))
+        row["acknowledged_at"] = to_db(silenced)
+        self.events.append((silenced, "alarm_acknowledged", row["label"],
+                            {"deadline": row["id"]}))
+        self.start(f"missed:{row['key']}", at)
+
+    def _meet(self, at: datetime, row: dict) -> None:
+        if row["status"] not in deadlines.MEETABLE:
+            return
+        due = from_db(row["due_at"])
+        row.update(status="late" if deadlines.is_late(due, at) else "met", met_at=to_db(at),
+                   met_by=self.clerk)
+        self.events.append((at, "deadline_met", row["label"], deadlines.met_data(
+            row["id"], row["key"], due, at, "", row["to_role"], row["action"])))
+        self.start(f"met:{row['key']}", at)
+        if settled := deadlines.settled_by_meeting(row["action"]):
+            self._give_way(at, settled, row["label"])
+
+    def _call(self, at: datetime, role_key: str) -> None:
+        met = [row for row in self.rows if row["status"] in deadlines.MEETABLE
+               and deadlines.matches_call(role_key, row["to_role"], row["action"])]
+        for row in sorted(met, key=lambda row: row["due_at"]):
+            self._meet(at, row)
+
+    def _resolve(self, at: datetime) -> None:
+        self.events.append((at, "resolved", "", {}))
+        self._give_way(at, deadlines.FIXING, deadlines.HANDLING_FINISHED)
+        self.start("resolved", at)  # e.g. filing within 24 hours after handling
+
+    def _give_way(self, at: datetime, actions: tuple[str, ...], reason: str) -> None:
+        for row in self.rows:
+            if row["status"] == "pending" and row["action"] in actions:
+                row["status"] = "superseded"
+                self.events.append((at, "deadline_superseded", row["label"],
+                                    deadlines.given_way_data(row["id"], row["key"], reason)))
 
 
-def _settle(rng, events, clocks: Clocks, started, end) -> str:
+def _settle(rng, events, clocks: Clocks, started, end) -> None:
     """Resolved once the work and the reports are done (clocks that run from then start),
     closed a while later by a supervisor once nothing is owed; an incident whose work or
     reports run past `end` is still in hand."""
     done = max(e[0] for e in events) + timedelta(seconds=rng.randint(20, 240))
-    wanted = "closed" if end - started > timedelta(days=3) else rng.choice(
-        ("in_hand", "resolved", "closed"))
-    if wanted == "in_hand" or done > end or any(d["status"] == "pending" for d in clocks.rows):
-        return "in_hand"
-    events.append((done, "resolved", "", {}))
-    clocks.start("resolved", done)  # e.g. filing within 24 hours after handling
-    last = max(e[0] for e in events)
-    closed = last + timedelta(seconds=rng.randint(600, 7200))
-    if (wanted == "resolved" or closed > end
-            or any(d["status"] == "pending" for d in clocks.rows)):
-        return "resolved"
+    wanted = Status.CLOSED if end - started > timedelta(days=3) else rng.choice(
+        (Status.IN_HAND, Status.RESOLVED, Status.CLOSED))
+    if wanted == Status.IN_HAND or done > end or clocks.owed():
+        return
+    clocks.resolve(done)
+    clocks.run(end)
+    closed = max(e[0] for e in events) + timedelta(seconds=rng.randint(600, 7200))
+    if wanted == Status.RESOLVED or closed > end or clocks.owed():
+        return
     events.append((closed, "closed", "", {}))
-    return "closed"
 
 
 def _write_entries(rows, incident_id, clerk, desk, events) -> tuple[datetime, str]:

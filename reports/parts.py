@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from models.documents import DeadlineLine
+from models.incidents.lifecycle import Status
 from reports.document import Styles
 from reports.words import Words
 
@@ -34,8 +35,8 @@ CELL_PADDING = 3  # points around a table cell
 HEADING_ROOM = 30 * mm  # a heading starts a new page unless this much room is left
 
 # Incident statuses and reporting outcomes, in English: the words table gives the language.
-STATUS_WORDS = {"open": "Open", "in_hand": "In hand", "resolved": "Resolved",
-                "closed": "Closed", "cancelled": "Cancelled"}
+STATUS_WORDS = {Status.OPEN: "Open", Status.IN_HAND: "In hand", Status.RESOLVED: "Resolved",
+                Status.CLOSED: "Closed", Status.CANCELLED: "Cancelled"}
 REPORTING_WORDS = {"in time": "In time", "late": "Late", "missed": "Missed",
                    "pending": "Pending", "": EMPTY}
 DEADLINE_WORDS = {"pending": "Still running", "met": "In time", "late": "Late",

@@ -26,8 +26,8 @@ from models.clock.clocks import from_db, to_db
 from models.drills.results import OUTCOME_POINTS, DrillScore, ScoreItem
 from models.drills.scenarios import Inject, Scenario
 from models.incidents import deadlines
+from models.incidents.lifecycle import FINAL, Status, move
 from models.incidents.response import IncidentState, incident_state
-from models.incidents.timeline import append_entry
 from models.plans.calls import plan_calls
 from models.plans.catalog import Catalog
 from models.store.tables import (
@@ -83,12 +83,8 @@ def finish_run(catalog: Catalog, run_id: int, scenario: Scenario, drill_started:
         for incident in incidents:
             Deadline.update(status="cancelled").where(
                 Deadline.incident == incident.id, Deadline.status == "pending").execute()
-            if incident.status not in ("closed", "cancelled"):
-                Incident.update(status="closed", closed_at=to_db(act.now),
-                                updated_at=to_db(act.now)).where(
-                    Incident.id == incident.id).execute()
-                append_entry(incident, "closed", at=act.now, actor=act.who.clerk,
-                             desk=act.who.desk, data={"drill_ended": True})
+            if incident.status not in FINAL:
+                move(incident, Status.CLOSED, act, data={"drill_ended": True})
         DrillRun.update(ended_at=to_db(act.now), score=result.score,
                         report=result.to_json()).where(DrillRun.id == run_id).execute()
         clerks = dict.fromkeys([run.clerk, *(i.clerk for i in incidents), act.who.clerk])
@@ -124,7 +120,7 @@ def end_interrupted(catalog: Catalog, act: Act) -> list[int]:
 def score_run(catalog: Catalog, scenario: Scenario, incidents: list[Incident],
               drill_started: datetime, ended: datetime, rate: int) -> DrillScore:
     grace = int(timedelta(minutes=catalog.general.at_once_minutes).total_seconds())
-    handled = [i for i in incidents if i.status != "cancelled"]
+    handled = [i for i in incidents if i.status != Status.CANCELLED]
     states = {i.id: incident_state(i.id) for i in incidents}
     items, not_due = _plan_items(catalog, scenario, handled, states, drill_started, ended,
                                  grace)

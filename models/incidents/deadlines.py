@@ -5,6 +5,10 @@ another deadline is met or missed, or the clerk marks a manual trigger), with it
 stored as an absolute time. Level timers are stored with source "level:N" and situation
 timers with "situation:KEY", so a level change or a plan switch can supersede what it
 replaces and start what is new.
+
+The rules themselves (which clocks an event starts and when they are due, what is late, what
+gives way, what each timeline entry says) are plain functions with no database, used by the
+desk below and by the demo generator (models.demo), which writes its rows in bulk.
 """
 
 from __future__ import annotations
@@ -14,13 +18,17 @@ from datetime import datetime, timedelta
 
 from models.clock.act import Act
 from models.clock.clocks import from_db, to_db
+from models.clock.workdays import HolidayCalendar
+from models.incidents.lifecycle import Status
 from models.incidents.timeline import append_entry
 from models.plans.catalog import Catalog, Timer
 from models.store.tables import Deadline, Incident, transaction
 
-OPEN_FOR_DEADLINES = ("open", "in_hand", "resolved")  # a resolved incident may still owe a report
+# a resolved incident may still owe a report
+OPEN_FOR_DEADLINES = (Status.OPEN, Status.IN_HAND, Status.RESOLVED)
 MEETABLE = ("pending", "missed")
 FIXING = ("restore", "arrive")  # clocks about putting the fault right, moot once it is right
+HANDLING_FINISHED = "handling finished"  # the reason they give way when handling finishes
 
 
 class DeadlineRefused(Exception):
@@ -75,29 +83,89 @@ def starts_on(timer: Timer, event: str, trigger: str = "") -> bool:
     return event in timer.starts
 
 
+@dataclass(frozen=True)
+class ClockStart:
+    """A timer whose clock starts: the deadline the desk stores for it."""
+
+    source: str
+    timer: Timer
+    started_at: datetime
+    due_at: datetime
+    holiday: bool  # the holiday variant of its minutes applied
+
+    def row(self) -> dict:
+        """The Deadline row's columns as they are first stored (pending)."""
+        t = self.timer
+        return {"source": self.source, "key": t.key, "label": t.label, "action": t.action,
+                "to_role": t.to, "by_role": t.by, "holiday": self.holiday,
+                "started_at": to_db(self.started_at), "due_at": to_db(self.due_at)}
+
+    def entry_data(self, deadline_id: int) -> dict:
+        return {"deadline": deadline_id, "key": self.timer.key, "source": self.source,
+                "due": self.due_at.isoformat(), "holiday": self.holiday}
+
+
+def clocks_starting(catalog: Catalog, situation_key: str, level: int, event: str,
+                    started_at: datetime, calendar: HolidayCalendar,
+                    started: set[tuple[str, str]], trigger: str = "") -> list[ClockStart]:
+    """The clocks `event` starts at `started_at`: each timer of the situation and level that it
+    starts and whose (source, key) is not in `started`, with its holiday minutes when the
+    clock starts on a holiday (judged at the start, not when it is noticed)."""
+    starting = [(source, timer) for source, timer in timers_of(catalog, situation_key, level)
+                if (source, timer.key) not in started and starts_on(timer, event, trigger)]
+    if not starting:
+        return []  # most events start nothing: no need to ask the calendar
+    holiday = calendar.is_holiday(started_at.astimezone().date())
+    return [ClockStart(source, timer, started_at,
+                       started_at + timedelta(minutes=minutes_for(catalog, timer, holiday)),
+                       holiday and timer.holiday_minutes is not None)
+            for source, timer in starting]
+
+
+def is_late(due: datetime, done: datetime) -> bool:
+    """Done exactly at the due time is in time."""
+    return done > due
+
+
+def met_data(deadline_id: int, key: str, due: datetime, done: datetime, to_person: str,
+             to_role: str, action: str) -> dict:
+    late_seconds = int((done - due).total_seconds()) if is_late(due, done) else 0
+    return {"deadline": deadline_id, "key": key, "late_seconds": late_seconds,
+            "to": to_person, "to_role": to_role, "action": action}
+
+
+def missed_data(deadline_id: int, key: str, due: datetime) -> dict:
+    return {"deadline": deadline_id, "key": key, "due": due.isoformat()}
+
+
+def given_way_data(deadline_id: int, key: str, reason: str) -> dict:
+    return {"deadline": deadline_id, "key": key, "reason": reason}
+
+
+def settled_by_meeting(action: str) -> tuple[str, ...]:
+    """The actions whose pending clocks give way when a deadline of `action` is met: once a
+    restore is met the fault is put right, so the longer "restore within" clocks are moot."""
+    return ("restore",) if action == "restore" else ()
+
+
+def matches_call(role_key: str, to_role: str, action: str) -> bool:
+    """A call of or report to `role_key` meets the report/notify deadlines to that role."""
+    return to_role == role_key and action in ("report", "notify")
+
+
 # ---- starting clocks -----------------------------------------------------------------------
 
 def start_clocks(catalog: Catalog, incident: Incident, event: str, act: Act, *,
                  started_at: datetime | None = None, trigger: str = "") -> list[int]:
     """Start every timer of the incident that `event` starts and that has not started yet."""
-    started_at = started_at or act.now
-    holiday = act.calendar.is_holiday(started_at.astimezone().date())
     already = {(d.source, d.key) for d in Deadline.select(Deadline.source, Deadline.key)
                .where(Deadline.incident == incident.id, Deadline.status != "superseded")}
     created = []
-    for source, timer in timers_of(catalog, incident.situation_key, incident.level):
-        if (source, timer.key) in already or not starts_on(timer, event, trigger):
-            continue
-        due = started_at + timedelta(minutes=minutes_for(catalog, timer, holiday))
-        row = Deadline.create(
-            incident=incident.id, source=source, key=timer.key, label=timer.label,
-            action=timer.action, to_role=timer.to, by_role=timer.by,
-            holiday=holiday and timer.holiday_minutes is not None,
-            started_at=to_db(started_at), due_at=to_db(due))
+    for clock in clocks_starting(catalog, incident.situation_key, incident.level, event,
+                                 started_at or act.now, act.calendar, already, trigger):
+        row = Deadline.create(incident=incident.id, **clock.row())
         append_entry(incident, "deadline_started", at=act.now, actor=act.who.clerk,
-                     desk=act.who.desk, text=timer.label,
-                     data={"deadline": row.id, "key": timer.key, "source": source,
-                           "due": due.isoformat(), "holiday": row.holiday})
+                     desk=act.who.desk, text=clock.timer.label, data=clock.entry_data(row.id))
         created.append(row.id)
     return created
 
@@ -130,28 +198,26 @@ def meet(catalog: Catalog, deadline_id: int, act: Act, *, to_person: str = "") -
         raise DeadlineRefused("not_pending")
     incident = _incident(row.incident_id)
     due = from_db(row.due_at)
-    late = act.now > due
-    late_seconds = int((act.now - due).total_seconds()) if late else 0
     with transaction():
-        Deadline.update(status="late" if late else "met", met_at=to_db(act.now),
-                        met_by=act.who.clerk, met_to=to_person).where(
+        Deadline.update(status="late" if is_late(due, act.now) else "met",
+                        met_at=to_db(act.now), met_by=act.who.clerk, met_to=to_person).where(
             Deadline.id == row.id).execute()
         append_entry(incident, "deadline_met", at=act.now, actor=act.who.clerk,
                      desk=act.who.desk, text=row.label,
-                     data={"deadline": row.id, "key": row.key, "late_seconds": late_seconds,
-                           "to": to_person, "to_role": row.to_role, "action": row.action})
+                     data=met_data(row.id, row.key, due, act.now, to_person, row.to_role,
+                                   row.action))
         start_clocks(catalog, incident, f"met:{row.key}", act)
-        if row.action == "restore":  # put right: the longer "restore within" clocks are moot
-            settle(incident, ("restore",), row.label, act)
+        if settled := settled_by_meeting(row.action):
+            settle(incident, settled, row.label, act)
 
 
 def meet_matching(catalog: Catalog, incident: Incident, role_key: str, act: Act,
                   *, to_person: str = "") -> list[int]:
     """A report to or call of `role_key` meets the incident's report/notify deadlines to it."""
-    rows = list(Deadline.select().where(
+    rows = [row for row in Deadline.select().where(
         Deadline.incident == incident.id, Deadline.status.in_(MEETABLE),
-        Deadline.to_role == role_key, Deadline.action.in_(("report", "notify")))
-        .order_by(Deadline.due_at))
+        Deadline.to_role == role_key).order_by(Deadline.due_at)
+        if matches_call(role_key, row.to_role, row.action)]
     for row in rows:
         meet(catalog, row.id, act, to_person=to_person)
     return [row.id for row in rows]
@@ -175,8 +241,7 @@ def check_overdue(catalog: Catalog, act: Act) -> list[int]:
                     Deadline.id == row.id).execute()
                 append_entry(incident, "deadline_missed", at=act.now, actor=act.who.clerk,
                              desk=act.who.desk, text=row.label,
-                             data={"deadline": row.id, "key": row.key,
-                                   "due": due.isoformat()})
+                             data=missed_data(row.id, row.key, due))
                 # A miss starts its chain from the moment it happened, even if noticed later.
                 start_clocks(catalog, incident, f"missed:{row.key}", act, started_at=due)
             missed.append(row.id)
@@ -204,7 +269,7 @@ def supersede(catalog: Catalog, incident: Incident, source_prefix: str, reason: 
                                                 Deadline.source.startswith(source_prefix)),
               reason, act)
     start_clocks(catalog, incident, "start", act)
-    if incident.status == "resolved":
+    if incident.status == Status.RESOLVED:
         start_clocks(catalog, incident, "resolved", act)
 
 
@@ -225,7 +290,7 @@ def _give_way(incident: Incident, query, reason: str, act: Act) -> list[int]:
         Deadline.update(status="superseded").where(Deadline.id == row.id).execute()
         append_entry(incident, "deadline_superseded", at=act.now, actor=act.who.clerk,
                      desk=act.who.desk, text=row.label,
-                     data={"deadline": row.id, "key": row.key, "reason": reason})
+                     data=given_way_data(row.id, row.key, reason))
     return [row.id for row in rows]
 
 

@@ -14,6 +14,7 @@ import peewee as pw
 from models.clock.clocks import from_db, to_db
 from models.documents import DailyLog, DailyRow, DeadlineLine
 from models.incidents import search
+from models.incidents.lifecycle import Status
 from models.plans.catalog import Catalog
 from models.store.tables import Deadline, Incident, bound_database
 
@@ -137,7 +138,7 @@ def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str
         if not i.is_drill:
             problems += [(row, deadline_line(catalog, d)) for d in by_incident.get(i.id, [])
                          if d.status in ("missed", "late")]
-    real = [i for i in incidents if not i.is_drill and i.status != "cancelled"]  # as counted
+    real = [i for i in incidents if not i.is_drill and i.status != Status.CANCELLED]  # as counted
     if not hall:  # the desk's settings lost: the hall its incidents were recorded in
         hall = next((i.hall for i in incidents if i.hall), "")
     return DailyLog(hall, desk, first, last, tuple(rows),

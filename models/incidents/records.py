@@ -16,6 +16,7 @@ from models.clock.act import Act
 from models.clock.clocks import to_db
 from models.documents import RecordFields
 from models.incidents import search
+from models.incidents.lifecycle import Status, move
 from models.incidents.timeline import append_entry
 from models.plans.catalog import Catalog
 from models.store.tables import Amendment, Deadline, Incident, RecordData, RecordDraft, transaction
@@ -173,7 +174,7 @@ def changed_fields(before: RecordFields, after: RecordFields) -> list[str]:
 def save_record(incident_id: int, raw: dict[str, str], act: Act) -> dict[str, str]:
     """Store the validated fields; returns the problems (nothing is stored if any)."""
     incident = Incident.get_by_id(incident_id)
-    if incident.status == "closed":
+    if incident.status == Status.CLOSED:
         raise RecordRefused("closed")
     record, errors = parse_raw(raw)
     if errors:
@@ -202,7 +203,7 @@ def close_incident(catalog: Catalog, incident_id: int, act: Act) -> None:
     """Close a resolved incident whose record holds the aftercare its level requires and
     that owes no deadline; afterwards it is read-only (corrections are amendments)."""
     incident = Incident.get_by_id(incident_id)
-    if incident.status != "resolved":
+    if incident.status != Status.RESOLVED:
         raise RecordRefused("not_resolved")
     required = catalog.level(incident.level).aftercare_required
     record = stored_fields(incident_id)
@@ -213,16 +214,13 @@ def close_incident(catalog: Catalog, incident_id: int, act: Act) -> None:
         Deadline.incident == incident_id, Deadline.status == "pending"))
     if pending:
         raise RecordRefused("deadlines_pending", pending)
-    with transaction():
-        Incident.update(status="closed", closed_at=to_db(act.now),
-                        updated_at=to_db(act.now)).where(Incident.id == incident_id).execute()
-        append_entry(incident, "closed", at=act.now, actor=act.who.clerk, desk=act.who.desk)
+    move(incident, Status.CLOSED, act)
 
 
 def amend(incident_id: int, field: str, new_text: str, reason: str, act: Act) -> None:
     """A correction to a closed record, with who, when and why; the record stays as closed."""
     incident = Incident.get_by_id(incident_id)
-    if incident.status != "closed":
+    if incident.status != Status.CLOSED:
         raise RecordRefused("not_closed")
     reason, new_text = _clean(reason), _clean(new_text)
     if not reason:

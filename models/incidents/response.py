@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from models.clock.act import Act
 from models.clock.clocks import from_db, to_db
 from models.incidents import deadlines, search
+from models.incidents.lifecycle import HANDLING, OPEN_STATUSES, ActionRefused, Status, move
 from models.incidents.timeline import append_entry
 from models.plans.catalog import Catalog
 from models.store.tables import Incident, NoteDraft, PlanVersion, TimelineEntry, transaction
@@ -19,15 +20,6 @@ from models.store.tables import Incident, NoteDraft, PlanVersion, TimelineEntry,
 CANCEL_WINDOW = timedelta(minutes=2)
 NOTE_MAX_CHARS = 10_000
 REASON_MAX_CHARS = 1_000
-OPEN_STATUSES = ("open", "in_hand")
-
-
-class ActionRefused(Exception):
-    """The action cannot be done; `code` names why (the UI words it for the clerk)."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -107,7 +99,8 @@ def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act:
         incident = Incident.create(
             number=next_number(act.now), situation_key=sit.key, situation_name=sit.name,
             category_key=sit.category,
-            level=sit.default_level, status="open", is_drill=is_drill or drill_run is not None,
+            level=sit.default_level, status=Status.OPEN,
+            is_drill=is_drill or drill_run is not None,
             drill_run=drill_run,
             started_at=to_db(act.now), hall=act.who.hall, desk=act.who.desk,
             clerk=act.who.clerk, plan=plan.id, updated_at=to_db(act.now))
@@ -221,11 +214,9 @@ def mark_resolved(catalog: Catalog, incident_id: int, act: Act) -> None:
     """Handling on site is finished; clocks that run from then (e.g. filing within 24 h) start."""
     incident = _open_incident(incident_id)
     with transaction():
-        Incident.update(status="resolved", updated_at=to_db(act.now)).where(
-            Incident.id == incident.id).execute()
-        _record(incident, "resolved", act)
+        move(incident, Status.RESOLVED, act)
         resolved = Incident.get_by_id(incident.id)
-        deadlines.settle(resolved, deadlines.FIXING, "handling finished", act)
+        deadlines.settle(resolved, deadlines.FIXING, deadlines.HANDLING_FINISHED, act)
         deadlines.start_clocks(catalog, resolved, "resolved", act)
 
 
@@ -235,9 +226,7 @@ def cancel_incident(incident_id: int, reason: str, act: Act) -> None:
     if act.now - from_db(incident.started_at) > CANCEL_WINDOW:
         raise ActionRefused("cancel_window_passed")
     with transaction():
-        Incident.update(status="cancelled", updated_at=to_db(act.now)).where(
-            Incident.id == incident.id).execute()
-        _record(incident, "cancelled", act, _clean_text(reason))
+        move(incident, Status.CANCELLED, act, text=_clean_text(reason))
         deadlines.cancel_all(incident)
 
 
@@ -276,17 +265,14 @@ def _summary(row: Incident) -> IncidentSummary:
                            row.is_drill, from_db(row.started_at))
 
 
-HANDLING = ("step_checked", "called", "reported", "note")  # acts that put an incident in hand
-
-
 def _record(incident: Incident, kind: str, act: Act, text: str = "",
             data: dict | None = None) -> None:
-    append_entry(incident, kind, at=act.now, actor=act.who.clerk, desk=act.who.desk, text=text,
-                 data=data)
-    if kind in HANDLING and incident.status == "open":
-        Incident.update(status="in_hand").where(Incident.id == incident.id,
-                                                Incident.status == "open").execute()
-        incident.status = "in_hand"
+    """One entry; the first act of handling also puts an open incident in hand."""
+    if kind in HANDLING and incident.status == Status.OPEN:
+        move(incident, Status.IN_HAND, act, kind=kind, text=text, data=data)
+    else:
+        append_entry(incident, kind, at=act.now, actor=act.who.clerk, desk=act.who.desk,
+                     text=text, data=data)
 
 
 def _open_incident(incident_id: int) -> Incident:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from models.clock.clocks import from_db
+from models.incidents.lifecycle import FINAL
 from models.incidents.timeline import entry_hash
 from models.store.tables import Amendment, Deadline, Incident, RecordData, TimelineEntry
 
@@ -133,7 +134,7 @@ def _facts(incident: Incident, rows: list[TimelineEntry], record: dict | None,
             amended += 1
     if not rows:
         return
-    status = incident.status if incident.status in ("closed", "cancelled") else None
+    status = incident.status if incident.status in FINAL else None
     differs = {
         "level_differs": said["level"] is not None and said["level"] != incident.level,
         "situation_differs": (said["situation"] is not None
@@ -203,7 +204,7 @@ def _deadline_facts(incident: Incident, rows: list[TimelineEntry],
     if _started_differs(incident, rows):
         yield Finding(incident.id, incident.number, None, "started_differs")
     told = _deadlines_told(rows)
-    ended = incident.status in ("closed", "cancelled")  # its pending clocks were cancelled
+    ended = incident.status in FINAL  # its pending clocks were cancelled
     for row in deadlines:
         said = told.pop(row.id, None)
         if said is None:

@@ -37,16 +37,13 @@ class PlanApproval(BaseModel):
 
 # --- incidents, their append-only timeline and their deadlines ----------------------
 
-STATUSES = ("open", "in_hand", "resolved", "closed", "cancelled")
-
-
 class Incident(BaseModel):
     number = pw.CharField(max_length=32, unique=True)  # e.g. 20261120-003, per local day
     situation_key = pw.CharField(max_length=64, index=True)
     situation_name = pw.CharField(max_length=200)
     category_key = pw.CharField(max_length=64, index=True)
     level = pw.IntegerField(index=True)
-    status = pw.CharField(max_length=16, default="open", index=True)
+    status = pw.CharField(max_length=16, default="open", index=True)  # incidents.lifecycle.Status
     is_drill = pw.BooleanField(default=False, index=True)
     started_at = pw.DateTimeField(index=True)  # UTC
     hall = pw.CharField(max_length=200, default="")

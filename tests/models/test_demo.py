@@ -1,5 +1,6 @@
 """Demo data: realistic, verifiable, and never mixed into a database of real incidents."""
 
+import json
 from collections import Counter
 from datetime import datetime
 
@@ -9,8 +10,10 @@ from models.clock.act import Act, Who
 from models.clock.clocks import from_db
 from models.clock.workdays import HolidayCalendar
 from models.demo import OPENING, DemoRefused, generate
-from models.incidents import response
+from models.incidents import deadlines, records, response
 from models.incidents.verify import verify_all
+from models.plans.versions import record_plan_version
+from models.store.schema import open_database
 from models.store.tables import Deadline, Incident, TimelineEntry
 
 END = datetime(2026, 11, 20, 18, 0).astimezone()
@@ -65,3 +68,118 @@ def test_demo_database_can_be_extended(desk_db, shipped_catalog):
     generate(shipped_catalog, desk_db[1], incidents=10, days=2, end=END)
     generate(shipped_catalog, desk_db[1], incidents=10, days=2, end=END, seed=8)
     assert Incident.select().count() == 20
+
+
+# ---- the demo's deadlines are the desk engine's ------------------------------------------
+
+HOLIDAYS_END = datetime(2026, 10, 14, 18, 0).astimezone()  # National Day 1-7 Oct, then work
+
+
+def demo_incidents(picked) -> list[tuple[dict, list[TimelineEntry], list[dict]]]:
+    """The chosen demo incidents as plain data: the row, its timeline, its deadlines."""
+    out = []
+    for incident in picked:
+        entries = list(TimelineEntry.select().where(TimelineEntry.incident == incident.id)
+                       .order_by(TimelineEntry.id))
+        rows = list(Deadline.select().where(Deadline.incident == incident.id)
+                    .order_by(Deadline.id).dicts())
+        out.append((incident.__data__, entries, rows))
+    return out
+
+
+def replay(catalog, plan, picked) -> dict[int, int]:
+    """Every pressed action of the demo timelines, done on the desk in time order (misses
+    noticed when due); returns demo incident id -> desk incident id."""
+    stream = sorted(((e.at, e.id, incident["id"], e) for incident, entries, _ in picked
+                     for e in entries), key=lambda item: (item[0], item[1]))
+    key_of = {row["id"]: row["key"] for _, _, rows in picked for row in rows}
+    desk_of: dict[int, int] = {}
+    for _, _, demo_id, e in stream:
+        data = json.loads(e.data)
+        a = Act(Who("城东营业厅", e.desk, e.actor), from_db(e.at), HolidayCalendar())
+        incident_id = desk_of.get(demo_id)
+        if e.kind == "started":
+            desk_of[demo_id] = response.start_incident(catalog, plan, data["situation"], a,
+                                                       is_drill=data["drill"])
+        elif e.kind == "step_checked":
+            response.set_step(catalog, incident_id, data["step"], True, a)
+        elif e.kind == "called":
+            response.record_call(catalog, incident_id, data["role"], a, number=data["number"])
+        elif e.kind == "note":
+            response.add_note(incident_id, e.text, a)
+        elif e.kind == "resolved":
+            response.mark_resolved(catalog, incident_id, a)
+        elif e.kind == "cancelled":
+            response.cancel_incident(incident_id, e.text, a)
+        elif e.kind == "closed":
+            aftercare = {"aftercare:" + item: "已完成" for item in catalog.level(
+                Incident.get_by_id(incident_id).level).aftercare_required}
+            assert records.save_record(incident_id, aftercare, a) == {}
+            records.close_incident(catalog, incident_id, a)
+        elif e.kind == "deadline_missed":
+            deadlines.check_overdue(catalog, a)
+        elif e.kind in ("deadline_met", "alarm_acknowledged"):
+            row = Deadline.get(Deadline.incident == incident_id,
+                               Deadline.key == key_of[data["deadline"]])
+            if e.kind == "alarm_acknowledged":
+                deadlines.acknowledge(row.id, a)
+            elif row.status in deadlines.MEETABLE:  # not met already by a call
+                deadlines.meet(catalog, row.id, a)
+    return desk_of
+
+
+def comparable_entries(entries) -> list[tuple]:
+    return [(e.at, e.kind, e.actor, e.text,
+             {k: v for k, v in json.loads(e.data).items() if k != "deadline"})
+            for e in entries if e.kind != "record_saved"]
+
+
+def comparable_deadlines(rows) -> list[tuple]:
+    columns = ("source", "key", "label", "action", "to_role", "by_role", "holiday",
+               "started_at", "due_at", "status", "missed_at", "acknowledged_at", "met_at",
+               "met_by", "met_to")
+    return sorted(tuple(row[c] for c in columns) for row in rows)
+
+
+def interesting(entries, deadline_rows) -> dict[str, set[int]]:
+    """Incidents (ids) in which each rule of the engine shows."""
+    kinds: dict[str, set[tuple]] = {}
+    for e in entries:
+        kinds.setdefault(e.kind, set()).add((e.incident_id, e.at))
+    missed_chain = {(d.incident_id, d.started_at) for d in deadline_rows} & kinds[
+        "deadline_missed"]
+    return {"holiday minutes": {d.incident_id for d in deadline_rows if d.holiday},
+            "a miss chains from the miss": {i for i, _ in missed_chain},
+            "a call meets the report": {i for i, _ in kinds["called"] & kinds["deadline_met"]},
+            "a restore met settles": {i for i, _ in kinds["deadline_superseded"]},
+            "late": {d.incident_id for d in deadline_rows if d.status == "late"},
+            "still owed at the end": {d.incident_id for d in deadline_rows
+                                      if d.status == "pending"},
+            "closed": {i for i, _ in kinds["closed"]},
+            "cancelled": {i for i, _ in kinds["cancelled"]}}
+
+
+def test_demo_deadlines_are_what_the_desk_engine_computes(desk_db, shipped_catalog, tmp_path):
+    """The same incidents pressed through on a desk (start, steps, calls, misses noticed,
+    resolve, close...) give the same deadlines, statuses and timeline entries as the demo —
+    on holidays (National Day) and workdays alike."""
+    generate(shipped_catalog, desk_db[1], incidents=500, days=14, end=HOLIDAYS_END, seed=12)
+    chosen = set()
+    for rule, ids in interesting(list(TimelineEntry.select()), list(Deadline.select())).items():
+        assert ids, rule  # each rule is exercised
+        chosen |= set(sorted(ids)[:6])
+    picked = demo_incidents(Incident.select().where(Incident.id.in_(chosen)))
+    db = open_database(tmp_path / "replay.db")
+    try:
+        plan = record_plan_version(shipped_catalog, END)
+        desk_of = replay(shipped_catalog, plan, picked)
+        for incident, entries, rows in picked:
+            desk_id = desk_of[incident["id"]]
+            assert Incident.get_by_id(desk_id).status == incident["status"]
+            desk_rows = Deadline.select().where(Deadline.incident == desk_id).dicts()
+            assert comparable_deadlines(desk_rows) == comparable_deadlines(rows)
+            desk_entries = TimelineEntry.select().where(TimelineEntry.incident == desk_id)
+            assert comparable_entries(desk_entries.order_by(TimelineEntry.id)) == \
+                comparable_entries(entries)
+    finally:
+        db.close()

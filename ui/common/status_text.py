@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from models.incidents.lifecycle import Status
+
 translate = QCoreApplication.translate
 
 
 def status_text(status: str) -> str:
-    texts = {"open": translate("Status", "Open"), "in_hand": translate("Status", "In hand"),
-             "resolved": translate("Status", "Resolved"), "closed": translate("Status", "Closed"),
-             "cancelled": translate("Status", "Cancelled")}
+    texts = {Status.OPEN: translate("Status", "Open"),
+             Status.IN_HAND: translate("Status", "In hand"),
+             Status.RESOLVED: translate("Status", "Resolved"),
+             Status.CLOSED: translate("Status", "Closed"),
+             Status.CANCELLED: translate("Status", "Cancelled")}
     return texts.get(status, status)

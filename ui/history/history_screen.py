@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from models.clock.act import Act
 from models.incidents import history
 from models.incidents.history import HistoryFilter
+from models.incidents.lifecycle import Status
 from models.plans.catalog import Catalog
 from ui.common.export_bar import ExportBar
 from ui.common.pdf_export import PdfTools
@@ -69,8 +70,8 @@ class HistoryScreen(QWidget):
             self.level.addItem(f"{level.name}（{level.short}）", level.level)
         self.status = QComboBox(objectName="statusFilter")
         self.status.addItem(self.tr("All statuses"), "")
-        for key in ("open", "in_hand", "resolved", "closed", "cancelled"):
-            self.status.addItem(status_text(key), key)
+        for key in Status:
+            self.status.addItem(status_text(key), key.value)
         self.kind = QComboBox(objectName="kindFilter")
         for text, value in ((self.tr("Real incidents"), False), (self.tr("Drills"), True),
                             (self.tr("Real and drills"), None)):

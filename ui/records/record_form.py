@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from models.clock.act import Act
 from models.incidents import records, response
+from models.incidents.lifecycle import OPEN_STATUSES, Status
 from models.incidents.records import RecordRefused
 from models.incidents.verify import verify_incident
 from models.plans.catalog import Catalog
@@ -204,15 +205,15 @@ class RecordForm(QWidget):
         self._show_integrity()
         self._show_required(level)
         self._fill_timeline(state)
-        closed = s.status == "closed"
+        closed = s.status == Status.CLOSED
         for editor in self.editors.values():
             editor.setReadOnly(closed)
         for button in self.now_buttons:
             button.setVisible(not closed)
         self.save_button.setVisible(not closed)
         self.prefill_button.setVisible(not closed)
-        self.resolve_button.setVisible(s.status in ("open", "in_hand"))
-        self.close_button.setVisible(s.status == "resolved")
+        self.resolve_button.setVisible(s.status in OPEN_STATUSES)
+        self.close_button.setVisible(s.status == Status.RESOLVED)
         self.amend_button.setVisible(closed)
         self._show_loss_advice()
 
