@@ -48,8 +48,6 @@ def run_desk(args) -> int:
     from ui.common.fonts import apply_cjk_font
     from ui.common.i18n import install_translations
     from ui.common.style import apply_stylesheet
-    from ui.window.database_backup import keep_backups
-    from ui.window.database_check import check_database
     from ui.window.database_refusal import refusal_with_backup
     from ui.window.desk import build_desk
 
@@ -120,12 +118,9 @@ def run_desk(args) -> int:
     window = desk.window
     # Styled after building: Qt then polishes only the widgets shown, not every hidden page.
     apply_stylesheet(app, int(store.get("text_size")))
-    import asyncio
-
-    painted = asyncio.Event()  # the window's first paint, and when it happened
-    painted_at: list[float] = []
-    window.painted.connect(lambda: (painted_at.extend(
-        (time.time(), (time.perf_counter() - STARTED) * 1000)), painted.set()))
+    painted_at: list[float] = []  # when the window was first painted
+    window.painted.connect(lambda: painted_at.extend(
+        (time.time(), (time.perf_counter() - STARTED) * 1000)))
 
     window.resize(app.primaryScreen().availableGeometry().size())
     window.showMaximized()
@@ -136,7 +131,17 @@ def run_desk(args) -> int:
         window.close()
         return refuse_damaged(e)
     app.processEvents()  # the first paint, before the event loop's machinery is even loaded
+    import asyncio
+
     import qasync
+
+    from ui.window.database_backup import keep_backups
+    from ui.window.database_check import check_database
+
+    painted = asyncio.Event()
+    window.painted.connect(painted.set)
+    if painted_at:
+        painted.set()
 
     async def run() -> int:
         if args.self_test:

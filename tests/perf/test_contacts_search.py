@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from models.clock.clocks import SystemClock
 from models.contacts import directory as contacts
 from models.contacts.directory import ContactData, Phone
+from tests.ui.conftest import desk_look  # noqa: F401  (the desk's font and stylesheet)
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍"
@@ -67,39 +68,22 @@ def test_directory_search(qtbot, desk_db, shipped_catalog, repeat, count):
 
 
 @pytest.mark.perf
-def test_press_to_guided_view_painted_with_people(qtbot, desk_db, shipped_catalog):
-    from models.clock.act import Who
-    from tests.perf.test_press_latency import PaintClock
-    from ui.contacts.contacts_controller import ContactsController
-    from ui.emergency.emergency_screen import EmergencyScreen
-    from ui.emergency.guided_response import GuidedResponse
-    from ui.emergency.incident_controller import IncidentController
+@pytest.mark.usefixtures("desk_look")
+def test_press_to_guided_view_painted_with_people(qtbot, tmp_path, desk_db, shipped_catalog):
+    from tests.perf.paint_clock import PaintDone
+    from tests.perf.styled_desk import styled_desk
+    from tests.perf.test_press_latency import press_to_painted_ms, repaint_ms
+    from tests.perf.timing import pair_line
 
     contacts.seed_outside_numbers(shipped_catalog)
     fill(shipped_catalog, 90)  # two people on every internal role
-    _, plan = desk_db
-    controller = IncidentController(catalog=shipped_catalog, plan=plan, clock=SystemClock(),
-                                    who=lambda: Who("城东营业厅", "1号台", "张三"))
-    directory = ContactsController(catalog=shipped_catalog, clock=SystemClock())
-    guided = GuidedResponse(controller=controller, contacts=directory)
-    screen = EmergencyScreen(controller=controller, guided=guided)
-    qtbot.addWidget(screen)
-    screen.resize(1234, 724)
-    screen.show()
-    qtbot.waitExposed(screen)
-    watcher = PaintClock()
-    guided.installEventFilter(watcher)
-    times = []
-    for sit in shipped_catalog.situations:
-        screen.show_category(sit.category)
-        page = screen.stack.currentWidget()
-        QApplication.processEvents()
-        watcher.painted_at = None
-        pressed = time.perf_counter()
-        page.buttons[sit.key].click()
-        qtbot.waitUntil(lambda: watcher.painted_at is not None, timeout=5000)
-        times.append((watcher.painted_at - pressed) * 1000)
-        controller.cancel(guided.incident_id)
-    print(f"\npress → guided view painted with people on the roles (first press, "
-          f"{len(times)} situations): median {statistics.median(times):.1f} ms, "
-          f"max {max(times):.1f} ms")
+    desk = styled_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], SystemClock())
+    guided = desk.emergency.guided
+    watch = PaintDone(guided)
+    presses, floors = [], []
+    for situation in shipped_catalog.situations:
+        presses.append(press_to_painted_ms(qtbot, desk, watch, situation))
+        floors.append(repaint_ms(qtbot, guided, watch))
+        desk.incidents.cancel(guided.incident_id)
+    print("\n" + pair_line("press → guided view painted with people on the roles, styled desk "
+                           "(first press)", presses, "the same view repainted", floors))

@@ -8,7 +8,6 @@ as progress; any failure becomes one plain message (`failed`), never a traceback
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import sys
@@ -17,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -28,6 +28,9 @@ from ui.common.file_dialogs import ask_save_file
 # reports/ (reportlab) is imported when the first PDF is made, not at start-up: it costs
 # ~0.4 s to import and the desk must open fast.
 Render = Callable[[Path, Callable[[int], None]], object]  # writes the PDF, telling pages done
+
+if TYPE_CHECKING:  # asyncio is loaded with the first export, not while the desk starts
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +87,16 @@ class PdfExport(QObject):
 
     def start(self, path: Path, render: Render) -> asyncio.Task:
         """Write `path` in the background; the returned task resolves to the path or None."""
+        import asyncio
+
         task = asyncio.ensure_future(self.run(Path(path), render))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
 
     async def run(self, path: Path, render: Render) -> Path | None:
+        import asyncio
+
         loop = asyncio.get_running_loop()
 
         def progress(pages: int) -> None:  # called in the worker thread

@@ -37,6 +37,7 @@ class DrillController(QObject):
         self.scenario: Scenario | None = None
         self.run_id: int | None = None
         self.last_run_id: int | None = None
+        self.recovered_runs: list[int] = []  # what recover() ended, for screens built later
         self.started_at: datetime | None = None  # drill time
         self.shown = 0
         self.last_inject = ""
@@ -61,6 +62,7 @@ class DrillController(QObject):
         ended = runs.end_interrupted(self._catalog, self._incidents.act())
         if ended:
             self.last_run_id = ended[-1]
+            self.recovered_runs = ended
             self.recovered.emit(ended)
         return ended
 

@@ -126,7 +126,7 @@ class DrillRunPanel(QWidget):
         self.list.currentRowChanged.connect(lambda _row: self._describe())
         self.runs.currentCellChanged.connect(lambda row, *_: self._open_run(row))
         self._drills.finished.connect(self._finished)
-        self._drills.recovered.connect(self._recovered)
+        self._drills.recovered.connect(self.show_recovered)
         self._drills.refused.connect(self.message.setText)
         self._drills.started.connect(lambda _s: self._update_buttons())
         self.show_report(None)
@@ -176,7 +176,7 @@ class DrillRunPanel(QWidget):
         self.message.setText(self.tr("Drill ended and logged."))
         self.refresh_runs(select=self._drills.last_run_id)
 
-    def _recovered(self, runs: list[int]) -> None:
+    def show_recovered(self, runs: list[int]) -> None:
         self.message.setText(self.tr("A drill cut short when the program stopped was ended "
                                      "and scored with what had been done."))
         self.refresh_runs(select=runs[-1])

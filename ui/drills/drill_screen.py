@@ -58,6 +58,8 @@ class DrillScreen(QWidget):
         self.revisions.approved.connect(self.refresh_reminders)
         drills_controller.finished.connect(lambda _r: self.refresh())
         self.load_scenarios()
+        if drills_controller.recovered_runs:  # ended at start, before this screen was built
+            self.run.show_recovered(drills_controller.recovered_runs)
 
     def today(self):
         return self._now().astimezone().date()

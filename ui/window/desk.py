@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSystemTrayIcon, QToolButton, QWidget
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QToolButton, QWidget
 from models.clock.act import Who
 from models.clock.clocks import Clock, DeskClock
 from models.clock.workdays import HolidayCalendar
+from models.drills import training
 from models.plans.catalog import Catalog
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
@@ -23,22 +25,23 @@ from ui.common.app_icon import app_icon
 from ui.common.ask import ask_yes_no
 from ui.common.pdf_export import PdfExport, PdfTools
 from ui.contacts.contacts_controller import ContactsController
-from ui.contacts.contacts_screen import ContactsScreen
 from ui.drills.drill_banner import DrillBanner
 from ui.drills.drill_controller import DrillController
-from ui.drills.drill_screen import DrillScreen
 from ui.emergency.emergency_screen import EmergencyScreen
 from ui.emergency.guided_response import GuidedResponse
 from ui.emergency.incident_controller import IncidentController
-from ui.history.incidents_screen import IncidentsScreen
 from ui.window.alarm_banner import AlarmBanner
 from ui.window.alarm_sound import AlarmSound
 from ui.window.clerk_dialog import ClerkDialog
 from ui.window.deadline_controller import DeadlineController
 from ui.window.header_bar import HeaderBar
 from ui.window.main_window import MainWindow
-from ui.window.screens import build_screens
+from ui.window.screens import build_screens, first_screen
 from ui.window.timer_panel import TimerPanel
+
+if TYPE_CHECKING:  # the hidden screens' modules are imported when first shown
+    from ui.drills.drill_screen import DrillScreen
+    from ui.history.incidents_screen import IncidentsScreen
 
 
 @dataclass
@@ -48,9 +51,7 @@ class Desk:
     incidents: IncidentController
     deadlines: DeadlineController
     emergency: EmergencyScreen
-    incidents_screen: IncidentsScreen
     drills: DrillController
-    drill_screen: DrillScreen
     timer_panel: TimerPanel
     alarm_banner: AlarmBanner
     sound: AlarmSound
@@ -63,6 +64,15 @@ class Desk:
         while closed) and start ticking."""
         self.drills.recover()
         self.deadlines.start()
+
+    @property
+    def incidents_screen(self) -> IncidentsScreen:
+        """Built on first use, like every screen but the emergency one."""
+        return self.window.screen("incidents")
+
+    @property
+    def drill_screen(self) -> DrillScreen:
+        return self.window.screen("drills")
 
 
 def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clock: Clock,
@@ -97,35 +107,69 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
     drill_controller = DrillController(catalog=catalog, clock=clock, incidents=incidents,
                                        plan=plan)
-    drill_screen = DrillScreen(catalog=catalog, plan=plan, drills_controller=drill_controller,
-                               shipped_dir=drills_dir or default_plans_dir() / "drills",
-                               own_dir=own_drills_dir or user_data_dir() / "drills",
-                               now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
-                               pdf=pdf)
     drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)
     drill_banner.stop_requested.connect(drill_controller.stop)
     drill_controller.inject.connect(lambda text: emergency.show_notice(
         QCoreApplication.translate("Desk", "Drill: {0}").format(text)))
-    incidents_screen = IncidentsScreen(catalog=catalog, act=incidents.act,
-                                       hall=lambda: str(store.get("hall_name")), pdf=pdf)
-    incidents_screen.history.record_changed.connect(incidents.touched)
-    contacts_screen = ContactsScreen(controller=contacts, pdf=pdf, confirm=confirm,
-                                     hall=lambda: str(store.get("hall_name")))
+
+    # The hidden screens: each built, and wired, the first time it is shown.
+    def build_incidents() -> QWidget:
+        from ui.history.incidents_screen import IncidentsScreen
+
+        screen = IncidentsScreen(catalog=catalog, act=incidents.act,
+                                 hall=lambda: str(store.get("hall_name")), pdf=pdf)
+        screen.history.record_changed.connect(incidents.touched)
+        return screen
+
+    def build_contacts() -> QWidget:
+        from ui.contacts.contacts_screen import ContactsScreen
+
+        return ContactsScreen(controller=contacts, pdf=pdf, confirm=confirm,
+                              hall=lambda: str(store.get("hall_name")))
+
+    def build_drills() -> QWidget:
+        from ui.drills.drill_screen import DrillScreen
+
+        screen = DrillScreen(catalog=catalog, plan=plan, drills_controller=drill_controller,
+                             shipped_dir=drills_dir or default_plans_dir() / "drills",
+                             own_dir=own_drills_dir or user_data_dir() / "drills",
+                             now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
+                             pdf=pdf)
+        screen.due_changed.connect(show_drills_due)
+        return screen
+
+    def build_plans() -> QWidget:
+        from ui.plans.plans_browser import PlansBrowser
+
+        return PlansBrowser(catalog=catalog)
+
+    def build_settings() -> QWidget:
+        from ui.window.settings_page import SettingsPage
+
+        page = SettingsPage(store=store)
+        page.settings_changed.connect(settings_changed)
+        return page
+
     window = MainWindow(header=header, bars=(drill_banner, banner, panel),
                         footer=emergency.numbers,  # 110 / 119 / 120 under every screen
-                        screens=build_screens(catalog=catalog, store=store, emergency=emergency,
-                                              incidents=incidents_screen, drills=drill_screen,
-                                              contacts=contacts_screen))
+                        first=first_screen(emergency),
+                        screens=build_screens(incidents=build_incidents,
+                                              contacts=build_contacts, drills=build_drills,
+                                              plans=build_plans, settings=build_settings))
     # A call pressed from another screen leads to the emergency screen, where it is recorded.
     emergency.numbers.called.connect(lambda _key: window.show_screen("emergency"))
     for owned in (incidents, deadlines, sound, drill_controller, contacts, pdf.exporter):
         owned.setParent(window)  # they die with the window
     drills_nav = window.findChild(QToolButton, "nav_drills")
     drills_text = drills_nav.text()
-    drill_screen.due_changed.connect(lambda due: drills_nav.setText(
-        drills_text.replace("\n", QCoreApplication.translate("Desk", " (due)") + "\n", 1)
-        if due else drills_text))
-    drill_screen.refresh_reminders()
+
+    def show_drills_due(due: bool) -> None:
+        """The rail says when training, a drill or a plan revision is due."""
+        drills_nav.setText(drills_text.replace(
+            "\n", QCoreApplication.translate("Desk", " (due)") + "\n", 1) if due else drills_text)
+
+    # Until the drill screen is built (it then keeps this up to date), asked once at start.
+    show_drills_due(bool(training.reminders(catalog, clock.now().astimezone().date())))
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
     tray = None
@@ -184,7 +228,6 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     banner.acknowledge.connect(deadlines.acknowledge_all)
     guided.manual_trigger.connect(deadlines.trigger)
     header.clerk_clicked.connect(choose_clerk)
-    window.screen("settings").settings_changed.connect(settings_changed)
     show_day()
-    return Desk(window, header, incidents, deadlines, emergency, incidents_screen,
-                drill_controller, drill_screen, panel, banner, sound, tray, pdf, contacts)
+    return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
+                banner, sound, tray, pdf, contacts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -9,7 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -17,18 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from ui.window.header_bar import HeaderBar
+from ui.window.lazy_page import LazyPage
 
 
 class MainWindow(QMainWindow):
     painted = Signal()  # the first time the window is painted on screen
 
-    def __init__(self, *, header: HeaderBar, screens: list[tuple[str, str, QWidget]],
+    def __init__(self, *, header: HeaderBar, first: tuple[str, str, QWidget],
+                 screens: list[tuple[str, str, Callable[[], QWidget]]],
                  bars: tuple[QWidget, ...] = (), footer: QWidget | None = None,
                  parent: QWidget | None = None) -> None:
-        """`screens`: (key, title, widget) in navigation order; F1.. select them.
-        The first screen is the emergency screen. `bars`: shown under the header on every
-        screen (alarms, timers); `footer` at the
-        bottom of every screen (110 / 119 / 120)."""
+        """`first`: (key, title, widget) of the screen shown at start (the emergency
+        screen); `screens`: (key, title, build) of the others, each built the first time it
+        is shown; F1.. select them in this order. `bars`: shown under the header on every
+        screen (alarms, timers); `footer` at the bottom of every screen (110 / 119 / 120)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Emergency Desk"))
@@ -41,8 +44,8 @@ class MainWindow(QMainWindow):
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
         self._keys: list[str] = []
-        self._screens: list[QWidget] = []
-        for index, (key, title, widget) in enumerate(screens):
+        self._pages: list[LazyPage] = []  # the screens after the first
+        for index, (key, title, widget) in enumerate([first, *screens]):
             shortcut = f"F{index + 1}"
             button = QToolButton(objectName=f"nav_{key}")
             button.setText(f"{title}\n{shortcut}")
@@ -51,10 +54,14 @@ class MainWindow(QMainWindow):
             button.setMinimumSize(120, 64)
             self.nav_group.addButton(button, index)
             nav_layout.addWidget(button)
-            # The emergency screen is made to fit (tests/ui/test_home_layout.py) and scrolls
-            # its own parts; a scroll bar around it would only shift it.
-            self.stack.addWidget(widget if index == 0 else _scrolling(widget))
-            self._screens.append(widget)
+            if index == 0:
+                # The emergency screen is made to fit (tests/ui/test_home_layout.py) and
+                # scrolls its own parts; a scroll bar around it would only shift it.
+                self._first = widget
+                self.stack.addWidget(widget)
+            else:
+                self._pages.append(LazyPage(widget))
+                self.stack.addWidget(self._pages[-1])
             self._keys.append(key)
             QShortcut(QKeySequence(shortcut), self, activated=lambda i=index: self.show_index(i))
         nav_layout.addStretch(1)
@@ -81,6 +88,8 @@ class MainWindow(QMainWindow):
         self.show_index(0)
 
     def show_index(self, index: int) -> None:
+        if index > 0:
+            self._pages[index - 1].page()  # built on first use
         self.stack.setCurrentIndex(index)
         self.nav_group.button(index).setChecked(True)
 
@@ -91,17 +100,14 @@ class MainWindow(QMainWindow):
         return self._keys[self.stack.currentIndex()]
 
     def screen(self, key: str) -> QWidget:
-        return self._screens[self._keys.index(key)]
+        """The screen, built now (not shown) if it never was: the one way in for callers
+        and tests that reach into a hidden screen."""
+        index = self._keys.index(key)
+        return self._first if index == 0 else self._pages[index - 1].page()
 
-
-def _scrolling(screen: QWidget) -> QScrollArea:
-    """A screen that does not fit (large text on a small monitor) scrolls instead of pushing
-    the window past the screen; one that fits shows no scroll bar."""
-    scroll = QScrollArea(objectName="screenScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(screen)
-    return scroll
+    def is_built(self, key: str) -> bool:
+        index = self._keys.index(key)
+        return index == 0 or self._pages[index - 1].is_built()
 
 
 class _FirstPaint(QObject):

@@ -1,26 +1,29 @@
-"""The screens of the main window, in navigation order."""
+"""The screens of the main window, in navigation order, with their titles."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from models.plans.catalog import Catalog
-from models.store.settings import SettingsStore
-from ui.plans.plans_browser import PlansBrowser
-from ui.window.settings_page import SettingsPage
-
 translate = QCoreApplication.translate
 
+Build = Callable[[], QWidget]
 
-def build_screens(*, catalog: Catalog, store: SettingsStore, emergency: QWidget,
-                  incidents: QWidget, drills: QWidget,
-                  contacts: QWidget) -> list[tuple[str, str, QWidget]]:
+
+def build_screens(*, incidents: Build, contacts: Build, drills: Build, plans: Build,
+                  settings: Build) -> list[tuple[str, str, Build]]:
+    """The screens after the emergency one (F2..F6): each is built when first shown."""
     return [
-        ("emergency", translate("Screens", "Emergency"), emergency),
         ("incidents", translate("Screens", "Incidents"), incidents),
         ("contacts", translate("Screens", "Contacts"), contacts),
         ("drills", translate("Screens", "Drills"), drills),
-        ("plans", translate("Screens", "Plans"), PlansBrowser(catalog=catalog)),
-        ("settings", translate("Screens", "Settings"), SettingsPage(store=store)),
+        ("plans", translate("Screens", "Plans"), plans),
+        ("settings", translate("Screens", "Settings"), settings),
     ]
+
+
+def first_screen(emergency: QWidget) -> tuple[str, str, QWidget]:
+    """The emergency screen (F1), built at start: it is what the desk is for."""
+    return ("emergency", translate("Screens", "Emergency"), emergency)

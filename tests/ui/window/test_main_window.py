@@ -1,3 +1,4 @@
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -61,3 +62,50 @@ def test_clerk_button_in_header(qtbot, catalog_dir, tmp_path, controller):
         qtbot.mouseClick(window.header.clerk, Qt.MouseButton.LeftButton)
     window.header.set_clerk("张三")
     assert window.header.clerk.text() == "当班：张三 ▾"
+
+
+HIDDEN = ("incidents", "contacts", "drills", "plans", "settings")
+
+
+def test_only_the_emergency_screen_is_built_at_start(qtbot, catalog_dir, tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    window.show()
+    assert [key for key in window._keys if window.is_built(key)] == ["emergency"]
+    assert window.stack.widget(1).widget() is None  # an empty place, no widgets in it
+
+
+@pytest.mark.parametrize(("key", "name"), [("incidents", "incidentsScreen"),
+                                           ("drills", "drillScreen"),
+                                           ("settings", "settingsPage")])
+def test_a_hidden_screen_is_built_when_first_shown_and_only_once(qtbot, catalog_dir,
+                                                                 tmp_path, controller, key,
+                                                                 name):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    index = window._keys.index(key)
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_F{index + 1}"))
+    screen = window.stack.currentWidget().widget()
+    assert screen.objectName() == name and screen.isVisible()
+    assert [k for k in HIDDEN if window.is_built(k)] == [key]
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_F{index + 1}"))
+    assert window.stack.currentWidget().widget() is screen
+
+
+def test_a_lazily_built_settings_page_is_wired_to_the_header(qtbot, catalog_dir, tmp_path,
+                                                             controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
+    window.show_screen("settings")
+    page = window.screen("settings")
+    page._editors["hall_name"].setText("城西营业厅")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.header.place.text() == "城西营业厅 · 1号台"
+
+
+def test_the_rail_says_drills_are_due_before_the_drill_screen_is_built(qtbot, catalog_dir,
+                                                                       tmp_path, controller):
+    window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)  # nothing recorded yet
+    assert window.nav_group.button(3).text() == "演练（到期）\nF4"
+    assert not window.is_built("drills")
