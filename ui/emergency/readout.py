@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.incidents.response import IncidentState
 from models.plans.catalog import Catalog
+from models.services.incidents import IncidentState
 from ui.common.time_text import local_time
 
 translate = QCoreApplication.translate

@@ -16,11 +16,16 @@ from models.clock.act import Who
 from models.clock.clocks import Clock, DeskClock
 from models.clock.workdays import HolidayCalendar
 from models.plans.catalog import Catalog
+from models.services.contacts import ContactService
+from models.services.drills import DrillService
+from models.services.incidents import IncidentService
+from models.services.plans import PlanService, PlanVersion
+from models.services.records import RecordService
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
-from models.store.tables import PlanVersion
 from ui.common.app_icon import app_icon
 from ui.common.ask import ask_yes_no
+from ui.common.operations import Operations
 from ui.common.pdf_export import PdfExport, PdfTools
 from ui.contacts.contacts_controller import ContactsController
 from ui.contacts.contacts_screen import ContactsScreen
@@ -57,6 +62,7 @@ class Desk:
     tray: QSystemTrayIcon | None
     pdf: PdfTools  # the one PDF exporter; tests replace its dialogs
     contacts: ContactsController
+    operations: Operations  # every command of every screen runs through it
 
     def start(self) -> None:
         """End a drill a crash cut short, restore the deadlines (missing those that passed
@@ -79,15 +85,20 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     def calendar() -> HolidayCalendar:
         return HolidayCalendar(holiday_override(store))
 
-    incidents = IncidentController(catalog=catalog, plan=plan, clock=clock, who=who,
-                                   calendar=calendar)
-    deadlines = DeadlineController(catalog=catalog, act=incidents.act)
+    operations = Operations()
+    incident_service = IncidentService(catalog=catalog, plan=plan, clock=clock, who=who,
+                                       calendar=calendar)
+    act = incident_service.act  # who acts, now, under which calendar (a drill's holiday too)
+    records = RecordService(catalog=catalog, act=act)
+    incidents = IncidentController(service=incident_service, operations=operations)
+    deadlines = DeadlineController(service=incident_service, operations=operations)
     pdf = PdfTools(exporter=PdfExport(), generated_by=lambda: who().clerk, now=clock.now,
                    language=lambda: str(store.get("language")))
-    contacts = ContactsController(catalog=catalog, clock=clock)
+    contacts = ContactsController(service=ContactService(catalog=catalog, clock=clock),
+                                  operations=operations)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
                             manual_triggers=deadlines.manual_triggers, pdf=pdf,
-                            contacts=contacts)
+                            contacts=contacts, records=records)
     emergency = EmergencyScreen(controller=incidents, guided=guided)
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
@@ -95,9 +106,10 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     panel = TimerPanel(catalog=catalog, people=contacts.people)
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
-    drill_controller = DrillController(catalog=catalog, clock=clock, incidents=incidents,
-                                       plan=plan)
-    drill_screen = DrillScreen(catalog=catalog, plan=plan, drills_controller=drill_controller,
+    drill_service = DrillService(catalog=catalog, plan=plan, act=act)
+    drill_controller = DrillController(service=drill_service, clock=clock, incidents=incidents)
+    plans = PlanService(catalog=catalog, plan=plan, now=clock.now)
+    drill_screen = DrillScreen(drills_controller=drill_controller, plans=plans,
                                shipped_dir=drills_dir or default_plans_dir() / "drills",
                                own_dir=own_drills_dir or user_data_dir() / "drills",
                                now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
@@ -106,9 +118,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     drill_banner.stop_requested.connect(drill_controller.stop)
     drill_controller.inject.connect(lambda text: emergency.show_notice(
         QCoreApplication.translate("Desk", "Drill: {0}").format(text)))
-    incidents_screen = IncidentsScreen(catalog=catalog, act=incidents.act,
+    incidents_screen = IncidentsScreen(records=records, operations=operations,
                                        hall=lambda: str(store.get("hall_name")), pdf=pdf)
-    incidents_screen.history.record_changed.connect(incidents.touched)
     contacts_screen = ContactsScreen(controller=contacts, pdf=pdf, confirm=confirm,
                                      hall=lambda: str(store.get("hall_name")))
     window = MainWindow(header=header, bars=(drill_banner, banner, panel),
@@ -118,7 +129,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                               contacts=contacts_screen))
     # A call pressed from another screen leads to the emergency screen, where it is recorded.
     emergency.numbers.called.connect(lambda _key: window.show_screen("emergency"))
-    for owned in (incidents, deadlines, sound, drill_controller, contacts, pdf.exporter):
+    for owned in (operations, incidents, deadlines, sound, drill_controller, contacts,
+                  pdf.exporter):
         owned.setParent(window)  # they die with the window
     drills_nav = window.findChild(QToolButton, "nav_drills")
     drills_text = drills_nav.text()
@@ -163,8 +175,6 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         if key == "alarm_sound":
             sound.set_enabled(bool(value))
 
-    incidents.incident_changed.connect(deadlines.reload)
-    incidents.open_incidents_changed.connect(deadlines.reload)
     def show_deadlines() -> None:
         panel.set_deadlines(deadlines.views, deadlines.now())
         banner.show_alarms(deadlines.alarming(), deadlines.now())
@@ -187,4 +197,5 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     window.screen("settings").settings_changed.connect(settings_changed)
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, incidents_screen,
-                drill_controller, drill_screen, panel, banner, sound, tray, pdf, contacts)
+                drill_controller, drill_screen, panel, banner, sound, tray, pdf, contacts,
+                operations)

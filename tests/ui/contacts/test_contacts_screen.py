@@ -32,7 +32,7 @@ class Files:
 
 @pytest.fixture
 def directory(desk_db, shipped_catalog, clock):
-    from ui.contacts.contacts_controller import ContactsController
+    from tests.helpers.wiring import contacts_controller
 
     contacts.seed_outside_numbers(shipped_catalog)
     for name, role, number in (("张三", "group_leader", "13800138000"),
@@ -41,7 +41,7 @@ def directory(desk_db, shipped_catalog, clock):
                                ("赵六", "legal", "13512340000")):
         contacts.add_contact(shipped_catalog, ContactData(name=name, role_key=role,
                                                           phones=(Phone("", number),)))
-    return ContactsController(catalog=shipped_catalog, clock=clock)
+    return contacts_controller(catalog=shipped_catalog, clock=clock)
 
 
 @pytest.fixture

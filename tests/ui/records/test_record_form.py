@@ -10,6 +10,7 @@ from models.clock.clocks import FakeClock
 from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, response
 from models.store.tables import Amendment, Incident, RecordDraft, TimelineEntry, bound_database
+from tests.helpers.wiring import record_form
 from ui.records.record_form import RecordForm
 
 START = datetime(2026, 11, 20, 10, 0).astimezone()
@@ -24,7 +25,7 @@ def make_form(qtbot, desk_db, shipped_catalog):
 
     def make(key="company_property_loss"):
         incident = response.start_incident(shipped_catalog, desk_db[1], key, act())
-        form = RecordForm(catalog=shipped_catalog, incident_id=incident, act=act)
+        form = record_form(catalog=shipped_catalog, incident_id=incident, act=act)
         qtbot.addWidget(form, before_close_func=RecordForm.flush)  # as its dialog does:
         # no draft left pending for a later test's database
         form.resize(1100, 700)
@@ -75,7 +76,7 @@ def test_autosave_within_a_second(qtbot, make_form):
         type_into(form, "people", "客户王先生 139 0000 0000")
     draft = RecordDraft.get(RecordDraft.incident == form.incident_id)
     assert "王先生" in draft.data
-    again = RecordForm(catalog=form._catalog, incident_id=form.incident_id, act=make_form.act)
+    again = record_form(catalog=form._catalog, incident_id=form.incident_id, act=make_form.act)
     qtbot.addWidget(again)
     assert again.editors["people"].toPlainText() == "客户王先生 139 0000 0000"
     assert again.message.text() == "已恢复上次未保存的内容。"

@@ -1,0 +1,144 @@
+"""IncidentService: the clerk's response actions, the deadlines they start and the list of
+open incidents — one door for every screen (the history is the RecordService's).
+
+Commands commit through models.incidents and return `Changes`; a refusal raises ActionRefused
+(or DeadlineRefused) and changes nothing. While a drill runs, what starts belongs to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from models.clock.act import Act, Who
+from models.clock.clocks import Clock
+from models.clock.workdays import AlwaysHoliday, HolidayCalendar
+from models.incidents import deadlines, records, response
+from models.incidents.deadlines import DeadlineRefused, DeadlineView, urgency
+from models.incidents.drafts import note_draft, save_note_draft
+from models.incidents.response import (
+    CANCEL_WINDOW,
+    NOTE_MAX_CHARS,
+    OPEN_STATUSES,
+    ActionRefused,
+    EntryView,
+    IncidentState,
+    IncidentSummary,
+)
+from models.plans.catalog import Catalog
+from models.services.changes import Changes, Outcome
+from models.store.tables import PlanVersion
+
+__all__ = ["CANCEL_WINDOW", "NOTE_MAX_CHARS", "OPEN_STATUSES", "ActionRefused",
+           "DeadlineRefused", "DeadlineView", "EntryView", "IncidentService", "IncidentState",
+           "IncidentSummary", "urgency"]
+
+ACTED = Changes(incidents=True, timeline=True)  # an act may put an incident in hand
+ACTED_ON_DEADLINES = Changes(incidents=True, timeline=True, deadlines=True)
+
+
+class IncidentService:
+    def __init__(self, *, catalog: Catalog, plan: PlanVersion, clock: Clock,
+                 who: Callable[[], Who],
+                 calendar: Callable[[], HolidayCalendar] = HolidayCalendar) -> None:
+        self.catalog = catalog
+        self.plan = plan
+        self.clock = clock
+        self._who = who
+        self._calendar = calendar
+        self.drill_run: int | None = None  # while a drill runs, what starts belongs to it
+        self.drill_holiday = False  # the running drill is played as on a holiday
+
+    def who(self) -> Who:
+        return self._who()
+
+    def act(self) -> Act:
+        """Who acts, now, under the desk's calendar: passed to every recorded action."""
+        calendar = AlwaysHoliday() if self.drill_holiday else self._calendar()
+        return Act(self._who(), self.clock.now(), calendar)
+
+    # -- queries ---------------------------------------------------------------------------
+    def state(self, incident_id: int) -> IncidentState:
+        return response.incident_state(incident_id)
+
+    def open_incidents(self) -> list[IncidentSummary]:
+        return response.open_incidents()
+
+    def record_text(self, incident_id: int) -> dict[str, str]:
+        """The record form's fields as last typed (draft) or saved."""
+        return records.load_form(incident_id)[0]
+
+    def note_draft(self, incident_id: int) -> str:
+        return note_draft(incident_id)
+
+    def open_deadlines(self) -> list[DeadlineView]:
+        return deadlines.open_deadlines()
+
+    def manual_triggers(self, incident_id: int) -> list[str]:
+        return deadlines.manual_triggers(self.catalog, incident_id)
+
+    # -- commands --------------------------------------------------------------------------
+    def start(self, situation_key: str) -> Changes:
+        incident_id = response.start_incident(self.catalog, self.plan, situation_key,
+                                              self.act(), drill_run=self.drill_run)
+        return ACTED_ON_DEADLINES.about(incident_id)
+
+    def set_step(self, incident_id: int, index: int, checked: bool) -> Changes:
+        response.set_step(self.catalog, incident_id, index, checked, self.act())
+        return ACTED.about(incident_id)
+
+    def call(self, incident_id: int, role_key: str, *, person: str = "",
+             number: str = "") -> Changes:
+        response.record_call(self.catalog, incident_id, role_key, self.act(), person=person,
+                             number=number)
+        return ACTED_ON_DEADLINES.about(incident_id)
+
+    def report(self, incident_id: int, role_key: str, *, person: str = "",
+               number: str = "") -> Changes:
+        response.mark_reported(self.catalog, incident_id, role_key, self.act(), person=person,
+                               number=number)
+        return ACTED_ON_DEADLINES.about(incident_id)
+
+    def note(self, incident_id: int, text: str) -> Changes:
+        response.add_note(incident_id, text, self.act())
+        return ACTED.about(incident_id)
+
+    def save_note_draft(self, incident_id: int, text: str) -> Changes:
+        """The quick note as typed: kept, but nothing on screen depends on it."""
+        save_note_draft(incident_id, text, self.clock.now())
+        return Changes(incident_id=incident_id)
+
+    def change_level(self, incident_id: int, level: int, reason: str) -> Changes:
+        response.change_level(self.catalog, incident_id, level, reason, self.act())
+        return ACTED_ON_DEADLINES.about(incident_id)
+
+    def switch_situation(self, incident_id: int, situation_key: str) -> Changes:
+        response.switch_situation(self.catalog, incident_id, situation_key, self.act())
+        return ACTED_ON_DEADLINES.about(incident_id)
+
+    def cancel(self, incident_id: int, reason: str = "") -> Changes:
+        response.cancel_incident(incident_id, reason, self.act())
+        return ACTED_ON_DEADLINES.about(incident_id)
+
+    def resolve(self, incident_id: int) -> Changes:
+        response.mark_resolved(self.catalog, incident_id, self.act())
+        return ACTED_ON_DEADLINES.about(incident_id)
+
+    # -- deadlines -------------------------------------------------------------------------
+    def meet_deadline(self, deadline_id: int, person: str = "") -> Changes:
+        deadlines.meet(self.catalog, deadline_id, self.act(), to_person=person)
+        return ACTED_ON_DEADLINES
+
+    def acknowledge(self, deadline_ids: list[int]) -> Changes:
+        act = self.act()
+        for deadline_id in deadline_ids:
+            deadlines.acknowledge(deadline_id, act)
+        return ACTED_ON_DEADLINES if deadline_ids else Changes()
+
+    def trigger(self, incident_id: int, trigger: str) -> Changes:
+        deadlines.trigger_manual(self.catalog, incident_id, trigger, self.act())
+        return ACTED_ON_DEADLINES.about(incident_id)
+
+    def check_overdue(self) -> Outcome[list[int]]:
+        """Record the misses of deadlines come due (and what they chain); the ids missed."""
+        missed = deadlines.check_overdue(self.catalog, self.act())
+        return Outcome(ACTED_ON_DEADLINES if missed else Changes(), missed)
