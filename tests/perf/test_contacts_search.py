@@ -31,13 +31,13 @@ def fill(catalog, count):
 @pytest.mark.perf
 @pytest.mark.parametrize("count", [50, 500])
 def test_directory_search(qtbot, desk_db, shipped_catalog, repeat, count):
+    from tests.helpers.wiring import contacts_controller
     from ui.common.pdf_export import PdfExport, PdfTools
-    from ui.contacts.contacts_controller import ContactsController
     from ui.contacts.contacts_screen import ContactsScreen
 
     fill(shipped_catalog, count)
     clock = SystemClock()
-    controller = ContactsController(catalog=shipped_catalog, clock=clock)
+    controller = contacts_controller(catalog=shipped_catalog, clock=clock)
     tools = PdfTools(exporter=PdfExport(), generated_by=lambda: "张三", now=clock.now)
     screen = ContactsScreen(controller=controller, pdf=tools)
     qtbot.addWidget(screen)
@@ -69,18 +69,18 @@ def test_directory_search(qtbot, desk_db, shipped_catalog, repeat, count):
 @pytest.mark.perf
 def test_press_to_guided_view_painted_with_people(qtbot, desk_db, shipped_catalog):
     from models.clock.act import Who
+    from tests.helpers.wiring import contacts_controller, incident_controller
     from tests.perf.test_press_latency import PaintClock
-    from ui.contacts.contacts_controller import ContactsController
     from ui.emergency.emergency_screen import EmergencyScreen
     from ui.emergency.guided_response import GuidedResponse
-    from ui.emergency.incident_controller import IncidentController
 
     contacts.seed_outside_numbers(shipped_catalog)
     fill(shipped_catalog, 90)  # two people on every internal role
     _, plan = desk_db
-    controller = IncidentController(catalog=shipped_catalog, plan=plan, clock=SystemClock(),
-                                    who=lambda: Who("城东营业厅", "1号台", "张三"))
-    directory = ContactsController(catalog=shipped_catalog, clock=SystemClock())
+    controller = incident_controller(catalog=shipped_catalog, plan=plan, clock=SystemClock(),
+                                     who=lambda: Who("城东营业厅", "1号台", "张三"))
+    directory = contacts_controller(catalog=shipped_catalog, clock=SystemClock(),
+                                    operations=controller.operations)
     guided = GuidedResponse(controller=controller, contacts=directory)
     screen = EmergencyScreen(controller=controller, guided=guided)
     qtbot.addWidget(screen)

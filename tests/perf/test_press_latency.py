@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from models.clock.act import Who
 from models.clock.clocks import SystemClock
+from tests.helpers.wiring import incident_controller
 from ui.emergency.emergency_screen import EmergencyScreen
-from ui.emergency.incident_controller import IncidentController
 
 
 class PaintClock(QObject):
@@ -31,8 +31,8 @@ class PaintClock(QObject):
 @pytest.mark.perf
 def test_press_to_guided_view_painted(qtbot, desk_db, shipped_catalog):
     _, plan = desk_db
-    controller = IncidentController(catalog=shipped_catalog, plan=plan, clock=SystemClock(),
-                                    who=lambda: Who("城东营业厅", "1号台", "张三"))
+    controller = incident_controller(catalog=shipped_catalog, plan=plan, clock=SystemClock(),
+                                     who=lambda: Who("城东营业厅", "1号台", "张三"))
     screen = EmergencyScreen(controller=controller)
     qtbot.addWidget(screen)
     screen.resize(1234, 724)

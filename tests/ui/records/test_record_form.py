@@ -170,3 +170,22 @@ def test_the_timeline_shows_a_save_at_once(qtbot, make_form):
     assert form.save()
     assert form.timeline.count() == before + 1
     assert form.timeline.item(before).text().endswith("记录已保存：地点")
+
+
+def test_a_save_that_fails_keeps_the_text_and_says_nothing_was_saved(qtbot, make_form):
+    form = make_form()
+    type_into(form, "description", "保险柜现金短少")
+    form.flush()
+    database = bound_database()
+    database.execute_sql("PRAGMA query_only = ON")  # the file turned read-only
+    try:
+        with qtbot.waitSignal(form._ops.failed):
+            qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(form.resolve_button, Qt.MouseButton.LeftButton)  # saves first: fails
+    finally:
+        database.execute_sql("PRAGMA query_only = OFF")
+    assert form.message.text() != "已保存。"
+    assert form.editors["description"].toPlainText() == "保险柜现金短少"  # nothing typed lost
+    assert Incident.get_by_id(form.incident_id).status == "open"
+    assert form.resolve_button.isVisible() and form._ops.message.isVisible()
+    assert not TimelineEntry.select().where(TimelineEntry.kind == "record_saved").exists()
