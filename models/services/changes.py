@@ -7,10 +7,12 @@ also makes something the caller needs (a new run's id, a score, the file written
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+C = TypeVar("C", bound=Callable)
 
 AREAS = ("incidents", "timeline", "deadlines", "record", "contacts", "drills", "training",
          "scenarios", "plans", "settings")
@@ -58,3 +60,14 @@ class Outcome(Generic[T]):
 NOTHING = Changes()
 # After a failure no screen can trust what it shows: everything is drawn again from the store.
 EVERYTHING = Changes(**dict.fromkeys(AREAS, True))
+
+
+def command(touches: Changes) -> Callable[[C], C]:
+    """Marks a service method as a command that may change the areas of `touches`: if it
+    fails, the screens draw those areas again from what is stored (ui.common.operations)."""
+
+    def mark(method: C) -> C:
+        method.touches = touches
+        return method
+
+    return mark

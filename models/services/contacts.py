@@ -22,7 +22,7 @@ from models.contacts.directory import (
 )
 from models.documents import ContactSheet
 from models.plans.catalog import Catalog
-from models.services.changes import Changes
+from models.services.changes import Changes, command
 
 __all__ = ["LIMITS", "MAX_BYTES", "MAX_PHONES", "MAX_ROWS", "OTHER_ROLE", "ContactData",
            "ContactRefused", "ContactService", "ContactView", "CsvRefused", "ImportPreview",
@@ -67,22 +67,27 @@ class ContactService:
         return csv_import.export_csv(path, contacts)
 
     # -- commands --------------------------------------------------------------------------
+    @command(CHANGED)
     def add(self, data: ContactData) -> Changes:
         directory.add_contact(self.catalog, data)
         return CHANGED
 
+    @command(CHANGED)
     def edit(self, contact_id: int, data: ContactData) -> Changes:
         directory.edit_contact(self.catalog, contact_id, data)
         return CHANGED
 
+    @command(CHANGED)
     def delete(self, contact_id: int) -> Changes:
         directory.delete_contact(contact_id, self.clock.now())
         return CHANGED
 
+    @command(CHANGED)
     def restore(self, contact_id: int) -> Changes:
         directory.restore_contact(contact_id)
         return CHANGED
 
+    @command(CHANGED)
     def commit_import(self, preview: ImportPreview) -> Changes:
         """All the importable rows or none (see import_counts for how many)."""
         csv_import.commit_import(self.catalog, preview)

@@ -25,7 +25,7 @@ from models.drills.scenarios import (
 )
 from models.drills.training import Reminder, TrainingEntry, TrainingRefused
 from models.plans.catalog import Catalog
-from models.services.changes import Changes, Outcome
+from models.services.changes import Changes, Outcome, command
 from models.store.tables import PlanVersion
 
 __all__ = ["TITLE_MAX", "DrillService", "Inject", "NoDrillReport", "Reminder", "Scenario",
@@ -34,6 +34,9 @@ __all__ = ["TITLE_MAX", "DrillService", "Inject", "NoDrillReport", "Reminder", "
 
 # A drill's end closes its incidents and their clocks and logs it as training.
 FINISHED = Changes(incidents=True, timeline=True, deadlines=True, drills=True, training=True)
+RUN = Changes(drills=True)
+SCENARIOS = Changes(scenarios=True)
+TRAINING = Changes(training=True)
 
 
 class ScenarioNotWritten(Exception):
@@ -54,19 +57,23 @@ class DrillService:
     def real_deadlines_open(self) -> bool:
         return runs.real_deadlines_open()
 
+    @command(RUN)
     def start(self, scenario: Scenario, rate: int, trainer: str) -> Outcome[int]:
         """A new run; the value is its id."""
         run_id = runs.start_run(scenario, rate, trainer, self.plan, self._act())
-        return Outcome(Changes(drills=True), run_id)
+        return Outcome(RUN, run_id)
 
+    @command(RUN)
     def record_shown(self, run_id: int, index: int, inject: Inject, at: datetime) -> Changes:
         runs.record_shown(run_id, index, inject, at)
-        return Changes(drills=True)
+        return RUN
 
+    @command(FINISHED)
     def finish(self, run_id: int, scenario: Scenario, drill_started: datetime) -> Changes:
         runs.finish_run(self.catalog, run_id, scenario, drill_started, self._act())
         return FINISHED
 
+    @command(FINISHED)
     def end_interrupted(self) -> Outcome[list[int]]:
         """Runs a crash or power cut left open, ended and scored; the value: their ids."""
         ended = runs.end_interrupted(self.catalog, self._act())
@@ -83,6 +90,7 @@ class DrillService:
     def library(self, shipped: Path, own: Path) -> tuple[list[Scenario], list[ScenarioProblem]]:
         return scenarios.load_library(shipped, own, self.catalog)
 
+    @command(SCENARIOS)
     def save_scenario(self, folder: Path, *, key: str, title: str, situation: str,
                       description: str, holiday: bool, injects: list[dict],
                       file: str = "") -> Outcome[Scenario]:
@@ -95,13 +103,14 @@ class DrillService:
             written = scenarios.save_own(folder, data, self.catalog, file=file)
         except OSError as e:
             raise ScenarioNotWritten(e.strerror or str(e)) from e
-        return Outcome(Changes(scenarios=True), written)
+        return Outcome(SCENARIOS, written)
 
     # -- training --------------------------------------------------------------------------
+    @command(TRAINING)
     def add_training(self, kind: str, held_on: date | None, topic: str, trainer: str,
                      attendees: str, notes: str, *, today: date) -> Changes:
         training.add_training(kind, held_on, topic, trainer, attendees, notes, today=today)
-        return Changes(training=True)
+        return TRAINING
 
     def training_log(self) -> list[TrainingEntry]:
         return training.training_log()

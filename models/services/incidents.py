@@ -25,7 +25,7 @@ from models.incidents.response import (
     IncidentSummary,
 )
 from models.plans.catalog import Catalog
-from models.services.changes import Changes, Outcome
+from models.services.changes import NOTHING, Changes, Outcome, command
 from models.store.tables import PlanVersion
 
 __all__ = ["CANCEL_WINDOW", "NOTE_MAX_CHARS", "OPEN_STATUSES", "ActionRefused",
@@ -34,6 +34,7 @@ __all__ = ["CANCEL_WINDOW", "NOTE_MAX_CHARS", "OPEN_STATUSES", "ActionRefused",
 
 ACTED = Changes(incidents=True, timeline=True)  # an act may put an incident in hand
 ACTED_ON_DEADLINES = Changes(incidents=True, timeline=True, deadlines=True)
+DEADLINES = Changes(timeline=True, deadlines=True)  # met, missed, silenced: no status changes
 
 
 class IncidentService:
@@ -77,68 +78,82 @@ class IncidentService:
         return deadlines.manual_triggers(self.catalog, incident_id)
 
     # -- commands --------------------------------------------------------------------------
+    @command(ACTED_ON_DEADLINES)
     def start(self, situation_key: str) -> Changes:
         incident_id = response.start_incident(self.catalog, self.plan, situation_key,
                                               self.act(), drill_run=self.drill_run)
         return ACTED_ON_DEADLINES.about(incident_id)
 
+    @command(ACTED)
     def set_step(self, incident_id: int, index: int, checked: bool) -> Changes:
         response.set_step(self.catalog, incident_id, index, checked, self.act())
         return ACTED.about(incident_id)
 
+    @command(ACTED_ON_DEADLINES)
     def call(self, incident_id: int, role_key: str, *, person: str = "",
              number: str = "") -> Changes:
         response.record_call(self.catalog, incident_id, role_key, self.act(), person=person,
                              number=number)
         return ACTED_ON_DEADLINES.about(incident_id)
 
+    @command(ACTED_ON_DEADLINES)
     def report(self, incident_id: int, role_key: str, *, person: str = "",
                number: str = "") -> Changes:
         response.mark_reported(self.catalog, incident_id, role_key, self.act(), person=person,
                                number=number)
         return ACTED_ON_DEADLINES.about(incident_id)
 
+    @command(ACTED)
     def note(self, incident_id: int, text: str) -> Changes:
         response.add_note(incident_id, text, self.act())
         return ACTED.about(incident_id)
 
+    @command(NOTHING)
     def save_note_draft(self, incident_id: int, text: str) -> Changes:
         """The quick note as typed: kept, but nothing on screen depends on it."""
         save_note_draft(incident_id, text, self.clock.now())
         return Changes(incident_id=incident_id)
 
+    @command(ACTED_ON_DEADLINES)
     def change_level(self, incident_id: int, level: int, reason: str) -> Changes:
         response.change_level(self.catalog, incident_id, level, reason, self.act())
         return ACTED_ON_DEADLINES.about(incident_id)
 
+    @command(ACTED_ON_DEADLINES)
     def switch_situation(self, incident_id: int, situation_key: str) -> Changes:
         response.switch_situation(self.catalog, incident_id, situation_key, self.act())
         return ACTED_ON_DEADLINES.about(incident_id)
 
+    @command(ACTED_ON_DEADLINES)
     def cancel(self, incident_id: int, reason: str = "") -> Changes:
         response.cancel_incident(incident_id, reason, self.act())
         return ACTED_ON_DEADLINES.about(incident_id)
 
+    @command(ACTED_ON_DEADLINES)
     def resolve(self, incident_id: int) -> Changes:
         response.mark_resolved(self.catalog, incident_id, self.act())
         return ACTED_ON_DEADLINES.about(incident_id)
 
     # -- deadlines -------------------------------------------------------------------------
+    @command(DEADLINES)
     def meet_deadline(self, deadline_id: int, person: str = "") -> Changes:
         deadlines.meet(self.catalog, deadline_id, self.act(), to_person=person)
-        return ACTED_ON_DEADLINES
+        return DEADLINES
 
+    @command(DEADLINES)
     def acknowledge(self, deadline_ids: list[int]) -> Changes:
         act = self.act()
         for deadline_id in deadline_ids:
             deadlines.acknowledge(deadline_id, act)
-        return ACTED_ON_DEADLINES if deadline_ids else Changes()
+        return DEADLINES if deadline_ids else Changes()
 
+    @command(DEADLINES)
     def trigger(self, incident_id: int, trigger: str) -> Changes:
         deadlines.trigger_manual(self.catalog, incident_id, trigger, self.act())
-        return ACTED_ON_DEADLINES.about(incident_id)
+        return DEADLINES.about(incident_id)
 
+    @command(DEADLINES)
     def check_overdue(self) -> Outcome[list[int]]:
         """Record the misses of deadlines come due (and what they chain); the ids missed."""
         missed = deadlines.check_overdue(self.catalog, self.act())
-        return Outcome(ACTED_ON_DEADLINES if missed else Changes(), missed)
+        return Outcome(DEADLINES if missed else Changes(), missed)

@@ -16,10 +16,12 @@ from models.plans.revisions import (
     revisions,
     version_label,
 )
-from models.services.changes import Changes
+from models.services.changes import Changes, command
 from models.store.tables import PlanVersion
 
 __all__ = ["ApprovalRefused", "PlanService", "PlanVersion", "Revision"]
+
+APPROVED = Changes(plans=True)
 
 
 class PlanService:
@@ -43,10 +45,11 @@ class PlanService:
         return catalog, version_label(catalog.info.version, catalog.info.revised)
 
     # -- commands --------------------------------------------------------------------------
+    @command(APPROVED)
     def approve(self, *, reviewer: str, approved_by: str, approved_on: date | None, note: str,
                 recorded_by: str, today: date) -> Changes:
         """The approval of the plans in use."""
         record_approval(self.plan, reviewer=reviewer, approved_by=approved_by,
                         approved_on=approved_on, note=note, recorded_by=recorded_by,
                         now=self._now(), today=today)
-        return Changes(plans=True)
+        return APPROVED

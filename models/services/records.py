@@ -27,7 +27,7 @@ from models.incidents.response import IncidentState
 from models.incidents.verify import Finding, verify_incident
 from models.plans.catalog import Catalog
 from models.plans.revisions import incident_plan, plan_catalog
-from models.services.changes import Changes
+from models.services.changes import NOTHING, Changes, command
 
 __all__ = ["AFTERCARE_PREFIX", "DATE_FIELDS", "TEXT_MAX_CHARS", "HistoryFilter", "HistoryRow",
            "RecordNotSaved", "RecordRefused", "RecordService", "parse_date"]
@@ -94,24 +94,30 @@ class RecordService:
         return history.daily_log(self.catalog, first, last, hall=hall, desk=desk)
 
     # -- commands --------------------------------------------------------------------------
+    @command(NOTHING)
     def save_draft(self, incident_id: int, raw: dict[str, str]) -> Changes:
+        """What is typed, kept as it is: only the form itself shows it."""
         records.save_draft(incident_id, raw, self.now())
-        return Changes(record=True, incident_id=incident_id)
+        return Changes(incident_id=incident_id)
 
+    @command(SAVED)
     def save(self, incident_id: int, raw: dict[str, str]) -> Changes:
         problems = records.save_record(incident_id, raw, self._act())
         if problems:
             raise RecordNotSaved(problems)
         return SAVED.about(incident_id)
 
+    @command(LIFECYCLE)
     def resolve(self, incident_id: int) -> Changes:
         response.mark_resolved(self.catalog, incident_id, self._act())
         return LIFECYCLE.about(incident_id)
 
+    @command(LIFECYCLE)
     def close(self, incident_id: int) -> Changes:
         records.close_incident(self.catalog, incident_id, self._act())
         return LIFECYCLE.about(incident_id)
 
+    @command(SAVED)
     def amend(self, incident_id: int, field: str, text: str, reason: str) -> Changes:
         records.amend(incident_id, field, text, reason, self._act())
         return SAVED.about(incident_id)

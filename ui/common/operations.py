@@ -4,8 +4,9 @@ aqt.operations).
 A command that commits: `changed(Changes)` tells every screen what changed, and each redraws
 what concerns it from what is stored. A refusal (the domain's answer, e.g. an empty note) is
 raised on to the screen, which says it in its own words. Any other failure (a read-only or
-damaged database, a bug) takes the one error path: a message, and every screen redraws from
-what is stored — so nothing shows as done that was not committed.
+damaged database, a bug) takes the one error path: a message, and the screens redraw what the
+command may have changed (models.services.changes.command) from what is stored — so nothing
+shows as done that was not committed.
 """
 
 from __future__ import annotations
@@ -54,7 +55,11 @@ class Operations(QObject):
             if not _showing(self.message):  # a failing tick does not stack up messages
                 self.message = self._report(self._window(), error)
             self.failed.emit(error)
-            self.changed.emit(EVERYTHING)
+            # What the command may have changed is drawn again from the store (an unmarked
+            # command: everything), so a press that failed shows undone.
+            redraw = getattr(command, "touches", EVERYTHING)
+            if redraw:
+                self.changed.emit(redraw)
             return None
         changes = result.changes if isinstance(result, Outcome) else result
         if changes:

@@ -283,7 +283,7 @@ class RecordForm(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         """Whoever acted (this form, the guided view, a deadline), the timeline shows it."""
-        if changes.timeline and changes.concerns(self.incident_id):
+        if changes.timeline and changes.concerns(self.incident_id) and self.isVisible():
             self._fill_timeline()
             self._show_integrity()
 
