@@ -8,6 +8,7 @@ Commands commit through models.incidents and return `Changes`; a refusal raises 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from models.clock.act import Act, Who
 from models.clock.clocks import Clock
@@ -26,7 +27,7 @@ from models.incidents.response import (
 )
 from models.plans.catalog import Catalog
 from models.services.changes import NOTHING, Changes, Outcome, command
-from models.store.tables import PlanVersion
+from models.store.tables import Incident, PlanVersion
 
 __all__ = ["CANCEL_WINDOW", "NOTE_MAX_CHARS", "OPEN_STATUSES", "ActionRefused",
            "DeadlineRefused", "DeadlineView", "EntryView", "IncidentService", "IncidentState",
@@ -77,6 +78,9 @@ class IncidentService:
     def manual_triggers(self, incident_id: int) -> list[str]:
         return deadlines.manual_triggers(self.catalog, incident_id)
 
+    def _status(self, incident_id: int) -> str | None:
+        return Incident.select(Incident.status).where(Incident.id == incident_id).scalar()
+
     # -- commands --------------------------------------------------------------------------
     @command(ACTED_ON_DEADLINES)
     def start(self, situation_key: str) -> Changes:
@@ -86,27 +90,31 @@ class IncidentService:
 
     @command(ACTED)
     def set_step(self, incident_id: int, index: int, checked: bool) -> Changes:
+        was = self._status(incident_id)
         response.set_step(self.catalog, incident_id, index, checked, self.act())
-        return ACTED.about(incident_id)
+        return _handled(ACTED, incident_id, was)
 
     @command(ACTED_ON_DEADLINES)
     def call(self, incident_id: int, role_key: str, *, person: str = "",
              number: str = "") -> Changes:
+        was = self._status(incident_id)
         response.record_call(self.catalog, incident_id, role_key, self.act(), person=person,
                              number=number)
-        return ACTED_ON_DEADLINES.about(incident_id)
+        return _handled(ACTED_ON_DEADLINES, incident_id, was)
 
     @command(ACTED_ON_DEADLINES)
     def report(self, incident_id: int, role_key: str, *, person: str = "",
                number: str = "") -> Changes:
+        was = self._status(incident_id)
         response.mark_reported(self.catalog, incident_id, role_key, self.act(), person=person,
                                number=number)
-        return ACTED_ON_DEADLINES.about(incident_id)
+        return _handled(ACTED_ON_DEADLINES, incident_id, was)
 
     @command(ACTED)
     def note(self, incident_id: int, text: str) -> Changes:
+        was = self._status(incident_id)
         response.add_note(incident_id, text, self.act())
-        return ACTED.about(incident_id)
+        return _handled(ACTED, incident_id, was)
 
     @command(NOTHING)
     def save_note_draft(self, incident_id: int, text: str) -> Changes:
@@ -157,3 +165,9 @@ class IncidentService:
         """Record the misses of deadlines come due (and what they chain); the ids missed."""
         missed = deadlines.check_overdue(self.catalog, self.act())
         return Outcome(DEADLINES if missed else Changes(), missed)
+
+
+def _handled(changes: Changes, incident_id: int, was: str | None) -> Changes:
+    """A handling act (step, call, report, note) changes the incident itself only when it
+    puts an open incident in hand; otherwise only its timeline (and deadlines) changed."""
+    return (changes if was == "open" else replace(changes, incidents=False)).about(incident_id)

@@ -22,13 +22,23 @@ def test_start_names_the_new_incident_and_its_clocks(incidents):
 
 def test_each_action_returns_its_changes(incidents):
     fire = incidents.start("fire").incident_id
-    assert incidents.set_step(fire, 0, True) == ACTED.about(fire)
-    assert incidents.note(fire, "二楼仓库起火") == ACTED.about(fire)
-    assert incidents.call(fire, "fire") == WITH_DEADLINES.about(fire)
-    assert incidents.report(fire, "group_leader") == WITH_DEADLINES.about(fire)
+    assert incidents.set_step(fire, 0, True) == ACTED.about(fire)  # now in hand
+    assert incidents.state(fire).summary.status == "in_hand"
+    assert incidents.set_step(fire, 1, True) == Changes(timeline=True, incident_id=fire)
+    assert incidents.note(fire, "二楼仓库起火") == Changes(timeline=True, incident_id=fire)
+    assert incidents.call(fire, "fire") == DEADLINES.about(fire)
+    assert incidents.report(fire, "group_leader") == DEADLINES.about(fire)
     assert incidents.change_level(fire, 2, "火势较小") == WITH_DEADLINES.about(fire)
     assert incidents.resolve(fire) == WITH_DEADLINES.about(fire)
     assert incidents.state(fire).summary.status == "resolved"
+
+
+@pytest.mark.parametrize("first", [
+    lambda s, i: s.note(i, "先记一笔"), lambda s, i: s.call(i, "fire"),
+    lambda s, i: s.report(i, "group_leader")])
+def test_the_first_handling_act_changes_the_incident_itself(incidents, first):
+    fire = incidents.start("fire").incident_id
+    assert first(incidents, fire).incidents  # open → in hand
 
 
 def test_a_note_draft_changes_nothing_shown(incidents):
