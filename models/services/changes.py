@@ -15,20 +15,20 @@ T = TypeVar("T")
 C = TypeVar("C", bound=Callable)
 
 AREAS = ("incidents", "timeline", "deadlines", "record", "contacts", "drills", "training",
-         "scenarios", "plans", "settings")
+         "scenarios", "plans")
+
 
 @dataclass(frozen=True)
 class Changes:
     incidents: bool = False  # an incident's status, level or situation; the list of incidents
     timeline: bool = False  # an incident's timeline (every recorded action)
     deadlines: bool = False  # the open deadlines (started, met, missed, acknowledged, settled)
-    record: bool = False  # an incident's record form (saved, drafted, amended)
+    record: bool = False  # an incident's record (saved, amended; a draft is no change)
     contacts: bool = False  # the directory
     drills: bool = False  # drill runs (started, injects shown, finished)
     training: bool = False  # the training log
     scenarios: bool = False  # the trainer's drill scenarios
     plans: bool = False  # plan versions and their approvals
-    settings: bool = False
     incident_id: int | None = None  # the incident concerned, when there is one
 
     def __bool__(self) -> bool:

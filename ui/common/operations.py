@@ -46,7 +46,8 @@ class Operations(QObject):
         self.message: object = None  # the last failure's message box (tests read it)
 
     def run(self, command: Callable[..., R], *args, **kwargs) -> R | None:
-        """The command's Changes (or Outcome) when it committed; None when it failed."""
+        """The command's Changes (or Outcome) when it committed; None when it failed. (Test
+        with `is None`: Changes that name no area, e.g. a draft kept, are falsy.)"""
         try:
             result = command(*args, **kwargs)
         except REFUSALS:
