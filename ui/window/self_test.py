@@ -50,7 +50,7 @@ def check_pdf(report: SelfTestReport, catalog, now) -> None:
     from reports.fonts import register_fonts
 
     began = time.perf_counter()
-    contacts = ContactService(catalog=catalog, clock=FakeClock(now))
+    contacts = ContactService(catalog=catalog, clock=FakeClock(now))  # printed at `now`
     sheet = contacts.sheet(contacts.contacts(), hall="")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "contact-sheet.pdf"
