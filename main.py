@@ -157,7 +157,7 @@ def run_desk(args) -> int:
         checking = asyncio.ensure_future(check_database(
             db_path, warn=lambda *texts: show_warning(window, *texts)))
         backing_up = asyncio.ensure_future(keep_backups(
-            db_path, backup_folder, now=datetime.now,
+            db_path, backup_folder, now=datetime.now, known_version=SCHEMA_VERSION,
             warn=lambda *texts: show_warning(window, *texts),
             after=lambda: db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")))
         if not store.get("clerk_on_duty"):

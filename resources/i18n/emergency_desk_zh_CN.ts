@@ -249,6 +249,10 @@
         <translation>该联系人已被删除。</translation>
     </message>
     <message>
+        <source>Not saved: see the message.</source>
+        <translation>未保存：请看提示信息。</translation>
+    </message>
+    <message>
         <source>Not valid: {0}</source>
         <translation>无效：{0}</translation>
     </message>
@@ -881,6 +885,16 @@
     <message>
         <source>The desk met a damaged part of its database file, so what it shows may be incomplete and what you just did may not have been saved. Note what happens on paper, close the desk and restore the database from a backup; ask support for help.</source>
         <translation>处置台读到了数据库文件中已损坏的部分，显示的内容可能不完整，刚才的操作可能没有保存。请在纸上记录事件经过，关闭处置台并从备份恢复数据库；请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>This could not be saved: {0}
+Nothing of it was recorded; the screen shows what is stored. Note it on paper if it matters, and ask support to check the database file.</source>
+        <translation>未能保存：{0}
+此操作没有记录下来，屏幕显示的是已保存的内容。如事关重要请先记在纸上，并请技术支持检查数据库文件。</translation>
     </message>
     <message>
         <source>Something went wrong</source>

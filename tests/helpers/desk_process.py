@@ -37,7 +37,10 @@ class DeskProcess:
         return Act(WHO, self.clock.now(), HolidayCalendar())
 
     def controller(self):
+        from models.services.incidents import IncidentService
+        from ui.common.operations import Operations
         from ui.emergency.incident_controller import IncidentController
 
-        return IncidentController(catalog=self.catalog, plan=self.plan, clock=self.clock,
+        service = IncidentService(catalog=self.catalog, plan=self.plan, clock=self.clock,
                                   who=lambda: WHO)
+        return IncidentController(service=service, operations=Operations())

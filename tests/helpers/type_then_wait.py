@@ -10,6 +10,8 @@ from desk_process import DeskProcess
 from PySide6.QtCore import QEventLoop
 
 from models.incidents import response
+from models.services.records import RecordService
+from ui.common.operations import Operations
 from ui.records.record_form import RecordForm
 
 
@@ -17,7 +19,8 @@ def main() -> None:
     desk = DeskProcess(sys.argv[1])
     incident = response.start_incident(desk.catalog, desk.plan, "company_property_loss",
                                        desk.act())
-    form = RecordForm(catalog=desk.catalog, incident_id=incident, act=desk.act)
+    form = RecordForm(service=RecordService(catalog=desk.catalog, act=desk.act),
+                      operations=Operations(), incident_id=incident)
     form.show()
     waiting = QEventLoop()
     form.draft_saved.connect(waiting.quit)

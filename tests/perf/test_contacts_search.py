@@ -32,13 +32,13 @@ def fill(catalog, count):
 @pytest.mark.perf
 @pytest.mark.parametrize("count", [50, 500])
 def test_directory_search(qtbot, desk_db, shipped_catalog, repeat, count):
+    from tests.helpers.wiring import contacts_controller
     from ui.common.pdf_export import PdfExport, PdfTools
-    from ui.contacts.contacts_controller import ContactsController
     from ui.contacts.contacts_screen import ContactsScreen
 
     fill(shipped_catalog, count)
     clock = SystemClock()
-    controller = ContactsController(catalog=shipped_catalog, clock=clock)
+    controller = contacts_controller(catalog=shipped_catalog, clock=clock)
     tools = PdfTools(exporter=PdfExport(), generated_by=lambda: "张三", now=clock.now)
     screen = ContactsScreen(controller=controller, pdf=tools)
     qtbot.addWidget(screen)

@@ -18,11 +18,11 @@ from tests.ui.conftest import desk_look  # noqa: F401  (the desk's font and styl
 @pytest.mark.parametrize(("incidents", "days"), [(300, 1), (2000, 60)])
 @pytest.mark.usefixtures("desk_look")
 def test_daily_view_refresh(qtbot, desk_db, shipped_catalog, repeat, incidents, days):
-    from ui.history.daily_view import DailyView
+    from tests.helpers.wiring import daily_view
 
     end = datetime.now().astimezone().replace(hour=18, minute=0, second=0, microsecond=0)
     generate(shipped_catalog, desk_db[1], incidents=incidents, days=days, end=end)
-    view = DailyView(catalog=shipped_catalog, hall=lambda: "城东营业厅")
+    view = daily_view(catalog=shipped_catalog, hall=lambda: "城东营业厅")
     qtbot.addWidget(view)
     view.resize(1234, 560)
     view.show()

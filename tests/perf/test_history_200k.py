@@ -20,9 +20,8 @@ from models.plans.loader import load_catalog
 from models.store.paths import default_plans_dir
 from models.store.schema import open_database
 from models.store.tables import Incident
+from tests.helpers.wiring import history_screen, record_form
 from tests.perf.timing import median_ms
-from ui.history.history_screen import HistoryScreen
-from ui.records.record_form import RecordForm
 
 BENCH_DB = Path(os.environ.get("BENCH_DB", "/tmp/bench200k.db"))
 
@@ -39,7 +38,7 @@ def test_history_at_200k(qtbot):
 
     figures = {}
     started = time.perf_counter()
-    screen = HistoryScreen(catalog=catalog, act=act)  # the desk builds it on the first F2
+    screen = history_screen(catalog=catalog, act=act)  # the desk builds it on the first F2
     qtbot.addWidget(screen)
     screen.resize(1234, 700)
     figures["build the history screen (first F2, no query)"] = (
@@ -64,7 +63,7 @@ def test_history_at_200k(qtbot):
     figures["scroll: next page"] = median_ms(screen.model.fetchMore)
     ids = [r.id for r in screen.model.rows[:5]]
     figures["open a record (with its integrity check)"] = median_ms(
-        lambda: RecordForm(catalog=catalog, incident_id=ids[0], act=act).deleteLater())
+        lambda: record_form(catalog=catalog, incident_id=ids[0], act=act).deleteLater())
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = BENCH_DB.stat().st_size / 1e6
     print(f"\n{count} incidents, database {size_mb:.0f} MB "

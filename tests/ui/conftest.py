@@ -21,11 +21,11 @@ def clock():
 
 @pytest.fixture
 def controller(desk_db, shipped_catalog, clock):
-    from ui.emergency.incident_controller import IncidentController
+    from tests.helpers.wiring import incident_controller
 
     _, plan = desk_db
-    return IncidentController(catalog=shipped_catalog, plan=plan, clock=clock,
-                              who=lambda: Who("城东营业厅", "1号台", "张三"))
+    return incident_controller(catalog=shipped_catalog, plan=plan, clock=clock,
+                               who=lambda: Who("城东营业厅", "1号台", "张三"))
 
 
 @pytest.fixture

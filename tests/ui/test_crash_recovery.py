@@ -48,7 +48,7 @@ TYPER = Path(__file__).resolve().parents[1] / "helpers" / "type_then_wait.py"
 def test_kill_mid_typing_reopens_with_what_was_typed(qtbot, tmp_path, shipped_catalog):
     from models.incidents.records import load_form
     from models.store.schema import open_database
-    from ui.records.record_form import RecordForm
+    from tests.helpers.wiring import record_form
 
     db = tmp_path / "desk.db"
     text = "保险柜旁现金短少约五千元，监控显示14:05有人靠近😟"
@@ -64,8 +64,8 @@ def test_kill_mid_typing_reopens_with_what_was_typed(qtbot, tmp_path, shipped_ca
     incident = int(line.split()[1])
     open_database(db)
     assert load_form(incident) == ({**load_form(incident)[0], "description": text}, True)
-    form = RecordForm(catalog=shipped_catalog, incident_id=incident,
-                      act=lambda: pytest.fail("nothing is written when only reopening"))
+    form = record_form(catalog=shipped_catalog, incident_id=incident,
+                       act=lambda: pytest.fail("nothing is written when only reopening"))
     qtbot.addWidget(form)
     assert form.editors["description"].toPlainText() == text
     assert form.message.text() == "已恢复上次未保存的内容。"
@@ -78,8 +78,8 @@ def test_kill_mid_quick_note_shows_it_again(qtbot, tmp_path, shipped_catalog):
     from models.clock.clocks import SystemClock
     from models.plans.versions import record_plan_version
     from models.store.schema import open_database
+    from tests.helpers.wiring import incident_controller
     from ui.emergency.guided_response import GuidedResponse
-    from ui.emergency.incident_controller import IncidentController
 
     db = tmp_path / "desk.db"
     text = "二楼东侧冒烟 已疏散"
@@ -94,9 +94,9 @@ def test_kill_mid_quick_note_shows_it_again(qtbot, tmp_path, shipped_catalog):
     assert line.startswith("typed "), errors
     open_database(db)
     clock = SystemClock()
-    controller = IncidentController(catalog=shipped_catalog,
-                                    plan=record_plan_version(shipped_catalog, clock.now()),
-                                    clock=clock, who=lambda: None)
+    controller = incident_controller(catalog=shipped_catalog,
+                                     plan=record_plan_version(shipped_catalog, clock.now()),
+                                     clock=clock, who=lambda: None)
     guided = GuidedResponse(controller=controller)
     qtbot.addWidget(guided)
     guided.show_incident(int(line.split()[1]))

@@ -219,3 +219,26 @@ def test_110_119_120_on_every_screen_and_by_function_key(qtbot, tmp_path, shippe
         qtbot.keyClick(desk.window.focusWidget() or desk.window, Qt.Key.Key_F11)  # 119, from F3
     assert desk.window.current_screen() == "emergency"
     assert TimelineEntry.get(TimelineEntry.kind == "called").text.startswith("消防")
+
+
+def test_what_the_record_form_changes_every_screen_shows(qtbot, tmp_path, shipped_catalog,
+                                                          desk_db):
+    """One path for every screen: handling finished from the record form (not the guided
+    view) takes the incident off the running strip and the guided view, and starts the
+    deadlines that run from the end of handling on the timer panel."""
+    desk, _clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
+    desk.emergency.start("agitated_customer")  # level 3: reported once handling is finished
+    guided = desk.emergency.guided
+    incident = guided.incident_id
+    assert list(desk.emergency.strip.buttons) == [incident]
+    assert desk.deadlines.views == []
+    guided.open_record()
+    form = guided.record_dialog.form
+    click(qtbot, form.resolve_button)
+    assert desk.emergency.page() == "home"  # the guided view went back by itself
+    assert list(desk.emergency.strip.buttons) == []
+    [report] = desk.deadlines.views
+    assert (report.incident_id, report.to_role) == (incident, "dept_manager")
+    assert list(cards(desk)) == [report.label]  # on the timer panel
+    assert form.close_button.isVisible() and not form.resolve_button.isVisible()
+    guided.record_dialog.close()

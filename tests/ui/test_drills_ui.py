@@ -12,9 +12,9 @@ from models.incidents import history
 from models.store.settings import SettingsStore
 from models.store.tables import DrillRun, Incident, TrainingRecord
 from tests.helpers import pdf
+from tests.helpers.wiring import record_form
 from ui.drills.drill_banner import DrillBanner
 from ui.history.history_model import ID_ROLE
-from ui.records.record_form import RecordForm
 from ui.window.desk import build_desk
 
 START = datetime(2026, 11, 20, 10, 0).astimezone()
@@ -86,8 +86,8 @@ def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db, asyn
     assert "【演练】" in card.detail.text()
 
     # the DRILL marker on the record form, the history rows and the daily view
-    form = RecordForm(catalog=shipped_catalog, incident_id=incident.id,
-                      act=desk.incidents.act)
+    form = record_form(catalog=shipped_catalog, incident_id=incident.id,
+                       act=desk.incidents.act, operations=desk.operations)
     qtbot.addWidget(form)
     assert form.title.text().startswith("【演练】")
     assert form.plan_label.text() == "预案版本 2026.1（2026-11-22）"

@@ -20,7 +20,7 @@ def entries(incident_id, kind):
 
 @pytest.fixture
 def directory(desk_db, shipped_catalog, clock):
-    from ui.contacts.contacts_controller import ContactsController
+    from tests.helpers.wiring import contacts_controller
 
     contacts.seed_outside_numbers(shipped_catalog)
     add = lambda name, role, number, **kw: contacts.add_contact(  # noqa: E731
@@ -29,7 +29,7 @@ def directory(desk_db, shipped_catalog, clock):
     ids = {"李娜": add("李娜", "liaison", "13802456789", available_24h=True),
            "周强": add("周强", "liaison", "13612345670"),
            "华润物业": add("华润物业", "property", "0755-83219999", outside=True)}
-    controller = ContactsController(catalog=shipped_catalog, clock=clock)
+    controller = contacts_controller(catalog=shipped_catalog, clock=clock)
     controller.ids = ids
     return controller
 
@@ -141,11 +141,11 @@ def test_the_readout_offers_the_same_people(qtbot, guided, controller, directory
 
 
 def test_a_report_done_on_the_timer_card_shows_its_tick(qtbot, guided, controller, directory):
-    from ui.window.deadline_controller import DeadlineController
+    from tests.helpers.wiring import deadline_controller
 
     incident_id = start_power_cut(controller, guided)
     deadline = Deadline.get(Deadline.incident == incident_id, Deadline.to_role == "liaison")
-    timers = DeadlineController(catalog=controller.catalog, act=controller.act)
+    timers = deadline_controller(controller)
     timers.meet(deadline.id, "周强")  # "已报告" on the card, 周强 chosen
     guided.refresh()
     assert [b.text().split("\n")[0] for b in report_buttons(guided)] == [

@@ -9,9 +9,8 @@ from models.clock.act import Act, Who
 from models.clock.workdays import HolidayCalendar
 from models.incidents import response
 from models.incidents.history import HistoryFilter, HistoryRow
-from ui.history.daily_view import DailyView
+from tests.helpers.wiring import daily_view, history_screen
 from ui.history.history_model import ID_ROLE, PAGE, HistoryModel
-from ui.history.history_screen import HistoryScreen
 
 
 def fake_rows(total):
@@ -59,8 +58,8 @@ def test_history_filters_search_sort_and_open(qtbot, desk_db, shipped_catalog):
     fire = start(shipped_catalog, plan, "fire", now - timedelta(hours=3), "二楼仓库起火")
     start(shipped_catalog, plan, "power_cut", now - timedelta(hours=2), "整栋楼停电")
     start(shipped_catalog, plan, "fire", now - timedelta(hours=1), "消防演练", drill=True)
-    screen = HistoryScreen(catalog=shipped_catalog,
-                           act=lambda: Act(Who("", "1号台", "李主管"), now, HolidayCalendar()))
+    screen = history_screen(catalog=shipped_catalog,
+                            act=lambda: Act(Who("", "1号台", "李主管"), now, HolidayCalendar()))
     qtbot.addWidget(screen)
     screen.show()
     assert screen.model.total == 2  # real incidents by default: the drill is left out
@@ -90,7 +89,7 @@ def test_history_date_range(qtbot, desk_db, shipped_catalog):
     today = datetime.now().astimezone().replace(hour=10, minute=0)
     start(shipped_catalog, plan, "fire", today)
     start(shipped_catalog, plan, "fire", today - timedelta(days=3))
-    screen = HistoryScreen(catalog=shipped_catalog, act=lambda: None)
+    screen = history_screen(catalog=shipped_catalog, act=lambda: None)
     qtbot.addWidget(screen)
     screen.show()
     assert screen.first_day.property("unused") is True  # greyed: every date counts
@@ -107,7 +106,7 @@ def test_daily_view_counts_and_drills(qtbot, desk_db, shipped_catalog):
     start(shipped_catalog, plan, "fire", today)
     start(shipped_catalog, plan, "power_cut", today + timedelta(minutes=30))
     start(shipped_catalog, plan, "fire", today + timedelta(hours=1), drill=True)
-    view = DailyView(catalog=shipped_catalog, hall=lambda: "城东营业厅")
+    view = daily_view(catalog=shipped_catalog, hall=lambda: "城东营业厅")
     qtbot.addWidget(view)
     view.show()
     view.show_days(date.today(), date.today())

@@ -17,7 +17,7 @@ from ui.window.desk import build_desk
 def test_home_fits_and_targets_are_big(qtbot, qapp, tmp_path, controller, shipped_catalog, clock,
                                        desk_look, width, height, text_size):
     apply_stylesheet(qapp, text_size)
-    desk = build_desk(catalog=shipped_catalog, plan=controller._plan, clock=clock,
+    desk = build_desk(catalog=shipped_catalog, plan=controller.service.plan, clock=clock,
                       store=SettingsStore(tmp_path / "s.json"))
     window = desk.window
     qtbot.addWidget(window)

@@ -47,6 +47,28 @@ def show_warning(parent: QWidget, title: str, text: str, details: str = "") -> Q
     return box
 
 
+def failure_texts(error: BaseException) -> tuple[str, str]:
+    """(title, text) for a command that failed: nothing of it was kept."""
+    if is_damage(error):
+        return damaged_texts()
+    return (translate("Errors", "Not saved"),
+            translate("Errors", "This could not be saved: {0}\nNothing of it was recorded; the "
+                      "screen shows what is stored. Note it on paper if it matters, and ask "
+                      "support to check the database file.").format(
+                          str(error) or type(error).__name__))
+
+
+def show_failure(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """The one error path of the commands: a message that does not block (the desk keeps
+    ticking and alarming); it closes with its parent."""
+    title, text = failure_texts(error)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+    box.setObjectName("errorBox")
+    box.setDetailedText("".join(traceback.format_exception(error)))
+    box.open()
+    return box
+
+
 def install_excepthook(log_path: Path) -> None:
     """An unexpected error is written to a log and reported in words; the program goes on."""
 

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from models.documents import ContactSheet, DailyLog
+from models.documents import ContactSheet, DailyLog, IncidentRecord
 from models.drills.results import DrillReport
-from models.incidents.record_document import build_record
-from models.plans.catalog import Catalog
 from ui.common.pdf_export import PdfTools, Render
 
 # The render functions import reports/ (reportlab, ~0.4 s) inside: not at start-up.
@@ -48,8 +46,7 @@ def daily_log_job(log: DailyLog, tools: PdfTools) -> PdfJob:
                   render)
 
 
-def incident_record_job(catalog: Catalog, incident_id: int, tools: PdfTools) -> PdfJob:
-    record = build_record(catalog, incident_id)
+def incident_record_job(record: IncidentRecord, tools: PdfTools) -> PdfJob:
     name = translate("Pdf", "incident-record") + "-" + record.number
     stamp = tools.stamp()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from models.contacts.directory import Person
 from models.contacts.phones import display_number
+from models.services.contacts import Person
 
 People = Callable[[str], list[Person]]  # role key -> its people, from the directory in memory
 

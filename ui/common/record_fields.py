@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from models.incidents.records import AFTERCARE_PREFIX
+from models.services.records import AFTERCARE_PREFIX
 
 translate = QCoreApplication.translate
 

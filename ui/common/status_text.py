@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.incidents.lifecycle import Status
+from models.services.incidents import Status
 
 translate = QCoreApplication.translate
 

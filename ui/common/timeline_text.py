@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.incidents.response import EntryView
+from models.services.incidents import EntryView
 from ui.common.record_fields import field_label
 
 translate = QCoreApplication.translate

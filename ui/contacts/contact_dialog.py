@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.contacts.directory import LIMITS, MAX_PHONES, OTHER_ROLE, ContactData, Phone
 from models.contacts.phones import check_number
 from models.plans.catalog import Catalog
+from models.services.contacts import LIMITS, MAX_PHONES, OTHER_ROLE, ContactData, Phone
 from ui.contacts.contact_problems import field_problem, phone_problem
 
 Save = Callable[[ContactData], dict[str, str]]  # problems by field; empty when saved

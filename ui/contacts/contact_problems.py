@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.contacts import csv_import
-from models.contacts.csv_import import CsvRefused
-from models.contacts.directory import LIMITS, MAX_PHONES
+from models.services.contacts import LIMITS, MAX_BYTES, MAX_PHONES, MAX_ROWS, CsvRefused
 
 translate = QCoreApplication.translate
 
@@ -59,6 +57,7 @@ def field_problem(field: str, code: str, role_text: str = "") -> str:
         ("available_24h", "yes_no"): translate("Contacts", "24 hours: write 是 or 否."),
         ("outside", "yes_no"): translate("Contacts", "Outside number: write 是 or 否."),
         ("contact", "gone"): translate("Contacts", "This contact was deleted meanwhile."),
+        ("contact", "not_saved"): translate("Contacts", "Not saved: see the message."),
     }
     return texts.get((field, code), translate("Contacts", "Not valid: {0}").format(code))
 
@@ -68,7 +67,7 @@ def csv_problem(refused: CsvRefused) -> str:
         "unreadable": translate("Contacts", "The file cannot be read ({0}).").format(
             refused.detail),
         "too_big": translate("Contacts", "The file is larger than {0} MB; it is not a contact "
-                             "list.").format(csv_import.MAX_BYTES // 1_000_000),
+                             "list.").format(MAX_BYTES // 1_000_000),
         "workbook": translate("Contacts", "This is an Excel workbook, not a CSV file. In Excel "
                               "choose Save As → CSV, then import that file."),
         "binary": translate("Contacts", "This is not a text file. Save the sheet as CSV and "
@@ -81,7 +80,7 @@ def csv_problem(refused: CsvRefused) -> str:
             "an exported file: 姓名, 角色, 单位, 电话1 …").format(refused.detail),
         "too_many_rows": translate("Contacts", "The file has {0} rows; at most {1} can be "
                                    "imported at once.").format(refused.detail,
-                                                               csv_import.MAX_ROWS),
+                                                               MAX_ROWS),
         "unwritable": translate("Contacts", "Cannot write {0}. Choose a folder you can write "
                                 "to, and close the file if Excel has it open.").format(
                                     refused.detail),

@@ -7,8 +7,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models.contacts.directory import ContactView
 from models.contacts.phones import display_number
+from models.services.contacts import ContactView
 from ui.common.big_button import MIN_TOUCH
 
 ROLE_WIDTH = 170

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.contacts import search
-from models.contacts.csv_import import CsvRefused
-from models.contacts.directory import ContactRefused, RoleGroup
 from models.contacts.phones import display_number
+from models.services.contacts import ContactRefused, CsvRefused, RoleGroup
 from ui.common.ask import ask_yes_no
 from ui.common.export_bar import ExportBar
 from ui.common.file_dialogs import ask_open_file, ask_save_file
@@ -276,11 +275,14 @@ class ContactsScreen(QWidget):
 
     def _commit_import(self) -> None:
         try:
-            added, updated = self._controller.commit_import(self.preview_dialog.preview)
+            counts = self._controller.commit_import(self.preview_dialog.preview)
         except ContactRefused:
             self.show_message(self.tr("The directory changed while the file was checked; "
                                       "nothing was imported. Import the file again."))
             return
+        if counts is None:
+            return  # failed: the error path said so, nothing was imported
+        added, updated = counts
         self.show_message(self.tr("Imported: {0} new, {1} changed.").format(added, updated))
 
     def export_csv(self) -> None:

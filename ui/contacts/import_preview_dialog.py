@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.contacts.csv_import import ImportPreview, ImportRow
 from models.contacts.phones import display_number
+from models.services.contacts import ImportPreview, ImportRow
 from ui.contacts.contact_problems import field_problem
 
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16",

@@ -9,11 +9,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.clock.clocks import DeskClock
-from models.drills import runs
 from models.drills.results import DrillScore
-from models.drills.scenarios import Scenario, due_injects
-from models.plans.catalog import Catalog
-from models.store.tables import PlanVersion
+from models.services.drills import DrillService, Scenario, due_injects
 from ui.emergency.incident_controller import IncidentController
 
 TICK_MS = 500
@@ -27,13 +24,14 @@ class DrillController(QObject):
     refused = Signal(str)
     recovered = Signal(list)  # runs a restart found unfinished, ended and scored
 
-    def __init__(self, *, catalog: Catalog, clock: DeskClock, incidents: IncidentController,
-                 plan: PlanVersion, parent: QObject | None = None) -> None:
+    def __init__(self, *, service: DrillService, clock: DeskClock,
+                 incidents: IncidentController, parent: QObject | None = None) -> None:
+        """Commands run through the incidents' Operations: one error path for the desk."""
         super().__init__(parent)
-        self._catalog = catalog
+        self.service = service
         self._clock = clock
         self._incidents = incidents
-        self._plan = plan
+        self.operations = incidents.operations
         self.scenario: Scenario | None = None
         self.run_id: int | None = None
         self.last_run_id: int | None = None
@@ -59,7 +57,8 @@ class DrillController(QObject):
     def recover(self) -> list[int]:
         """At start: a drill cut short by a crash or power cut is ended and scored, so its
         clocks never ring on a real shift."""
-        ended = runs.end_interrupted(self._catalog, self._incidents.act())
+        outcome = self.operations.run(self.service.end_interrupted)
+        ended = outcome.value if outcome is not None else []
         if ended:
             self.last_run_id = ended[-1]
             self.recovered_runs = ended
@@ -69,13 +68,15 @@ class DrillController(QObject):
     def start(self, scenario: Scenario, rate: int, trainer: str) -> bool:
         if self.running:
             return False
-        if rate > 1 and runs.real_deadlines_open():
+        if rate > 1 and self.service.real_deadlines_open():
             self.refused.emit(self.tr("Real incidents have deadlines running: a faster drill "
                                       "would speed them up too. Run it at normal speed, or "
                                       "after they are done."))
             return False
-        self.run_id = runs.start_run(scenario, rate, trainer, self._plan,
-                                       self._incidents.act())
+        outcome = self.operations.run(self.service.start, scenario, rate, trainer)
+        if outcome is None:
+            return False  # failed: the error path said so
+        self.run_id = outcome.value
         self.scenario = scenario
         self._clock.accelerate(rate)
         self.started_at = self._clock.now()
@@ -92,7 +93,8 @@ class DrillController(QObject):
         if not self.running:
             return
         for inject in due_injects(self.scenario, self.elapsed(), self.shown):
-            runs.record_shown(self.run_id, self.shown, inject, self._clock.now())
+            self.operations.run(self.service.record_shown, self.run_id, self.shown, inject,
+                          self._clock.now())
             self.shown += 1
             self.last_inject = inject.text
             self.inject.emit(inject.text)
@@ -102,12 +104,14 @@ class DrillController(QObject):
         if not self.running:
             return None
         self._timer.stop()
-        result = runs.finish_run(self._catalog, self.run_id, self.scenario, self.started_at,
-                                   self._incidents.act())
+        if self.operations.run(self.service.finish, self.run_id, self.scenario,
+                         self.started_at) is None:
+            self._timer.start()  # failed: the error path said so; the drill goes on
+            return None
+        result = self.service.report(self.run_id).score
         self._incidents.drill_run = None
         self._incidents.drill_holiday = False
         self._clock.restore()
         self.last_run_id, self.run_id = self.run_id, None
-        self._incidents.touched(0)
         self.finished.emit(result)
         return result

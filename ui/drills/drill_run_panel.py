@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.drills.report import NoDrillReport, build_drill_report, finished_runs
 from models.drills.results import DRILL_TIMES, DrillReport, ScoreItem, duration
-from models.drills.scenarios import Scenario
 from models.plans.catalog import Catalog
+from models.services.drills import NoDrillReport, Scenario
 from ui.common.export_bar import ExportBar
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import drill_report_job
@@ -183,7 +182,7 @@ class DrillRunPanel(QWidget):
 
     # -- results ---------------------------------------------------------------------------
     def refresh_runs(self, select: int | None = None) -> None:
-        runs = finished_runs()
+        runs = self._drills.service.finished_runs()
         self._run_ids = [r[0] for r in runs]
         self.runs.blockSignals(True)
         fill_table(self.runs, [(started.astimezone().strftime("%Y-%m-%d %H:%M"), title, trainer,
@@ -198,7 +197,7 @@ class DrillRunPanel(QWidget):
         if not 0 <= row < len(self._run_ids):
             return
         try:
-            self.show_report(build_drill_report(self._run_ids[row]))
+            self.show_report(self._drills.service.report(self._run_ids[row]))
         except NoDrillReport:
             self.show_report(None)
 

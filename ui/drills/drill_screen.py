@@ -10,11 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from models.drills import scenarios, training
-from models.drills.scenarios import Scenario
-from models.plans.catalog import Catalog
-from models.plans.toml_check import Problem
-from models.store.tables import PlanVersion
+from models.services.changes import Changes
+from models.services.drills import Problem, Scenario
+from models.services.plans import PlanService
 from ui.common.pdf_export import PdfTools
 from ui.drills.drill_controller import DrillController
 from ui.drills.drill_run_panel import DrillRunPanel
@@ -26,12 +24,17 @@ from ui.plans.plan_revisions_panel import PlanRevisionsPanel
 class DrillScreen(QWidget):
     due_changed = Signal(bool)  # something is due (training, drill, revision, approval)
 
-    def __init__(self, *, catalog: Catalog, plan: PlanVersion,
-                 drills_controller: DrillController, shipped_dir: Path, own_dir: Path,
-                 now: Callable[[], datetime], clerk: Callable[[], str], pdf: PdfTools,
+    def __init__(self, *, drills_controller: DrillController, plans: PlanService,
+                 shipped_dir: Path, own_dir: Path, now: Callable[[], datetime],
+                 clerk: Callable[[], str], pdf: PdfTools,
                  parent: QWidget | None = None) -> None:
+        """The drill service and the desk's Operations come with `drills_controller`."""
         super().__init__(parent)
         self.setObjectName("drillScreen")
+        service = drills_controller.service
+        operations = drills_controller.operations
+        catalog = service.catalog
+        self._service = service
         self._catalog = catalog
         self._shipped_dir, self._own_dir = Path(shipped_dir), Path(own_dir)
         self._now = now
@@ -41,9 +44,10 @@ class DrillScreen(QWidget):
         self.reminder.setWordWrap(True)
         self.run = DrillRunPanel(catalog=catalog, drills=drills_controller, pdf=pdf,
                                  now=now)
-        self.editor = ScenarioEditor(catalog=catalog, own_dir=self._own_dir, now=now)
-        self.training = TrainingPanel(today=self.today)
-        self.revisions = PlanRevisionsPanel(catalog=catalog, plan=plan, clerk=clerk, now=now)
+        self.editor = ScenarioEditor(service=service, operations=operations,
+                                     own_dir=self._own_dir)
+        self.training = TrainingPanel(service=service, operations=operations, today=self.today)
+        self.revisions = PlanRevisionsPanel(service=plans, operations=operations, clerk=clerk)
         self.tabs = QTabWidget(objectName="drillTabs")
         self.tabs.addTab(self.run, self.tr("Run a drill"))
         self.tabs.addTab(self.editor, self.tr("Scenarios"))
@@ -53,21 +57,25 @@ class DrillScreen(QWidget):
         layout.addWidget(self.reminder)
         layout.addWidget(self.tabs, 1)
 
-        self.editor.saved.connect(lambda _s: self.load_scenarios())
-        self.training.added.connect(self.refresh_reminders)
-        self.revisions.approved.connect(self.refresh_reminders)
-        drills_controller.finished.connect(lambda _r: self.refresh())
+        operations.changed.connect(self._on_changed)
         self.load_scenarios()
         if drills_controller.recovered_runs:  # ended at start, before this screen was built
             self.run.show_recovered(drills_controller.recovered_runs)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.scenarios:
+            self.load_scenarios()
+        if changes.drills and changes.training:  # a drill ended: its score, the log
+            self.refresh()
+        elif changes.training or changes.plans:
+            self.refresh_reminders()
 
     def today(self):
         return self._now().astimezone().date()
 
     def load_scenarios(self) -> None:
         """The shipped scenarios and the trainer's own, again from their files."""
-        self.scenarios, self.problems = scenarios.load_library(self._shipped_dir, self._own_dir,
-                                                               self._catalog)
+        self.scenarios, self.problems = self._service.library(self._shipped_dir, self._own_dir)
         self.run.set_scenarios(self.scenarios)
         self.editor.set_scenarios(self.scenarios, self.problems)
         self.run.message.setText(
@@ -81,7 +89,7 @@ class DrillScreen(QWidget):
         self.refresh_reminders()
 
     def refresh_reminders(self) -> None:
-        due = training.reminders(self._catalog, self.today())
+        due = self._service.reminders(self.today())
         words = {"training": self.tr("the quarterly training"),
                  "drill": self.tr("the yearly drill"),
                  "revision": self.tr("the yearly plan revision"),

@@ -9,8 +9,6 @@ database, which then takes the shipped one's place in the list.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -30,11 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.drills import scenarios
-from models.drills.scenarios import Scenario, ScenarioRefused
-from models.plans.catalog import Catalog
-from models.plans.toml_check import Problem
+from models.services.drills import (
+    TITLE_MAX,
+    DrillService,
+    Problem,
+    Scenario,
+    ScenarioNotWritten,
+    ScenarioRefused,
+)
 from ui.common.message_tone import show_message
+from ui.common.operations import Operations
 from ui.drills.scenario_list import ScenarioList
 
 COLUMNS = ("at_minutes", "text", "situation")
@@ -43,13 +46,14 @@ COLUMNS = ("at_minutes", "text", "situation")
 class ScenarioEditor(QWidget):
     saved = Signal(object)  # the Scenario as written
 
-    def __init__(self, *, catalog: Catalog, own_dir: Path, now: Callable[[], datetime],
+    def __init__(self, *, service: DrillService, operations: Operations, own_dir: Path,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scenarioEditor")
-        self._catalog = catalog
+        self._service = service
+        self._ops = operations
+        self._catalog = service.catalog
         self._own_dir = Path(own_dir)
-        self._now = now
         self.editing: Scenario | None = None  # None: a new scenario
 
         self.list = ScenarioList(name="editorScenarioList")
@@ -60,7 +64,7 @@ class ScenarioEditor(QWidget):
         self.heading = QLabel(objectName="editorHeading")
         self.heading.setWordWrap(True)
         self.title = QLineEdit(objectName="scenarioTitle")
-        self.title.setMaxLength(scenarios.TITLE_MAX + 50)  # too long is said, not cut
+        self.title.setMaxLength(TITLE_MAX + 50)  # too long is said, not cut
         self.situation = self._situation_combo("scenarioSituation", optional=False)
         self.holiday = QCheckBox(self.tr("Played as on a holiday (holiday deadlines apply)"),
                                  objectName="scenarioHoliday")
@@ -214,23 +218,27 @@ class ScenarioEditor(QWidget):
         return rows
 
     def save(self) -> Scenario | None:
-        key = self.editing.key if self.editing else scenarios.new_key(self._own_dir, self._now())
-        data = scenarios.scenario_data(self.title.text(), self.situation.currentData(),
-                                       self.description.toPlainText(), self.holiday.isChecked(),
-                                       self.inject_rows(), key)
         try:
-            written = scenarios.save_own(self._own_dir, data, self._catalog, file=(
-                self.editing.file if self.editing and self.editing.own else ""))
+            outcome = self._ops.run(
+                self._service.save_scenario, self._own_dir,
+                key=self.editing.key if self.editing else "", title=self.title.text(),
+                situation=self.situation.currentData(),
+                description=self.description.toPlainText(), holiday=self.holiday.isChecked(),
+                injects=self.inject_rows(),
+                file=self.editing.file if self.editing and self.editing.own else "")
         except ScenarioRefused as refused:
             self._show_problems(refused.problems)
             show_message(self.message, self.tr("Not saved: correct what is marked in red."),
                          ok=False)
             return None
-        except OSError as e:
+        except ScenarioNotWritten as e:
             show_message(self.message, self.tr(
                 "Not saved: the folder {0} cannot be written ({1}). What you typed is still "
-                "here.").format(str(self._own_dir), e.strerror or str(e)), ok=False)
+                "here.").format(str(self._own_dir), e.reason), ok=False)
             return None
+        if outcome is None:
+            return None  # failed: the error path said so; what was typed is still here
+        written = outcome.value
         self._show_problems([])
         self.editing = written
         self.heading.setText(self.tr("Your scenario, saved in {0}").format(written.file))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from models.drills.scenarios import Scenario
+from models.services.drills import Scenario
 
 
 class ScenarioList(QListWidget):

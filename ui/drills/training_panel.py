@@ -19,19 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.drills import training
-from models.drills.training import TrainingRefused
-from models.incidents.records import parse_date
+from models.services.drills import DrillService, TrainingRefused
+from models.services.records import parse_date
 from ui.common.message_tone import show_message
+from ui.common.operations import Operations
 from ui.common.simple_table import fill_table, setup_table
 
 
 class TrainingPanel(QWidget):
     added = Signal()
 
-    def __init__(self, *, today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(self, *, service: DrillService, operations: Operations,
+                 today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingPanel")
+        self._service = service
+        self._ops = operations
         self._today = today
         self.kind = QComboBox(objectName="trainingKind")
         self.kind.addItem(self.tr("Training session"), "training")
@@ -76,12 +79,14 @@ class TrainingPanel(QWidget):
     def add(self) -> bool:
         held_on = parse_date(self.held_on.text())
         try:
-            training.add_training(self.kind.currentData(), held_on, self.topic.text(),
-                                  self.trainer.text(), self.attendees.text(), self.notes.text(),
-                                  today=self._today())
+            added = self._ops.run(self._service.add_training, self.kind.currentData(), held_on,
+                                  self.topic.text(), self.trainer.text(), self.attendees.text(),
+                                  self.notes.text(), today=self._today())
         except TrainingRefused as refused:
             show_message(self.message, self.refusal_text(refused.code), ok=False)
             return False
+        if added is None:
+            return False  # failed: the error path said so; what was typed is still here
         show_message(self.message, self.tr("Recorded."), ok=True)
         for field in (self.topic, self.attendees, self.notes):
             field.clear()
@@ -102,7 +107,7 @@ class TrainingPanel(QWidget):
     def refresh(self) -> None:
         kinds = {"training": self.tr("Training"), "drill": self.tr("Drill")}
         rows = []
-        for e in training.training_log():
+        for e in self._service.training_log():
             notes = e.notes
             if e.drill_score is not None:
                 notes = self.tr("score {0} / 100").format(e.drill_score) + (

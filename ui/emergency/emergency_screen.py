@@ -51,7 +51,7 @@ class EmergencyScreen(QWidget):
         self.guided.back_requested.connect(self.show_home)
         self.strip.incident_chosen.connect(self.show_incident)
         self.numbers.called.connect(self.call_number)
-        controller.open_incidents_changed.connect(self.refresh_strip)
+        controller.changed.connect(lambda changes: changes.incidents and self.refresh_strip())
         controller.action_refused.connect(self.show_notice)
         self.refresh_strip()
 

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.contacts.directory import Person
 from models.contacts.phones import display_number
-from models.incidents.response import OPEN_STATUSES, IncidentState
 from models.plans.calls import dial_order, plan_calls
 from models.plans.catalog import Catalog, Situation, Step
 from models.plans.report_targets import report_targets
+from models.services.changes import Changes
+from models.services.contacts import Person
+from models.services.incidents import OPEN_STATUSES, IncidentState
+from models.services.records import RecordService
 from ui.common.ask import ask_yes_no
 from ui.common.big_button import MIN_TOUCH
 from ui.common.pdf_export import PdfTools
@@ -130,10 +132,11 @@ class GuidedResponse(QWidget):
                  confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
                  manual_triggers: Callable[[int], list[str]] = lambda incident_id: [],
                  pdf: PdfTools | None = None, contacts: ContactsController | None = None,
-                 parent: QWidget | None = None) -> None:
+                 records: RecordService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guidedResponse")
         self._controller = controller
+        self._records = records or RecordService(catalog=controller.catalog, act=controller.act)
         self._pdf = pdf
         self._people: People = contacts.people if contacts is not None else no_people
         self._manual_triggers = manual_triggers
@@ -239,7 +242,7 @@ class GuidedResponse(QWidget):
         QShortcut(QKeySequence("B"), self, activated=self.open_readout)
         QShortcut(QKeySequence("N"), self, activated=self.note.setFocus)
         QShortcut(QKeySequence("R"), self, activated=self.open_record)
-        controller.incident_changed.connect(self._on_changed)
+        controller.changed.connect(self._on_changed)
         if contacts is not None:
             contacts.changed.connect(self._contacts_changed)
         self._ticker = QTimer(self)  # runs only while the view is on screen
@@ -272,9 +275,9 @@ class GuidedResponse(QWidget):
             self._note_save.stop()
             self._save_note_draft()
 
-    def _on_changed(self, incident_id: int) -> None:
-        if incident_id == self.incident_id:
-            self.refresh()
+    def _on_changed(self, changes: Changes) -> None:
+        if self.incident_id is not None and changes.affects_incident(self.incident_id):
+            self.refresh()  # from the database: a press that failed shows undone
 
     def refresh(self) -> None:
         if self.incident_id is None:
@@ -449,9 +452,8 @@ class GuidedResponse(QWidget):
             if shown is not None:
                 shown.close()  # its draft is flushed on closing
             self.record_dialog = RecordDialog(
-                catalog=self._catalog, incident_id=self.incident_id, act=self._controller.act,
-                pdf=self._pdf, parent=self)
-            self.record_dialog.form.saved.connect(self._controller.touched)
+                service=self._records, operations=self._controller.operations,
+                incident_id=self.incident_id, pdf=self._pdf, parent=self)
         self.record_dialog.show_over(self)
 
     def resolve(self) -> None:

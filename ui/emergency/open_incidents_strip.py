@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
-from models.incidents.response import IncidentSummary
 from models.plans.catalog import Catalog
+from models.services.incidents import IncidentSummary
 from ui.common.time_text import local_time
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.incidents.readout import Readout, ReadoutAction, readout
-from models.incidents.response import IncidentState
 from models.plans.catalog import Catalog
+from models.services.incidents import IncidentState, Readout, ReadoutAction, readout
 from ui.common.time_text import local_time
 
 translate = QCoreApplication.translate

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.documents import DailyLog
-from models.incidents import history
-from models.plans.catalog import Catalog
+from models.services.records import RecordService
 from ui.common.export_bar import ExportBar
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import daily_log_job
@@ -33,11 +32,11 @@ class DailyView(QWidget):
     export_requested = Signal(object)  # the DailyLog on screen
     print_requested = Signal(object)
 
-    def __init__(self, *, catalog: Catalog, hall: Callable[[], str],
+    def __init__(self, *, records: RecordService, hall: Callable[[], str],
                  pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dailyView")
-        self._catalog = catalog
+        self._records = records
         self._hall = hall
         self.log: DailyLog | None = None
         self.export_bar = ExportBar(tools=pdf) if pdf else None
@@ -123,8 +122,8 @@ class DailyView(QWidget):
             self.summary.setText(self.tr("The end date is before the start date."))
             self._enable_printing()
             return
-        self.log = history.daily_log(self._catalog, first, last, hall=self._hall(),
-                                     desk=self.desk.currentData() or "")
+        self.log = self._records.daily_log(first, last, hall=self._hall(),
+                                           desk=self.desk.currentData() or "")
         self._show(self.log)
         self._enable_printing()
 
@@ -168,7 +167,7 @@ class DailyView(QWidget):
         self.desk.blockSignals(True)
         self.desk.clear()
         self.desk.addItem(self.tr("All desks"), "")
-        for desk in history.desks():
+        for desk in self._records.desks():
             self.desk.addItem(desk, desk)
         self.desk.setCurrentIndex(max(0, self.desk.findData(current)))
         self.desk.blockSignals(False)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from models.incidents.history import HistoryFilter, HistoryRow
 from models.plans.catalog import Catalog
+from models.services.records import HistoryFilter, HistoryRow
 from ui.common.status_text import status_text
 
 PAGE = 200

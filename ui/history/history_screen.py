@@ -6,7 +6,6 @@ The table loads a page at a time (HistoryModel), so it stays instant at 200,000 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -25,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.clock.act import Act
-from models.incidents import history
-from models.incidents.history import HistoryFilter
-from models.incidents.lifecycle import Status
-from models.plans.catalog import Catalog
+from models.services.changes import Changes
+from models.services.incidents import Status
+from models.services.records import HistoryFilter, RecordService
 from ui.common.export_bar import ExportBar
+from ui.common.operations import Operations
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import incident_record_job
 from ui.common.status_text import status_text
@@ -41,19 +39,20 @@ SEARCH_DELAY_MS = 300
 
 
 class HistoryScreen(QWidget):
-    record_changed = Signal(int)
     applied = Signal()  # the table shows the current filter
 
-    def __init__(self, *, catalog: Catalog, act: Callable[[], Act],
+    def __init__(self, *, records: RecordService, operations: Operations,
                  pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyScreen")
+        catalog = records.catalog
         self._catalog = catalog
-        self._act = act
+        self._records = records
+        self._ops = operations
         self._pdf = pdf
         self.record_dialog: RecordDialog | None = None
-        self.model = HistoryModel(catalog=catalog, count=history.count, fetch=history.page,
-                                  parent=self)
+        self.model = HistoryModel(catalog=catalog, count=records.history_count,
+                                  fetch=records.history_page, parent=self)
         self.first_day = self._date_edit("firstDay")
         self.last_day = self._date_edit("lastDay")
         self.all_dates = QPushButton(self.tr("All dates"), objectName="allDates")
@@ -152,6 +151,12 @@ class HistoryScreen(QWidget):
         self._show_dates_in_use(True)
         self._fill_situations()
         self.refresh_desks()
+        operations.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Rows show status, level, situation and place: a change to those reloads them."""
+        if (changes.incidents or changes.record) and self.isVisible():
+            self.model.reload()
 
     def _show_dates_in_use(self, all_dates: bool) -> None:
         """Greyed while every date counts; still editable: picking a date filters by it."""
@@ -183,7 +188,7 @@ class HistoryScreen(QWidget):
         self.desk.blockSignals(True)
         self.desk.clear()
         self.desk.addItem(self.tr("All desks"), "")
-        for desk in history.desks():
+        for desk in self._records.desks():
             self.desk.addItem(desk, desk)
         self.desk.setCurrentIndex(max(0, self.desk.findData(current)))
         self.desk.blockSignals(False)
@@ -227,10 +232,8 @@ class HistoryScreen(QWidget):
         incident_id = self.model.data(index, ID_ROLE)
         if self.record_dialog is not None:
             self.record_dialog.close()  # one record at a time; its draft is kept
-        self.record_dialog = RecordDialog(catalog=self._catalog, incident_id=incident_id,
-                                          act=self._act, pdf=self._pdf, parent=self)
-        self.record_dialog.form.saved.connect(self.record_changed.emit)
-        self.record_dialog.form.saved.connect(lambda _id: self.model.reload())
+        self.record_dialog = RecordDialog(service=self._records, operations=self._ops,
+                                          incident_id=incident_id, pdf=self._pdf, parent=self)
         self.record_dialog.show_over(self)
 
     def make_pdf(self, *, printing: bool) -> bool:
@@ -238,7 +241,8 @@ class HistoryScreen(QWidget):
         index = self.table.currentIndex()
         if self._pdf is None or self.export_bar is None or not index.isValid():
             return False
-        job = incident_record_job(self._catalog, self.model.data(index, ID_ROLE), self._pdf)
+        job = incident_record_job(self._records.document(self.model.data(index, ID_ROLE)),
+                                  self._pdf)
         return self.export_bar.print(job) if printing else self.export_bar.save(job)
 
     def showEvent(self, event) -> None:

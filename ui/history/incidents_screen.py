@@ -6,20 +6,21 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from models.clock.act import Act
-from models.plans.catalog import Catalog
+from models.services.records import RecordService
+from ui.common.operations import Operations
 from ui.common.pdf_export import PdfTools
 from ui.history.daily_view import DailyView
 from ui.history.history_screen import HistoryScreen
 
 
 class IncidentsScreen(QWidget):
-    def __init__(self, *, catalog: Catalog, act: Callable[[], Act], hall: Callable[[], str],
-                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, *, records: RecordService, operations: Operations,
+                 hall: Callable[[], str], pdf: PdfTools | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("incidentsScreen")
-        self.history = HistoryScreen(catalog=catalog, act=act, pdf=pdf)
-        self.daily = DailyView(catalog=catalog, hall=hall, pdf=pdf)
+        self.history = HistoryScreen(records=records, operations=operations, pdf=pdf)
+        self.daily = DailyView(records=records, hall=hall, pdf=pdf)
         self.tabs = QTabWidget(objectName="incidentsTabs")
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.daily, self.tr("Daily view"))

@@ -4,7 +4,7 @@ and approved by whom — the approval of the current one, and the text of any ve
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.incidents.records import parse_date
-from models.plans.catalog import Catalog
-from models.plans.revisions import ApprovalRefused, Revision, record_approval, revisions
-from models.store.tables import PlanVersion
+from models.services.plans import ApprovalRefused, PlanService, Revision
+from models.services.records import parse_date
 from ui.common.message_tone import show_message
+from ui.common.operations import Operations
 from ui.common.simple_table import fill_table, setup_table
 from ui.plans.plan_version_dialog import PlanVersionDialog
 
@@ -31,14 +30,15 @@ from ui.plans.plan_version_dialog import PlanVersionDialog
 class PlanRevisionsPanel(QWidget):
     approved = Signal()
 
-    def __init__(self, *, catalog: Catalog, plan: PlanVersion, clerk: Callable[[], str],
-                 now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+    def __init__(self, *, service: PlanService, operations: Operations,
+                 clerk: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planRevisionsPanel")
-        self._catalog = catalog
-        self._plan = plan
+        catalog = service.catalog
+        self._service = service
+        self._ops = operations
+        self._plan = service.plan
         self._clerk = clerk
-        self._now = now
         self._revisions: list[Revision] = []
         self.dialog: PlanVersionDialog | None = None
         info = catalog.info
@@ -89,10 +89,10 @@ class PlanRevisionsPanel(QWidget):
                                 objectName="sectionLabel"))
         layout.addLayout(form)
         layout.addWidget(self.message)
-        self.approved_on.setText(now().astimezone().date().isoformat())
+        self.approved_on.setText(service.today().isoformat())
 
     def refresh(self) -> None:
-        self._revisions = revisions(self._catalog)
+        self._revisions = self._service.revisions()
         rows = []
         for r in self._revisions:
             reviewers = [r.reviewer] if r.reviewer else []
@@ -117,20 +117,23 @@ class PlanRevisionsPanel(QWidget):
         revision = self.selected()
         if revision is None:
             return
-        self.dialog = PlanVersionDialog(plan_id=revision.plan_id, parent=self)
+        catalog, label = self._service.version(revision.plan_id)
+        self.dialog = PlanVersionDialog(catalog=catalog, label=label, parent=self)
         self.dialog.open()
 
     def approve(self) -> bool:
-        today: date = self._now().astimezone().date()
+        today: date = self._service.today()
         try:
-            record_approval(self._plan, reviewer=self.reviewer.text(),
-                            approved_by=self.approver.text(),
-                            approved_on=parse_date(self.approved_on.text()),
-                            note=self.note.text(), recorded_by=self._clerk(), now=self._now(),
-                            today=today)
+            approved = self._ops.run(self._service.approve, reviewer=self.reviewer.text(),
+                                     approved_by=self.approver.text(),
+                                     approved_on=parse_date(self.approved_on.text()),
+                                     note=self.note.text(), recorded_by=self._clerk(),
+                                     today=today)
         except ApprovalRefused as refused:
             show_message(self.message, self.refusal_text(refused.code), ok=False)
             return False
+        if approved is None:
+            return False  # failed: the error path said so
         show_message(self.message, self.tr("The approval is recorded with version {0}.")
                      .format(self._plan.version), ok=True)
         self.note.clear()

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from models.plans.revisions import plan_catalog, version_label
+from models.plans.catalog import Catalog
 from ui.plans.plans_browser import PlansBrowser
 
 
 class PlanVersionDialog(QDialog):
-    def __init__(self, *, plan_id: int, situation: str = "",
+    def __init__(self, *, catalog: Catalog, label: str, situation: str = "",
                  parent: QWidget | None = None) -> None:
+        """`catalog`: the plans of that version (from their snapshot); `label` names it."""
         super().__init__(parent)
         self.setObjectName("planVersionDialog")
-        catalog = plan_catalog(plan_id)
-        label = version_label(catalog.info.version, catalog.info.revised)
         self.setWindowTitle(self.tr("Plans, version {0}").format(label))
         self.note = QLabel(self.tr("The plans as they were in version {0} (kept with the "
                                    "records; later revisions do not change this text).")

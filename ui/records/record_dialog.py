@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from models.clock.act import Act
-from models.plans.catalog import Catalog
+from models.services.records import RecordService
+from ui.common.operations import Operations
 from ui.common.pdf_export import PdfTools
 from ui.records.record_form import RecordForm
 
@@ -17,11 +15,12 @@ class RecordDialog(QDialog):
     """Not modal: while the form is open the alarm can be acknowledged, 110 / 119 / 120 and
     the timer cards pressed; `show_over` lays it over one screen area, not over those bars."""
 
-    def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
+    def __init__(self, *, service: RecordService, operations: Operations, incident_id: int,
                  pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordDialog")
-        self.form = RecordForm(catalog=catalog, incident_id=incident_id, act=act, pdf=pdf)
+        self.form = RecordForm(service=service, operations=operations, incident_id=incident_id,
+                               pdf=pdf)
         self.setWindowTitle(self.form.title.text())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

@@ -7,7 +7,7 @@ A closed record is read-only; corrections are amendments with who, when and why.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,14 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.clock.act import Act
-from models.incidents import records, response
-from models.incidents.lifecycle import OPEN_STATUSES, Status
-from models.incidents.records import RecordRefused
-from models.incidents.verify import verify_incident
-from models.plans.catalog import Catalog
-from models.plans.revisions import incident_plan
+from models.services.changes import Changes
+from models.services.incidents import OPEN_STATUSES, ActionRefused, Status
+from models.services.records import (
+    AFTERCARE_PREFIX,
+    DATE_FIELDS,
+    TEXT_MAX_CHARS,
+    RecordNotSaved,
+    RecordRefused,
+    RecordService,
+)
 from ui.common.export_bar import ExportBar
+from ui.common.operations import Operations
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import incident_record_job
 from ui.common.record_fields import field_labels
@@ -48,15 +52,15 @@ TIME_FIELDS = ("happened_at", "discovered_at", "reported_at", "handled_at")
 
 
 class RecordForm(QWidget):
-    saved = Signal(int)  # the incident's record or status changed
     draft_saved = Signal()
 
-    def __init__(self, *, catalog: Catalog, incident_id: int, act: Callable[[], Act],
+    def __init__(self, *, service: RecordService, operations: Operations, incident_id: int,
                  pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordForm")
-        self._catalog = catalog
-        self._act = act
+        self._service = service
+        self._catalog = service.catalog
+        self._ops = operations
         self._pdf = pdf
         self.incident_id = incident_id
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -142,6 +146,7 @@ class RecordForm(QWidget):
         if self.export_bar:
             layout.addWidget(self.export_bar)
         self.load()
+        operations.changed.connect(self._on_changed)
 
     # -- building --------------------------------------------------------------------------
     def _field_labels(self) -> list[tuple[str, str]]:
@@ -150,11 +155,11 @@ class RecordForm(QWidget):
     def _add_field(self, grid: QGridLayout, row: int, key: str, label: str) -> None:
         if key in LINE_FIELDS:
             editor = QLineEdit(objectName=f"field_{key}")
-            editor.setMaxLength(records.TEXT_MAX_CHARS + 1)
+            editor.setMaxLength(TEXT_MAX_CHARS + 1)
             editor.textChanged.connect(self._changed)
             if key in TIME_FIELDS:
                 editor.setPlaceholderText("YYYY-MM-DD HH:MM")
-            elif key in records.DATE_FIELDS:
+            elif key in DATE_FIELDS:
                 editor.setPlaceholderText("YYYY-MM-DD")
         else:
             editor = QPlainTextEdit(objectName=f"field_{key}")  # pasted rich text arrives plain
@@ -174,7 +179,7 @@ class RecordForm(QWidget):
         if key in TIME_FIELDS:
             now = QPushButton(self.tr("Now"), objectName="nowButton")
             now.clicked.connect(lambda _=False, e=editor: e.setText(
-                local_time(self._act().now, "%Y-%m-%d %H:%M")))
+                local_time(self._service.now(), "%Y-%m-%d %H:%M")))
             self.now_buttons.append(now)
             line.addWidget(now)
         grid.addWidget(name, row * 2, 0, Qt.AlignmentFlag.AlignTop)
@@ -183,22 +188,23 @@ class RecordForm(QWidget):
 
     def show_plan_used(self) -> None:
         """The plan text this incident followed, from the version it stored."""
-        situation = response.incident_state(self.incident_id).summary.situation_key
-        self.plan_dialog = PlanVersionDialog(plan_id=self._plan_id, situation=situation,
-                                             parent=self)
+        situation = self._service.state(self.incident_id).summary.situation_key
+        catalog = self._service.plan_catalog(self._plan_id)
+        self.plan_dialog = PlanVersionDialog(catalog=catalog, label=self._plan_label,
+                                             situation=situation, parent=self)
         self.plan_dialog.open()
 
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> None:
-        state = response.incident_state(self.incident_id)
+        state = self._service.state(self.incident_id)
         s = state.summary
         level = self._catalog.level(s.level)
         drill = self.tr("[DRILL] ") if s.is_drill else ""
         self.title.setText(f"{drill}{s.situation_name} · {level.name}（{level.short}）")
         self.status.setText(status_text(s.status))
-        self._plan_id, label = incident_plan(self.incident_id)
-        self.plan_label.setText(self.tr("Plan version {0}").format(label))
-        raw, from_draft = records.load_form(self.incident_id)
+        self._plan_id, self._plan_label = self._service.plan_used(self.incident_id)
+        self.plan_label.setText(self.tr("Plan version {0}").format(self._plan_label))
+        raw, from_draft = self._service.form(self.incident_id)
         self._fill(raw)
         self.message.setText(self.tr("Unsaved text from before was restored.")
                              if from_draft else "")
@@ -229,7 +235,7 @@ class RecordForm(QWidget):
             error.hide()
 
     def _show_integrity(self) -> None:
-        findings = verify_incident(self.incident_id)
+        findings = self._service.integrity(self.incident_id)
         ok = not findings
         self.integrity.setText(self.tr("Timeline intact: every entry checks out.") if ok else
                                self.tr("⚠ The record or its timeline was changed outside the "
@@ -241,7 +247,7 @@ class RecordForm(QWidget):
 
     def _show_required(self, level) -> None:
         for item in self._catalog.general.aftercare:
-            editor = self.editors[records.AFTERCARE_PREFIX + item]
+            editor = self.editors[AFTERCARE_PREFIX + item]
             editor.setProperty("required", item in level.aftercare_required)
             editor.setPlaceholderText(self.tr("Required to close at this level")
                                       if item in level.aftercare_required else "")
@@ -257,8 +263,9 @@ class RecordForm(QWidget):
             self._show_loss_advice()
 
     def save_draft(self) -> None:
-        records.save_draft(self.incident_id, self.raw(), self._act().now)
-        self.status.setText(self.tr("Draft saved {0}").format(local_time(self._act().now)))
+        if self._ops.run(self._service.save_draft, self.incident_id, self.raw()) is None:
+            return  # failed: the error path said so
+        self.status.setText(self.tr("Draft saved {0}").format(local_time(self._service.now())))
         self.draft_saved.emit()
 
     def flush(self) -> None:
@@ -268,15 +275,20 @@ class RecordForm(QWidget):
             self.save_draft()
 
     def _show_loss_advice(self) -> None:
-        record, errors = records.parse_raw({"loss_amount": self.editors["loss_amount"].text()})
-        advice = [] if errors else records.loss_warnings(self._catalog, record.loss_amount)
+        advice = self._service.loss_advice(self.editors["loss_amount"].text())
         label = self.errors["loss_amount"]
-        if not errors:
+        if advice is not None:  # not an amount: the save says so
             label.setText("\n".join(advice))
             label.setVisible(bool(advice))
 
+    def _on_changed(self, changes: Changes) -> None:
+        """Whoever acted (this form, the guided view, a deadline), the timeline shows it."""
+        if changes.timeline and changes.concerns(self.incident_id) and self.isVisible():
+            self._fill_timeline()
+            self._show_integrity()
+
     def _fill_timeline(self, state=None) -> None:
-        state = state or response.incident_state(self.incident_id)
+        state = state or self._service.state(self.incident_id)
         self.timeline.clear()
         for entry in state.entries:
             self.timeline.addItem(f"{local_time(entry.at, '%m-%d %H:%M:%S')}  {entry.actor}  "
@@ -284,11 +296,15 @@ class RecordForm(QWidget):
 
     def save(self) -> bool:
         self._autosave.stop()
+        problems: dict[str, str] = {}
         try:
-            problems = records.save_record(self.incident_id, self.raw(), self._act())
+            if self._ops.run(self._service.save, self.incident_id, self.raw()) is None:
+                return False  # failed: the error path said so
         except RecordRefused:
             self.message.setText(self.tr("This record is closed; use a correction."))
             return False
+        except RecordNotSaved as not_saved:
+            problems = not_saved.problems
         for key, error in self.errors.items():
             error.setVisible(key in problems)
             if key in problems:
@@ -299,8 +315,6 @@ class RecordForm(QWidget):
                                          "typed is kept.").format(len(problems)))
             return False
         self.message.setText(self.tr("Saved."))
-        self._fill_timeline()  # the save is in the timeline now
-        self.saved.emit(self.incident_id)
         return True
 
     def problem_text(self, code: str) -> str:
@@ -309,13 +323,13 @@ class RecordForm(QWidget):
             "bad_date": self.tr("Not a date: write it as 2026-11-20."),
             "bad_amount": self.tr("Not an amount: write a number of yuan, e.g. 5200."),
             "too_long": self.tr("Longer than {0} characters: shorten it.").format(
-                records.TEXT_MAX_CHARS),
+                TEXT_MAX_CHARS),
             "before_happened": self.tr("Earlier than the time it happened: check both."),
         }
         return texts.get(code, code)
 
     def prefill_actions(self) -> None:
-        state = response.incident_state(self.incident_id)
+        state = self._service.state(self.incident_id)
         lines = [f"{local_time(e.at, '%H:%M')} {entry_text(e)}" for e in state.actions_taken()]
         self.editors["actions"].setPlainText("\n".join(lines))
 
@@ -327,27 +341,28 @@ class RecordForm(QWidget):
             self.message.setText(self.tr("Not exported: correct the marked fields first. What "
                                          "you typed is kept."))
             return False
-        job = incident_record_job(self._catalog, self.incident_id, self._pdf)
+        job = incident_record_job(self._service.document(self.incident_id), self._pdf)
         return self.export_bar.print(job) if printing else self.export_bar.save(job)
 
     # -- lifecycle -------------------------------------------------------------------------
     def resolve(self) -> None:
-        if self.save():
-            response.mark_resolved(self._catalog, self.incident_id, self._act())
-            self.saved.emit(self.incident_id)
-            self.load()
+        if not self.save():
+            return
+        with contextlib.suppress(ActionRefused):  # finished elsewhere: the form shows it
+            self._ops.run(self._service.resolve, self.incident_id)
+        self.load()
 
     def close_incident(self) -> None:
         if not self.save():
             return
         try:
-            records.close_incident(self._catalog, self.incident_id, self._act())
+            closed = self._ops.run(self._service.close, self.incident_id)
         except RecordRefused as refused:
             self.message.setText(self.refusal_text(refused))
             return
-        self.saved.emit(self.incident_id)
         self.load()
-        self.message.setText(self.tr("Closed. Later corrections are added as amendments."))
+        if closed is not None:
+            self.message.setText(self.tr("Closed. Later corrections are added as amendments."))
 
     def refusal_text(self, refused: RecordRefused) -> str:
         items = "、".join(refused.items)
@@ -367,14 +382,12 @@ class RecordForm(QWidget):
 
     def _amend(self, field: str, text: str, reason: str) -> None:
         try:
-            records.amend(self.incident_id, field, text, reason, self._act())
+            amended = self._ops.run(self._service.amend, self.incident_id, field, text, reason)
         except RecordRefused as refused:
             self.message.setText(
                 self.tr("Not recorded: {0}").format(self.problem_text(refused.items[0]))
                 if refused.code == "bad_value" else
                 self.tr("Not recorded: a correction needs the new text and the reason."))
             return
-        self.message.setText(self.tr("Correction recorded."))
-        self._fill_timeline()
-        self._show_integrity()
-        self.saved.emit(self.incident_id)
+        if amended is not None:
+            self.message.setText(self.tr("Correction recorded."))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from models.incidents.deadlines import DeadlineView
+from models.services.incidents import DeadlineView
 from ui.window.timer_panel import format_countdown
 
 

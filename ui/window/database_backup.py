@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from models.store import backups
-from models.store.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -22,7 +21,7 @@ Warn = Callable[[str, str, str], object]  # title, text, details
 
 
 async def back_up_if_due(database: Path, folder: Path, *, now: Callable[[], datetime],
-                         warn: Warn, executor=None) -> Path | None:
+                         warn: Warn, known_version: int, executor=None) -> Path | None:
     """One backup if one is due (then rotation); the new file, or None."""
     if not backups.due(folder, database, now()):
         return None
@@ -30,7 +29,7 @@ async def back_up_if_due(database: Path, folder: Path, *, now: Callable[[], date
     made = now()
     try:
         path = await loop.run_in_executor(executor, lambda: backups.make_backup(
-            database, folder, made, known_version=SCHEMA_VERSION))
+            database, folder, made, known_version=known_version))
     except backups.BackupFailed as e:
         log.error("%s", e)
         warn(translate("DatabaseBackup", "The backup failed"),
@@ -47,12 +46,13 @@ async def back_up_if_due(database: Path, folder: Path, *, now: Callable[[], date
 
 
 async def keep_backups(database: Path, folder: Path, *, now: Callable[[], datetime],
-                       warn: Warn, after: Callable[[], object] = lambda: None,
+                       warn: Warn, known_version: int, after: Callable[[], object] = lambda: None,
                        wait: Callable[[], Awaitable[object]] = lambda: asyncio.sleep(
                            CHECK_EVERY_S), executor=None) -> None:
     """Back up whenever one is due, until cancelled; `after` runs on the GUI thread after
     each backup (the desk checkpoints its log into the main file then)."""
     while True:
-        if await back_up_if_due(database, folder, now=now, warn=warn, executor=executor):
+        if await back_up_if_due(database, folder, now=now, warn=warn,
+                                known_version=known_version, executor=executor):
             after()
         await wait()

@@ -1,20 +1,18 @@
 """DeadlineController: keeps the open deadlines, notices misses, drives alarms.
 
 It ticks twice a second against a cached list (no query per tick); only when a cached
-deadline has come due does it ask the model to record the miss, which also starts what the
-miss chains. Deadlines that passed while the program was closed are missed on the first tick.
+deadline has come due does it ask the IncidentService to record the miss, which also starts
+what the miss chains. Deadlines that passed while the program was closed are missed on the
+first tick. Whatever changes deadlines, on any screen, reloads the list (Changes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from models.clock.act import Act
-from models.incidents import deadlines
-from models.incidents.deadlines import DeadlineRefused, DeadlineView
-from models.plans.catalog import Catalog
+from models.services.changes import Changes
+from models.services.incidents import DeadlineRefused, DeadlineView, IncidentService
+from ui.common.operations import Operations
 
 TICK_MS = 500
 
@@ -25,16 +23,18 @@ class DeadlineController(QObject):
     missed = Signal(list)  # ids of deadlines that have just been missed
     alarm_changed = Signal(bool)  # whether an unacknowledged miss exists
 
-    def __init__(self, *, catalog: Catalog, act: Callable[[], Act],
+    def __init__(self, *, service: IncidentService, operations: Operations,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
-        self._act = act
+        self.catalog = service.catalog
+        self._service = service
+        self._ops = operations
         self.views: list[DeadlineView] = []
         self._alarm = False
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
+        operations.changed.connect(self._on_changed)
 
     def start(self) -> None:
         self.reload()
@@ -42,11 +42,15 @@ class DeadlineController(QObject):
         self._timer.start()
 
     def now(self):
-        return self._act().now
+        return self._service.act().now
 
     # -- reading ---------------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.deadlines or changes.incidents:  # a closed incident owes nothing more
+            self.reload()
+
     def reload(self) -> None:
-        self.views = deadlines.open_deadlines()
+        self.views = self._service.open_deadlines()
         self.changed.emit()
         self._update_alarm()
 
@@ -54,37 +58,32 @@ class DeadlineController(QObject):
         return [v for v in self.views if v.status == "missed" and not v.acknowledged]
 
     def manual_triggers(self, incident_id: int) -> list[str]:
-        return deadlines.manual_triggers(self.catalog, incident_id)
+        return self._service.manual_triggers(incident_id)
 
     # -- time ------------------------------------------------------------------------------
     def tick(self) -> None:
         now = self.now()
         if any(v.status == "pending" and v.due_at <= now for v in self.views):
-            missed = deadlines.check_overdue(self.catalog, self._act())
-            self.reload()
-            if missed:
-                self.missed.emit(missed)
+            outcome = self._ops.run(self._service.check_overdue)  # reloads when it missed any
+            if outcome is not None and not outcome.value:
+                self.reload()  # nothing was missed after all: the cached list was stale
+            elif outcome is not None:
+                self.missed.emit(outcome.value)
         self.ticked.emit()
 
     # -- acting ----------------------------------------------------------------------------
     def meet(self, deadline_id: int, person: str = "") -> bool:
         try:
-            deadlines.meet(self.catalog, deadline_id, self._act(), to_person=person)
+            return self._ops.run(self._service.meet_deadline, deadline_id, person) is not None
         except DeadlineRefused:
+            self.reload()  # met or missed meanwhile: show what is stored
             return False
-        finally:
-            self.reload()
-        return True
 
     def acknowledge_all(self) -> None:
-        act = self._act()
-        for view in self.alarming():
-            deadlines.acknowledge(view.id, act)
-        self.reload()
+        self._ops.run(self._service.acknowledge, [v.id for v in self.alarming()])
 
     def trigger(self, incident_id: int, trigger: str) -> None:
-        deadlines.trigger_manual(self.catalog, incident_id, trigger, self._act())
-        self.reload()
+        self._ops.run(self._service.trigger, incident_id, trigger)
 
     def _update_alarm(self) -> None:
         alarm = bool(self.alarming())

@@ -16,13 +16,17 @@ from PySide6.QtWidgets import QSystemTrayIcon, QToolButton, QWidget
 from models.clock.act import Who
 from models.clock.clocks import Clock, DeskClock
 from models.clock.workdays import HolidayCalendar
-from models.drills import training
 from models.plans.catalog import Catalog
+from models.services.contacts import ContactService
+from models.services.drills import DrillService
+from models.services.incidents import IncidentService
+from models.services.plans import PlanService, PlanVersion
+from models.services.records import RecordService
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
-from models.store.tables import PlanVersion
 from ui.common.app_icon import app_icon
 from ui.common.ask import ask_yes_no
+from ui.common.operations import Operations
 from ui.common.pdf_export import PdfExport, PdfTools
 from ui.contacts.contacts_controller import ContactsController
 from ui.drills.drill_banner import DrillBanner
@@ -58,6 +62,7 @@ class Desk:
     tray: QSystemTrayIcon | None
     pdf: PdfTools  # the one PDF exporter; tests replace its dialogs
     contacts: ContactsController
+    operations: Operations  # every command of every screen runs through it
 
     def start(self) -> None:
         """End a drill a crash cut short, restore the deadlines (missing those that passed
@@ -89,15 +94,20 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     def calendar() -> HolidayCalendar:
         return HolidayCalendar(holiday_override(store))
 
-    incidents = IncidentController(catalog=catalog, plan=plan, clock=clock, who=who,
-                                   calendar=calendar)
-    deadlines = DeadlineController(catalog=catalog, act=incidents.act)
+    operations = Operations()
+    incident_service = IncidentService(catalog=catalog, plan=plan, clock=clock, who=who,
+                                       calendar=calendar)
+    act = incident_service.act  # who acts, now, under which calendar (a drill's holiday too)
+    records = RecordService(catalog=catalog, act=act)
+    incidents = IncidentController(service=incident_service, operations=operations)
+    deadlines = DeadlineController(service=incident_service, operations=operations)
     pdf = PdfTools(exporter=PdfExport(), generated_by=lambda: who().clerk, now=clock.now,
                    language=lambda: str(store.get("language")))
-    contacts = ContactsController(catalog=catalog, clock=clock)
+    contacts = ContactsController(service=ContactService(catalog=catalog, clock=clock),
+                                  operations=operations)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
                             manual_triggers=deadlines.manual_triggers, pdf=pdf,
-                            contacts=contacts)
+                            contacts=contacts, records=records)
     emergency = EmergencyScreen(controller=incidents, guided=guided)
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
@@ -105,8 +115,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     panel = TimerPanel(catalog=catalog, people=contacts.people)
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
-    drill_controller = DrillController(catalog=catalog, clock=clock, incidents=incidents,
-                                       plan=plan)
+    drill_service = DrillService(catalog=catalog, plan=plan, act=act)
+    drill_controller = DrillController(service=drill_service, clock=clock, incidents=incidents)
+    plans = PlanService(catalog=catalog, plan=plan, now=clock.now)
     drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)
     drill_banner.stop_requested.connect(drill_controller.stop)
     drill_controller.inject.connect(lambda text: emergency.show_notice(
@@ -116,10 +127,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     def build_incidents() -> QWidget:
         from ui.history.incidents_screen import IncidentsScreen
 
-        screen = IncidentsScreen(catalog=catalog, act=incidents.act,
-                                 hall=lambda: str(store.get("hall_name")), pdf=pdf)
-        screen.history.record_changed.connect(incidents.touched)
-        return screen
+        return IncidentsScreen(records=records, operations=operations,
+                               hall=lambda: str(store.get("hall_name")), pdf=pdf)
 
     def build_contacts() -> QWidget:
         from ui.contacts.contacts_screen import ContactsScreen
@@ -130,7 +139,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     def build_drills() -> QWidget:
         from ui.drills.drill_screen import DrillScreen
 
-        screen = DrillScreen(catalog=catalog, plan=plan, drills_controller=drill_controller,
+        screen = DrillScreen(drills_controller=drill_controller, plans=plans,
                              shipped_dir=drills_dir or default_plans_dir() / "drills",
                              own_dir=own_drills_dir or user_data_dir() / "drills",
                              now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
@@ -158,7 +167,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                               plans=build_plans, settings=build_settings))
     # A call pressed from another screen leads to the emergency screen, where it is recorded.
     emergency.numbers.called.connect(lambda _key: window.show_screen("emergency"))
-    for owned in (incidents, deadlines, sound, drill_controller, contacts, pdf.exporter):
+    for owned in (operations, incidents, deadlines, sound, drill_controller, contacts,
+                  pdf.exporter):
         owned.setParent(window)  # they die with the window
     drills_nav = window.findChild(QToolButton, "nav_drills")
     drills_text = drills_nav.text()
@@ -169,7 +179,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
             "\n", QCoreApplication.translate("Desk", " (due)") + "\n", 1) if due else drills_text)
 
     # Until the drill screen is built (it then keeps this up to date), asked once at start.
-    show_drills_due(bool(training.reminders(catalog, clock.now().astimezone().date())))
+    show_drills_due(bool(drill_service.reminders(clock.now().astimezone().date())))
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
     tray = None
@@ -207,8 +217,6 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         if key == "alarm_sound":
             sound.set_enabled(bool(value))
 
-    incidents.incident_changed.connect(deadlines.reload)
-    incidents.open_incidents_changed.connect(deadlines.reload)
     def show_deadlines() -> None:
         panel.set_deadlines(deadlines.views, deadlines.now())
         banner.show_alarms(deadlines.alarming(), deadlines.now())
@@ -230,4 +238,4 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     header.clerk_clicked.connect(choose_clerk)
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
-                banner, sound, tray, pdf, contacts)
+                banner, sound, tray, pdf, contacts, operations)

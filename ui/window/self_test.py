@@ -43,13 +43,15 @@ def check_pdf(report: SelfTestReport, catalog, now) -> None:
     import time
     from pathlib import Path
 
-    from models.contacts.directory import contact_sheet, list_contacts
+    from models.clock.clocks import FakeClock
+    from models.services.contacts import ContactService
     from reports.contact_sheet import write_contact_sheet
     from reports.document import ReportError
     from reports.fonts import register_fonts
 
     began = time.perf_counter()
-    sheet = contact_sheet(catalog, list_contacts(catalog), hall="", printed_at=now)
+    contacts = ContactService(catalog=catalog, clock=FakeClock(now))  # printed at `now`
+    sheet = contacts.sheet(contacts.contacts(), hall="")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "contact-sheet.pdf"
         try:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.incidents.deadlines import DeadlineView, urgency
 from models.plans.catalog import Catalog
+from models.services.incidents import DeadlineView, urgency
 from ui.common.people import People, no_people, person_text
 
 CARD_HEIGHT = 70

@@ -32,7 +32,7 @@ class Files:
 
 @pytest.fixture
 def directory(desk_db, shipped_catalog, clock):
-    from ui.contacts.contacts_controller import ContactsController
+    from tests.helpers.wiring import contacts_controller
 
     contacts.seed_outside_numbers(shipped_catalog)
     for name, role, number in (("张三", "group_leader", "13800138000"),
@@ -41,7 +41,7 @@ def directory(desk_db, shipped_catalog, clock):
                                ("赵六", "legal", "13512340000")):
         contacts.add_contact(shipped_catalog, ContactData(name=name, role_key=role,
                                                           phones=(Phone("", number),)))
-    return ContactsController(catalog=shipped_catalog, clock=clock)
+    return contacts_controller(catalog=shipped_catalog, clock=clock)
 
 
 @pytest.fixture
@@ -318,3 +318,27 @@ def test_print_hands_the_sheet_to_the_system(qtbot, screen, files, tmp_path, asy
         click(qtbot, screen.print_button)
     assert files.printed == [tmp_path / "print" / "应急通讯录.pdf"]
     assert "张三" in "".join(pdf.page_texts(files.printed[0]))
+
+
+def test_a_contact_whose_save_fails_keeps_the_dialog_and_the_text(qtbot, screen,
+                                                                  shipped_catalog):
+    from models.store.tables import bound_database
+
+    click(qtbot, screen.add_button)
+    dialog = screen.dialog
+    dialog.name.insert("蒋涛")
+    dialog.role.setCurrentIndex(dialog.role.findData("it_center"))
+    dialog.numbers[0].setText("138 0013 8001")
+    operations = screen._controller._ops
+    bound_database().execute_sql("PRAGMA query_only = ON")  # the file turned read-only
+    try:
+        with qtbot.waitSignal(operations.failed):
+            click(qtbot, dialog.save_button)
+    finally:
+        bound_database().execute_sql("PRAGMA query_only = OFF")
+    assert dialog.isVisible() and dialog.name.text() == "蒋涛"  # nothing typed is lost
+    assert operations.message.isVisible()
+    assert "蒋涛" not in [c.name for c in contacts.list_contacts(shipped_catalog)]
+    assert "蒋涛" not in screen.visible_names()
+    click(qtbot, dialog.save_button)  # writable again
+    assert not dialog.isVisible() and "蒋涛" in screen.visible_names()

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from models.services.plans import PlanService
 from models.store.paths import default_plans_dir
+from tests.helpers.wiring import drill_controller
 from ui.common.pdf_export import PdfExport, PdfTools
-from ui.drills.drill_controller import DrillController
 from ui.drills.drill_screen import DrillScreen
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -22,13 +23,12 @@ def click(qtbot, widget):
 
 @pytest.fixture
 def screen(qtbot, tmp_path, shipped_catalog, desk_db, controller):
-    from models.clock.clocks import DeskClock
-
-    drills = DrillController(catalog=shipped_catalog, clock=DeskClock(controller.clock),
-                             incidents=controller, plan=desk_db[1])
+    drills = drill_controller(controller)
     exporter = PdfExport()
     pdf = PdfTools(exporter=exporter, generated_by=lambda: "张三", now=lambda: NOW)
-    screen = DrillScreen(catalog=shipped_catalog, plan=desk_db[1], drills_controller=drills,
+    screen = DrillScreen(drills_controller=drills,
+                         plans=PlanService(catalog=shipped_catalog, plan=desk_db[1],
+                                           now=lambda: NOW),
                          shipped_dir=default_plans_dir() / "drills",
                          own_dir=tmp_path / "drills", now=lambda: NOW, clerk=lambda: "张三",
                          pdf=pdf)
@@ -129,11 +129,11 @@ def test_a_broken_file_is_shown_and_left_alone(qtbot, tmp_path, shipped_catalog,
     broken.write_bytes('[drill]\nkey = "half"\ntitle = "写了一半'.encode())
     gbk = folder / "gbk.toml"
     gbk.write_bytes('[drill]\ntitle = "火灾"\n'.encode("gbk"))
-    from models.clock.clocks import DeskClock
 
-    drills = DrillController(catalog=shipped_catalog, clock=DeskClock(controller.clock),
-                             incidents=controller, plan=desk_db[1])
-    screen = DrillScreen(catalog=shipped_catalog, plan=desk_db[1], drills_controller=drills,
+    drills = drill_controller(controller)
+    screen = DrillScreen(drills_controller=drills,
+                         plans=PlanService(catalog=shipped_catalog, plan=desk_db[1],
+                                           now=lambda: NOW),
                          shipped_dir=default_plans_dir() / "drills", own_dir=folder,
                          now=lambda: NOW, clerk=lambda: "张三",
                          pdf=PdfTools(exporter=PdfExport(), generated_by=lambda: "张三",

@@ -10,8 +10,7 @@ from models.clock.workdays import HolidayCalendar
 from models.incidents import response
 from models.plans.loader import load_catalog
 from models.plans.versions import record_plan_version
-from ui.plans.plan_revisions_panel import PlanRevisionsPanel
-from ui.records.record_form import RecordForm
+from tests.helpers.wiring import plan_revisions_panel, record_form
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -21,8 +20,8 @@ def click(qtbot, widget):
 
 
 def test_record_an_approval(qtbot, desk_db, shipped_catalog):
-    panel = PlanRevisionsPanel(catalog=shipped_catalog, plan=desk_db[1], clerk=lambda: "张三",
-                               now=lambda: NOW)
+    panel = plan_revisions_panel(catalog=shipped_catalog, plan=desk_db[1],
+                                 clerk=lambda: "张三", now=lambda: NOW)
     qtbot.addWidget(panel)
     panel.show()
     panel.refresh()
@@ -53,8 +52,8 @@ def colour(label):
 
 
 def test_success_looks_like_success(qtbot, desk_db, shipped_catalog, desk_look):
-    panel = PlanRevisionsPanel(catalog=shipped_catalog, plan=desk_db[1], clerk=lambda: "张三",
-                               now=lambda: NOW)
+    panel = plan_revisions_panel(catalog=shipped_catalog, plan=desk_db[1],
+                                 clerk=lambda: "张三", now=lambda: NOW)
     qtbot.addWidget(panel)
     panel.show()
     click(qtbot, panel.approve_button)
@@ -80,7 +79,7 @@ def test_the_record_shows_the_plan_it_used_after_a_revision(qtbot, desk_db, ship
     revised = load_catalog(real_plans_dir)
     record_plan_version(revised, NOW)
 
-    form = RecordForm(catalog=revised, incident_id=incident, act=lambda: act)
+    form = record_form(catalog=revised, incident_id=incident, act=lambda: act)
     qtbot.addWidget(form)
     form.show()
     assert form.plan_label.text() == "预案版本 2026.1（2026-11-22）"

@@ -10,6 +10,7 @@ from models.clock.clocks import FakeClock
 from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, response
 from models.store.tables import Amendment, Incident, RecordDraft, TimelineEntry, bound_database
+from tests.helpers.wiring import record_form
 from ui.records.record_form import RecordForm
 
 START = datetime(2026, 11, 20, 10, 0).astimezone()
@@ -24,7 +25,7 @@ def make_form(qtbot, desk_db, shipped_catalog):
 
     def make(key="company_property_loss"):
         incident = response.start_incident(shipped_catalog, desk_db[1], key, act())
-        form = RecordForm(catalog=shipped_catalog, incident_id=incident, act=act)
+        form = record_form(catalog=shipped_catalog, incident_id=incident, act=act)
         qtbot.addWidget(form, before_close_func=RecordForm.flush)  # as its dialog does:
         # no draft left pending for a later test's database
         form.resize(1100, 700)
@@ -75,7 +76,7 @@ def test_autosave_within_a_second(qtbot, make_form):
         type_into(form, "people", "客户王先生 139 0000 0000")
     draft = RecordDraft.get(RecordDraft.incident == form.incident_id)
     assert "王先生" in draft.data
-    again = RecordForm(catalog=form._catalog, incident_id=form.incident_id, act=make_form.act)
+    again = record_form(catalog=form._catalog, incident_id=form.incident_id, act=make_form.act)
     qtbot.addWidget(again)
     assert again.editors["people"].toPlainText() == "客户王先生 139 0000 0000"
     assert again.message.text() == "已恢复上次未保存的内容。"
@@ -169,3 +170,22 @@ def test_the_timeline_shows_a_save_at_once(qtbot, make_form):
     assert form.save()
     assert form.timeline.count() == before + 1
     assert form.timeline.item(before).text().endswith("记录已保存：地点")
+
+
+def test_a_save_that_fails_keeps_the_text_and_says_nothing_was_saved(qtbot, make_form):
+    form = make_form()
+    type_into(form, "description", "保险柜现金短少")
+    form.flush()
+    database = bound_database()
+    database.execute_sql("PRAGMA query_only = ON")  # the file turned read-only
+    try:
+        with qtbot.waitSignal(form._ops.failed):
+            qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(form.resolve_button, Qt.MouseButton.LeftButton)  # saves first: fails
+    finally:
+        database.execute_sql("PRAGMA query_only = OFF")
+    assert form.message.text() != "已保存。"
+    assert form.editors["description"].toPlainText() == "保险柜现金短少"  # nothing typed lost
+    assert Incident.get_by_id(form.incident_id).status == "open"
+    assert form.resolve_button.isVisible() and form._ops.message.isVisible()
+    assert not TimelineEntry.select().where(TimelineEntry.kind == "record_saved").exists()

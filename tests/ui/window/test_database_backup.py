@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.store.backups import backups_in
+from models.store.schema import SCHEMA_VERSION
 from ui.window.database_backup import back_up_if_due, keep_backups
 
 START = datetime(2026, 11, 20, 8, 0)
@@ -24,6 +25,7 @@ def test_the_day_s_first_start_makes_a_backup_and_the_next_round_does_not(desk_d
     with contextlib.suppress(asyncio.CancelledError):
         asyncio.run(keep_backups(tmp_path / "desk.db", tmp_path / "b", now=lambda: next(times),
                                  warn=lambda *t: None, after=lambda: after.append(1),
+                                 known_version=SCHEMA_VERSION,
                                  wait=wait))
     assert [b.made for b in backups_in(tmp_path / "b", Path("desk.db"))] == [START]
     assert after == [1]  # the log checkpointed once, after the one backup
@@ -33,7 +35,8 @@ def test_a_failed_backup_is_told_in_the_desk_s_language(desk_db, tmp_path):
     (tmp_path / "b").write_text("a file where the folder should be")
     warnings = []
     made = asyncio.run(back_up_if_due(tmp_path / "desk.db", tmp_path / "b",
-                                      now=lambda: START, warn=lambda *t: warnings.append(t)))
+                                      now=lambda: START, warn=lambda *t: warnings.append(t),
+                                      known_version=SCHEMA_VERSION))
     assert made is None
     [(title, text, details)] = warnings
     assert title == "备份失败"

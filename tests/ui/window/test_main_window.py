@@ -11,7 +11,7 @@ def make_window(qtbot, catalog_dir, tmp_path, controller):
     store = SettingsStore(tmp_path / "settings.json")
     store.set("hall_name", "城东营业厅")
     store.set("desk_name", "1号台")
-    desk = build_desk(catalog=controller.catalog, plan=controller._plan, store=store,
+    desk = build_desk(catalog=controller.catalog, plan=controller.service.plan, store=store,
                       clock=FakeClock())
     qtbot.addWidget(desk.window)
     return desk.window, store

@@ -1,0 +1,55 @@
+"""PlanService: the plan versions this desk has used, the text of any of them, and the
+approval of the one in use. Commands return `Changes`; a refusal raises ApprovalRefused and
+changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from models.plans.catalog import Catalog
+from models.plans.revisions import (
+    ApprovalRefused,
+    Revision,
+    plan_catalog,
+    record_approval,
+    revisions,
+    version_label,
+)
+from models.services.changes import Changes, command
+from models.store.tables import PlanVersion
+
+__all__ = ["ApprovalRefused", "PlanService", "PlanVersion", "Revision"]
+
+APPROVED = Changes(plans=True)
+
+
+class PlanService:
+    def __init__(self, *, catalog: Catalog, plan: PlanVersion,
+                 now: Callable[[], datetime]) -> None:
+        self.catalog = catalog  # the plans in use
+        self.plan = plan  # their stored version
+        self._now = now
+
+    # -- queries ---------------------------------------------------------------------------
+    def today(self) -> date:
+        """The day an approval is recorded on, by default."""
+        return self._now().astimezone().date()
+
+    def revisions(self) -> list[Revision]:
+        return revisions(self.catalog)
+
+    def version(self, plan_id: int) -> tuple[Catalog, str]:
+        """The plans exactly as version `plan_id` had them, and its label."""
+        catalog = plan_catalog(plan_id)
+        return catalog, version_label(catalog.info.version, catalog.info.revised)
+
+    # -- commands --------------------------------------------------------------------------
+    @command(APPROVED)
+    def approve(self, *, reviewer: str, approved_by: str, approved_on: date | None, note: str,
+                recorded_by: str, today: date) -> Changes:
+        """The approval of the plans in use."""
+        record_approval(self.plan, reviewer=reviewer, approved_by=approved_by,
+                        approved_on=approved_on, note=note, recorded_by=recorded_by,
+                        now=self._now(), today=today)
+        return APPROVED
