@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="check every incident's timeline for entries "
                                  "altered or removed outside the program; exit 2 if any")
     verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
+    verify.add_argument("--seal", default="", metavar="CODE",
+                        help="also prove the file holds exactly what this seal (printed on a "
+                        "daily log) sealed")
+    seal = commands.add_parser("seal", help="print the seal code of everything the database "
+                               "holds now (the anchor a signed daily log carries)")
+    seal.add_argument("--db", type=Path, dest="seal_db", help="database file to seal")
     demo = commands.add_parser("demo", help="fill a database with generated incidents "
                                "(for training, screenshots and benchmarks)")
     demo.add_argument("--incidents", type=int, required=True, help="how many incidents")
@@ -73,7 +79,9 @@ def run_command(args: argparse.Namespace) -> int:
         return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
                          args.days, args.force, args.plans or default_plans_dir())
     if args.command == "verify":
-        return verify_database(args.verify_db or args.db or default_database_path())
+        return verify_database(args.verify_db or args.db or default_database_path(), args.seal)
+    if args.command == "seal":
+        return print_seal(args.seal_db or args.db or default_database_path())
     if args.command == "export":
         return run_export(args)
     if args.command == "backup":
@@ -120,16 +128,25 @@ def backup_advice(path: Path) -> str:
             f"restore it with: main.py restore --db {path} --from {newest.path}")
 
 
-def verify_database(path: Path) -> int:
-    """Check the file (SQLite's quick check), then every timeline; exit 2 names what is wrong."""
+def verify_database(path: Path, seal: str = "") -> int:
+    """Check the file (SQLite's quick check), every timeline and the desk-wide chain, in one
+    consistent snapshot (a desk writing meanwhile is not a finding); exit 2 names what is
+    wrong. With `seal`, also that the file holds exactly what that seal sealed."""
+    from models.incidents.seal import parse_seal
     from models.store.database import DatabaseRefused, check_intact
 
+    try:
+        parse_seal(seal) if seal else None
+    except ValueError as e:
+        print(f"{e}. Copy the code exactly as printed on the daily log.", file=sys.stderr)
+        return EXIT_PROBLEMS
     db = open_existing(path)
     if db is None:
         return EXIT_PROBLEMS
     try:
         check_intact(db.connection(), path)
-        findings, incidents, entries = _verify_timelines()
+        with db.atomic():  # one read transaction: one moment of the file
+            findings, chain, incidents, entries, sealed = _verify_timelines(db, seal)
     except DatabaseRefused as e:
         print(f"{refused(e, path)} Keep this file as evidence.", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -139,18 +156,36 @@ def verify_database(path: Path) -> int:
         return EXIT_PROBLEMS
     finally:
         db.close()
-    if findings:
-        print(f"{len(findings)} problem(s) in {path}: records were changed outside "
-              f"Emergency Desk. Keep this file as evidence. {backup_advice(path)}",
+    if findings or chain:
+        print(f"{len(findings) + len(chain)} problem(s) in {path}: records were changed "
+              f"outside Emergency Desk. Keep this file as evidence. {backup_advice(path)}",
               file=sys.stderr)
         return EXIT_PROBLEMS
     media = " (read where it lies, on read-only media)" if db.on_read_only_media else ""
     print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact{media}")
+    print(f"Seal now: {sealed}" + (f"; it holds all that seal {seal.strip()} sealed"
+                                   if seal else "") if sealed else "Seal now: (nothing recorded)")
     return EXIT_OK
 
 
-def _verify_timelines():
+def print_seal(path: Path) -> int:
+    from models.incidents.seal import current_seal
+
+    db = open_existing(path, oldest=4)  # the desk-wide chain came with version 4
+    if db is None:
+        return EXIT_PROBLEMS
+    try:
+        code = current_seal()
+    finally:
+        db.close()
+    print(code or "(nothing recorded yet: no seal)")
+    return EXIT_OK
+
+
+def _verify_timelines(db, seal: str):
+    from models.incidents.seal import CHAIN_WORDS, check_chain, current_seal
     from models.incidents.verify import PROBLEM_WORDS, verify_all
+    from models.store.database import schema_version
     from models.store.tables import Incident, TimelineEntry
 
     findings = list(verify_all())
@@ -158,7 +193,16 @@ def _verify_timelines():
         where = f"entry {f.position} of its timeline (row {f.entry_id}): " if f.entry_id else ""
         print(f"incident {f.number} (#{f.incident_id}): {where}{PROBLEM_WORDS[f.problem]}",
               file=sys.stderr)
-    return findings, Incident.select().count(), TimelineEntry.select().count()
+    chained = schema_version(db) >= 4  # older files gain the chain when the desk opens them
+    if not chained:
+        print("This file has no desk-wide chain yet (an older version): a whole incident "
+              "removed, or a seal, cannot be checked until the desk has opened it once.")
+    chain = list(check_chain(seal)) if chained else []
+    for c in chain:
+        where = f"link {c.position}: " if c.position else ""
+        print(f"desk-wide chain: {where}{CHAIN_WORDS[c.problem]}", file=sys.stderr)
+    return (findings, chain, Incident.select().count(), TimelineEntry.select().count(),
+            current_seal() if chained else "")
 
 
 def say_if_damaged(error: BaseException, path: Path) -> bool:

@@ -113,6 +113,7 @@ class DailyLog:
     by_category: tuple[tuple[str, int], ...]  # real incidents only
     by_level: tuple[tuple[str, int], ...]  # real incidents only
     missed_or_late: tuple[tuple[DailyRow, DeadlineLine], ...]  # real incidents only
+    seal: str = ""  # the seal of everything the file held when the log was made (may be "")
 
     @property
     def counted_rows(self) -> tuple[DailyRow, ...]:

@@ -64,6 +64,7 @@ def render_daily_log(log: DailyLog, path: Path, *, generated_at: datetime,
                 sheet.problems(log),
                 *heading(w("Drills (not counted in the totals above)"), styles),
                 sheet.rows(drills, w("No drills in this period.")),
+                *_seal(log, w, styles),
                 signatures([w(s) for s in SIGNERS], w, styles, sheet.width, per_row=2)]
 
     return write_pdf(path, page, story, fonts=fonts, progress=progress)
@@ -128,3 +129,15 @@ class _Sheet:
         number, situation, by_to, due, outcome = 28 * mm, 50 * mm, 66 * mm, 22 * mm, 46 * mm
         label = self.width - (number + situation + by_to + due + outcome)
         return grid(rows, (number, situation, label, by_to, due, outcome), self.styles)
+
+
+def _seal(log: DailyLog, w: Words, styles: Styles) -> list:
+    """The seal code under the signatures' heading: signed on paper, it proves later that the
+    database still holds what it held when this log was printed."""
+    if not log.seal:
+        return []
+    return [*heading(w("Seal of the records"), styles),
+            Paragraph(f"<b>{escape(log.seal)}</b>", styles.body),
+            Paragraph(escape(w("Keep this page. `main.py verify --seal CODE` proves the "
+                               "database still holds exactly what it held when this log was "
+                               "printed.")), styles.small)]

@@ -15,6 +15,7 @@ from models.clock.clocks import from_db, to_db
 from models.documents import DailyLog, DailyRow, DeadlineLine
 from models.incidents import search
 from models.incidents.lifecycle import Status
+from models.incidents.seal import current_seal
 from models.plans.catalog import Catalog
 from models.store.tables import Deadline, Incident, bound_database
 
@@ -146,7 +147,12 @@ def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str
                              [(c.key, c.name) for c in catalog.ordered_categories()]),
                     _counted(Counter(i.level for i in real),
                              [(lv.level, f"{lv.name}（{lv.short}）") for lv in catalog.levels]),
-                    tuple(problems))
+                    tuple(problems), seal=_seal())
+
+
+def _seal() -> str:
+    """The file's seal now; "" for a file from before the desk-wide chain (schema 4)."""
+    return current_seal() if "ledger" in bound_database().get_tables() else ""
 
 
 def _counted(counts: Counter, names: list[tuple[object, str]]) -> tuple[tuple[str, int], ...]:

@@ -101,3 +101,14 @@ def test_an_empty_day(tmp_path, shipped_catalog, desk_db):
     assert len(texts) == 1
     assert "本期无事件。" in texts[0] and "本期无演练。" in texts[0]
     assert "无：全部按时报告。" in texts[0] and "全部服务台" in texts[0]
+
+
+def test_the_log_carries_the_seal_of_the_file_as_printed(tmp_path, shipped_catalog,
+                                                         make_incident):
+    from models.incidents.seal import current_seal
+
+    make_incident("fire", NOON)
+    log = history.daily_log(shipped_catalog, DAY, DAY, hall="城东营业厅")
+    assert log.seal == current_seal() and re.fullmatch(r"\d+(-[0-9A-F]{4}){4}", log.seal)
+    text = "".join(render(log, tmp_path / "log.pdf"))
+    assert "记录封存码" in text and log.seal in text

@@ -332,3 +332,43 @@ def test_refusing_a_damaged_wal_file_leaves_the_folder_as_it_was(tmp_path):
         open_database(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]
     assert path.read_bytes() == bytes(data)
+
+
+def test_a_version_3_database_gains_the_desk_wide_chain_over_what_it_holds(tmp_path):
+    """A real version-3 file (schema frozen in data/schema_v3.sql) with an incident of three
+    entries: backed up, migrated, every entry linked in the order written, the seal set."""
+    from models.incidents.seal import check_chain, current_seal
+    from models.incidents.timeline import entry_hash
+    from models.store.ledger import link_hash
+    from models.store.tables import LedgerEntry
+
+    path = tmp_path / "desk.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((Path(__file__).parent / "data" / "schema_v3.sql").read_text())
+    conn.execute("INSERT INTO plan_version (version, digest, revised, first_used_at, snapshot) "
+                 "VALUES ('2026.1', 'x', '2026-11-22', '2026-11-22 08:00:00', '{}')")
+    prev = ""
+    for n, kind in enumerate(("started", "note", "note"), start=1):
+        at = datetime(2026, 11, 22, 9, n)
+        digest = entry_hash(prev, 1, at, kind, "张三", "1号台", f"第{n}条", "{}")
+        conn.execute("INSERT INTO timeline_entry (incident_id, at, kind, actor, desk, text, data, "
+                     "prev_hash, hash) VALUES (1, ?, ?, '张三', '1号台', ?, '{}', ?, ?)",
+                     (at.isoformat(sep=" "), kind, f"第{n}条", prev, digest))
+        prev = digest
+    conn.execute("INSERT INTO incident (number, situation_key, situation_name, category_key, "
+                 "level, status, is_drill, started_at, hall, desk, clerk, place, description, "
+                 "plan_id, updated_at, head_hash) VALUES ('20261122-001', 'fire', '火灾', "
+                 "'fire_safety', 1, 'in_hand', 0, '2026-11-22 09:01:00', '城东营业厅', '1号台', "
+                 "'张三', '', '', 1, '2026-11-22 09:03:00', ?)", (prev,))
+    conn.commit()
+    conn.close()
+    db = open_database(path, now=lambda: datetime(2026, 11, 23, 8, 30))
+    assert schema_version(db) == SCHEMA_VERSION == 4
+    links = list(LedgerEntry.select().order_by(LedgerEntry.id))
+    entries = [e.id for e in TimelineEntry.select().order_by(TimelineEntry.id)]
+    assert [link.entry for link in links] == entries and [link.id for link in links] == [1, 2, 3]
+    assert links[2].hash == link_hash(links[1].hash, 3, entries[2], links[2].entry_hash)
+    assert list(check_chain()) == []
+    assert current_seal().startswith("3-")
+    db.close()
+    assert (tmp_path / "desk.v3-20261123-083000.bak").exists()
