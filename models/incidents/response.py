@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from peewee import fn
+
 from models.clock.act import Act
 from models.clock.clocks import from_db, to_db
 from models.incidents import deadlines, search
@@ -120,9 +122,10 @@ def next_number(now: datetime) -> str:
 
 
 def last_sequence(day: str) -> int:
-    """The highest number given on a day (YYYYMMDD), 0 if none."""
+    """The highest number given on a day (YYYYMMDD), 0 if none. Past 999 a number has more
+    digits ("-1000" sorts before "-999" as text): the longest first, then the highest."""
     last = (Incident.select(Incident.number).where(Incident.number.startswith(day + "-"))
-            .order_by(Incident.number.desc()).scalar())
+            .order_by(fn.LENGTH(Incident.number).desc(), Incident.number.desc()).scalar())
     return int(last.rsplit("-", 1)[1]) if last else 0
 
 

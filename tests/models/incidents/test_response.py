@@ -127,3 +127,16 @@ def test_switch_situation_keeps_history(shipped_catalog, desk_db, clock):
     assert state.summary.situation_key == "staff_assaulted"
     assert state.checked == {}  # ticks belong to the plan they were made in
     assert "situation_changed" in [e.kind for e in state.entries]
+
+
+def test_numbers_never_run_out_in_a_day(shipped_catalog, desk_db, clock):
+    """The 1000th incident of a day once made every later press fail ("-1000" sorts before
+    "-999" as text, so the next number was always taken)."""
+    _, plan = desk_db
+    day = clock.now().astimezone().strftime("%Y%m%d")
+    first = response.start_incident(shipped_catalog, plan, "fire", act(clock))
+    Incident.update(number=f"{day}-999").where(Incident.id == first).execute()
+    numbers = [Incident.get_by_id(response.start_incident(shipped_catalog, plan, "fire",
+                                                          act(clock))).number
+               for _ in range(3)]
+    assert numbers == [f"{day}-1000", f"{day}-1001", f"{day}-1002"]
