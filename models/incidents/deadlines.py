@@ -128,10 +128,16 @@ def is_late(due: datetime, done: datetime) -> bool:
 
 
 def met_data(deadline_id: int, key: str, due: datetime, done: datetime, to_person: str,
-             to_role: str, action: str) -> dict:
-    late_seconds = int((done - due).total_seconds()) if is_late(due, done) else 0
-    return {"deadline": deadline_id, "key": key, "late_seconds": late_seconds,
+             to_role: str, action: str, *, missed: bool = False) -> dict:
+    """What a meeting records. Once missed, always late: a clock set back before the due time
+    cannot turn a miss into "met in time" (then it says the clock read before the due time)."""
+    late = missed or is_late(due, done)
+    data = {"deadline": deadline_id, "key": key,
+            "late_seconds": max(int((done - due).total_seconds()), 1) if late else 0,
             "to": to_person, "to_role": to_role, "action": action}
+    if late and done <= due:
+        data["clock_before_due"] = True
+    return data
 
 
 def missed_data(deadline_id: int, key: str, due: datetime) -> dict:
@@ -198,14 +204,14 @@ def meet(catalog: Catalog, deadline_id: int, act: Act, *, to_person: str = "") -
         raise DeadlineRefused("not_pending")
     incident = _incident(row.incident_id)
     due = from_db(row.due_at)
+    data = met_data(row.id, row.key, due, act.now, to_person, row.to_role, row.action,
+                    missed=row.status == "missed")
     with transaction():
-        Deadline.update(status="late" if is_late(due, act.now) else "met",
+        Deadline.update(status="late" if data["late_seconds"] else "met",
                         met_at=to_db(act.now), met_by=act.who.clerk, met_to=to_person).where(
             Deadline.id == row.id).execute()
         append_entry(incident, "deadline_met", at=act.now, actor=act.who.clerk,
-                     desk=act.who.desk, text=row.label,
-                     data=met_data(row.id, row.key, due, act.now, to_person, row.to_role,
-                                   row.action))
+                     desk=act.who.desk, text=row.label, data=data)
         start_clocks(catalog, incident, f"met:{row.key}", act)
         if settled := settled_by_meeting(row.action):
             settle(incident, settled, row.label, act)

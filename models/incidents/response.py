@@ -61,7 +61,7 @@ class IncidentState:
 
     def can_cancel(self, now: datetime) -> bool:
         return (self.summary.status in OPEN_STATUSES
-                and now - self.summary.started_at <= CANCEL_WINDOW)
+                and within_cancel_window(self.summary.started_at, now))
 
     def called_roles(self) -> set[str]:
         return {e.data.get("role", "") for e in self.entries if e.kind == "called"}
@@ -226,11 +226,17 @@ def mark_resolved(catalog: Catalog, incident_id: int, act: Act) -> None:
 def cancel_incident(incident_id: int, reason: str, act: Act) -> None:
     """Undo an accidental press: the incident is kept, marked cancelled, never deleted."""
     incident = _open_incident(incident_id)
-    if act.now - from_db(incident.started_at) > CANCEL_WINDOW:
+    if not within_cancel_window(from_db(incident.started_at), act.now):
         raise ActionRefused("cancel_window_passed")
     with transaction():
         move(incident, Status.CANCELLED, act, text=_clean_text(reason))
         deadlines.cancel_all(incident)
+
+
+def within_cancel_window(started: datetime, now: datetime) -> bool:
+    """A press can be undone for CANCEL_WINDOW after it. A clock that reads before the press
+    (set back since) opens no window: the press's age is then unknown, not zero."""
+    return timedelta(0) <= now - started <= CANCEL_WINDOW
 
 
 # ---- reading -------------------------------------------------------------------------------

@@ -247,3 +247,18 @@ def test_remaining_share_colours(desk):
     assert view.remaining_share(now) == 1.0
     assert view.remaining_share(now + timedelta(minutes=5)) == 0.5
     assert view.remaining_share(now + timedelta(minutes=12)) < 0
+
+
+def test_a_clock_set_back_after_a_miss_cannot_make_it_met_in_time(desk):
+    """Setting the clock back after a miss once turned the report into "met in time"."""
+    fire = desk.start("fire")
+    desk.clock.advance(minutes=6)
+    assert len(desk.tick()) == 1
+    desk.clock.advance(minutes=-5)  # the clock set back: now before the due time
+    response.mark_reported(desk.catalog, fire, "group_leader", desk.act())
+    assert desk.deadline(fire, "level_report").status == "late"
+    met = TimelineEntry.select().where(TimelineEntry.kind == "deadline_met").get()
+    assert '"clock_before_due": true' in met.data and '"late_seconds": 1' in met.data
+    assert deadlines.met_data(1, "k", WORKDAY_NOON, WORKDAY_NOON, "", "", "report") == {
+        "deadline": 1, "key": "k", "late_seconds": 0, "to": "", "to_role": "",
+        "action": "report"}  # done exactly at the due time is in time

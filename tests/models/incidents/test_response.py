@@ -140,3 +140,22 @@ def test_numbers_never_run_out_in_a_day(shipped_catalog, desk_db, clock):
                                                           act(clock))).number
                for _ in range(3)]
     assert numbers == [f"{day}-1000", f"{day}-1001", f"{day}-1002"]
+
+
+@pytest.mark.parametrize(("age", "allowed"), [
+    (timedelta(0), True), (timedelta(minutes=2), True),
+    (timedelta(minutes=2, microseconds=1), False),
+    (timedelta(seconds=-1), False),  # the clock set back since the press: age unknown
+    (timedelta(minutes=-45), False),
+])
+def test_the_cancel_window_opens_only_for_a_fresh_press(shipped_catalog, desk_db, clock, age,
+                                                       allowed):
+    """Setting the clock back an hour once let a 45-minute-old robbery be cancelled."""
+    incident = start(shipped_catalog, desk_db, clock, "robbery")
+    clock.advance(age)
+    assert response.incident_state(incident).can_cancel(clock.now()) is allowed
+    if allowed:
+        response.cancel_incident(incident, "误按", act(clock))
+    else:
+        with pytest.raises(ActionRefused, match="cancel_window_passed"):
+            response.cancel_incident(incident, "误按", act(clock))
