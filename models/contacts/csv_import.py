@@ -122,8 +122,11 @@ def read_table(path: Path) -> tuple[str, list[list[str]]]:
     lines = text.splitlines()
     sample = "\n".join(lines[:5])
     delimiter = max(",;\t", key=sample.count) if sample else ","
-    rows = [[cell.strip() for cell in row]
-            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    try:
+        rows = [[cell.strip() for cell in row]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as e:  # a cell over the csv module's limit (128 KB), a stray quote...
+        raise CsvRefused("not_csv", str(e)) from e
     rows = [row for row in rows if any(row)]
     if not rows:
         raise CsvRefused("empty")
@@ -162,6 +165,15 @@ def preview_import(catalog: Catalog, path: Path, existing: list[ContactView]) ->
     return ImportPreview(Path(path), encoding, tuple(rows), tuple(ignored))
 
 
+def _phone_slot(title: str) -> int | None:
+    """电话N (N from 1 to MAX_PHONES, written in ASCII digits): the contact's Nth number, as
+    an index. Anything else (电话0, 电话9999999999, 电话²) is not a number column."""
+    digits = title[2:] if title.startswith("电话") else ""
+    if digits.isascii() and digits.isdigit() and 1 <= int(digits) <= MAX_PHONES:
+        return int(digits) - 1
+    return None
+
+
 def _columns(header: list[str]) -> tuple[dict[str, int], list[PhoneColumn], list[str]]:
     """Which column holds what: fields, phone columns, and the columns not understood."""
     names = {alias.lower(): key for key, aliases in COLUMN_NAMES.items() for alias in aliases}
@@ -174,9 +186,8 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[PhoneColumn], list
     for index, title in enumerate(titles):
         if title in names and names[title] not in columns:
             columns[names[title]] = index
-        elif title.startswith("电话") and title[2:].isdigit():
-            slot = max(int(title[2:]), 1) - 1
-            phones.append(PhoneColumn(index, labels.get(title), slot=slot))
+        elif _phone_slot(title) is not None:
+            phones.append(PhoneColumn(index, labels.get(title), slot=_phone_slot(title)))
         elif title in PHONE_COLUMNS:  # the header is the label: 手机, 办公电话
             phones.append(PhoneColumn(index, None, "" if title in GENERIC_PHONE else title))
         elif title and index not in labels.values():

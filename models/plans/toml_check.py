@@ -8,6 +8,7 @@ at their line), the same Problem, and the same way to point at the line of a tab
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,11 +62,38 @@ class TomlSource:
         return Problem(self.name, self.line_of(where, field), message, **codes)
 
 
+MAX_BYTES = 2_000_000  # the largest shipped plan file is ~60 KB
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def _read_limited(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES. Checked before opening: a FIFO or a
+    device named as a plan file would otherwise hang or never end."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused("not_a_file", "not a regular file (a folder, pipe or device)")
+    if info.st_size > MAX_BYTES:
+        raise _Refused("too_large", f"too large ({info.st_size:,} bytes; at most "
+                                    f"{MAX_BYTES:,})")
+    with path.open("rb") as f:
+        raw = f.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:  # it grew while we read
+        raise _Refused("too_large", f"too large (over {MAX_BYTES:,} bytes)")
+    return raw
+
+
 def read_toml(path: Path) -> tuple[TomlSource | None, dict | None, list[Problem]]:
     """(the source, its data, []) or (source or None, None, the problem that stops reading)."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = _read_limited(Path(path))
+    except _Refused as e:
+        return None, None, [Problem(name, None, e.message, e.code)]
     except OSError as e:
         detail = e.strerror or str(e)
         return None, None, [Problem(name, None, f"cannot read: {detail}", "unreadable",
@@ -85,6 +113,10 @@ def parse_toml(source: TomlSource) -> tuple[dict | None, list[Problem]]:
     """The data of a TOML text, or the syntax error at its line."""
     try:
         return tomllib.loads(source.text), []
+    except RecursionError:  # tomllib recurses once per level of nesting
+        return None, [Problem(source.name, None, "nested too deeply to be a plan or scenario "
+                              "(arrays or tables inside each other hundreds of times)",
+                              "too_deep")]
     except tomllib.TOMLDecodeError as e:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
         detail = re.sub(r"\s*\(at line.*\)$", "", str(e)) or "invalid TOML"

@@ -7,8 +7,10 @@ live in a local file beside the database rather than in a database other desks m
 from __future__ import annotations
 
 import json
+import re
+import stat
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from models.store.files import OWNER_ONLY, write_whole
@@ -76,24 +78,50 @@ def _fresh(value: object) -> object:
     return list(value) if isinstance(value, list) else value
 
 
+MAX_BYTES = 1_000_000
+TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+def read_json_leniently(path: Path) -> object:
+    """A settings file as people leave it after editing by hand: with a BOM (Notepad), in GBK
+    (an older Chinese editor), with a comma after the last entry. ValueError if it is still
+    not JSON; OSError if it is no regular file or too large."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        raise OSError(f"not a settings file (a folder, a device, or over {MAX_BYTES:,} bytes)")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030")  # GBK's superset; raises ValueError if not that either
+    try:
+        return json.loads(text)
+    except ValueError:
+        return json.loads(TRAILING_COMMA.sub(r"\1", text))
+
+
 class SettingsStore:
     """Reads once, writes atomically on every change (a power cut leaves old or new, never half)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.problem = ""  # why the file on disk could not be used, if it could not
+        self._unreadable = False  # then it is moved aside, never overwritten, at the next save
         self._values = {s.key: _fresh(s.default) for s in SETTINGS}
         self._load()
 
     def _load(self) -> None:
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = read_json_leniently(self.path)
         except FileNotFoundError:
             return
         except (OSError, ValueError) as e:
-            self.problem = f"{self.path} could not be read ({e}); defaults are used."
+            self._unreadable = True
+            self.problem = (f"{self.path} could not be read ({e}); defaults are used. It is "
+                            "kept aside when a setting is next saved.")
             return
         if not isinstance(raw, dict):
+            self._unreadable = True
             self.problem = f"{self.path} is not a settings file; defaults are used."
             return
         for key, value in raw.items():
@@ -114,6 +142,10 @@ class SettingsStore:
 
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self._unreadable and self.path.exists():  # someone's hand-edited file: kept
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            self.path.replace(self.path.with_name(f"{self.path.name}.unreadable-{stamp}"))
+        self._unreadable = False
         text = json.dumps(self._values, ensure_ascii=False, indent=2)
         write_whole(self.path, text.encode("utf-8"), OWNER_ONLY)
 

@@ -289,6 +289,10 @@
         <translation>文件有 {0} 行；一次最多导入 {1} 行。</translation>
     </message>
     <message>
+        <source>The file cannot be read as CSV ({0}). Save the sheet as CSV and import that file.</source>
+        <translation>该文件无法按 CSV 读取（{0}）。请把表格另存为 CSV 后再导入。</translation>
+    </message>
+    <message>
         <source>Cannot write {0}. Choose a folder you can write to, and close the file if Excel has it open.</source>
         <translation>无法写入 {0}。请选择可写入的文件夹；如该文件正在 Excel 中打开，请先关闭。</translation>
     </message>
@@ -2189,6 +2193,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>two files have the key “{0}”</source>
         <translation>有两个文件的键名都是“{0}”</translation>
+    </message>
+    <message>
+        <source>not a regular file (a folder, pipe or device)</source>
+        <translation>不是普通文件（是文件夹、管道或设备）</translation>
+    </message>
+    <message>
+        <source>the file is too large to be a scenario</source>
+        <translation>文件过大，不可能是演练脚本</translation>
+    </message>
+    <message>
+        <source>the file is nested too deeply to be a scenario</source>
+        <translation>文件嵌套层数过多，不可能是演练脚本</translation>
     </message>
     <message>
         <source>Inject {0}: {1}</source>

@@ -81,6 +81,8 @@ def csv_problem(refused: CsvRefused) -> str:
         "too_many_rows": translate("Contacts", "The file has {0} rows; at most {1} can be "
                                    "imported at once.").format(refused.detail,
                                                                MAX_ROWS),
+        "not_csv": translate("Contacts", "The file cannot be read as CSV ({0}). Save the "
+                             "sheet as CSV and import that file.").format(refused.detail),
         "unwritable": translate("Contacts", "Cannot write {0}. Choose a folder you can write "
                                 "to, and close the file if Excel has it open.").format(
                                     refused.detail),

@@ -274,6 +274,9 @@ class ScenarioEditor(QWidget):
             "minutes": self.tr("the minute must be a whole number from 0 to {0}"),
             "text": self.tr("write what happens"),
             "duplicate_key": self.tr("two files have the key “{0}”"),
+            "not_a_file": self.tr("not a regular file (a folder, pipe or device)"),
+            "too_large": self.tr("the file is too large to be a scenario"),
+            "too_deep": self.tr("the file is nested too deeply to be a scenario"),
         }
         text = words.get(p.code, p.code).format(p.detail)
         if p.index is not None:

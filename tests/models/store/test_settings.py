@@ -1,4 +1,5 @@
 import json
+import os
 
 import pytest
 
@@ -62,3 +63,33 @@ def test_clerk_names_are_a_clean_list(tmp_path):
     assert SettingsStore(tmp_path / "settings.json").get("clerk_names") == ["张三", "李四"]
     with pytest.raises(SettingsError):
         store.set("clerk_names", "张三")
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),  # Notepad's BOM
+    lambda text: text.encode("gbk"),  # an older Chinese editor
+    lambda text: text.replace('"1号台"', '"1号台",').encode("utf-8"),  # a trailing comma
+])
+def test_a_hand_edited_settings_file_is_read(tmp_path, encode):
+    (tmp_path / "settings.json").write_bytes(encode('{"hall_name": "城东营业厅", '
+                                                    '"desk_name": "1号台"}'))
+    store = SettingsStore(tmp_path / "settings.json")
+    assert (store.get("hall_name"), store.get("desk_name"), store.problem) == (
+        "城东营业厅", "1号台", "")
+
+
+def test_an_unreadable_settings_file_is_kept_aside_never_overwritten(tmp_path):
+    broken = b'{"hall_name": "\xe5\x9f\x8e\xe4\xb8\x9c", oops'
+    (tmp_path / "settings.json").write_bytes(broken)
+    store = SettingsStore(tmp_path / "settings.json")
+    assert store.get("hall_name") == "" and "could not be read" in store.problem
+    store.set("desk_name", "2号台")
+    (kept,) = tmp_path.glob("settings.json.unreadable-*")
+    assert kept.read_bytes() == broken
+    assert SettingsStore(tmp_path / "settings.json").get("desk_name") == "2号台"
+
+
+def test_a_pipe_named_settings_json_does_not_hang_the_desk(tmp_path):
+    os.mkfifo(tmp_path / "settings.json")
+    store = SettingsStore(tmp_path / "settings.json")
+    assert store.get("language") == "zh_CN" and "not a settings file" in store.problem

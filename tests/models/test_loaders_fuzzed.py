@@ -1,0 +1,151 @@
+"""Every loader over thousands of mutated real files: the plans, the drill scenarios, a contact
+CSV and the settings. What a loader may do with a broken file is refuse it in its own words
+(CatalogError, a scenario problem, CsvRefused, settings defaults with a problem) — never raise
+anything else, never hang, never take the desk down."""
+
+import contextlib
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from models.contacts.csv_import import CsvRefused, preview_import
+from models.drills.scenarios import read_scenario
+from models.plans.loader import CatalogError, load_catalog
+from models.store.settings import SettingsStore
+
+ROOT = Path(__file__).resolve().parents[2]
+FUZZ = settings(max_examples=400, deadline=None, derandomize=True, database=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                       HealthCheck.too_slow])
+CSV = ("姓名,角色,单位,电话1说明,电话1,电话2说明,电话2\n"
+       "张三,group_leader,本厅,手机,13800138000,办公,010-12345678\n"
+       "李四,liaison,本厅,手机,13900139000,,\n").encode("gbk")
+SETTINGS = '{"hall_name": "城东营业厅", "desk_name": "1号台", "text_size": 115}'.encode()
+
+
+@st.composite
+def mutated(draw, original: bytes) -> bytes:
+    """The file after 1–6 of what damages files: cut short, a slice lost or doubled, bytes
+    flipped, junk inserted (often TOML/CSV/JSON punctuation, so the parsers go deep)."""
+    data = bytearray(original)
+    junk = st.one_of(st.binary(max_size=40),
+                     st.text(alphabet='[]{}"\',=\n\t#.:- 0123456789电话²\\', max_size=60)
+                     .map(lambda s: s.encode("utf-8")))
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(data)))
+        end = draw(st.integers(at, min(len(data), at + 200)))
+        op = draw(st.sampled_from(("cut", "lose", "double", "flip", "insert")))
+        if op == "cut":
+            del data[at:]
+        elif op == "lose":
+            del data[at:end]
+        elif op == "double":
+            data[at:at] = data[at:end]
+        elif op == "flip" and at < len(data):
+            data[at] ^= draw(st.integers(1, 255))
+        else:
+            data[at:at] = draw(junk)
+    return bytes(data)
+
+
+@pytest.fixture(scope="module")
+def plans_copy(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("plans")
+    for path in (ROOT / "plans").glob("*.toml"):
+        shutil.copy(path, folder)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["catalog.toml", "fire_safety.toml", "systems.toml"])
+def test_a_mutated_plan_file_is_refused_in_the_loader_s_words(plans_copy, name):
+    original = (ROOT / "plans" / name).read_bytes()
+
+    @FUZZ
+    @given(data=mutated(original))
+    def check(data):
+        (plans_copy / name).write_bytes(data)
+        try:
+            load_catalog(plans_copy)
+        except CatalogError as e:
+            assert e.problems and all(str(p) for p in e.problems)
+
+    try:
+        check()
+    finally:
+        (plans_copy / name).write_bytes(original)
+
+
+def test_a_mutated_scenario_is_a_listed_problem(tmp_path, shipped_catalog):
+    original = (ROOT / "plans" / "drills" / "fire_in_hall.toml").read_bytes()
+    path = tmp_path / "fire_in_hall.toml"
+
+    @FUZZ
+    @given(data=mutated(original))
+    def check(data):
+        path.write_bytes(data)
+        scenario, problems = read_scenario(path, shipped_catalog)
+        assert (scenario is None) == bool(problems)
+
+    check()
+
+
+def test_a_mutated_contact_csv_is_previewed_or_refused(tmp_path, shipped_catalog):
+    path = tmp_path / "contacts.csv"
+
+    @FUZZ
+    @given(data=mutated(CSV))
+    def check(data):
+        path.write_bytes(data)
+        with contextlib.suppress(CsvRefused):
+            preview_import(shipped_catalog, path, [])
+
+    check()
+
+
+def test_a_mutated_settings_file_gives_defaults_and_a_problem(tmp_path):
+    path = tmp_path / "settings.json"
+
+    @FUZZ
+    @given(data=mutated(SETTINGS))
+    def check(data):
+        path.write_bytes(data)
+        store = SettingsStore(path)
+        assert isinstance(store.get("hall_name"), str)
+        assert store.get("text_size") in (100, 115, 130, 150)
+
+    check()
+
+
+@pytest.mark.parametrize("header", ["电话9999999999", "电话²", "电话0", "电话" + "9" * 400])
+def test_phone_column_headers_that_are_not_numbers_are_ignored(tmp_path, shipped_catalog,
+                                                              header):
+    """A 75-byte CSV whose header was 电话9999999999 raised MemoryError; 电话² ValueError."""
+    (tmp_path / "c.csv").write_text(f"姓名,角色,{header}\n张三,group_leader,13800138000\n",
+                                    encoding="utf-8")
+    preview = preview_import(shipped_catalog, tmp_path / "c.csv", [])
+    assert header in preview.ignored_columns
+
+
+def test_a_cell_over_128_kb_is_refused_as_not_csv(tmp_path, shipped_catalog):
+    (tmp_path / "c.csv").write_text('姓名,角色\n"' + "张" * 140_000 + '",group_leader\n',
+                                    encoding="utf-8")
+    with pytest.raises(CsvRefused) as refused:
+        preview_import(shipped_catalog, tmp_path / "c.csv", [])
+    assert refused.value.code == "not_csv"
+
+
+def test_deep_nesting_and_a_pipe_are_plan_problems_not_a_crash_or_a_hang(plans_copy, tmp_path):
+    import os
+
+    folder = tmp_path / "plans"
+    shutil.copytree(plans_copy, folder)
+    (folder / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    os.mkfifo(folder / "pipe.toml")
+    with pytest.raises(CatalogError) as refused:
+        load_catalog(folder)
+    found = {(Path(p.file).name, p.message.split(" (")[0]) for p in refused.value.problems}
+    assert ("deep.toml", "nested too deeply to be a plan or scenario") in found
+    assert ("pipe.toml", "not a regular file") in found
