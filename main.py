@@ -36,7 +36,9 @@ def run_desk(args) -> int:
 
     from models.clock.clocks import SystemClock
     from models.contacts.directory import seed_outside_numbers
+    from models.incidents.response import keeping_running
     from models.plans.loader import CatalogError, load_catalog
+    from models.plans.revisions import lost_situations
     from models.plans.versions import record_plan_version
     from models.store import backups
     from models.store.database import DatabaseRefused, is_damage
@@ -108,7 +110,20 @@ def run_desk(args) -> int:
     clock = SystemClock()
     plans_dir = args.plans or default_plans_dir()
     try:
+        lost = lost_situations(catalog)
+    except Exception as e:
+        return refuse_damaged(e)
+    if lost:
+        return refuse(app.translate("Main", "The plan files have lost situations"),
+                      app.translate("Main", "The plan files still say version {0} but lack "
+                                    "situations that version had: a plan file may have been "
+                                    "cut short or emptied. Put the plan files back as they "
+                                    "were; if the situations were removed on purpose, give the "
+                                    "plans a new version in catalog.toml.").format(
+                                        catalog.info.version), "\n".join(lost))
+    try:
         plan = record_plan_version(catalog, clock.now())
+        catalog = keeping_running(catalog)  # incidents of a situation since removed still open
         seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
         desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
                           font_family=font_family, drills_dir=plans_dir / "drills",

@@ -124,3 +124,17 @@ def test_demo_fills_and_extends_with_the_size_per_incident_of_the_whole_file(tmp
     assert again.returncode == 0, again.stderr
     assert "with 40 incidents" in again.stdout  # per incident of the file, not of the 10 added
     assert run("verify", "--db", db).returncode == 0
+
+
+def test_the_desk_refuses_plan_files_that_lost_situations_of_their_version(tmp_path,
+                                                                          real_plans_dir):
+    """A truncated plan file was accepted ("OK … 28 situations") and its situations silently
+    vanished from the desk."""
+    db = str(tmp_path / "desk.db")
+    assert run("--self-test", "--db", db, "--plans", str(real_plans_dir)).returncode == 0
+    path = real_plans_dir / "fire_safety.toml"
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:116]) + "\n",
+                    encoding="utf-8")
+    result = run("--self-test", "--db", db, "--plans", str(real_plans_dir))
+    assert result.returncode == 2
+    assert "预案文件缺少了部分情形" in result.stderr and "electric_shock" in result.stderr

@@ -17,6 +17,7 @@ from models.incidents import deadlines, search
 from models.incidents.lifecycle import HANDLING, OPEN_STATUSES, ActionRefused, Status, move
 from models.incidents.timeline import append_entry
 from models.plans.catalog import Catalog
+from models.plans.revisions import plan_catalog
 from models.store.tables import Incident, NoteDraft, PlanVersion, TimelineEntry, transaction
 
 CANCEL_WINDOW = timedelta(minutes=2)
@@ -240,6 +241,19 @@ def within_cancel_window(started: datetime, now: datetime) -> bool:
 
 
 # ---- reading -------------------------------------------------------------------------------
+
+def keeping_running(catalog: Catalog) -> Catalog:
+    """The catalog the desk works with: the plan files, plus whatever situation an incident
+    not yet closed follows that a revision of the files removed (taken from that incident's
+    stored plan version), so it can still be opened and finished."""
+    listed = {s.key for s in catalog.situations}
+    rows = (Incident.select(Incident.situation_key, Incident.plan)
+            .where(Incident.status.in_((*OPEN_STATUSES, Status.RESOLVED))).distinct().tuples())
+    for key, plan_id in rows:
+        if key not in listed:
+            catalog = catalog.keeping([key], plan_catalog(plan_id))
+    return catalog
+
 
 def open_incidents() -> list[IncidentSummary]:
     rows = (Incident.select().where(Incident.status.in_(OPEN_STATUSES))

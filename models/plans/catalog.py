@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
 TIMER_ACTIONS = ("report", "notify", "arrive", "restore", "announce", "decide", "file")
@@ -160,6 +160,9 @@ class Catalog:
     situations: tuple[Situation, ...]
     digest: str = ""  # fingerprint of the plan files; incidents record which text they used
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+    # What running incidents still follow although a revision removed it: found by key, never
+    # listed (see `keeping`); not part of the plans' content.
+    _retired: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update(
@@ -170,17 +173,39 @@ class Catalog:
             source={s.key: s for s in self.sources},
         )
 
+    def _find(self, kind: str, key):
+        found = self._index[kind].get(key)
+        return found if found is not None else self._retired.get(kind, {})[key]
+
     def role(self, key: str) -> Role:
-        return self._index["role"][key]
+        return self._find("role", key)
 
     def level(self, number: int) -> Level:
-        return self._index["level"][number]
+        return self._find("level", number)
 
     def category(self, key: str) -> Category:
-        return self._index["category"][key]
+        return self._find("category", key)
+
+    def keeping(self, situations: list[str], old: Catalog) -> Catalog:
+        """This catalog, still able to open `situations` as `old` had them (with the roles,
+        levels and categories they name that this one lacks): running incidents of a
+        situation a revision removed. They are found by key but listed nowhere."""
+        retired = {kind: dict(self._retired.get(kind, {}))
+                   for kind in ("situation", "role", "level", "category")}
+        for key in situations:
+            if key in self._index["situation"] or key not in old._index["situation"]:
+                continue
+            sit = old.situation(key)
+            retired["situation"][key] = sit
+            if sit.category not in self._index["category"]:
+                retired["category"][sit.category] = old.category(sit.category)
+        for kind in ("role", "level"):
+            retired[kind].update((k, v) for k, v in old._index[kind].items()
+                                 if k not in self._index[kind])
+        return replace(self, _index={}, _retired=retired)
 
     def situation(self, key: str) -> Situation:
-        return self._index["situation"][key]
+        return self._find("situation", key)
 
     def source(self, key: str) -> Source:
         return self._index["source"][key]

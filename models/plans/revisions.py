@@ -143,6 +143,20 @@ def plan_catalog(plan_id: int) -> Catalog:
     return _catalog_of(plan_id, row.digest)
 
 
+def lost_situations(catalog: Catalog) -> list[str]:
+    """Situations an earlier text of the same plan version had and these files lack. A real
+    revision says so with a new version; the same version losing situations is a plan file
+    cut short or emptied, whose situations would otherwise silently vanish from the desk."""
+    rows = (PlanVersion.select(PlanVersion.id, PlanVersion.digest)
+            .where(PlanVersion.version == catalog.info.version,
+                   PlanVersion.digest != catalog.digest).order_by(PlanVersion.id.desc()))
+    now = {s.key for s in catalog.situations}
+    lost: dict[str, None] = {}
+    for row in rows:
+        lost.update((s.key, None) for s in plan_catalog(row.id).situations if s.key not in now)
+    return list(lost)
+
+
 def incident_plan(incident_id: int) -> tuple[int, str]:
     """The plan version an incident followed: its id and its label."""
     incident = Incident.get_by_id(incident_id)

@@ -1359,6 +1359,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>The database cannot be used</source>
         <translation>无法使用该数据库</translation>
     </message>
+    <message>
+        <source>The plan files have lost situations</source>
+        <translation>预案文件缺少了部分情形</translation>
+    </message>
+    <message>
+        <source>The plan files still say version {0} but lack situations that version had: a plan file may have been cut short or emptied. Put the plan files back as they were; if the situations were removed on purpose, give the plans a new version in catalog.toml.</source>
+        <translation>预案文件仍标为 {0} 版，却缺少了该版本原有的情形：可能有预案文件被截断或清空。请把预案文件恢复原样；如果确实是有意删除这些情形，请在 catalog.toml 中为预案设置新的版本号。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -83,3 +83,44 @@ def test_an_old_version_stays_readable_after_a_revision(desk_db, shipped_catalog
         ("2027.1", True, 1), ("2026.1", False, 1)]
     assert listed[1].approvals[0].approved_by == "王经理"
     assert listed[1].label == "2026.1（2026-11-22）"
+
+
+def cut_short(real_plans_dir, keep_lines: int):
+    """The shipped plans with fire_safety.toml cut after `keep_lines` lines (a copy killed
+    midway, a file emptied by a bad editor): it still parses, with fewer situations."""
+    path = real_plans_dir / "fire_safety.toml"
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:keep_lines]) + "\n",
+                    encoding="utf-8")
+    return load_catalog(real_plans_dir)
+
+
+def test_the_same_version_losing_situations_is_caught(desk_db, shipped_catalog, real_plans_dir):
+    from models.plans.revisions import lost_situations
+
+    assert lost_situations(shipped_catalog) == []
+    truncated = cut_short(real_plans_dir, 116)  # only the fire left of that file
+    assert truncated.info.version == shipped_catalog.info.version
+    assert lost_situations(truncated) == ["electric_shock", "equipment_fall", "explosion",
+                                          "gas_accident_report"]
+    revised = replace(truncated, info=replace(truncated.info, version="2027.1"))
+    assert lost_situations(revised) == []  # a revision that says so may remove situations
+
+
+def test_a_running_incident_of_a_removed_situation_still_opens(desk_db, shipped_catalog,
+                                                              real_plans_dir):
+    from models.incidents.response import incident_state, keeping_running
+
+    _, plan = desk_db
+    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 9, tzinfo=UTC),
+              HolidayCalendar())
+    shock = response.start_incident(shipped_catalog, plan, "electric_shock", act)
+    revised = cut_short(real_plans_dir, 116)
+    with pytest.raises(KeyError):
+        revised.situation("electric_shock")
+    working = keeping_running(revised)
+    assert working.situation("electric_shock") == shipped_catalog.situation("electric_shock")
+    assert "electric_shock" not in {s.key for s in working.situations}  # listed nowhere
+    assert "electric_shock" not in {s.key for s in working.situations_in("fire_safety")}
+    assert working.digest == revised.digest and working.to_dict() == revised.to_dict()
+    response.set_step(working, shock, 0, True, act)  # the clerk goes on with it
+    assert incident_state(shock).summary.status == "in_hand"
