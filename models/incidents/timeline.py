@@ -17,10 +17,12 @@ from models.store.ledger import append_link
 from models.store.tables import Incident, TimelineEntry, transaction
 
 
-def entry_hash(prev_hash: str, incident_id: int, at: datetime, kind: str, actor: str,
+def entry_hash(prev_hash: str, incident_id: int, at: datetime | str, kind: str, actor: str,
                desk: str, text: str, data: str) -> str:
-    content = json.dumps([prev_hash, incident_id, at.isoformat(sep=" "), kind, actor, desk, text,
-                          data], ensure_ascii=False, separators=(",", ":"))
+    """`at`: the stored time (naive UTC), or its text as the database holds it."""
+    stamp = at if isinstance(at, str) else at.isoformat(sep=" ")
+    content = json.dumps([prev_hash, incident_id, stamp, kind, actor, desk, text, data],
+                         ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 

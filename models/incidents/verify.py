@@ -8,7 +8,7 @@ saved and the amendments. A change to any of them made outside the program shows
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +16,7 @@ from datetime import datetime
 from models.clock.clocks import from_db
 from models.incidents.lifecycle import FINAL
 from models.incidents.timeline import entry_hash
-from models.store.tables import Amendment, Deadline, Incident, RecordData, TimelineEntry
+from models.store.tables import bound_database
 
 BATCH = 500  # incidents per query: a ten-year database is checked without loading it whole
 
@@ -55,39 +55,51 @@ FACTS = ("level_differs", "situation_differs", "drill_differs", "status_differs"
          "record_differs", "amendment_removed")
 
 
+# Rows as stored (plain tuples: building peewee objects cost most of a check of ten years).
+IncidentRow = namedtuple("IncidentRow", "id number head_hash status level situation_key is_drill "
+                         "started_at clerk desk hall")
+EntryRow = namedtuple("EntryRow", "id incident_id at kind actor desk text data prev_hash hash")
+DeadlineRow = namedtuple("DeadlineRow", "id incident_id status due_at met_at acknowledged_at")
+
+
+def _rows(kind, table: str, where: str, params: tuple, order: str = "id") -> list:
+    sql = (f"SELECT {', '.join(kind._fields)} FROM {table} WHERE {where} "
+           f"ORDER BY {order}")
+    return [kind._make(row) for row in bound_database().execute_sql(sql, params)]
+
+
 def verify_incident(incident_id: int) -> list[Finding]:
-    incident = Incident.get_by_id(incident_id)
-    rows = list(TimelineEntry.select().where(TimelineEntry.incident == incident_id).order_by(
-        TimelineEntry.id))
-    deadlines = list(Deadline.select().where(Deadline.incident == incident_id))
-    return [*_check(incident, rows), *_facts(incident, rows, *_kept([incident_id])[incident_id]),
-            *_deadline_facts(incident, rows, deadlines)]
+    return list(_verify(_rows(IncidentRow, "incident", "id = ?", (incident_id,))))
 
 
 def verify_all() -> Iterator[Finding]:
+    """Every incident, BATCH at a time. Run it inside one read transaction to check one
+    moment of the file (a desk writing meanwhile is then no finding)."""
     last = 0
     while True:
-        incidents = list(Incident.select().where(Incident.id > last).order_by(Incident.id)
-                         .limit(BATCH))
+        incidents = _rows(IncidentRow, "incident", "id > ?", (last,), f"id LIMIT {BATCH}")
         if not incidents:
             return
-        entries = defaultdict(list)
-        for row in (TimelineEntry.select()
-                    .where(TimelineEntry.incident.in_([i.id for i in incidents]))
-                    .order_by(TimelineEntry.incident, TimelineEntry.id)):
-            entries[row.incident_id].append(row)
-        kept = _kept([i.id for i in incidents])
-        deadlines = defaultdict(list)
-        for row in Deadline.select().where(Deadline.incident.in_([i.id for i in incidents])):
-            deadlines[row.incident_id].append(row)
-        for incident in incidents:
-            yield from _check(incident, entries[incident.id])
-            yield from _facts(incident, entries[incident.id], *kept[incident.id])
-            yield from _deadline_facts(incident, entries[incident.id], deadlines[incident.id])
+        yield from _verify(incidents)
         last = incidents[-1].id
 
 
-def _check(incident: Incident, rows: Iterable[TimelineEntry]) -> Iterator[Finding]:
+def _verify(incidents: list[IncidentRow]) -> Iterator[Finding]:
+    ids = tuple(i.id for i in incidents)
+    marks = ", ".join("?" * len(ids))
+    entries, deadlines = defaultdict(list), defaultdict(list)
+    for row in _rows(EntryRow, "timeline_entry", f"incident_id IN ({marks})", ids):
+        entries[row.incident_id].append(row)
+    for row in _rows(DeadlineRow, "deadline", f"incident_id IN ({marks})", ids):
+        deadlines[row.incident_id].append(row)
+    kept = _kept(list(ids))
+    for incident in incidents:
+        yield from _check(incident, entries[incident.id])
+        yield from _facts(incident, entries[incident.id], *kept[incident.id])
+        yield from _deadline_facts(incident, entries[incident.id], deadlines[incident.id])
+
+
+def _check(incident: IncidentRow, rows: Iterable[EntryRow]) -> Iterator[Finding]:
     prev = ""
     for position, row in enumerate(rows, start=1):
         if row.prev_hash != prev:
@@ -104,15 +116,20 @@ def _check(incident: Incident, rows: Iterable[TimelineEntry]) -> Iterator[Findin
 def _kept(ids: list[int]) -> dict[int, tuple[dict | None, int]]:
     """Per incident: its stored record (None when never saved) and how many amendments."""
     kept = {i: (None, 0) for i in ids}
-    for row in RecordData.select().where(RecordData.incident.in_(ids)):
-        kept[row.incident_id] = (json.loads(row.data), 0)
-    for row in Amendment.select(Amendment.incident).where(Amendment.incident.in_(ids)):
-        record, count = kept[row.incident_id]
-        kept[row.incident_id] = (record, count + 1)
+    marks = ", ".join("?" * len(ids))
+    db = bound_database()
+    for incident_id, data in db.execute_sql(
+            f"SELECT incident_id, data FROM record_data WHERE incident_id IN ({marks})",
+            tuple(ids)):
+        kept[incident_id] = (json.loads(data), 0)
+    for incident_id, count in db.execute_sql(
+            f"SELECT incident_id, count(*) FROM amendment WHERE incident_id IN ({marks}) "
+            "GROUP BY incident_id", tuple(ids)):
+        kept[incident_id] = (kept[incident_id][0], count)
     return kept
 
 
-def _facts(incident: Incident, rows: list[TimelineEntry], record: dict | None,
+def _facts(incident: IncidentRow, rows: list[EntryRow], record: dict | None,
            amendments: int) -> Iterator[Finding]:
     """What the timeline says the incident is, against what its row and record say."""
     said = {"level": None, "situation": None, "drill": None, "status": None, "record": None}
@@ -156,7 +173,7 @@ def _plain(record: dict) -> dict:
     return {**record, "aftercare": aftercare}
 
 
-def _started_differs(incident: Incident, rows: list[TimelineEntry]) -> bool:
+def _started_differs(incident: IncidentRow, rows: list[EntryRow]) -> bool:
     """When, where and by whom the incident started, against its first entry."""
     first = rows[0]
     hall = json.loads(first.data or "{}").get("hall")
@@ -169,7 +186,7 @@ DEADLINE_KINDS = ("deadline_started", "deadline_met", "deadline_missed", "deadli
                   "alarm_acknowledged")
 
 
-def _deadlines_told(rows: list[TimelineEntry]) -> dict[int, dict]:
+def _deadlines_told(rows: list[EntryRow]) -> dict[int, dict]:
     """Each deadline as its timeline entries tell it: status, due time, met, acknowledged."""
     told: dict[int, dict] = {}
     for row in rows:
@@ -195,8 +212,8 @@ def _deadlines_told(rows: list[TimelineEntry]) -> dict[int, dict]:
     return told
 
 
-def _deadline_facts(incident: Incident, rows: list[TimelineEntry],
-                    deadlines: list[Deadline]) -> Iterator[Finding]:
+def _deadline_facts(incident: IncidentRow, rows: list[EntryRow],
+                    deadlines: list[DeadlineRow]) -> Iterator[Finding]:
     """Every deadline row against what the timeline says of it: when it was due, and what
     became of it (a miss set to "met" shows, and so does a row added or removed)."""
     if not rows:
@@ -213,7 +230,8 @@ def _deadline_facts(incident: Incident, rows: list[TimelineEntry],
         status_ok = row.status == said["status"] or (
             said["status"] == "pending" and row.status == "cancelled" and ended)
         due = said["due"]
-        due_ok = due is not None and datetime.fromisoformat(due) == from_db(row.due_at)
+        due_ok = (due is not None and datetime.fromisoformat(due)
+                  == from_db(datetime.fromisoformat(row.due_at)))
         met_ok = said["met_at"] is None or row.met_at == said["met_at"]
         if not (status_ok and due_ok and met_ok
                 and row.acknowledged_at == said["acknowledged_at"]):
