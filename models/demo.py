@@ -12,7 +12,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from models.clock import hall_time
 from models.clock.clocks import to_db
 from models.incidents import search
 from models.incidents.deadlines import minutes_for, timers_of
@@ -61,8 +63,9 @@ class DemoStats:
 
 def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, end: datetime,
              hall: str = "城东营业厅", desks: tuple[str, ...] = ("1号台", "2号台", "3号台"),
-             seed: int = 7, allow_real: bool = False,
+             seed: int = 7, allow_real: bool = False, zone: ZoneInfo = hall_time.DEFAULT_ZONE,
              progress: Callable[[int], None] = lambda done: None) -> DemoStats:
+    """`zone`: the hall's, whose opening hours and days the incidents fall in."""
     demo_db = MetaEntry.get_or_none(MetaEntry.key == "demo_data") is not None
     real = Incident.select().where(Incident.is_drill == False).exists()  # noqa: E712
     if real and not demo_db and not allow_real:
@@ -71,7 +74,7 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
     rng = random.Random(seed)
     keys = [s.key for s in catalog.situations]
     weights = [WEIGHTS.get(k, 1) for k in keys]
-    starts = sorted(_start_time(rng, end, days) for _ in range(incidents))
+    starts = sorted(_start_time(rng, end, days, zone) for _ in range(incidents))
     next_id = (Incident.select(Incident.id).order_by(Incident.id.desc()).scalar() or 0) + 1
     per_day: dict[str, int] = {}
     totals = [0, 0, 0]  # drills, entries, deadlines
@@ -79,7 +82,7 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
         rows = {"incident": [], "entry": [], "deadline": [], "record": [], "search": []}
         for offset, started in enumerate(starts[batch_start:batch_start + BATCH]):
             incident_id = next_id + batch_start + offset
-            day = started.astimezone().strftime("%Y%m%d")
+            day = hall_time.local_text(started, zone, "%Y%m%d")
             if day not in per_day:
                 per_day[day] = last_sequence(day)
             per_day[day] += 1
@@ -101,12 +104,12 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
     return DemoStats(incidents, *totals)
 
 
-def _start_time(rng: random.Random, end: datetime, days: int) -> datetime:
+def _start_time(rng: random.Random, end: datetime, days: int, zone: ZoneInfo) -> datetime:
     while True:
-        day = (end - timedelta(days=rng.randrange(days))).astimezone().date()
+        day = hall_time.day_of(end - timedelta(days=rng.randrange(days)), zone)
         if day.weekday() >= 5 and rng.random() < 0.5:
             continue  # weekends are quieter
-        opening = datetime.combine(day, OPENING[0]).astimezone()
+        opening = hall_time.at_hall(datetime.combine(day, OPENING[0]), zone)
         span = (datetime.combine(day, OPENING[1]) - datetime.combine(day, OPENING[0]))
         moment = opening + timedelta(seconds=rng.randrange(int(span.total_seconds())))
         if moment < end:

@@ -81,7 +81,7 @@ def start_clocks(catalog: Catalog, incident: Incident, event: str, act: Act, *,
                  started_at: datetime | None = None, trigger: str = "") -> list[int]:
     """Start every timer of the incident that `event` starts and that has not started yet."""
     started_at = started_at or act.now
-    holiday = act.calendar.is_holiday(started_at.astimezone().date())
+    holiday = act.calendar.is_holiday(act.day_of(started_at))
     already = {(d.source, d.key) for d in Deadline.select(Deadline.source, Deadline.key)
                .where(Deadline.incident == incident.id, Deadline.status != "superseded")}
     created = []
