@@ -40,7 +40,7 @@ def run_desk(args) -> int:
     from models.store.database import DatabaseRefused, is_damage
     from models.store.paths import default_database_path, default_plans_dir
     from models.store.schema import open_database
-    from models.store.settings import SettingsStore
+    from models.store.settings import SettingsStore, hall_zone
     from ui.common.errors import install_excepthook, show_error, show_warning
     from ui.common.fonts import apply_cjk_font
     from ui.common.i18n import install_translations
@@ -87,7 +87,7 @@ def run_desk(args) -> int:
         return refuse(app.translate("Main", "The database cannot be used"), *refusal_text(
             DatabaseRefused("damaged", db_path, reason=str(error))))
 
-    clock = SystemClock()
+    clock = SystemClock(hall_zone(store))  # the hall's time zone decides "today"
     plans_dir = args.plans or default_plans_dir()
     try:
         plan = record_plan_version(catalog, clock.now())

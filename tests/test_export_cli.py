@@ -10,9 +10,10 @@ import pytest
 
 import main
 from tests.helpers import pdf
+from tests.helpers.hall import HALL
 
 ROOT = Path(__file__).resolve().parent.parent
-NOON = datetime(2026, 11, 20, 12, 0).astimezone()
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=HALL)
 
 
 @pytest.fixture

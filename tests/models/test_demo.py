@@ -12,8 +12,9 @@ from models.demo import OPENING, DemoRefused, generate
 from models.incidents import response
 from models.incidents.verify import verify_all
 from models.store.tables import Deadline, Incident, TimelineEntry
+from tests.helpers.hall import HALL
 
-END = datetime(2026, 11, 20, 18, 0).astimezone()
+END = datetime(2026, 11, 20, 18, 0, tzinfo=HALL)
 
 
 def test_generated_incidents_look_real_and_verify(desk_db, shipped_catalog):
@@ -23,7 +24,7 @@ def test_generated_incidents_look_real_and_verify(desk_db, shipped_catalog):
     counts = Counter(i.situation_key for i in Incident.select())
     assert counts.most_common(1)[0][0] == "agitated_customer"
     assert counts["fire"] < counts["agitated_customer"] / 10
-    local_times = [from_db(i.started_at).astimezone().time() for i in Incident.select()]
+    local_times = [from_db(i.started_at).astimezone(HALL).time() for i in Incident.select()]
     assert all(OPENING[0] <= t <= OPENING[1] for t in local_times)
     assert list(verify_all()) == []
     numbers = [i.number for i in Incident.select()]

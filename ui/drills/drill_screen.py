@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from models.clock import hall_time
 from models.drills import scenarios, training
 from models.drills.scenarios import Scenario, ScenarioProblem
 from models.plans.catalog import Catalog
@@ -28,21 +30,24 @@ class DrillScreen(QWidget):
     def __init__(self, *, catalog: Catalog, plan: PlanVersion,
                  drills_controller: DrillController, shipped_dir: Path, own_dir: Path,
                  now: Callable[[], datetime], clerk: Callable[[], str], pdf: PdfTools,
-                 parent: QWidget | None = None) -> None:
+                 zone: ZoneInfo = hall_time.DEFAULT_ZONE, parent: QWidget | None = None) -> None:
+        """`zone`: the hall's, whose dates and times the screen shows."""
         super().__init__(parent)
         self.setObjectName("drillScreen")
         self._catalog = catalog
         self._shipped_dir, self._own_dir = Path(shipped_dir), Path(own_dir)
         self._now = now
+        self._zone = zone
         self.scenarios: list[Scenario] = []
         self.problems: list[ScenarioProblem] = []
         self.reminder = QLabel(objectName="reminderLabel")
         self.reminder.setWordWrap(True)
         self.run = DrillRunPanel(catalog=catalog, drills=drills_controller, pdf=pdf,
-                                 now=now)
-        self.editor = ScenarioEditor(catalog=catalog, own_dir=self._own_dir, now=now)
+                                 now=now, zone=zone)
+        self.editor = ScenarioEditor(catalog=catalog, own_dir=self._own_dir, now=now, zone=zone)
         self.training = TrainingPanel(today=self.today)
-        self.revisions = PlanRevisionsPanel(catalog=catalog, plan=plan, clerk=clerk, now=now)
+        self.revisions = PlanRevisionsPanel(catalog=catalog, plan=plan, clerk=clerk, now=now,
+                                            zone=zone)
         self.tabs = QTabWidget(objectName="drillTabs")
         self.tabs.addTab(self.run, self.tr("Run a drill"))
         self.tabs.addTab(self.editor, self.tr("Scenarios"))
@@ -59,7 +64,7 @@ class DrillScreen(QWidget):
         self.load_scenarios()
 
     def today(self):
-        return self._now().astimezone().date()
+        return hall_time.day_of(self._now(), self._zone)
 
     def load_scenarios(self) -> None:
         """The shipped scenarios and the trainer's own, again from their files."""

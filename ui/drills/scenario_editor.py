@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import hall_time
 from models.drills import scenarios
 from models.drills.scenarios import Scenario, ScenarioProblem, ScenarioRefused
 from models.plans.catalog import Catalog
@@ -43,12 +45,13 @@ class ScenarioEditor(QWidget):
     saved = Signal(object)  # the Scenario as written
 
     def __init__(self, *, catalog: Catalog, own_dir: Path, now: Callable[[], datetime],
-                 parent: QWidget | None = None) -> None:
+                 zone: ZoneInfo = hall_time.DEFAULT_ZONE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scenarioEditor")
         self._catalog = catalog
         self._own_dir = Path(own_dir)
         self._now = now
+        self._zone = zone  # the hall's: a new scenario's key is stamped with its time
         self.editing: Scenario | None = None  # None: a new scenario
 
         self.list = ScenarioList(name="editorScenarioList")
@@ -213,7 +216,8 @@ class ScenarioEditor(QWidget):
         return rows
 
     def save(self) -> Scenario | None:
-        key = self.editing.key if self.editing else scenarios.new_key(self._own_dir, self._now())
+        key = self.editing.key if self.editing else scenarios.new_key(self._own_dir, self._now(),
+                                                                        self._zone)
         data = scenarios.scenario_data(self.title.text(), self.situation.currentData(),
                                        self.description.toPlainText(), self.holiday.isChecked(),
                                        self.inject_rows(), key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QCoreApplication
 
 from models.incidents.response import IncidentState
@@ -13,8 +15,9 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def compose_readout(catalog: Catalog, state: IncidentState,
-                    record: dict[str, str] | None = None) -> str:
-    """`record`: the record form's text as typed so far (place, people, loss...)."""
+                    record: dict[str, str] | None = None, *, zone: ZoneInfo) -> str:
+    """`record`: the record form's text as typed so far (place, people, loss...); times on the
+    clock of the hall's `zone`."""
     record = {k: v.strip() for k, v in (record or {}).items() if isinstance(v, str)}
     s = state.summary
     sit = catalog.situation(s.situation_key)
@@ -24,15 +27,15 @@ def compose_readout(catalog: Catalog, state: IncidentState,
     actions = []
     for e in state.actions_taken():
         if e.kind == "step_checked":
-            actions.append(f"{local_time(e.at, '%H:%M')} {e.text}")
+            actions.append(f"{local_time(e.at, zone, '%H:%M')} {e.text}")
         elif e.kind == "called":
-            actions.append(f"{local_time(e.at, '%H:%M')} "
+            actions.append(f"{local_time(e.at, zone, '%H:%M')} "
                            + translate("Readout", "called {0}").format(e.text))
         elif e.kind == "reported":
-            actions.append(f"{local_time(e.at, '%H:%M')} "
+            actions.append(f"{local_time(e.at, zone, '%H:%M')} "
                            + translate("Readout", "reported to {0}").format(e.text))
         elif e.kind == "deadline_met":
-            actions.append(f"{local_time(e.at, '%H:%M')} "
+            actions.append(f"{local_time(e.at, zone, '%H:%M')} "
                            + translate("Readout", "done: {0}").format(e.text))
     called = state.called_roles() | state.reported_roles()
     needed = []
@@ -47,7 +50,7 @@ def compose_readout(catalog: Catalog, state: IncidentState,
     if s.is_drill:
         what = translate("Readout", "[DRILL] ") + what
     lines = [
-        (translate("Readout", "Time"), local_time(s.started_at, TIME_FORMAT)),
+        (translate("Readout", "Time"), local_time(s.started_at, zone, TIME_FORMAT)),
         (translate("Readout", "Place"), place),
         (translate("Readout", "What happened"), what),
         (translate("Readout", "Level"), f"{level.name}（{level.short}）"),

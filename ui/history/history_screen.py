@@ -163,8 +163,13 @@ class HistoryScreen(QWidget):
         edit = QDateEdit(objectName=name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDate(QDate.currentDate())
+        edit.setDate(QDate(self._today()))
         return edit
+
+    def _today(self) -> date:
+        """The hall's date (its zone), not the machine's."""
+        act = self._act()
+        return act.day_of(act.now)
 
     def _fill_situations(self) -> None:
         self.situation.blockSignals(True)
@@ -197,7 +202,7 @@ class HistoryScreen(QWidget):
                              situation=self.situation.currentData() or "",
                              level=self.level.currentData(), status=self.status.currentData(),
                              drill=self.kind.currentData(), desk=self.desk.currentData() or "",
-                             text=self.search.text(), **dates)
+                             text=self.search.text(), zone=self._act().zone, **dates)
 
     def apply(self) -> None:
         self._search_timer.stop()
@@ -216,7 +221,7 @@ class HistoryScreen(QWidget):
         self.apply()  # at once: called by code that wants the result now
 
     def show_last_days(self, days: int) -> None:
-        today = date.today()
+        today = self._today()
         self.show_days(today - timedelta(days=days - 1), today)
 
     # -- opening ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from models.clock.act import Act
+from models.clock.clocks import Clock
 from models.plans.catalog import Catalog
 from ui.common.pdf_export import PdfTools
 from ui.history.daily_view import DailyView
@@ -15,11 +16,12 @@ from ui.history.history_screen import HistoryScreen
 
 class IncidentsScreen(QWidget):
     def __init__(self, *, catalog: Catalog, act: Callable[[], Act], hall: Callable[[], str],
-                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+                 clock: Clock, pdf: PdfTools | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("incidentsScreen")
         self.history = HistoryScreen(catalog=catalog, act=act, pdf=pdf)
-        self.daily = DailyView(catalog=catalog, hall=hall, pdf=pdf)
+        self.daily = DailyView(catalog=catalog, hall=hall, clock=clock, pdf=pdf)
         self.tabs = QTabWidget(objectName="incidentsTabs")
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.daily, self.tr("Daily view"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import hall_time
 from models.incidents.records import parse_date
 from models.plans.catalog import Catalog
 from models.plans.revisions import ApprovalRefused, Revision, record_approval, revisions
@@ -32,13 +34,15 @@ class PlanRevisionsPanel(QWidget):
     approved = Signal()
 
     def __init__(self, *, catalog: Catalog, plan: PlanVersion, clerk: Callable[[], str],
-                 now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+                 now: Callable[[], datetime], zone: ZoneInfo = hall_time.DEFAULT_ZONE,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planRevisionsPanel")
         self._catalog = catalog
         self._plan = plan
         self._clerk = clerk
         self._now = now
+        self._zone = zone  # the hall's: which day today is
         self._revisions: list[Revision] = []
         self.dialog: PlanVersionDialog | None = None
         info = catalog.info
@@ -89,7 +93,7 @@ class PlanRevisionsPanel(QWidget):
                                 objectName="sectionLabel"))
         layout.addLayout(form)
         layout.addWidget(self.message)
-        self.approved_on.setText(now().astimezone().date().isoformat())
+        self.approved_on.setText(hall_time.day_of(now(), zone).isoformat())
 
     def refresh(self) -> None:
         self._revisions = revisions(self._catalog)
@@ -121,7 +125,7 @@ class PlanRevisionsPanel(QWidget):
         self.dialog.open()
 
     def approve(self) -> bool:
-        today: date = self._now().astimezone().date()
+        today: date = hall_time.day_of(self._now(), self._zone)
         try:
             record_approval(self._plan, reviewer=self.reviewer.text(),
                             approved_by=self.approver.text(),

@@ -173,7 +173,7 @@ class RecordForm(QWidget):
         if key in TIME_FIELDS:
             now = QPushButton(self.tr("Now"), objectName="nowButton")
             now.clicked.connect(lambda _=False, e=editor: e.setText(
-                local_time(self._act().now, "%Y-%m-%d %H:%M")))
+                local_time(self._act().now, self._act().zone, "%Y-%m-%d %H:%M")))
             self.now_buttons.append(now)
             line.addWidget(now)
         grid.addWidget(name, row * 2, 0, Qt.AlignmentFlag.AlignTop)
@@ -197,7 +197,7 @@ class RecordForm(QWidget):
         self.status.setText(status_text(s.status))
         self._plan_id, label = incident_plan(self.incident_id)
         self.plan_label.setText(self.tr("Plan version {0}").format(label))
-        raw, from_draft = records.load_form(self.incident_id)
+        raw, from_draft = records.load_form(self.incident_id, self._act().zone)
         self._fill(raw)
         self.message.setText(self.tr("Unsaved text from before was restored.")
                              if from_draft else "")
@@ -256,8 +256,9 @@ class RecordForm(QWidget):
             self._show_loss_advice()
 
     def save_draft(self) -> None:
-        records.save_draft(self.incident_id, self.raw(), self._act().now)
-        self.status.setText(self.tr("Draft saved {0}").format(local_time(self._act().now)))
+        act = self._act()
+        records.save_draft(self.incident_id, self.raw(), act.now)
+        self.status.setText(self.tr("Draft saved {0}").format(local_time(act.now, act.zone)))
         self.draft_saved.emit()
 
     def flush(self) -> None:
@@ -267,7 +268,8 @@ class RecordForm(QWidget):
             self.save_draft()
 
     def _show_loss_advice(self) -> None:
-        record, errors = records.parse_raw({"loss_amount": self.editors["loss_amount"].text()})
+        record, errors = records.parse_raw({"loss_amount": self.editors["loss_amount"].text()},
+                                          self._act().zone)
         advice = [] if errors else records.loss_warnings(self._catalog, record.loss_amount)
         label = self.errors["loss_amount"]
         if not errors:
@@ -277,8 +279,9 @@ class RecordForm(QWidget):
     def _fill_timeline(self, state=None) -> None:
         state = state or response.incident_state(self.incident_id)
         self.timeline.clear()
+        zone = self._act().zone
         for entry in state.entries:
-            self.timeline.addItem(f"{local_time(entry.at, '%m-%d %H:%M:%S')}  {entry.actor}  "
+            self.timeline.addItem(f"{local_time(entry.at, zone, '%m-%d %H:%M:%S')}  {entry.actor}  "
                                   f"{entry_text(entry)}")
 
     def save(self) -> bool:
@@ -315,7 +318,9 @@ class RecordForm(QWidget):
 
     def prefill_actions(self) -> None:
         state = response.incident_state(self.incident_id)
-        lines = [f"{local_time(e.at, '%H:%M')} {entry_text(e)}" for e in state.actions_taken()]
+        zone = self._act().zone
+        lines = [f"{local_time(e.at, zone, '%H:%M')} {entry_text(e)}"
+                 for e in state.actions_taken()]
         self.editors["actions"].setPlainText("\n".join(lines))
 
     def make_pdf(self, *, printing: bool) -> bool:

@@ -83,7 +83,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                    calendar=calendar)
     deadlines = DeadlineController(catalog=catalog, act=incidents.act)
     pdf = PdfTools(exporter=PdfExport(), generated_by=lambda: who().clerk, now=clock.now,
-                   language=lambda: str(store.get("language")))
+                   language=lambda: str(store.get("language")), zone=clock.zone)
     contacts = ContactsController(catalog=catalog, clock=clock)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
                             manual_triggers=deadlines.manual_triggers, pdf=pdf,
@@ -101,13 +101,14 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                shipped_dir=drills_dir or default_plans_dir() / "drills",
                                own_dir=own_drills_dir or user_data_dir() / "drills",
                                now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
-                               pdf=pdf)
+                               pdf=pdf, zone=clock.zone)
     drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)
     drill_banner.stop_requested.connect(drill_controller.stop)
     drill_controller.inject.connect(lambda text: emergency.show_notice(
         QCoreApplication.translate("Desk", "Drill: {0}").format(text)))
     incidents_screen = IncidentsScreen(catalog=catalog, act=incidents.act,
-                                       hall=lambda: str(store.get("hall_name")), pdf=pdf)
+                                       hall=lambda: str(store.get("hall_name")), clock=clock,
+                                       pdf=pdf)
     incidents_screen.history.record_changed.connect(incidents.touched)
     contacts_screen = ContactsScreen(controller=contacts, pdf=pdf, confirm=confirm,
                                      hall=lambda: str(store.get("hall_name")))
@@ -135,11 +136,11 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         tray.show()
 
     def show_day() -> None:
-        today = clock.now().astimezone().date()
+        today = clock.today()
         panel.set_day(calendar().is_holiday(today), calendar().known(today))
 
     def toggle_holiday(on: bool) -> None:
-        store.set("holiday_date", clock.now().astimezone().date().isoformat() if on else "")
+        store.set("holiday_date", clock.today().isoformat() if on else "")
         show_day()
 
     def notify_missed(ids: list[int]) -> None:
