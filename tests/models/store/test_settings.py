@@ -1,8 +1,9 @@
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from models.store.settings import SETTINGS, SettingsError, SettingsStore
+from models.store.settings import SETTINGS, SettingsError, SettingsStore, hall_zone
 
 
 def test_defaults_declared_once(tmp_path):
@@ -62,3 +63,30 @@ def test_clerk_names_are_a_clean_list(tmp_path):
     assert SettingsStore(tmp_path / "settings.json").get("clerk_names") == ["张三", "李四"]
     with pytest.raises(SettingsError):
         store.set("clerk_names", "张三")
+
+
+def test_the_halls_time_zone_defaults_to_shanghai_and_takes_real_zone_names(tmp_path):
+    path = tmp_path / "settings.json"
+    store = SettingsStore(path)
+    assert store.get("timezone") == "Asia/Shanghai"
+    assert hall_zone(store) == ZoneInfo("Asia/Shanghai")
+    store.set("timezone", " Asia/Urumqi ")
+    assert hall_zone(SettingsStore(path)) == ZoneInfo("Asia/Urumqi")
+
+
+@pytest.mark.parametrize("name", [
+    "Mars/Base", "asia/shanghai", "", "../etc/passwd", "/etc/localtime", "zone.tab",
+    "localtime",  # the machine's own zone: what the setting exists to avoid
+    8,
+])
+def test_a_name_that_is_no_time_zone_is_refused_saying_so(tmp_path, name):
+    store = SettingsStore(tmp_path / "settings.json")
+    with pytest.raises(SettingsError, match=r"time zone|must be text"):
+        store.set("timezone", name)
+    assert store.get("timezone") == "Asia/Shanghai"
+
+
+def test_a_hand_edited_bad_zone_falls_back_to_the_default(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"timezone": "Mars/Base", "desk_name": "2号"}), encoding="utf-8")
+    assert hall_zone(SettingsStore(path)) == ZoneInfo("Asia/Shanghai")
