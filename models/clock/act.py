@@ -1,4 +1,5 @@
-"""Who does an action, when, and under which calendar: recorded with every timeline entry."""
+"""Who does an action, when, and under which calendar: recorded with every timeline entry;
+and the hall's zone, which says on what day it happens."""
 
 from __future__ import annotations
 

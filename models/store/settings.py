@@ -7,6 +7,7 @@ live in a local file beside the database rather than in a database other desks m
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,20 @@ from models.store.files import write_whole
 TEXT_SIZES = (100, 115, 130, 150)
 # The hall's time zone decides "today": incident numbers, workday or holiday, the daily log.
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+# Names that stand for the machine's own zone: the very thing the setting exists to avoid.
+MACHINE_ZONES = ("localtime", "posixrules")
+
+
+def zone_name(value: str) -> str:
+    """`value` if it names a time zone (an IANA name such as Asia/Urumqi), else SettingsError."""
+    problem = f"'{value}' is not a time zone name such as {DEFAULT_TIMEZONE} (timezone)"
+    if value in MACHINE_ZONES:
+        raise SettingsError(problem)
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise SettingsError(problem) from None
+    return value
 
 
 @dataclass(frozen=True)
@@ -27,6 +42,7 @@ class Setting:
     default: object
     choices: tuple = ()
     max_length: int = 60
+    check: Callable[[str], str] | None = None  # a text value's own rule, beyond its length
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -38,7 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clerk_on_duty", ""),
     Setting("clerk_names", []),  # names chosen before, offered at the next shift start
     Setting("holiday_date", ""),  # a date the desk declared a holiday (YYYY-MM-DD), or ""
-    Setting("timezone", DEFAULT_TIMEZONE),  # an IANA zone name, e.g. Asia/Urumqi
+    Setting("timezone", DEFAULT_TIMEZONE, check=zone_name),
 )
 MAX_NAMES = 100
 BY_KEY = {s.key: s for s in SETTINGS}
@@ -62,9 +78,8 @@ def validate(key: str, value: object) -> object:
             raise SettingsError(f"{key} must be a list of at most {MAX_NAMES} names")
         names = [_text(key, v, spec.max_length) for v in value]
         return list(dict.fromkeys(n for n in names if n))
-    if key == "timezone":
-        return _zone_name(_text(key, value, spec.max_length))
-    return _text(key, value, spec.max_length)
+    text = _text(key, value, spec.max_length)
+    return spec.check(text) if spec.check else text
 
 
 def _text(key: str, value: object, max_length: int) -> str:
@@ -73,21 +88,6 @@ def _text(key: str, value: object, max_length: int) -> str:
     value = " ".join(value.split())
     if len(value) > max_length:
         raise SettingsError(f"{key} is longer than {max_length} characters")
-    return value
-
-
-# Names that stand for the machine's own zone: the very thing the setting exists to avoid.
-MACHINE_ZONES = ("localtime", "posixrules")
-
-
-def _zone_name(value: str) -> str:
-    problem = f"'{value}' is not a time zone name such as {DEFAULT_TIMEZONE} (timezone)"
-    if value in MACHINE_ZONES:
-        raise SettingsError(problem)
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise SettingsError(problem) from None
     return value
 
 
