@@ -7,8 +7,9 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from models.plans.catalog import Catalog
 from models.plans.loader import CatalogError, load_catalog
@@ -280,6 +281,7 @@ def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: b
     from models.plans.versions import record_plan_version
     from models.store.database import DatabaseRefused, check_intact
     from models.store.schema import open_database
+    from models.store.settings import SettingsStore, hall_zone
     from models.store.tables import Incident
 
     try:
@@ -295,10 +297,11 @@ def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: b
         return EXIT_PROBLEMS
     started = time.perf_counter()
     try:
-        now = datetime.now().astimezone()
+        now = datetime.now(UTC)
         plan = record_plan_version(catalog, now)
+        zone = hall_zone(SettingsStore(path.parent / "settings.json"))  # the desk's, as set
         stats = generate(catalog, plan, incidents=incidents, days=days, end=now,
-                         allow_real=force, progress=lambda done: print(
+                         allow_real=force, zone=zone, progress=lambda done: print(
                              f"\r{done}/{incidents}", end="", file=sys.stderr, flush=True))
         total = Incident.select().count()
     except DemoRefused:
@@ -330,6 +333,7 @@ class ExportContext:
     hall: str  # the desk's settings (settings.json beside the database)
     language: str
     now: datetime
+    zone: ZoneInfo  # the hall's (settings.json beside the database; default Asia/Shanghai)
 
 
 WriteTo = Callable[[Path, Callable[[int], None]], object]  # writes the PDF, telling pages
@@ -451,9 +455,11 @@ def export_daily(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
         known = "、".join(history.desks()) or "none yet"
         raise ExportRefused(f"No incidents from a desk called {args.desk!r} in this database "
                             f"(desks: {known}). Check the name, or leave out --desk.")
-    log = history.daily_log(ctx.catalog, args.date, last, hall=ctx.hall, desk=args.desk)
+    log = history.daily_log(ctx.catalog, args.date, last, hall=ctx.hall, desk=args.desk,
+                            zone=ctx.zone)
     return lambda out, progress: render_daily_log(
-        log, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress)
+        log, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress,
+        zone=ctx.zone)
 
 
 def export_incident(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
@@ -467,10 +473,12 @@ def export_incident(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
                             "the history shows it (e.g. 20261120-003) or its id.")
     record = build_record(ctx.catalog, incident_id)
     return lambda out, progress: render_incident_record(
-        record, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress)
+        record, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress,
+        zone=ctx.zone)
 
 
 def export_drill(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
+    from models.clock import hall_time
     from models.drills.report import NoDrillReport, build_drill_report, finished_runs
     from reports.drill_report import write_drill_report
     from reports.words import Words
@@ -481,7 +489,7 @@ def export_drill(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
         if e.code == "not_finished":
             raise ExportRefused(f"Drill {args.run} has not ended yet: end it on the drill "
                                 "screen first.") from None
-        runs = [f"  {number}: {started.astimezone():%Y-%m-%d %H:%M} {title} (trainer "
+        runs = [f"  {number}: {hall_time.local_text(started, ctx.zone)} {title} (trainer "
                 f"{trainer or '-'}, x{rate}, score {score})"
                 for number, started, title, trainer, rate, score in finished_runs()]
         raise ExportRefused("\n".join([f"No drill {args.run} in this database. Finished "
@@ -489,7 +497,8 @@ def export_drill(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
                                        [f"No drill {args.run} in this database, and no "
                                         "finished drill yet."])) from None
     return lambda out, progress: write_drill_report(
-        out, report, generated_at=ctx.now, words=Words(ctx.language), progress=progress)
+        out, report, generated_at=ctx.now, words=Words(ctx.language), progress=progress,
+        zone=ctx.zone)
 
 
 def export_contacts(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
@@ -500,11 +509,11 @@ def export_contacts(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
     sheet = contact_sheet(ctx.catalog, list_contacts(ctx.catalog), hall=ctx.hall,
                           printed_at=ctx.now)
     return lambda out, progress: write_contact_sheet(out, progress, sheet=sheet,
-                                                     words=Words(ctx.language))
+                                                     words=Words(ctx.language), zone=ctx.zone)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from models.store.settings import SettingsStore
+    from models.store.settings import SettingsStore, hall_zone
     from reports.document import ReportError
 
     db_path = args.export_db or args.db or default_database_path()
@@ -516,7 +525,7 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     settings = SettingsStore(db_path.parent / "settings.json")
     ctx = ExportContext(catalog, str(settings.get("hall_name")), str(settings.get("language")),
-                        datetime.now().astimezone())
+                        datetime.now(UTC), hall_zone(settings))
     pages: list[int] = []
     try:
         args.export(args, ctx)(args.out, pages.append)

@@ -45,7 +45,7 @@ def run_desk(args) -> int:
     from models.store.desk_lock import hold
     from models.store.paths import default_database_path, default_plans_dir
     from models.store.schema import SCHEMA_VERSION, open_database
-    from models.store.settings import SettingsStore
+    from models.store.settings import SettingsStore, hall_zone
     from ui.common.errors import install_excepthook, show_error, show_warning
     from ui.common.fonts import apply_cjk_font
     from ui.common.i18n import install_translations
@@ -107,7 +107,7 @@ def run_desk(args) -> int:
         return refuse(app.translate("Main", "The database cannot be used"), *explained(
             DatabaseRefused("damaged", db_path, reason=str(error))))
 
-    clock = SystemClock()
+    clock = SystemClock(hall_zone(store))  # the hall's time zone decides "today"
     plans_dir = args.plans or default_plans_dir()
     try:
         lost = lost_situations(catalog)

@@ -17,7 +17,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from models.clock import hall_time
 from models.clock.clocks import from_db, to_db
 from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, search
@@ -70,7 +72,9 @@ class DemoStats:
 def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, end: datetime,
              hall: str = "城东营业厅", desks: tuple[str, ...] = ("1号台", "2号台", "3号台"),
              seed: int = 7, allow_real: bool = False, calendar: HolidayCalendar | None = None,
+             zone: ZoneInfo = hall_time.DEFAULT_ZONE,
              progress: Callable[[int], None] = lambda done: None) -> DemoStats:
+    """`zone`: the hall's, whose opening hours and days the incidents fall in."""
     demo_db = MetaEntry.get_or_none(MetaEntry.key == "demo_data") is not None
     real = Incident.select().where(Incident.is_drill == False).exists()  # noqa: E712
     if real and not demo_db and not allow_real:
@@ -79,7 +83,7 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
     rng = random.Random(seed)
     keys = [s.key for s in catalog.situations]
     weights = [WEIGHTS.get(k, 1) for k in keys]
-    starts = sorted(_start_time(rng, end, days) for _ in range(incidents))
+    starts = sorted(_start_time(rng, end, days, zone) for _ in range(incidents))
     next_id = (Incident.select(Incident.id).order_by(Incident.id.desc()).scalar() or 0) + 1
     deadline_ids = itertools.count(
         (Deadline.select(Deadline.id).order_by(Deadline.id.desc()).scalar() or 0) + 1)
@@ -90,12 +94,12 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
         rows = {"incident": [], "entry": [], "deadline": [], "record": [], "search": []}
         for offset, started in enumerate(starts[batch_start:batch_start + BATCH]):
             incident_id = next_id + batch_start + offset
-            day = started.astimezone().strftime("%Y%m%d")
+            day = hall_time.local_text(started, zone, "%Y%m%d")
             if day not in per_day:
                 per_day[day] = last_sequence(day)
             per_day[day] += 1
             sit = catalog.situation(rng.choices(keys, weights)[0])
-            _one(catalog, calendar, deadline_ids, plan, rng, rows, incident_id,
+            _one(catalog, calendar, zone, deadline_ids, plan, rng, rows, incident_id,
                  f"{day}-{per_day[day]:03d}", sit, started, end, hall, rng.choice(desks))
         with transaction():
             Incident.insert_many(rows["incident"]).execute()
@@ -113,19 +117,19 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
     return DemoStats(incidents, *totals)
 
 
-def _start_time(rng: random.Random, end: datetime, days: int) -> datetime:
+def _start_time(rng: random.Random, end: datetime, days: int, zone: ZoneInfo) -> datetime:
     while True:
-        day = (end - timedelta(days=rng.randrange(days))).astimezone().date()
+        day = hall_time.day_of(end - timedelta(days=rng.randrange(days)), zone)
         if day.weekday() >= 5 and rng.random() < 0.5:
             continue  # weekends are quieter
-        opening = datetime.combine(day, OPENING[0]).astimezone()
+        opening = hall_time.at_hall(datetime.combine(day, OPENING[0]), zone)
         span = (datetime.combine(day, OPENING[1]) - datetime.combine(day, OPENING[0]))
         moment = opening + timedelta(seconds=rng.randrange(int(span.total_seconds())))
         if moment < end:
             return moment
 
 
-def _one(catalog, calendar, deadline_ids, plan, rng, rows, incident_id, number, sit, started,
+def _one(catalog, calendar, zone, deadline_ids, plan, rng, rows, incident_id, number, sit, started,
          end, hall, desk) -> None:
     clerk = rng.choice(CLERKS)
     drill = rng.random() < 0.02
@@ -135,7 +139,8 @@ def _one(catalog, calendar, deadline_ids, plan, rng, rows, incident_id, number, 
                                               "drill": drill, "hall": hall})]
     cancelled_at = (started + timedelta(seconds=rng.randint(10, 60))
                     if rng.random() < 0.01 else None)  # pressed by mistake, soon cancelled
-    clocks = Clocks(catalog, calendar, rng, sit.key, level, clerk, events, deadline_ids, end)
+    clocks = Clocks(catalog, calendar, zone, rng, sit.key, level, clerk, events, deadline_ids,
+                    end)
     clocks.start("start", started)
     if cancelled_at and cancelled_at <= end:
         notes = []
@@ -212,8 +217,8 @@ class Clocks:
     included), what is late, what a call meets and what gives way are the engine's rules;
     only when the clerk does things is drawn at random."""
 
-    def __init__(self, catalog, calendar, rng, situation, level, clerk, events, ids, end):
-        self.catalog, self.calendar, self.rng = catalog, calendar, rng
+    def __init__(self, catalog, calendar, zone, rng, situation, level, clerk, events, ids, end):
+        self.catalog, self.calendar, self.zone, self.rng = catalog, calendar, zone, rng
         self.situation, self.level, self.clerk, self.events = situation, level, clerk, events
         self.ids, self.end = ids, end
         self.outcome = rng.random()  # how this incident's deadlines go: mostly in time
@@ -224,7 +229,7 @@ class Clocks:
 
     def start(self, event: str, at: datetime) -> None:
         for clock in deadlines.clocks_starting(self.catalog, self.situation, self.level, event,
-                                               at, self.calendar, self.started):
+                                               at, self.calendar, self.zone, self.started):
             self.started.add((clock.source, clock.timer.key))
             row = clock.row() | {"id": next(self.ids), "status": "pending", "missed_at": None,
                                  "acknowledged_at": None, "met_at": None, "met_by": "",

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from models.clock import hall_time
 from models.documents import ContactLine, ContactSheet
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.words import Words
@@ -26,9 +28,11 @@ OUTSIDE_SHADE = colors.HexColor("#ffebee")
 
 
 def write_contact_sheet(path: Path, progress: Progress | None = None, *, sheet: ContactSheet,
-                        words: Words | None = None) -> Path:
+                        words: Words | None = None,
+                        zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> Path:
+    """`zone`: the hall's, whose clock the print date is read on."""
     words = words or Words()
-    printed = sheet.printed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    printed = hall_time.local_text(sheet.printed_at, zone)
     title = words("Emergency contact sheet")
     page = Page(title=f"{title} · {sheet.hall}" if sheet.hall else title,
                 footer=words("Printed {0}").format(printed) + (f" · {sheet.hall}"

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
+from models.clock import hall_time
 from models.documents import DailyLog, DailyRow
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.fonts import PdfFonts
@@ -33,7 +35,9 @@ SIGNERS = ("Supervisor on duty", "Reviewed by")
 
 def render_daily_log(log: DailyLog, path: Path, *, generated_at: datetime,
                      generated_by: str = "", words: Words | None = None,
-                     progress: Progress | None = None, fonts: PdfFonts | None = None) -> Path:
+                     progress: Progress | None = None, fonts: PdfFonts | None = None,
+                     zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> Path:
+    """`zone`: the hall's, whose clock the times are printed on."""
     w = words or Words()
     days = log.first_day.isoformat()
     if log.last_day != log.first_day:
@@ -41,11 +45,11 @@ def render_daily_log(log: DailyLog, path: Path, *, generated_at: datetime,
     place = " · ".join(p for p in (log.hall, log.desk or w("all desks")) if p)
     title = w("Daily log {0}").format(days)
     page = Page(title=f"{title} · {place}",
-                footer=footer(w, (log.hall, log.desk), generated_at, generated_by),
+                footer=footer(w, (log.hall, log.desk), generated_at, generated_by, zone),
                 page_words=w("Page {0} of {1}"), wide=True)
 
     def story(styles: Styles) -> list:
-        sheet = _Sheet(w, styles, content_width(page), log.last_day != log.first_day)
+        sheet = _Sheet(w, styles, content_width(page), log.last_day != log.first_day, zone)
         real, drills = log.real_rows, log.drill_rows
         summary = w("{0} incidents; {1} drills (listed apart, not counted); {2} reports missed "
                     "or late.").format(len(log.counted_rows), len(drills),
@@ -76,6 +80,7 @@ class _Sheet:
     styles: Styles
     width: float
     many_days: bool  # times show their date
+    zone: ZoneInfo  # the hall's
 
     @property
     def time_format(self) -> str:
@@ -90,8 +95,8 @@ class _Sheet:
         w = self.w
         table = [(w("No."), w("Time"), w("Situation"), w("Category"), w("Level"), w("Place"),
                   w("Status"), w("Reported in time?"))]
-        table += [(r.number, local(r.started_at, self.time_format), r.situation, r.category,
-                   r.level, r.place, w(STATUS_WORDS.get(r.status, r.status)),
+        table += [(r.number, local(r.started_at, self.zone, self.time_format), r.situation,
+                   r.category, r.level, r.place, w(STATUS_WORDS.get(r.status, r.status)),
                    w(REPORTING_WORDS.get(r.reporting, r.reporting))) for r in rows]
         number, at, category, level, status, reporting = (
             28 * mm, (22 if self.many_days else 13) * mm, 32 * mm, 36 * mm, 16 * mm, 22 * mm)
@@ -124,7 +129,8 @@ class _Sheet:
         rows = [(w("No."), w("Situation"), w("Deadline"), w("By → to"), w("Due"), w("Outcome"))]
         rows += [(row.number, row.situation, line.label,
                   f"{line.by} → {line.to}" if line.to else line.by,
-                  local(line.due_at, self.time_format), deadline_outcome(line, w))
+                  local(line.due_at, self.zone, self.time_format),
+                  deadline_outcome(line, w, self.zone))
                  for row, line in log.missed_or_late]
         number, situation, by_to, due, outcome = 28 * mm, 50 * mm, 66 * mm, 22 * mm, 46 * mm
         label = self.width - (number + situation + by_to + due + outcome)

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from models.clock import hall_time
 from models.drills.results import DRILL_TIMES, DrillReport, ScoreItem, duration
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.parts import footer, grid, heading, signatures
@@ -33,20 +35,23 @@ TIME_BASE = {
 
 def write_drill_report(path: Path, report: DrillReport, *, generated_at: datetime,
                        generated_by: str = "", words: Words | None = None,
-                       progress: Progress | None = None) -> Path:
+                       progress: Progress | None = None,
+                       zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> Path:
+    """`zone`: the hall's, whose clock the times are printed on."""
     w = words or Words()
     page = Page(title=w("Drill report · {0}").format(report.title),
-                footer=footer(w, (report.hall, report.desk), generated_at, generated_by),
+                footer=footer(w, (report.hall, report.desk), generated_at, generated_by, zone),
                 page_words=w("Page {0} of {1}"), watermark=w("DRILL"))
-    return write_pdf(path, page, lambda styles: story(report, styles, w, content_width(page)),
+    return write_pdf(path, page, lambda styles: story(report, styles, w, content_width(page), zone),
                      progress=progress)
 
 
-def story(r: DrillReport, s: Styles, w: Words, width: float) -> Sequence[Flowable]:
+def story(r: DrillReport, s: Styles, w: Words, width: float,
+          zone: ZoneInfo) -> Sequence[Flowable]:
     parts: list[Flowable] = [
         Paragraph(escape(w("DRILL")) + " · " + escape(w("Drill report")), s.marker),
         Paragraph(escape(r.title), s.title),
-        _facts(r, s, w, width),
+        _facts(r, s, w, width, zone),
     ]
     if r.description:
         parts += [Spacer(0, 2 * mm), Paragraph(escape(r.description), s.body)]
@@ -75,7 +80,7 @@ def story(r: DrillReport, s: Styles, w: Words, width: float) -> Sequence[Flowabl
     return parts
 
 
-def _facts(r: DrillReport, s: Styles, w: Words, width: float) -> Table:
+def _facts(r: DrillReport, s: Styles, w: Words, width: float, zone: ZoneInfo) -> Table:
     speed = (w("×{0} (drill time {1}, real time {2})").format(
         r.rate, duration(round(r.drill_minutes * 60)), duration(round(r.drill_minutes * 60
                                                                      / r.rate)))
@@ -83,7 +88,7 @@ def _facts(r: DrillReport, s: Styles, w: Words, width: float) -> Table:
                  duration(round(r.drill_minutes * 60))))
     rows = [
         (w("Trainer"), r.trainer or "—", w("Clerk on duty"), r.clerk or "—"),
-        (w("Started"), r.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), w("Speed"), speed),
+        (w("Started"), hall_time.local_text(r.started_at, zone), w("Speed"), speed),
         (w("Plan"), r.situation or "—", w("Plan version"), r.plan_version or "—"),
         (w("Hall and desk"), f"{r.hall} · {r.desk}".strip(" ·") or "—",
          w("Drill incidents"), "、".join(r.incidents) or w("none started")),

@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from models.clock import hall_time
 from models.documents import IncidentRecord, RecordFields, TimelineLine
 from models.incidents.verify import PROBLEM_WORDS
 from reports.document import Page, Progress, Styles, content_width, write_pdf
@@ -57,13 +59,14 @@ SIGNERS = ("Handler", "Supervisor")
 
 def render_incident_record(record: IncidentRecord, path: Path, *, generated_at: datetime,
                            generated_by: str = "", words: Words | None = None,
-                           progress: Progress | None = None,
-                           fonts: PdfFonts | None = None) -> Path:
+                           progress: Progress | None = None, fonts: PdfFonts | None = None,
+                           zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> Path:
+    """`zone`: the hall's, whose clock the times are printed on."""
     w = words or Words()
     drill = w("DRILL") if record.is_drill else ""
     title = w("Incident record {0}").format(record.number)
     page = Page(title=f"{title} · {record.situation}" + (f" · {drill}" if drill else ""),
-                footer=footer(w, (record.hall, record.desk), generated_at, generated_by),
+                footer=footer(w, (record.hall, record.desk), generated_at, generated_by, zone),
                 page_words=w("Page {0} of {1}"), watermark=drill)
     width = content_width(page)
 
@@ -73,33 +76,34 @@ def render_incident_record(record: IncidentRecord, path: Path, *, generated_at: 
             parts.append(Paragraph(escape(w("DRILL — a training exercise, not a real incident; "
                                             "kept out of the real statistics.")),
                                    styles.marker))
-        parts += [_header(record, w, styles, width), Spacer(0, 2 * mm),
+        parts += [_header(record, w, styles, width, zone), Spacer(0, 2 * mm),
                   _integrity(record, w, styles),
                   *heading(w("The record"), styles),
-                  labelled(_field_rows(record.fields, w), width, styles),
+                  labelled(_field_rows(record.fields, w, zone), width, styles),
                   *heading(w("Aftercare"), styles),
                   labelled([(item, record.fields.aftercare.get(item, ""))
                             for item in record.aftercare_items], width, styles),
-                  *heading(w("Reporting deadlines"), styles), _deadlines(record, w, styles,
-                                                                        width)]
+                  *heading(w("Reporting deadlines"), styles),
+                  _deadlines(record, w, styles, width, zone)]
         if record.amendments:
             parts += [*heading(w("Corrections after closing"), styles),
-                      _amendments(record, w, styles, width)]
+                      _amendments(record, w, styles, width, zone)]
         parts += [*heading(w("Timeline ({0} entries)").format(len(record.timeline)), styles),
-                  _timeline(record, w, styles, width),
+                  _timeline(record, w, styles, width, zone),
                   signatures([w(s) for s in SIGNERS], w, styles, width)]
         return parts
 
     return write_pdf(path, page, story, fonts=fonts, progress=progress)
 
 
-def _header(record: IncidentRecord, w: Words, styles: Styles, width: float):
+def _header(record: IncidentRecord, w: Words, styles: Styles, width: float, zone: ZoneInfo):
     status = w(STATUS_WORDS.get(record.status, record.status))
     rows = [(w("Hall"), record.hall, w("Desk"), record.desk),
             (w("Incident number"), record.number, w("Status"), status),
             (w("Situation"), record.situation, w("Category"), record.category),
             (w("Level"), record.level, w("Clerk on duty"), record.clerk),
-            (w("Started"), local(record.started_at), w("Closed at"), local(record.closed_at)),
+            (w("Started"), local(record.started_at, zone), w("Closed at"),
+             local(record.closed_at, zone)),
             (w("Plan version"), record.plan_version, w("Kind"),
              w("Drill") if record.is_drill else w("Real incident"))]
     label, value = 26 * mm, width / 2 - 26 * mm
@@ -123,35 +127,38 @@ def _integrity(record: IncidentRecord, w: Words, styles: Styles) -> Paragraph:
     return Paragraph(escape(text), styles.body.clone("failed", textColor=ALARM))
 
 
-def _field_rows(fields: RecordFields, w: Words) -> list[tuple[str, str]]:
+def _field_rows(fields: RecordFields, w: Words, zone: ZoneInfo) -> list[tuple[str, str]]:
     rows = []
     for key, label in FIELD_WORDS:
         value = getattr(fields, key)
         if isinstance(value, datetime):
-            value = local(value)
+            value = local(value, zone)
         elif value is not None and not isinstance(value, str):
             value = value.isoformat()  # a date
         rows.append((w(label), value or ""))
     return rows
 
 
-def _deadlines(record: IncidentRecord, w: Words, styles: Styles, width: float):
+def _deadlines(record: IncidentRecord, w: Words, styles: Styles, width: float,
+               zone: ZoneInfo):
     if not record.deadlines:
         return Paragraph(escape(w("No reporting deadline applied.")), styles.body)
-    fmt = time_format([record.started_at, *(d.due_at for d in record.deadlines)], "%H:%M")
+    fmt = time_format([record.started_at, *(d.due_at for d in record.deadlines)], "%H:%M",
+                      zone)
     rows = [(w("Deadline"), w("By → to"), w("Started"), w("Due"), w("Outcome"))]
     for d in record.deadlines:
-        rows.append((d.label, f"{d.by} → {d.to}" if d.to else d.by, local(d.started_at, fmt),
-                     local(d.due_at, fmt), deadline_outcome(d, w)))
+        rows.append((d.label, f"{d.by} → {d.to}" if d.to else d.by, local(d.started_at, zone, fmt),
+                     local(d.due_at, zone, fmt), deadline_outcome(d, w, zone)))
     clock = (16 if fmt == "%H:%M" else 22) * mm
     by_to, outcome = 56 * mm, 46 * mm
     label = width - (by_to + 2 * clock + outcome)
     return grid(rows, (label, by_to, clock, clock, outcome), styles)
 
 
-def _amendments(record: IncidentRecord, w: Words, styles: Styles, width: float):
+def _amendments(record: IncidentRecord, w: Words, styles: Styles, width: float,
+                zone: ZoneInfo):
     rows = [(w("When"), w("By"), w("Field"), w("New text"), w("Reason"))]
-    rows += [(local(a.at, "%m-%d %H:%M"), a.by, field_words(a.field, w), a.text, a.reason)
+    rows += [(local(a.at, zone, "%m-%d %H:%M"), a.by, field_words(a.field, w), a.text, a.reason)
              for a in record.amendments]
     fixed = (22 * mm, 20 * mm, 28 * mm)
     rest = width - sum(fixed)
@@ -179,9 +186,10 @@ def field_words(key: str, w: Words) -> str:
     return w(dict(FIELD_WORDS).get(key, key))
 
 
-def _timeline(record: IncidentRecord, w: Words, styles: Styles, width: float):
-    fmt = time_format([t.at for t in record.timeline], "%H:%M:%S")
+def _timeline(record: IncidentRecord, w: Words, styles: Styles, width: float,
+              zone: ZoneInfo):
+    fmt = time_format([t.at for t in record.timeline], "%H:%M:%S", zone)
     rows = [(w("Time"), w("By"), w("What"))]
-    rows += [(local(t.at, fmt), t.actor, entry_words(t, w)) for t in record.timeline]
+    rows += [(local(t.at, zone, fmt), t.actor, entry_words(t, w)) for t in record.timeline]
     fixed = (16 * mm if fmt == "%H:%M:%S" else 24 * mm, 20 * mm)
     return grid(rows, (*fixed, width - sum(fixed)), styles)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -20,6 +21,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from models.clock import hall_time
 from models.documents import DeadlineLine
 from models.incidents.lifecycle import Status
 from reports.document import Styles
@@ -52,13 +54,15 @@ def para(text: str, style) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def local(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    return moment.astimezone().strftime(fmt) if moment else ""
+def local(moment: datetime | None, zone: ZoneInfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """`moment` on the hall's clock (`zone`), "" for none."""
+    return hall_time.local_text(moment, zone, fmt)
 
 
-def time_format(moments: Sequence[datetime], clock: str) -> str:
-    """`clock` when all the moments fall on one local day, else with the date before it."""
-    days = {local(m, "%Y-%m-%d") for m in moments}
+def time_format(moments: Sequence[datetime], clock: str, zone: ZoneInfo) -> str:
+    """`clock` when all the moments fall on one of the hall's days, else with the date before
+    it."""
+    days = {local(m, zone, "%Y-%m-%d") for m in moments}
     return clock if len(days) <= 1 else "%m-%d " + clock
 
 
@@ -132,15 +136,15 @@ def plain_table(rows, widths: Sequence[float], styles: Styles, *commands) -> Tab
     return table
 
 
-def deadline_outcome(line: DeadlineLine, w: Words) -> str:
+def deadline_outcome(line: DeadlineLine, w: Words, zone: ZoneInfo) -> str:
     """"In time (done 10:03)", "Late by 3 min 20 s (done 10:08)", "Missed"..."""
     word = w(DEADLINE_WORDS.get(line.status, line.status))
     if line.status == "late" and line.late_seconds:
         minutes, seconds = divmod(line.late_seconds, 60)
         word = w("Late by {0} min {1} s").format(minutes, seconds)
     if line.met_at:  # with the date when done on another day than it was due
-        clock = time_format([line.met_at, line.due_at], "%H:%M")
-        word += w(" (done {0})").format(local(line.met_at, clock))
+        clock = time_format([line.met_at, line.due_at], "%H:%M", zone)
+        word += w(" (done {0})").format(local(line.met_at, zone, clock))
     return word
 
 
@@ -150,10 +154,11 @@ def heading(text: str, styles: Styles) -> list[Flowable]:
     return [CondPageBreak(HEADING_ROOM), Paragraph(escape(text), styles.heading)]
 
 
-def footer(w: Words, place: tuple[str, ...], generated_at: datetime, generated_by: str) -> str:
+def footer(w: Words, place: tuple[str, ...], generated_at: datetime, generated_by: str,
+           zone: ZoneInfo) -> str:
     """"城东营业厅 · 1号台 · 生成于 2026-11-20 18:00 · 生成人 李主管"."""
     parts = [p for p in place if p]
-    parts.append(w("Generated {0}").format(local(generated_at)))
+    parts.append(w("Generated {0}").format(local(generated_at, zone)))
     if generated_by:
         parts.append(w("by {0}").format(generated_by))
     return " · ".join(parts)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.hall import HALL
+
 ROOT = Path(__file__).resolve().parent.parent
 DAMAGED = "is damaged and cannot be read"
 
@@ -43,7 +45,7 @@ def demo_database(tmp_path, shipped_catalog):
 
     path = tmp_path / "data" / "desk.db"
     db = open_database(path)
-    now = datetime(2026, 11, 20, 18, 0).astimezone()
+    now = datetime(2026, 11, 20, 18, 0, tzinfo=HALL)
     generate(shipped_catalog, record_plan_version(shipped_catalog, now), incidents=300,
              days=10, end=now)
     db.close()

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.hall import HALL
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "models" / "store" / "data"
-NOON = datetime(2026, 11, 20, 12, 0).astimezone()
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=HALL)
 SAME_IN_V1 = ("plan_version", "incident", "timeline_entry", "deadline", "record_data",
               "amendment", "contact", "contact_phone")
 

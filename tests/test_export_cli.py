@@ -10,9 +10,10 @@ import pytest
 
 import main
 from tests.helpers import pdf
+from tests.helpers.hall import HALL
 
 ROOT = Path(__file__).resolve().parent.parent
-NOON = datetime(2026, 11, 20, 12, 0).astimezone()
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=HALL)
 
 
 @pytest.fixture
@@ -161,3 +162,40 @@ def test_out_naming_the_database_is_refused_and_the_database_stays(database, tmp
     assert code == 2
     assert not Path(str(database) + "-wal").exists()
     assert main.main(["verify", "--db", str(database)]) == 0
+
+
+def test_the_daily_log_is_the_halls_day_from_the_settings(tmp_path, shipped_catalog):
+    """The hall's zone comes from settings.json beside the database; the machine's (TZ here)
+    plays no part."""
+    import os
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    from models.clock.act import Act, Who
+    from models.clock.workdays import HolidayCalendar
+    from models.incidents import response
+    from models.plans.versions import record_plan_version
+    from models.store.schema import open_database
+    from models.store.settings import SettingsStore
+
+    new_york = ZoneInfo("America/New_York")
+    late_friday = datetime(2026, 11, 21, 3, 30, tzinfo=UTC)  # 22:30 on the 20th there
+    path = tmp_path / "data" / "desk.db"
+    path.parent.mkdir()
+    db = open_database(path)
+    plan = record_plan_version(shipped_catalog, late_friday)
+    act = Act(Who("城东营业厅", "1号台", "张三"), late_friday, HolidayCalendar(), new_york)
+    response.start_incident(shipped_catalog, plan, "fire", act)
+    db.close()
+    SettingsStore(path.parent / "settings.json").set("timezone", "America/New_York")
+    texts = {}
+    for day in ("2026-11-20", "2026-11-21"):
+        out = tmp_path / f"{day}.pdf"
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "export", "daily", "--date", day, "--out",
+             str(out), "--db", str(path)], cwd=ROOT, capture_output=True, text=True,
+            encoding="utf-8", timeout=120, env={**os.environ, "TZ": "Pacific/Kiritimati"})
+        assert result.returncode == 0, result.stderr
+        texts[day] = "\n".join(pdf.page_texts(out))
+    assert "20261120-001\n22:30" in texts["2026-11-20"]
+    assert "20261120-001" not in texts["2026-11-21"]

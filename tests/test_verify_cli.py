@@ -14,6 +14,7 @@ from models.clock.workdays import HolidayCalendar
 from models.incidents import response
 from models.plans.versions import record_plan_version
 from models.store.schema import open_database
+from tests.helpers.hall import HALL
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(shutil.which("sqlite3") is None,
@@ -33,7 +34,7 @@ def sqlite(db: Path, sql: str) -> None:
 def db_with_incidents(tmp_path, shipped_catalog):
     path = tmp_path / "desk.db"
     db = open_database(path)
-    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0).astimezone(),
+    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0, tzinfo=HALL),
               HolidayCalendar())
     plan = record_plan_version(shipped_catalog, act.now)
     for key in ("fire", "power_cut"):
@@ -94,7 +95,7 @@ def test_the_record_changed_with_sqlite3_is_caught(tmp_path, shipped_catalog):
 
     path = tmp_path / "desk.db"
     db = open_database(path)
-    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0).astimezone(),
+    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0, tzinfo=HALL),
               HolidayCalendar())
     plan = record_plan_version(shipped_catalog, act.now)
     incident = response.start_incident(shipped_catalog, plan, "customer_property_lost", act)

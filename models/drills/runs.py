@@ -88,7 +88,7 @@ def finish_run(catalog: Catalog, run_id: int, scenario: Scenario, drill_started:
         DrillRun.update(ended_at=to_db(act.now), score=result.score,
                         report=result.to_json()).where(DrillRun.id == run_id).execute()
         clerks = dict.fromkeys([run.clerk, *(i.clerk for i in incidents), act.who.clerk])
-        TrainingRecord.create(kind="drill", held_on=act.now.astimezone().date(),
+        TrainingRecord.create(kind="drill", held_on=act.day_of(act.now),
                               topic=scenario.title, trainer=run.trainer,
                               attendees="、".join(c for c in clerks if c),
                               notes="", drill_run=run_id)
@@ -110,7 +110,7 @@ def end_interrupted(catalog: Catalog, act: Act) -> list[int]:
                 .order_by(Incident.updated_at.desc()).scalar())
         latest = max([act.now] + ([from_db(last)] if last else []))
         finish_run(catalog, run.id, scenario, from_db(run.started_at),
-                   Act(act.who, latest, act.calendar))
+                   Act(act.who, latest, act.calendar, act.zone))
         ended.append(run.id)
     return ended
 

@@ -13,7 +13,9 @@ import json
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from models.clock import hall_time
 from models.plans.catalog import Catalog
 from models.plans.toml_check import (
     KEY_PATTERN,
@@ -304,9 +306,10 @@ def _may_write(path: Path, key: str, catalog: Catalog) -> bool:
     return existing is not None and existing.key == key
 
 
-def new_key(folder: Path, now: datetime) -> str:
-    """A key for a scenario the trainer starts from nothing."""
-    return free_key(folder, f"{USER_KEY_PREFIX}_{now.astimezone():%Y%m%d_%H%M%S}")
+def new_key(folder: Path, now: datetime, zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> str:
+    """A key for a scenario the trainer starts from nothing (stamped with the hall's time)."""
+    stamp = hall_time.local_text(now, zone, "%Y%m%d_%H%M%S")
+    return free_key(folder, f"{USER_KEY_PREFIX}_{stamp}")
 
 
 def free_key(folder: Path, base: str) -> str:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from models.clock import hall_time
 from models.clock.act import Act
 from models.clock.clocks import from_db, to_db
 from models.clock.workdays import HolidayCalendar
@@ -106,16 +108,16 @@ class ClockStart:
 
 
 def clocks_starting(catalog: Catalog, situation_key: str, level: int, event: str,
-                    started_at: datetime, calendar: HolidayCalendar,
+                    started_at: datetime, calendar: HolidayCalendar, zone: ZoneInfo,
                     started: set[tuple[str, str]], trigger: str = "") -> list[ClockStart]:
     """The clocks `event` starts at `started_at`: each timer of the situation and level that it
     starts and whose (source, key) is not in `started`, with its holiday minutes when the
-    clock starts on a holiday (judged at the start, not when it is noticed)."""
+    clock starts on a holiday of the hall (`zone`; judged at the start, not when noticed)."""
     starting = [(source, timer) for source, timer in timers_of(catalog, situation_key, level)
                 if (source, timer.key) not in started and starts_on(timer, event, trigger)]
     if not starting:
         return []  # most events start nothing: no need to ask the calendar
-    holiday = calendar.is_holiday(started_at.astimezone().date())
+    holiday = calendar.is_holiday(hall_time.day_of(started_at, zone))
     return [ClockStart(source, timer, started_at,
                        started_at + timedelta(minutes=minutes_for(catalog, timer, holiday)),
                        holiday and timer.holiday_minutes is not None)
@@ -168,7 +170,8 @@ def start_clocks(catalog: Catalog, incident: Incident, event: str, act: Act, *,
                .where(Deadline.incident == incident.id, Deadline.status != "superseded")}
     created = []
     for clock in clocks_starting(catalog, incident.situation_key, incident.level, event,
-                                 started_at or act.now, act.calendar, already, trigger):
+                                 started_at or act.now, act.calendar, act.zone, already,
+                                 trigger):
         row = Deadline.create(incident=incident.id, **clock.row())
         append_entry(incident, "deadline_started", at=act.now, actor=act.who.clerk,
                      desk=act.who.desk, text=clock.timer.label, data=clock.entry_data(row.id))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import peewee as pw
 
+from models.clock import hall_time
 from models.clock.clocks import from_db, to_db
 from models.documents import DailyLog, DailyRow, DeadlineLine
 from models.incidents import search
@@ -31,6 +33,7 @@ class HistoryFilter:
     drill: bool | None = None  # None: both
     desk: str = ""
     text: str = ""
+    zone: ZoneInfo = hall_time.DEFAULT_ZONE  # the hall's, whose days first_day and last_day are
 
 
 @dataclass(frozen=True)
@@ -52,17 +55,18 @@ SORT_COLUMNS = {"time": Incident.started_at, "number": Incident.number,
                 "status": Incident.status, "desk": Incident.desk, "place": Incident.place}
 
 
-def day_range(first: date, last: date) -> tuple[datetime, datetime]:
-    """Local days as stored (naive UTC) bounds: [start of first, start of the day after last)."""
-    start = datetime.combine(first, time()).astimezone()
-    end = datetime.combine(last + timedelta(days=1), time()).astimezone()
+def day_range(first: date, last: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The hall's days as stored (naive UTC) bounds: [start of first, start of the day after
+    last)."""
+    start, end = hall_time.days_span(first, last, zone)
     return to_db(start), to_db(end)
 
 
 def filtered(f: HistoryFilter) -> pw.ModelSelect:
     query = Incident.select()
     if f.first_day or f.last_day:
-        start, end = day_range(f.first_day or date(1970, 1, 1), f.last_day or date(9999, 12, 30))
+        start, end = day_range(f.first_day or date(1970, 1, 1), f.last_day or date(9999, 12, 30),
+                               f.zone)
         query = query.where(Incident.started_at >= start, Incident.started_at < end)
     if f.category:
         query = query.where(Incident.category_key == f.category)
@@ -121,8 +125,10 @@ def reporting_of(rows: list[Deadline]) -> str:
     return ""
 
 
-def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str = "") -> DailyLog:
-    f = HistoryFilter(first_day=first, last_day=last, desk=desk)
+def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str = "",
+              zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> DailyLog:
+    """The hall's days `first` to `last` (its midnight to midnight, in `zone`)."""
+    f = HistoryFilter(first_day=first, last_day=last, desk=desk, zone=zone)
     incidents = list(filtered(f).order_by(Incident.started_at, Incident.id))
     by_incident: dict[int, list[Deadline]] = {}
     if incidents:

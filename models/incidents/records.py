@@ -11,7 +11,9 @@ import json
 from dataclasses import asdict, fields
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
 
+from models.clock import hall_time
 from models.clock.act import Act
 from models.clock.clocks import to_db
 from models.documents import RecordFields
@@ -39,18 +41,19 @@ class RecordRefused(Exception):
 
 # ---- raw text <-> fields --------------------------------------------------------------------
 
-def format_datetime(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+def format_datetime(moment: datetime | None, zone: ZoneInfo) -> str:
+    return hall_time.local_text(moment, zone)
 
 
-def raw_from_fields(record: RecordFields) -> dict[str, str]:
+def raw_from_fields(record: RecordFields, zone: ZoneInfo) -> dict[str, str]:
+    """The fields as text; times as the hall's clock read them."""
     raw: dict[str, str] = {}
     for f in fields(RecordFields):
         value = getattr(record, f.name)
         if f.name == "aftercare":
             raw.update({AFTERCARE_PREFIX + k: v for k, v in value.items()})
         elif f.name in DATETIME_FIELDS:
-            raw[f.name] = format_datetime(value)
+            raw[f.name] = format_datetime(value, zone)
         elif f.name in DATE_FIELDS:
             raw[f.name] = value.isoformat() if value else ""
         else:
@@ -58,8 +61,9 @@ def raw_from_fields(record: RecordFields) -> dict[str, str]:
     return raw
 
 
-def parse_raw(raw: dict[str, str]) -> tuple[RecordFields, dict[str, str]]:
-    """The fields, and per field a problem code: bad_datetime, bad_date, bad_amount, too_long,
+def parse_raw(raw: dict[str, str], zone: ZoneInfo) -> tuple[RecordFields, dict[str, str]]:
+    """The fields (times as typed on the hall's clock), and per field a problem code:
+    bad_datetime, bad_date, bad_amount, too_long,
     before_happened (discovered/reported/handled before it happened)."""
     values: dict[str, object] = {}
     errors: dict[str, str] = {}
@@ -71,9 +75,9 @@ def parse_raw(raw: dict[str, str]) -> tuple[RecordFields, dict[str, str]]:
         elif key.startswith(AFTERCARE_PREFIX):
             aftercare[key[len(AFTERCARE_PREFIX):]] = text
         elif key in DATETIME_FIELDS:
-            values[key] = _parse(text, DATETIME_FORMATS, errors, key, "bad_datetime")
+            values[key] = _parse(text, DATETIME_FORMATS, errors, key, "bad_datetime", zone)
         elif key in DATE_FIELDS:
-            moment = _parse(text, DATE_FORMATS, errors, key, "bad_date")
+            moment = _parse(text, DATE_FORMATS, errors, key, "bad_date", zone)
             values[key] = moment.date() if moment else None
         elif key == "loss_amount":
             values[key] = _amount(text, errors)
@@ -89,12 +93,12 @@ def parse_raw(raw: dict[str, str]) -> tuple[RecordFields, dict[str, str]]:
     return RecordFields(**values, aftercare=aftercare), errors
 
 
-def _parse(text: str, formats, errors, key, code) -> datetime | None:
+def _parse(text: str, formats, errors, key, code, zone: ZoneInfo) -> datetime | None:
     if not text:
         return None
     for fmt in formats:
         try:
-            return datetime.strptime(text, fmt).astimezone()
+            return hall_time.at_hall(datetime.strptime(text, fmt), zone)
         except ValueError:
             continue
     errors[key] = code
@@ -102,8 +106,9 @@ def _parse(text: str, formats, errors, key, code) -> datetime | None:
 
 
 def parse_date(text: str) -> date | None:
-    """A day as typed (2026-11-20 or 2026/11/20); None when empty or not a real date."""
-    moment = _parse(_clean(text), DATE_FORMATS, {}, "date", "bad_date")
+    """A day as typed (2026-11-20 or 2026/11/20); None when empty or not a real date.
+    (A day has no zone: the one given to _parse plays no part.)"""
+    moment = _parse(_clean(text), DATE_FORMATS, {}, "date", "bad_date", hall_time.DEFAULT_ZONE)
     return moment.date() if moment else None
 
 
@@ -142,13 +147,14 @@ def stored_fields(incident_id: int) -> RecordFields:
     return _from_json(json.loads(row.data)) if row else RecordFields()
 
 
-def load_form(incident_id: int) -> tuple[dict[str, str], bool]:
-    """The raw text to show, and whether it comes from an unsaved draft."""
+def load_form(incident_id: int, zone: ZoneInfo) -> tuple[dict[str, str], bool]:
+    """The raw text to show (times in the hall's `zone`), and whether it comes from an unsaved
+    draft."""
     draft = RecordDraft.get_or_none(RecordDraft.incident == incident_id)
     saved = RecordData.get_or_none(RecordData.incident == incident_id)
     if draft and (saved is None or draft.saved_at >= saved.saved_at):
         return json.loads(draft.data), True
-    return raw_from_fields(stored_fields(incident_id)), False
+    return raw_from_fields(stored_fields(incident_id), zone), False
 
 
 def save_draft(incident_id: int, raw: dict[str, str], now: datetime) -> None:
@@ -176,7 +182,7 @@ def save_record(incident_id: int, raw: dict[str, str], act: Act) -> dict[str, st
     incident = Incident.get_by_id(incident_id)
     if incident.status == Status.CLOSED:
         raise RecordRefused("closed")
-    record, errors = parse_raw(raw)
+    record, errors = parse_raw(raw, act.zone)
     if errors:
         save_draft(incident_id, raw, act.now)
         return errors
@@ -227,10 +233,10 @@ def amend(incident_id: int, field: str, new_text: str, reason: str, act: Act) ->
         raise RecordRefused("reason_required")
     if not new_text or len(new_text) > TEXT_MAX_CHARS or len(reason) > TEXT_MAX_CHARS:
         raise RecordRefused("bad_text")
-    _, problems = parse_raw({field: new_text})  # the same checks as the form
+    _, problems = parse_raw({field: new_text}, act.zone)  # the same checks as the form
     if field in problems:
         raise RecordRefused("bad_value", (problems[field],))
-    old = raw_from_fields(stored_fields(incident_id)).get(field, "")
+    old = raw_from_fields(stored_fields(incident_id), act.zone).get(field, "")
     with transaction():
         Amendment.create(incident=incident_id, at=to_db(act.now), by=act.who.clerk, field=field,
                          reason=reason, old=old, new=new_text)

@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from peewee import fn
 
+from models.clock import hall_time
 from models.clock.act import Act
 from models.clock.clocks import from_db, to_db
 from models.incidents import deadlines, search
@@ -100,7 +102,7 @@ def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act:
     sit = _situation(catalog, situation_key)
     with transaction():
         incident = Incident.create(
-            number=next_number(act.now), situation_key=sit.key, situation_name=sit.name,
+            number=next_number(act.now, act.zone), situation_key=sit.key, situation_name=sit.name,
             category_key=sit.category,
             level=sit.default_level, status=Status.OPEN,
             is_drill=is_drill or drill_run is not None,
@@ -116,9 +118,9 @@ def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act:
     return incident.id
 
 
-def next_number(now: datetime) -> str:
-    """The day's next incident number, e.g. 20261120-003 (local date)."""
-    day = now.astimezone().strftime("%Y%m%d")
+def next_number(now: datetime, zone: ZoneInfo) -> str:
+    """The day's next incident number, e.g. 20261120-003 (the hall's date)."""
+    day = hall_time.local_text(now, zone, "%Y%m%d")
     return f"{day}-{last_sequence(day) + 1:03d}"
 
 

@@ -108,7 +108,8 @@ class DrillService:
         """The trainer's scenario written to `folder`; a new one when `key` is empty. Raises
         ScenarioRefused with the problems, or ScenarioNotWritten when the folder cannot be
         written."""
-        key = key or scenarios.new_key(folder, self._act().now)
+        act = self._act()
+        key = key or scenarios.new_key(folder, act.now, act.zone)
         data = scenarios.scenario_data(title, situation, description, holiday, injects, key)
         try:
             written = scenarios.save_own(folder, data, self.catalog, file=file)

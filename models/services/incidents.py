@@ -58,7 +58,7 @@ class IncidentService:
     def act(self) -> Act:
         """Who acts, now, under the desk's calendar: passed to every recorded action."""
         calendar = AlwaysHoliday() if self.drill_holiday else self._calendar()
-        return Act(self._who(), self.clock.now(), calendar)
+        return Act(self._who(), self.clock.now(), calendar, self.clock.zone)
 
     # -- queries ---------------------------------------------------------------------------
     def state(self, incident_id: int) -> IncidentState:
@@ -69,7 +69,7 @@ class IncidentService:
 
     def record_text(self, incident_id: int) -> dict[str, str]:
         """The record form's fields as last typed (draft) or saved."""
-        return records.load_form(incident_id)[0]
+        return records.load_form(incident_id, self.clock.zone)[0]
 
     def note_draft(self, incident_id: int) -> str:
         return note_draft(incident_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from models.clock.act import Act
 from models.documents import DailyLog, IncidentRecord
@@ -53,13 +54,18 @@ class RecordService:
     def now(self) -> datetime:
         return self._act().now
 
+    @property
+    def zone(self) -> ZoneInfo:
+        """The hall's time zone: its days, and the times its people read."""
+        return self._act().zone
+
     # -- queries ---------------------------------------------------------------------------
     def state(self, incident_id: int) -> IncidentState:
         return response.incident_state(incident_id)
 
     def form(self, incident_id: int) -> tuple[dict[str, str], bool]:
         """The text to show, and whether it comes from an unsaved draft."""
-        return records.load_form(incident_id)
+        return records.load_form(incident_id, self.zone)
 
     def plan_used(self, incident_id: int) -> tuple[int, str]:
         """The stored plan version the incident followed: its id and its label."""
@@ -73,7 +79,7 @@ class RecordService:
 
     def loss_advice(self, amount_text: str) -> list[str] | None:
         """What the catalog advises for a loss this large; None when it is not an amount."""
-        record, errors = records.parse_raw({"loss_amount": amount_text})
+        record, errors = records.parse_raw({"loss_amount": amount_text}, self.zone)
         return None if errors else records.loss_warnings(self.catalog, record.loss_amount)
 
     def document(self, incident_id: int) -> IncidentRecord:
@@ -91,7 +97,8 @@ class RecordService:
         return history.desks()
 
     def daily_log(self, first: date, last: date, *, hall: str, desk: str = "") -> DailyLog:
-        return history.daily_log(self.catalog, first, last, hall=hall, desk=desk)
+        return history.daily_log(self.catalog, first, last, hall=hall, desk=desk,
+                                 zone=self.zone)
 
     # -- commands --------------------------------------------------------------------------
     @command(NOTHING)

@@ -9,15 +9,33 @@ from __future__ import annotations
 import json
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from models.store.files import OWNER_ONLY, write_whole
 
 # Percent. The home screen fits 1366×768 up to 115 and 1920×1080 at every size
 # (tests/ui/test_home_layout.py); where it does not fit, the screen scrolls.
 TEXT_SIZES = (100, 115, 130, 150)
+# The hall's time zone decides "today": incident numbers, workday or holiday, the daily log.
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+# Names that stand for the machine's own zone: the very thing the setting exists to avoid.
+MACHINE_ZONES = ("localtime", "posixrules")
+
+
+def zone_name(value: str) -> str:
+    """`value` if it names a time zone (an IANA name such as Asia/Urumqi), else SettingsError."""
+    problem = f"'{value}' is not a time zone name such as {DEFAULT_TIMEZONE} (timezone)"
+    if value in MACHINE_ZONES:
+        raise SettingsError(problem)
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise SettingsError(problem) from None
+    return value
 
 
 @dataclass(frozen=True)
@@ -26,6 +44,7 @@ class Setting:
     default: object
     choices: tuple = ()
     max_length: int = 60
+    check: Callable[[str], str] | None = None  # a text value's own rule, beyond its length
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -38,6 +57,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clerk_names", []),  # names chosen before, offered at the next shift start
     Setting("holiday_date", ""),  # a date the desk declared a holiday (YYYY-MM-DD), or ""
     Setting("backup_folder", "", max_length=400),  # "" = backups/ beside the database
+    Setting("timezone", DEFAULT_TIMEZONE, check=zone_name),
 )
 MAX_NAMES = 100
 BY_KEY = {s.key: s for s in SETTINGS}
@@ -61,7 +81,8 @@ def validate(key: str, value: object) -> object:
             raise SettingsError(f"{key} must be a list of at most {MAX_NAMES} names")
         names = [_text(key, v, spec.max_length) for v in value]
         return list(dict.fromkeys(n for n in names if n))
-    return _text(key, value, spec.max_length)
+    text = _text(key, value, spec.max_length)
+    return spec.check(text) if spec.check else text
 
 
 def _text(key: str, value: object, max_length: int) -> str:
@@ -155,6 +176,11 @@ def put_on_duty(store: SettingsStore, name: str) -> None:
     store.set("clerk_on_duty", name)
     names = [name] + [n for n in store.get("clerk_names") if n != name]
     store.set("clerk_names", names[:MAX_NAMES])
+
+
+def hall_zone(store: SettingsStore) -> ZoneInfo:
+    """The hall's time zone, as set (a name refused when set or loaded never gets here)."""
+    return ZoneInfo(str(store.get("timezone")))
 
 
 def holiday_override(store: SettingsStore) -> date | None:

@@ -2284,6 +2284,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>报警声音</translation>
     </message>
     <message>
+        <source>Time zone of the hall</source>
+        <translation>营业厅所在时区</translation>
+    </message>
+    <message>
+        <source>Not saved: “{0}” is not a time zone name. Write one such as Asia/Shanghai or Asia/Urumqi.</source>
+        <translation>未保存：“{0}”不是时区名称。请填写如 Asia/Shanghai 或 Asia/Urumqi 的时区名称。</translation>
+    </message>
+    <message>
         <source>On</source>
         <translation>开</translation>
     </message>
@@ -2294,6 +2302,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>{0}% (for screens of 1920×1080 or more)</source>
         <translation>{0}%（适合 1920×1080 及以上屏幕）</translation>
+    </message>
+    <message>
+        <source>The time zone changes at the next start.</source>
+        <translation>时区将在下次启动时生效。</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>

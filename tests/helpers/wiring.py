@@ -56,10 +56,15 @@ def history_screen(*, catalog, act, operations=None, pdf=None):
                          operations=operations or Operations(), pdf=pdf)
 
 
-def daily_view(*, catalog, hall, pdf=None):
+def daily_view(*, catalog, hall, clock, pdf=None):
+    from models.clock.act import Act, Who
+    from models.clock.workdays import HolidayCalendar
     from ui.history.daily_view import DailyView
 
-    return DailyView(records=RecordService(catalog=catalog, act=lambda: None), hall=hall,
+    def act():
+        return Act(Who("", "", ""), clock.now(), HolidayCalendar(), clock.zone)
+
+    return DailyView(records=RecordService(catalog=catalog, act=act), hall=hall, clock=clock,
                      pdf=pdf)
 
 

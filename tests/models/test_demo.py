@@ -15,8 +15,9 @@ from models.incidents.verify import verify_all
 from models.plans.versions import record_plan_version
 from models.store.schema import open_database
 from models.store.tables import Deadline, Incident, TimelineEntry
+from tests.helpers.hall import HALL
 
-END = datetime(2026, 11, 20, 18, 0).astimezone()
+END = datetime(2026, 11, 20, 18, 0, tzinfo=HALL)
 
 
 def test_generated_incidents_look_real_and_verify(desk_db, shipped_catalog):
@@ -26,7 +27,7 @@ def test_generated_incidents_look_real_and_verify(desk_db, shipped_catalog):
     counts = Counter(i.situation_key for i in Incident.select())
     assert counts.most_common(1)[0][0] == "agitated_customer"
     assert counts["fire"] < counts["agitated_customer"] / 10
-    local_times = [from_db(i.started_at).astimezone().time() for i in Incident.select()]
+    local_times = [from_db(i.started_at).astimezone(HALL).time() for i in Incident.select()]
     assert all(OPENING[0] <= t <= OPENING[1] for t in local_times)
     assert list(verify_all()) == []
     numbers = [i.number for i in Incident.select()]
@@ -129,8 +130,14 @@ def replay(catalog, plan, picked) -> dict[int, int]:
 
 
 def comparable_entries(entries) -> list[tuple]:
-    return [(e.at, e.kind, e.actor, e.text,
-             {k: v for k, v in json.loads(e.data).items() if k != "deadline"})
+    """What an entry says; a due time as the instant it is (a desk writes it in the hall's
+    zone, the demo in UTC: the same moment)."""
+    def said(data: dict) -> dict:
+        if "due" in data:
+            data["due"] = datetime.fromisoformat(data["due"]).timestamp()
+        return {k: v for k, v in data.items() if k != "deadline"}
+
+    return [(e.at, e.kind, e.actor, e.text, said(json.loads(e.data)))
             for e in entries if e.kind != "record_saved"]
 
 

@@ -10,7 +10,9 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from models.clock.clocks import SystemClock
 from models.demo import generate
+from tests.helpers.hall import HALL
 from tests.ui.conftest import desk_look  # noqa: F401  (the desk's font and stylesheet)
 
 
@@ -20,9 +22,9 @@ from tests.ui.conftest import desk_look  # noqa: F401  (the desk's font and styl
 def test_daily_view_refresh(qtbot, desk_db, shipped_catalog, repeat, incidents, days):
     from tests.helpers.wiring import daily_view
 
-    end = datetime.now().astimezone().replace(hour=18, minute=0, second=0, microsecond=0)
+    end = datetime.now(HALL).replace(hour=18, minute=0, second=0, microsecond=0)
     generate(shipped_catalog, desk_db[1], incidents=incidents, days=days, end=end)
-    view = daily_view(catalog=shipped_catalog, hall=lambda: "城东营业厅")
+    view = daily_view(catalog=shipped_catalog, hall=lambda: "城东营业厅", clock=SystemClock())
     qtbot.addWidget(view)
     view.resize(1234, 560)
     view.show()

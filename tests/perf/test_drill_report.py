@@ -19,8 +19,9 @@ from models.incidents import response
 from models.store.paths import default_plans_dir
 from models.store.tables import DrillRun, Incident
 from reports.drill_report import write_drill_report
+from tests.helpers.hall import HALL
 
-START = datetime(2026, 11, 20, 10, 0).astimezone()
+START = datetime(2026, 11, 20, 10, 0, tzinfo=HALL)
 
 
 @pytest.mark.perf

@@ -8,7 +8,7 @@ Make the database once (about 7 minutes), then run the benchmark:
 import os
 import resource
 import time
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from models.plans.loader import load_catalog
 from models.store.paths import default_plans_dir
 from models.store.schema import open_database
 from models.store.tables import Incident
+from tests.helpers.hall import HALL
 from tests.helpers.wiring import history_screen, record_form
 from tests.perf.timing import median_ms
 
@@ -50,8 +51,8 @@ def test_history_at_200k(qtbot):
 
     screen.category.setCurrentIndex(screen.category.findData("systems"))
     screen.situation.setCurrentIndex(screen.situation.findData("hotline_failure"))
-    screen.first_day.setDate(date.today() - timedelta(days=365))
-    screen.last_day.setDate(date.today())
+    screen.first_day.setDate(datetime.now(HALL).date() - timedelta(days=365))
+    screen.last_day.setDate(datetime.now(HALL).date())
     figures["filter by situation and a year"] = median_ms(screen.apply)
     screen.category.setCurrentIndex(0)
     screen.all_dates.setChecked(True)

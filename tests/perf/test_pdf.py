@@ -22,10 +22,11 @@ from reports.daily_log import render_daily_log
 from reports.fonts import register_fonts
 from reports.incident_record import render_incident_record
 from tests.helpers import pdf
+from tests.helpers.hall import HALL
 from tests.perf.timing import interleaved, median_ms, pair_line, timed
 
 DAY = date(2026, 11, 20)
-END = datetime(2026, 11, 20, 18, 0).astimezone()
+END = datetime(2026, 11, 20, 18, 0, tzinfo=HALL)
 
 
 def bare_canvas(path, text: str, pagesize) -> None:
@@ -83,7 +84,7 @@ def test_daily_log_of_300_incidents(tmp_path, desk_db, shipped_catalog, repeat):
 
 @pytest.mark.perf
 def test_record_with_200_timeline_entries(tmp_path, desk_db, shipped_catalog, repeat):
-    start = datetime(2026, 11, 20, 10, 0).astimezone()
+    start = datetime(2026, 11, 20, 10, 0, tzinfo=HALL)
 
     def act(seconds: int) -> Act:
         return Act(Who("城东营业厅", "1号台", "张三"), start + timedelta(seconds=seconds),

@@ -7,10 +7,11 @@ import pytest
 from models.clock.act import Act, Who
 from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, records, response
+from tests.helpers.hall import HALL
 
 DAY = date(2026, 11, 20)
-NOON = datetime(2026, 11, 20, 12, 0).astimezone()
-GENERATED = datetime(2026, 11, 20, 18, 30).astimezone()
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=HALL)
+GENERATED = datetime(2026, 11, 20, 18, 30, tzinfo=HALL)
 
 
 def act_at(moment: datetime, desk: str = "1号台", clerk: str = "张三") -> Act:

@@ -8,6 +8,7 @@ from models.demo import generate
 from models.incidents import history
 from reports.daily_log import render_daily_log
 from tests.helpers import pdf
+from tests.helpers.hall import HALL
 from tests.reports.conftest import DAY, GENERATED, NOON
 
 HEADER = "编号\n时间\n情形\n类别\n级别\n地点\n状态\n是否按时报告"
@@ -19,7 +20,7 @@ def render(log, path):
 
 
 def test_a_day_of_300_incidents(tmp_path, desk_db, shipped_catalog):
-    end = datetime(2026, 11, 20, 18, 0).astimezone()
+    end = datetime(2026, 11, 20, 18, 0, tzinfo=HALL)
     stats = generate(shipped_catalog, desk_db[1], incidents=300, days=1, end=end)
     log = history.daily_log(shipped_catalog, DAY, DAY, hall="城东营业厅")
     assert len(log.rows) == 300 and stats.drills == len(log.drill_rows) > 0
@@ -35,7 +36,7 @@ def test_a_day_of_300_incidents(tmp_path, desk_db, shipped_catalog):
     assert all(HEADER in page for page in table_pages)  # the header repeated on each page
     text = "\n".join(texts)
     for row in log.rows:  # every incident exactly once: real in the table, drills apart
-        assert text.count(f"{row.number}\n{row.started_at.astimezone():%H:%M}") == 1, row
+        assert text.count(f"{row.number}\n{row.started_at.astimezone(HALL):%H:%M}") == 1, row
     assert f"真实事件 {len(log.counted_rows)} 起；演练 {len(log.drill_rows)} 次" in texts[0]
     fonts = pdf.fonts(tmp_path / "busy.pdf")
     assert fonts and all(fonts.values()), fonts

@@ -14,6 +14,7 @@ from reports import daily_log, incident_record, parts
 from reports.incident_record import render_incident_record
 from reports.words import Words
 from tests.helpers import pdf
+from tests.helpers.hall import HALL
 from tests.reports.conftest import GENERATED, NOON
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,7 +157,7 @@ def test_a_deadline_done_the_next_day_shows_the_date():
                         due, "late", met_at=due + timedelta(hours=13), late_seconds=13 * 3600)
     same_day = DeadlineLine("报告组长", "现场服务人员", "组长", NOON, due, "met",
                             met_at=due - timedelta(minutes=1))
-    assert parts.deadline_outcome(late, Words()).endswith(
-        f"（{(due + timedelta(hours=13)).astimezone():%m-%d %H:%M} 完成）")
-    assert parts.deadline_outcome(same_day, Words()).endswith(
-        f"（{(due - timedelta(minutes=1)).astimezone():%H:%M} 完成）")
+    assert parts.deadline_outcome(late, Words(), HALL).endswith(
+        f"（{(due + timedelta(hours=13)).astimezone(HALL):%m-%d %H:%M} 完成）")
+    assert parts.deadline_outcome(same_day, Words(), HALL).endswith(
+        f"（{(due - timedelta(minutes=1)).astimezone(HALL):%H:%M} 完成）")

@@ -13,10 +13,11 @@ from models.plans.versions import record_plan_version
 from models.store.schema import open_database
 from models.store.settings import SettingsStore
 from models.store.tables import Deadline, TimelineEntry
+from tests.helpers.hall import HALL
 from ui.window.desk import build_desk
 
-WORKDAY = datetime(2026, 11, 20, 12, 0).astimezone()
-NATIONAL_DAY = datetime(2026, 10, 1, 12, 0).astimezone()
+WORKDAY = datetime(2026, 11, 20, 12, 0, tzinfo=HALL)
+NATIONAL_DAY = datetime(2026, 10, 1, 12, 0, tzinfo=HALL)
 HELPER = Path(__file__).resolve().parents[1] / "helpers" / "press_then_wait.py"
 
 

@@ -12,12 +12,13 @@ from models.incidents import history
 from models.store.settings import SettingsStore
 from models.store.tables import DrillRun, Incident, TrainingRecord
 from tests.helpers import pdf
+from tests.helpers.hall import HALL
 from tests.helpers.wiring import record_form
 from ui.drills.drill_banner import DrillBanner
 from ui.history.history_model import ID_ROLE
 from ui.window.desk import build_desk
 
-START = datetime(2026, 11, 20, 10, 0).astimezone()
+START = datetime(2026, 11, 20, 10, 0, tzinfo=HALL)
 
 
 def click(qtbot, widget):

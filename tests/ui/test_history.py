@@ -1,14 +1,16 @@
 """History and daily view through the real widgets; the lazy model checked on its own."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from models.clock.act import Act, Who
+from models.clock.clocks import SystemClock
 from models.clock.workdays import HolidayCalendar
 from models.incidents import response
 from models.incidents.history import HistoryFilter, HistoryRow
+from tests.helpers.hall import HALL
 from tests.helpers.wiring import daily_view, history_screen
 from ui.history.history_model import ID_ROLE, PAGE, HistoryModel
 
@@ -54,7 +56,7 @@ def start(catalog, plan, key, when, note="", drill=False):
 
 def test_history_filters_search_sort_and_open(qtbot, desk_db, shipped_catalog):
     plan = desk_db[1]
-    now = datetime.now().astimezone()
+    now = datetime.now(HALL)
     fire = start(shipped_catalog, plan, "fire", now - timedelta(hours=3), "二楼仓库起火")
     start(shipped_catalog, plan, "power_cut", now - timedelta(hours=2), "整栋楼停电")
     start(shipped_catalog, plan, "fire", now - timedelta(hours=1), "消防演练", drill=True)
@@ -86,10 +88,12 @@ def test_history_filters_search_sort_and_open(qtbot, desk_db, shipped_catalog):
 
 def test_history_date_range(qtbot, desk_db, shipped_catalog):
     plan = desk_db[1]
-    today = datetime.now().astimezone().replace(hour=10, minute=0)
+    today = datetime.now(HALL).replace(hour=10, minute=0)
     start(shipped_catalog, plan, "fire", today)
     start(shipped_catalog, plan, "fire", today - timedelta(days=3))
-    screen = history_screen(catalog=shipped_catalog, act=lambda: None)
+    screen = history_screen(catalog=shipped_catalog,
+                            act=lambda: Act(Who("", "1号台", "李主管"), datetime.now(HALL),
+                                            HolidayCalendar()))
     qtbot.addWidget(screen)
     screen.show()
     assert screen.first_day.property("unused") is True  # greyed: every date counts
@@ -102,14 +106,14 @@ def test_history_date_range(qtbot, desk_db, shipped_catalog):
 
 def test_daily_view_counts_and_drills(qtbot, desk_db, shipped_catalog):
     plan = desk_db[1]
-    today = datetime.now().astimezone().replace(hour=10, minute=0)
+    today = datetime.now(HALL).replace(hour=10, minute=0)
     start(shipped_catalog, plan, "fire", today)
     start(shipped_catalog, plan, "power_cut", today + timedelta(minutes=30))
     start(shipped_catalog, plan, "fire", today + timedelta(hours=1), drill=True)
-    view = daily_view(catalog=shipped_catalog, hall=lambda: "城东营业厅")
+    view = daily_view(catalog=shipped_catalog, hall=lambda: "城东营业厅", clock=SystemClock())
     qtbot.addWidget(view)
     view.show()
-    view.show_days(date.today(), date.today())
+    view.show_days(datetime.now(HALL).date(), datetime.now(HALL).date())
     assert view.summary.text().startswith("真实事件 2 起，演练 1 次")
     assert "火灾与安全事故 1" in view.summary.text()
     assert view.rows.rowCount() == 3

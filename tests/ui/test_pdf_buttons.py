@@ -14,9 +14,10 @@ from models.clock.workdays import HolidayCalendar
 from models.incidents import response
 from models.store.settings import SettingsStore
 from tests.helpers import pdf
+from tests.helpers.hall import HALL
 
 DAY = date(2026, 11, 20)
-NOON = datetime(2026, 11, 20, 12, 0).astimezone()
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=HALL)
 
 
 def click(qtbot, widget):

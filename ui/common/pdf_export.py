@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
+from models.clock import hall_time
 from reports.words import Words  # no reportlab: cheap
 from ui.common.file_dialogs import ask_save_file
 
@@ -147,6 +149,7 @@ class PdfTools:
     generated_by: Callable[[], str]  # e.g. the clerk on duty
     now: Callable[[], datetime]
     language: Callable[[], str] = lambda: "zh_CN"
+    zone: ZoneInfo = hall_time.DEFAULT_ZONE  # the hall's: documents print its times
     ask_path: Callable[[QWidget | None, str, str], Path | None] = ask_save_path
     open_file: Callable[[Path], bool] = open_with_viewer
     open_folder: Callable[[Path], bool] = open_folder
@@ -154,6 +157,7 @@ class PdfTools:
     print_dir: Callable[[], Path] = print_folder
 
     def stamp(self) -> dict:
-        """The generated-at/by and the words of a document, read on the GUI thread."""
+        """The generated-at/by, the words and the hall's zone of a document, read on the GUI
+        thread."""
         return {"generated_at": self.now(), "generated_by": self.generated_by(),
-                "words": Words(self.language())}
+                "words": Words(self.language()), "zone": self.zone}

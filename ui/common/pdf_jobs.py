@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from models.clock import hall_time
 from models.documents import ContactSheet, DailyLog, IncidentRecord
 from models.drills.results import DrillReport
 from ui.common.pdf_export import PdfTools, Render
@@ -60,7 +61,7 @@ def incident_record_job(record: IncidentRecord, tools: PdfTools) -> PdfJob:
 
 
 def drill_report_job(report: DrillReport, tools: PdfTools) -> PdfJob:
-    day = report.started_at.astimezone().strftime("%Y%m%d")
+    day = hall_time.local_text(report.started_at, tools.zone, "%Y%m%d")
     name = "-".join((translate("Pdf", "drill-report"), day, str(report.run_id)))
     stamp = tools.stamp()
 
@@ -74,12 +75,13 @@ def drill_report_job(report: DrillReport, tools: PdfTools) -> PdfJob:
 
 
 def contact_sheet_job(sheet: ContactSheet, tools: PdfTools) -> PdfJob:
-    words = tools.stamp()["words"]
+    stamp = tools.stamp()
 
     def render(path, progress):
         from reports.contact_sheet import write_contact_sheet
 
-        return write_contact_sheet(path, progress, sheet=sheet, words=words)
+        return write_contact_sheet(path, progress, sheet=sheet, words=stamp["words"],
+                                   zone=stamp["zone"])
 
     return PdfJob(safe_name(translate("Pdf", "contact-sheet")) + ".pdf",
                   translate("Pdf", "Save the contact sheet as PDF"), render)

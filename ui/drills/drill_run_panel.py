@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import hall_time
 from models.drills.results import DRILL_TIMES, DrillReport, ScoreItem, duration
 from models.plans.catalog import Catalog
 from models.services.drills import NoDrillReport, Scenario
@@ -40,13 +42,15 @@ NOT_SCORED_COLOUR = "#616161"
 
 class DrillRunPanel(QWidget):
     def __init__(self, *, catalog: Catalog, drills: DrillController, pdf: PdfTools,
-                 now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+                 now: Callable[[], datetime], zone: ZoneInfo = hall_time.DEFAULT_ZONE,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillRunPanel")
         self._catalog = catalog
         self._drills = drills
         self._pdf = pdf
         self._now = now
+        self._zone = zone  # the hall's: the times shown
         self.report: DrillReport | None = None  # the drill shown on the right
         self.export_bar = ExportBar(tools=pdf)
 
@@ -185,7 +189,7 @@ class DrillRunPanel(QWidget):
         runs = self._drills.service.finished_runs()
         self._run_ids = [r[0] for r in runs]
         self.runs.blockSignals(True)
-        fill_table(self.runs, [(started.astimezone().strftime("%Y-%m-%d %H:%M"), title, trainer,
+        fill_table(self.runs, [(hall_time.local_text(started, self._zone), title, trainer,
                                 "—" if score is None else str(score))
                                for _id, started, title, trainer, _rate, score in runs])
         self.runs.blockSignals(False)

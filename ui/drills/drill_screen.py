@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from models.clock import hall_time
 from models.services.changes import Changes
 from models.services.drills import Problem, Scenario
 from models.services.plans import PlanService
@@ -27,8 +29,9 @@ class DrillScreen(QWidget):
     def __init__(self, *, drills_controller: DrillController, plans: PlanService,
                  shipped_dir: Path, own_dir: Path, now: Callable[[], datetime],
                  clerk: Callable[[], str], pdf: PdfTools,
-                 parent: QWidget | None = None) -> None:
-        """The drill service and the desk's Operations come with `drills_controller`."""
+                 zone: ZoneInfo = hall_time.DEFAULT_ZONE, parent: QWidget | None = None) -> None:
+        """The drill service and the desk's Operations come with `drills_controller`;
+        `zone`: the hall's, whose dates and times the screen shows."""
         super().__init__(parent)
         self.setObjectName("drillScreen")
         service = drills_controller.service
@@ -38,12 +41,13 @@ class DrillScreen(QWidget):
         self._catalog = catalog
         self._shipped_dir, self._own_dir = Path(shipped_dir), Path(own_dir)
         self._now = now
+        self._zone = zone
         self.scenarios: list[Scenario] = []
         self.problems: list[Problem] = []
         self.reminder = QLabel(objectName="reminderLabel")
         self.reminder.setWordWrap(True)
         self.run = DrillRunPanel(catalog=catalog, drills=drills_controller, pdf=pdf,
-                                 now=now)
+                                 now=now, zone=zone)
         self.editor = ScenarioEditor(service=service, operations=operations,
                                      own_dir=self._own_dir)
         self.training = TrainingPanel(service=service, operations=operations, today=self.today)
@@ -71,7 +75,7 @@ class DrillScreen(QWidget):
             self.refresh_reminders()
 
     def today(self):
-        return self._now().astimezone().date()
+        return hall_time.day_of(self._now(), self._zone)
 
     def load_scenarios(self) -> None:
         """The shipped scenarios and the trainer's own, again from their files."""

@@ -26,7 +26,7 @@ class EmergencyScreen(QWidget):
         self.setObjectName("emergencyScreen")
         self._controller = controller
         catalog = controller.catalog
-        self.strip = OpenIncidentsStrip(catalog=catalog)
+        self.strip = OpenIncidentsStrip(catalog=catalog, zone=controller.clock.zone)
         self.home = EmergencyHome(catalog=catalog)
         self.guided = guided or GuidedResponse(controller=controller)
         self.numbers = EmergencyNumbers(catalog=catalog)

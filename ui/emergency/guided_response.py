@@ -404,8 +404,9 @@ class GuidedResponse(QWidget):
 
     def _fill_timeline(self, state: IncidentState) -> None:
         self.timeline.clear()
+        zone = self._controller.clock.zone
         for entry in reversed(state.entries):
-            self.timeline.addItem(f"{local_time(entry.at)}  {entry_text(entry)}")
+            self.timeline.addItem(f"{local_time(entry.at, zone)}  {entry_text(entry)}")
 
     def tick(self, state: IncidentState | None = None) -> None:
         if self.incident_id is None:
@@ -495,7 +496,8 @@ class GuidedResponse(QWidget):
     def open_readout(self) -> None:
         state = self._controller.state(self.incident_id)
         targets = self._report_choices(state)
-        text = compose_readout(self._catalog, state, self._controller.record_text(state.id))
+        text = compose_readout(self._catalog, state, self._controller.record_text(state.id),
+                               zone=self._controller.clock.zone)
         self.readout_dialog = ReadoutDialog(text=text,
                                             targets=targets, parent=self)
         self.readout_dialog.reported.connect(self.report)

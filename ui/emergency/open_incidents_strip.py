@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
+from models.clock import hall_time
 from models.plans.catalog import Catalog
 from models.services.incidents import IncidentSummary
 from ui.common.time_text import local_time
@@ -13,10 +16,12 @@ from ui.common.time_text import local_time
 class OpenIncidentsStrip(QFrame):
     incident_chosen = Signal(int)
 
-    def __init__(self, *, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, *, catalog: Catalog, zone: ZoneInfo = hall_time.DEFAULT_ZONE,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("openIncidentsStrip")
         self._catalog = catalog
+        self._zone = zone  # the hall's: the times shown
         # Many incidents at once scroll sideways instead of widening the window.
         content = QWidget(objectName="stripContent")
         self._layout = QHBoxLayout(content)
@@ -46,7 +51,7 @@ class OpenIncidentsStrip(QFrame):
             level = self._catalog.level(summary.level)
             drill = self.tr("[DRILL] ") if summary.is_drill else ""
             text = (f"{drill}{summary.situation_name} · {level.short} · "
-                    f"{local_time(summary.started_at, '%H:%M')}")
+                    f"{local_time(summary.started_at, self._zone, '%H:%M')}")
             button = QPushButton(text, objectName="openIncidentButton")
             button.setCheckable(True)
             button.setChecked(summary.id == current)

@@ -4,6 +4,7 @@ missed or late reports — what a supervisor reviews before printing the daily l
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import hall_time
+from models.clock.clocks import Clock
 from models.documents import DailyLog
 from models.services.records import RecordService
 from ui.common.export_bar import ExportBar
@@ -32,12 +35,14 @@ class DailyView(QWidget):
     export_requested = Signal(object)  # the DailyLog on screen
     print_requested = Signal(object)
 
-    def __init__(self, *, records: RecordService, hall: Callable[[], str],
+    def __init__(self, *, records: RecordService, hall: Callable[[], str], clock: Clock,
                  pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+        """`clock`: the hall's, whose days the view shows (today, its midnights, its times)."""
         super().__init__(parent)
         self.setObjectName("dailyView")
         self._records = records
         self._hall = hall
+        self._clock = clock
         self.log: DailyLog | None = None
         self.export_bar = ExportBar(tools=pdf) if pdf else None
         self.first_day = self._date_edit("dailyFirst")
@@ -47,7 +52,7 @@ class DailyView(QWidget):
         self.today.clicked.connect(self.show_today)
         self.yesterday = QPushButton(self.tr("Yesterday"), objectName="yesterdayButton")
         self.yesterday.clicked.connect(
-            lambda: self.show_days(*(2 * [QDate.currentDate().addDays(-1).toPython()])))
+            lambda: self.show_days(*(2 * [self._clock.today() - timedelta(days=1)])))
         self.export_button = QPushButton(self.tr("Export PDF"), objectName="exportDaily")
         self.export_button.setShortcut("Ctrl+E")
         self.export_button.clicked.connect(lambda: self._request(self.export_requested))
@@ -92,7 +97,7 @@ class DailyView(QWidget):
         edit = QDateEdit(objectName=name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDate(QDate.currentDate())
+        edit.setDate(QDate(self._clock.today()))
         return edit
 
     def _table(self, name: str, columns: int) -> QTableWidget:
@@ -103,8 +108,8 @@ class DailyView(QWidget):
         return table
 
     def show_today(self) -> None:
-        self.first_day.setDate(QDate.currentDate())
-        self.last_day.setDate(QDate.currentDate())
+        self.first_day.setDate(QDate(self._clock.today()))
+        self.last_day.setDate(QDate(self._clock.today()))
 
     def show_days(self, first, last) -> None:
         self.first_day.blockSignals(True)
@@ -146,14 +151,15 @@ class DailyView(QWidget):
             self.tr("Time"), self.tr("No."), self.tr("Situation"), self.tr("Level"),
             self.tr("Desk"), self.tr("Place"), self.tr("Status"), self.tr("Reported in time?")])
         fill_table(self.rows, [
-            (row.started_at.astimezone().strftime("%m-%d %H:%M"),
+            (hall_time.local_text(row.started_at, self._clock.zone, "%m-%d %H:%M"),
              (self.tr("[DRILL] ") if row.is_drill else "") + row.number, row.situation,
              row.level, row.desk, row.place, status_text(row.status),
              self.reporting_text(row.reporting)) for row in log.rows])
         self.problems.setHorizontalHeaderLabels([
             self.tr("No."), self.tr("Deadline"), self.tr("Due"), self.tr("Outcome")])
         fill_table(self.problems, [
-            (row.number, line.label, line.due_at.astimezone().strftime("%m-%d %H:%M"),
+            (row.number, line.label,
+             hall_time.local_text(line.due_at, self._clock.zone, "%m-%d %H:%M"),
              self.reporting_text(line.status if line.status != "met" else "in time"))
             for row, line in log.missed_or_late])
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from models.clock import hall_time
 from models.plans.catalog import Catalog
 from models.services.records import HistoryFilter, HistoryRow
 from ui.common.status_text import status_text
@@ -101,7 +102,7 @@ class HistoryModel(QAbstractTableModel):
         if column == "number":
             return (self.tr("[DRILL] ") if row.is_drill else "") + row.number
         if column == "time":
-            return row.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            return hall_time.local_text(row.started_at, self._filter.zone)  # the filter's days
         if column == "situation":
             return row.situation_name
         if column == "level":

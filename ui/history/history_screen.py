@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import hall_time
 from models.services.changes import Changes
 from models.services.incidents import Status
 from models.services.records import HistoryFilter, RecordService
@@ -169,8 +170,12 @@ class HistoryScreen(QWidget):
         edit = QDateEdit(objectName=name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDate(QDate.currentDate())
+        edit.setDate(QDate(self._today()))
         return edit
+
+    def _today(self) -> date:
+        """The hall's date (its zone), not the machine's."""
+        return hall_time.day_of(self._records.now(), self._records.zone)
 
     def _fill_situations(self) -> None:
         self.situation.blockSignals(True)
@@ -203,7 +208,7 @@ class HistoryScreen(QWidget):
                              situation=self.situation.currentData() or "",
                              level=self.level.currentData(), status=self.status.currentData(),
                              drill=self.kind.currentData(), desk=self.desk.currentData() or "",
-                             text=self.search.text(), **dates)
+                             text=self.search.text(), zone=self._records.zone, **dates)
 
     def apply(self) -> None:
         self._search_timer.stop()
@@ -222,7 +227,7 @@ class HistoryScreen(QWidget):
         self.apply()  # at once: called by code that wants the result now
 
     def show_last_days(self, days: int) -> None:
-        today = date.today()
+        today = self._today()
         self.show_days(today - timedelta(days=days - 1), today)
 
     # -- opening ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from models.clock.clocks import Clock
 from models.services.records import RecordService
 from ui.common.operations import Operations
 from ui.common.pdf_export import PdfTools
@@ -15,12 +16,12 @@ from ui.history.history_screen import HistoryScreen
 
 class IncidentsScreen(QWidget):
     def __init__(self, *, records: RecordService, operations: Operations,
-                 hall: Callable[[], str], pdf: PdfTools | None = None,
+                 hall: Callable[[], str], clock: Clock, pdf: PdfTools | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("incidentsScreen")
         self.history = HistoryScreen(records=records, operations=operations, pdf=pdf)
-        self.daily = DailyView(records=records, hall=hall, pdf=pdf)
+        self.daily = DailyView(records=records, hall=hall, clock=clock, pdf=pdf)
         self.tabs = QTabWidget(objectName="incidentsTabs")
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.daily, self.tr("Daily view"))

@@ -179,7 +179,7 @@ class RecordForm(QWidget):
         if key in TIME_FIELDS:
             now = QPushButton(self.tr("Now"), objectName="nowButton")
             now.clicked.connect(lambda _=False, e=editor: e.setText(
-                local_time(self._service.now(), "%Y-%m-%d %H:%M")))
+                local_time(self._service.now(), self._service.zone, "%Y-%m-%d %H:%M")))
             self.now_buttons.append(now)
             line.addWidget(now)
         grid.addWidget(name, row * 2, 0, Qt.AlignmentFlag.AlignTop)
@@ -265,7 +265,8 @@ class RecordForm(QWidget):
     def save_draft(self) -> None:
         if self._ops.run(self._service.save_draft, self.incident_id, self.raw()) is None:
             return  # failed: the error path said so
-        self.status.setText(self.tr("Draft saved {0}").format(local_time(self._service.now())))
+        self.status.setText(self.tr("Draft saved {0}").format(local_time(self._service.now(),
+                                                                         self._service.zone)))
         self.draft_saved.emit()
 
     def flush(self) -> None:
@@ -290,8 +291,9 @@ class RecordForm(QWidget):
     def _fill_timeline(self, state=None) -> None:
         state = state or self._service.state(self.incident_id)
         self.timeline.clear()
+        zone = self._service.zone
         for entry in state.entries:
-            self.timeline.addItem(f"{local_time(entry.at, '%m-%d %H:%M:%S')}  {entry.actor}  "
+            self.timeline.addItem(f"{local_time(entry.at, zone, '%m-%d %H:%M:%S')}  {entry.actor}  "
                                   f"{entry_text(entry)}")
 
     def save(self) -> bool:
@@ -330,7 +332,9 @@ class RecordForm(QWidget):
 
     def prefill_actions(self) -> None:
         state = self._service.state(self.incident_id)
-        lines = [f"{local_time(e.at, '%H:%M')} {entry_text(e)}" for e in state.actions_taken()]
+        zone = self._service.zone
+        lines = [f"{local_time(e.at, zone, '%H:%M')} {entry_text(e)}"
+                 for e in state.actions_taken()]
         self.editors["actions"].setPlainText("\n".join(lines))
 
     def make_pdf(self, *, printing: bool) -> bool:

@@ -102,7 +102,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     incidents = IncidentController(service=incident_service, operations=operations)
     deadlines = DeadlineController(service=incident_service, operations=operations)
     pdf = PdfTools(exporter=PdfExport(), generated_by=lambda: who().clerk, now=clock.now,
-                   language=lambda: str(store.get("language")))
+                   language=lambda: str(store.get("language")), zone=clock.zone)
     contacts = ContactsController(service=ContactService(catalog=catalog, clock=clock),
                                   operations=operations)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
@@ -128,7 +128,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         from ui.history.incidents_screen import IncidentsScreen
 
         return IncidentsScreen(records=records, operations=operations,
-                               hall=lambda: str(store.get("hall_name")), pdf=pdf)
+                               hall=lambda: str(store.get("hall_name")), clock=clock, pdf=pdf)
 
     def build_contacts() -> QWidget:
         from ui.contacts.contacts_screen import ContactsScreen
@@ -143,7 +143,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                              shipped_dir=drills_dir or default_plans_dir() / "drills",
                              own_dir=own_drills_dir or user_data_dir() / "drills",
                              now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
-                             pdf=pdf)
+                             pdf=pdf, zone=clock.zone)
         screen.due_changed.connect(show_drills_due)
         return screen
 
@@ -189,11 +189,11 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         tray.show()
 
     def show_day() -> None:
-        today = clock.now().astimezone().date()
+        today = clock.today()
         panel.set_day(calendar().is_holiday(today), calendar().known(today))
 
     def toggle_holiday(on: bool) -> None:
-        store.set("holiday_date", clock.now().astimezone().date().isoformat() if on else "")
+        store.set("holiday_date", clock.today().isoformat() if on else "")
         show_day()
 
     def notify_missed(ids: list[int]) -> None:

@@ -49,4 +49,4 @@ class HeaderBar(QFrame):
         self.clerk.style().polish(self.clerk)
 
     def tick(self) -> None:
-        self.time.setText(self._clock.now().astimezone().strftime("%Y-%m-%d %H:%M:%S"))
+        self.time.setText(self._clock.local(self._clock.now()).strftime("%Y-%m-%d %H:%M:%S"))

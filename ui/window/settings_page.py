@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from models.store.settings import BY_KEY, SettingsError, SettingsStore
 
 # What this page edits; the clerk on duty is chosen from the header instead.
-EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound")
+EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound", "timezone")
 
 
 class SettingsPage(QWidget):
@@ -54,8 +54,15 @@ class SettingsPage(QWidget):
             "language": self.tr("Language"),
             "text_size": self.tr("Text size"),
             "alarm_sound": self.tr("Alarm sound"),
+            "timezone": self.tr("Time zone of the hall"),
         }
         return labels[key]
+
+    def _refusal(self, key: str, value: object, error: Exception) -> str:
+        if key == "timezone" and isinstance(error, SettingsError):
+            return self.tr("Not saved: “{0}” is not a time zone name. Write one such as "
+                           "Asia/Shanghai or Asia/Urumqi.").format(value)
+        return self.tr("Not saved: {0}").format(str(error))
 
     def _choice_text(self, value: object) -> str:
         texts = {"zh_CN": "简体中文", "en": "English", True: self.tr("On"), False: self.tr("Off")}
@@ -92,7 +99,7 @@ class SettingsPage(QWidget):
             try:
                 self._store.set(key, value)
             except (SettingsError, OSError) as e:
-                self.message.setText(self.tr("Not saved: {0}").format(str(e)))
+                self.message.setText(self._refusal(key, value, e))
                 return
             changed.append(key)
         for key in changed:
@@ -100,4 +107,6 @@ class SettingsPage(QWidget):
         note = self.tr("Saved.")
         if "language" in changed:
             note += " " + self.tr("The language changes at the next start.")
+        if "timezone" in changed:  # one day, one numbering, for the whole of a session
+            note += " " + self.tr("The time zone changes at the next start.")
         self.message.setText(note)

@@ -6,7 +6,7 @@ green / amber / red by the share of time left, overdue counting up and flashing.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -134,7 +134,7 @@ class TimerPanel(QFrame):
         layout.addWidget(self.day)
         layout.addWidget(self.empty, 1)
         layout.addWidget(scroll, 1)
-        self.set_deadlines([], datetime.now().astimezone())
+        self.set_deadlines([], datetime.now(UTC))  # an instant: no day is shown
 
     def done_text(self, action: str) -> str:
         texts = {

@@ -17,8 +17,9 @@ from models.store.paths import default_plans_dir
 from models.store.tables import DrillRun, Incident, TrainingRecord
 from reports.drill_report import write_drill_report
 from tests.helpers import pdf
+from tests.helpers.hall import HALL
 
-START = datetime(2026, 11, 20, 10, 0).astimezone()
+START = datetime(2026, 11, 20, 10, 0, tzinfo=HALL)
 WHO = Who("城东营业厅", "1号台", "张三")
 
 

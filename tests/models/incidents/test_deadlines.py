@@ -5,16 +5,17 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from models.clock.act import Act, Who
-from models.clock.clocks import FakeClock
+from models.clock.clocks import FakeClock, to_db
 from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, response
 from models.store.schema import open_database
 from models.store.tables import Deadline, TimelineEntry
+from tests.helpers.hall import HALL
 
 WHO = Who("城东营业厅", "1号台", "张三")
-WORKDAY_NOON = datetime(2026, 11, 20, 12, 0).astimezone()  # a Friday
-NATIONAL_DAY = datetime(2026, 10, 1, 12, 0).astimezone()  # a public holiday
-ADJUSTED_SATURDAY = datetime(2026, 10, 10, 12, 0).astimezone()  # a Saturday made a workday
+WORKDAY_NOON = datetime(2026, 11, 20, 12, 0, tzinfo=HALL)  # a Friday
+NATIONAL_DAY = datetime(2026, 10, 1, 12, 0, tzinfo=HALL)  # a public holiday
+ADJUSTED_SATURDAY = datetime(2026, 10, 10, 12, 0, tzinfo=HALL)  # a Saturday made a workday
 
 
 class Desk:
@@ -197,7 +198,7 @@ def test_level_change_supersedes_and_restarts_from_the_change(desk):
     assert old.status == "superseded"
     new = desk.deadline(incident, "level_report")
     assert (new.source, new.to_role) == ("level:1", "group_leader")
-    assert new.started_at == desk.clock.now().replace(tzinfo=None)
+    assert new.started_at == to_db(desk.clock.now())
     superseded = TimelineEntry.get(TimelineEntry.kind == "deadline_superseded")
     assert "有员工受伤" in superseded.data
 

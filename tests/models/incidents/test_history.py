@@ -10,6 +10,7 @@ from models.clock.workdays import HolidayCalendar
 from models.incidents import history, records, response, search
 from models.incidents.history import HistoryFilter
 from models.store.tables import Incident
+from tests.helpers.hall import HALL
 
 WHO = Who("城东营业厅", "1号台", "张三")
 
@@ -27,7 +28,7 @@ def test_index_and_query_forms():
 @pytest.fixture
 def filled(desk_db, shipped_catalog):
     plan = desk_db[1]
-    clock = FakeClock(datetime(2026, 11, 20, 9, 30).astimezone())
+    clock = FakeClock(datetime(2026, 11, 20, 9, 30, tzinfo=HALL))
 
     def start(key, note="", drill=False, desk="1号台"):
         act = Act(Who("城东营业厅", desk, "张三"), clock.now(), HolidayCalendar())
@@ -54,7 +55,7 @@ def ids_of(f):
 
 def test_desks_are_listed_once_each_in_order(filled, desk_db, shipped_catalog):
     assert history.desks() == ["1号台", "2号台"]
-    act = Act(Who("城东营业厅", "", "张三"), datetime(2026, 11, 22, 9).astimezone(),
+    act = Act(Who("城东营业厅", "", "张三"), datetime(2026, 11, 22, 9, tzinfo=HALL),
               HolidayCalendar())
     response.start_incident(shipped_catalog, desk_db[1], "fire", act)  # no desk name set
     assert history.desks() == ["1号台", "2号台"]
@@ -89,7 +90,7 @@ def test_text_search(filled, text, expected):
 
 def test_search_follows_the_saved_record(filled, desk_db):
     _catalog, ids = filled
-    act = Act(WHO, datetime(2026, 11, 22, 9, 0).astimezone(), HolidayCalendar())
+    act = Act(WHO, datetime(2026, 11, 22, 9, 0, tzinfo=HALL), HolidayCalendar())
     assert records.save_record(ids["power"], {"place": "地下车库配电房"}, act) == {}
     assert ids_of(HistoryFilter(text="配电房")) == {ids["power"]}
 
@@ -119,7 +120,7 @@ def test_daily_log_keeps_drills_out_of_the_totals(filled):
 def test_daily_log_lists_missed_reports(desk_db, shipped_catalog):
     from models.incidents import deadlines
 
-    clock = FakeClock(datetime(2026, 11, 20, 9, 30).astimezone())
+    clock = FakeClock(datetime(2026, 11, 20, 9, 30, tzinfo=HALL))
     act = Act(WHO, clock.now(), HolidayCalendar())
     incident = response.start_incident(shipped_catalog, desk_db[1], "fire", act)
     clock.advance(timedelta(minutes=6))
@@ -131,7 +132,7 @@ def test_daily_log_lists_missed_reports(desk_db, shipped_catalog):
 
 
 def test_a_press_made_by_mistake_is_listed_but_never_counted(desk_db, shipped_catalog):
-    clock = FakeClock(datetime(2026, 11, 20, 9, 30).astimezone())
+    clock = FakeClock(datetime(2026, 11, 20, 9, 30, tzinfo=HALL))
     real = response.start_incident(shipped_catalog, desk_db[1], "power_cut",
                                    Act(WHO, clock.now(), HolidayCalendar()))
     mistake = response.start_incident(shipped_catalog, desk_db[1], "fire",

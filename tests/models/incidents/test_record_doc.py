@@ -5,10 +5,11 @@ from models.clock.workdays import HolidayCalendar
 from models.incidents import records, response
 from models.incidents.record_document import build_record
 from models.store.tables import bound_database
+from tests.helpers.hall import HALL
 
 
 def test_build_record_from_the_database(desk_db, shipped_catalog):
-    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0).astimezone(),
+    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0, tzinfo=HALL),
               HolidayCalendar())
     incident = response.start_incident(shipped_catalog, desk_db[1], "fire", act, is_drill=True)
     response.set_step(shipped_catalog, incident, 0, True, act)

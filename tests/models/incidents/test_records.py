@@ -11,9 +11,10 @@ from models.incidents import deadlines, records, response
 from models.incidents.records import RecordRefused
 from models.incidents.verify import verify_incident
 from models.store.tables import Incident, RecordDraft, TimelineEntry
+from tests.helpers.hall import HALL
 
 WHO = Who("城东营业厅", "1号台", "李主管")
-START = datetime(2026, 11, 20, 10, 0).astimezone()
+START = datetime(2026, 11, 20, 10, 0, tzinfo=HALL)
 
 
 @pytest.fixture
@@ -30,19 +31,19 @@ def test_parse_valid_and_invalid_fields():
     raw = {"happened_at": "2026-11-20 09:58", "discovered_at": "2026/11/20 10:00",
            "loss_amount": "5,200元", "evidence_keep_until": "2026-12-20", "place": " 一楼大厅 ",
            "aftercare:客户安抚": "已安抚"}
-    record, errors = records.parse_raw(raw)
+    record, errors = records.parse_raw(raw, HALL)
     assert errors == {}
-    assert record.happened_at == datetime(2026, 11, 20, 9, 58).astimezone()
+    assert record.happened_at == datetime(2026, 11, 20, 9, 58, tzinfo=HALL)  # hall time
     assert (record.loss_amount, record.place) == ("5200", "一楼大厅")
     assert record.evidence_keep_until == date(2026, 12, 20)
     assert record.aftercare == {"客户安抚": "已安抚"}
     bad = {"happened_at": "2026-13-01 10:00", "discovered_at": "2026-11-20 09:00",
            "loss_amount": "-3", "follow_up_on": "明天", "description": "长" * 10_001}
-    _, errors = records.parse_raw({**bad, "reported_at": "2026-11-20 10:00"})
+    _, errors = records.parse_raw({**bad, "reported_at": "2026-11-20 10:00"}, HALL)
     assert errors == {"happened_at": "bad_datetime", "loss_amount": "bad_amount",
                       "follow_up_on": "bad_date", "description": "too_long"}
     _, errors = records.parse_raw({"happened_at": "2026-11-20 10:00",
-                                   "discovered_at": "2026-11-20 09:00"})
+                                   "discovered_at": "2026-11-20 09:00"}, HALL)
     assert errors == {"discovered_at": "before_happened"}
 
 
@@ -58,10 +59,10 @@ def test_invalid_save_keeps_what_was_typed(desk):
     raw = {"description": "保险柜旁现金短少😟", "loss_amount": "约五千"}
     errors = records.save_record(incident, raw, act())
     assert errors == {"loss_amount": "bad_amount"}
-    assert records.load_form(incident) == (raw, True)  # the draft holds it
+    assert records.load_form(incident, HALL) == (raw, True)  # the draft holds it
     raw["loss_amount"] = "5000"
     assert records.save_record(incident, raw, act()) == {}
-    form, from_draft = records.load_form(incident)
+    form, from_draft = records.load_form(incident, HALL)
     assert (form["description"], form["loss_amount"], from_draft) == (
         "保险柜旁现金短少😟", "5000", False)
     assert not RecordDraft.select().exists()
@@ -75,7 +76,7 @@ def test_a_newer_draft_wins_over_the_saved_record(desk):
     records.save_record(incident, {"place": "二楼"}, act())
     clock.advance(seconds=5)
     records.save_draft(incident, {"place": "二楼仓库"}, clock.now())
-    assert records.load_form(incident) == ({"place": "二楼仓库"}, True)
+    assert records.load_form(incident, HALL) == ({"place": "二楼仓库"}, True)
 
 
 def close_ready(catalog, plan, clock, act, key="agitated_customer"):
@@ -122,7 +123,7 @@ def test_amendment_appends_with_who_when_why(desk):
     (amendment,) = records.amendments_of(incident)
     assert (amendment.by, amendment.field, amendment.old, amendment.new) == (
         "李主管", "place", "一楼", "二楼")
-    assert records.load_form(incident)[0]["place"] == "一楼"  # the closed record stays
+    assert records.load_form(incident, HALL)[0]["place"] == "一楼"  # the closed record stays
     assert verify_incident(incident) == []
 
 

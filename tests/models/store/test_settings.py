@@ -1,9 +1,10 @@
 import json
 import os
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from models.store.settings import SETTINGS, SettingsError, SettingsStore
+from models.store.settings import SETTINGS, SettingsError, SettingsStore, hall_zone
 
 
 def test_defaults_declared_once(tmp_path):
@@ -93,3 +94,30 @@ def test_a_pipe_named_settings_json_does_not_hang_the_desk(tmp_path):
     os.mkfifo(tmp_path / "settings.json")
     store = SettingsStore(tmp_path / "settings.json")
     assert store.get("language") == "zh_CN" and "not a settings file" in store.problem
+
+
+def test_the_halls_time_zone_defaults_to_shanghai_and_takes_real_zone_names(tmp_path):
+    path = tmp_path / "settings.json"
+    store = SettingsStore(path)
+    assert store.get("timezone") == "Asia/Shanghai"
+    assert hall_zone(store) == ZoneInfo("Asia/Shanghai")
+    store.set("timezone", " Asia/Urumqi ")
+    assert hall_zone(SettingsStore(path)) == ZoneInfo("Asia/Urumqi")
+
+
+@pytest.mark.parametrize("name", [
+    "Mars/Base", "asia/shanghai", "", "../etc/passwd", "/etc/localtime", "zone.tab",
+    "localtime",  # the machine's own zone: what the setting exists to avoid
+    8,
+])
+def test_a_name_that_is_no_time_zone_is_refused_saying_so(tmp_path, name):
+    store = SettingsStore(tmp_path / "settings.json")
+    with pytest.raises(SettingsError, match=r"time zone|must be text"):
+        store.set("timezone", name)
+    assert store.get("timezone") == "Asia/Shanghai"
+
+
+def test_a_hand_edited_bad_zone_falls_back_to_the_default(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"timezone": "Mars/Base", "desk_name": "2号"}), encoding="utf-8")
+    assert hall_zone(SettingsStore(path)) == ZoneInfo("Asia/Shanghai")

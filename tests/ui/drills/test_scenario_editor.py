@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from models.services.plans import PlanService
 from models.store.paths import default_plans_dir
+from tests.helpers.hall import HALL
 from tests.helpers.wiring import drill_controller
 from ui.common.pdf_export import PdfExport, PdfTools
 from ui.drills.drill_screen import DrillScreen
@@ -71,7 +72,7 @@ def test_write_a_new_scenario_and_run_it(qtbot, screen, tmp_path):
     assert editor.message.text() == "已保存，可在演练场景列表中选用。"
     assert editor.message.property("tone") == "ok"
     files = list((tmp_path / "drills").glob("*.toml"))
-    assert [f.name for f in files] == [f"own_{NOW.astimezone():%Y%m%d_%H%M%S}.toml"]
+    assert [f.name for f in files] == [f"own_{NOW.astimezone(HALL):%Y%m%d_%H%M%S}.toml"]
     assert "客户摔倒在楼梯上" in files[0].read_text(encoding="utf-8")
 
     run = screen.run

@@ -10,10 +10,11 @@ from models.clock.clocks import FakeClock
 from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, response
 from models.store.tables import Amendment, Incident, RecordDraft, TimelineEntry, bound_database
+from tests.helpers.hall import HALL
 from tests.helpers.wiring import record_form
 from ui.records.record_form import RecordForm
 
-START = datetime(2026, 11, 20, 10, 0).astimezone()
+START = datetime(2026, 11, 20, 10, 0, tzinfo=HALL)
 
 
 @pytest.fixture

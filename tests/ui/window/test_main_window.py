@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QLabel
 
 from models.clock.clocks import FakeClock
 from models.store.settings import SettingsStore
+from tests.helpers.hall import HALL
 from ui.window.desk import build_desk
 
 
@@ -34,7 +35,7 @@ def test_navigation_by_button_and_function_key(qtbot, catalog_dir, tmp_path, con
 def test_header_shows_place_and_injected_time(qtbot, catalog_dir, tmp_path, controller):
     window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)
     assert window.header.place.text() == "城东营业厅 · 1号台"
-    expected = FakeClock().now().astimezone().strftime("%Y-%m-%d %H:%M")
+    expected = FakeClock().now().astimezone(HALL).strftime("%Y-%m-%d %H:%M")
     assert window.header.time.text().startswith(expected)
 
 

@@ -1,4 +1,5 @@
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from models.store.settings import SettingsStore
 from ui.window.settings_page import SettingsPage
@@ -39,3 +40,21 @@ def test_unwritable_settings_folder_is_reported_not_raised(qtbot, tmp_path):
     page._editors["desk_name"].insert("2号台")  # an input method commits text
     page.save()
     assert page.message.text().startswith("未保存")
+
+
+def test_the_halls_time_zone_is_edited_checked_and_applies_at_the_next_start(qtbot, tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    page = SettingsPage(store=store)
+    qtbot.addWidget(page)
+    zone = page.findChild(QLineEdit, "setting_timezone")
+    assert zone.text() == "Asia/Shanghai"
+    label = page.layout().itemAt(1).layout().labelForField(zone)
+    assert label.text() == "营业厅所在时区"
+    zone.setText("Mars/Base")
+    page.save()
+    assert page.message.text().startswith("未保存：“Mars/Base”不是时区名称")
+    assert store.get("timezone") == "Asia/Shanghai"
+    zone.setText("Asia/Urumqi")
+    page.save()
+    assert store.get("timezone") == "Asia/Urumqi"
+    assert "时区将在下次启动时生效" in page.message.text()
