@@ -20,6 +20,13 @@ EXIT_FAILED = 1
 EXIT_PROBLEMS = 2
 
 
+def settings_beside(database: Path):
+    """The desk's settings, kept beside its database (hall, time zone, backup folder...)."""
+    from models.store.settings import SettingsStore
+
+    return SettingsStore(database.parent / "settings.json")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -118,10 +125,9 @@ def refused(error, path: Path) -> str:
 def backup_advice(path: Path) -> str:
     from models.store import backups
     from models.store.schema import SCHEMA_VERSION
-    from models.store.settings import SettingsStore
 
     folder = backups.folder_for(path, str(
-        SettingsStore(path.parent / "settings.json").get("backup_folder")))
+        settings_beside(path).get("backup_folder")))
     newest = backups.newest_good(folder, path, SCHEMA_VERSION)
     if newest is None:
         return f"No backup of it was found in {folder}."
@@ -255,6 +261,7 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
 
     from models.store.database import DatabaseRefused
     from models.store.desk_lock import hold
+    from models.store.settings import hall_zone
 
     if not 1 <= incidents <= 2_000_000 or not 1 <= days <= 36_500:
         print("--incidents must be 1 to 2,000,000 and --days 1 to 36,500.", file=sys.stderr)
@@ -263,7 +270,7 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     if catalog is None:
         return EXIT_PROBLEMS
     try:
-        lock = hold(path, holder="demo", now=datetime.now().astimezone())
+        lock = hold(path, holder="demo", now=datetime.now(hall_zone(settings_beside(path))))
     except DatabaseRefused as e:
         print(str(e), file=sys.stderr)
         return EXIT_PROBLEMS
@@ -281,7 +288,7 @@ def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: b
     from models.plans.versions import record_plan_version
     from models.store.database import DatabaseRefused, check_intact
     from models.store.schema import open_database
-    from models.store.settings import SettingsStore, hall_zone
+    from models.store.settings import hall_zone
     from models.store.tables import Incident
 
     try:
@@ -299,7 +306,7 @@ def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: b
     try:
         now = datetime.now(UTC)
         plan = record_plan_version(catalog, now)
-        zone = hall_zone(SettingsStore(path.parent / "settings.json"))  # the desk's, as set
+        zone = hall_zone(settings_beside(path))  # the desk's, as set
         stats = generate(catalog, plan, incidents=incidents, days=days, end=now,
                          allow_real=force, zone=zone, progress=lambda done: print(
                              f"\r{done}/{incidents}", end="", file=sys.stderr, flush=True))
@@ -343,13 +350,12 @@ def backup_now(path: Path, to: Path | None) -> int:
     from models.store import backups
     from models.store.database import DatabaseRefused
     from models.store.schema import SCHEMA_VERSION
-    from models.store.settings import SettingsStore
 
     if not path.is_file():
         print(f"No database at {path}. Give the file with --db.", file=sys.stderr)
         return EXIT_PROBLEMS
     folder = to or backups.folder_for(path, str(
-        SettingsStore(path.parent / "settings.json").get("backup_folder")))
+        settings_beside(path).get("backup_folder")))
     now = datetime.now()
     try:
         backups.check_backup(path, SCHEMA_VERSION)  # never copy a damaged file over good ones
@@ -513,7 +519,7 @@ def export_contacts(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from models.store.settings import SettingsStore, hall_zone
+    from models.store.settings import hall_zone
     from reports.document import ReportError
 
     db_path = args.export_db or args.db or default_database_path()
@@ -523,7 +529,7 @@ def run_export(args: argparse.Namespace) -> int:
     db = open_existing(db_path, args.oldest)
     if db is None:
         return EXIT_PROBLEMS
-    settings = SettingsStore(db_path.parent / "settings.json")
+    settings = settings_beside(db_path)
     ctx = ExportContext(catalog, str(settings.get("hall_name")), str(settings.get("language")),
                         datetime.now(UTC), hall_zone(settings))
     pages: list[int] = []

@@ -90,7 +90,7 @@ def run_desk(args) -> int:
     try:
         desk_lock = hold(db_path, holder=" ".join(
             str(store.get(k)) for k in ("hall_name", "desk_name") if store.get(k)) or "?",
-            now=datetime.now().astimezone())
+            now=datetime.now(hall_zone(store)))
         db = open_database(db_path)
     except DatabaseRefused as e:
         return refuse(app.translate("Main", "The database cannot be used"),

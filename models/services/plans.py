@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
+from models.clock import hall_time
 from models.plans.catalog import Catalog
 from models.plans.revisions import (
     ApprovalRefused,
@@ -25,16 +27,17 @@ APPROVED = Changes(plans=True)
 
 
 class PlanService:
-    def __init__(self, *, catalog: Catalog, plan: PlanVersion,
-                 now: Callable[[], datetime]) -> None:
+    def __init__(self, *, catalog: Catalog, plan: PlanVersion, now: Callable[[], datetime],
+                 zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> None:
         self.catalog = catalog  # the plans in use
         self.plan = plan  # their stored version
         self._now = now
+        self._zone = zone  # the hall's: which day today is
 
     # -- queries ---------------------------------------------------------------------------
     def today(self) -> date:
         """The day an approval is recorded on, by default."""
-        return self._now().astimezone().date()
+        return hall_time.day_of(self._now(), self._zone)
 
     def revisions(self) -> list[Revision]:
         return revisions(self.catalog)

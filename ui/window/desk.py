@@ -117,7 +117,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
     drill_service = DrillService(catalog=catalog, plan=plan, act=act)
     drill_controller = DrillController(service=drill_service, clock=clock, incidents=incidents)
-    plans = PlanService(catalog=catalog, plan=plan, now=clock.now)
+    plans = PlanService(catalog=catalog, plan=plan, now=clock.now, zone=clock.zone)
     drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)
     drill_banner.stop_requested.connect(drill_controller.stop)
     drill_controller.inject.connect(lambda text: emergency.show_notice(
@@ -179,7 +179,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
             "\n", QCoreApplication.translate("Desk", " (due)") + "\n", 1) if due else drills_text)
 
     # Until the drill screen is built (it then keeps this up to date), asked once at start.
-    show_drills_due(bool(drill_service.reminders(clock.now().astimezone().date())))
+    show_drills_due(bool(drill_service.reminders(clock.today())))
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
     tray = None
