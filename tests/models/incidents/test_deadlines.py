@@ -307,7 +307,6 @@ MANUAL = Timer("long", "报告分管领导", "report", 60, to="vp", starts=("man
     (REPORT, "start", "", True), (REPORT, "resolved", "", False),
     (MANUAL, "manual", "预计超过24小时", True), (MANUAL, "manual", "已修复", False),
     (MANUAL, "start", "", False), (REPORT, "manual", "", False),
-    (Timer("m", "手动", "report", 5, starts=("manual",)), "manual", "", True),
 ])
 def test_starts_on(timer, event, trigger, starts):
     assert deadlines.starts_on(timer, event, trigger) is starts
@@ -432,8 +431,9 @@ def test_a_restore_met_settles_the_other_restore_clocks_with_its_label(new_incid
     deadlines.meet(catalog, ids["restore"], act_at(WORKDAY_NOON))
     assert [row(ids[k]).status for k in ("restore", "restore_4h", "report")] == [
         "met", "superseded", "pending"]
-    assert last_entry("deadline_superseded")[4:] == (
-        "4小时内恢复", {"deadline": ids["restore_4h"], "key": "restore_4h", "reason": "恢复"})
+    assert last_entry("deadline_superseded")[2:] == (
+        "张三", "1号台", "4小时内恢复",
+        {"deadline": ids["restore_4h"], "key": "restore_4h", "reason": "恢复"})
 
 
 def test_a_report_to_a_role_meets_what_is_owed_to_it_most_urgent_first(new_incident):
@@ -453,6 +453,16 @@ def test_a_report_to_a_role_meets_what_is_owed_to_it_most_urgent_first(new_incid
     assert row(ids["tell_gm"]).status == row(ids["fetch"]).status == "missed"
     assert not Deadline.select().where(Deadline.incident == other.id,
                                        Deadline.status.in_(("met", "late"))).exists()
+    assert deadlines.meet_matching(catalog, incident, "leader", act_at(WORKDAY_NOON)) == []
+
+
+def test_met_without_saying_to_whom(new_incident):
+    catalog = catalog_with(REPORT, NOTIFY)
+    ids = started(catalog, new_incident())
+    deadlines.meet(catalog, ids["report"], act_at(WORKDAY_NOON))
+    assert last_entry("deadline_met")[5]["to"] == row(ids["report"]).met_to == ""
+    deadlines.meet_matching(catalog, Incident.get(), "leader", act_at(WORKDAY_NOON))
+    assert last_entry("deadline_met")[5]["to"] == row(ids["notify"]).met_to == ""
 
 
 def test_a_miss_chains_from_when_it_happened_not_when_noticed(new_incident):
@@ -473,7 +483,7 @@ def test_a_miss_chains_from_when_it_happened_not_when_noticed(new_incident):
 
 
 def test_misses_come_in_due_order_and_leave_the_rest_alone(new_incident):
-    catalog = catalog_with(RESTORE, REPORT, ARRIVE)
+    catalog = catalog_with(RESTORE, ARRIVE, REPORT)  # started in this order
     ids = started(catalog, new_incident())
     missed = deadlines.check_overdue(catalog, act_at(WORKDAY_NOON + timedelta(minutes=15)))
     assert missed == [ids["report"], ids["arrive"]]  # due at 10 and 15 minutes

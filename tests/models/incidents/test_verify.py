@@ -61,6 +61,24 @@ def test_an_incident_with_only_its_start_has_no_findings(new_incident):
     assert verify_incident(incident.id) == []
 
 
+@pytest.mark.parametrize(("fields", "problem"), [
+    ({"level": 1}, "level_differs"), ({"situation_key": "power_cut"}, "situation_differs"),
+    ({"is_drill": True}, "drill_differs")])
+def test_the_start_says_what_the_incident_is(new_incident, fields, problem):
+    incident = new_incident(level=2)
+    append_entry(incident, "started", at=AT, data={"level": 2, "situation": "fire",
+                                                  "drill": False})
+    change_row(incident, **fields)
+    assert problems(incident) == [problem]
+
+
+def test_an_entry_whose_data_was_blanked_is_altered_not_a_crash(new_incident, unguarded):
+    incident = new_incident()
+    rows = entries(incident, "note")
+    TimelineEntry.update(data="").where(TimelineEntry.id == rows[0].id).execute()
+    assert problems(incident) == ["altered"]
+
+
 def test_a_timeline_that_never_said_the_facts_is_not_held_to_them(new_incident):
     incident = new_incident(level=3, is_drill=True, situation_key="power_cut")
     entries(incident, "note", "note")
