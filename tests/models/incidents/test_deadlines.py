@@ -1,6 +1,7 @@
 """Deadlines through the injected clock: 5 min, 10 min, 24 h, chains, holidays, restarts."""
 
-from datetime import date, datetime, timedelta
+import json
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -8,8 +9,10 @@ from models.clock.act import Act, Who
 from models.clock.clocks import FakeClock, to_db
 from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, response
+from models.incidents.deadlines import DeadlineRefused, DeadlineView
+from models.plans.catalog import Catalog, CatalogInfo, General, Governance, Level, Situation, Timer
 from models.store.schema import open_database
-from models.store.tables import Deadline, TimelineEntry
+from models.store.tables import Deadline, Incident, TimelineEntry
 from tests.helpers.hall import HALL
 
 WHO = Who("城东营业厅", "1号台", "张三")
@@ -263,3 +266,370 @@ def test_a_clock_set_back_after_a_miss_cannot_make_it_met_in_time(desk):
     assert deadlines.met_data(1, "k", WORKDAY_NOON, WORKDAY_NOON, "", "", "report") == {
         "deadline": 1, "key": "k", "late_seconds": 0, "to": "", "to_role": "",
         "action": "report"}  # done exactly at the due time is in time
+
+
+# ---- the rules at their boundaries, on a catalog of a few timers ------------------------------
+
+REPORT = Timer("report", "向组长报告", "report", 10, to="leader")
+NOTIFY = Timer("notify", "通知组长", "notify", 20, to="leader")
+ARRIVE = Timer("arrive", "到场", "arrive", 15, holiday_minutes=45)
+RESTORE = Timer("restore", "恢复", "restore", 30)
+SEPT_30_LATE = datetime(2026, 9, 30, 23, 55, tzinfo=HALL)  # a workday, just before a holiday
+
+
+def catalog_with(*timers: Timer, level_timers: tuple[Timer, ...] = (), at_once: int = 5
+                 ) -> Catalog:
+    """Level 1 with `level_timers`, situation "fire" with `timers`."""
+    level = Level(1, "一级应急事件", "重大", "#c62828", ("人员伤亡",), "组长", "leader", 10,
+                  timers=level_timers)
+    fire = Situation("fire", "fire_safety", "营业场所火灾", "火灾", 1, (), timers=timers)
+    return Catalog(CatalogInfo("测试预案", "t1", date(2026, 1, 31)), Governance(),
+                   General(at_once_minutes=at_once), (), (), (level,), (), (fire,))
+
+
+def act_at(now: datetime) -> Act:
+    return Act(WHO, now, HolidayCalendar())
+
+
+def row(deadline_id: int) -> Deadline:
+    return Deadline.get_by_id(deadline_id)
+
+
+def last_entry(kind: str) -> tuple:
+    entry = (TimelineEntry.select().where(TimelineEntry.kind == kind)
+             .order_by(TimelineEntry.id.desc()).get())
+    return entry.incident_id, entry.at, entry.actor, entry.desk, entry.text, json.loads(entry.data)
+
+
+def started(catalog: Catalog, incident: Incident, now: datetime = WORKDAY_NOON,
+            event: str = "start") -> dict[str, int]:
+    return {row(i).key: i for i in deadlines.start_clocks(catalog, incident, event, act_at(now))}
+
+
+@pytest.mark.parametrize(("timer", "holiday", "minutes"), [
+    (ARRIVE, False, 15), (ARRIVE, True, 45), (REPORT, True, 10),
+    (Timer("at_once", "立即", "report", 0), False, 7),  # "at once": the catalog's allowance
+    (Timer("at_once", "立即", "report", 10, holiday_minutes=0), True, 7),
+])
+def test_minutes_for(timer, holiday, minutes):
+    assert deadlines.minutes_for(catalog_with(at_once=7), timer, holiday) == minutes
+
+
+MANUAL = Timer("long", "报告分管领导", "report", 60, to="vp", starts=("manual",),
+               trigger="预计超过24小时")
+
+
+@pytest.mark.parametrize(("timer", "event", "trigger", "starts"), [
+    (REPORT, "start", "", True), (REPORT, "resolved", "", False),
+    (MANUAL, "manual", "预计超过24小时", True), (MANUAL, "manual", "已修复", False),
+    (MANUAL, "start", "", False), (REPORT, "manual", "", False),
+])
+def test_starts_on(timer, event, trigger, starts):
+    assert deadlines.starts_on(timer, event, trigger) is starts
+
+
+def test_a_started_clock_is_stored_and_recorded(new_incident):
+    incident = new_incident()
+    ids = started(catalog_with(REPORT), incident)
+    stored = row(ids["report"])
+    assert (stored.incident_id, stored.source, stored.label, stored.action, stored.to_role,
+            stored.by_role, stored.holiday, stored.status) == (
+        incident.id, "situation:fire", "向组长报告", "report", "leader", "clerk", False, "pending")
+    due = WORKDAY_NOON + timedelta(minutes=10)
+    assert (stored.started_at, stored.due_at) == (to_db(WORKDAY_NOON), to_db(due))
+    assert last_entry("deadline_started") == (
+        incident.id, to_db(WORKDAY_NOON), "张三", "1号台", "向组长报告",
+        {"deadline": stored.id, "key": "report", "source": "situation:fire",
+         "due": due.isoformat(), "holiday": False})
+
+
+@pytest.mark.parametrize(("started_at", "now", "minutes", "holiday"), [
+    (SEPT_30_LATE, SEPT_30_LATE + timedelta(minutes=10), 15, False),  # noticed on the holiday
+    (SEPT_30_LATE + timedelta(minutes=10), SEPT_30_LATE + timedelta(days=8), 45, True),
+])
+def test_holiday_is_judged_when_the_clock_starts(new_incident, started_at, now, minutes,
+                                                 holiday):
+    (arrive,) = deadlines.start_clocks(catalog_with(ARRIVE), new_incident(), "start",
+                                       act_at(now), started_at=started_at)
+    assert (row(arrive).due_at - row(arrive).started_at, row(arrive).holiday) == (
+        timedelta(minutes=minutes), holiday)
+    assert row(arrive).started_at == to_db(started_at)
+
+
+def test_the_holiday_mark_only_when_the_holiday_time_applies(new_incident):
+    ids = started(catalog_with(ARRIVE, REPORT), new_incident(), NATIONAL_DAY)
+    assert (row(ids["arrive"]).holiday, row(ids["report"]).holiday) == (True, False)
+
+
+def test_a_clock_starts_once_per_incident_until_superseded(new_incident):
+    catalog = catalog_with(REPORT, level_timers=(REPORT,))
+    first, second = new_incident(), new_incident()
+    ids = started(catalog, first)
+    assert set(ids) == {"report"} and len(Deadline.select()) == 2  # level's and situation's
+    assert started(catalog, first) == {}
+    assert set(started(catalog, second)) == {"report"}
+    Deadline.update(status="superseded").where(Deadline.incident == first.id).execute()
+    assert len(deadlines.start_clocks(catalog, first, "start", act_at(WORKDAY_NOON))) == 2
+
+
+def test_manual_starts(new_incident):
+    same = Timer("estates", "通知物业", "notify", 60, to="estates", starts=("manual",),
+                 trigger="预计超过24小时")
+    other = Timer("backup", "启用备用", "restore", 30, starts=("manual",), trigger="无法即时修复")
+    catalog = catalog_with(MANUAL, same, other)
+    first, second = new_incident(), new_incident()
+    assert deadlines.manual_triggers(catalog, first.id) == ["预计超过24小时", "无法即时修复"]
+    ids = deadlines.trigger_manual(catalog, first.id, "预计超过24小时", act_at(WORKDAY_NOON))
+    assert {row(i).key for i in ids} == {"long", "estates"}
+    assert deadlines.manual_triggers(catalog, first.id) == ["无法即时修复"]
+    assert deadlines.manual_triggers(catalog, second.id) == ["预计超过24小时", "无法即时修复"]
+    Deadline.update(status="superseded").where(Deadline.key == "long").execute()
+    assert deadlines.manual_triggers(catalog, first.id) == ["预计超过24小时", "无法即时修复"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda catalog: deadlines.manual_triggers(catalog, 99),
+    lambda catalog: deadlines.trigger_manual(catalog, 99, "预计超过24小时", act_at(WORKDAY_NOON)),
+])
+def test_an_unknown_incident_is_refused(desk_db, call):
+    with pytest.raises(DeadlineRefused) as refused:
+        call(catalog_with(MANUAL))
+    assert refused.value.code == str(refused.value) == "no_such_incident"
+
+
+@pytest.mark.parametrize(("after_due", "status", "late_seconds"), [
+    (timedelta(seconds=-1), "met", 0), (timedelta(0), "met", 0),  # met at the due time: in time
+    (timedelta(seconds=1), "late", 1), (timedelta(minutes=2), "late", 120)])
+def test_met_in_time_up_to_the_due_time(new_incident, after_due, status, late_seconds):
+    incident = new_incident()
+    report = started(catalog_with(REPORT), incident)["report"]
+    now = WORKDAY_NOON + timedelta(minutes=10) + after_due
+    deadlines.meet(catalog_with(REPORT), report, act_at(now), to_person="王组长")
+    stored = row(report)
+    assert (stored.status, stored.met_at, stored.met_by, stored.met_to) == (
+        status, to_db(now), "张三", "王组长")
+    assert last_entry("deadline_met") == (
+        incident.id, to_db(now), "张三", "1号台", "向组长报告",
+        {"deadline": report, "key": "report", "late_seconds": late_seconds, "to": "王组长",
+         "to_role": "leader", "action": "report"})
+
+
+@pytest.mark.parametrize("status", ["met", "late", "superseded", "cancelled"])
+def test_only_what_is_owed_can_be_met(new_incident, status):
+    report = started(catalog_with(REPORT), new_incident())["report"]
+    Deadline.update(status=status).where(Deadline.id == report).execute()
+    with pytest.raises(DeadlineRefused) as refused:
+        deadlines.meet(catalog_with(REPORT), report, act_at(WORKDAY_NOON))
+    assert refused.value.code == "not_pending"
+
+
+def test_an_unknown_deadline_cannot_be_met(desk_db):
+    with pytest.raises(DeadlineRefused) as refused:
+        deadlines.meet(catalog_with(REPORT), 99, act_at(WORKDAY_NOON))
+    assert refused.value.code == "not_pending"
+
+
+def test_meeting_starts_its_chain_at_once(new_incident):
+    tell_gm = Timer("tell_gm", "组长上报总经理", "report", 0, to="gm", by="leader",
+                    starts=("met:report",))
+    catalog = catalog_with(REPORT, tell_gm, at_once=3)
+    incident = new_incident()
+    now = WORKDAY_NOON + timedelta(minutes=4)
+    deadlines.meet(catalog, started(catalog, incident)["report"], act_at(now))
+    chained = Deadline.get(Deadline.key == "tell_gm")
+    assert (chained.started_at, chained.due_at) == (to_db(now), to_db(now + timedelta(minutes=3)))
+
+
+def test_a_restore_met_settles_the_other_restore_clocks_with_its_label(new_incident):
+    longer = Timer("restore_4h", "4小时内恢复", "restore", 240)
+    catalog = catalog_with(RESTORE, longer, REPORT)
+    ids = started(catalog, new_incident())
+    deadlines.meet(catalog, ids["restore"], act_at(WORKDAY_NOON))
+    assert [row(ids[k]).status for k in ("restore", "restore_4h", "report")] == [
+        "met", "superseded", "pending"]
+    assert last_entry("deadline_superseded")[2:] == (
+        "张三", "1号台", "4小时内恢复",
+        {"deadline": ids["restore_4h"], "key": "restore_4h", "reason": "恢复"})
+
+
+def test_a_report_to_a_role_meets_what_is_owed_to_it_most_urgent_first(new_incident):
+    late_report = Timer("report_2", "再报组长", "report", 5, to="leader")
+    other_role = Timer("tell_gm", "报总经理", "report", 5, to="gm")
+    not_a_report = Timer("fetch", "组长到场", "arrive", 5, to="leader")
+    catalog = catalog_with(NOTIFY, REPORT, late_report, other_role, not_a_report)
+    incident, other = new_incident(), new_incident()
+    ids = started(catalog, incident)
+    started(catalog, other)
+    deadlines.check_overdue(catalog, act_at(WORKDAY_NOON + timedelta(minutes=7)))  # a miss
+    met = deadlines.meet_matching(catalog, incident, "leader",
+                                  act_at(WORKDAY_NOON + timedelta(minutes=8)), to_person="王组长")
+    assert met == [ids["report_2"], ids["report"], ids["notify"]]
+    assert [row(i).status for i in met] == ["late", "met", "met"]
+    assert {row(i).met_to for i in met} == {"王组长"}
+    assert row(ids["tell_gm"]).status == row(ids["fetch"]).status == "missed"
+    assert not Deadline.select().where(Deadline.incident == other.id,
+                                       Deadline.status.in_(("met", "late"))).exists()
+    assert deadlines.meet_matching(catalog, incident, "leader", act_at(WORKDAY_NOON)) == []
+
+
+def test_met_without_saying_to_whom(new_incident):
+    catalog = catalog_with(REPORT, NOTIFY)
+    ids = started(catalog, new_incident())
+    deadlines.meet(catalog, ids["report"], act_at(WORKDAY_NOON))
+    assert last_entry("deadline_met")[5]["to"] == row(ids["report"]).met_to == ""
+    deadlines.meet_matching(catalog, Incident.get(), "leader", act_at(WORKDAY_NOON))
+    assert last_entry("deadline_met")[5]["to"] == row(ids["notify"]).met_to == ""
+
+
+def test_a_miss_chains_from_when_it_happened_not_when_noticed(new_incident):
+    escalate = Timer("escalate", "升级报告", "notify", 20, to="leader",
+                     starts=("missed:restore",))
+    catalog = catalog_with(RESTORE, escalate)
+    incident = new_incident()
+    restore = started(catalog, incident)["restore"]
+    now = WORKDAY_NOON + timedelta(minutes=45)  # the desk was closed when it was missed
+    assert deadlines.check_overdue(catalog, act_at(now)) == [restore]
+    due = WORKDAY_NOON + timedelta(minutes=30)
+    assert (row(restore).status, row(restore).missed_at) == ("missed", to_db(due))
+    chained = Deadline.get(Deadline.key == "escalate")
+    assert (chained.started_at, chained.status) == (to_db(due), "pending")
+    assert last_entry("deadline_missed") == (
+        incident.id, to_db(now), "张三", "1号台", "恢复",
+        {"deadline": restore, "key": "restore", "due": due.astimezone(UTC).isoformat()})
+
+
+def test_misses_come_in_due_order_and_leave_the_rest_alone(new_incident):
+    catalog = catalog_with(RESTORE, ARRIVE, REPORT)  # started in this order
+    ids = started(catalog, new_incident())
+    missed = deadlines.check_overdue(catalog, act_at(WORKDAY_NOON + timedelta(minutes=15)))
+    assert missed == [ids["report"], ids["arrive"]]  # due at 10 and 15 minutes
+    assert row(ids["restore"]).status == "pending"
+
+
+@pytest.mark.parametrize(("status", "missed"), [
+    ("open", True), ("in_hand", True), ("resolved", True), ("closed", False),
+    ("cancelled", False)])
+def test_misses_of_incidents_still_open_for_deadlines(new_incident, status, missed):
+    report = started(catalog_with(REPORT), new_incident(status=status))["report"]
+    now = WORKDAY_NOON + timedelta(hours=1)
+    assert deadlines.check_overdue(catalog_with(REPORT), act_at(now)) == ([report] if missed
+                                                                         else [])
+
+
+def test_acknowledging_twice_records_once(new_incident):
+    catalog = catalog_with(REPORT, NOTIFY)
+    incident = new_incident()
+    ids = started(catalog, incident)
+    first = WORKDAY_NOON + timedelta(minutes=30)
+    deadlines.check_overdue(catalog, act_at(first))
+    deadlines.acknowledge(ids["notify"], act_at(first))
+    deadlines.acknowledge(ids["notify"], act_at(first + timedelta(minutes=1)))
+    deadlines.acknowledge(99, act_at(first))  # gone: nothing to silence
+    acknowledged = TimelineEntry.select().where(TimelineEntry.kind == "alarm_acknowledged")
+    assert len(acknowledged) == 1
+    assert last_entry("alarm_acknowledged") == (
+        incident.id, to_db(first), "张三", "1号台", "通知组长", {"deadline": ids["notify"]})
+    assert (row(ids["notify"]).acknowledged_at, row(ids["report"]).acknowledged_at) == (
+        to_db(first), None)
+
+
+def test_a_level_change_supersedes_the_old_levels_clocks_only(new_incident):
+    catalog = catalog_with(ARRIVE, level_timers=(REPORT, NOTIFY))
+    incident, other = new_incident(), new_incident()
+    ids = started(catalog, incident)
+    started(catalog, other)
+    deadlines.meet(catalog, ids["notify"], act_at(WORKDAY_NOON))
+    later = WORKDAY_NOON + timedelta(minutes=3)
+    deadlines.supersede(catalog, incident, "level:", "有员工受伤", act_at(later))
+    statuses = [d.status for d in Deadline.select().where(Deadline.incident == incident.id)
+                .order_by(Deadline.id)]
+    assert statuses == ["superseded", "met", "pending", "pending"]  # the new report started
+    assert Deadline.get(Deadline.id > ids["arrive"], Deadline.incident == incident.id,
+                        Deadline.key == "report").started_at == to_db(later)
+    assert last_entry("deadline_superseded")[4:] == (
+        "向组长报告", {"deadline": ids["report"], "key": "report", "reason": "有员工受伤"})
+    assert {d.status for d in Deadline.select().where(Deadline.incident == other.id)} == {
+        "pending"}
+
+
+@pytest.mark.parametrize(("status", "after_report"), [("resolved", True), ("in_hand", False)])
+def test_a_change_after_handling_finished_restarts_its_report(new_incident, status,
+                                                              after_report):
+    after = Timer("after", "事后报告", "report", 1440, to="dept", starts=("resolved",))
+    catalog = catalog_with(level_timers=(after,))
+    incident = new_incident(status=status)
+    deadlines.supersede(catalog, incident, "level:", "改判", act_at(WORKDAY_NOON))
+    assert Deadline.select().where(Deadline.key == "after").exists() is after_report
+
+
+def test_settling_gives_way_only_to_this_incidents_pending_fixing_clocks(new_incident):
+    catalog = catalog_with(RESTORE, ARRIVE, REPORT)
+    incident, other = new_incident(), new_incident()
+    ids = started(catalog, incident)
+    started(catalog, other)
+    deadlines.meet(catalog, ids["arrive"], act_at(WORKDAY_NOON))
+    settled = deadlines.settle(incident, ("restore", "arrive"), "处置完毕", act_at(WORKDAY_NOON))
+    assert settled == [ids["restore"]]
+    assert [row(ids[k]).status for k in ("restore", "arrive", "report")] == [
+        "superseded", "met", "pending"]
+    assert last_entry("deadline_superseded")[5]["reason"] == "处置完毕"
+    assert {d.status for d in Deadline.select().where(Deadline.incident == other.id)} == {
+        "pending"}
+
+
+def test_cancel_all_cancels_this_incidents_pending_clocks(new_incident):
+    catalog = catalog_with(REPORT, NOTIFY)
+    incident, other = new_incident(), new_incident()
+    ids = started(catalog, incident)
+    started(catalog, other)
+    deadlines.meet(catalog, ids["notify"], act_at(WORKDAY_NOON))
+    deadlines.cancel_all(incident)
+    assert (row(ids["report"]).status, row(ids["notify"]).status) == ("cancelled", "met")
+    assert {d.status for d in Deadline.select().where(Deadline.incident == other.id)} == {
+        "pending"}
+
+
+def test_open_deadlines_most_urgent_first(new_incident):
+    catalog = catalog_with(RESTORE, NOTIFY, REPORT, ARRIVE)
+    drill = new_incident(is_drill=True, situation_name="演练火灾")
+    ids = started(catalog, drill)
+    closed = new_incident(status="closed")
+    started(catalog, closed)
+    deadlines.meet(catalog, ids["arrive"], act_at(WORKDAY_NOON))
+    deadlines.check_overdue(catalog, act_at(WORKDAY_NOON + timedelta(minutes=10)))
+    views = deadlines.open_deadlines()
+    assert [v.id for v in views] == [ids["report"], ids["notify"], ids["restore"]]
+    assert views[0] == DeadlineView(
+        ids["report"], drill.id, "演练火灾", True, "report", "向组长报告", "report", "leader",
+        "clerk", False, WORKDAY_NOON.astimezone(UTC), (WORKDAY_NOON + timedelta(minutes=10))
+        .astimezone(UTC), "missed", False)
+
+
+def test_open_deadlines_due_together_in_the_order_they_started(new_incident):
+    twin = Timer("report_2", "再报组长", "report", 10, to="leader")
+    ids = started(catalog_with(twin, REPORT), new_incident())
+    assert [v.key for v in deadlines.open_deadlines()] == sorted(ids, key=ids.get)
+
+
+def view(status: str = "pending", seconds: int = 100) -> DeadlineView:
+    return DeadlineView(1, 1, "火灾", False, "report", "报告", "report", "leader", "clerk", False,
+                        WORKDAY_NOON, WORKDAY_NOON + timedelta(seconds=seconds), status, False)
+
+
+@pytest.mark.parametrize(("elapsed", "colour"), [
+    (0, "ok"), (49, "ok"), (50, "soon"), (79, "soon"), (80, "urgent"), (99, "urgent"),
+    (100, "overdue"), (130, "overdue")])
+def test_urgency_by_the_share_left(elapsed, colour):
+    assert deadlines.urgency(view(), WORKDAY_NOON + timedelta(seconds=elapsed)) == colour
+
+
+def test_a_miss_is_overdue_whatever_the_time():
+    assert deadlines.urgency(view("missed"), WORKDAY_NOON) == "overdue"
+
+
+@pytest.mark.parametrize(("seconds", "elapsed", "share"), [
+    (100, 0, 1.0), (100, 25, 0.75), (100, 150, -0.5), (1, 0, 1.0), (0, 0, -1.0)])
+def test_remaining_share(seconds, elapsed, share):
+    now = WORKDAY_NOON + timedelta(seconds=elapsed)
+    assert view(seconds=seconds).remaining_share(now) == share
+    assert view(seconds=seconds).remaining(now) == timedelta(seconds=seconds - elapsed)
