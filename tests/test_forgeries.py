@@ -106,8 +106,8 @@ def recompute_everything(db: Path) -> None:
     rows = conn.execute("SELECT id, hash FROM timeline_entry ORDER BY id").fetchall()
     for seq, (entry, entry_hash) in enumerate(rows, start=1):
         digest = link_hash(prev, seq, entry, entry_hash)
-        conn.execute("INSERT INTO ledger (id, entry, entry_hash, prev_hash, hash) VALUES "
-                     "(?, ?, ?, ?, ?)", (seq, entry, entry_hash, prev, digest))
+        conn.execute("INSERT INTO ledger (id, entry, hash) VALUES (?, ?, ?)",
+                     (seq, entry, digest))
         prev = digest
     conn.commit()
     conn.close()
@@ -181,3 +181,16 @@ def test_verify_raises_no_false_alarm_while_a_desk_writes_fast(desk, capsys):
         writer.wait()
         writer.stdout.close()
     assert [code for code, _ in results] == [0] * 15, [out for _, out in results]
+
+
+@pytest.mark.parametrize(("forgery", "words"), [
+    ("UPDATE ledger SET hash = 'x' || substr(hash, 2) WHERE id = 5", "chain is broken here"),
+    ("DELETE FROM ledger WHERE id = 5", "chain is broken here"),
+    ("INSERT INTO timeline_entry (incident_id, at, kind, actor, desk, text, data, prev_hash, "
+     "hash) VALUES (3, '2026-11-20 04:00:00', 'note', '张三', '1号台', '补记', '{}', '', 'x')",
+     "added outside the program"),
+])
+def test_the_desk_wide_chain_itself_cannot_be_edited_quietly(desk, capsys, forgery, words):
+    sqlite(desk, forgery)
+    code, out = verify(capsys, desk)
+    assert code == 2 and words in out

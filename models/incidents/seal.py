@@ -24,9 +24,9 @@ SEAL = re.compile(r"^\s*(\d+)-([0-9A-F]{4})-([0-9A-F]{4})-([0-9A-F]{4})-([0-9A-F
 
 # What each finding about the desk-wide chain means, in English (as verify prints it).
 CHAIN_WORDS = {
-    "link_broken": "the desk-wide chain is broken here (links removed, inserted or changed)",
+    "link_broken": "the desk-wide chain is broken here: links, or the entries they link, were "
+                   "removed, inserted or changed",
     "entry_removed": "the timeline entry it links was removed (with its incident, perhaps)",
-    "entry_changed": "the timeline entry it links is not the one it linked",
     "entry_unlinked": "timeline entries were added outside the program (not in the chain)",
     "seal_differs": "the file no longer holds what the seal sealed: the records up to it "
                     "were changed after it was printed",
@@ -64,17 +64,13 @@ def check_chain(seal: str = "") -> Iterator[ChainFinding]:
     sealed = parse_seal(seal) if seal else None
     db = bound_database()
     prev, expected, seal_seen = "", 1, False
-    rows = db.execute_sql(
-        "SELECT l.id, l.entry, l.entry_hash, l.prev_hash, l.hash, t.hash FROM ledger l "
-        "LEFT JOIN timeline_entry t ON t.id = l.entry ORDER BY l.id")
-    for position, entry, entry_hash, prev_hash, digest, timeline_hash in rows:
-        if (position != expected or prev_hash != prev
-                or digest != link_hash(prev_hash, position, entry, entry_hash)):
-            yield ChainFinding("link_broken", position)
-        if timeline_hash is None:
+    rows = db.execute_sql("SELECT l.id, l.entry, l.hash, t.hash FROM ledger l "
+                          "LEFT JOIN timeline_entry t ON t.id = l.entry ORDER BY l.id")
+    for position, entry, digest, entry_hash in rows:
+        if entry_hash is None:
             yield ChainFinding("entry_removed", position)
-        elif timeline_hash != entry_hash:
-            yield ChainFinding("entry_changed", position)
+        elif position != expected or digest != link_hash(prev, position, entry, entry_hash):
+            yield ChainFinding("link_broken", position)
         if sealed and position == sealed[0]:
             seal_seen = True
             if not digest.startswith(sealed[1]):

@@ -28,7 +28,7 @@ def append_link(entry_id: int, entry_hash: str) -> LedgerEntry:
     """Link a timeline entry just written (inside its transaction: the write lock is held, so
     no other link can come between)."""
     seq, prev = head()
-    return LedgerEntry.create(id=seq + 1, entry=entry_id, entry_hash=entry_hash, prev_hash=prev,
+    return LedgerEntry.create(id=seq + 1, entry=entry_id,
                               hash=link_hash(prev, seq + 1, entry_id, entry_hash))
 
 
@@ -43,10 +43,10 @@ def link_unlinked(db: pw.Database) -> int:
     for entry_id, entry_hash in rows:
         seq += 1
         digest = link_hash(prev, seq, entry_id, entry_hash)
-        batch.append((seq, entry_id, entry_hash, prev, digest))
+        batch.append((seq, entry_id, digest))
         prev = digest
     for start in range(0, len(batch), 5000):
         db.connection().executemany(
-            "INSERT INTO ledger (id, entry, entry_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO ledger (id, entry, hash) VALUES (?, ?, ?)",
             batch[start:start + 5000])
     return len(batch)

@@ -82,8 +82,8 @@ class LedgerEntry(BaseModel):
     the anchor outside the file (models.incidents.seal)."""
 
     entry = pw.IntegerField(unique=True)  # TimelineEntry.id
-    entry_hash = pw.CharField(max_length=64)
-    prev_hash = pw.CharField(max_length=64, default="")
+    # Over the previous link's hash, this link's position, and the entry's id and hash: each
+    # of those is read where it is (the row before, the timeline), never stored twice.
     hash = pw.CharField(max_length=64)
 
     class Meta:
