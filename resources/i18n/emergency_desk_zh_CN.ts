@@ -2288,6 +2288,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>营业厅所在时区</translation>
     </message>
     <message>
+        <source>Backup folder (empty: beside the database)</source>
+        <translation>备份文件夹（留空：数据库旁的 backups）</translation>
+    </message>
+    <message>
         <source>Not saved: “{0}” is not a time zone name. Write one such as Asia/Shanghai or Asia/Urumqi.</source>
         <translation>未保存：“{0}”不是时区名称。请填写如 Asia/Shanghai 或 Asia/Urumqi 的时区名称。</translation>
     </message>
@@ -2306,6 +2310,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The time zone changes at the next start.</source>
         <translation>时区将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Backups go to the new folder from the next start.</source>
+        <translation>下次启动起备份将存入新的文件夹。</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from models.store.settings import BY_KEY, SettingsError, SettingsStore
 
 # What this page edits; the clerk on duty is chosen from the header instead.
-EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound", "timezone")
+EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound", "timezone",
+          "backup_folder")
 
 
 class SettingsPage(QWidget):
@@ -55,6 +56,7 @@ class SettingsPage(QWidget):
             "text_size": self.tr("Text size"),
             "alarm_sound": self.tr("Alarm sound"),
             "timezone": self.tr("Time zone of the hall"),
+            "backup_folder": self.tr("Backup folder (empty: beside the database)"),
         }
         return labels[key]
 
@@ -109,4 +111,6 @@ class SettingsPage(QWidget):
             note += " " + self.tr("The language changes at the next start.")
         if "timezone" in changed:  # one day, one numbering, for the whole of a session
             note += " " + self.tr("The time zone changes at the next start.")
+        if "backup_folder" in changed:
+            note += " " + self.tr("Backups go to the new folder from the next start.")
         self.message.setText(note)

@@ -58,3 +58,13 @@ def test_the_halls_time_zone_is_edited_checked_and_applies_at_the_next_start(qtb
     page.save()
     assert store.get("timezone") == "Asia/Urumqi"
     assert "时区将在下次启动时生效" in page.message.text()
+
+
+def test_the_backup_folder_is_set_here_and_applies_at_the_next_start(qtbot, tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    page = SettingsPage(store=store)
+    qtbot.addWidget(page)
+    page._editors["backup_folder"].setText(str(tmp_path / "usb"))
+    page.save()
+    assert SettingsStore(tmp_path / "settings.json").get("backup_folder") == str(tmp_path / "usb")
+    assert "下次启动起备份将存入新的文件夹" in page.message.text()
