@@ -16,13 +16,16 @@ from models.clock.clocks import to_db
 from models.store.ledger import append_link
 from models.store.tables import Incident, TimelineEntry, transaction
 
+# Compact JSON, built once (json.dumps makes an encoder per call with these options): an
+# entry's hash is computed once when written and once per entry by every `verify`.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 def entry_hash(prev_hash: str, incident_id: int, at: datetime | str, kind: str, actor: str,
                desk: str, text: str, data: str) -> str:
     """`at`: the stored time (naive UTC), or its text as the database holds it."""
     stamp = at if isinstance(at, str) else at.isoformat(sep=" ")
-    content = json.dumps([prev_hash, incident_id, stamp, kind, actor, desk, text, data],
-                         ensure_ascii=False, separators=(",", ":"))
+    content = _COMPACT.encode([prev_hash, incident_id, stamp, kind, actor, desk, text, data])
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 

@@ -51,6 +51,8 @@ PROBLEM_WORDS = {"altered": "altered after it was recorded",
                  "deadline_added": "a reporting deadline the timeline never recorded was added",
                  }
 
+TOLD_BY_DATA = ("started", "level_changed", "situation_changed", "record_saved")
+
 FACTS = ("level_differs", "situation_differs", "drill_differs", "status_differs",
          "record_differs", "amendment_removed")
 
@@ -135,7 +137,7 @@ def _facts(incident: IncidentRow, rows: list[EntryRow], record: dict | None,
     said = {"level": None, "situation": None, "drill": None, "status": None, "record": None}
     amended = 0
     for row in rows:
-        data = json.loads(row.data or "{}")
+        data = json.loads(row.data or "{}") if row.kind in TOLD_BY_DATA else {}
         if row.kind == "started":
             said.update(level=data.get("level"), situation=data.get("situation"),
                         drill=data.get("drill"))
