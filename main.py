@@ -114,6 +114,7 @@ def run_desk(args) -> int:
     except Exception as e:
         return refuse_damaged(e)
     if lost:
+        db.close()
         return refuse(app.translate("Main", "The plan files have lost situations"),
                       app.translate("Main", "The plan files still say version {0} but lack "
                                     "situations that version had: a plan file may have been "
