@@ -114,7 +114,7 @@ def test_a_seal_holds_for_its_own_moment_and_later_records(chained, shipped_cata
 
 
 def test_the_ledger_is_append_only_for_the_desk(desk_db, shipped_catalog):
-    db, plan = desk_db
+    _, plan = desk_db
     response.start_incident(shipped_catalog, plan, "fire", Act(
         Who("城东营业厅", "1号台", "张三"), T0, HolidayCalendar()))
     for sql in ("UPDATE ledger SET hash = 'x'", "DELETE FROM ledger"):
