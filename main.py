@@ -37,6 +37,7 @@ def run_desk(args) -> int:
     from models.clock.clocks import SystemClock
     from models.contacts.directory import seed_outside_numbers
     from models.incidents.response import keeping_running
+    from models.incidents.timeline import last_recorded
     from models.plans.loader import CatalogError, load_catalog
     from models.plans.revisions import lost_situations
     from models.plans.versions import record_plan_version
@@ -107,7 +108,10 @@ def run_desk(args) -> int:
         return refuse(app.translate("Main", "The database cannot be used"), *explained(
             DatabaseRefused("damaged", db_path, reason=str(error))))
 
-    clock = SystemClock(hall_zone(store))  # the hall's time zone decides "today"
+    try:  # the hall's time zone decides "today"; time never starts before what is recorded
+        clock = SystemClock(hall_zone(store), not_before=last_recorded())
+    except Exception as e:
+        return refuse_damaged(e)
     plans_dir = args.plans or default_plans_dir()
     try:
         lost = lost_situations(catalog)

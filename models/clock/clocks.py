@@ -5,6 +5,8 @@ Each clock hangs in a hall: its `zone` (the `timezone` setting) says what day it
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -23,6 +25,8 @@ class Clock(Protocol):
 
     def local(self, moment: datetime) -> datetime: ...
 
+    def wall_jump(self) -> float: ...
+
 
 class HallClock:
     """What every clock derives from `now()` and its hall's zone."""
@@ -40,13 +44,54 @@ class HallClock:
         """`moment` on the hall's clock."""
         return hall_time.local(moment, self.zone)
 
+    def wall_jump(self) -> float:
+        """Seconds the PC's clock reads ahead of this clock (a clock with no PC behind it: 0)."""
+        return 0.0
+
 
 class SystemClock(HallClock):
-    def __init__(self, zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> None:
+    """The real time, counted on the monotonic clock from the moment the desk started.
+
+    The PC's wall clock is read once, at start (and never earlier than `not_before`, the last
+    time already recorded). Set back or forward while the desk runs, it moves no countdown,
+    opens no cancel window and stamps no record out of order; `wall_jump()` says how far it
+    now is from the desk's time, so the jump can be recorded. `wall` and `mono` are injected
+    in tests."""
+
+    def __init__(self, zone: ZoneInfo = hall_time.DEFAULT_ZONE, *,
+                 not_before: datetime | None = None,
+                 wall: Callable[[], float] = time.time,
+                 mono: Callable[[], float] = time.monotonic) -> None:
         self.zone = zone
+        self._wall, self._mono = wall, mono
+        start = wall()
+        if not_before is not None:
+            start = max(start, not_before.timestamp())
+        self._start = (start, mono())
 
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        started_wall, started_mono = self._start
+        return datetime.fromtimestamp(started_wall + self._mono() - started_mono, UTC)
+
+    def wall_jump(self) -> float:
+        """Seconds the PC's clock now reads ahead of the desk's time (behind: negative)."""
+        return self._wall() - self.now().timestamp()
+
+
+class JumpWatch:
+    """Tells each jump of the PC's clock once: when it moved `threshold` seconds or more from
+    where it stood when last told (a slow drift of the PC's clock never reaches it between
+    two starts of the desk)."""
+
+    def __init__(self, threshold: float = 120.0) -> None:
+        self.threshold = threshold
+        self._told = 0.0
+
+    def new_jump(self, jump: float) -> float | None:
+        if abs(jump - self._told) < self.threshold:
+            return None
+        self._told = jump
+        return jump
 
 
 class FakeClock(HallClock):
@@ -93,6 +138,9 @@ class DeskClock(HallClock):
         if self.rate == 1:
             return real
         return self._virtual_anchor + (real - self._real_anchor) * self.rate
+
+    def wall_jump(self) -> float:
+        return self._base.wall_jump()  # a drill's speed is no jump of the PC's clock
 
     def accelerate(self, rate: int) -> None:
         self._virtual_anchor = self.now()

@@ -180,6 +180,19 @@ def add_note(incident_id: int, text: str, act: Act) -> None:
         search.reindex(incident_id)
 
 
+def record_clock_jump(jump_seconds: float, wall: datetime, act: Act) -> list[int]:
+    """The PC's clock was set `jump_seconds` away from the desk's time (which runs on): said
+    on the timeline of every incident still open, so a reader knows why the PC's clock and
+    the record disagree. Returns those incidents."""
+    rows = list(Incident.select().where(Incident.status.in_(OPEN_STATUSES)))
+    with transaction():
+        for incident in rows:
+            append_entry(incident, "clock_jumped", at=act.now, actor=act.who.clerk,
+                         desk=act.who.desk, data={"seconds": round(jump_seconds),
+                                                  "pc_clock": wall.isoformat()})
+    return [row.id for row in rows]
+
+
 def change_level(catalog: Catalog, incident_id: int, level: int, reason: str, act: Act) -> None:
     """A new level with its reason; the old level's open deadlines give way to the new one's."""
     incident = _open_incident(incident_id)

@@ -12,7 +12,9 @@ import hashlib
 import json
 from datetime import datetime
 
-from models.clock.clocks import to_db
+from peewee import fn
+
+from models.clock.clocks import from_db, to_db
 from models.store.ledger import append_link
 from models.store.tables import Incident, TimelineEntry, transaction
 
@@ -43,3 +45,9 @@ def append_entry(incident: Incident, kind: str, *, at: datetime, actor: str = ""
         Incident.update(head_hash=digest).where(Incident.id == incident.id).execute()
         append_link(entry.id, digest)
     return entry
+
+
+def last_recorded() -> datetime | None:
+    """The time of the newest entry recorded: the desk's time never starts before it."""
+    latest = TimelineEntry.select(fn.MAX(TimelineEntry.at)).scalar()
+    return from_db(latest) if latest else None

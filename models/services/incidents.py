@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 
 from models.clock.act import Act, Who
 from models.clock.clocks import Clock
@@ -95,6 +96,14 @@ class IncidentService:
         was = self._status(incident_id)
         response.set_step(self.catalog, incident_id, index, checked, self.act())
         return _handled(ACTED, incident_id, was)
+
+    @command(Changes(timeline=True))
+    def record_clock_jump(self, jump_seconds: float) -> Changes:
+        """The PC's clock jumped: said on every open incident's timeline."""
+        act = self.act()
+        wall = act.now + timedelta(seconds=jump_seconds)
+        touched = response.record_clock_jump(jump_seconds, wall, act)
+        return Changes(timeline=bool(touched))
 
     @command(ACTED_ON_DEADLINES)
     def call(self, incident_id: int, role_key: str, *, person: str = "",

@@ -2448,6 +2448,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>Amended {0}: “{1}” → “{2}” ({3})</source>
         <translation>更正{0}：“{1}” → “{2}”（{3}）</translation>
     </message>
+    <message>
+        <source>The PC's clock was set {0} min ahead; the desk kept its own time</source>
+        <translation>电脑时钟被调快了 {0} 分钟；处置台按实际经过的时间继续计时</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set {0} min back; the desk kept its own time</source>
+        <translation>电脑时钟被调慢了 {0} 分钟；处置台按实际经过的时间继续计时</translation>
+    </message>
 </context>
 <context>
     <name>TimerPanel</name>

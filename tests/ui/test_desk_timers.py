@@ -243,3 +243,31 @@ def test_what_the_record_form_changes_every_screen_shows(qtbot, tmp_path, shippe
     assert list(cards(desk)) == [report.label]  # on the timer panel
     assert form.close_button.isVisible() and not form.resolve_button.isVisible()
     guided.record_dialog.close()
+
+
+def test_the_pc_s_clock_set_back_moves_no_countdown_and_is_on_the_record(qtbot, tmp_path,
+                                                                        shipped_catalog,
+                                                                        desk_db):
+    """Setting the PC's clock back an hour once let a 45-minute-old robbery be cancelled and
+    a miss turn "met": the desk's time now runs on the monotonic clock, and the jump is
+    written once into the open incident's timeline."""
+    from models.clock.clocks import SystemClock
+    from models.store.tables import TimelineEntry
+
+    pc = {"wall": WORKDAY.timestamp(), "mono": 100.0}
+    clock = SystemClock(wall=lambda: pc["wall"], mono=lambda: pc["mono"])
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("clerk_on_duty", "张三")
+    desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store, clock=clock,
+                      confirm=lambda parent, title, text: True)
+    qtbot.addWidget(desk.window)
+    desk.start()
+    click(qtbot, desk.emergency.home.urgent_buttons["fire"])
+    pc["mono"] += 120
+    pc["wall"] += 120 - 3600  # two minutes on, and the PC's clock set an hour back
+    desk.deadlines.tick()
+    desk.deadlines.tick()  # told once
+    card = cards(desk)["报告应急管理小组组长"]
+    assert card.countdown.text() == "03:00"  # the countdown went on as time did
+    jumps = [e for e in TimelineEntry.select() if e.kind == "clock_jumped"]
+    assert len(jumps) == 1 and '"seconds": -3600' in jumps[0].data

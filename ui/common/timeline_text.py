@@ -43,6 +43,13 @@ def entry_text(entry: EntryView) -> str:
         return translate("Timeline", "Amended {0}: “{1}” → “{2}” ({3})").format(
             field_label(entry.data["field"]), entry.data.get("old", ""),
             entry.data.get("new", ""), entry.text)
+    if entry.kind == "clock_jumped":
+        minutes = round(entry.data.get("seconds", 0) / 60)
+        words = (translate("Timeline", "The PC's clock was set {0} min ahead; the desk kept its "
+                           "own time") if minutes >= 0 else
+                 translate("Timeline", "The PC's clock was set {0} min back; the desk kept its "
+                           "own time"))
+        return words.format(abs(minutes))
     text = entry.text
     if entry.kind == "record_saved" and entry.data.get("fields"):
         text = "、".join(field_label(key) for key in entry.data["fields"])

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSystemTrayIcon, QToolButton, QWidget
 
 from models.clock.act import Who
-from models.clock.clocks import Clock, DeskClock
+from models.clock.clocks import Clock, DeskClock, JumpWatch
 from models.clock.workdays import HolidayCalendar
 from models.plans.catalog import Catalog
 from models.services.contacts import ContactService
@@ -229,6 +229,15 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
     deadlines.changed.connect(show_deadlines)
     deadlines.ticked.connect(show_time)
+    watch = JumpWatch()
+
+    def notice_clock_jump() -> None:
+        """The PC's clock set back or forward: the desk's time runs on; the open incidents'
+        timelines say so once per jump."""
+        if (jump := watch.new_jump(clock.wall_jump())) is not None:
+            operations.run(incident_service.record_clock_jump, jump)
+
+    deadlines.ticked.connect(notice_clock_jump)
     deadlines.alarm_changed.connect(sound.set_playing)
     deadlines.missed.connect(notify_missed)
     panel.done.connect(deadlines.meet)

@@ -7,7 +7,7 @@ import pytest
 
 from models.clock import hall_time
 from models.clock.act import Act, Who
-from models.clock.clocks import DeskClock, FakeClock, SystemClock
+from models.clock.clocks import DeskClock, FakeClock, JumpWatch, SystemClock
 from models.clock.workdays import HolidayCalendar
 from tests.helpers.hall import HALL
 
@@ -55,3 +55,46 @@ def test_hall_text_and_typed_times():
 def test_a_time_without_a_zone_is_refused():
     with pytest.raises(ValueError):
         hall_time.day_of(datetime(2026, 11, 20, 23, 30), HALL)
+
+
+class Wall:
+    """The PC's clock and its monotonic clock, set by the test."""
+
+    def __init__(self) -> None:
+        self.wall, self.mono = 1_800_000_000.0, 500.0
+
+    def pass_(self, seconds: float) -> None:
+        self.wall += seconds
+        self.mono += seconds
+
+
+def test_the_desk_s_time_runs_on_the_monotonic_clock_whatever_the_pc_s_clock_says():
+    pc = Wall()
+    clock = SystemClock(wall=lambda: pc.wall, mono=lambda: pc.mono)
+    start = clock.now()
+    pc.pass_(45 * 60)
+    pc.wall -= 3600  # someone sets the PC's clock back an hour
+    assert clock.now() - start == timedelta(minutes=45)  # a 45-minute-old press stays so
+    assert clock.wall_jump() == -3600
+    pc.wall += 7200
+    assert clock.now() - start == timedelta(minutes=45) and clock.wall_jump() == 3600
+
+
+def test_the_desk_s_time_never_starts_before_what_is_recorded():
+    pc = Wall()
+    recorded = datetime.fromtimestamp(pc.wall + 600, UTC)  # the PC's clock is 10 min behind
+    clock = SystemClock(not_before=recorded, wall=lambda: pc.wall, mono=lambda: pc.mono)
+    assert clock.now() == recorded and clock.wall_jump() == -600
+    assert SystemClock(not_before=recorded - timedelta(days=1), wall=lambda: pc.wall,
+                       mono=lambda: pc.mono).wall_jump() == 0
+
+
+@pytest.mark.parametrize(("jumps", "told"), [
+    ([0, 119, -119], []),  # drift, never a jump
+    ([120], [120]), ([-120], [-120]),
+    ([3600, 3600, 3650, 3720], [3600, 3720]),  # one jump told once; a second one again
+    ([-3600, 0], [-3600, 0]),  # set right again: told too
+])
+def test_each_jump_of_the_pc_s_clock_is_told_once(jumps, told):
+    watch = JumpWatch()
+    assert [j for j in (watch.new_jump(x) for x in jumps) if j is not None] == told

@@ -30,3 +30,10 @@ def test_a_level_change_says_from_and_to():
 def test_an_amendment_says_which_field_from_what_to_what():
     amended = entry("amended", "监控显示在二楼", {"field": "place", "old": "一楼", "new": "二楼"})
     assert entry_text(amended) == "更正地点：“一楼” → “二楼”（监控显示在二楼）"
+
+
+def test_a_jump_of_the_pc_s_clock_says_which_way_and_how_far():
+    assert entry_text(entry("clock_jumped", "", {"seconds": -3600})) == \
+        "电脑时钟被调慢了 60 分钟；处置台按实际经过的时间继续计时"
+    assert entry_text(entry("clock_jumped", "", {"seconds": 150})) == \
+        "电脑时钟被调快了 2 分钟；处置台按实际经过的时间继续计时"
