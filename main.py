@@ -179,7 +179,7 @@ def run_desk(args) -> int:
         backing_up = asyncio.ensure_future(keep_backups(
             db_path, backup_folder, now=datetime.now, known_version=SCHEMA_VERSION,
             warn=lambda *texts: show_warning(window, *texts),
-            after=lambda: db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")))
+            checkpoint=lambda: db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")))
         if not store.get("clerk_on_duty"):
             desk.header.clerk.click()  # the shift starts: who is on duty?
         await closed.wait()

@@ -46,13 +46,16 @@ async def back_up_if_due(database: Path, folder: Path, *, now: Callable[[], date
 
 
 async def keep_backups(database: Path, folder: Path, *, now: Callable[[], datetime],
-                       warn: Warn, known_version: int, after: Callable[[], object] = lambda: None,
+                       warn: Warn, known_version: int,
+                       checkpoint: Callable[[], object] = lambda: None,
                        wait: Callable[[], Awaitable[object]] = lambda: asyncio.sleep(
                            CHECK_EVERY_S), executor=None) -> None:
-    """Back up whenever one is due, until cancelled; `after` runs on the GUI thread after
-    each backup (the desk checkpoints its log into the main file then)."""
+    """Every CHECK_EVERY_S until cancelled: a backup if one is due, then `checkpoint` on the
+    GUI thread — the desk copies its log into the main file, so the file is whole on its own
+    for whoever copies it (a copy of the main file alone of a running desk once held
+    nothing)."""
     while True:
-        if await back_up_if_due(database, folder, now=now, warn=warn,
-                                known_version=known_version, executor=executor):
-            after()
+        await back_up_if_due(database, folder, now=now, warn=warn,
+                             known_version=known_version, executor=executor)
+        checkpoint()
         await wait()

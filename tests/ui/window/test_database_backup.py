@@ -15,7 +15,7 @@ START = datetime(2026, 11, 20, 8, 0)
 
 def test_the_day_s_first_start_makes_a_backup_and_the_next_round_does_not(desk_db, tmp_path):
     times = iter([START, START, START + timedelta(minutes=10)])
-    rounds, after = [], []
+    rounds, checkpoints = [], []
 
     async def wait():
         rounds.append(1)
@@ -24,11 +24,11 @@ def test_the_day_s_first_start_makes_a_backup_and_the_next_round_does_not(desk_d
 
     with contextlib.suppress(asyncio.CancelledError):
         asyncio.run(keep_backups(tmp_path / "desk.db", tmp_path / "b", now=lambda: next(times),
-                                 warn=lambda *t: None, after=lambda: after.append(1),
+                                 warn=lambda *t: None, checkpoint=lambda: checkpoints.append(1),
                                  known_version=SCHEMA_VERSION,
                                  wait=wait))
     assert [b.made for b in backups_in(tmp_path / "b", Path("desk.db"))] == [START]
-    assert after == [1]  # the log checkpointed once, after the one backup
+    assert checkpoints == [1, 1]  # the log copied into the main file every round
 
 
 def test_a_failed_backup_is_told_in_the_desk_s_language(desk_db, tmp_path):
