@@ -12,8 +12,6 @@ import hashlib
 import json
 from datetime import datetime
 
-from peewee import fn
-
 from models.clock.clocks import from_db, to_db
 from models.store.ledger import append_link
 from models.store.tables import Incident, TimelineEntry, transaction
@@ -48,6 +46,11 @@ def append_entry(incident: Incident, kind: str, *, at: datetime, actor: str = ""
 
 
 def last_recorded() -> datetime | None:
-    """The time of the newest entry recorded: the desk's time never starts before it."""
-    latest = TimelineEntry.select(fn.MAX(TimelineEntry.at)).scalar()
+    """The time of the real entry written last: the desk's time never starts before it. By
+    row, newest first (the largest time would read ten years of entries at each start); a
+    drill's entries are passed over (a drill's accelerated clock runs ahead of real time)."""
+    drills = Incident.select(Incident.id).where(Incident.is_drill == True)  # noqa: E712
+    latest = (TimelineEntry.select(TimelineEntry.at)
+              .where(TimelineEntry.incident.not_in(drills))
+              .order_by(TimelineEntry.id.desc()).limit(1).scalar())
     return from_db(latest) if latest else None

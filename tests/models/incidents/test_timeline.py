@@ -66,3 +66,15 @@ def test_the_stored_data_is_json_of_what_was_given(new_incident):
     entry = append_entry(new_incident(), "note", at=datetime(2026, 11, 20, 12, 0, tzinfo=UTC),
                          data={"b": [1, 2], "a": None})
     assert json.loads(TimelineEntry.get_by_id(entry.id).data) == {"a": None, "b": [1, 2]}
+
+
+def test_the_desk_s_time_starts_no_earlier_than_the_last_real_entry(new_incident):
+    from models.incidents.timeline import last_recorded
+
+    assert last_recorded() is None
+    real, drill = new_incident(), new_incident(is_drill=True)
+    first = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    append_entry(real, "started", at=first + timedelta(minutes=5))
+    append_entry(real, "note", at=first)  # written last: what counts is the order written
+    append_entry(drill, "note", at=first + timedelta(hours=2))  # a drill's clock ran ahead
+    assert last_recorded() == first
