@@ -27,6 +27,13 @@ def settings_beside(database: Path):
     return SettingsStore(database.parent / "settings.json")
 
 
+def backup_folder_beside(database: Path) -> Path:
+    """Where the desk of `database` keeps its backups (its settings say, or backups/)."""
+    from models.store.backups import folder_for
+
+    return folder_for(database, str(settings_beside(database).get("backup_folder")))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -126,8 +133,7 @@ def backup_advice(path: Path) -> str:
     from models.store import backups
     from models.store.schema import SCHEMA_VERSION
 
-    folder = backups.folder_for(path, str(
-        settings_beside(path).get("backup_folder")))
+    folder = backup_folder_beside(path)
     newest = backups.newest_good(folder, path, SCHEMA_VERSION)
     if newest is None:
         return f"No backup of it was found in {folder}."
@@ -170,8 +176,12 @@ def verify_database(path: Path, seal: str = "") -> int:
         return EXIT_PROBLEMS
     media = " (read where it lies, on read-only media)" if db.on_read_only_media else ""
     print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact{media}")
-    print(f"Seal now: {sealed}" + (f"; it holds all that seal {seal.strip()} sealed"
-                                   if seal else "") if sealed else "Seal now: (nothing recorded)")
+    if not sealed:
+        print("Seal now: (nothing recorded)")
+    elif seal:
+        print(f"Seal now: {sealed}; it holds all that seal {seal.strip()} sealed")
+    else:
+        print(f"Seal now: {sealed}")
     return EXIT_OK
 
 
@@ -257,8 +267,6 @@ def plans_dump(folder: Path) -> int:
 def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -> int:
     """Generated incidents into `path`, holding the desk's lock meanwhile (a desk running on
     the file would lose presses to a writer this fast)."""
-    from datetime import datetime
-
     from models.store.database import DatabaseRefused
     from models.store.desk_lock import hold
     from models.store.settings import hall_zone
@@ -270,25 +278,25 @@ def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -
     if catalog is None:
         return EXIT_PROBLEMS
     try:
-        lock = hold(path, holder="demo", now=datetime.now(hall_zone(settings_beside(path))))
+        zone = hall_zone(settings_beside(path))  # the desk's, as set
+        lock = hold(path, holder="demo", now=datetime.now(zone))
     except DatabaseRefused as e:
         print(str(e), file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        return _fill_demo(path, catalog, incidents, days, force)
+        return _fill_demo(path, catalog, incidents, days, force, zone)
     finally:
         lock.release()
 
 
-def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: bool) -> int:
+def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: bool,
+               zone: ZoneInfo) -> int:
     import time
-    from datetime import datetime
 
     from models.demo import DemoRefused, generate
     from models.plans.versions import record_plan_version
     from models.store.database import DatabaseRefused, check_intact
     from models.store.schema import open_database
-    from models.store.settings import hall_zone
     from models.store.tables import Incident
 
     try:
@@ -306,7 +314,6 @@ def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: b
     try:
         now = datetime.now(UTC)
         plan = record_plan_version(catalog, now)
-        zone = hall_zone(settings_beside(path))  # the desk's, as set
         stats = generate(catalog, plan, incidents=incidents, days=days, end=now,
                          allow_real=force, zone=zone, progress=lambda done: print(
                              f"\r{done}/{incidents}", end="", file=sys.stderr, flush=True))
@@ -354,8 +361,7 @@ def backup_now(path: Path, to: Path | None) -> int:
     if not path.is_file():
         print(f"No database at {path}. Give the file with --db.", file=sys.stderr)
         return EXIT_PROBLEMS
-    folder = to or backups.folder_for(path, str(
-        settings_beside(path).get("backup_folder")))
+    folder = to or backup_folder_beside(path)
     now = datetime.now()
     try:
         backups.check_backup(path, SCHEMA_VERSION)  # never copy a damaged file over good ones
