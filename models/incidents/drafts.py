@@ -1,4 +1,4 @@
-"""The quick note being typed, kept until Enter makes it a timeline note (models.response)."""
+"""The quick note being typed, kept until Enter makes it a timeline note (response.add_note)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Assembling an incident's printable record (models.record.IncidentRecord) from the database."""
+"""Assembling an incident's printable record (models.documents.IncidentRecord) from the database."""
 
 from __future__ import annotations
 

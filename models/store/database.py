@@ -1,6 +1,7 @@
 """The database: opening, identifying, creating and migrating it.
 
-The database object is injected (a peewee DatabaseProxy), never a global connection. A file
+No module holds a database object: `open_database` and `open_for_reading` bind the schema's
+tables to the handle they return, which the entry point keeps and passes on. A file
 that is not ours, is damaged, or comes from a newer version is refused before anything is
 written to it, so it stays byte-for-byte as it was.
 """
@@ -29,7 +30,6 @@ PRAGMAS = {"journal_mode": "wal", "synchronous": "full", "foreign_keys": 1, "bus
 LOCK_TYPE = "IMMEDIATE"
 
 
-
 class BaseModel(pw.Model):
     """A table of ours. It belongs to no database until `open_database` or
     `open_for_reading` binds the schema's tables to the handle they return."""
@@ -50,7 +50,7 @@ class MetaEntry(BaseModel):
 
 
 # What each refusal says on the command line, in English. The desk shows the same problems
-# in its own language, by code (ui/database_refusal.py); a new code needs a text there too.
+# in its own language, by code (ui/window/database_refusal.py); a new code needs a text there.
 REFUSALS = {
     "folder": "{path} is a folder, not a database file. Give a file name.",
     "not_sqlite": "{path} is not a database of Emergency Desk (it is not an SQLite file). "

@@ -119,7 +119,7 @@ class Deadline(BaseModel):
 
 
 class RecordData(BaseModel):
-    """The record form's validated content (models.record.RecordFields as JSON)."""
+    """The record form's validated content (models.documents.RecordFields as JSON)."""
 
     incident = pw.ForeignKeyField(Incident, backref="record_data", unique=True,
                                   on_delete="RESTRICT")

@@ -1,4 +1,4 @@
-"""Incidents made the way the desk makes them (models.response), for the PDFs to print."""
+"""Incidents made the way the desk makes them (models.incidents.response), for the PDFs to print."""
 
 from datetime import date, datetime, timedelta
 

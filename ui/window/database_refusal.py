@@ -1,4 +1,4 @@
-"""A refused database (models.db.DatabaseRefused) in the desk's language.
+"""A refused database (models.store.database.DatabaseRefused) in the desk's language.
 
 The models say what is wrong by code, in English for the command line; the clerk reads the
 same problem here, worded for the desk (no command-line options), with SQLite's own words,
