@@ -1,4 +1,4 @@
-"""SettingsPage: the desk's settings, each field built from its declaration in models.store.settings."""
+"""SettingsPage: the desk's settings, each built from its declaration (models.store.settings)."""
 
 from __future__ import annotations
 
