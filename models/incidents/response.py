@@ -98,7 +98,10 @@ class IncidentState:
 
 def start_incident(catalog: Catalog, plan: PlanVersion, situation_key: str, act: Act,
                    *, is_drill: bool = False, drill_run: int | None = None) -> int:
-    """One press: the incident with its default level, and the clocks that start with it."""
+    """One press: the incident with its default level, and the clocks that start with it.
+    Refused while nobody is on duty: every incident names the clerk who started it."""
+    if not act.who.clerk.strip():
+        raise ActionRefused("no_clerk")
     sit = _situation(catalog, situation_key)
     with transaction():
         incident = Incident.create(

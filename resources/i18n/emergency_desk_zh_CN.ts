@@ -56,6 +56,10 @@
         <translation>上岗</translation>
     </message>
     <message>
+        <source>Nobody is on duty. Choose your name first: every incident is recorded with the clerk who started it.</source>
+        <translation>尚无当班人员。请先选择您的姓名：每起事件都会记录由谁启动。</translation>
+    </message>
+    <message>
         <source>Choose the clerk on duty; every action is recorded with this name.</source>
         <translation>请选择当班人员；每一项操作都会以此姓名记录。</translation>
     </message>

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from models.store.settings import TEXT_SIZES, SettingsStore
+from models.store.settings import TEXT_SIZES, SettingsStore, put_on_duty
 from ui.common.big_button import MIN_TOUCH
 from ui.common.style import apply_stylesheet
 from ui.window.desk import build_desk
@@ -17,8 +17,10 @@ from ui.window.desk import build_desk
 def test_home_fits_and_targets_are_big(qtbot, qapp, tmp_path, controller, shipped_catalog, clock,
                                        desk_look, width, height, text_size):
     apply_stylesheet(qapp, text_size)
+    store = SettingsStore(tmp_path / "s.json")
+    put_on_duty(store, "张三")
     desk = build_desk(catalog=shipped_catalog, plan=controller.service.plan, clock=clock,
-                      store=SettingsStore(tmp_path / "s.json"))
+                      store=store)
     window = desk.window
     qtbot.addWidget(window)
     window.resize(width, height)

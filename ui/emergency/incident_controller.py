@@ -27,6 +27,7 @@ from ui.common.operations import Operations
 class IncidentController(QObject):
     incident_started = Signal(int)
     action_refused = Signal(str)  # a message for the clerk
+    clerk_needed = Signal(str)  # a press made while nobody is on duty: its situation key
 
     def __init__(self, *, service: IncidentService, operations: Operations,
                  parent: QObject | None = None) -> None:
@@ -80,7 +81,13 @@ class IncidentController(QObject):
 
     # -- acting ----------------------------------------------------------------------------
     def start(self, situation_key: str) -> int | None:
-        changes = self._do(self.service.start, situation_key)
+        """The new incident; None when not started (said, or the clerk is asked who is on
+        duty and the press is made again once a name is chosen: `clerk_needed`)."""
+        try:
+            changes = self._do(self.service.start, situation_key)
+        except ActionRefused:  # nobody on duty
+            self.clerk_needed.emit(situation_key)
+            return None
         if changes is None:
             return None
         self.incident_started.emit(changes.incident_id)
@@ -116,10 +123,13 @@ class IncidentController(QObject):
 
     # -- one error path --------------------------------------------------------------------
     def _do(self, command: Callable[..., Changes], *args, **kwargs) -> Changes | None:
-        """The Changes of a committed command; None when refused (said) or failed (shown)."""
+        """The Changes of a committed command; None when refused (said) or failed (shown).
+        Nobody on duty is raised: the clerk is asked, not told."""
         try:
             return self.operations.run(command, *args, **kwargs)
         except ActionRefused as refused:
+            if refused.code == "no_clerk":
+                raise
             self.action_refused.emit(self.refusal_text(refused))
             return None
 

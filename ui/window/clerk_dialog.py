@@ -1,4 +1,7 @@
-"""ClerkDialog: who is on duty — a known name in one press, or a new one typed once."""
+"""ClerkDialog: who is on duty — a known name in one press, or a new one typed once.
+
+While nobody is on duty the dialog cannot be put away (Esc and the close button do nothing):
+every incident names the clerk who started it."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ class ClerkDialog(QDialog):
     def __init__(self, *, names: list[str], current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clerkDialog")
+        self.required = not current  # nobody on duty: a name must be chosen
         self.setWindowTitle(self.tr("Who is on duty?"))
         grid = QGridLayout()
         self.name_buttons: dict[str, QPushButton] = {}
@@ -37,16 +41,26 @@ class ClerkDialog(QDialog):
         self.new_name.setPlaceholderText(self.tr("Another name"))
         self.new_name.setMaxLength(60)
         self.new_name.returnPressed.connect(lambda: self.choose(self.new_name.text()))
-        add = QPushButton(self.tr("On duty"), objectName="addClerkButton")
-        add.clicked.connect(lambda: self.choose(self.new_name.text()))
+        self.add_button = QPushButton(self.tr("On duty"), objectName="addClerkButton")
+        self.add_button.clicked.connect(lambda: self.choose(self.new_name.text()))
         row = QHBoxLayout()
         row.addWidget(self.new_name, 1)
-        row.addWidget(add)
+        row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Choose the clerk on duty; every action is recorded "
-                                        "with this name."), objectName="hintLabel"))
+        hint = (self.tr("Nobody is on duty. Choose your name first: every incident is recorded "
+                        "with the clerk who started it.") if self.required
+                else self.tr("Choose the clerk on duty; every action is recorded with this "
+                             "name."))
+        label = QLabel(hint, objectName="hintLabel")
+        label.setWordWrap(True)
+        layout.addWidget(label)
         layout.addLayout(grid)
         layout.addLayout(row)
+
+    def reject(self) -> None:
+        """Esc and the title bar's close button: ignored while nobody is on duty."""
+        if not self.required:
+            super().reject()
 
     def choose(self, name: str) -> None:
         name = " ".join(name.split())

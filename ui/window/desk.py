@@ -204,10 +204,16 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         title = QCoreApplication.translate("Desk", "Deadline missed")
         tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Critical)
 
-    def choose_clerk() -> None:
+    def choose_clerk(then: Callable[[], object] | None = None) -> None:
+        """Who is on duty; `then` runs once a name is chosen (a press made while nobody
+        was on duty is made again)."""
+        if header.clerk_dialog is not None and header.clerk_dialog.isVisible():
+            return  # one question, and the press that raised it, however many presses
         dialog = ClerkDialog(names=store.get("clerk_names"),
                              current=str(store.get("clerk_on_duty")), parent=window)
         dialog.chosen.connect(lambda name: (put_on_duty(store, name), header.set_clerk(name)))
+        if then is not None:
+            dialog.accepted.connect(then)
         dialog.finished.connect(window.activateWindow)  # keys go back to the desk
         dialog.open()
         header.clerk_dialog = dialog
@@ -245,6 +251,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     banner.acknowledge.connect(deadlines.acknowledge_all)
     guided.manual_trigger.connect(deadlines.trigger)
     header.clerk_clicked.connect(choose_clerk)
+    incidents.clerk_needed.connect(lambda key: choose_clerk(then=lambda: emergency.start(key)))
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
                 banner, sound, tray, pdf, contacts, operations)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from models.clock.clocks import Clock
 
@@ -20,6 +20,7 @@ class HeaderBar(QFrame):
         self.place = QLabel(objectName="placeLabel")
         self.clerk = QPushButton(objectName="clerkButton")
         self.clerk.clicked.connect(self.clerk_clicked.emit)
+        self.clerk_dialog: QDialog | None = None  # the "who is on duty?" dialog, once opened
         self.time = QLabel(objectName="clockLabel")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)

@@ -159,3 +159,14 @@ def test_the_cancel_window_opens_only_for_a_fresh_press(shipped_catalog, desk_db
     else:
         with pytest.raises(ActionRefused, match="cancel_window_passed"):
             response.cancel_incident(incident, "误按", act(clock))
+
+
+@pytest.mark.parametrize("clerk", ["", "   "])
+def test_no_incident_without_a_clerk_on_duty(shipped_catalog, desk_db, clock, clerk):
+    _, plan = desk_db
+    nobody = Act(Who(hall="城东营业厅", desk="1号台", clerk=clerk), clock.now(),
+                 HolidayCalendar())
+    with pytest.raises(ActionRefused) as refused:
+        response.start_incident(shipped_catalog, plan, "fire", nobody)
+    assert refused.value.code == "no_clerk"
+    assert Incident.select().count() == 0 and TimelineEntry.select().count() == 0

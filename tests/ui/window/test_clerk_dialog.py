@@ -33,3 +33,22 @@ def test_empty_name_is_not_chosen(qtbot):
     dialog.chosen.connect(chosen.append)
     qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
     assert chosen == []
+
+
+def test_nobody_on_duty_the_dialog_cannot_be_put_away(qtbot):
+    dialog = ClerkDialog(names=["张三"], current="")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.reject()  # the title bar's close button
+    assert dialog.isVisible()
+    qtbot.mouseClick(dialog.name_buttons["张三"], Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_someone_on_duty_esc_keeps_them(qtbot):
+    dialog = ClerkDialog(names=["张三"], current="张三")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

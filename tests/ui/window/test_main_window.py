@@ -110,3 +110,24 @@ def test_the_rail_says_drills_are_due_before_the_drill_screen_is_built(qtbot, ca
     window, _ = make_window(qtbot, catalog_dir, tmp_path, controller)  # nothing recorded yet
     assert window.nav_group.button(3).text() == "演练（到期）\nF4"
     assert not window.is_built("drills")
+
+
+def test_a_press_with_nobody_on_duty_asks_who_then_starts(qtbot, catalog_dir, tmp_path,
+                                                          controller):
+    window, store = make_window(qtbot, catalog_dir, tmp_path, controller)
+    window.show()
+    screen = window.screen("emergency")
+    screen.start("fire")
+    screen.start("fire")  # pressed twice while asked: one dialog, one question
+    dialog = window.header.clerk_dialog
+    assert dialog.isVisible() and screen.page() != "guided"
+    assert controller.open_incidents() == []  # nothing started under nobody's name
+    assert len(window.findChildren(type(dialog))) == 1
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)  # no name typed: still asked
+    assert dialog.isVisible()
+    dialog.new_name.insert("王五")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    started = controller.open_incidents()
+    assert [i.situation_key for i in started] == ["fire"]  # the press, made once
+    assert controller.state(started[0].id).clerk == "王五"
+    assert screen.page() == "guided" and store.get("clerk_on_duty") == "王五"
