@@ -89,6 +89,9 @@ class IncidentRecord:
     integrity_problems: tuple[tuple[int, str], ...] = ()  # (entry position or 0, problem code)
 
 
+ALTERED_MARK = "※"  # printed and shown before an incident changed outside the program
+
+
 @dataclass(frozen=True)
 class DailyRow:
     number: str
@@ -101,6 +104,7 @@ class DailyRow:
     reporting: str  # "in time", "late", "missed", "pending" or "" (no deadline)
     is_drill: bool
     desk: str = ""
+    intact: bool = True  # its row, record and deadlines say what its timeline recorded
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,11 @@ class DailyLog:
         """The real incidents the totals count: not drills, not presses made by mistake
         (cancelled incidents are listed, never counted)."""
         return tuple(r for r in self.real_rows if r.status != "cancelled")
+
+    @property
+    def altered_rows(self) -> tuple[DailyRow, ...]:
+        """Rows whose incident was changed outside the program: not to be trusted."""
+        return tuple(r for r in self.rows if not r.intact)
 
     @property
     def real_rows(self) -> tuple[DailyRow, ...]:

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
 from models.clock import hall_time
-from models.documents import DailyLog, DailyRow
+from models.documents import ALTERED_MARK, DailyLog, DailyRow
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.fonts import PdfFonts
 from reports.parts import (
@@ -68,6 +68,7 @@ def render_daily_log(log: DailyLog, path: Path, *, generated_at: datetime,
                 sheet.problems(log),
                 *heading(w("Drills (not counted in the totals above)"), styles),
                 sheet.rows(drills, w("No drills in this period.")),
+                *_integrity(log, w, styles),
                 *_seal(log, w, styles),
                 signatures([w(s) for s in SIGNERS], w, styles, sheet.width, per_row=2)]
 
@@ -95,8 +96,9 @@ class _Sheet:
         w = self.w
         table = [(w("No."), w("Time"), w("Situation"), w("Category"), w("Level"), w("Place"),
                   w("Status"), w("Reported in time?"))]
-        table += [(r.number, local(r.started_at, self.zone, self.time_format), r.situation,
-                   r.category, r.level, r.place, w(STATUS_WORDS.get(r.status, r.status)),
+        table += [(("" if r.intact else ALTERED_MARK) + r.number,
+                   local(r.started_at, self.zone, self.time_format), r.situation, r.category,
+                   r.level, r.place, w(STATUS_WORDS.get(r.status, r.status)),
                    w(REPORTING_WORDS.get(r.reporting, r.reporting))) for r in rows]
         number, at, category, level, status, reporting = (
             28 * mm, (22 if self.many_days else 13) * mm, 32 * mm, 36 * mm, 16 * mm, 22 * mm)
@@ -135,6 +137,23 @@ class _Sheet:
         number, situation, by_to, due, outcome = 28 * mm, 50 * mm, 66 * mm, 22 * mm, 46 * mm
         label = self.width - (number + situation + by_to + due + outcome)
         return grid(rows, (number, situation, label, by_to, due, outcome), self.styles)
+
+
+def _integrity(log: DailyLog, w: Words, styles: Styles) -> list:
+    """Every listed incident checked against its timeline: passed, or which were changed."""
+    if not log.rows:
+        return []
+    altered = log.altered_rows
+    if not altered:
+        text = w("Integrity check: every incident and drill listed matches its timeline ({0})."
+                 ).format(len(log.rows))
+        return [*heading(w("Integrity check"), styles), Paragraph(escape(text), styles.body)]
+    text = w("Integrity check: FAILED — {0} listed (marked {1}) were changed outside the program "
+             "and what this log says of them cannot be trusted: {2}. Run `main.py verify` and "
+             "keep the database as evidence.").format(len(altered), ALTERED_MARK,
+                                                      "、".join(r.number for r in altered))
+    return [*heading(w("Integrity check"), styles), Paragraph(f"<b>{escape(text)}</b>",
+                                                              styles.body)]
 
 
 def _seal(log: DailyLog, w: Words, styles: Styles) -> list:

@@ -194,3 +194,22 @@ def test_the_desk_wide_chain_itself_cannot_be_edited_quietly(desk, capsys, forge
     sqlite(desk, forgery)
     code, out = verify(capsys, desk)
     assert code == 2 and words in out
+
+
+def daily_log_text(capsys, db: Path, out: Path) -> str:
+    from tests.helpers.pdf import page_texts
+
+    assert main.main(["export", "daily", "--db", str(db), "--date", "2026-11-20", "--out",
+                      str(out)]) == 0, capsys.readouterr()
+    return "".join(page_texts(out)).replace("\n", "")
+
+
+def test_the_daily_log_checks_what_it_prints_against_the_timelines(desk, capsys, tmp_path):
+    text = daily_log_text(capsys, desk, tmp_path / "before.pdf")
+    assert "完整性校验：所列全部事件和演练均与其时间线一致（共 3 起）" in text
+    assert "※" not in text
+    sqlite(desk, "UPDATE deadline SET status = 'met', met_at = started_at "
+                 "WHERE status = 'missed'")  # the missed reports made "in time"
+    text = daily_log_text(capsys, desk, tmp_path / "after.pdf")
+    assert "完整性校验：未通过" in text and "※20261120-001" in text
+    assert "※20261120-002" not in text and "※20261120-003" not in text

@@ -18,6 +18,7 @@ from models.documents import DailyLog, DailyRow, DeadlineLine
 from models.incidents import search
 from models.incidents.lifecycle import Status
 from models.incidents.seal import current_seal
+from models.incidents.verify import verify_incidents
 from models.plans.catalog import Catalog
 from models.store.tables import Deadline, Incident, bound_database
 
@@ -127,20 +128,24 @@ def reporting_of(rows: list[Deadline]) -> str:
 
 def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str = "",
               zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> DailyLog:
-    """The hall's days `first` to `last` (its midnight to midnight, in `zone`)."""
+    """The hall's days `first` to `last` (its midnight to midnight, in `zone`). Every
+    incident listed is checked against its timeline; one changed outside the program is
+    marked (`DailyRow.intact`), so a forged outcome is never printed as trustworthy."""
     f = HistoryFilter(first_day=first, last_day=last, desk=desk, zone=zone)
     incidents = list(filtered(f).order_by(Incident.started_at, Incident.id))
     by_incident: dict[int, list[Deadline]] = {}
     if incidents:
         for d in Deadline.select().where(Deadline.incident.in_([i.id for i in incidents])):
             by_incident.setdefault(d.incident_id, []).append(d)
+    altered = {f.incident_id for f in verify_incidents([i.id for i in incidents])}
     rows, problems = [], []
     for i in incidents:
         level = catalog.level(i.level)
         category = catalog.category(i.category_key).name
         row = DailyRow(i.number, from_db(i.started_at), i.situation_name, category,
                        f"{level.name}（{level.short}）", i.place, i.status,
-                       reporting_of(by_incident.get(i.id, [])), i.is_drill, i.desk)
+                       reporting_of(by_incident.get(i.id, [])), i.is_drill, i.desk,
+                       intact=i.id not in altered)
         rows.append(row)
         if not i.is_drill:
             problems += [(row, deadline_line(catalog, d)) for d in by_incident.get(i.id, [])

@@ -479,6 +479,10 @@
         <translation>结果</translation>
     </message>
     <message>
+        <source>{0} {1} changed outside the program: what is shown of them cannot be trusted. Run verify and keep the database as evidence.</source>
+        <translation>{0} {1} 在本程序之外被改动，所示内容不可采信。请运行 verify 核查，并将数据库文件作为证据保存。</translation>
+    </message>
+    <message>
         <source>in time</source>
         <translation>按时</translation>
     </message>

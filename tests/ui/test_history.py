@@ -10,6 +10,7 @@ from models.clock.clocks import SystemClock
 from models.clock.workdays import HolidayCalendar
 from models.incidents import response
 from models.incidents.history import HistoryFilter, HistoryRow
+from models.store.tables import Incident
 from tests.helpers.hall import HALL
 from tests.helpers.wiring import daily_view, history_screen
 from ui.history.history_model import ID_ROLE, PAGE, HistoryModel
@@ -120,9 +121,26 @@ def test_daily_view_counts_and_drills(qtbot, desk_db, shipped_catalog):
     numbers = [view.rows.item(r, 1).text() for r in range(3)]
     assert sum(n.startswith("【演练】") for n in numbers) == 1
     assert {view.rows.item(r, 4).text() for r in range(3)} == {"1号台"}  # the desk column
+    assert "※" not in view.summary.text() and not any("※" in n for n in numbers)
     exported = []
     view.export_requested.connect(exported.append)
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     assert exported[0].hall == "城东营业厅" and len(exported[0].real_rows) == 2
     view.last_day.setDate(view.first_day.date().addDays(-1))
     assert view.summary.text() == "结束日期早于开始日期。"
+
+
+def test_the_daily_view_marks_an_incident_changed_outside_the_program(qtbot, desk_db,
+                                                                      shipped_catalog):
+    today = datetime.now(HALL).replace(hour=10, minute=0)
+    start(shipped_catalog, desk_db[1], "fire", today)
+    forged = start(shipped_catalog, desk_db[1], "power_cut", today + timedelta(minutes=30))
+    Incident.update(clerk="李四").where(Incident.id == forged).execute()  # not by the program
+    view = daily_view(catalog=shipped_catalog, hall=lambda: "城东营业厅", clock=SystemClock())
+    qtbot.addWidget(view)
+    view.show()
+    view.show_days(today.date(), today.date())
+    number = Incident.get_by_id(forged).number
+    assert f"※ {number} 在本程序之外被改动" in view.summary.text()
+    numbers = [view.rows.item(r, 1).text() for r in range(2)]
+    assert f"※{number}" in numbers and sum(n.startswith("※") for n in numbers) == 1

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.clock import hall_time
 from models.clock.clocks import Clock
-from models.documents import DailyLog
+from models.documents import ALTERED_MARK, DailyLog
 from models.services.records import RecordService
 from ui.common.export_bar import ExportBar
 from ui.common.pdf_export import PdfTools
@@ -146,13 +146,14 @@ class DailyView(QWidget):
         self.summary.setText(self.tr("{0} incidents, {1} drills. By category: {2}. By level: "
                                      "{3}. Missed or late reports: {4}.").format(
             len(log.counted_rows), len(log.drill_rows), categories, levels,
-            len(log.missed_or_late)))
+            len(log.missed_or_late)) + self._altered_text(log))
         self.rows.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("No."), self.tr("Situation"), self.tr("Level"),
             self.tr("Desk"), self.tr("Place"), self.tr("Status"), self.tr("Reported in time?")])
         fill_table(self.rows, [
             (hall_time.local_text(row.started_at, self._clock.zone, "%m-%d %H:%M"),
-             (self.tr("[DRILL] ") if row.is_drill else "") + row.number, row.situation,
+             ("" if row.intact else ALTERED_MARK) + (self.tr("[DRILL] ") if row.is_drill else "")
+             + row.number, row.situation,
              row.level, row.desk, row.place, status_text(row.status),
              self.reporting_text(row.reporting)) for row in log.rows])
         self.problems.setHorizontalHeaderLabels([
@@ -162,6 +163,15 @@ class DailyView(QWidget):
              hall_time.local_text(line.due_at, self._clock.zone, "%m-%d %H:%M"),
              self.reporting_text(line.status if line.status != "met" else "in time"))
             for row, line in log.missed_or_late])
+
+    def _altered_text(self, log: DailyLog) -> str:
+        altered = log.altered_rows
+        if not altered:
+            return ""
+        return "\n" + self.tr("{0} {1} changed outside the program: what is shown of them "
+                              "cannot be trusted. Run verify and keep the database as "
+                              "evidence.").format(ALTERED_MARK,
+                                                  "、".join(r.number for r in altered))
 
     def reporting_text(self, reporting: str) -> str:
         texts = {"in time": self.tr("in time"), "late": self.tr("late"),
