@@ -118,15 +118,18 @@ def generate(catalog: Catalog, plan: PlanVersion, *, incidents: int, days: int, 
 
 
 def _start_time(rng: random.Random, end: datetime, days: int, zone: ZoneInfo) -> datetime:
+    """A moment within opening hours, before `end`, on one of the last `days` days that had
+    opened by then (before today's opening, the last day is yesterday)."""
+    last = hall_time.day_of(end, zone)
+    if hall_time.at_hall(datetime.combine(last, OPENING[0]), zone) >= end:
+        last -= timedelta(days=1)
     while True:
-        day = hall_time.day_of(end - timedelta(days=rng.randrange(days)), zone)
+        day = last - timedelta(days=rng.randrange(days))
         if day.weekday() >= 5 and rng.random() < 0.5:
             continue  # weekends are quieter
         opening = hall_time.at_hall(datetime.combine(day, OPENING[0]), zone)
-        span = (datetime.combine(day, OPENING[1]) - datetime.combine(day, OPENING[0]))
-        moment = opening + timedelta(seconds=rng.randrange(int(span.total_seconds())))
-        if moment < end:
-            return moment
+        closing = min(hall_time.at_hall(datetime.combine(day, OPENING[1]), zone), end)
+        return opening + (closing - opening) * rng.random()
 
 
 def _one(catalog, calendar, zone, deadline_ids, plan, rng, rows, incident_id, number, sit, started,

@@ -54,9 +54,10 @@ def test_daily_log_for_a_range(database, tmp_path):
     result = run("export", "daily", "--date", "2026-11-20", "--to", "2026-11-21", "--out",
                  str(out), "--db", str(database))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Wrote {out} (1 page)"
+    assert result.stdout.strip() == f"Wrote {out} (2 pages)"  # the seal and signatures: page 2
     text = "\n".join(pdf.page_texts(out))
     assert "值班日志 2026-11-20 至 2026-11-21" in text and "城西营业厅" in text
+    assert "所列全部事件和演练均与其时间线一致（共 3 起）" in text
     assert "真实事件 2 起；演练 1 次" in text
     assert [p.name for p in tmp_path.iterdir() if p.suffix != ".pdf"] == ["data"]
 

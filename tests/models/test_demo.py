@@ -2,7 +2,7 @@
 
 import json
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -53,6 +53,21 @@ def test_nothing_generated_happens_after_the_end(desk_db, shipped_catalog):
     kinds = Counter(e.kind for e in TimelineEntry.select())
     assert kinds["deadline_met"] > kinds["deadline_missed"] > 0
     assert kinds["deadline_started"] == Deadline.select().count()
+
+
+@pytest.mark.parametrize("end", [datetime(2026, 11, 20, 0, 15, tzinfo=HALL),  # before opening
+                                 datetime(2026, 11, 20, 8, 30, tzinfo=HALL)])  # at it
+def test_one_day_before_the_hall_opens_is_yesterday(desk_db, shipped_catalog, end):
+    generate(shipped_catalog, desk_db[1], incidents=3, days=1, end=end)  # once never ended
+    days = {from_db(i.started_at).astimezone(HALL).date() for i in Incident.select()}
+    assert days == {datetime(2026, 11, 19).date()}
+
+
+def test_a_day_just_opened_fills_the_minutes_it_has(desk_db, shipped_catalog):
+    end = datetime(2026, 11, 20, 8, 30, 1, tzinfo=HALL)
+    generate(shipped_catalog, desk_db[1], incidents=20, days=1, end=end)  # once never ended
+    starts = [from_db(i.started_at) for i in Incident.select()]
+    assert all(end - timedelta(seconds=1) <= s < end for s in starts)
 
 
 def test_demo_refuses_a_database_with_real_incidents(desk_db, shipped_catalog):
