@@ -1,7 +1,8 @@
 """Every loader over thousands of mutated real files: the plans, the drill scenarios, a contact
-CSV and the settings. What a loader may do with a broken file is refuse it in its own words
-(CatalogError, a scenario problem, CsvRefused, settings defaults with a problem) — never raise
-anything else, never hang, never take the desk down."""
+CSV, the settings and the PDF words (the screens' .qm: tests/ui/common/test_i18n_fuzzed.py).
+What a loader may do with a broken file is refuse it in its own words (CatalogError, a
+scenario problem, CsvRefused, settings defaults with a problem, TranslationRefused) — never
+raise anything else, never hang, never take the desk down."""
 
 import contextlib
 import shutil
@@ -15,6 +16,7 @@ from models.contacts.csv_import import CsvRefused, preview_import
 from models.drills.scenarios import read_scenario
 from models.plans.loader import CatalogError, load_catalog
 from models.store.settings import SettingsStore
+from models.store.translation_files import TranslationRefused, read_words
 
 ROOT = Path(__file__).resolve().parents[2]
 FUZZ = settings(max_examples=400, deadline=None, derandomize=True, database=None,
@@ -115,6 +117,27 @@ def test_a_mutated_settings_file_gives_defaults_and_a_problem(tmp_path):
         store = SettingsStore(path)
         assert isinstance(store.get("hall_name"), str)
         assert store.get("text_size") in (100, 115, 130, 150)
+
+    check()
+
+
+def test_mutated_pdf_words_are_refused_or_print_every_text(tmp_path):
+    """Accepted words must format every text the PDFs print, with the arguments they pass."""
+    real = ROOT / "resources" / "i18n" / "reports.zh_CN.json"
+    english = list(read_words(real))
+    path = tmp_path / "reports.zh_CN.json"
+
+    @FUZZ
+    @given(data=mutated(real.read_bytes()))
+    def check(data):
+        path.write_bytes(data)
+        try:
+            table = read_words(path)
+        except TranslationRefused as e:
+            assert str(e).startswith(str(path))
+            return
+        for text in english:
+            assert isinstance(table.get(text, text).format(*range(10)), str)
 
     check()
 
