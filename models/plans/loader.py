@@ -91,6 +91,20 @@ def _positive(v):
     return v
 
 
+MAX_MINUTES = 366 * 24 * 60  # a deadline within a year: a larger one overflowed its due time
+
+
+def _minutes(v):
+    v = _count(v)
+    if v > MAX_MINUTES:
+        raise _Bad(f"must be at most {MAX_MINUTES:,} minutes (a year), not {v:,}")
+    return v
+
+
+def _positive_minutes(v):
+    return _minutes(_positive(v))
+
+
 def _number(v):
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise _Bad(f"must be a number, not {_kind(v)}")
@@ -156,7 +170,7 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
                    "source": (_texts, ())},
     "general": {"principles": (_texts, ()), "first_steps": (_texts, ()),
                 "aftercare": (_texts, ()), "reporting": (_texts, ()),
-                "prevention": (_texts, ()), "at_once_minutes": (_positive, 5),
+                "prevention": (_texts, ()), "at_once_minutes": (_positive_minutes, 5),
                 "emergency_numbers": (_keys, ()), "source": (_texts, ())},
     "source": {"key": (_key, REQUIRED), "title": (_text, REQUIRED), "file": (_text, REQUIRED),
                "org": (_text, REQUIRED), "note": (_opt_text, "")},
@@ -166,7 +180,7 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
     "level": {"level": (_positive, REQUIRED), "name": (_text, REQUIRED),
               "short": (_text, REQUIRED), "color": (_color, REQUIRED),
               "criteria": (_texts, REQUIRED), "handled_by": (_text, REQUIRED),
-              "report_to": (_key, REQUIRED), "report_within_minutes": (_count, REQUIRED),
+              "report_to": (_key, REQUIRED), "report_within_minutes": (_minutes, REQUIRED),
               "report_starts": (_text, "start"), "then": (_opt_text, ""),
               "aftercare_required": (_texts, ()), "timer": (list, ()), "source": (_texts, ())},
     "category": {"key": (_key, REQUIRED), "name": (_text, REQUIRED), "color": (_color, REQUIRED),
@@ -182,8 +196,8 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
              "say": (_texts, ()), "condition": (_opt_text, ""), "switch_to": (_key, ""),
              "source": (_opt_text, ""), "after": (_bool, False)},
     "timer": {"key": (_key, REQUIRED), "label": (_text, REQUIRED), "action": (_key, REQUIRED),
-              "to": (_key, ""), "by": (_key, "clerk"), "minutes": (_count, REQUIRED),
-              "holiday_minutes": (_count, None), "starts": (_text_or_texts, ("start",)),
+              "to": (_key, ""), "by": (_key, "clerk"), "minutes": (_minutes, REQUIRED),
+              "holiday_minutes": (_minutes, None), "starts": (_text_or_texts, ("start",)),
               "trigger": (_opt_text, ""), "on_missed": (_opt_text, ""),
               "source": (_opt_text, "")},
     "threshold": {"key": (_key, REQUIRED), "label": (_text, REQUIRED), "value": (_number, REQUIRED),
