@@ -550,14 +550,24 @@ class _CatalogBuilder:
                                   "[general].aftercare")
 
     def _check_emergency_numbers(self) -> None:
-        """Each role of the emergency-number bar has a number to dial."""
+        """Each role of the emergency-number bar has a number to dial, its own: the bar shows
+        and finds its buttons by number, so a second 110 would label 消防 on F11 as 110."""
         general = self.single.get("general") or {}
         roles = {f["key"]: f for _, _, f in self.entries["role"] if f}
+        first_with: dict[str, str] = {}
         for key in general.get("emergency_numbers", ()):
-            if key in roles and not roles[key]["number"]:
+            number = roles[key]["number"] if key in roles else None
+            if number == "":
                 self.single_readers["general"].report(
                     ("general",), "emergency_numbers",
                     f"emergency_numbers: the role '{key}' has no number")
+            elif first_with.get(number, key) != key:  # a key named twice is reported apart
+                self.single_readers["general"].report(
+                    ("general",), "emergency_numbers",
+                    f"emergency_numbers: the roles '{first_with[number]}' and '{key}' have "
+                    f"the same number {number}")
+            elif number is not None:
+                first_with[number] = key
 
     def _build(self) -> Catalog:
         def plain(kind):
