@@ -6,6 +6,7 @@ Every problem is collected (never only the first) and reported as `FILE:LINE: wh
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -108,6 +109,8 @@ def _positive_minutes(v):
 def _number(v):
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise _Bad(f"must be a number, not {_kind(v)}")
+    if not math.isfinite(v):  # nan made comparing a loss with it raise InvalidOperation
+        raise _Bad(f"must be a finite number, not {v}")
     if v < 0:
         raise _Bad(f"must not be negative ({v})")
     return v

@@ -20,6 +20,7 @@ from models.clock.clocks import FakeClock
 from models.contacts.csv_import import CsvRefused, preview_import
 from models.drills.scenarios import read_scenario
 from models.incidents.readout import readout
+from models.incidents.records import loss_warnings
 from models.plans.calls import dial_order, plan_calls
 from models.plans.catalog import Catalog
 from models.plans.emergency_numbers import emergency_numbers
@@ -158,6 +159,7 @@ def press_every_situation(catalog: Catalog, keys: list[str], db_path: Path) -> N
     assert len({role.number for role in bar}) == len(bar)  # the bar keys its buttons by number
     assert [r.key for r in bar[:FUNCTION_KEYS]] == list(catalog.general.emergency_numbers[:3])
     propose_level(catalog.levels, [c for _, c in questions(catalog.levels)])
+    loss_warnings(catalog, "5000.01")  # saving a record compares its loss with thresholds
     db = open_database(db_path)
     db.execute_sql("PRAGMA synchronous = OFF")  # no power cut to survive here: 2× faster
     try:
@@ -175,7 +177,8 @@ def press_every_situation(catalog: Catalog, keys: list[str], db_path: Path) -> N
         db.close()
 
 
-@pytest.mark.parametrize("name", ["catalog.toml", "fire_safety.toml", "systems.toml"])
+@pytest.mark.parametrize("name", ["catalog.toml", "fire_safety.toml", "systems.toml",
+                                  "property.toml"])
 def test_a_mutated_plan_file_is_refused_or_every_press_works(plans_copy, name,
                                                              shipped_catalog, tmp_path):
     """What the loader accepts, the desk can use: a value that passed the loader and then

@@ -99,6 +99,30 @@ def test_minutes_of_a_year_are_accepted(catalog_dir):
     assert problems_of(catalog_dir) == []
 
 
+def add_threshold(folder: Path, value: str) -> Path:
+    path = folder / "catalog.toml"
+    with path.open("a", encoding="utf-8") as f:  # the file ends with the fire situation
+        f.write(f'\n[[situation.threshold]]\nkey = "big_loss"\nlabel = "损失金额"\n'
+                f'value = {value}\nunit = "yuan"\nthen = "报警"\n')
+    return path
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_a_threshold_that_is_not_a_finite_number_is_refused(catalog_dir, value):
+    """nan was taken, and saving a record with a loss then raised InvalidOperation (a loss is
+    compared with the thresholds)."""
+    path = add_threshold(catalog_dir, value)
+    line = line_of(path, f"value = {value}")
+    assert problems_of(catalog_dir) == [
+        f"{path}:{line}: threshold field 'value' must be a finite number, not "
+        f"{float(value)}"]
+
+
+def test_a_threshold_of_a_huge_number_loads(catalog_dir):
+    add_threshold(catalog_dir, "1e308")
+    assert problems_of(catalog_dir) == []
+
+
 def test_duplicate_key_across_files(catalog_dir):
     (catalog_dir / "more.toml").write_text(
         '[[situation]]\nkey = "fire"\ncategory = "fire_safety"\nname = "另一个"\n'
