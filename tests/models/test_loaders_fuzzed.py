@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.clock.act import Who
@@ -196,7 +196,6 @@ def test_a_mutated_plan_file_is_refused_or_every_press_works(plans_copy, name,
             assert e.problems and all(str(p) for p in e.problems)
             return
         keys = changed_situations(catalog, shipped_catalog)
-        event(f"accepted, {len(keys)} situations to press" if keys else "accepted")
         if keys or catalog.general != shipped_catalog.general:
             press_every_situation(catalog, keys, next(databases))
 
