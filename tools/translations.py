@@ -4,11 +4,12 @@
 
 resources/i18n/zh_CN*.json map each English source text to its Chinese text; they are the
 place translators edit (zh_CN.json, plus one file per area). The .ts file is regenerated from
-them and the .qm compiled for Qt.
+them and the .qm compiled for Qt, with its SHA-256 beside it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 TS = I18N / "emergency_desk_zh_CN.ts"
 QM = I18N / "emergency_desk_zh_CN.qm"
+QM_DIGEST = I18N / "emergency_desk_zh_CN.qm.sha256"
 STRINGS_GLOB = "zh_CN*.json"  # zh_CN.json plus one file per area (zh_CN.contacts.json, ...)
 
 
@@ -71,6 +73,8 @@ def main() -> int:
     missing = fill(TS, strings)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True,
                    capture_output=True)
+    # the desk hands the .qm to Qt only if it is exactly this file (models.store.translation_files)
+    QM_DIGEST.write_text(hashlib.sha256(QM.read_bytes()).hexdigest() + "\n", encoding="ascii")
     unused = sorted(set(strings) - set(source_texts(TS)))
     for text in missing:
         print(f"missing translation: {text!r}")

@@ -6,6 +6,7 @@ Every problem is collected (never only the first) and reported as `FILE:LINE: wh
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -91,9 +92,25 @@ def _positive(v):
     return v
 
 
+MAX_MINUTES = 366 * 24 * 60  # a deadline within a year: a larger one overflowed its due time
+
+
+def _minutes(v):
+    v = _count(v)
+    if v > MAX_MINUTES:
+        raise _Bad(f"must be at most {MAX_MINUTES:,} minutes (a year), not {v:,}")
+    return v
+
+
+def _positive_minutes(v):
+    return _minutes(_positive(v))
+
+
 def _number(v):
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise _Bad(f"must be a number, not {_kind(v)}")
+    if not math.isfinite(v):  # nan made comparing a loss with it raise InvalidOperation
+        raise _Bad(f"must be a finite number, not {v}")
     if v < 0:
         raise _Bad(f"must not be negative ({v})")
     return v
@@ -156,7 +173,7 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
                    "source": (_texts, ())},
     "general": {"principles": (_texts, ()), "first_steps": (_texts, ()),
                 "aftercare": (_texts, ()), "reporting": (_texts, ()),
-                "prevention": (_texts, ()), "at_once_minutes": (_positive, 5),
+                "prevention": (_texts, ()), "at_once_minutes": (_positive_minutes, 5),
                 "emergency_numbers": (_keys, ()), "source": (_texts, ())},
     "source": {"key": (_key, REQUIRED), "title": (_text, REQUIRED), "file": (_text, REQUIRED),
                "org": (_text, REQUIRED), "note": (_opt_text, "")},
@@ -166,7 +183,7 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
     "level": {"level": (_positive, REQUIRED), "name": (_text, REQUIRED),
               "short": (_text, REQUIRED), "color": (_color, REQUIRED),
               "criteria": (_texts, REQUIRED), "handled_by": (_text, REQUIRED),
-              "report_to": (_key, REQUIRED), "report_within_minutes": (_count, REQUIRED),
+              "report_to": (_key, REQUIRED), "report_within_minutes": (_minutes, REQUIRED),
               "report_starts": (_text, "start"), "then": (_opt_text, ""),
               "aftercare_required": (_texts, ()), "timer": (list, ()), "source": (_texts, ())},
     "category": {"key": (_key, REQUIRED), "name": (_text, REQUIRED), "color": (_color, REQUIRED),
@@ -182,8 +199,8 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
              "say": (_texts, ()), "condition": (_opt_text, ""), "switch_to": (_key, ""),
              "source": (_opt_text, ""), "after": (_bool, False)},
     "timer": {"key": (_key, REQUIRED), "label": (_text, REQUIRED), "action": (_key, REQUIRED),
-              "to": (_key, ""), "by": (_key, "clerk"), "minutes": (_count, REQUIRED),
-              "holiday_minutes": (_count, None), "starts": (_text_or_texts, ("start",)),
+              "to": (_key, ""), "by": (_key, "clerk"), "minutes": (_minutes, REQUIRED),
+              "holiday_minutes": (_minutes, None), "starts": (_text_or_texts, ("start",)),
               "trigger": (_opt_text, ""), "on_missed": (_opt_text, ""),
               "source": (_opt_text, "")},
     "threshold": {"key": (_key, REQUIRED), "label": (_text, REQUIRED), "value": (_number, REQUIRED),
@@ -536,14 +553,24 @@ class _CatalogBuilder:
                                   "[general].aftercare")
 
     def _check_emergency_numbers(self) -> None:
-        """Each role of the emergency-number bar has a number to dial."""
+        """Each role of the emergency-number bar has a number to dial, its own: the bar shows
+        and finds its buttons by number, so a second 110 would label 消防 on F11 as 110."""
         general = self.single.get("general") or {}
         roles = {f["key"]: f for _, _, f in self.entries["role"] if f}
+        first_with: dict[str, str] = {}
         for key in general.get("emergency_numbers", ()):
-            if key in roles and not roles[key]["number"]:
+            number = roles[key]["number"] if key in roles else None
+            if number == "":
                 self.single_readers["general"].report(
                     ("general",), "emergency_numbers",
                     f"emergency_numbers: the role '{key}' has no number")
+            elif first_with.get(number, key) != key:  # a key named twice is reported apart
+                self.single_readers["general"].report(
+                    ("general",), "emergency_numbers",
+                    f"emergency_numbers: the roles '{first_with[number]}' and '{key}' have "
+                    f"the same number {number}")
+            elif number is not None:
+                first_with[number] = key
 
     def _build(self) -> Catalog:
         def plain(kind):

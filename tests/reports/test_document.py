@@ -84,6 +84,23 @@ def test_words_translate_and_fall_back_to_english():
     assert Words("zh_CN")("no such text") == "no such text"
 
 
+@pytest.mark.parametrize("damaged", ['["第 {0} 页"]', '{"Page {0} of {1}": 1}',
+                                     '{"Page {0} of {1}": "第 {2} 页"}'])
+def test_damaged_words_print_in_english_and_say_so(tmp_path, monkeypatch, caplog, damaged):
+    """A list, a number or a stray placeholder broke every PDF (AttributeError, TypeError,
+    IndexError); now the PDFs print the English words and the log says why."""
+    import reports.words
+
+    (tmp_path / "reports.zh_CN.json").write_text(damaged, encoding="utf-8")
+    monkeypatch.setattr(reports.words, "resource_path", lambda rel: tmp_path / rel.split("/")[-1])
+    reports.words._table.cache_clear()
+    try:
+        assert Words("zh_CN")("Page {0} of {1}").format(1, 2) == "Page 1 of 2"
+    finally:
+        reports.words._table.cache_clear()
+    assert "PDFs print in English" in caplog.text and "reports.zh_CN.json" in caplog.text
+
+
 @pytest.mark.parametrize("width", [440, 490, 498, 505, 520])
 def test_no_line_begins_with_chinese_punctuation(width):
     from reportlab.platypus import Paragraph

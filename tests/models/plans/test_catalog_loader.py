@@ -77,6 +77,52 @@ def test_wrong_type_and_negative_minutes(catalog_dir):
                for p in problems)
 
 
+@pytest.mark.parametrize("old, new, field", [
+    ("minutes = 15", "minutes = 527041", "timer field 'minutes'"),
+    ("holiday_minutes = 45", "holiday_minutes = 99999999999", "timer field 'holiday_minutes'"),
+    ("report_within_minutes = 5", "report_within_minutes = 9223372036854775807",
+     "level field 'report_within_minutes'"),
+    ("[general]\n", "[general]\nat_once_minutes = 527041\n", "general field 'at_once_minutes'"),
+])
+def test_minutes_beyond_a_year_are_refused_at_their_line(catalog_dir, old, new, field):
+    """The loader took them and the press then failed (OverflowError: the due time past the
+    year 9999, or timedelta's limit); found by the fuzz in test_loaders_fuzzed."""
+    path = rewrite(catalog_dir, old, new)
+    number = new.rsplit("= ", 1)[1].strip()
+    line = line_of(path, f"= {number}")
+    assert problems_of(catalog_dir) == [
+        f"{path}:{line}: {field} must be at most 527,040 minutes (a year), not {int(number):,}"]
+
+
+def test_minutes_of_a_year_are_accepted(catalog_dir):
+    rewrite(catalog_dir, "minutes = 15", "minutes = 527040")
+    assert problems_of(catalog_dir) == []
+
+
+def add_threshold(folder: Path, value: str) -> Path:
+    path = folder / "catalog.toml"
+    with path.open("a", encoding="utf-8") as f:  # the file ends with the fire situation
+        f.write(f'\n[[situation.threshold]]\nkey = "big_loss"\nlabel = "损失金额"\n'
+                f'value = {value}\nunit = "yuan"\nthen = "报警"\n')
+    return path
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_a_threshold_that_is_not_a_finite_number_is_refused(catalog_dir, value):
+    """nan was taken, and saving a record with a loss then raised InvalidOperation (a loss is
+    compared with the thresholds)."""
+    path = add_threshold(catalog_dir, value)
+    line = line_of(path, f"value = {value}")
+    assert problems_of(catalog_dir) == [
+        f"{path}:{line}: threshold field 'value' must be a finite number, not "
+        f"{float(value)}"]
+
+
+def test_a_threshold_of_a_huge_number_loads(catalog_dir):
+    add_threshold(catalog_dir, "1e308")
+    assert problems_of(catalog_dir) == []
+
+
 def test_duplicate_key_across_files(catalog_dir):
     (catalog_dir / "more.toml").write_text(
         '[[situation]]\nkey = "fire"\ncategory = "fire_safety"\nname = "另一个"\n'

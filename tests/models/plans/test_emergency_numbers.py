@@ -60,3 +60,15 @@ def test_listed_in_the_plan_file_it_loads(catalog_dir):
 def test_a_wrong_bar_is_reported_at_its_line(catalog_dir, value, message):
     path, line = _general(catalog_dir, value)
     assert [str(p) for p in check_catalog(catalog_dir)] == [f"{path}:{line}: {message}"]
+
+
+def test_two_roles_of_the_bar_with_one_number_are_refused(catalog_dir):
+    """Accepted before (a 119 mistyped as 110): the bar labelled 消防 on F11 with 110 and, as
+    it finds its buttons by number, lost one of them; found by test_loaders_fuzzed's press."""
+    path = catalog_dir / "catalog.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'name = "组长"\n', 'name = "组长"\nnumber = "119"\n'), encoding="utf-8")
+    path, line = _general(catalog_dir, '["fire", "leader"]')
+    assert [str(p) for p in check_catalog(catalog_dir)] == [
+        f"{path}:{line}: emergency_numbers: the roles 'fire' and 'leader' have the same "
+        "number 119"]
