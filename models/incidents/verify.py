@@ -61,8 +61,8 @@ FACTS = ("level_differs", "situation_differs", "drill_differs", "status_differs"
 
 
 # Rows as stored. Timeline entries and deadlines stay the plain tuples sqlite3 gives (their
-# columns: ENTRY, DEADLINE): an object built for each of ten years' millions of entries cost
-# a fifth of a check.
+# columns: ENTRY, DEADLINE): an object built for each of ten years' millions of entries is
+# time a check need not spend.
 IncidentRow = namedtuple("IncidentRow", "id number head_hash status level situation_key is_drill "
                          "started_at clerk desk hall")
 ENTRY = ("incident_id", "id", "at", "kind", "actor", "desk", "text", "data", "prev_hash", "hash")
