@@ -8,10 +8,12 @@ saved and the amendments. A change to any of them made outside the program shows
 from __future__ import annotations
 
 import json
-from collections import defaultdict, namedtuple
+from collections import namedtuple
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
+from operator import itemgetter
 
 from models.clock.clocks import from_db
 from models.incidents.lifecycle import FINAL
@@ -52,16 +54,20 @@ PROBLEM_WORDS = {"altered": "altered after it was recorded",
                  }
 
 TOLD_BY_DATA = ("started", "level_changed", "situation_changed", "record_saved")
+TELLING = frozenset({*TOLD_BY_DATA, "closed", "cancelled", "amended"})  # the rest tell no fact
 
 FACTS = ("level_differs", "situation_differs", "drill_differs", "status_differs",
          "record_differs", "amendment_removed")
 
 
-# Rows as stored (plain tuples: building peewee objects cost most of a check of ten years).
+# Rows as stored. Timeline entries and deadlines stay the plain tuples sqlite3 gives (their
+# columns: ENTRY, DEADLINE): an object built for each of ten years' millions of entries is
+# time a check need not spend.
 IncidentRow = namedtuple("IncidentRow", "id number head_hash status level situation_key is_drill "
                          "started_at clerk desk hall")
-EntryRow = namedtuple("EntryRow", "id incident_id at kind actor desk text data prev_hash hash")
-DeadlineRow = namedtuple("DeadlineRow", "id incident_id status due_at met_at acknowledged_at")
+ENTRY = ("incident_id", "id", "at", "kind", "actor", "desk", "text", "data", "prev_hash", "hash")
+AT, KIND, DATA = (ENTRY.index(column) for column in ("at", "kind", "data"))
+DEADLINE = ("incident_id", "id", "status", "due_at", "met_at", "acknowledged_at")
 
 
 def _rows(kind, table: str, where: str, params: tuple, order: str = "id") -> list:
@@ -95,69 +101,77 @@ def verify_all() -> Iterator[Finding]:
 
 
 def _verify(incidents: list[IncidentRow]) -> Iterator[Finding]:
-    ids = tuple(i.id for i in incidents)
-    marks = ", ".join("?" * len(ids))
-    entries, deadlines = defaultdict(list), defaultdict(list)
-    for row in _rows(EntryRow, "timeline_entry", f"incident_id IN ({marks})", ids):
-        entries[row.incident_id].append(row)
-    for row in _rows(DeadlineRow, "deadline", f"incident_id IN ({marks})", ids):
-        deadlines[row.incident_id].append(row)
-    kept = _kept(list(ids))
+    if not incidents:
+        return
+    span = (incidents[0].id, incidents[-1].id)
+    entries = _by_incident(ENTRY, "timeline_entry", span)
+    deadlines = _by_incident(DEADLINE, "deadline", span)
+    records, amendments = _kept(span)
     for incident in incidents:
-        yield from _check(incident, entries[incident.id])
-        yield from _facts(incident, entries[incident.id], *kept[incident.id])
-        yield from _deadline_facts(incident, entries[incident.id], deadlines[incident.id])
+        rows = entries.get(incident.id, [])
+        yield from _check(incident, rows)
+        yield from _facts(incident, rows, records.get(incident.id), amendments.get(incident.id, 0))
+        yield from _deadline_facts(incident, rows, deadlines.get(incident.id, []))
 
 
-def _check(incident: IncidentRow, rows: Iterable[EntryRow]) -> Iterator[Finding]:
+def _by_incident(columns: tuple[str, ...], table: str, span: tuple[int, int]) -> dict[int, list]:
+    """The rows of the incidents from span[0] to span[1], each incident's in the order written
+    (columns[0] is incident_id). A range read along the index on incident_id in its order:
+    a list of ids would be sorted first."""
+    rows = bound_database().execute_sql(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE incident_id BETWEEN ? AND ? "
+        "ORDER BY incident_id, id", span)
+    return {incident_id: list(group) for incident_id, group in groupby(rows, itemgetter(0))}
+
+
+def _check(incident: IncidentRow, rows: Iterable[tuple]) -> Iterator[Finding]:
     prev = ""
-    for position, row in enumerate(rows, start=1):
-        if row.prev_hash != prev:
-            yield Finding(incident.id, incident.number, row.id, "chain_broken", position)
-        expected = entry_hash(row.prev_hash, incident.id, row.at, row.kind, row.actor, row.desk,
-                              row.text, row.data)
-        if row.hash != expected:
-            yield Finding(incident.id, incident.number, row.id, "altered", position)
-        prev = row.hash
+    for position, (_, entry_id, at, kind, actor, desk, text, data, prev_hash, digest) in (
+            enumerate(rows, start=1)):
+        if prev_hash != prev:
+            yield Finding(incident.id, incident.number, entry_id, "chain_broken", position)
+        if digest != entry_hash(prev_hash, incident.id, at, kind, actor, desk, text, data):
+            yield Finding(incident.id, incident.number, entry_id, "altered", position)
+        prev = digest
     if prev != incident.head_hash:
         yield Finding(incident.id, incident.number, None, "last_removed")
 
 
-def _kept(ids: list[int]) -> dict[int, tuple[dict | None, int]]:
-    """Per incident: its stored record (None when never saved) and how many amendments."""
-    kept = {i: (None, 0) for i in ids}
-    marks = ", ".join("?" * len(ids))
+def _kept(span: tuple[int, int]) -> tuple[dict[int, str], dict[int, int]]:
+    """Per incident: its stored record as saved (JSON; absent when never saved), and how many
+    amendments it has."""
     db = bound_database()
-    for incident_id, data in db.execute_sql(
-            f"SELECT incident_id, data FROM record_data WHERE incident_id IN ({marks})",
-            tuple(ids)):
-        kept[incident_id] = (json.loads(data), 0)
-    for incident_id, count in db.execute_sql(
-            f"SELECT incident_id, count(*) FROM amendment WHERE incident_id IN ({marks}) "
-            "GROUP BY incident_id", tuple(ids)):
-        kept[incident_id] = (kept[incident_id][0], count)
-    return kept
+    records = dict(db.execute_sql(
+        "SELECT incident_id, data FROM record_data WHERE incident_id BETWEEN ? AND ?", span))
+    amendments = dict(db.execute_sql(
+        "SELECT incident_id, count(*) FROM amendment WHERE incident_id BETWEEN ? AND ? "
+        "GROUP BY incident_id", span))
+    return records, amendments
 
 
-def _facts(incident: IncidentRow, rows: list[EntryRow], record: dict | None,
+def _facts(incident: IncidentRow, rows: list[tuple], record: str | None,
            amendments: int) -> Iterator[Finding]:
-    """What the timeline says the incident is, against what its row and record say."""
+    """What the timeline says the incident is, against what its row and record (the JSON
+    stored; None when never saved) say."""
     said = {"level": None, "situation": None, "drill": None, "status": None, "record": None}
     amended = 0
     for row in rows:
-        data = json.loads(row.data or "{}") if row.kind in TOLD_BY_DATA else {}
-        if row.kind == "started":
+        kind = row[KIND]
+        if kind not in TELLING:
+            continue
+        data = json.loads(row[DATA] or "{}") if kind in TOLD_BY_DATA else {}
+        if kind == "started":
             said.update(level=data.get("level"), situation=data.get("situation"),
                         drill=data.get("drill"))
-        elif row.kind == "level_changed":
+        elif kind == "level_changed":
             said["level"] = data.get("to")
-        elif row.kind == "situation_changed":
+        elif kind == "situation_changed":
             said["situation"] = data.get("to")
-        elif row.kind in ("closed", "cancelled"):
-            said["status"] = row.kind
-        elif row.kind == "record_saved" and "record" in data:
+        elif kind in ("closed", "cancelled"):
+            said["status"] = kind
+        elif kind == "record_saved" and "record" in data:
             said["record"] = data["record"]
-        elif row.kind == "amended":
+        elif kind == "amended":
             amended += 1
     if not rows:
         return
@@ -168,8 +182,8 @@ def _facts(incident: IncidentRow, rows: list[EntryRow], record: dict | None,
                               and said["situation"] != incident.situation_key),
         "drill_differs": said["drill"] is not None and said["drill"] != bool(incident.is_drill),
         "status_differs": said["status"] != status,
-        "record_differs": (said["record"] is not None
-                           and _plain(said["record"]) != _plain(record or {})),
+        "record_differs": (said["record"] is not None and _plain(said["record"])
+                           != _plain((json.loads(record) if record is not None else None) or {})),
         "amendment_removed": amended != amendments,
     }
     for problem in FACTS:
@@ -183,47 +197,49 @@ def _plain(record: dict) -> dict:
     return {**record, "aftercare": aftercare}
 
 
-def _started_differs(incident: IncidentRow, rows: list[EntryRow]) -> bool:
+def _started_differs(incident: IncidentRow, rows: list[tuple]) -> bool:
     """When, where and by whom the incident started, against its first entry."""
-    first = rows[0]
-    hall = json.loads(first.data or "{}").get("hall")
-    return (first.kind == "started"
-            and (incident.started_at != first.at or incident.clerk != first.actor
-                 or incident.desk != first.desk or (hall is not None and incident.hall != hall)))
+    _, _, at, kind, actor, desk, _, data, _, _ = rows[0]
+    if kind != "started":
+        return False
+    hall = json.loads(data or "{}").get("hall")
+    return (incident.started_at != at or incident.clerk != actor or incident.desk != desk
+            or (hall is not None and incident.hall != hall))
 
 
-DEADLINE_KINDS = ("deadline_started", "deadline_met", "deadline_missed", "deadline_superseded",
-                  "alarm_acknowledged")
+DEADLINE_KINDS = frozenset({"deadline_started", "deadline_met", "deadline_missed",
+                            "deadline_superseded", "alarm_acknowledged"})
 
 
-def _deadlines_told(rows: list[EntryRow]) -> dict[int, dict]:
+def _deadlines_told(rows: list[tuple]) -> dict[int, dict]:
     """Each deadline as its timeline entries tell it: status, due time, met, acknowledged."""
     told: dict[int, dict] = {}
     for row in rows:
-        if row.kind not in DEADLINE_KINDS:
+        kind = row[KIND]
+        if kind not in DEADLINE_KINDS:
             continue
-        data = json.loads(row.data or "{}")
-        if row.kind == "deadline_started":
+        data = json.loads(row[DATA] or "{}")
+        if kind == "deadline_started":
             told[data.get("deadline")] = {"status": "pending", "due": data.get("due"),
                                           "met_at": None, "acknowledged_at": None}
             continue
         said = told.get(data.get("deadline"))
         if said is None:
             continue
-        if row.kind == "deadline_met":
+        if kind == "deadline_met":
             late = (data.get("late_seconds") or 0) > 0
-            said.update(status="late" if late else "met", met_at=row.at)
-        elif row.kind == "deadline_missed":
+            said.update(status="late" if late else "met", met_at=row[AT])
+        elif kind == "deadline_missed":
             said["status"] = "missed"
-        elif row.kind == "deadline_superseded":
+        elif kind == "deadline_superseded":
             said["status"] = "superseded"
         else:
-            said["acknowledged_at"] = row.at
+            said["acknowledged_at"] = row[AT]
     return told
 
 
-def _deadline_facts(incident: IncidentRow, rows: list[EntryRow],
-                    deadlines: list[DeadlineRow]) -> Iterator[Finding]:
+def _deadline_facts(incident: IncidentRow, rows: list[tuple],
+                    deadlines: list[tuple]) -> Iterator[Finding]:
     """Every deadline row against what the timeline says of it: when it was due, and what
     became of it (a miss set to "met" shows, and so does a row added or removed)."""
     if not rows:
@@ -232,19 +248,18 @@ def _deadline_facts(incident: IncidentRow, rows: list[EntryRow],
         yield Finding(incident.id, incident.number, None, "started_differs")
     told = _deadlines_told(rows)
     ended = incident.status in FINAL  # its pending clocks were cancelled
-    for row in deadlines:
-        said = told.pop(row.id, None)
+    for _, deadline_id, status, due_at, met_at, acknowledged_at in deadlines:
+        said = told.pop(deadline_id, None)
         if said is None:
             yield Finding(incident.id, incident.number, None, "deadline_added")
             continue
-        status_ok = row.status == said["status"] or (
-            said["status"] == "pending" and row.status == "cancelled" and ended)
+        status_ok = status == said["status"] or (
+            said["status"] == "pending" and status == "cancelled" and ended)
         due = said["due"]
         due_ok = (due is not None and datetime.fromisoformat(due)
-                  == from_db(datetime.fromisoformat(row.due_at)))
-        met_ok = said["met_at"] is None or row.met_at == said["met_at"]
-        if not (status_ok and due_ok and met_ok
-                and row.acknowledged_at == said["acknowledged_at"]):
+                  == from_db(datetime.fromisoformat(due_at)))
+        met_ok = said["met_at"] is None or met_at == said["met_at"]
+        if not (status_ok and due_ok and met_ok and acknowledged_at == said["acknowledged_at"]):
             yield Finding(incident.id, incident.number, None, "deadline_differs")
     if told:
         yield Finding(incident.id, incident.number, None, "deadline_removed")

@@ -5,6 +5,8 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models.incidents.timeline import append_entry, entry_hash
 from models.store.tables import Incident, TimelineEntry
@@ -19,6 +21,20 @@ def test_the_hash_is_sha256_of_the_fields_as_compact_json():
     text = ('["' + "ab" * 32 + '",7,"2026-11-20 04:00:05","started","张三","1号台",'
             '"营业场所火灾","{\\"level\\": 1}"]')
     assert entry_hash(**FIELDS) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# Any text a clerk, a plan or a forger can put in a field: quotes, backslashes, control
+# characters, line separators, CJK and emoji (lone surrogates cannot be hashed either way).
+TEXT = st.text(st.characters(exclude_categories=("Cs",)))
+
+
+@given(prev_hash=TEXT, incident_id=st.integers(min_value=1), at=TEXT, kind=TEXT, actor=TEXT,
+       desk=TEXT, text=TEXT, data=TEXT)
+def test_the_hash_is_of_exactly_what_json_dumps_writes(prev_hash, incident_id, at, kind, actor,
+                                                       desk, text, data):
+    fields = [prev_hash, incident_id, at, kind, actor, desk, text, data]
+    written = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    assert entry_hash(*fields) == hashlib.sha256(written.encode("utf-8")).hexdigest()
 
 
 @pytest.mark.parametrize(("field", "other"), [

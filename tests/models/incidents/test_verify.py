@@ -191,3 +191,15 @@ def test_verify_all_checks_the_facts(new_incident):
     change_row(changed, level=3)
     assert list(verify_all()) == [Finding(changed.id, changed.number, None, "level_differs")]
     assert verify_incident(intact.id) == []
+
+
+def test_verify_all_keeps_apart_the_timelines_of_incidents_running_at_once(new_incident,
+                                                                           unguarded):
+    # Entries are read by incident, not in the order written: interleaved ones must still be
+    # checked in their own timelines, in their own order.
+    first, second = new_incident(), new_incident()
+    written = [append_entry(incident, "note", at=AT + timedelta(minutes=i), text=f"{i}")
+               for i in range(3) for incident in (first, second)]
+    assert list(verify_all()) == []
+    TimelineEntry.update(text="改").where(TimelineEntry.id == written[3].id).execute()
+    assert list(verify_all()) == [Finding(second.id, second.number, written[3].id, "altered", 2)]
