@@ -94,6 +94,22 @@ def test_a_plain_sql_forgery_is_caught(desk, capsys, forgery, words):
     assert words in out
 
 
+@pytest.mark.parametrize("forgery", [
+    "UPDATE timeline_entry SET data = '{\"level\": ' WHERE id = 1",  # JSON cut short
+    "UPDATE timeline_entry SET data = '[1]' WHERE kind = 'deadline_started'",
+    "UPDATE timeline_entry SET data = '{\"deadline\": 1, \"late_seconds\": \"x\"}' "
+    "WHERE kind = 'deadline_missed'",
+    "UPDATE timeline_entry SET at = 20261120 WHERE id = 1",
+    "UPDATE timeline_entry SET text = x'00ff' WHERE id = 1",
+    "UPDATE deadline SET due_at = 'soon' WHERE id = 1",
+])
+def test_values_the_program_never_writes_are_named_not_a_traceback(desk, capsys, forgery):
+    sqlite(desk, forgery)
+    code, out = verify(capsys, desk)
+    assert code == 2 and "Traceback" not in out
+    assert "incident 20261120-001" in out
+
+
 def recompute_everything(db: Path) -> None:
     """What a forger who knows the algorithms does after deleting incident 3: every incident's
     chain is intact anyway, and the desk-wide chain is rebuilt link by link."""

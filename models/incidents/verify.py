@@ -51,6 +51,8 @@ PROBLEM_WORDS = {"altered": "altered after it was recorded",
                                      "the timeline recorded",
                  "deadline_removed": "a reporting deadline recorded in the timeline is missing",
                  "deadline_added": "a reporting deadline the timeline never recorded was added",
+                 "unreadable": "its rows hold values the program never writes (edited outside "
+                               "it)",
                  }
 
 TOLD_BY_DATA = ("started", "level_changed", "situation_changed", "record_saved")
@@ -110,8 +112,13 @@ def _verify(incidents: list[IncidentRow]) -> Iterator[Finding]:
     for incident in incidents:
         rows = entries.get(incident.id, [])
         yield from _check(incident, rows)
-        yield from _facts(incident, rows, records.get(incident.id), amendments.get(incident.id, 0))
-        yield from _deadline_facts(incident, rows, deadlines.get(incident.id, []))
+        try:
+            facts = [*_facts(incident, rows, records.get(incident.id),
+                             amendments.get(incident.id, 0)),
+                     *_deadline_facts(incident, rows, deadlines.get(incident.id, []))]
+        except (TypeError, ValueError, AttributeError):  # values the program never writes
+            facts = [Finding(incident.id, incident.number, None, "unreadable")]
+        yield from facts
 
 
 def _by_incident(columns: tuple[str, ...], table: str, span: tuple[int, int]) -> dict[int, list]:
@@ -130,7 +137,9 @@ def _check(incident: IncidentRow, rows: Iterable[tuple]) -> Iterator[Finding]:
             enumerate(rows, start=1)):
         if prev_hash != prev:
             yield Finding(incident.id, incident.number, entry_id, "chain_broken", position)
-        if digest != entry_hash(prev_hash, incident.id, at, kind, actor, desk, text, data):
+        written = all(isinstance(v, str) for v in (at, kind, actor, desk, text, data, prev_hash))
+        if not written or digest != entry_hash(prev_hash, incident.id, at, kind, actor, desk,
+                                               text, data):
             yield Finding(incident.id, incident.number, entry_id, "altered", position)
         prev = digest
     if prev != incident.head_hash:
