@@ -159,7 +159,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         page.settings_changed.connect(settings_changed)
         return page
 
-    window = MainWindow(header=header, bars=(drill_banner, banner, panel),
+    window = MainWindow(header=header, alarm=banner, drill=drill_banner, bars=(panel,),
                         footer=emergency.numbers,  # 110 / 119 / 120 under every screen
                         first=first_screen(emergency),
                         screens=build_screens(incidents=build_incidents,

@@ -1,0 +1,58 @@
+"""ElidedLabel: one line of text that ends in "…" when it does not fit, never a second line.
+
+The whole text stays in text() and in the tooltip. Its height is one line whatever the
+text, so a long alarm or notice never grows the zone it shows in (ui/common/zone.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+class ElidedLabel(QLabel):
+    def __init__(self, text: str = "", *, objectName: str = "",  # noqa: N803 (Qt's spelling)
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if objectName:
+            self.setObjectName(objectName)
+        self._full = ""
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def text(self) -> str:  # noqa: D102 (the whole text, not what fits)
+        return self._full
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = text
+        self.setToolTip(text if text else "")
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance("……"), self.sizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """One line high, empty or not; as wide as the whole text."""
+        margins = self.contentsMargins()
+        extra = 2 * self.margin()
+        width = self.fontMetrics().horizontalAdvance(self._full) + 4
+        height = self.fontMetrics().height()
+        return QSize(width + margins.left() + margins.right() + extra,
+                     height + margins.top() + margins.bottom() + extra)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width() - 2 * self.margin()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(room, 0)) if self._full else ""
+        if super().text() != shown:
+            super().setText(shown)
