@@ -18,7 +18,7 @@ class ElidedLabel(QLabel):
             self.setObjectName(objectName)
         self._full = ""
         self.setWordWrap(False)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
     def text(self) -> str:  # noqa: D102 (the whole text, not what fits)
