@@ -54,5 +54,5 @@ class BigButton(QPushButton):
 class _Detail(QLabel):
     """A wrapping label that asks for no height of its own: it shows what fits."""
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+    def hasHeightForWidth(self) -> bool:
         return False

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, text: str = "", *, objectName: str = "",  # noqa: N803 (Qt's spelling)
+    def __init__(self, text: str = "", *, objectName: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if objectName:
@@ -21,18 +21,18 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
-    def text(self) -> str:  # noqa: D102 (the whole text, not what fits)
+    def text(self) -> str:
         return self._full
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def setText(self, text: str) -> None:
         self._full = text
         self.setToolTip(text if text else "")
         self._elide()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance("……"), self.sizeHint().height())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         """One line high, empty or not; as wide as the whole text."""
         margins = self.contentsMargins()
         extra = 2 * self.margin()
@@ -41,11 +41,11 @@ class ElidedLabel(QLabel):
         return QSize(width + margins.left() + margins.right() + extra,
                      height + margins.top() + margins.bottom() + extra)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._elide()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._elide()

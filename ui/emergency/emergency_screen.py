@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBox
 
 from ui.common.elided_label import ElidedLabel
 from ui.common.zone import Zone
-
 from ui.emergency.category_page import CategoryPage
 from ui.emergency.emergency_home import EmergencyHome
 from ui.emergency.emergency_numbers import EmergencyNumbers
