@@ -11,11 +11,15 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, text: str = "", *, objectName: str = "",
+    def __init__(self, text: str = "", *, objectName: str = "", chars: int = 0,
                  parent: QWidget | None = None) -> None:
+        """`chars`: when given, the label asks for that many characters' width whatever
+        its text, so its neighbours' places do not depend on the text (a title beside
+        buttons); it takes more when its layout gives it more."""
         super().__init__(parent)
         if objectName:
             self.setObjectName(objectName)
+        self._chars = chars
         self._full = ""
         self.setWordWrap(False)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -30,13 +34,15 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance("……"), self.sizeHint().height())
+        shortest = "汉" * self._chars if self._chars else "……"
+        return QSize(self.fontMetrics().horizontalAdvance(shortest), self.sizeHint().height())
 
     def sizeHint(self) -> QSize:
         """One line high, empty or not; as wide as the whole text."""
         margins = self.contentsMargins()
         extra = 2 * self.margin()
-        width = self.fontMetrics().horizontalAdvance(self._full) + 4
+        shown = "汉" * self._chars if self._chars else self._full
+        width = self.fontMetrics().horizontalAdvance(shown) + 4
         height = self.fontMetrics().height()
         return QSize(width + margins.left() + margins.right() + extra,
                      height + margins.top() + margins.bottom() + extra)

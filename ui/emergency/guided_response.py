@@ -156,7 +156,8 @@ class GuidedResponse(QWidget):
         # header
         self.back_button = QPushButton(self.tr("← Home  Esc"), objectName="backButton")
         self.back_button.clicked.connect(self.back_requested.emit)
-        self.title = ElidedLabel(objectName="incidentTitle")  # one line, never a column
+        # One line, never a column; the buttons' places do not depend on its length.
+        self.title = ElidedLabel(objectName="incidentTitle", chars=6)
         self.drill_label = QLabel(self.tr("DRILL"), objectName="drillMarker")
         self.level_button = QPushButton(objectName="levelButton")
         self.level_button.clicked.connect(self.open_level_dialog)
