@@ -225,3 +225,41 @@ def test_the_110_bar_is_at_the_bottom_of_the_client_area(qtbot, qapp, tmp_path,
         for button in desk.emergency.numbers.findChildren(QPushButton):
             rect = place(button)
             assert rect.bottom() < HEIGHT and rect.bottom() > HEIGHT - 20, (state, rect)
+
+
+def in_sight(widget, desk) -> bool:
+    """Within the window and above the 110 / 119 / 120 bar: seen without scrolling."""
+    bar_top = place(desk.emergency.numbers).top()
+    rect = place(widget)
+    return widget.isVisible() and rect.top() >= 0 and rect.bottom() < bar_top
+
+
+def test_daily_export_result_is_in_sight(qtbot, qapp, tmp_path, shipped_catalog, desk_db,
+                                         fake_clock, desk_look, async_loop):
+    desk = make_desk(qtbot, qapp, tmp_path, shipped_catalog, desk_db[1], fake_clock)
+    desk.start()
+    for key in ("fire", "power_cut", "agitated_customer"):
+        desk.emergency.start(key)
+    desk.pdf.ask_path = lambda parent, title, suggested: tmp_path / "日志.pdf"
+    desk.window.show_screen("incidents")
+    screen = desk.incidents_screen
+    screen.tabs.setCurrentWidget(screen.daily)
+    with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
+        screen.daily.export_button.click()
+    settle()
+    assert screen.daily.export_bar.state == "saved"
+    assert in_sight(screen.daily.export_bar, desk)
+
+
+def test_drill_start_controls_are_in_sight(qtbot, qapp, tmp_path, shipped_catalog, desk_db,
+                                           fake_clock, desk_look):
+    desk = make_desk(qtbot, qapp, tmp_path, shipped_catalog, desk_db[1], fake_clock)
+    desk.start()
+    desk.emergency.start("fire")
+    fake_clock.advance(minutes=6)
+    desk.deadlines.tick()  # the alarm shows too
+    desk.window.show_screen("drills")
+    settle()
+    run = desk.drill_screen.run
+    for control in (run.rate, run.trainer, run.start_button, run.stop_button):
+        assert in_sight(control, desk), control.objectName()
