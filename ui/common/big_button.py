@@ -37,8 +37,8 @@ class BigButton(QPushButton):
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title)
-        text.addWidget(self.detail)
-        text.addStretch(1)
+        text.addWidget(self.detail, 1)  # all the room below the title, from its top
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 10)
         layout.addLayout(text, 1)

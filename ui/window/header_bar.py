@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from models.clock.clocks import Clock
+from ui.common.elided_label import ElidedLabel
 from ui.common.zone import Zone
 
 
@@ -22,7 +23,7 @@ class HeaderBar(QFrame):
         self.setObjectName("headerBar")
         self._clock = clock
         self.title = QLabel(self.tr("Emergency Desk"), objectName="appTitle")
-        self.place = QLabel(objectName="placeLabel")
+        self.place = ElidedLabel(objectName="placeLabel")  # a long hall name never widens
         self.clerk = QPushButton(objectName="clerkButton")
         self.clerk.clicked.connect(self.clerk_clicked.emit)
         self.clerk_dialog: QDialog | None = None  # the "who is on duty?" dialog, once opened
@@ -32,8 +33,7 @@ class HeaderBar(QFrame):
         identity_layout.setContentsMargins(0, 0, 0, 0)
         identity_layout.addWidget(self.title)
         identity_layout.addSpacing(16)
-        identity_layout.addWidget(self.place)
-        identity_layout.addStretch(1)
+        identity_layout.addWidget(self.place, 1)
         self.left = Zone(identity, object_name="headerLeft")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)

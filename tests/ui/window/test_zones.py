@@ -263,3 +263,12 @@ def test_drill_start_controls_are_in_sight(qtbot, qapp, tmp_path, shipped_catalo
     run = desk.drill_screen.run
     for control in (run.rate, run.trainer, run.start_button, run.stop_button):
         assert in_sight(control, desk), control.objectName()
+
+
+def test_the_longest_hall_name_does_not_widen_the_window(qtbot, qapp, tmp_path,
+                                                         shipped_catalog, desk_db, fake_clock,
+                                                         desk_look):
+    desk = make_desk(qtbot, qapp, tmp_path, shipped_catalog, desk_db[1], fake_clock, 115)
+    desk.header.set_place("营" * 60, "台" * 60)  # the settings' longest names
+    fits(desk.window)
+    assert desk.header.place.text().startswith("营" * 60)  # whole, in text and tooltip
