@@ -14,8 +14,8 @@ class ElidedLabel(QLabel):
     def __init__(self, text: str = "", *, objectName: str = "", chars: int = 0,
                  parent: QWidget | None = None) -> None:
         """`chars`: when given, the label asks for that many characters' width whatever
-        its text, so its neighbours' places do not depend on the text (a title beside
-        buttons); it takes more when its layout gives it more."""
+        its text (and makes do with three quarters of them), so its neighbours' places do
+        not depend on the text (a title beside buttons); it takes more when given more."""
         super().__init__(parent)
         if objectName:
             self.setObjectName(objectName)
@@ -34,7 +34,7 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def minimumSizeHint(self) -> QSize:
-        shortest = "汉" * self._chars if self._chars else "……"
+        shortest = "汉" * (self._chars * 3 // 4) if self._chars else "……"
         return QSize(self.fontMetrics().horizontalAdvance(shortest), self.sizeHint().height())
 
     def sizeHint(self) -> QSize:

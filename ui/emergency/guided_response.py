@@ -157,7 +157,7 @@ class GuidedResponse(QWidget):
         self.back_button = QPushButton(self.tr("← Home  Esc"), objectName="backButton")
         self.back_button.clicked.connect(self.back_requested.emit)
         # One line, never a column; the buttons' places do not depend on its length.
-        self.title = ElidedLabel(objectName="incidentTitle", chars=6)
+        self.title = ElidedLabel(objectName="incidentTitle", chars=8)
         self.drill_label = QLabel(self.tr("DRILL"), objectName="drillMarker")
         self.level_button = QPushButton(objectName="levelButton")
         self.level_button.clicked.connect(self.open_level_dialog)
