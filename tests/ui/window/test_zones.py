@@ -155,7 +155,7 @@ def english(qapp):
         qapp.installTranslator(translator)
 
 
-@pytest.mark.parametrize("text_size", [100, 115])
+@pytest.mark.parametrize("text_size", [100, 115, 130])
 def test_english_fits_1366_and_the_title_is_one_line(qtbot, qapp, tmp_path, shipped_catalog,
                                                      desk_db, fake_clock, desk_look, english,
                                                      text_size):
