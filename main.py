@@ -50,7 +50,7 @@ def run_desk(args) -> int:
     from ui.common.errors import install_excepthook, show_error, show_warning
     from ui.common.fonts import apply_cjk_font
     from ui.common.i18n import install_translations
-    from ui.common.style import apply_stylesheet
+    from ui.common.style import apply_stylesheet, apply_text_size
     from ui.window.database_refusal import refusal_with_backup
     from ui.window.desk import build_desk
 
@@ -132,7 +132,8 @@ def run_desk(args) -> int:
         seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
         desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
                           font_family=font_family, drills_dir=plans_dir / "drills",
-                          own_drills_dir=db_path.parent / "drills")
+                          own_drills_dir=db_path.parent / "drills",
+                          restyle=lambda size: apply_text_size(app, size))
     except Exception as e:
         return refuse_damaged(e)
     window = desk.window

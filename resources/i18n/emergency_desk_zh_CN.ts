@@ -884,6 +884,10 @@
 <context>
     <name>EmergencyScreen</name>
     <message>
+        <source>No incident running</source>
+        <translation>没有进行中的事件</translation>
+    </message>
+    <message>
         <source>Dial {0} now ({1}). Start the incident too, so the call is recorded.</source>
         <translation>请立即拨打 {0}（{1}）。同时启动相应事件，呼叫才会被记录。</translation>
     </message>
@@ -2314,6 +2318,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>{0}% (for screens of 1920×1080 or more)</source>
         <translation>{0}%（适合 1920×1080 及以上屏幕）</translation>
+    </message>
+    <message>
+        <source>The new text size shows now.</source>
+        <translation>新的文字大小已生效。</translation>
     </message>
     <message>
         <source>The time zone changes at the next start.</source>

@@ -24,11 +24,12 @@ class BigButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.title = QLabel(title, objectName="bigButtonTitle")
         self.title.setWordWrap(True)
-        self.detail = QLabel(detail, objectName="bigButtonDetail")
+        self.detail = _Detail(detail, objectName="bigButtonDetail")
         self.detail.setWordWrap(True)
         self.detail.setVisible(bool(detail))
         # The detail takes the room there is: with large text on a small screen it is cut
-        # short rather than pushing the 110 / 119 / 120 bar off the screen.
+        # short rather than pushing the 110 / 119 / 120 bar off the screen (or making the
+        # home scroll for a line of detail).
         self.detail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.key = QLabel(key, objectName="bigButtonKey")
         self.key.setVisible(bool(key))
@@ -36,8 +37,8 @@ class BigButton(QPushButton):
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title)
-        text.addWidget(self.detail)
-        text.addStretch(1)
+        text.addWidget(self.detail, 1)  # all the room below the title, from its top
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 10)
         layout.addLayout(text, 1)
@@ -48,3 +49,10 @@ class BigButton(QPushButton):
             self.setProperty("tileColor", color)
             self.setStyleSheet(f"#{object_name} {{ background: {color}; }}")
         self.setAccessibleName(f"{title} {detail}".strip())
+
+
+class _Detail(QLabel):
+    """A wrapping label that asks for no height of its own: it shows what fits."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False

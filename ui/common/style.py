@@ -7,6 +7,7 @@ import re
 from PySide6.QtWidgets import QApplication
 
 from models.store.paths import resource_path
+from ui.common.fonts import apply_cjk_font
 
 _POINT_SIZE = re.compile(r"(\d+(?:\.\d+)?)pt\b")
 
@@ -28,3 +29,10 @@ def load_stylesheet() -> str:
 
 def apply_stylesheet(app: QApplication, scale_percent: int = 100) -> None:
     app.setStyleSheet(scale_stylesheet(load_stylesheet(), scale_percent))
+
+
+def apply_text_size(app: QApplication, scale_percent: int) -> None:
+    """The desk's font and stylesheet at a new text size, on the running desk: Qt re-polishes
+    every widget; the one-line banners re-elide (ui/common/elided_label.py)."""
+    apply_cjk_font(app, scale_percent)
+    apply_stylesheet(app, scale_percent)

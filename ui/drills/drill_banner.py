@@ -1,12 +1,17 @@
-"""DrillBanner: while a drill runs, every screen says so — and shows what just happened."""
+"""DrillBanner: while a drill runs, every screen says so — and shows what just happened.
+
+It shows in the header, in place of the program's name (HeaderBar.hold_drill_banner): one
+line, cut short with "…" (the whole text in its tooltip), so the header never grows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from ui.common.elided_label import ElidedLabel
 from ui.drills.drill_controller import DrillController
 
 
@@ -20,12 +25,11 @@ class DrillBanner(QFrame):
         self.setObjectName("drillBanner")
         self._drills = drills
         self._confirm = confirm
-        self.text = QLabel(objectName="drillText")
-        self.text.setWordWrap(True)
+        self.text = ElidedLabel(objectName="drillText")
         self.stop_button = QPushButton(self.tr("End the drill"), objectName="stopDrill")
         self.stop_button.clicked.connect(self.ask_stop)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 4, 12, 4)
+        layout.setContentsMargins(10, 0, 4, 0)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.stop_button)
         drills.ticked.connect(self.refresh)

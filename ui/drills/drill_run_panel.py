@@ -98,10 +98,9 @@ class DrillRunPanel(QWidget):
         self.runs.horizontalHeader().setStretchLastSection(False)
         self._run_ids: list[int] = []
 
+        # The start controls first: in sight without scrolling at 1366×768, whatever the
+        # length of the list below them.
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Scenarios"), objectName="sectionLabel"))
-        left.addWidget(self.list, 3)
-        left.addWidget(self.description_box)
         controls = QHBoxLayout()
         controls.addWidget(self.rate)
         controls.addWidget(self.trainer, 1)
@@ -110,6 +109,9 @@ class DrillRunPanel(QWidget):
         buttons.addWidget(self.start_button, 1)
         buttons.addWidget(self.stop_button, 1)
         left.addLayout(buttons)
+        left.addWidget(QLabel(self.tr("Scenarios"), objectName="sectionLabel"))
+        left.addWidget(self.list, 3)
+        left.addWidget(self.description_box)
         result_bar = QHBoxLayout()
         result_bar.addWidget(self.score, 1)
         result_bar.addWidget(self.export_button)

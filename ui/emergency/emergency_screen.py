@@ -2,13 +2,20 @@
 
 A press on an urgent situation (home) or on a situation (category page) starts the incident
 at once and opens its guided response: at most two presses from home.
+
+The strip of running incidents and the notice line have places of their own that stay when
+they are empty (ui/common/zone.py): nothing below them moves when an incident starts or ends
+or a notice comes and goes. The home scrolls when the screen is too short for its tiles
+(large text on a small screen) instead of growing the window past the screen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.common.elided_label import ElidedLabel
+from ui.common.zone import Zone
 from ui.emergency.category_page import CategoryPage
 from ui.emergency.emergency_home import EmergencyHome
 from ui.emergency.emergency_numbers import EmergencyNumbers
@@ -30,19 +37,27 @@ class EmergencyScreen(QWidget):
         self.home = EmergencyHome(catalog=catalog)
         self.guided = guided or GuidedResponse(controller=controller)
         self.numbers = EmergencyNumbers(catalog=catalog)
-        self.notice = QLabel(objectName="noticeLabel")
-        self.notice.setWordWrap(True)
+        self.notice = ElidedLabel(objectName="noticeLabel")
         self.notice.hide()
+        self.strip_zone = Zone(QLabel(self.tr("No incident running"), objectName="stripCalm"),
+                               self.strip, object_name="stripZone")
+        self.notice_zone = Zone(ElidedLabel(objectName="noticeCalm"), self.notice,
+                                object_name="noticeZone")
+        self.home_scroll = QScrollArea(objectName="homeScroll")
+        self.home_scroll.setWidgetResizable(True)
+        self.home_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.home_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.home_scroll.setWidget(self.home)
         self.stack = QStackedWidget(objectName="emergencyStack")
-        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.home_scroll)
         self.stack.addWidget(self.guided)
         self._categories: dict[str, CategoryPage] = {}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.strip)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.strip_zone)
+        layout.addWidget(self.notice_zone)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.numbers)
 
@@ -58,7 +73,7 @@ class EmergencyScreen(QWidget):
     # -- navigation ------------------------------------------------------------------------
     def page(self) -> str:
         widget = self.stack.currentWidget()
-        if widget is self.home:
+        if widget is self.home_scroll:
             return "home"
         if widget is self.guided:
             return "guided"
@@ -66,7 +81,7 @@ class EmergencyScreen(QWidget):
 
     def show_home(self) -> None:
         self.show_notice("")
-        self.stack.setCurrentWidget(self.home)
+        self.stack.setCurrentWidget(self.home_scroll)
         self.refresh_strip()
         self.home.setFocus()
 

@@ -36,6 +36,8 @@ from models.services.incidents import OPEN_STATUSES, IncidentState
 from models.services.records import RecordService
 from ui.common.ask import ask_yes_no
 from ui.common.big_button import MIN_TOUCH
+from ui.common.elided_label import ElidedLabel
+from ui.common.flow_layout import FlowLayout
 from ui.common.pdf_export import PdfTools
 from ui.common.people import People, ReportChoice, no_people, person_text, report_choices
 from ui.common.time_text import local_time
@@ -154,8 +156,8 @@ class GuidedResponse(QWidget):
         # header
         self.back_button = QPushButton(self.tr("← Home  Esc"), objectName="backButton")
         self.back_button.clicked.connect(self.back_requested.emit)
-        self.title = QLabel(objectName="incidentTitle")
-        self.title.setWordWrap(True)
+        # One line, never a column; the buttons' places do not depend on its length.
+        self.title = ElidedLabel(objectName="incidentTitle", chars=8)
         self.drill_label = QLabel(self.tr("DRILL"), objectName="drillMarker")
         self.level_button = QPushButton(objectName="levelButton")
         self.level_button.clicked.connect(self.open_level_dialog)
@@ -180,10 +182,11 @@ class GuidedResponse(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.elapsed)
         header.addWidget(self.level_button)
-        header.addWidget(self.readout_button)
-        header.addWidget(self.record_button)
-        header.addWidget(self.resolve_button)
-        header.addWidget(self.cancel_button)
+        actions = FlowLayout()  # on a second row when long labels do not fit in one
+        for button in (self.readout_button, self.record_button, self.resolve_button,
+                       self.cancel_button):
+            actions.addWidget(button)
+        header.addLayout(actions)
 
         # steps
         self.steps = QStackedWidget(objectName="stepsStack")

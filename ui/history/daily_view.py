@@ -85,10 +85,10 @@ class DailyView(QWidget):
         grid.setRowStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        if self.export_bar:  # right under its buttons: in sight without scrolling
+            layout.addWidget(self.export_bar)
         layout.addWidget(self.summary)
         layout.addLayout(grid, 1)
-        if self.export_bar:
-            layout.addWidget(self.export_bar)
         for edit in (self.first_day, self.last_day):
             edit.dateChanged.connect(self.refresh)
         self.desk.currentIndexChanged.connect(self.refresh)

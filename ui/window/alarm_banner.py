@@ -1,4 +1,9 @@
-"""AlarmBanner: a missed deadline shows on every screen until it is acknowledged."""
+"""AlarmBanner: a missed deadline shows on every screen until it is acknowledged.
+
+It covers the header while it shows (MainWindow puts both in one Zone): the window keeps its
+height and nothing under the clerk's finger moves. One line, cut short with "…" when long;
+the whole text is in its tooltip and on the timer cards.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from models.services.incidents import DeadlineView
+from ui.common.elided_label import ElidedLabel
 from ui.window.timer_panel import format_countdown
 
 
@@ -18,8 +24,7 @@ class AlarmBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alarmBanner")
-        self.text = QLabel(objectName="alarmText")
-        self.text.setWordWrap(True)
+        self.text = ElidedLabel(objectName="alarmText")
         self.button = QPushButton(self.tr("Acknowledge (stop the alarm)") + "  F9",
                                   objectName="acknowledgeButton")
         self.button.setShortcut(QKeySequence("F9"))  # from any screen, whatever has focus

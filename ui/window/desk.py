@@ -83,9 +83,11 @@ class Desk:
 def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clock: Clock,
                confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
                font_family: str | None = None, drills_dir: Path | None = None,
-               own_drills_dir: Path | None = None) -> Desk:
+               own_drills_dir: Path | None = None,
+               restyle: Callable[[int], None] | None = None) -> Desk:
     """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
-    database: the program folder may be read-only)."""
+    database: the program folder may be read-only); `restyle`: applies a new text size to
+    the running desk (main.py: ui.common.style.apply_text_size)."""
     clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
@@ -159,7 +161,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         page.settings_changed.connect(settings_changed)
         return page
 
-    window = MainWindow(header=header, bars=(drill_banner, banner, panel),
+    window = MainWindow(header=header, alarm=banner, drill=drill_banner, bars=(panel,),
                         footer=emergency.numbers,  # 110 / 119 / 120 under every screen
                         first=first_screen(emergency),
                         screens=build_screens(incidents=build_incidents,
@@ -222,6 +224,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         header.set_place(str(store.get("hall_name")), str(store.get("desk_name")))
         if key == "alarm_sound":
             sound.set_enabled(bool(value))
+        if key == "text_size" and restyle is not None:
+            restyle(int(value))
 
     def show_deadlines() -> None:
         panel.set_deadlines(deadlines.views, deadlines.now())

@@ -1,4 +1,8 @@
-"""HeaderBar: who and where (hall, desk, clerk on duty) and the time, on every screen."""
+"""HeaderBar: who and where (hall, desk, clerk on duty) and the time, on every screen.
+
+While a drill runs, the drill banner takes the place of the program's name and the hall
+(`hold_drill_banner`): the header keeps its height, so nothing below it moves.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from models.clock.clocks import Clock
+from ui.common.elided_label import ElidedLabel
+from ui.common.zone import Zone
 
 
 class HeaderBar(QFrame):
@@ -17,17 +23,22 @@ class HeaderBar(QFrame):
         self.setObjectName("headerBar")
         self._clock = clock
         self.title = QLabel(self.tr("Emergency Desk"), objectName="appTitle")
-        self.place = QLabel(objectName="placeLabel")
+        self.place = ElidedLabel(objectName="placeLabel")  # a long hall name never widens
         self.clerk = QPushButton(objectName="clerkButton")
         self.clerk.clicked.connect(self.clerk_clicked.emit)
         self.clerk_dialog: QDialog | None = None  # the "who is on duty?" dialog, once opened
         self.time = QLabel(objectName="clockLabel")
+        identity = QWidget(objectName="headerIdentity")
+        identity_layout = QHBoxLayout(identity)
+        identity_layout.setContentsMargins(0, 0, 0, 0)
+        identity_layout.addWidget(self.title)
+        identity_layout.addSpacing(16)
+        identity_layout.addWidget(self.place, 1)
+        self.left = Zone(identity, object_name="headerLeft")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
-        layout.addWidget(self.title)
+        layout.addWidget(self.left, 1)
         layout.addSpacing(16)
-        layout.addWidget(self.place)
-        layout.addStretch(1)
         layout.addWidget(self.clerk)
         layout.addSpacing(16)
         layout.addWidget(self.time)
@@ -37,6 +48,10 @@ class HeaderBar(QFrame):
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
         self.tick()
+
+    def hold_drill_banner(self, banner: QWidget) -> None:
+        """The drill banner shows in place of the name and the hall while it is shown."""
+        self.left.add_cover(banner)
 
     def set_place(self, hall: str, desk: str) -> None:
         hall = hall or self.tr("(hall not set)")

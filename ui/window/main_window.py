@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.zone import Zone
 from ui.window.header_bar import HeaderBar
 from ui.window.lazy_page import LazyPage
 
@@ -26,12 +27,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, *, header: HeaderBar, first: tuple[str, str, QWidget],
                  screens: list[tuple[str, str, Callable[[], QWidget]]],
+                 alarm: QWidget | None = None, drill: QWidget | None = None,
                  bars: tuple[QWidget, ...] = (), footer: QWidget | None = None,
                  parent: QWidget | None = None) -> None:
         """`first`: (key, title, widget) of the screen shown at start (the emergency
         screen); `screens`: (key, title, build) of the others, each built the first time it
-        is shown; F1.. select them in this order. `bars`: shown under the header on every
-        screen (alarms, timers); `footer` at the bottom of every screen (110 / 119 / 120)."""
+        is shown; F1.. select them in this order. `alarm` covers the header while it shows,
+        `drill` the header's name and hall: reserved places, so nothing moves when they come
+        and go. `bars`: under the header on every screen (timers), each of a height that
+        does not change; `footer` at the bottom of every screen (110 / 119 / 120)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Emergency Desk"))
@@ -77,7 +81,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(header)
+        if drill is not None:
+            header.hold_drill_banner(drill)
+        self.top = Zone(header, *([alarm] if alarm is not None else []), object_name="topZone")
+        layout.addWidget(self.top)
         for bar in bars:
             layout.addWidget(bar)
         layout.addWidget(body, 1)

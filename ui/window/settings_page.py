@@ -107,6 +107,8 @@ class SettingsPage(QWidget):
         for key in changed:
             self.settings_changed.emit(key, self._store.get(key))
         note = self.tr("Saved.")
+        if "text_size" in changed:
+            note += " " + self.tr("The new text size shows now.")
         if "language" in changed:
             note += " " + self.tr("The language changes at the next start.")
         if "timezone" in changed:  # one day, one numbering, for the whole of a session

@@ -128,6 +128,9 @@ class TimerPanel(QFrame):
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._cards_box)
         scroll.setFixedHeight(CARD_HEIGHT + scroll.horizontalScrollBar().sizeHint().height() + 4)
+        keep_place = scroll.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # the panel's height never changes
+        scroll.setSizePolicy(keep_place)
         self.scroll = scroll
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)

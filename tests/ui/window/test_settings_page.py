@@ -20,7 +20,7 @@ def test_save_persists_and_signals(qtbot, tmp_path):
     again = SettingsStore(tmp_path / "settings.json")
     assert again.get("hall_name") == "城东营业厅"
     assert again.get("text_size") == 130
-    assert page.message.text() == "已保存。"
+    assert page.message.text() == "已保存。 新的文字大小已生效。"  # at once, not at the next start
 
 
 def test_language_change_says_when_it_applies(qtbot, tmp_path):
