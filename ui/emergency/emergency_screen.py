@@ -7,6 +7,7 @@ at once and opens its guided response: at most two presses from home.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.emergency.category_page import CategoryPage
@@ -15,6 +16,7 @@ from ui.emergency.emergency_numbers import EmergencyNumbers
 from ui.emergency.guided_response import GuidedResponse
 from ui.emergency.incident_controller import IncidentController
 from ui.emergency.open_incidents_strip import OpenIncidentsStrip
+from ui.emergency.press_answer import PressAnswer
 
 
 class EmergencyScreen(QWidget):
@@ -37,6 +39,9 @@ class EmergencyScreen(QWidget):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.guided)
         self._categories: dict[str, CategoryPage] = {}
+        self.answer = PressAnswer(self.stack)  # a number pressed with no incident shown
+        self.stack.currentChanged.connect(lambda _index: self.answer.dismiss())
+        QShortcut(QKeySequence("Esc"), self.home, activated=self.answer.dismiss)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,12 +108,13 @@ class EmergencyScreen(QWidget):
 
     def call_number(self, role_key: str) -> None:
         role = self._controller.catalog.role(role_key)
-        incident_id = self.current_incident()
-        if incident_id is None:
-            self.show_notice(self.tr("Dial {0} now ({1}). Start the incident too, so the call "
-                                     "is recorded.").format(role.number, role.name))
+        if self.current_incident() is not None:
+            self.guided.call(role_key)  # recorded, and answered there
             return
-        self._controller.call(incident_id, role_key)
+        self.answer.answer("dial", self.tr("Dial now: {0}").format(role.name),
+                           number=role.number,
+                           detail=self.tr("Not recorded: no incident is open here. Start the "
+                                          "incident too, so the call is recorded."))
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
