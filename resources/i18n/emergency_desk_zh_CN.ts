@@ -888,8 +888,8 @@
         <translation>请立即拨打：{0}</translation>
     </message>
     <message>
-        <source>Not recorded: no incident is open here. Start the incident too, so the call is recorded.</source>
-        <translation>未记录：此处没有打开的事件。请同时启动事件，呼叫才会记入记录。</translation>
+        <source>Not recorded: no incident is shown. Open or start it, so the call is recorded.</source>
+        <translation>未记录：当前没有显示事件。请打开或启动该事件，呼叫才会记入记录。</translation>
     </message>
 </context>
 <context>

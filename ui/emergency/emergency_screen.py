@@ -113,8 +113,8 @@ class EmergencyScreen(QWidget):
             return
         self.answer.answer("dial", self.tr("Dial now: {0}").format(role.name),
                            number=role.number,
-                           detail=self.tr("Not recorded: no incident is open here. Start the "
-                                          "incident too, so the call is recorded."))
+                           detail=self.tr("Not recorded: no incident is shown. Open or start "
+                                          "it, so the call is recorded."))
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

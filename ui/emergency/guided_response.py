@@ -264,7 +264,8 @@ class GuidedResponse(QWidget):
         layout.addLayout(header)
         layout.addLayout(body, 1)
 
-        self.answer = PressAnswer(self)  # what a press did, over the timeline's corner
+        # What a press did: across the steps column's foot, the buttons beside it stay free.
+        self.answer = PressAnswer(self, area=self.steps.geometry)
         QShortcut(QKeySequence("Esc"), self, activated=self.escape)
         # Keys for hands on the keyboard; typing in the note takes precedence over them.
         for number in range(1, 10):

@@ -1,7 +1,8 @@
 """PressAnswer: what a press did, in sight at once — the number to dial in large type and what
 was recorded, a role with no number on file, a press repeated too soon, an incident started.
 
-An overlay in a fixed place (the bottom right of its host, over the timeline): it pushes no
+An overlay in a fixed place, one row across the bottom of an area its host names (the guided
+view: the steps column, so the call and report buttons beside it stay free): it pushes no
 widget anywhere, takes no focus, blocks nothing; it goes away on its own after ANSWER_MS, on
 Esc (the host calls dismiss()) or on its ✕.
 """
@@ -10,16 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 ANSWER_MS = 8000  # long enough to dial from it; then it goes
-WIDTH = 420
-MARGIN = 12
+MARGIN = 8
 
 
 class PressAnswer(QFrame):
-    def __init__(self, host: QWidget) -> None:
+    def __init__(self, host: QWidget, area: Callable[[], QRect] | None = None) -> None:
+        """`area`: where in the host it lies, along the bottom (default: the whole host)."""
         super().__init__(host)
         self.setObjectName("pressAnswer")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -28,6 +29,7 @@ class PressAnswer(QFrame):
         self.headline.setWordWrap(True)
         self.number = QLabel(objectName="pressAnswerNumber")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._area = area or host.rect
         self.detail = QLabel(objectName="pressAnswerDetail")
         self.detail.setWordWrap(True)
         self.action_button = QPushButton(objectName="pressAnswerAction")
@@ -36,15 +38,17 @@ class PressAnswer(QFrame):
         self.close_button = QPushButton("✕  Esc", objectName="pressAnswerClose")
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.dismiss)
-        top = QHBoxLayout()
-        top.addWidget(self.headline, 1)
-        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.addLayout(top)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.headline)
+        words.addWidget(self.detail)
+        layout = QHBoxLayout(self)  # one row: the number, what it means, what to do
+        layout.setContentsMargins(14, 8, 8, 8)
+        layout.setSpacing(12)
         layout.addWidget(self.number)
-        layout.addWidget(self.detail)
+        layout.addLayout(words, 1)
         layout.addWidget(self.action_button)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self._action: Callable[[], object] | None = None
         self._timer = QTimer(self, singleShot=True, interval=ANSWER_MS)
         self._timer.timeout.connect(self.dismiss)
@@ -58,9 +62,10 @@ class PressAnswer(QFrame):
         """Show one answer, replacing the one shown; `action`: a button's text and what it
         does (the answer goes once it is pressed)."""
         self.kind = kind
-        self.setProperty("kind", kind)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        for widget in (self, self.headline):  # the sheet colours both by kind
+            widget.setProperty("kind", kind)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self.headline.setText(headline)
         self.number.setText(number)
         self.number.setVisible(bool(number))
@@ -95,8 +100,7 @@ class PressAnswer(QFrame):
         return False
 
     def _place(self) -> None:
-        host = self.parentWidget()
-        width = min(WIDTH, host.width() - 2 * MARGIN)
-        self.setFixedWidth(max(width, 0))
+        area = self._area()
+        self.setFixedWidth(max(area.width() - 2 * MARGIN, 0))
         self.adjustSize()
-        self.move(host.width() - self.width() - MARGIN, host.height() - self.height() - MARGIN)
+        self.move(area.left() + MARGIN, area.bottom() + 1 - self.height() - MARGIN)
