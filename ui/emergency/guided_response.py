@@ -56,6 +56,7 @@ from ui.plans.plan_html import format_minutes
 from ui.records.record_dialog import RecordDialog
 
 NOTE_DRAFT_MS = 500  # the quick note being typed is saved this long after the last key
+BUILD_AHEAD_AFTER_MS = 1500  # the desk has settled after starting: pages are built ahead
 
 
 @dataclass
@@ -171,8 +172,14 @@ class GuidedResponse(QWidget):
         self._plans: dict[str, PlanPage] = {}
         # What is on screen, so a refresh with nothing new redraws nothing (a press paints fast)
         self._shown_report: tuple | None = None
+        self._report_choices_shown: list[ReportChoice] = []
         self._shown_entries: tuple[int, ...] = ()  # timeline entry ids, oldest first
         self._just_started: int | None = None  # started here: its first showing says so
+        self._stale = False  # something changed while the view was out of sight
+        self._to_build: list[Situation] = []  # plans built ahead, one per idle moment
+        self._building_ahead = False
+        self._builder = QTimer(self, singleShot=True)
+        self._builder.timeout.connect(self._build_next)
         self.contact_dialog = None  # the contact editor opened to add a missing number
 
         # header
@@ -285,6 +292,8 @@ class GuidedResponse(QWidget):
 
     def showEvent(self, event) -> None:
         self._ticker.start()
+        if self._stale:  # changed while out of sight
+            self._redraw()
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:
@@ -301,10 +310,10 @@ class GuidedResponse(QWidget):
         self.incident_id = incident_id
         self._situation_key = ""
         self.note.setText(self._controller.note_draft(incident_id))
-        self.refresh()
-        if incident_id == self._just_started:
+        state = self._redraw()
+        if incident_id == self._just_started and state is not None:
             self._just_started = None
-            self._answer_started(incident_id)
+            self._answer_started(state)
 
     def _save_note_draft(self) -> None:
         if self.incident_id is not None:
@@ -321,12 +330,21 @@ class GuidedResponse(QWidget):
             self.refresh()  # from the database: a press that failed shows undone
 
     def refresh(self) -> None:
+        """Draw again from the database; out of sight, only once shown again (a press
+        elsewhere does not pay for redrawing a view nobody sees)."""
+        if self.isVisible():
+            self._redraw()
+        else:
+            self._stale = True
+
+    def _redraw(self) -> IncidentState | None:
+        self._stale = False
         if self.incident_id is None:
-            return
+            return None
         state = self._controller.state(self.incident_id)
         if state.summary.status not in OPEN_STATUSES and self.isVisible():
             self.back_requested.emit()  # resolved or closed elsewhere (the record form)
-            return
+            return None
         sit = self._catalog.situation(state.summary.situation_key)
         if sit.key != self._situation_key:
             self._build_plan(sit)
@@ -347,6 +365,7 @@ class GuidedResponse(QWidget):
         self._fill_report(state)
         self._fill_timeline(state)
         self.tick(state)
+        return state
 
     def _contacts_changed(self) -> None:
         """The directory changed: the plans built so far name the old people; drop them."""
@@ -359,6 +378,29 @@ class GuidedResponse(QWidget):
         self._situation_key = ""
         self._shown_report = None
         self.refresh()
+        if self._building_ahead:  # the pages name the old people: built ahead anew
+            self.prebuild_plans()
+
+    def prebuild_plans(self) -> None:
+        """Build every situation's page ahead, one per turn of the event loop while the desk
+        idles, so the first press of a situation shows a page already built."""
+        self._building_ahead = True
+        self._to_build = [s for s in self._catalog.situations if s.key not in self._plans]
+        self._builder.start(BUILD_AHEAD_AFTER_MS)
+
+    def plans_built(self) -> bool:
+        """Every situation's page is built (for the benchmarks)."""
+        return all(s.key in self._plans for s in self._catalog.situations)
+
+    def _build_next(self) -> None:
+        while self._to_build:
+            sit = self._to_build.pop(0)
+            if sit.key not in self._plans:
+                page = self._plans[sit.key] = self._plan_widget(sit)
+                page.scroll.ensurePolished()  # styled now, not at its first showing
+                break
+        if self._to_build:
+            self._builder.start(0)
 
     def _build_plan(self, sit: Situation) -> None:
         self._situation_key = sit.key
@@ -444,23 +486,32 @@ class GuidedResponse(QWidget):
         if shown == self._shown_report:
             return  # the same buttons would be built again
         self._shown_report = shown
-        _clear(self.report_box)
-        for choice in choices:
+        self._report_choices_shown = choices
+        while self.report_box.count() > len(choices):  # the buttons are kept and relabelled
+            self.report_box.takeAt(self.report_box.count() - 1).widget().deleteLater()
+        while self.report_box.count() < len(choices):
+            index = self.report_box.count()
+            button = QPushButton(objectName="reportButton")
+            button.clicked.connect(lambda _=False, i=index: self._report_pressed(i))
+            self.report_box.addWidget(button)
+        for index, choice in enumerate(choices):
             text = (self.tr("✓ Reported to {0}") if (choice.role_key, choice.person) in reported
                     else self.tr("Reported to {0}")).format(choice.label)
             if choice.number:  # the number to dial, under the name
                 text += f"\n☎ {display_number(choice.number)}"
-            button = QPushButton(text, objectName="reportButton")
+            button = self.report_box.itemAt(index).widget()
+            button.setText(text)
             button.setProperty("person", choice.person)
-            button.clicked.connect(lambda _=False, c=choice: self.report(
-                c.role_key, c.person, c.number))
-            self.report_box.addWidget(button)
         _clear(self.triggers_box)
         for trigger in triggers:
             button = QPushButton(self.tr("Mark: {0}").format(trigger), objectName="triggerButton")
             button.clicked.connect(
                 lambda _=False, t=trigger: self.manual_trigger.emit(self.incident_id, t))
             self.triggers_box.addWidget(button)
+
+    def _report_pressed(self, index: int) -> None:
+        choice = self._report_choices_shown[index]
+        self.report(choice.role_key, choice.person, choice.number)
 
     def _fill_timeline(self, state: IncidentState) -> None:
         """Newest first; entries are only ever added, so only the new ones are."""
@@ -590,9 +641,8 @@ class GuidedResponse(QWidget):
     def _started_here(self, incident_id: int) -> None:
         self._just_started = incident_id
 
-    def _answer_started(self, incident_id: int) -> None:
+    def _answer_started(self, state: IncidentState) -> None:
         """A press (or a key) started this incident: say which, with its undo at hand."""
-        state = self._controller.state(incident_id)
         if not state.can_cancel(self._controller.clock.now()):
             return
         sit = self._catalog.situation(state.summary.situation_key)

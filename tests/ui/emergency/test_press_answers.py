@@ -88,7 +88,7 @@ def test_a_role_with_no_number_says_so_and_records_no_number(qtbot, emergency):
 @pytest.mark.parametrize(("seconds", "asks"), [(4.9, True), (5.0, False)])
 def test_a_second_press_within_the_window_asks_instead_of_recording(qtbot, emergency, clock,
                                                                     seconds, asks):
-    assert REPEAT_WINDOW == timedelta(seconds=5)
+    assert timedelta(seconds=5) == REPEAT_WINDOW
     incident_id = start(qtbot, emergency, "fire")
     guided = emergency.guided
     click(qtbot, call_button(guided, "fire"))
