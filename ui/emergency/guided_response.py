@@ -352,7 +352,9 @@ class GuidedResponse(QWidget):
         self.title.setText(sit.name)
         self.drill_label.setVisible(state.summary.is_drill)
         self.level_button.setText(f"{level.name}\n{level.short}  L")
-        self.level_button.setStyleSheet(f"#levelButton {{ background: {level.color}; }}")
+        if self.level_button.property("levelColor") != level.color:  # restyling costs
+            self.level_button.setProperty("levelColor", level.color)
+            self.level_button.setStyleSheet(f"#levelButton {{ background: {level.color}; }}")
         for index, row in enumerate(self.step_rows):
             done = index in state.checked
             row.check.blockSignals(True)

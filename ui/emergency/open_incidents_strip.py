@@ -36,6 +36,10 @@ class OpenIncidentsStrip(QFrame):
         outer.addWidget(scroll)
         self.buttons: dict[int, QPushButton] = {}
         self._label = QLabel(self.tr("Running:"), objectName="stripLabel")
+        # One sheet for every level's colour, set once: a sheet per button costs each press.
+        content.setStyleSheet("\n".join(
+            f'#openIncidentButton[level="{lv.level}"] {{ border-left: 8px solid {lv.color}; }}'
+            for lv in catalog.levels))
         self.set_incidents([], None)
 
     def set_incidents(self, incidents: list[IncidentSummary], current: int | None) -> None:
@@ -56,10 +60,10 @@ class OpenIncidentsStrip(QFrame):
             button.setText(f"{drill}{summary.situation_name} · {level.short} · "
                            f"{local_time(summary.started_at, self._zone, '%H:%M')}")
             button.setChecked(summary.id == current)
-            if button.property("levelColor") != level.color:  # a sheet set costs: on change
-                button.setProperty("levelColor", level.color)
-                button.setStyleSheet(
-                    f"#openIncidentButton {{ border-left: 8px solid {level.color}; }}")
+            if button.property("level") != summary.level:  # restyled only on a change
+                button.setProperty("level", summary.level)
+                button.style().unpolish(button)
+                button.style().polish(button)
             self._layout.addWidget(button)
         self._layout.addStretch(1)
 
