@@ -174,3 +174,16 @@ def test_the_readout_never_reads_a_missing_number_as_a_call(qtbot, emergency):
     text = guided.readout_dialog.text.toPlainText()
     assert "已呼叫综合科" not in text
     assert "综合科（没有登记号码）" in text
+
+
+def test_the_bar_answer_on_home_goes_with_esc_or_another_page(qtbot, emergency):
+    window = emergency.window()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    click(qtbot, emergency.numbers.buttons["119"])
+    assert emergency.answer.isVisible() and emergency.answer.number.text() == "119"
+    qtbot.keyClick(emergency.home, Qt.Key.Key_Escape)
+    assert not emergency.answer.isVisible()
+    click(qtbot, emergency.numbers.buttons["119"])
+    click(qtbot, next(iter(emergency.home.category_buttons.values())))
+    assert emergency.page() == "category" and not emergency.answer.isVisible()
