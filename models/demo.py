@@ -55,6 +55,9 @@ NOTES = ("客户情绪已平复", "已请保安到场", "已告知客户处理�
          "已调取监控录像", "客户留下联系电话", "已通知值班经理", "客户表示满意")
 OPENING = (time(8, 30), time(17, 30))
 BATCH = 500
+# A role the plans give no number (the liaison, the property company) is dialled on the
+# number the hall's directory holds; the demo has no directory: one made-up duty line.
+DIRECTORY_NUMBER = "0755-83210000"
 
 
 class DemoRefused(Exception):
@@ -203,9 +206,9 @@ def _actions(catalog, rng, sit, started, events, clocks: Clocks) -> list[str]:
         for key in step.call[:1]:
             if rng.random() < 0.6:
                 role = catalog.role(key)
-                events.append((later(), "called", " ".join(p for p in (role.name, role.number)
-                                                           if p),
-                               {"role": key, "person": "", "number": role.number}))
+                number = role.number or DIRECTORY_NUMBER  # on the desk: from the directory
+                events.append((later(), "called", f"{role.name} {number}",
+                               {"role": key, "person": "", "number": number}))
                 clocks.call(at, key)
     notes = rng.sample(NOTES, rng.randint(0, 2))
     events.extend((later(), "note", note, {}) for note in notes)

@@ -47,6 +47,7 @@ FIELD_WORDS = (
 ENTRY_WORDS = {
     "started": "Started: {0}", "step_checked": "Step done: {0}",
     "step_unchecked": "Step undone: {0}", "called": "Called {0}", "reported": "Reported to {0}",
+    "no_number": "No number on file, not called: {0}",
     "note": "Note: {0}", "level_changed": "Level changed: {0}",
     "situation_changed": "Plan switched to {0}", "cancelled": "Cancelled: {0}",
     "resolved": "Handling finished", "closed": "Closed", "record_saved": "Record saved: {0}",

@@ -27,7 +27,7 @@ from models.drills.results import OUTCOME_POINTS, DrillScore, ScoreItem
 from models.drills.scenarios import Inject, Scenario
 from models.incidents import deadlines
 from models.incidents.lifecycle import FINAL, Status, move
-from models.incidents.response import IncidentState, incident_state
+from models.incidents.response import NO_NUMBER, IncidentState, incident_state
 from models.plans.calls import plan_calls
 from models.plans.catalog import Catalog
 from models.store.tables import (
@@ -39,7 +39,7 @@ from models.store.tables import (
     transaction,
 )
 
-ACTIONS = ("step_checked", "called", "reported", "note")
+ACTIONS = ("step_checked", "called", "reported", "note", NO_NUMBER)
 
 
 # ---- running --------------------------------------------------------------------------------
@@ -205,8 +205,8 @@ def _call_items(catalog: Catalog, incident: Incident, state: IncidentState,
     condition or for after the event name counts only when it was made."""
     started = _seconds(from_db(incident.started_at) - drill_started)
     first_reached: dict[str, datetime] = {}
-    for e in state.entries:
-        if e.kind in ("called", "reported"):
+    for e in state.entries:  # a call pressed with no number on file was the trainee's part
+        if e.kind in ("called", "reported", NO_NUMBER):
             first_reached.setdefault(e.data.get("role", ""), e.at)
     scored, apart = [], []
     for call in plan_calls(catalog.situation(incident.situation_key)):

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from models.incidents.response import IncidentState
+from models.incidents.response import NO_NUMBER, IncidentState
 from models.plans.calls import plan_calls, still_to_call
 from models.plans.catalog import Catalog
 
@@ -39,6 +39,7 @@ class Readout:
     loss_items: str
     actions: tuple[ReadoutAction, ...]
     needed: tuple[str, ...]  # names of the roles the plan calls not yet called or reported to
+    no_number: tuple[str, ...] = ()  # of those, the ones pressed with no number on file
 
 
 def readout(catalog: Catalog, state: IncidentState,
@@ -49,6 +50,8 @@ def readout(catalog: Catalog, state: IncidentState,
     sit = catalog.situation(s.situation_key)
     level = catalog.level(s.level)
     reached = state.called_roles() | state.reported_roles()
+    needed = still_to_call(plan_calls(sit), reached)
+    tried = {e.data.get("role", "") for e in state.entries if e.kind == NO_NUMBER} - reached
     return Readout(
         started_at=s.started_at,
         place=tuple(p for p in (state.hall, state.desk, typed.get("place", "")) if p),
@@ -63,5 +66,6 @@ def readout(catalog: Catalog, state: IncidentState,
         loss_items=typed.get("loss_items", ""),
         actions=tuple(ReadoutAction(e.at, e.kind, e.text) for e in state.actions_taken()
                       if e.kind in ACTION_KINDS),
-        needed=tuple(catalog.role(k).name for k in still_to_call(plan_calls(sit), reached)),
+        needed=tuple(catalog.role(k).name for k in needed),
+        no_number=tuple(catalog.role(k).name for k in sorted(tried)),
     )

@@ -23,6 +23,10 @@ from models.plans.revisions import plan_catalog
 from models.store.tables import Incident, NoteDraft, PlanVersion, TimelineEntry, transaction
 
 CANCEL_WINDOW = timedelta(minutes=2)
+# A second press of the same call or report on the same incident sooner than this after the
+# first is asked about, not recorded twice: 4.9 s after asks, 5.0 s after records.
+REPEAT_WINDOW = timedelta(seconds=5)
+NO_NUMBER = "no_number"  # the entry of a call pressed for a role with no number on file
 NOTE_MAX_CHARS = 10_000
 REASON_MAX_CHARS = 1_000
 
@@ -68,6 +72,17 @@ class IncidentState:
 
     def called_roles(self) -> set[str]:
         return {e.data.get("role", "") for e in self.entries if e.kind == "called"}
+
+    def same_press_within(self, kind: str, role_key: str, person: str, now: datetime,
+                          window: timedelta = REPEAT_WINDOW) -> EntryView | None:
+        """The last entry of the same press (a call, a report, or a call to a role with no
+        number) to the same role and person, if it was recorded less than `window` before
+        `now`: a second press that soon is more likely a double press than a second call."""
+        for e in reversed(self.entries):
+            if (e.kind == kind and e.data.get("role", "") == role_key
+                    and e.data.get("person", "") == person):
+                return e if timedelta(0) <= now - e.at < window else None
+        return None
 
     def reported_roles(self) -> set[str]:
         return {e.data.get("role", "") for e in self.entries if e.kind == "reported"}
@@ -146,16 +161,30 @@ def set_step(catalog: Catalog, incident_id: int, index: int, checked: bool, act:
             {"situation": incident.situation_key, "step": index})
 
 
+def number_to_dial(catalog: Catalog, role_key: str, number: str = "") -> str:
+    """The number a call press dials: the person's given, else the role's own; "" when none
+    is on file."""
+    return (number or _role(catalog, role_key).number).strip()
+
+
 def record_call(catalog: Catalog, incident_id: int, role_key: str, act: Act,
-                *, person: str = "", number: str = "") -> None:
-    """A call made; it meets the deadlines to report to or notify that role."""
+                *, person: str = "", number: str = "") -> str:
+    """A call made; it meets the deadlines to report to or notify that role. With no number
+    on file nobody was reached: "no number on file" is recorded instead, meeting nothing.
+    Returns the kind recorded ("called" or NO_NUMBER)."""
     incident = _open_incident(incident_id)
     role = _role(catalog, role_key)
-    number = number or role.number
+    number = number_to_dial(catalog, role_key, number)
+    text = " ".join(p for p in (role.name, person, number) if p)
+    if not number:
+        append_entry(incident, NO_NUMBER, at=act.now, actor=act.who.clerk, desk=act.who.desk,
+                     text=text, data={"role": role.key, "person": person})
+        return NO_NUMBER
     with transaction():
-        _record(incident, "called", act, " ".join(p for p in (role.name, person, number) if p),
+        _record(incident, "called", act, text,
                 {"role": role.key, "person": person, "number": number})
         deadlines.meet_matching(catalog, incident, role.key, act, to_person=person)
+    return "called"
 
 
 def mark_reported(catalog: Catalog, incident_id: int, role_key: str, act: Act,

@@ -21,8 +21,10 @@ from models.incidents.lifecycle import Status
 from models.incidents.readout import Readout, ReadoutAction, readout
 from models.incidents.response import (
     CANCEL_WINDOW,
+    NO_NUMBER,
     NOTE_MAX_CHARS,
     OPEN_STATUSES,
+    REPEAT_WINDOW,
     ActionRefused,
     EntryView,
     IncidentState,
@@ -32,9 +34,10 @@ from models.plans.catalog import Catalog
 from models.services.changes import NOTHING, Changes, Outcome, command
 from models.store.tables import Incident, PlanVersion
 
-__all__ = ["CANCEL_WINDOW", "NOTE_MAX_CHARS", "OPEN_STATUSES", "ActionRefused",
-           "DeadlineRefused", "DeadlineView", "EntryView", "IncidentService", "IncidentState",
-           "IncidentSummary", "Readout", "ReadoutAction", "Status", "readout", "urgency"]
+__all__ = ["CANCEL_WINDOW", "NOTE_MAX_CHARS", "NO_NUMBER", "OPEN_STATUSES", "REPEAT_WINDOW",
+           "ActionRefused", "DeadlineRefused", "DeadlineView", "EntryView", "IncidentService",
+           "IncidentState", "IncidentSummary", "Readout", "ReadoutAction", "Status", "readout",
+           "urgency"]
 
 ACTED = Changes(incidents=True, timeline=True)  # an act may put an incident in hand
 ACTED_ON_DEADLINES = Changes(incidents=True, timeline=True, deadlines=True)
@@ -80,6 +83,10 @@ class IncidentService:
 
     def manual_triggers(self, incident_id: int) -> list[str]:
         return deadlines.manual_triggers(self.catalog, incident_id)
+
+    def number_to_dial(self, role_key: str, number: str = "") -> str:
+        """What a call press dials: the person's number, else the role's; "" if none."""
+        return response.number_to_dial(self.catalog, role_key, number)
 
     def _status(self, incident_id: int) -> str | None:
         return Incident.select(Incident.status).where(Incident.id == incident_id).scalar()

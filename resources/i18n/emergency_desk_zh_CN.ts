@@ -888,8 +888,12 @@
         <translation>没有进行中的事件</translation>
     </message>
     <message>
-        <source>Dial {0} now ({1}). Start the incident too, so the call is recorded.</source>
-        <translation>请立即拨打 {0}（{1}）。同时启动相应事件，呼叫才会被记录。</translation>
+        <source>Dial now: {0}</source>
+        <translation>请立即拨打：{0}</translation>
+    </message>
+    <message>
+        <source>Not recorded: no incident is shown. Open or start it, so the call is recorded.</source>
+        <translation>未记录：当前没有显示事件。请打开或启动该事件，呼叫才会记入记录。</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1020,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>记录</translation>
     </message>
     <message>
+        <source>Keys: 1–9 tick a step · N note (Enter adds it) · L level · B read-out · R record · Esc home · F10–F12 call 110/119/120</source>
+        <translation>按键：1–9 勾选步骤 · N 备注（回车记入）· L 级别 · B 汇报稿 · R 记录表 · Esc 首页 · F10–F12 拨打 110/119/120</translation>
+    </message>
+    <message>
         <source>{0}: report to {1} within {2}</source>
         <translation>{0}事件：{2}内报告{1}</translation>
     </message>
@@ -1034,6 +1042,54 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Mark: {0}</source>
         <translation>标记：{0}</translation>
+    </message>
+    <message>
+        <source>Dial now: {0}</source>
+        <translation>请立即拨打：{0}</translation>
+    </message>
+    <message>
+        <source>Recorded: called {0} at {1}.</source>
+        <translation>已记录：{1} 呼叫{0}。</translation>
+    </message>
+    <message>
+        <source>Add a number for {0}…</source>
+        <translation>为{0}添加号码…</translation>
+    </message>
+    <message>
+        <source>{0}: no number on file</source>
+        <translation>{0}：没有登记号码</translation>
+    </message>
+    <message>
+        <source>Recorded: no number on file for {0} at {1} — not called. Find the number elsewhere, or add it.</source>
+        <translation>已记录：{1} {0}没有登记号码——未拨打。请另找号码，或添加号码。</translation>
+    </message>
+    <message>
+        <source>Recorded at {0}.</source>
+        <translation>已记录：{0}。</translation>
+    </message>
+    <message>
+        <source>Already recorded {0} s ago: {1}</source>
+        <translation>{0} 秒前已记录：{1}</translation>
+    </message>
+    <message>
+        <source>Pressed twice? Nothing more was recorded. If this is a second call, record it again.</source>
+        <translation>按了两次？未再记录。如确是第二次呼叫，请再记录一次。</translation>
+    </message>
+    <message>
+        <source>Record it again</source>
+        <translation>再记录一次</translation>
+    </message>
+    <message>
+        <source>Started: {0}</source>
+        <translation>启动：{0}</translation>
+    </message>
+    <message>
+        <source>{0} · {1}. Pressed by mistake? Cancel it within {2} minutes.</source>
+        <translation>{0} · {1}。误按？{2} 分钟内可取消。</translation>
+    </message>
+    <message>
+        <source>Cancel: pressed by mistake</source>
+        <translation>取消（误按）</translation>
     </message>
     <message>
         <source>The incident leaves the running list. Clocks for repairs and arrivals stop; reports still owed stay owed; deadlines that run from the end of handling start now.</source>
@@ -1839,6 +1895,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>暂无</translation>
     </message>
     <message>
+        <source>{0} (no number on file)</source>
+        <translation>{0}（没有登记号码）</translation>
+    </message>
+    <message>
         <source>{0} yuan</source>
         <translation>{0} 元</translation>
     </message>
@@ -2395,6 +2455,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>☎ called {0}</source>
         <translation>☎ 已呼叫 {0}</translation>
+    </message>
+    <message>
+        <source>☎ no number on file: {0} (not called)</source>
+        <translation>☎ 没有登记号码：{0}（未拨打）</translation>
     </message>
     <message>
         <source>Reported to {0}</source>

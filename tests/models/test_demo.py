@@ -119,8 +119,9 @@ def replay(catalog, plan, picked) -> dict[int, int]:
                                                        is_drill=data["drill"])
         elif e.kind == "step_checked":
             response.set_step(catalog, incident_id, data["step"], True, a)
-        elif e.kind == "called":
-            response.record_call(catalog, incident_id, data["role"], a, number=data["number"])
+        elif e.kind in ("called", "no_number"):  # a role with no number on file: no_number
+            response.record_call(catalog, incident_id, data["role"], a,
+                                 number=data.get("number", ""))
         elif e.kind == "note":
             response.add_note(incident_id, e.text, a)
         elif e.kind == "resolved":

@@ -158,3 +158,39 @@ def test_a_person_told_then_deleted_keeps_the_tick(qtbot, guided, controller, di
     directory.delete(directory.ids["周强"])
     texts = [b.text().split("\n")[0] for b in report_buttons(guided)]
     assert texts == ["已报告应急管理小组联络员 李娜", "✓ 已报告应急管理小组联络员 周强"]
+
+
+def test_a_role_with_no_number_offers_to_add_one(qtbot, guided, controller, directory):
+    incident_id = start_power_cut(controller, guided)
+    click(qtbot, guided.step_rows[1].call_buttons["admin_office"])  # 综合科: nobody, no number
+    assert [e.kind for e in entries(incident_id, "called")] == []
+    [missing] = entries(incident_id, "no_number")
+    assert missing.text == "综合科"
+    answer = guided.answer
+    assert "没有登记号码" in answer.headline.text() and answer.action_button.isVisible()
+    click(qtbot, answer.action_button)
+    dialog = guided.contact_dialog
+    assert dialog.isVisible() and not dialog.isModal()  # the desk stays usable
+    assert dialog.role.currentData() == "admin_office"
+    dialog.name.setText("王建国")
+    dialog.numbers[0].setText("0755-83210050")
+    dialog.submit()
+    assert [p.name for p in directory.people("admin_office")] == ["王建国"]
+    assert ("admin_office", directory.people("admin_office")[0].contact_id) in \
+        guided.person_call_buttons  # the call area offers the number now
+
+
+def test_a_report_to_the_role_keeps_its_tick_once_people_are_entered(qtbot, controller,
+                                                                      directory):
+    """Reported before anyone held the role (or from a timer card naming nobody): after a
+    restart, with people entered for the role since, the report still shows ✓ (from the
+    timeline)."""
+    from ui.emergency.guided_response import GuidedResponse
+
+    incident_id = controller.start("power_cut")  # report to the liaison
+    controller.report(incident_id, "liaison")  # nobody named
+    view = GuidedResponse(controller=controller, contacts=directory)  # the desk restarted
+    qtbot.addWidget(view)
+    view.show_incident(incident_id)
+    texts = [b.text().split("\n")[0] for b in report_buttons(view)]
+    assert "✓ 已报告应急管理小组联络员" in texts

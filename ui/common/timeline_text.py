@@ -16,6 +16,7 @@ def entry_text(entry: EntryView) -> str:
         "step_checked": translate("Timeline", "✓ {0}"),
         "step_unchecked": translate("Timeline", "✗ undone: {0}"),
         "called": translate("Timeline", "☎ called {0}"),
+        "no_number": translate("Timeline", "☎ no number on file: {0} (not called)"),
         "reported": translate("Timeline", "Reported to {0}"),
         "note": translate("Timeline", "Note: {0}"),
         "level_changed": translate("Timeline", "Level changed: {0}"),

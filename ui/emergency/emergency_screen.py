@@ -12,6 +12,7 @@ or a notice comes and goes. The home scrolls when the screen is too short for it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.common.elided_label import ElidedLabel
@@ -22,6 +23,7 @@ from ui.emergency.emergency_numbers import EmergencyNumbers
 from ui.emergency.guided_response import GuidedResponse
 from ui.emergency.incident_controller import IncidentController
 from ui.emergency.open_incidents_strip import OpenIncidentsStrip
+from ui.emergency.press_answer import PressAnswer
 
 
 class EmergencyScreen(QWidget):
@@ -52,6 +54,9 @@ class EmergencyScreen(QWidget):
         self.stack.addWidget(self.home_scroll)
         self.stack.addWidget(self.guided)
         self._categories: dict[str, CategoryPage] = {}
+        self.answer = PressAnswer(self.stack)  # a number pressed with no incident shown
+        self.stack.currentChanged.connect(lambda _index: self.answer.dismiss())
+        QShortcut(QKeySequence("Esc"), self.home, activated=self.answer.dismiss)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,12 +123,13 @@ class EmergencyScreen(QWidget):
 
     def call_number(self, role_key: str) -> None:
         role = self._controller.catalog.role(role_key)
-        incident_id = self.current_incident()
-        if incident_id is None:
-            self.show_notice(self.tr("Dial {0} now ({1}). Start the incident too, so the call "
-                                     "is recorded.").format(role.number, role.name))
+        if self.current_incident() is not None:
+            self.guided.call(role_key)  # recorded, and answered there
             return
-        self._controller.call(incident_id, role_key)
+        self.answer.answer("dial", self.tr("Dial now: {0}").format(role.name),
+                           number=role.number,
+                           detail=self.tr("Not recorded: no incident is shown. Open or start "
+                                          "it, so the call is recorded."))
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

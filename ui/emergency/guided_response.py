@@ -7,6 +7,7 @@ view redraws from the database.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,7 +33,12 @@ from models.plans.catalog import Catalog, Situation, Step
 from models.plans.report_targets import report_targets
 from models.services.changes import Changes
 from models.services.contacts import Person
-from models.services.incidents import OPEN_STATUSES, IncidentState
+from models.services.incidents import (
+    CANCEL_WINDOW,
+    NO_NUMBER,
+    OPEN_STATUSES,
+    IncidentState,
+)
 from models.services.records import RecordService
 from ui.common.ask import ask_yes_no
 from ui.common.big_button import MIN_TOUCH
@@ -45,12 +51,25 @@ from ui.common.timeline_text import entry_text
 from ui.contacts.contacts_controller import ContactsController
 from ui.emergency.incident_controller import IncidentController
 from ui.emergency.level_dialog import LevelDialog
+from ui.emergency.press_answer import PressAnswer
 from ui.emergency.readout import compose_readout
 from ui.emergency.readout_dialog import ReadoutDialog
 from ui.plans.plan_html import format_minutes
 from ui.records.record_dialog import RecordDialog
 
 NOTE_DRAFT_MS = 500  # the quick note being typed is saved this long after the last key
+BUILD_AHEAD_AFTER_MS = 1500  # the desk has settled after starting: pages are built ahead
+
+
+@dataclass
+class PlanPage:
+    """A situation's widgets, built once and kept: its steps and its call buttons."""
+
+    scroll: QWidget
+    rows: list[StepRow]
+    calls: QWidget
+    calls_box: QGridLayout
+    person_call_buttons: dict[tuple[str, int], QPushButton]
 
 
 class StepRow(QFrame):
@@ -141,6 +160,7 @@ class GuidedResponse(QWidget):
         self._records = records or RecordService(catalog=controller.catalog, act=controller.act)
         self._pdf = pdf
         self._people: People = contacts.people if contacts is not None else no_people
+        self._contacts = contacts
         self._manual_triggers = manual_triggers
         self._catalog = controller.catalog
         self._confirm = confirm
@@ -151,7 +171,18 @@ class GuidedResponse(QWidget):
         self.step_rows: list[StepRow] = []
         self.person_call_buttons: dict[tuple[str, int], QPushButton] = {}
         # Built plans by situation: a press on a situation seen before reuses its widgets.
-        self._plans: dict[str, tuple[QWidget, list[StepRow]]] = {}
+        self._plans: dict[str, PlanPage] = {}
+        # What is on screen, so a refresh with nothing new redraws nothing (a press paints fast)
+        self._shown_report: tuple | None = None
+        self._report_choices_shown: list[ReportChoice] = []
+        self._shown_entries: tuple[int, ...] = ()  # timeline entry ids, oldest first
+        self._just_started: int | None = None  # started here: its first showing says so
+        self._stale = False  # something changed while the view was out of sight
+        self._to_build: list[Situation] = []  # plans built ahead, one per idle moment
+        self._building_ahead = False
+        self._builder = QTimer(self, singleShot=True)
+        self._builder.timeout.connect(self._build_next)
+        self.contact_dialog = None  # the contact editor opened to add a missing number
 
         # header
         self.back_button = QPushButton(self.tr("← Home  Esc"), objectName="backButton")
@@ -205,9 +236,8 @@ class GuidedResponse(QWidget):
         self.report_label.setWordWrap(True)
         self.report_box = QVBoxLayout()
         self.triggers_box = QVBoxLayout()
-        self.calls_box = QGridLayout()
-        calls = QWidget(objectName="callsBox")
-        calls.setLayout(self.calls_box)
+        self.calls_box = QGridLayout()  # the situation shown's (each plan keeps its own)
+        self.calls_stack = QStackedWidget(objectName="callsStack")
         self.note = QLineEdit(objectName="quickNote")
         self.note.setPlaceholderText(self.tr("Quick note, Enter adds it to the record") + "  (N)")
         self.note.setMaxLength(10_000)
@@ -224,19 +254,29 @@ class GuidedResponse(QWidget):
         side_layout.addLayout(self.triggers_box)
         side_layout.addWidget(self.note)
         side_layout.addWidget(QLabel(self.tr("Call"), objectName="sectionLabel"))
-        side_layout.addWidget(calls)
+        side_layout.addWidget(self.calls_stack)
         side_layout.addWidget(QLabel(self.tr("Record"), objectName="sectionLabel"))
         side_layout.addWidget(self.timeline, 1)
 
+        self.keys_hint = QLabel(self.tr("Keys: 1–9 tick a step · N note (Enter adds it) · "
+                                        "L level · B read-out · R record · Esc home · "
+                                        "F10–F12 call 110/119/120"), objectName="keysHint")
+        self.keys_hint.setWordWrap(True)
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        left.addWidget(self.steps, 1)
+        left.addWidget(self.keys_hint)
         body = QHBoxLayout()
-        body.addWidget(self.steps, 1)
+        body.addLayout(left, 1)
         body.addWidget(side_scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(header)
         layout.addLayout(body, 1)
 
-        QShortcut(QKeySequence("Esc"), self, activated=self.back_requested.emit)
+        # What a press did: across the steps column's foot, the buttons beside it stay free.
+        self.answer = PressAnswer(self, area=self.steps.geometry)
+        QShortcut(QKeySequence("Esc"), self, activated=self.escape)
         # Keys for hands on the keyboard; typing in the note takes precedence over them.
         for number in range(1, 10):
             QShortcut(QKeySequence(str(number)), self,
@@ -246,6 +286,7 @@ class GuidedResponse(QWidget):
         QShortcut(QKeySequence("N"), self, activated=self.note.setFocus)
         QShortcut(QKeySequence("R"), self, activated=self.open_record)
         controller.changed.connect(self._on_changed)
+        controller.incident_started.connect(self._started_here)
         if contacts is not None:
             contacts.changed.connect(self._contacts_changed)
         self._ticker = QTimer(self)  # runs only while the view is on screen
@@ -254,19 +295,28 @@ class GuidedResponse(QWidget):
 
     def showEvent(self, event) -> None:
         self._ticker.start()
+        if self._stale:  # changed while out of sight
+            self._redraw()
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:
         self._ticker.stop()
+        self.answer.dismiss()  # an answer is about the press just made, not for later
         super().hideEvent(event)
 
     # -- showing ---------------------------------------------------------------------------
     def show_incident(self, incident_id: int) -> None:
         self.flush_note_draft()  # the note typed for the incident shown before stays with it
+        if incident_id != self.incident_id:
+            self.answer.dismiss()  # it spoke of the incident shown before
+            self._shown_report, self._shown_entries = None, ()
         self.incident_id = incident_id
         self._situation_key = ""
         self.note.setText(self._controller.note_draft(incident_id))
-        self.refresh()
+        state = self._redraw()
+        if incident_id == self._just_started and state is not None:
+            self._just_started = None
+            self._answer_started(state)
 
     def _save_note_draft(self) -> None:
         if self.incident_id is not None:
@@ -283,12 +333,21 @@ class GuidedResponse(QWidget):
             self.refresh()  # from the database: a press that failed shows undone
 
     def refresh(self) -> None:
+        """Draw again from the database; out of sight, only once shown again (a press
+        elsewhere does not pay for redrawing a view nobody sees)."""
+        if self.isVisible():
+            self._redraw()
+        else:
+            self._stale = True
+
+    def _redraw(self) -> IncidentState | None:
+        self._stale = False
         if self.incident_id is None:
-            return
+            return None
         state = self._controller.state(self.incident_id)
         if state.summary.status not in OPEN_STATUSES and self.isVisible():
             self.back_requested.emit()  # resolved or closed elsewhere (the record form)
-            return
+            return None
         sit = self._catalog.situation(state.summary.situation_key)
         if sit.key != self._situation_key:
             self._build_plan(sit)
@@ -296,37 +355,70 @@ class GuidedResponse(QWidget):
         self.title.setText(sit.name)
         self.drill_label.setVisible(state.summary.is_drill)
         self.level_button.setText(f"{level.name}\n{level.short}  L")
-        self.level_button.setStyleSheet(f"#levelButton {{ background: {level.color}; }}")
+        if self.level_button.property("levelColor") != level.color:  # restyling costs
+            self.level_button.setProperty("levelColor", level.color)
+            self.level_button.setStyleSheet(f"#levelButton {{ background: {level.color}; }}")
         for index, row in enumerate(self.step_rows):
+            done = index in state.checked
             row.check.blockSignals(True)
-            row.check.setChecked(index in state.checked)
+            row.check.setChecked(done)  # always: a press that failed shows undone
             row.check.blockSignals(False)
-            row.setProperty("done", index in state.checked)
-            row.style().unpolish(row)
-            row.style().polish(row)
+            if row.property("done") != done:  # restyling every row costs; only the changed
+                row.setProperty("done", done)
+                row.style().unpolish(row)
+                row.style().polish(row)
         self._fill_report(state)
         self._fill_timeline(state)
         self.tick(state)
+        return state
 
     def _contacts_changed(self) -> None:
         """The directory changed: the plans built so far name the old people; drop them."""
-        for scroll, _ in self._plans.values():
-            self.steps.removeWidget(scroll)
-            scroll.deleteLater()
+        for page in self._plans.values():
+            self.steps.removeWidget(page.scroll)
+            self.calls_stack.removeWidget(page.calls)
+            page.scroll.deleteLater()
+            page.calls.deleteLater()
         self._plans.clear()
         self._situation_key = ""
+        self._shown_report = None
         self.refresh()
+        if self._building_ahead:  # the pages name the old people: built ahead anew
+            self.prebuild_plans()
+
+    def prebuild_plans(self) -> None:
+        """Build every situation's page ahead, one per turn of the event loop while the desk
+        idles, so the first press of a situation shows a page already built."""
+        self._building_ahead = True
+        self._to_build = [s for s in self._catalog.situations if s.key not in self._plans]
+        self._builder.start(BUILD_AHEAD_AFTER_MS)
+
+    def plans_built(self) -> bool:
+        """Every situation's page is built (for the benchmarks)."""
+        return all(s.key in self._plans for s in self._catalog.situations)
+
+    def _build_next(self) -> None:
+        while self._to_build:
+            sit = self._to_build.pop(0)
+            if sit.key not in self._plans:
+                page = self._plans[sit.key] = self._plan_widget(sit)
+                page.scroll.ensurePolished()  # styled now, not at its first showing
+                break
+        if self._to_build:
+            self._builder.start(0)
 
     def _build_plan(self, sit: Situation) -> None:
         self._situation_key = sit.key
         if sit.key not in self._plans:
             self._plans[sit.key] = self._plan_widget(sit)
-        scroll, self.step_rows = self._plans[sit.key]
-        self.steps.setCurrentWidget(scroll)
-        scroll.verticalScrollBar().setValue(0)
-        self._fill_calls(sit)
+        page = self._plans[sit.key]
+        self.step_rows = page.rows
+        self.calls_box, self.person_call_buttons = page.calls_box, page.person_call_buttons
+        self.steps.setCurrentWidget(page.scroll)
+        self.calls_stack.setCurrentWidget(page.calls)
+        page.scroll.verticalScrollBar().setValue(0)
 
-    def _plan_widget(self, sit: Situation) -> tuple[QWidget, list[StepRow]]:
+    def _plan_widget(self, sit: Situation) -> PlanPage:
         box = QWidget(objectName="stepsBox")
         layout = QVBoxLayout(box)
         layout.setSpacing(6)
@@ -350,11 +442,16 @@ class GuidedResponse(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(box)
         self.steps.addWidget(scroll)
-        return scroll, rows
+        calls = QWidget(objectName="callsBox")
+        calls_box = QGridLayout(calls)
+        calls_box.setContentsMargins(0, 0, 0, 0)
+        person_buttons = self._fill_calls(sit, calls_box)
+        self.calls_stack.addWidget(calls)
+        return PlanPage(scroll, rows, calls, calls_box, person_buttons)
 
-    def _fill_calls(self, sit: Situation) -> None:
-        _clear(self.calls_box)
-        self.person_call_buttons = {}
+    def _fill_calls(self, sit: Situation, calls_box: QGridLayout,
+                    ) -> dict[tuple[str, int], QPushButton]:
+        person_call_buttons = {}
         index = 0
         for key in dial_order(self._catalog, plan_calls(sit)):
             role = self._catalog.role(key)
@@ -363,16 +460,17 @@ class GuidedResponse(QWidget):
                 button = QPushButton(f"☎ {role.name} {role.number}".strip(),
                                      objectName="callButton")
                 button.clicked.connect(lambda _=False, k=key: self.call(k))
-                self.calls_box.addWidget(button, index // 2, index % 2)
+                calls_box.addWidget(button, index // 2, index % 2)
                 index += 1
             for person in holders:  # a full row each: "☎ 李四 138 0013 8000" over the role
                 index += index % 2
                 button = QPushButton(f"☎ {person_text(person)}\n{role.name}",
                                      objectName="personCallButton")
                 button.clicked.connect(lambda _=False, p=person: self.call_person(p))
-                self.person_call_buttons[(key, person.contact_id)] = button
-                self.calls_box.addWidget(button, index // 2, 0, 1, 2)
+                person_call_buttons[(key, person.contact_id)] = button
+                calls_box.addWidget(button, index // 2, 0, 1, 2)
                 index += 2
+        return person_call_buttons
 
     def report_targets(self, state: IncidentState) -> list[tuple[str, str]]:
         keys = report_targets(self._catalog, state.summary.level)
@@ -386,30 +484,51 @@ class GuidedResponse(QWidget):
         if level.report_starts == "resolved":
             rule += self.tr(" (after handling is finished)")
         self.report_label.setText(rule)
-        _clear(self.report_box)
         reported = state.reported_people()
-        for choice in self._report_choices(state):
+        choices = self._report_choices(state)
+        triggers = self._manual_triggers(state.id)
+        shown = (tuple(choices), frozenset(reported), tuple(triggers))
+        if shown == self._shown_report:
+            return  # the same buttons would be built again
+        self._shown_report = shown
+        self._report_choices_shown = choices
+        while self.report_box.count() > len(choices):  # the buttons are kept and relabelled
+            self.report_box.takeAt(self.report_box.count() - 1).widget().deleteLater()
+        while self.report_box.count() < len(choices):
+            index = self.report_box.count()
+            button = QPushButton(objectName="reportButton")
+            button.clicked.connect(lambda _=False, i=index: self._report_pressed(i))
+            self.report_box.addWidget(button)
+        for index, choice in enumerate(choices):
             text = (self.tr("✓ Reported to {0}") if (choice.role_key, choice.person) in reported
                     else self.tr("Reported to {0}")).format(choice.label)
             if choice.number:  # the number to dial, under the name
                 text += f"\n☎ {display_number(choice.number)}"
-            button = QPushButton(text, objectName="reportButton")
+            button = self.report_box.itemAt(index).widget()
+            button.setText(text)
             button.setProperty("person", choice.person)
-            button.clicked.connect(lambda _=False, c=choice: self.report(
-                c.role_key, c.person, c.number))
-            self.report_box.addWidget(button)
         _clear(self.triggers_box)
-        for trigger in self._manual_triggers(state.id):
+        for trigger in triggers:
             button = QPushButton(self.tr("Mark: {0}").format(trigger), objectName="triggerButton")
             button.clicked.connect(
                 lambda _=False, t=trigger: self.manual_trigger.emit(self.incident_id, t))
             self.triggers_box.addWidget(button)
 
+    def _report_pressed(self, index: int) -> None:
+        choice = self._report_choices_shown[index]
+        self.report(choice.role_key, choice.person, choice.number)
+
     def _fill_timeline(self, state: IncidentState) -> None:
-        self.timeline.clear()
+        """Newest first; entries are only ever added, so only the new ones are."""
+        ids = tuple(e.id for e in state.entries)
+        shown = self._shown_entries
+        if ids[:len(shown)] != shown or not shown:
+            self.timeline.clear()
+            shown = ()
         zone = self._controller.clock.zone
-        for entry in reversed(state.entries):
-            self.timeline.addItem(f"{local_time(entry.at, zone)}  {entry_text(entry)}")
+        for entry in state.entries[len(shown):]:
+            self.timeline.insertItem(0, f"{local_time(entry.at, zone)}  {entry_text(entry)}")
+        self._shown_entries = ids
 
     def tick(self, state: IncidentState | None = None) -> None:
         if self.incident_id is None:
@@ -419,7 +538,15 @@ class GuidedResponse(QWidget):
         seconds = max(0, int((now - state.summary.started_at).total_seconds()))
         minutes, secs = divmod(seconds, 60)
         self.elapsed.setText(self.tr("Running {0}:{1:02d}").format(minutes, secs))
-        self.cancel_button.setVisible(state.can_cancel(now))
+        cancellable = state.can_cancel(now)
+        if cancellable:  # how long the undo stays open
+            left = CANCEL_WINDOW - (now - state.summary.started_at)
+            mins, secs = divmod(max(0, int(left.total_seconds())), 60)
+            self.cancel_button.setText(self.tr("Cancel (pressed by mistake)") +
+                                       f"  {mins}:{secs:02d}")
+        self.cancel_button.setVisible(cancellable)
+        if self.answer.kind == "started" and not cancellable:
+            self.answer.dismiss()  # its undo is no longer possible
 
     # -- acting ----------------------------------------------------------------------------
     def _tick_step(self, index: int, checked: bool) -> None:
@@ -431,20 +558,116 @@ class GuidedResponse(QWidget):
             self.step_rows[index].check.toggle()
 
     def call(self, role_key: str) -> None:
-        self._controller.call(self.incident_id, role_key)
+        self._call(role_key)
 
     def call_person(self, person: Person) -> None:
         """Exactly who was called, on which number, goes into the record."""
-        self._controller.call(self.incident_id, person.role_key, person=person.name,
-                              number=person.number)
+        self._call(person.role_key, person.name, person.number)
 
-    def report(self, role_key: str, person: str = "", number: str = "") -> None:
-        self._controller.report(self.incident_id, role_key, person=person, number=number)
+    def _call(self, role_key: str, person: str = "", number: str = "", *,
+              again: bool = False) -> None:
+        """Record the call and show, at once, the number to dial and what was recorded; a
+        role with no number on file says so (recorded as such, never as called); the same
+        press again within REPEAT_WINDOW asks first."""
+        if self.incident_id is None:
+            return
+        dial = self._controller.number_to_dial(role_key, number)
+        kind = "called" if dial else NO_NUMBER
+        name = " ".join(p for p in (self._catalog.role(role_key).name, person) if p)
+        if not again and self._asked_again(kind, role_key, person, name, lambda: self._call(
+                role_key, person, number, again=True)):
+            return
+        if not self._controller.call(self.incident_id, role_key, person=person, number=number):
+            return  # refused or failed: said elsewhere
+        if dial:
+            self.answer.answer("call", self.tr("Dial now: {0}").format(name),
+                               number=display_number(dial),
+                               detail=self.tr("Recorded: called {0} at {1}.").format(
+                                   name, self._now_text()))
+            return
+        add = (self.tr("Add a number for {0}…").format(self._catalog.role(role_key).name),
+               lambda: self.add_number(role_key)) if self._contacts is not None else None
+        self.answer.answer(NO_NUMBER, self.tr("{0}: no number on file").format(name),
+                           detail=self.tr("Recorded: no number on file for {0} at {1} — not "
+                                          "called. Find the number elsewhere, or add it.").format(
+                                              name, self._now_text()),
+                           action=add)
+
+    def report(self, role_key: str, person: str = "", number: str = "", *,
+               again: bool = False) -> None:
+        if self.incident_id is None:
+            return
+        name = " ".join(p for p in (self._catalog.role(role_key).name, person) if p)
+        if not again and self._asked_again("reported", role_key, person, name, lambda: self.report(
+                role_key, person, number, again=True)):
+            return
+        if self._controller.report(self.incident_id, role_key, person=person, number=number):
+            self.answer.answer("report", self.tr("✓ Reported to {0}").format(name),
+                               number=display_number(number) if number else "",
+                               detail=self.tr("Recorded at {0}.").format(self._now_text()))
+
+    def _asked_again(self, kind: str, role_key: str, person: str, name: str,
+                     again: Callable[[], None]) -> bool:
+        """The same press was recorded moments ago: ask (inline) instead of recording it twice.
+        Whether it asked."""
+        state = self._controller.state(self.incident_id)
+        now = self._controller.clock.now()
+        earlier = state.same_press_within(kind, role_key, person, now)
+        if earlier is None:
+            return False
+        seconds = max(0, int((now - earlier.at).total_seconds()))
+        self.answer.answer("again", self.tr("Already recorded {0} s ago: {1}").format(
+            seconds, name), detail=self.tr("Pressed twice? Nothing more was recorded. If this "
+                                           "is a second call, record it again."),
+            action=(self.tr("Record it again"), again))
+        return True
+
+    def _now_text(self) -> str:
+        return local_time(self._controller.clock.now(), self._controller.clock.zone, "%H:%M:%S")
+
+    def add_number(self, role_key: str) -> None:
+        """The contact editor, for someone holding the role; not modal: calls go on."""
+        from ui.contacts.contact_dialog import ContactDialog  # built only when asked for
+
+        if self._contacts is None:
+            return
+        dialog = ContactDialog(catalog=self._catalog, save=self._contacts.add, parent=self)
+        dialog.role.setCurrentIndex(dialog.role.findData(role_key))
+        dialog.setModal(False)
+        dialog.show()
+        dialog.name.setFocus()
+        self.contact_dialog = dialog
+
+    def escape(self) -> None:
+        """Esc goes home, always (one key, one meaning), and puts the answer away with it."""
+        self.answer.dismiss()
+        self.back_requested.emit()
+
+    def _started_here(self, incident_id: int) -> None:
+        self._just_started = incident_id
+
+    def _answer_started(self, state: IncidentState) -> None:
+        """A press (or a key) started this incident: say which, with its undo at hand."""
+        if not state.can_cancel(self._controller.clock.now()):
+            return
+        sit = self._catalog.situation(state.summary.situation_key)
+        level = self._catalog.level(state.summary.level)
+        self.answer.answer(
+            "started", self.tr("Started: {0}").format(sit.name),
+            detail=self.tr("{0} · {1}. Pressed by mistake? Cancel it within {2} minutes.").format(
+                level.name, level.short, int(CANCEL_WINDOW.total_seconds() // 60)),
+            action=(self.tr("Cancel: pressed by mistake"), self._undo_start))
+
+    def _undo_start(self) -> None:
+        """The answer's own undo: the press it names was the mistake (no second question)."""
+        if self._controller.cancel(self.incident_id, self.tr("pressed by mistake")):
+            self.back_requested.emit()
 
     def add_note(self) -> None:
         self._note_save.stop()  # the note itself replaces its draft
         if self._controller.note(self.incident_id, self.note.text()):
             self.note.clear()
+            self.setFocus()  # the keys go back to the view: "1" ticks step 1 again
         else:
             self._save_note_draft()  # refused (e.g. too long): what was typed is kept
 
@@ -486,14 +709,15 @@ class GuidedResponse(QWidget):
 
     def _report_choices(self, state: IncidentState) -> list[ReportChoice]:
         """Whom the clerk may mark as told: the role's people now, and anyone already told
-        who has since left the directory (so a done report keeps its ✓)."""
+        who has since left the directory — or the role itself, told before anyone was
+        entered for it — so a done report keeps its ✓ (from the timeline, after a restart)."""
         targets = self.report_targets(state)
         choices = report_choices(self._people, targets)
         names = dict(targets)
         offered = {(c.role_key, c.person) for c in choices}
-        choices += [ReportChoice(role, f"{names[role]} {person}", person)
+        choices += [ReportChoice(role, f"{names[role]} {person}".strip(), person)
                     for role, person in sorted(state.reported_people())
-                    if person and role in names and (role, person) not in offered]
+                    if role in names and (role, person) not in offered]
         return choices
 
     def open_readout(self) -> None:

@@ -72,6 +72,10 @@ class IncidentController(QObject):
     def save_note_draft(self, incident_id: int, text: str) -> None:
         self.operations.run(self.service.save_note_draft, incident_id, text)
 
+    def number_to_dial(self, role_key: str, number: str = "") -> str:
+        """What a call press dials: the person's number, else the role's; "" if none."""
+        return self.service.number_to_dial(role_key, number)
+
     def who(self) -> Who:
         return self.service.who()
 

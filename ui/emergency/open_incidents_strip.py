@@ -35,31 +35,44 @@ class OpenIncidentsStrip(QFrame):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.buttons: dict[int, QPushButton] = {}
+        self._label = QLabel(self.tr("Running:"), objectName="stripLabel")
+        # One sheet for every level's colour, set once: a sheet per button costs each press.
+        content.setStyleSheet("\n".join(
+            f'#openIncidentButton[level="{lv.level}"] {{ border-left: 8px solid {lv.color}; }}'
+            for lv in catalog.levels))
         self.set_incidents([], None)
 
     def set_incidents(self, incidents: list[IncidentSummary], current: int | None) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.buttons = {}
+        """The buttons of incidents still open are kept (relabelled, reordered); only those
+        of new incidents are made: a press that starts one pays for one button."""
+        kept = {summary.id for summary in incidents}
+        for incident_id in [i for i in self.buttons if i not in kept]:
+            self.buttons.pop(incident_id).deleteLater()
+        while self._layout.count():  # the order may change: laid out again below
+            self._layout.takeAt(0)
         self.setVisible(bool(incidents))
-        if not incidents:
-            return
-        self._layout.addWidget(QLabel(self.tr("Running:"), objectName="stripLabel"))
+        self._label.setVisible(bool(incidents))
+        self._layout.addWidget(self._label)
         for summary in incidents:
+            button = self.buttons.get(summary.id) or self._button(summary.id)
             level = self._catalog.level(summary.level)
             drill = self.tr("[DRILL] ") if summary.is_drill else ""
-            text = (f"{drill}{summary.situation_name} · {level.short} · "
-                    f"{local_time(summary.started_at, self._zone, '%H:%M')}")
-            button = QPushButton(text, objectName="openIncidentButton")
-            button.setCheckable(True)
+            button.setText(f"{drill}{summary.situation_name} · {level.short} · "
+                           f"{local_time(summary.started_at, self._zone, '%H:%M')}")
             button.setChecked(summary.id == current)
-            button.setStyleSheet(f"#openIncidentButton {{ border-left: 8px solid {level.color}; }}")
-            button.clicked.connect(lambda _=False, i=summary.id: self.incident_chosen.emit(i))
-            self.buttons[summary.id] = button
+            if button.property("level") != summary.level:  # restyled only on a change
+                button.setProperty("level", summary.level)
+                button.style().unpolish(button)
+                button.style().polish(button)
             self._layout.addWidget(button)
         self._layout.addStretch(1)
+
+    def _button(self, incident_id: int) -> QPushButton:
+        button = QPushButton(objectName="openIncidentButton")
+        button.setCheckable(True)
+        button.clicked.connect(lambda _=False, i=incident_id: self.incident_chosen.emit(i))
+        self.buttons[incident_id] = button
+        return button
 
     def mark_current(self, incident_id: int | None) -> None:
         for key, button in self.buttons.items():

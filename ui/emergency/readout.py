@@ -38,7 +38,7 @@ def readout_text(r: Readout, zone: ZoneInfo) -> str:
         (translate("Readout", "Actions taken"), "；".join(_action(a, zone) for a in r.actions) or
          translate("Readout", "none yet")),
         (translate("Readout", "What is needed"),
-         "、".join(r.needed) or translate("Readout", "nothing more")),
+         "、".join(_needed(r)) or translate("Readout", "nothing more")),
     ]
     return "\n".join(f"{label}：{value}" for label, value in lines)
 
@@ -49,6 +49,13 @@ def _action(action: ReadoutAction, zone: ZoneInfo) -> str:
              "deadline_met": translate("Readout", "done: {0}")}
     text = words[action.kind].format(action.text) if action.kind in words else action.text
     return f"{local_time(action.at, zone, '%H:%M')} {text}"
+
+
+def _needed(r: Readout) -> list[str]:
+    """The roles still to reach; one pressed with no number on file says so (it was not
+    called: the leader may know a number)."""
+    missing = translate("Readout", "{0} (no number on file)")
+    return [missing.format(name) if name in r.no_number else name for name in r.needed]
 
 
 def _loss(r: Readout) -> str:

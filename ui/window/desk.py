@@ -69,6 +69,7 @@ class Desk:
         while closed) and start ticking."""
         self.drills.recover()
         self.deadlines.start()
+        self.emergency.guided.prebuild_plans()  # while idle: the first press finds its page
 
     @property
     def incidents_screen(self) -> IncidentsScreen:

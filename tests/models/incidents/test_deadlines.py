@@ -76,7 +76,8 @@ def test_a_late_report_is_recorded_with_how_late(desk):
     desk.clock.advance(minutes=6)
     missed = desk.tick()
     assert len(missed) == 1
-    response.record_call(desk.catalog, fire, "group_leader", desk.act())  # a call meets it too
+    response.record_call(desk.catalog, fire, "group_leader", desk.act(),  # a call meets it too
+                         person="王组长", number="13800138000")
     row = desk.deadline(fire, "level_report")
     assert row.status == "late"
     met = TimelineEntry.select().where(TimelineEntry.kind == "deadline_met").get()

@@ -23,7 +23,7 @@ def _state(*entries, situation="fire", level=1, drill=False, hall="城东营业�
 def test_the_facts_are_read_in_this_order():
     assert [f.name for f in fields(Readout)] == [
         "started_at", "place", "is_drill", "situation", "description", "notes", "level_name",
-        "level_short", "people", "loss_amount", "loss_items", "actions", "needed"]
+        "level_short", "people", "loss_amount", "loss_items", "actions", "needed", "no_number"]
 
 
 def test_nothing_recorded_yet(shipped_catalog):
@@ -70,6 +70,15 @@ def test_a_role_reached_is_no_longer_needed(shipped_catalog, kind):
     assert "消防报警" in before and after == tuple(n for n in before if n != "消防报警")
     told = readout(shipped_catalog, _state(_entry(1, kind, "x", role="leader_in_charge")))
     assert "分管领导" in before and "分管领导" not in told.needed
+
+
+def test_a_call_with_no_number_on_file_is_no_action_and_the_role_still_needed(shipped_catalog):
+    r = readout(shipped_catalog, _state(_entry(1, "no_number", "物业", role="property")))
+    assert r.actions == ()  # never read out as a call
+    assert "物业" in r.needed and r.no_number == ("物业",)
+    reached = readout(shipped_catalog, _state(_entry(1, "no_number", "物业", role="property"),
+                                              _entry(2, "reported", "物业", role="property")))
+    assert "物业" not in reached.needed and reached.no_number == ()
 
 
 def test_level_from_the_incident_not_the_situation(shipped_catalog):

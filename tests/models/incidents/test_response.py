@@ -170,3 +170,48 @@ def test_no_incident_without_a_clerk_on_duty(shipped_catalog, desk_db, clock, cl
         response.start_incident(shipped_catalog, plan, "fire", nobody)
     assert refused.value.code == "no_clerk"
     assert Incident.select().count() == 0 and TimelineEntry.select().count() == 0
+
+
+def test_a_call_to_a_role_with_no_number_records_no_number_on_file(shipped_catalog, desk_db,
+                                                                   clock):
+    incident_id = start(shipped_catalog, desk_db, clock, "power_cut")
+    assert shipped_catalog.role("admin_office").number == ""  # nobody and no number on file
+    kind = response.record_call(shipped_catalog, incident_id, "admin_office", act(clock))
+    state = response.incident_state(incident_id)
+    assert kind == response.NO_NUMBER
+    assert [(e.kind, e.text) for e in state.entries if e.kind in ("called", "no_number")] == [
+        ("no_number", "综合科")]
+    assert "admin_office" not in state.called_roles()  # nobody was reached
+    assert Incident.get_by_id(incident_id).status == "open"  # nothing was done yet
+
+
+def test_a_role_number_or_a_persons_number_is_a_call(shipped_catalog, desk_db, clock):
+    incident_id = start(shipped_catalog, desk_db, clock, "power_cut")
+    assert response.record_call(shipped_catalog, incident_id, "admin_office", act(clock),
+                                person="王五", number="13800138000") == "called"
+    assert response.record_call(shipped_catalog, incident_id, "fire", act(clock)) == "called"
+    assert response.number_to_dial(shipped_catalog, "admin_office", " ") == ""
+
+
+@pytest.mark.parametrize(("seconds", "asks"), [(0, True), (4.9, True), (5.0, False), (60, False)])
+def test_the_same_press_within_the_repeat_window_is_found(shipped_catalog, desk_db, clock,
+                                                          seconds, asks):
+    incident_id = start(shipped_catalog, desk_db, clock)
+    response.record_call(shipped_catalog, incident_id, "fire", act(clock))
+    clock.advance(seconds=seconds)
+    state = response.incident_state(incident_id)
+    found = state.same_press_within("called", "fire", "", clock.now())
+    assert (found is not None) == asks
+    assert state.same_press_within("called", "fire", "李四", clock.now()) is None  # another
+    assert state.same_press_within("reported", "fire", "", clock.now()) is None
+
+
+def test_only_the_last_same_press_counts(shipped_catalog, desk_db, clock):
+    incident_id = start(shipped_catalog, desk_db, clock)
+    response.record_call(shipped_catalog, incident_id, "fire", act(clock))
+    clock.advance(seconds=10)
+    response.record_call(shipped_catalog, incident_id, "fire", act(clock))
+    clock.advance(seconds=3)
+    state = response.incident_state(incident_id)
+    assert state.same_press_within("called", "fire", "", clock.now()).at == \
+        clock.now() - timedelta(seconds=3)

@@ -81,8 +81,10 @@ def test_call_buttons_record_who_was_called(qtbot, emergency):
 
 def test_number_bar_without_incident_says_what_to_do(qtbot, emergency):
     click(qtbot, emergency.numbers.buttons["110"])
-    assert emergency.notice.isVisible()
-    assert "110" in emergency.notice.text()
+    answer = emergency.answer
+    assert answer.isVisible() and answer.number.text() == "110"
+    assert "未记录" in answer.detail.text()
+    assert not emergency.notice.isVisible()  # nothing pushed down
     assert TimelineEntry.select().count() == 0
 
 

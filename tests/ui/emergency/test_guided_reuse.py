@@ -1,0 +1,69 @@
+"""A press repaints fast because the guided view reuses its widgets: pages built once (ahead
+of the first press, while the desk idles), buttons relabelled, the timeline only grown, and
+nothing redrawn while out of sight."""
+
+from PySide6.QtCore import Qt
+
+from ui.emergency.guided_response import BUILD_AHEAD_AFTER_MS
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_a_press_keeps_the_widgets_and_grows_the_timeline(qtbot, emergency):
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    guided = emergency.guided
+    rows, report = list(guided.step_rows), guided.report_box.itemAt(0).widget()
+    first = guided.timeline.item(guided.timeline.count() - 1)
+    click(qtbot, guided.step_rows[0])
+    assert guided.step_rows == rows and guided.report_box.itemAt(0).widget() is report
+    assert guided.timeline.item(guided.timeline.count() - 1) is first  # only the new added
+    assert "✓" in guided.timeline.item(0).text()
+
+
+def test_a_second_incident_of_a_situation_reuses_its_page(qtbot, emergency):
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    guided = emergency.guided
+    rows = list(guided.step_rows)
+    emergency.show_home()
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    assert guided.step_rows == rows
+    assert not any(r.check.isChecked() for r in guided.step_rows)  # the new one's state
+
+
+def test_every_page_is_built_ahead_while_idle(qtbot, emergency, shipped_catalog):
+    guided = emergency.guided
+    guided.prebuild_plans()
+    assert guided._builder.isActive()
+    assert guided._builder.interval() == BUILD_AHEAD_AFTER_MS  # after the desk has settled
+    assert not guided.plans_built()
+    while guided._to_build:  # one page per turn of the event loop (driven here)
+        guided._build_next()
+    guided._builder.stop()
+    assert guided.plans_built()
+    assert len(guided._plans) == len(shipped_catalog.situations)
+
+
+def test_the_strip_keeps_the_buttons_of_incidents_still_open(qtbot, emergency):
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    fire = emergency.guided.incident_id
+    button = emergency.strip.buttons[fire]
+    emergency.show_home()
+    click(qtbot, emergency.home.urgent_buttons["robbery"])
+    assert emergency.strip.buttons[fire] is button and len(emergency.strip.buttons) == 2
+    assert emergency.strip.buttons[emergency.guided.incident_id].isChecked()
+    assert not button.isChecked()
+
+
+def test_out_of_sight_the_view_redraws_only_when_shown_again(qtbot, emergency, controller):
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    guided = emergency.guided
+    incident_id = guided.incident_id
+    emergency.show_home()
+    count = guided.timeline.count()
+    controller.note(incident_id, "烟很大")
+    assert guided.timeline.count() == count  # hidden: not redrawn
+    emergency.stack.setCurrentWidget(guided)  # shown again as it was left
+    assert guided.timeline.count() == count + 1
+    assert "烟很大" in guided.timeline.item(0).text()
