@@ -599,8 +599,16 @@
         <translation>【演练】</translation>
     </message>
     <message>
+        <source>{0}'s duty</source>
+        <translation>{0}负责</translation>
+    </message>
+    <message>
         <source>{0}: someone else</source>
         <translation>{0}：其他人</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>立即</translation>
     </message>
 </context>
 <context>
@@ -2514,6 +2522,20 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source> (calendar has no data for this year)</source>
         <translation>（节假日日历无本年数据，按周末计）</translation>
+    </message>
+    <message>
+        <source>Count today as a workday (deadlines use workday times)</source>
+        <translation>改为工作日（时限按工作日计）</translation>
+    </message>
+    <message>
+        <source>Count today as a holiday (deadlines use holiday times)</source>
+        <translation>改为节假日（时限按节假日计）</translation>
+    </message>
+    <message>
+        <source>+{0}
+▶ wheel</source>
+        <translation>另 {0} 项
+滚轮 ▶</translation>
     </message>
 </context>
 <context>
