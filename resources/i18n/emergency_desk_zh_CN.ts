@@ -1483,8 +1483,12 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <source>from the start of the incident</source>
-        <translation>自事件发生起计</translation>
+        <source>from when the incident is started at this level or changed to it</source>
+        <translation>自事件按本级启动或改为本级时起计</translation>
+    </message>
+    <message>
+        <source>from when the incident is started with this plan or switched to it</source>
+        <translation>自按本预案启动或改用本预案时起计</translation>
     </message>
     <message>
         <source>after handling is finished</source>
