@@ -20,6 +20,17 @@
     </message>
 </context>
 <context>
+    <name>AlarmSound</name>
+    <message>
+        <source>No audio player was found (pw-play, paplay, aplay or afplay): the alarm can only beep.</source>
+        <translation>未找到音频播放程序（pw-play、paplay、aplay 或 afplay）：报警只能蜂鸣。</translation>
+    </message>
+    <message>
+        <source>The alarm sound could not be played ({0}): the alarm beeps instead.</source>
+        <translation>报警声无法播放（{0}）：改为蜂鸣。</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Correct a closed record</source>
@@ -624,6 +635,10 @@
     <message>
         <source>Deadline missed</source>
         <translation>时限已超时</translation>
+    </message>
+    <message>
+        <source>Alarm sound</source>
+        <translation>报警声音</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2295,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>设置</translation>
     </message>
     <message>
+        <source>Test the alarm sound</source>
+        <translation>试听报警声</translation>
+    </message>
+    <message>
+        <source>Playing the alarm for 3 seconds through: {0}</source>
+        <translation>正在试听报警声 3 秒，播放方式：{0}</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2302,6 +2325,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Alarm sound</source>
         <translation>报警声音</translation>
+    </message>
+    <message>
+        <source>Alarm volume</source>
+        <translation>报警音量</translation>
     </message>
     <message>
         <source>Time zone of the hall</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,14 +18,16 @@ from PySide6.QtWidgets import (
 from models.store.settings import BY_KEY, SettingsError, SettingsStore
 
 # What this page edits; the clerk on duty is chosen from the header instead.
-EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound", "timezone",
-          "backup_folder")
+EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound", "alarm_volume",
+          "timezone", "backup_folder")
 
 
 class SettingsPage(QWidget):
     settings_changed = Signal(str, object)  # key, new value
 
-    def __init__(self, *, store: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(self, *, store: SettingsStore,
+                 test_sound: Callable[[int], str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self._store = store
@@ -35,6 +39,12 @@ class SettingsPage(QWidget):
             editor.setObjectName(f"setting_{spec.key}")
             self._editors[spec.key] = editor
             form.addRow(self._label(spec.key), editor)
+        self.test_sound = QPushButton(self.tr("Test the alarm sound"), objectName="testSound")
+        self.test_sound.setVisible(test_sound is not None)
+        self.test_sound.clicked.connect(lambda: self.message.setText(
+            self.tr("Playing the alarm for 3 seconds through: {0}").format(
+                test_sound(int(self.value_of("alarm_volume"))))))
+        form.addRow("", self.test_sound)
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
         self.save_button.clicked.connect(self.save)
         self.message = QLabel(objectName="settingsMessage")
@@ -55,6 +65,7 @@ class SettingsPage(QWidget):
             "language": self.tr("Language"),
             "text_size": self.tr("Text size"),
             "alarm_sound": self.tr("Alarm sound"),
+            "alarm_volume": self.tr("Alarm volume"),
             "timezone": self.tr("Time zone of the hall"),
             "backup_folder": self.tr("Backup folder (empty: beside the database)"),
         }
