@@ -36,12 +36,12 @@ from ui.emergency.guided_response import GuidedResponse
 from ui.emergency.incident_controller import IncidentController
 from ui.window.alarm_banner import AlarmBanner
 from ui.window.alarm_sound import AlarmSound
-from ui.window.sound_players import find_player
 from ui.window.clerk_dialog import ClerkDialog
 from ui.window.deadline_controller import DeadlineController
 from ui.window.header_bar import HeaderBar
 from ui.window.main_window import MainWindow
 from ui.window.screens import build_screens, first_screen
+from ui.window.sound_players import find_player
 from ui.window.timer_panel import TimerPanel
 
 if TYPE_CHECKING:  # the hidden screens' modules are imported when first shown

@@ -138,7 +138,7 @@ class DeadlineCard(QFrame):
 class WheelStrip(QScrollArea):
     """A one-row strip the mouse wheel scrolls sideways (a wheel only turns vertically)."""
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+    def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
         step = delta.x() or delta.y()
         bar = self.horizontalScrollBar()
@@ -266,11 +266,11 @@ class TimerPanel(QFrame):
         if self._now is not None:
             self._draw(self._now)  # cards scrolled into sight show the time at once
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._show_hidden_count()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._show_hidden_count()
 
