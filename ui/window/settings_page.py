@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.store.settings import BY_KEY, SettingsError, SettingsStore
+from ui.common.message_tone import show_message
 
 # What this page edits; the clerk on duty is chosen from the header instead.
 EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound", "alarm_volume",
@@ -41,9 +42,9 @@ class SettingsPage(QWidget):
             form.addRow(self._label(spec.key), editor)
         self.test_sound = QPushButton(self.tr("Test the alarm sound"), objectName="testSound")
         self.test_sound.setVisible(test_sound is not None)
-        self.test_sound.clicked.connect(lambda: self.message.setText(
-            self.tr("Playing the alarm for 3 seconds through: {0}").format(
-                test_sound(int(self.value_of("alarm_volume"))))))
+        self.test_sound.clicked.connect(lambda: show_message(self.message, self.tr(
+            "Playing the alarm for 3 seconds through: {0}").format(
+                test_sound(int(self.value_of("alarm_volume")))), ok=True))
         form.addRow("", self.test_sound)
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
         self.save_button.clicked.connect(self.save)
@@ -56,7 +57,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         if store.problem:
-            self.message.setText(store.problem)
+            show_message(self.message, store.problem, ok=False)
 
     def _label(self, key: str) -> str:
         labels = {
@@ -112,7 +113,7 @@ class SettingsPage(QWidget):
             try:
                 self._store.set(key, value)
             except (SettingsError, OSError) as e:
-                self.message.setText(self._refusal(key, value, e))
+                show_message(self.message, self._refusal(key, value, e), ok=False)
                 return
             changed.append(key)
         for key in changed:
@@ -124,4 +125,4 @@ class SettingsPage(QWidget):
             note += " " + self.tr("The time zone changes at the next start.")
         if "backup_folder" in changed:
             note += " " + self.tr("Backups go to the new folder from the next start.")
-        self.message.setText(note)
+        show_message(self.message, note, ok=True)

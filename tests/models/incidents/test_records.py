@@ -159,7 +159,7 @@ def test_only_real_changes_are_named_aftercare_item_by_item():
 def test_a_save_that_touched_no_time_names_none_and_keeps_their_seconds(desk):
     """The demo's records (and a time typed "10:02:30") hold seconds; the form shows minutes.
     "处置完成" saved the form and recorded "记录已保存：发生时间、发现时间、报告时间"."""
-    catalog, plan, clock, act = desk
+    catalog, plan, _clock, act = desk
     incident = response.start_incident(catalog, plan, "agitated_customer", act())
     typed = {"happened_at": "2026-11-20 09:58:30", "discovered_at": "2026-11-20 09:59:10",
              "reported_at": "2026-11-20 10:00:05", "place": "大厅"}
