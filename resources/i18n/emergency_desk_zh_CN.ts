@@ -995,6 +995,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>File</source>
         <translation>文件</translation>
     </message>
+    <message>
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>文件类型：</translation>
+    </message>
 </context>
 <context>
     <name>GuidedResponse</name>
