@@ -2571,10 +2571,12 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>改为节假日（时限按节假日计）</translation>
     </message>
     <message>
-        <source>+{0}
-▶ wheel</source>
-        <translation>另 {0} 项
-滚轮 ▶</translation>
+        <source>{0} more</source>
+        <translation>另 {0} 项</translation>
+    </message>
+    <message>
+        <source>Turn the mouse wheel over the cards to see the others</source>
+        <translation>在卡片上滚动鼠标滚轮可查看其余各项</translation>
     </message>
 </context>
 <context>

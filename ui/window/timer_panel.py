@@ -252,17 +252,26 @@ class TimerPanel(QFrame):
         last = (left + self.scroll.viewport().width()) // step
         return range(first, min(last + 1, len(self._views)))
 
-    def hidden_count(self) -> int:
-        """Cards wholly or partly out of the strip's sight."""
+    def hidden_sides(self) -> tuple[int, int]:
+        """How many cards are wholly or partly out of sight on the left and on the right."""
         viewport = self.scroll.viewport().width()
         left = self.scroll.horizontalScrollBar().value()
         step = CARD_WIDTH + CARD_SPACING
-        return sum(1 for i in range(len(self._views))
-                   if i * step < left or i * step + CARD_WIDTH > left + viewport)
+        starts = [i * step for i in range(len(self._views))]
+        return (sum(1 for x in starts if x < left),
+                sum(1 for x in starts if x >= left and x + CARD_WIDTH > left + viewport))
+
+    def hidden_count(self) -> int:
+        return sum(self.hidden_sides())
 
     def _show_hidden_count(self) -> None:
-        count = self.hidden_count() if self._views else 0
-        self.hidden.setText(self.tr("+{0}\n▶ wheel").format(count) if count else "")
+        before, after = self.hidden_sides() if self._views else (0, 0)
+        more = self.tr("{0} more")
+        lines = (["◀ " + more.format(before)] if before else []) + \
+            ([more.format(after) + " ▶"] if after else [])
+        self.hidden.setText("\n".join(lines))
+        self.hidden.setToolTip(self.tr("Turn the mouse wheel over the cards to see the others")
+                               if lines else "")
         if self._now is not None:
             self._draw(self._now)  # cards scrolled into sight show the time at once
 

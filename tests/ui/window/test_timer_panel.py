@@ -45,7 +45,7 @@ def test_eight_cards_at_1366_four_in_sight_the_wheel_brings_the_rest(panel, qtbo
     strip = panel.scroll.viewport().width()
     assert strip // CARD_WIDTH >= 4  # four whole cards in sight at 1366
     assert panel.hidden_count() == 4
-    assert panel.hidden.text().startswith("另 4 项")  # what is out of sight is said
+    assert panel.hidden.text() == "另 4 项 ▶"  # what is out of sight is said, and where
     bar = panel.scroll.horizontalScrollBar()
     for _ in range(20):  # turning the wheel down goes right, to the last card
         wheel(panel.scroll.viewport(), -120)
@@ -53,7 +53,7 @@ def test_eight_cards_at_1366_four_in_sight_the_wheel_brings_the_rest(panel, qtbo
     last = panel.cards[8]
     assert panel.scroll.viewport().rect().contains(
         last.mapTo(panel.scroll.viewport(), last.rect().topRight()))
-    assert panel.hidden_count() == 4 and panel.hidden.text()
+    assert panel.hidden_count() == 4 and panel.hidden.text() == "◀ 另 4 项"
 
 
 def test_the_strip_keeps_its_height_whatever_the_cards(panel):
