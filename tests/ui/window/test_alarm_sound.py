@@ -69,7 +69,7 @@ def test_no_player_beeps_and_says_so_once(qtbot):
         sound.set_playing(True)
         sound.set_playing(False)
     assert beeps == [1, 1, 1]
-    assert len(said) == 1 and "beep" in said[0]
+    assert len(said) == 1 and "蜂鸣" in said[0]
 
 
 def test_a_player_that_fails_gives_way_to_the_beep_and_says_so_once(qtbot, tmp_path):
