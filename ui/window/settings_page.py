@@ -40,12 +40,13 @@ class SettingsPage(QWidget):
             editor.setObjectName(f"setting_{spec.key}")
             self._editors[spec.key] = editor
             form.addRow(self._label(spec.key), editor)
-        self.test_sound = QPushButton(self.tr("Test the alarm sound"), objectName="testSound")
-        self.test_sound.setVisible(test_sound is not None)
-        self.test_sound.clicked.connect(lambda: show_message(self.message, self.tr(
-            "Playing the alarm for 3 seconds through: {0}").format(
-                test_sound(int(self.value_of("alarm_volume")))), ok=True))
-        form.addRow("", self.test_sound)
+            if spec.key == "alarm_volume" and test_sound is not None:  # heard before saving
+                self.test_sound = QPushButton(self.tr("Test the alarm sound"),
+                                              objectName="testSound")
+                self.test_sound.clicked.connect(lambda: show_message(self.message, self.tr(
+                    "Playing the alarm for 3 seconds through: {0}").format(
+                        test_sound(int(self.value_of("alarm_volume")))), ok=True))
+                form.addRow("", self.test_sound)
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
         self.save_button.clicked.connect(self.save)
         self.message = QLabel(objectName="settingsMessage")
