@@ -98,7 +98,8 @@ class CommandPlayer(QObject):
         if status != QProcess.ExitStatus.NormalExit or code != 0:
             said = bytes(self._process.readAll().data()).decode(errors="replace").strip()
             self._wav = None
-            self.failed.emit(f"{self.name}: {said or code}")
+            last = said.splitlines()[-1] if said else str(code)
+            self.failed.emit(last if last.startswith(self.name) else f"{self.name}: {last}")
             return
         self.start(self._wav)  # once more, until acknowledged
 
