@@ -610,6 +610,10 @@
         <translation>【演练】</translation>
     </message>
     <message>
+        <source>Counted from {0}, due {1}</source>
+        <translation>自 {0} 起计，{1} 到期</translation>
+    </message>
+    <message>
         <source>{0}'s duty</source>
         <translation>{0}负责</translation>
     </message>

@@ -288,3 +288,16 @@ def test_the_pc_s_clock_set_back_moves_no_countdown_and_is_on_the_record(qtbot, 
     assert card.countdown.text() == "03:00"  # the countdown went on as time did
     jumps = [e for e in TimelineEntry.select() if e.kind == "clock_jumped"]
     assert len(jumps) == 1 and '"seconds": -3600' in jumps[0].data
+
+
+def test_after_a_level_change_the_card_counts_from_the_change(qtbot, tmp_path, shipped_catalog,
+                                                              desk_db):
+    """The card and the plans browser say the same: a level's report runs from the change."""
+    desk, clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
+    click(qtbot, desk.emergency.home.urgent_buttons["staff_assaulted"])  # level 2
+    incident = desk.emergency.guided.incident_id
+    step(desk, clock, minutes=20)
+    assert desk.incidents.change_level(incident, 1, "有员工受伤")
+    card = cards(desk)["报告应急管理小组组长"]
+    assert card.countdown.text() == "05:00"  # not "+15:00": it was not owed before
+    assert "自 12:20 起计，12:25 到期" in card.toolTip()

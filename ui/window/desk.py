@@ -114,7 +114,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
     header.set_clerk(str(store.get("clerk_on_duty")))
-    panel = TimerPanel(catalog=catalog, people=contacts.people)
+    panel = TimerPanel(catalog=catalog, people=contacts.people, zone=clock.zone)
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")), player=sound_player(),
                        volume=int(store.get("alarm_volume")))

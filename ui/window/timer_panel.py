@@ -13,6 +13,7 @@ stray click beside the cards.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QWheelEvent
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock.hall_time import DEFAULT_ZONE, local_text
 from models.plans.catalog import Catalog
 from models.services.incidents import DeadlineView, urgency
 from ui.common.people import People, no_people, person_text
@@ -62,7 +64,8 @@ class DeadlineCard(QFrame):
     done = Signal(int, str)  # deadline id, the person told ("" when the plan names nobody)
 
     def __init__(self, *, view: DeadlineView, catalog: Catalog, done_text: str,
-                 people: People = no_people, parent: QWidget | None = None) -> None:
+                 people: People = no_people, zone: ZoneInfo = DEFAULT_ZONE,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deadlineCard")
         self.deadline_id = view.id
@@ -78,7 +81,11 @@ class DeadlineCard(QFrame):
                              objectName="deadlineDetail" if view.owed_by_desk
                              else "deadlineOwner")
         self.detail.setMinimumWidth(1)
-        self.setToolTip(f"{view.label}\n{self.detail.text()}")
+        # when its clock started (for a level's report: the start, or the change of level,
+        # as the plans browser says) and when it is due, as the hall's clock reads them
+        counted = self.tr("Counted from {0}, due {1}").format(
+            local_text(view.started_at, zone, "%H:%M"), local_text(view.due_at, zone, "%H:%M"))
+        self.setToolTip(f"{view.label}\n{self.detail.text()}\n{counted}")
         self.button = QPushButton(done_text, objectName="deadlineDone")
         self.button.clicked.connect(self._press)
         top = QHBoxLayout()
@@ -151,9 +158,10 @@ class TimerPanel(QFrame):
     holiday_toggled = Signal(bool)
 
     def __init__(self, *, catalog: Catalog, people: People = no_people,
-                 parent: QWidget | None = None) -> None:
+                 zone: ZoneInfo = DEFAULT_ZONE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timerPanel")
+        self._zone = zone
         self._catalog = catalog
         self._people = people
         self.cards: dict[int, DeadlineCard] = {}
@@ -227,7 +235,8 @@ class TimerPanel(QFrame):
         for view in views:
             if view.id not in self.cards:
                 card = DeadlineCard(view=view, catalog=self._catalog,
-                                    done_text=self.done_text(view.action), people=self._people)
+                                    done_text=self.done_text(view.action), people=self._people,
+                                    zone=self._zone)
                 card.done.connect(self.done.emit)
                 self.cards[view.id] = card
         shown = [self._cards_layout.itemAt(i).widget()
