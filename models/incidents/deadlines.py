@@ -31,6 +31,7 @@ OPEN_FOR_DEADLINES = (Status.OPEN, Status.IN_HAND, Status.RESOLVED)
 MEETABLE = ("pending", "missed")
 FIXING = ("restore", "arrive")  # clocks about putting the fault right, moot once it is right
 HANDLING_FINISHED = "handling finished"  # the reason they give way when handling finishes
+DESK_ROLE = "clerk"  # the person at the desk (plans/SCHEMA.md): whose alarm rings
 
 
 class DeadlineRefused(Exception):
@@ -55,6 +56,14 @@ class DeadlineView:
     due_at: datetime
     status: str
     acknowledged: bool
+    at_once: bool = False  # the plan says "立即" (minutes = 0): shown as "now", not a count
+
+    @property
+    def owed_by_desk(self) -> bool:
+        """The clerk's own duty. Another's ("热线中心主管报告…", "信息中心排除故障") is shown
+        with whose it is, turns red when missed, but does not ring the clerk's alarm: the
+        clerk cannot do it, only chase it."""
+        return self.by_role == DESK_ROLE
 
     def remaining(self, now: datetime) -> timedelta:
         return self.due_at - now
@@ -272,7 +281,11 @@ def supersede(catalog: Catalog, incident: Incident, source_prefix: str, reason: 
               act: Act) -> None:
     """After a level change ("level:") or a plan switch ("situation:"): the open deadlines of
     what was replaced give way, and the new level's or plan's clocks start now — the moment
-    the incident is known to be what it now is."""
+    the incident is known to be what it now is. The rule (README, "Level changes"): a report
+    is owed "after the event is confirmed" (会务预案 二.1 "首先要确认是什么类型的事件，并立即
+    向上级主管报告"; 影院制度 第十条 "二级应急事件：现场人员需在10分钟内上报…" is owed by an
+    event of that level), so a level's clock runs from when the incident became that level:
+    its start, or the change. What was already missed stays missed on the record."""
     _give_way(incident, Deadline.select().where(Deadline.incident == incident.id,
                                                 Deadline.status.in_(MEETABLE),
                                                 Deadline.source.startswith(source_prefix)),
@@ -310,15 +323,35 @@ def cancel_all(incident: Incident) -> None:
 
 # ---- reading -------------------------------------------------------------------------------
 
-def open_deadlines() -> list[DeadlineView]:
-    """Deadlines still owed (pending, or missed and not yet done), most urgent first."""
+def open_deadlines(catalog: Catalog | None = None) -> list[DeadlineView]:
+    """Deadlines still owed (pending, or missed and not yet done), most urgent first; with the
+    catalog, each says whether its plan gives it "at once" rather than a number of minutes."""
     rows = (Deadline.select(Deadline, Incident).join(Incident)
             .where(Deadline.status.in_(MEETABLE), Incident.status.in_(OPEN_FOR_DEADLINES))
             .order_by(Deadline.due_at, Deadline.id))
     return [DeadlineView(r.id, r.incident.id, r.incident.situation_name, r.incident.is_drill,
                          r.key, r.label, r.action, r.to_role, r.by_role, r.holiday,
                          from_db(r.started_at), from_db(r.due_at), r.status,
-                         r.acknowledged_at is not None) for r in rows]
+                         r.acknowledged_at is not None,
+                         catalog is not None and is_at_once(catalog, r.source, r.key, r.holiday))
+            for r in rows]
+
+
+def is_at_once(catalog: Catalog, source: str, key: str, holiday: bool) -> bool:
+    """Whether the timer stored as (`source`, `key`) is "立即" (minutes = 0) in the plan; its
+    due time is then only the catalog's `at_once_minutes` grace."""
+    kind, _, which = source.partition(":")
+    try:
+        timers = (catalog.level(int(which)).timers if kind == "level"
+                  else catalog.situation(which).timers)
+    except (KeyError, ValueError):
+        return False  # a plan since revised: shown as a plain countdown
+    timer = next((t for t in timers if t.key == key), None)
+    if timer is None:
+        return False
+    minutes = timer.holiday_minutes if holiday and timer.holiday_minutes is not None \
+        else timer.minutes
+    return minutes == 0
 
 
 def _incident(incident_id: int) -> Incident:

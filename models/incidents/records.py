@@ -8,7 +8,7 @@ ever lost; saving stores only validated content.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
@@ -177,6 +177,17 @@ def changed_fields(before: RecordFields, after: RecordFields) -> list[str]:
     return changed
 
 
+def keep_untouched_times(before: RecordFields, record: RecordFields, raw: dict[str, str],
+                         zone: ZoneInfo) -> RecordFields:
+    """A time the form shows as it was stored (to the minute) keeps its stored value: a time
+    stored with seconds (the demo's, one typed "14:05:30") is neither cut to the minute nor
+    recorded as "changed" by a save that did not touch it."""
+    shown = raw_from_fields(before, zone)
+    kept = {key: getattr(before, key) for key in DATETIME_FIELDS + DATE_FIELDS
+            if key in raw and _clean(raw[key]) == shown[key]}
+    return replace(record, **kept)
+
+
 def save_record(incident_id: int, raw: dict[str, str], act: Act) -> dict[str, str]:
     """Store the validated fields; returns the problems (nothing is stored if any)."""
     incident = Incident.get_by_id(incident_id)
@@ -186,7 +197,9 @@ def save_record(incident_id: int, raw: dict[str, str], act: Act) -> dict[str, st
     if errors:
         save_draft(incident_id, raw, act.now)
         return errors
-    changed = changed_fields(stored_fields(incident_id), record)
+    before = stored_fields(incident_id)
+    record = keep_untouched_times(before, record, raw, act.zone)
+    changed = changed_fields(before, record)
     payload = json.dumps(_to_json(record), ensure_ascii=False)
     with transaction():
         RecordData.insert(incident=incident_id, data=payload, saved_at=to_db(act.now),

@@ -20,7 +20,14 @@ from models.incidents.lifecycle import HANDLING, OPEN_STATUSES, ActionRefused, S
 from models.incidents.timeline import append_entry
 from models.plans.catalog import Catalog
 from models.plans.revisions import plan_catalog
-from models.store.tables import Incident, NoteDraft, PlanVersion, TimelineEntry, transaction
+from models.store.tables import (
+    DrillRun,
+    Incident,
+    NoteDraft,
+    PlanVersion,
+    TimelineEntry,
+    transaction,
+)
 
 CANCEL_WINDOW = timedelta(minutes=2)
 # A second press of the same call or report on the same incident sooner than this after the
@@ -51,6 +58,7 @@ class IncidentSummary:
     status: str
     is_drill: bool
     started_at: datetime
+    cancel_window: timedelta = CANCEL_WINDOW  # in the incident's clock (a drill's runs faster)
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,8 @@ class IncidentState:
 
     def can_cancel(self, now: datetime) -> bool:
         return (self.summary.status in OPEN_STATUSES
-                and within_cancel_window(self.summary.started_at, now))
+                and within_cancel_window(self.summary.started_at, now,
+                                         self.summary.cancel_window))
 
     def called_roles(self) -> set[str]:
         return {e.data.get("role", "") for e in self.entries if e.kind == "called"}
@@ -274,17 +283,28 @@ def mark_resolved(catalog: Catalog, incident_id: int, act: Act) -> None:
 def cancel_incident(incident_id: int, reason: str, act: Act) -> None:
     """Undo an accidental press: the incident is kept, marked cancelled, never deleted."""
     incident = _open_incident(incident_id)
-    if not within_cancel_window(from_db(incident.started_at), act.now):
+    if not within_cancel_window(from_db(incident.started_at), act.now,
+                                cancel_window(incident)):
         raise ActionRefused("cancel_window_passed")
     with transaction():
         move(incident, Status.CANCELLED, act, text=_clean_text(reason))
         deadlines.cancel_all(incident)
 
 
-def within_cancel_window(started: datetime, now: datetime) -> bool:
-    """A press can be undone for CANCEL_WINDOW after it. A clock that reads before the press
+def within_cancel_window(started: datetime, now: datetime,
+                         window: timedelta = CANCEL_WINDOW) -> bool:
+    """A press can be undone for `window` after it. A clock that reads before the press
     (set back since) opens no window: the press's age is then unknown, not zero."""
-    return timedelta(0) <= now - started <= CANCEL_WINDOW
+    return timedelta(0) <= now - started <= window
+
+
+def cancel_window(incident: Incident) -> timedelta:
+    """CANCEL_WINDOW in real seconds at any speed: a drill at ×10 runs its clock ten times
+    faster, so its incidents get ten times the drill time (still two real minutes)."""
+    if incident.drill_run is None:
+        return CANCEL_WINDOW
+    run = DrillRun.get_or_none(DrillRun.id == incident.drill_run)
+    return CANCEL_WINDOW * max(run.rate if run is not None else 1, 1)
 
 
 # ---- reading -------------------------------------------------------------------------------
@@ -332,7 +352,7 @@ def incident_state(incident_id: int) -> IncidentState:
 
 def _summary(row: Incident) -> IncidentSummary:
     return IncidentSummary(row.id, row.situation_key, row.situation_name, row.level, row.status,
-                           row.is_drill, from_db(row.started_at))
+                           row.is_drill, from_db(row.started_at), cancel_window(row))
 
 
 def _record(incident: Incident, kind: str, act: Act, text: str = "",

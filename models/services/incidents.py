@@ -79,7 +79,7 @@ class IncidentService:
         return note_draft(incident_id)
 
     def open_deadlines(self) -> list[DeadlineView]:
-        return deadlines.open_deadlines()
+        return deadlines.open_deadlines(self.catalog)
 
     def manual_triggers(self, incident_id: int) -> list[str]:
         return deadlines.manual_triggers(self.catalog, incident_id)

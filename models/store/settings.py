@@ -53,6 +53,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("language", "zh_CN", choices=("zh_CN", "en")),
     Setting("text_size", 100, choices=TEXT_SIZES),
     Setting("alarm_sound", True, choices=(True, False)),
+    Setting("alarm_volume", 100, choices=(25, 50, 75, 100)),
     Setting("clerk_on_duty", ""),
     Setting("clerk_names", []),  # names chosen before, offered at the next shift start
     Setting("holiday_date", ""),  # a date the desk declared a holiday (YYYY-MM-DD), or ""

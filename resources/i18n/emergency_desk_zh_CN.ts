@@ -20,6 +20,17 @@
     </message>
 </context>
 <context>
+    <name>AlarmSound</name>
+    <message>
+        <source>No audio player was found (pw-play, paplay, aplay or afplay): the alarm can only beep.</source>
+        <translation>未找到音频播放程序（pw-play、paplay、aplay 或 afplay）：报警只能蜂鸣。</translation>
+    </message>
+    <message>
+        <source>The alarm sound could not be played ({0}): the alarm beeps instead.</source>
+        <translation>报警声无法播放（{0}）：改为蜂鸣。</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Correct a closed record</source>
@@ -599,8 +610,20 @@
         <translation>【演练】</translation>
     </message>
     <message>
+        <source>Counted from {0}, due {1}</source>
+        <translation>自 {0} 起计，{1} 到期</translation>
+    </message>
+    <message>
+        <source>{0}'s duty</source>
+        <translation>{0}负责</translation>
+    </message>
+    <message>
         <source>{0}: someone else</source>
         <translation>{0}：其他人</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>立即</translation>
     </message>
 </context>
 <context>
@@ -616,6 +639,10 @@
     <message>
         <source>Deadline missed</source>
         <translation>时限已超时</translation>
+    </message>
+    <message>
+        <source>Alarm sound</source>
+        <translation>报警声音</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1006,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>文件类型：</translation>
     </message>
 </context>
 <context>
@@ -1535,8 +1570,12 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <source>from the start of the incident</source>
-        <translation>自事件发生起计</translation>
+        <source>from when the incident is started at this level or changed to it</source>
+        <translation>自事件按本级启动或改为本级时起计</translation>
+    </message>
+    <message>
+        <source>from when the incident is started with this plan or switched to it</source>
+        <translation>自按本预案启动或改用本预案时起计</translation>
     </message>
     <message>
         <source>after handling is finished</source>
@@ -2332,6 +2371,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>设置</translation>
     </message>
     <message>
+        <source>Test the alarm sound</source>
+        <translation>试听报警声</translation>
+    </message>
+    <message>
+        <source>Playing the alarm for 3 seconds through: {0}</source>
+        <translation>正在试听报警声 3 秒，播放方式：{0}</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2354,6 +2401,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Alarm sound</source>
         <translation>报警声音</translation>
+    </message>
+    <message>
+        <source>Alarm volume</source>
+        <translation>报警音量</translation>
     </message>
     <message>
         <source>Time zone of the hall</source>
@@ -2586,6 +2637,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source> (calendar has no data for this year)</source>
         <translation>（节假日日历无本年数据，按周末计）</translation>
+    </message>
+    <message>
+        <source>Count today as a workday (deadlines use workday times)</source>
+        <translation>改为工作日（时限按工作日计）</translation>
+    </message>
+    <message>
+        <source>Count today as a holiday (deadlines use holiday times)</source>
+        <translation>改为节假日（时限按节假日计）</translation>
+    </message>
+    <message>
+        <source>{0} more</source>
+        <translation>另 {0} 项</translation>
+    </message>
+    <message>
+        <source>Turn the mouse wheel over the cards to see the others</source>
+        <translation>在卡片上滚动鼠标滚轮可查看其余各项</translation>
     </message>
 </context>
 <context>

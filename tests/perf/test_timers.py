@@ -79,3 +79,53 @@ def test_tick_with_200_open_deadlines_and_its_repaint(qtbot, tmp_path, desk_db,
     assert all(v.status == "pending" for v in desk.deadlines.views)  # the ordinary tick
     print("\n" + pair_line(f"tick with {count} open deadlines, timer panel repainted", ticks,
                            "the same panel repainted unchanged", floors, digits=2))
+
+
+@pytest.mark.perf
+@pytest.mark.usefixtures("desk_look")
+def test_tick_with_200_deadlines_alarming_to_the_window_painted(qtbot, tmp_path, desk_db,
+                                                                 shipped_catalog, repeat):
+    """The ordinary tick under stress: 200+ open deadlines, 20 of them missed (their cards
+    flash, the banner counts), the strip scrolled to its middle; timed from the tick to the
+    end of the window's paint (tests/perf/paint_clock.py), against the same window asked to
+    repaint the panel with nothing changed."""
+    import time
+
+    from tests.perf.paint_clock import PaintDone
+
+    clock = FakeClock()
+    desk = styled_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], clock)
+    for index in range(60):
+        desk.incidents.start("hotline_failure" if index % 2 else "self_service_failure")
+    late = [row.id for row in Deadline.select().order_by(Deadline.id).limit(20)]
+    Deadline.update(due_at=to_db(clock.now() - timedelta(seconds=5))).where(
+        Deadline.id.in_(late)).execute()
+    desk.deadlines.reload()
+    desk.deadlines.tick()  # the 20 are missed: the alarm stands
+    panel = desk.timer_panel
+    bar = panel.scroll.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    QApplication.processEvents()
+    done = PaintDone(panel)
+
+    def painted_after(action) -> float:
+        done.reset()
+        started = time.perf_counter()
+        action()
+        while done.done_at is None:
+            QApplication.processEvents()
+        return (done.done_at - started) * 1000
+
+    def tick() -> float:
+        clock.advance(seconds=1)
+        return painted_after(desk.deadlines.tick)
+
+    def unchanged() -> float:
+        return painted_after(panel.update)
+
+    ticks, floors = interleaved(tick, unchanged, rounds=10 * repeat)
+    count = len(desk.deadlines.views)
+    missed = sum(v.status == "missed" for v in desk.deadlines.views)
+    assert count >= 200 and missed >= 20 and desk.deadlines.alarming()
+    print("\n" + pair_line(f"tick with {count} open deadlines ({missed} missed), window painted",
+                           ticks, "the panel repainted unchanged", floors, digits=2))

@@ -97,3 +97,10 @@ def _alive(obj) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+@pytest.fixture(autouse=True)
+def silent_desk(monkeypatch):
+    """A desk built in a test plays no sound through the machine's player (aplay, paplay):
+    the alarm beeps through its fallback; tests of the player inject their own."""
+    monkeypatch.setattr("ui.window.desk.find_player", lambda: None)

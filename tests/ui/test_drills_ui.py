@@ -229,3 +229,22 @@ def test_ending_from_the_banner_asks_first(qtbot, tmp_path, shipped_catalog, des
         click(qtbot, banner.stop_button)
     assert not desk.drills.running and not banner.isVisible()
     assert DrillRun.get_by_id(run_id).score is not None
+
+
+def test_a_stray_press_in_a_x10_drill_can_be_cancelled_for_two_real_minutes(
+        qtbot, tmp_path, shipped_catalog, desk_db):
+    """At ×10 the two-minute window lasted 12 real seconds; the stray incident then stayed
+    and was scored against the trainee."""
+    desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
+    desk.window.show_screen("drills")
+    start_drill(qtbot, desk, "fire_in_hall", rate=10)
+    desk.window.show_screen("emergency")
+    click(qtbot, desk.emergency.home.urgent_buttons["robbery"])  # not what the drill asks
+    stray = desk.emergency.guided.incident_id
+    base.advance(seconds=90)  # 15 drill minutes, 90 real seconds
+    desk.emergency.guided.refresh()
+    assert desk.emergency.guided.cancel_button.isVisible()
+    click(qtbot, desk.emergency.guided.cancel_button)
+    assert Incident.get_by_id(stray).status == "cancelled"
+    result = desk.drills.stop()
+    assert not any(i.incident == Incident.get_by_id(stray).number for i in result.items)

@@ -49,6 +49,11 @@ def file_dialog(parent: QWidget | None, title: str, start: Path, name_filter: st
                        else QFileDialog.FileMode.ExistingFile)
     dialog.icons = NameOnlyIcons()  # kept alive with the dialog
     dialog.setIconProvider(dialog.icons)
+    # Qt's own Chinese (qtbase_zh_CN) leaves these two labels in English
+    label = QFileDialog.DialogLabel
+    dialog.setLabelText(label.LookIn, QCoreApplication.translate("FileDialogs", "Look in:"))
+    dialog.setLabelText(label.FileType,
+                        QCoreApplication.translate("FileDialogs", "Files of type:"))
     return dialog
 
 

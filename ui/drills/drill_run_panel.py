@@ -29,6 +29,7 @@ from models.drills.results import DRILL_TIMES, DrillReport, ScoreItem, duration
 from models.plans.catalog import Catalog
 from models.services.drills import NoDrillReport, Scenario
 from ui.common.export_bar import ExportBar
+from ui.common.message_tone import show_message
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import drill_report_job
 from ui.common.simple_table import fill_table, setup_table
@@ -132,7 +133,7 @@ class DrillRunPanel(QWidget):
         self.runs.currentCellChanged.connect(lambda row, *_: self._open_run(row))
         self._drills.finished.connect(self._finished)
         self._drills.recovered.connect(self.show_recovered)
-        self._drills.refused.connect(self.message.setText)
+        self._drills.refused.connect(lambda text: show_message(self.message, text, ok=False))
         self._drills.started.connect(lambda _s: self._update_buttons())
         self.show_report(None)
 
@@ -173,17 +174,17 @@ class DrillRunPanel(QWidget):
         scenario = self.selected()
         if scenario and self._drills.start(scenario, self.rate.currentData(),
                                            self.trainer.text()):
-            self.message.setText(self.tr("The drill is running: the clerk works on the "
-                                         "emergency screen (F1)."))
+            show_message(self.message, self.tr("The drill is running: the clerk works on "
+                                               "the emergency screen (F1)."), ok=True)
         self._update_buttons()
 
     def _finished(self, _result) -> None:
-        self.message.setText(self.tr("Drill ended and logged."))
+        show_message(self.message, self.tr("Drill ended and logged."), ok=True)
         self.refresh_runs(select=self._drills.last_run_id)
 
     def show_recovered(self, runs: list[int]) -> None:
-        self.message.setText(self.tr("A drill cut short when the program stopped was ended "
-                                     "and scored with what had been done."))
+        show_message(self.message, self.tr("A drill cut short when the program stopped was "
+                                           "ended and scored with what had been done."), ok=True)
         self.refresh_runs(select=runs[-1])
 
     # -- results ---------------------------------------------------------------------------

@@ -52,9 +52,17 @@ def role_name(catalog: Catalog, key: str) -> str:
     return f"{role.name} {role.number}".strip()
 
 
-def timer_start_text(family: tuple[Timer, ...], start: str, trigger: str) -> str:
+def timer_start_text(family: tuple[Timer, ...], start: str, trigger: str,
+                     level_timer: bool = False) -> str:
+    """When the clock starts, as the desk runs it (models.incidents.deadlines.supersede): a
+    level's clocks from when the incident became that level, a plan's from when it was
+    taken up — the press, or the later change."""
+    if start == "start" and level_timer:
+        return translate("PlanHtml", "from when the incident is started at this level "
+                                     "or changed to it")
     if start == "start":
-        return translate("PlanHtml", "from the start of the incident")
+        return translate("PlanHtml", "from when the incident is started with this plan "
+                                     "or switched to it")
     if start == "resolved":
         return translate("PlanHtml", "after handling is finished")
     if start == "manual":
@@ -66,13 +74,15 @@ def timer_start_text(family: tuple[Timer, ...], start: str, trigger: str) -> str
     return translate("PlanHtml", "if “{0}” is not done in time").format(label)
 
 
-def timer_row(catalog: Catalog, timer: Timer, family: tuple[Timer, ...]) -> str:
+def timer_row(catalog: Catalog, timer: Timer, family: tuple[Timer, ...],
+              level_timer: bool = False) -> str:
     deadline = format_minutes(timer.minutes)
     if timer.holiday_minutes is not None:
         deadline = translate("PlanHtml", "workdays {0}, holidays {1}").format(
             deadline, format_minutes(timer.holiday_minutes))
     either = translate("PlanHtml", " or ")
-    starts = either.join(timer_start_text(family, s, timer.trigger) for s in timer.starts)
+    starts = either.join(timer_start_text(family, s, timer.trigger, level_timer)
+                         for s in timer.starts)
     who = role_name(catalog, timer.by)
     if timer.to:
         who += " → " + role_name(catalog, timer.to)
@@ -136,7 +146,7 @@ def situation_html(catalog: Catalog, sit: Situation) -> str:
         out.append(h2(translate("PlanHtml", "What to say")))
         out.extend(f"<div class='say'>“{escape(s)}”</div>" for s in sit.scripts)
     family = sit.timers + level.timers
-    rows = [timer_row(catalog, t, level.timers) for t in level.timers]
+    rows = [timer_row(catalog, t, level.timers, level_timer=True) for t in level.timers]
     rows += [timer_row(catalog, t, family) for t in sit.timers]
     out += [h2(translate("PlanHtml", "Deadlines")), "<table width='100%'>", *rows, "</table>"]
     if sit.thresholds:
@@ -185,7 +195,7 @@ def levels_html(catalog: Catalog) -> str:
         out.append(labelled(translate("PlanHtml", "Handled by"), level.handled_by))
         if level.then:
             out.append(labelled(translate("PlanHtml", "Then"), level.then))
-        rows = [timer_row(catalog, t, level.timers) for t in level.timers]
+        rows = [timer_row(catalog, t, level.timers, level_timer=True) for t in level.timers]
         out += ["<table width='100%'>", *rows, "</table>"]
         if level.aftercare_required:
             out.append(labelled(translate("PlanHtml", "Aftercare required to close"),

@@ -35,6 +35,7 @@ from models.services.records import (
     RecordService,
 )
 from ui.common.export_bar import ExportBar
+from ui.common.message_tone import show_message
 from ui.common.operations import Operations
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import incident_record_job
@@ -206,8 +207,8 @@ class RecordForm(QWidget):
         self.plan_label.setText(self.tr("Plan version {0}").format(self._plan_label))
         raw, from_draft = self._service.form(self.incident_id)
         self._fill(raw)
-        self.message.setText(self.tr("Unsaved text from before was restored.")
-                             if from_draft else "")
+        show_message(self.message, self.tr("Unsaved text from before was restored.")
+                     if from_draft else "", ok=True)
         self._show_integrity()
         self._show_required(level)
         self._fill_timeline(state)
@@ -303,7 +304,8 @@ class RecordForm(QWidget):
             if self._ops.run(self._service.save, self.incident_id, self.raw()) is None:
                 return False  # failed: the error path said so
         except RecordRefused:
-            self.message.setText(self.tr("This record is closed; use a correction."))
+            show_message(self.message, self.tr("This record is closed; use a correction."),
+                         ok=False)
             return False
         except RecordNotSaved as not_saved:
             problems = not_saved.problems
@@ -313,10 +315,11 @@ class RecordForm(QWidget):
                 error.setText(self.problem_text(problems[key]))
         self._show_loss_advice()  # the advice to call 110 stays, whatever else is wrong
         if problems:
-            self.message.setText(self.tr("Not saved: {0} field(s) need attention. What you "
-                                         "typed is kept.").format(len(problems)))
+            show_message(self.message, self.tr("Not saved: {0} field(s) need attention. What "
+                                               "you typed is kept.").format(len(problems)),
+                         ok=False)
             return False
-        self.message.setText(self.tr("Saved."))
+        show_message(self.message, self.tr("Saved."), ok=True)
         return True
 
     def problem_text(self, code: str) -> str:
@@ -342,8 +345,8 @@ class RecordForm(QWidget):
         if self._pdf is None or self.export_bar is None:
             return False
         if self.save_button.isVisible() and not self.save():
-            self.message.setText(self.tr("Not exported: correct the marked fields first. What "
-                                         "you typed is kept."))
+            show_message(self.message, self.tr("Not exported: correct the marked fields "
+                                               "first. What you typed is kept."), ok=False)
             return False
         job = incident_record_job(self._service.document(self.incident_id), self._pdf)
         return self.export_bar.print(job) if printing else self.export_bar.save(job)
@@ -362,11 +365,12 @@ class RecordForm(QWidget):
         try:
             closed = self._ops.run(self._service.close, self.incident_id)
         except RecordRefused as refused:
-            self.message.setText(self.refusal_text(refused))
+            show_message(self.message, self.refusal_text(refused), ok=False)
             return
         self.load()
         if closed is not None:
-            self.message.setText(self.tr("Closed. Later corrections are added as amendments."))
+            show_message(self.message, self.tr("Closed. Later corrections are added as "
+                                               "amendments."), ok=True)
 
     def refusal_text(self, refused: RecordRefused) -> str:
         items = "、".join(refused.items)
@@ -388,10 +392,10 @@ class RecordForm(QWidget):
         try:
             amended = self._ops.run(self._service.amend, self.incident_id, field, text, reason)
         except RecordRefused as refused:
-            self.message.setText(
-                self.tr("Not recorded: {0}").format(self.problem_text(refused.items[0]))
-                if refused.code == "bad_value" else
-                self.tr("Not recorded: a correction needs the new text and the reason."))
+            show_message(self.message, self.tr("Not recorded: {0}").format(
+                self.problem_text(refused.items[0])) if refused.code == "bad_value" else
+                self.tr("Not recorded: a correction needs the new text and the reason."),
+                ok=False)
             return
         if amended is not None:
-            self.message.setText(self.tr("Correction recorded."))
+            show_message(self.message, self.tr("Correction recorded."), ok=True)

@@ -1,31 +1,60 @@
-"""AlarmSound: a sound that repeats until the alarm is acknowledged.
+"""AlarmSound: the bundled WAV, repeating until the alarm is acknowledged (F9).
 
-Windows plays the bundled WAV in a loop through the standard library (winsound); elsewhere
-the fallback is the system beep, repeated by a timer (QtMultimedia is not in our Qt).
+It plays through the platform's player (ui.window.sound_players: winsound, pw-play / paplay /
+aplay, afplay), injected. With no player, or one that fails (no sound server, no device), it
+falls back to the system beep every BEEP_EVERY_MS and says so once (`fell_back`). Settings can
+play it for a few seconds at a chosen volume (`test`).
 """
 
 from __future__ import annotations
 
-import sys
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from models.store.paths import resource_path
+from ui.window.sound_players import scaled_wav
 
 BEEP_EVERY_MS = 1200
+TEST_MS = 3000
+log = logging.getLogger(__name__)
 
 
 class AlarmSound(QObject):
-    def __init__(self, *, enabled: bool = True, parent: QObject | None = None) -> None:
+    fell_back = Signal(str)  # why the alarm can only beep; said once
+
+    def __init__(self, *, enabled: bool = True, player: QObject | None = None,
+                 volume: int = 100, beep: Callable[[], None] = QApplication.beep,
+                 cache_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.enabled = enabled
+        self.volume = volume
         self.playing = False
+        self.testing = False
+        self.fallback_reason = ""
         self._wanted = False
-        self._wav = str(resource_path("resources/sounds/alarm.wav"))
+        self._beep = beep
+        self._player = player
+        if player is not None:
+            player.setParent(self)
+            player.failed.connect(self._player_failed)
+        self._wav = Path(resource_path("resources/sounds/alarm.wav"))
+        self._cache = cache_dir or Path(tempfile.gettempdir()) / "emergency-desk-sounds"
         self._beeper = QTimer(self)
         self._beeper.setInterval(BEEP_EVERY_MS)
-        self._beeper.timeout.connect(QApplication.beep)
+        self._beeper.timeout.connect(lambda: self._beep())
+        self._test_end = QTimer(self)
+        self._test_end.setSingleShot(True)
+        self._test_end.setInterval(TEST_MS)
+        self._test_end.timeout.connect(self._end_test)
+
+    @property
+    def player_name(self) -> str:
+        return self._player.name if self._player is not None else ""
 
     def set_playing(self, on: bool) -> None:
         """Whether an alarm wants sound; it sounds only while the setting allows."""
@@ -36,21 +65,67 @@ class AlarmSound(QObject):
         self.enabled = enabled
         self._apply()
 
+    def set_volume(self, volume: int) -> None:
+        self.volume = volume
+        if self.playing:  # heard at once at the new volume
+            self._stop()
+            self._start()
+
+    def test(self, volume: int) -> str:
+        """Play for TEST_MS at `volume` (Settings' button); says what plays."""
+        self.volume = volume
+        self.testing = True
+        if not self.playing:
+            self._start()
+            self.playing = True
+        self._test_end.start()
+        return self.player_name or "beep"
+
+    def _end_test(self) -> None:
+        self.testing = False
+        self._apply()
+
     def _apply(self) -> None:
-        on = self._wanted and self.enabled
+        on = (self._wanted and self.enabled) or self.testing
         if on == self.playing:
             return
         self.playing = on
-        if sys.platform == "win32":
-            import winsound
-
-            if on:
-                winsound.PlaySound(self._wav, winsound.SND_FILENAME | winsound.SND_ASYNC
-                                   | winsound.SND_LOOP)
-            else:
-                winsound.PlaySound(None, 0)
-        elif on:
-            QApplication.beep()
-            self._beeper.start()
+        if on:
+            self._start()
         else:
-            self._beeper.stop()
+            self._stop()
+
+    def _start(self) -> None:
+        if self._player is None:
+            self._fall_back(self.tr("No audio player was found (pw-play, paplay, aplay or "
+                                    "afplay): the alarm can only beep."))
+        else:
+            try:
+                self._player.start(scaled_wav(self._wav, self.volume, self._cache))
+                return
+            except OSError as e:  # the scaled copy could not be written
+                self._player_failed(str(e))
+                return
+        self._beep()
+        self._beeper.start()
+
+    def _stop(self) -> None:
+        self._beeper.stop()
+        if self._player is not None:
+            self._player.stop()
+
+    def _player_failed(self, why: str) -> None:
+        """The player cannot play here: the beep takes over, for the rest of the session."""
+        self._player = None
+        self._fall_back(self.tr("The alarm sound could not be played ({0}): the alarm "
+                                "beeps instead.").format(why))
+        if self.playing:
+            self._beep()
+            self._beeper.start()
+
+    def _fall_back(self, reason: str) -> None:
+        if self.fallback_reason:
+            return  # said once
+        self.fallback_reason = reason
+        log.warning("%s", reason)
+        self.fell_back.emit(reason)

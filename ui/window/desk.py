@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QSystemTrayIcon, QToolButton, QWidget
 
 from models.clock.act import Who
@@ -41,6 +41,7 @@ from ui.window.deadline_controller import DeadlineController
 from ui.window.header_bar import HeaderBar
 from ui.window.main_window import MainWindow
 from ui.window.screens import build_screens, first_screen
+from ui.window.sound_players import find_player
 from ui.window.timer_panel import TimerPanel
 
 if TYPE_CHECKING:  # the hidden screens' modules are imported when first shown
@@ -85,10 +86,12 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
                font_family: str | None = None, drills_dir: Path | None = None,
                own_drills_dir: Path | None = None,
-               restyle: Callable[[int], None] | None = None) -> Desk:
+               restyle: Callable[[int], None] | None = None,
+               sound_player: Callable[[], QObject | None] = find_player) -> Desk:
     """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
     database: the program folder may be read-only); `restyle`: applies a new text size to
-    the running desk (main.py: ui.common.style.apply_text_size)."""
+    the running desk (main.py: ui.common.style.apply_text_size); `sound_player`: what plays
+    the alarm."""
     clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
@@ -115,9 +118,10 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
     header.set_clerk(str(store.get("clerk_on_duty")))
-    panel = TimerPanel(catalog=catalog, people=contacts.people)
+    panel = TimerPanel(catalog=catalog, people=contacts.people, zone=clock.zone)
     banner = AlarmBanner()
-    sound = AlarmSound(enabled=bool(store.get("alarm_sound")))
+    sound = AlarmSound(enabled=bool(store.get("alarm_sound")), player=sound_player(),
+                       volume=int(store.get("alarm_volume")))
     drill_service = DrillService(catalog=catalog, plan=plan, act=act)
     drill_controller = DrillController(service=drill_service, clock=clock, incidents=incidents)
     plans = PlanService(catalog=catalog, plan=plan, now=clock.now, zone=clock.zone)
@@ -158,7 +162,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     def build_settings() -> QWidget:
         from ui.window.settings_page import SettingsPage
 
-        page = SettingsPage(store=store)
+        page = SettingsPage(store=store, test_sound=sound.test)
         page.settings_changed.connect(settings_changed)
         return page
 
@@ -227,6 +231,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
             sound.set_enabled(bool(value))
         if key == "text_size" and restyle is not None:
             restyle(int(value))
+        if key == "alarm_volume":
+            sound.set_volume(int(value))
 
     def show_deadlines() -> None:
         panel.set_deadlines(deadlines.views, deadlines.now())
@@ -251,6 +257,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     deadlines.ticked.connect(notice_clock_jump)
     deadlines.alarm_changed.connect(sound.set_playing)
     deadlines.missed.connect(notify_missed)
+    sound.fell_back.connect(lambda why: tray is not None and tray.showMessage(
+        QCoreApplication.translate("Desk", "Alarm sound"), why,
+        QSystemTrayIcon.MessageIcon.Warning))
     panel.done.connect(deadlines.meet)
     panel.holiday_toggled.connect(toggle_holiday)
     banner.acknowledge.connect(deadlines.acknowledge_all)

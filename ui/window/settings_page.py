@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,16 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from models.store.settings import BY_KEY, SettingsError, SettingsStore
+from ui.common.message_tone import show_message
 
 # What this page edits; the clerk on duty is chosen from the header instead.
-EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound", "timezone",
-          "backup_folder")
+EDITED = ("hall_name", "desk_name", "language", "text_size", "alarm_sound", "alarm_volume",
+          "timezone", "backup_folder")
 
 
 class SettingsPage(QWidget):
     settings_changed = Signal(str, object)  # key, new value
 
-    def __init__(self, *, store: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(self, *, store: SettingsStore,
+                 test_sound: Callable[[int], str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self._store = store
@@ -35,6 +40,13 @@ class SettingsPage(QWidget):
             editor.setObjectName(f"setting_{spec.key}")
             self._editors[spec.key] = editor
             form.addRow(self._label(spec.key), editor)
+            if spec.key == "alarm_volume" and test_sound is not None:  # heard before saving
+                self.test_sound = QPushButton(self.tr("Test the alarm sound"),
+                                              objectName="testSound")
+                self.test_sound.clicked.connect(lambda: show_message(self.message, self.tr(
+                    "Playing the alarm for 3 seconds through: {0}").format(
+                        test_sound(int(self.value_of("alarm_volume")))), ok=True))
+                form.addRow("", self.test_sound)
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
         self.save_button.clicked.connect(self.save)
         self.message = QLabel(objectName="settingsMessage")
@@ -46,7 +58,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         if store.problem:
-            self.message.setText(store.problem)
+            show_message(self.message, store.problem, ok=False)
 
     def _label(self, key: str) -> str:
         labels = {
@@ -55,6 +67,7 @@ class SettingsPage(QWidget):
             "language": self.tr("Language"),
             "text_size": self.tr("Text size"),
             "alarm_sound": self.tr("Alarm sound"),
+            "alarm_volume": self.tr("Alarm volume"),
             "timezone": self.tr("Time zone of the hall"),
             "backup_folder": self.tr("Backup folder (empty: beside the database)"),
         }
@@ -101,7 +114,7 @@ class SettingsPage(QWidget):
             try:
                 self._store.set(key, value)
             except (SettingsError, OSError) as e:
-                self.message.setText(self._refusal(key, value, e))
+                show_message(self.message, self._refusal(key, value, e), ok=False)
                 return
             changed.append(key)
         for key in changed:
@@ -115,4 +128,4 @@ class SettingsPage(QWidget):
             note += " " + self.tr("The time zone changes at the next start.")
         if "backup_folder" in changed:
             note += " " + self.tr("Backups go to the new folder from the next start.")
-        self.message.setText(note)
+        show_message(self.message, note, ok=True)

@@ -1,14 +1,22 @@
 """TimerPanel: every open deadline, most urgent first, on every screen.
 
 Each card says what must be done, by whom to whom, for which incident, and counts down;
-green / amber / red by the share of time left, overdue counting up and flashing.
+green / amber / red by the share of time left, overdue counting up and flashing. A plan's
+"立即" (minutes = 0) reads "now", not a countdown of the grace the catalog allows. A duty owed
+by someone else says whose it is; when missed it turns red but does not flash or ring (the
+clerk chases it, cannot do it). The strip is one row of fixed height whatever the number of
+cards (nothing below it moves); the wheel scrolls it sideways and an edge label says how many
+are out of sight. Changing today's day type takes two deliberate clicks (a menu), never one
+stray click beside the cards.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,11 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock.hall_time import DEFAULT_ZONE, local_text
 from models.plans.catalog import Catalog
 from models.services.incidents import DeadlineView, urgency
 from ui.common.people import People, no_people, person_text
 
 CARD_HEIGHT = 70
+CARD_WIDTH = 286
+CARD_SPACING = 6
 
 
 def format_countdown(remaining: timedelta) -> str:
@@ -38,11 +49,23 @@ def format_countdown(remaining: timedelta) -> str:
     return f"{sign}{minutes:02d}:{secs:02d}"
 
 
+def card_state(view: DeadlineView, now: datetime, flash_on: bool) -> str:
+    """The card's colour state: urgency by time left; "立即" is urgent from the start; a
+    missed duty of the clerk's flashes until acknowledged, another's stays steadily red."""
+    state = urgency(view, now)
+    if state == "overdue":
+        if not view.owed_by_desk:
+            return "overdue-other"
+        return "overdue-on" if flash_on or view.acknowledged else "overdue-off"
+    return "urgent" if view.at_once else state
+
+
 class DeadlineCard(QFrame):
     done = Signal(int, str)  # deadline id, the person told ("" when the plan names nobody)
 
     def __init__(self, *, view: DeadlineView, catalog: Catalog, done_text: str,
-                 people: People = no_people, parent: QWidget | None = None) -> None:
+                 people: People = no_people, zone: ZoneInfo = DEFAULT_ZONE,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deadlineCard")
         self.deadline_id = view.id
@@ -52,11 +75,17 @@ class DeadlineCard(QFrame):
         self.menu: QMenu | None = None
         self.countdown = QLabel(objectName="countdown")
         self.label = QLabel(view.label, objectName="deadlineLabel")
-        who = catalog.role(view.by_role).name
-        if view.to_role:
-            who += " → " + catalog.role(view.to_role).name
+        self.label.setMinimumWidth(1)  # a long label is cut, never widens the card
         drill = self.tr("[DRILL] ") if view.is_drill else ""
-        self.detail = QLabel(f"{drill}{who} · {view.situation_name}", objectName="deadlineDetail")
+        self.detail = QLabel(drill + self.whose(view, catalog) + " · " + view.situation_name,
+                             objectName="deadlineDetail" if view.owed_by_desk
+                             else "deadlineOwner")
+        self.detail.setMinimumWidth(1)
+        # when its clock started (for a level's report: the start, or the change of level,
+        # as the plans browser says) and when it is due, as the hall's clock reads them
+        counted = self.tr("Counted from {0}, due {1}").format(
+            local_text(view.started_at, zone, "%H:%M"), local_text(view.due_at, zone, "%H:%M"))
+        self.setToolTip(f"{view.label}\n{self.detail.text()}\n{counted}")
         self.button = QPushButton(done_text, objectName="deadlineDone")
         self.button.clicked.connect(self._press)
         top = QHBoxLayout()
@@ -70,8 +99,16 @@ class DeadlineCard(QFrame):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(bottom)
-        self.setFixedSize(330, CARD_HEIGHT)
+        self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
         self._state = ""
+        self._text = ""
+
+    def whose(self, view: DeadlineView, catalog: Catalog) -> str:
+        """"→ 组长" for the clerk's own duty; "热线中心主管's duty → 职能线负责人" for another's."""
+        to = " → " + catalog.role(view.to_role).name if view.to_role else ""
+        if view.owed_by_desk:
+            return (to.strip() or catalog.role(view.by_role).name)
+        return self.tr("{0}'s duty").format(catalog.role(view.by_role).name) + to
 
     def _press(self) -> None:
         """Done at once, or, when the directory knows who holds the role, whom it was done to:
@@ -89,17 +126,31 @@ class DeadlineCard(QFrame):
         self.menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
 
     def show_time(self, view: DeadlineView, now: datetime, flash_on: bool) -> None:
-        text = format_countdown(view.remaining(now))
-        if self.countdown.text() != text:
+        """Only what changed is touched: a second's new text, a colour's new state."""
+        remaining = view.remaining(now)
+        text = (self.tr("At once") if view.at_once and remaining.total_seconds() > 0
+                else format_countdown(remaining))
+        if text != self._text:
+            self._text = text
             self.countdown.setText(text)
-        state = urgency(view, now)
-        if state == "overdue":
-            state = "overdue-on" if flash_on or view.acknowledged else "overdue-off"
+        state = card_state(view, now, flash_on)
         if state != self._state:  # re-polish only when the colour changes
             self._state = state
-            self.setProperty("urgency", state)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            for widget in (self, self.countdown):  # the countdown's colour follows the card's
+                widget.setProperty("urgency", state)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+
+class WheelStrip(QScrollArea):
+    """A one-row strip the mouse wheel scrolls sideways (a wheel only turns vertically)."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        step = delta.x() or delta.y()
+        bar = self.horizontalScrollBar()
+        bar.setValue(bar.value() - step)
+        event.accept()
 
 
 class TimerPanel(QFrame):
@@ -107,36 +158,50 @@ class TimerPanel(QFrame):
     holiday_toggled = Signal(bool)
 
     def __init__(self, *, catalog: Catalog, people: People = no_people,
-                 parent: QWidget | None = None) -> None:
+                 zone: ZoneInfo = DEFAULT_ZONE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timerPanel")
+        self._zone = zone
         self._catalog = catalog
         self._people = people
         self.cards: dict[int, DeadlineCard] = {}
+        self._views: list[DeadlineView] = []
         self._flash = False
+        self._now: datetime | None = None
+        self._holiday = False
         self.day = QPushButton(objectName="dayButton")
-        self.day.setCheckable(True)
         self.day.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.day.clicked.connect(lambda: self.holiday_toggled.emit(self.day.isChecked()))
+        self.day_menu = QMenu(self.day, objectName="dayMenu")
+        self.day_change = self.day_menu.addAction("")
+        self.day_change.triggered.connect(lambda: self.holiday_toggled.emit(not self._holiday))
+        self.day.clicked.connect(self._ask_day)
         self.empty = QLabel(self.tr("No deadlines running"), objectName="noDeadlines")
         self._cards_box = QWidget(objectName="deadlineCards")
         self._cards_layout = QHBoxLayout(self._cards_box)
         self._cards_layout.setContentsMargins(0, 0, 0, 0)
+        self._cards_layout.setSpacing(CARD_SPACING)
         self._cards_layout.addStretch(1)
-        scroll = QScrollArea(objectName="deadlineScroll")
+        scroll = WheelStrip(objectName="deadlineScroll")
         scroll.setWidgetResizable(True)
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the scroll bar's room is kept always: the strip's height never changes
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(self._cards_box)
         scroll.setFixedHeight(CARD_HEIGHT + scroll.horizontalScrollBar().sizeHint().height() + 4)
         keep_place = scroll.sizePolicy()
         keep_place.setRetainSizeWhenHidden(True)  # the panel's height never changes
         scroll.setSizePolicy(keep_place)
+        scroll.horizontalScrollBar().valueChanged.connect(self._show_hidden_count)
         self.scroll = scroll
+        self.hidden = QLabel(objectName="hiddenDeadlines")  # "+4 ▶": cards out of sight
+        self.hidden.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.day)
         layout.addWidget(self.empty, 1)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.hidden)
+        self.setFixedHeight(self.sizeHint().height())  # zones below never move
         self.set_deadlines([], datetime.now(UTC))  # an instant: no day is shown
 
     def done_text(self, action: str) -> str:
@@ -149,11 +214,21 @@ class TimerPanel(QFrame):
         return texts.get(action, self.tr("Done"))
 
     def set_day(self, holiday: bool, known: bool) -> None:
+        self._holiday = holiday
         text = self.tr("Today: holiday") if holiday else self.tr("Today: workday")
         if not known:
             text += self.tr(" (calendar has no data for this year)")
-        self.day.setText(text)
-        self.day.setChecked(holiday)
+        self.day.setText(text + " ▾")
+        self.day.setProperty("holiday", holiday)
+        self.day.style().unpolish(self.day)
+        self.day.style().polish(self.day)
+        self.day_change.setText(
+            self.tr("Count today as a workday (deadlines use workday times)") if holiday
+            else self.tr("Count today as a holiday (deadlines use holiday times)"))
+
+    def _ask_day(self) -> None:
+        """A menu, not a toggle: a stray click changes nothing (Esc or a click away)."""
+        self.day_menu.popup(self.day.mapToGlobal(self.day.rect().bottomLeft()))
 
     def set_deadlines(self, views: list[DeadlineView], now: datetime) -> None:
         """Rebuild the cards (when the list changes), most urgent first."""
@@ -163,17 +238,70 @@ class TimerPanel(QFrame):
         for view in views:
             if view.id not in self.cards:
                 card = DeadlineCard(view=view, catalog=self._catalog,
-                                    done_text=self.done_text(view.action), people=self._people)
+                                    done_text=self.done_text(view.action), people=self._people,
+                                    zone=self._zone)
                 card.done.connect(self.done.emit)
                 self.cards[view.id] = card
-        for index, view in enumerate(views):  # views come sorted by due time
-            self._cards_layout.insertWidget(index, self.cards[view.id])
+        shown = [self._cards_layout.itemAt(i).widget()
+                 for i in range(self._cards_layout.count() - 1)]  # the last is the stretch
+        if shown != [self.cards[i] for i in ids]:
+            for index, view in enumerate(views):  # views come sorted by due time
+                self._cards_layout.insertWidget(index, self.cards[view.id])
         self._views = views
         self.empty.setVisible(not views)
         self.scroll.setVisible(bool(views))
+        self._show_hidden_count()
         self.show_time(now)
 
+    def in_sight(self) -> range:
+        """The indexes of the cards the strip shows, wholly or in part (all of them while
+        the panel is not on screen: nothing is painted then, and tests read any card)."""
+        if not self.isVisible():
+            return range(len(self._views))
+        left = self.scroll.horizontalScrollBar().value()
+        step = CARD_WIDTH + CARD_SPACING
+        first = left // step
+        last = (left + self.scroll.viewport().width()) // step
+        return range(first, min(last + 1, len(self._views)))
+
+    def hidden_sides(self) -> tuple[int, int]:
+        """How many cards are wholly or partly out of sight on the left and on the right."""
+        viewport = self.scroll.viewport().width()
+        left = self.scroll.horizontalScrollBar().value()
+        step = CARD_WIDTH + CARD_SPACING
+        starts = [i * step for i in range(len(self._views))]
+        return (sum(1 for x in starts if x < left),
+                sum(1 for x in starts if x >= left and x + CARD_WIDTH > left + viewport))
+
+    def hidden_count(self) -> int:
+        return sum(self.hidden_sides())
+
+    def _show_hidden_count(self) -> None:
+        before, after = self.hidden_sides() if self._views else (0, 0)
+        more = self.tr("{0} more")
+        lines = (["◀ " + more.format(before)] if before else []) + \
+            ([more.format(after) + " ▶"] if after else [])
+        self.hidden.setText("\n".join(lines))
+        self.hidden.setToolTip(self.tr("Turn the mouse wheel over the cards to see the others")
+                               if lines else "")
+        if self._now is not None:
+            self._draw(self._now)  # cards scrolled into sight show the time at once
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_hidden_count()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._show_hidden_count()
+
     def show_time(self, now: datetime) -> None:
+        """Countdowns of the cards in sight only: the others are drawn when scrolled to."""
         self._flash = not self._flash
-        for view in self._views:
+        self._now = now
+        self._draw(now)
+
+    def _draw(self, now: datetime) -> None:
+        for index in self.in_sight():
+            view = self._views[index]
             self.cards[view.id].show_time(view, now, self._flash)

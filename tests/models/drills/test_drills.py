@@ -287,3 +287,43 @@ def test_a_conditional_step_done_counts(desk_db, shipped_catalog, shipped):
     assert step.what == "关闭总电源。" and step.condition
     assert "关闭总电源。" not in {i.what for i in result.not_scored}
     assert "发现火情的第一人" in next(i.what for i in result.practise if i.kind == "step")
+
+
+@pytest.mark.parametrize(("real_seconds", "cancellable"), [(12, True), (120, True),
+                                                             (121, False)])
+def test_the_cancel_window_counts_real_seconds_at_x10(desk_db, shipped_catalog, shipped,
+                                                      real_seconds, cancellable):
+    """At ×10 two drill minutes were 12 real seconds: too short to notice a stray press."""
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["fire_in_hall"])
+    stray = response.start_incident(catalog, plan, "agitated_customer", drill.act(),
+                                    drill_run=drill.run)
+    drill.wait(seconds=real_seconds)  # ×10: ten times as much drill time
+    state = response.incident_state(stray)
+    assert state.can_cancel(drill.clock.now()) is cancellable
+    if cancellable:
+        response.cancel_incident(stray, "误按", drill.act())
+    else:
+        with pytest.raises(response.ActionRefused):
+            response.cancel_incident(stray, "误按", drill.act())
+
+
+def test_a_stray_drill_incident_cancelled_is_not_scored(desk_db, shipped_catalog, shipped):
+    catalog, plan = shipped_catalog, desk_db[1]
+
+    def run(cancel_stray: bool):
+        drill = Drill(catalog, plan, shipped["fire_in_hall"])
+        fire = response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
+        response.set_step(catalog, fire, 0, True, drill.act())
+        stray = response.start_incident(catalog, plan, "agitated_customer", drill.act(),
+                                        drill_run=drill.run)
+        drill.wait(seconds=30)  # 5 drill minutes: outside a drill-time window of 2 minutes
+        if cancel_stray:
+            response.cancel_incident(stray, "误按", drill.act())
+        return drill.finish(), stray
+
+    with_stray, kept = run(cancel_stray=False)
+    cancelled, stray = run(cancel_stray=True)
+    assert any(i.incident == Incident.get_by_id(kept).number for i in with_stray.items)
+    assert not any(i.incident == Incident.get_by_id(stray).number for i in cancelled.items)
+    assert cancelled.score > with_stray.score

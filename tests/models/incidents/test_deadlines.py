@@ -634,3 +634,31 @@ def test_remaining_share(seconds, elapsed, share):
     now = WORKDAY_NOON + timedelta(seconds=elapsed)
     assert view(seconds=seconds).remaining_share(now) == share
     assert view(seconds=seconds).remaining(now) == timedelta(seconds=seconds - elapsed)
+
+
+@pytest.mark.parametrize(("after_change", "missed"), [
+    (timedelta(minutes=4, seconds=59), False), (timedelta(minutes=5, seconds=1), True)])
+def test_a_level_s_report_runs_from_the_change_not_from_the_start(desk, after_change, missed):
+    """The rule (README "Level changes"): raised to level 1 after 20 minutes, the 5-minute
+    report to the group leader is owed 5 minutes after the change, not already late."""
+    incident = desk.start("staff_assaulted")  # level 2
+    desk.clock.advance(minutes=20)
+    changed = desk.clock.now()
+    response.change_level(desk.catalog, incident, 1, "有员工受伤", desk.act())
+    assert desk.deadline(incident, "level_report").due_at == to_db(
+        changed + timedelta(minutes=5))
+    desk.clock.advance(after_change)
+    ticked = {Deadline.get_by_id(i).source for i in desk.tick()}
+    assert ("level:1" in ticked) is missed
+
+
+def test_open_deadlines_say_which_are_at_once(desk):
+    fire = desk.start("fire")
+    response.mark_reported(desk.catalog, fire, "group_leader", desk.act())  # chains "立即"
+    views = {v.key: v for v in deadlines.open_deadlines(desk.catalog)}
+    assert views["gm_report"].at_once and not views["gm_report"].owed_by_desk
+    assert not any(v.at_once for v in deadlines.open_deadlines())  # no catalog: not known
+    hotline = desk.start("hotline_failure")
+    views = {v.key: v for v in deadlines.open_deadlines(desk.catalog)
+             if v.incident_id == hotline}
+    assert not views["fix_10"].at_once and views["level_report"].owed_by_desk

@@ -154,3 +154,33 @@ def test_only_real_changes_are_named_aftercare_item_by_item():
     assert changed_fields(before, same) == []  # blank aftercare is no change
     after = RecordFields(place="二楼", aftercare={"客户安抚": "已致歉"})
     assert changed_fields(before, after) == ["place", "aftercare:客户安抚"]
+
+
+def test_a_save_that_touched_no_time_names_none_and_keeps_their_seconds(desk):
+    """The demo's records (and a time typed "10:02:30") hold seconds; the form shows minutes.
+    "处置完成" saved the form and recorded "记录已保存：发生时间、发现时间、报告时间"."""
+    catalog, plan, _clock, act = desk
+    incident = response.start_incident(catalog, plan, "agitated_customer", act())
+    typed = {"happened_at": "2026-11-20 09:58:30", "discovered_at": "2026-11-20 09:59:10",
+             "reported_at": "2026-11-20 10:00:05", "place": "大厅"}
+    assert records.save_record(incident, typed, act()) == {}
+    shown, _ = records.load_form(incident, act().zone)
+    assert shown["happened_at"] == "2026-11-20 09:58"  # to the minute on screen
+    saves = TimelineEntry.select().where(TimelineEntry.kind == "record_saved")
+    assert saves.count() == 1
+    assert records.save_record(incident, {**shown, "place": "二楼"}, act()) == {}
+    assert saves.count() == 2
+    assert json_fields(saves.order_by(TimelineEntry.id.desc()).get()) == ["place"]
+    kept = records.stored_fields(incident)
+    assert kept.happened_at.second == 30 and kept.reported_at.second == 5
+    shown, _ = records.load_form(incident, act().zone)
+    assert records.save_record(incident, {**shown, "happened_at": "2026-11-20 09:57"},
+                               act()) == {}
+    assert json_fields(saves.order_by(TimelineEntry.id.desc()).get()) == ["happened_at"]
+    assert records.stored_fields(incident).happened_at.second == 0  # typed anew: as typed
+
+
+def json_fields(entry) -> list[str]:
+    import json
+
+    return json.loads(entry.data)["fields"]

@@ -75,3 +75,19 @@ def test_browsing_the_database_folder_keeps_every_record_visible(qtbot, tmp_path
     assert (tmp_path / "desk.db-wal").exists()
     assert seen_by_another_program() == "2"
     db.close()
+
+
+def test_the_dialog_speaks_chinese_throughout(qtbot, tmp_path):
+    """qtbase_zh_CN leaves "Look in:" and "Files of type:" in English: the dialog was half
+    English. Every label and button now reads Chinese (mnemonics like "(&S)" aside)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dialog = file_dialog(None, "保存", tmp_path / "x.pdf", "PDF (*.pdf)", save=True)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(
+        QAbstractButton) if w.text()]
+    english = [t for t in texts if re.search(r"[A-Za-z]{2,}", re.sub(r"\(&\w\)", "", t))]
+    assert "查找范围：" in texts and "文件类型：" in texts
+    assert english == []

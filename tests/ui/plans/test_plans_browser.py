@@ -59,3 +59,16 @@ def test_level_and_general_pages(qtbot, catalog_dir):
     assert "客户安抚" in levels
     assert "测试预案" in browser.page_html(("general",))
     assert "119" in browser.page_html(("roles",))
+
+
+def test_the_browser_says_when_a_level_s_clock_runs_as_the_desk_runs_it(shipped_catalog):
+    """A level change starts the new level's clocks at the change (models.incidents.deadlines
+    .supersede); the browser said "自事件发生起计"."""
+    from ui.plans.plan_html import levels_html, situation_html
+
+    levels = levels_html(shipped_catalog)
+    assert "自事件按本级启动或改为本级时起计" in levels
+    assert "自事件发生起计" not in levels
+    page = situation_html(shipped_catalog, shipped_catalog.situation("hotline_failure"))
+    assert "自事件按本级启动或改为本级时起计" in page  # its level's report
+    assert "自按本预案启动或改用本预案时起计" in page  # its own clocks

@@ -30,7 +30,7 @@ def test_a_desk_in_another_zone_shows_and_numbers_by_it(qtbot, tmp_path, shipped
     desk.start()
     desk.header.tick()
     assert desk.header.time.text() == "2026-11-20 22:30:00"
-    assert not desk.timer_panel.day.isChecked()  # Friday: a workday
+    assert not desk.timer_panel.day.property("holiday")  # Friday: a workday
     qtbot.mouseClick(desk.emergency.home.urgent_buttons["fire"], Qt.MouseButton.LeftButton)
     incident = Incident.get()
     assert incident.number == "20261120-001"
@@ -44,5 +44,5 @@ def test_a_desk_in_another_zone_shows_and_numbers_by_it(qtbot, tmp_path, shipped
     assert time_shown == "2026-11-20 22:30"
     assert desk.drill_screen.today() == date(2026, 11, 20)
     assert desk.pdf.stamp()["zone"] == NEW_YORK
-    desk.timer_panel.day.click()  # "today counts as a holiday"
+    desk.timer_panel.day_change.trigger()  # "today counts as a holiday"
     assert store.get("holiday_date") == "2026-11-20"
