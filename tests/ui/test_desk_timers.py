@@ -30,7 +30,7 @@ def make_desk(qtbot, tmp_path, catalog, plan, start):
     store.set("clerk_on_duty", "张三")
     clock = FakeClock(start)
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
-                      confirm=lambda parent, title, text: True)
+                      confirm=lambda parent, title, text, then: then())
     qtbot.addWidget(desk.window)
     desk.window.resize(1366, 768)
     desk.window.show()
@@ -259,7 +259,7 @@ def test_the_pc_s_clock_set_back_moves_no_countdown_and_is_on_the_record(qtbot, 
     store = SettingsStore(tmp_path / "settings.json")
     store.set("clerk_on_duty", "张三")
     desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store, clock=clock,
-                      confirm=lambda parent, title, text: True)
+                      confirm=lambda parent, title, text, then: then())
     qtbot.addWidget(desk.window)
     desk.start()
     click(qtbot, desk.emergency.home.urgent_buttons["fire"])

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from models.contacts import search
 from models.contacts.phones import display_number
 from models.services.contacts import ContactRefused, CsvRefused, RoleGroup
-from ui.common.ask import ask_yes_no
+from ui.common.ask import Confirm, ask_yes_no
 from ui.common.export_bar import ExportBar
 from ui.common.file_dialogs import ask_open_file, ask_save_file
 from ui.common.pdf_export import PdfTools
@@ -52,7 +52,7 @@ def ask_save_csv(parent: QWidget | None, title: str, suggested: str) -> Path | N
 class ContactsScreen(QWidget):
     def __init__(self, *, controller: ContactsController, pdf: PdfTools,
                  hall: Callable[[], str] = str,
-                 confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
+                 confirm: Confirm = ask_yes_no,
                  open_csv: Callable[[QWidget, str], Path | None] = ask_open_csv,
                  save_csv: Callable[[QWidget, str, str], Path | None] = ask_save_csv,
                  parent: QWidget | None = None) -> None:
@@ -245,12 +245,13 @@ class ContactsScreen(QWidget):
         contact = next((c for c in self._controller.contacts if c.id == contact_id), None)
         if contact is None:
             return
-        if not self._confirm(self, self.tr("Delete {0}?").format(contact.name),
-                             self.tr("{0} leaves the directory. Incidents that recorded a call "
-                                     "to {0} keep showing the name and number.").format(
-                                         contact.name)):
-            return
-        problems = self._controller.delete(contact_id)
+        self._confirm(self, self.tr("Delete {0}?").format(contact.name),
+                      self.tr("{0} leaves the directory. Incidents that recorded a call "
+                              "to {0} keep showing the name and number.").format(contact.name),
+                      lambda: self._delete_now(contact))
+
+    def _delete_now(self, contact) -> None:
+        problems = self._controller.delete(contact.id)
         self.show_message(field_problem("contact", problems["contact"]) if problems
                           else self.tr("Deleted: {0}.").format(contact.name))
         if self.dialog is not None and self.dialog.isVisible():

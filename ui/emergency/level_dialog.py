@@ -1,4 +1,7 @@
-"""LevelDialog: change the level with a reason; the documents' criteria propose one."""
+"""LevelDialog: change the level with a reason; the documents' criteria propose one.
+
+A window beside the guided view, not modal: while the clerk weighs the criteria the alarm is
+acknowledged (F9, the banner) and 110 / 119 / 120 are pressed and recorded."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.plans.catalog import Catalog
 from models.plans.levels import propose_level, questions
+from ui.common.over_screen import one_at_a_time, show_over_screen
 
 
 class LevelDialog(QDialog):
@@ -66,6 +70,11 @@ class LevelDialog(QDialog):
         layout.addWidget(self.missing)
         layout.addWidget(self.buttons)
         self._update_ok()
+
+    def show_over(self, area: QWidget) -> None:
+        """Show it, not modal, over `area`'s screen (never over the alarm or the bar)."""
+        one_at_a_time(self)
+        show_over_screen(self, area)
 
     def chosen_level(self) -> int:
         return self.levels.checkedId()

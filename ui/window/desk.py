@@ -25,7 +25,7 @@ from models.services.records import RecordService
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
 from ui.common.app_icon import app_icon
-from ui.common.ask import ask_yes_no
+from ui.common.ask import Confirm, ask_yes_no
 from ui.common.operations import Operations
 from ui.common.pdf_export import PdfExport, PdfTools
 from ui.contacts.contacts_controller import ContactsController
@@ -38,6 +38,7 @@ from ui.window.alarm_banner import AlarmBanner
 from ui.window.alarm_sound import AlarmSound
 from ui.window.clerk_dialog import ClerkDialog
 from ui.window.deadline_controller import DeadlineController
+from ui.window.emergency_keys import CALL_KEYS, EmergencyKeys
 from ui.window.header_bar import HeaderBar
 from ui.window.main_window import MainWindow
 from ui.window.screens import build_screens, first_screen
@@ -81,7 +82,7 @@ class Desk:
 
 
 def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clock: Clock,
-               confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
+               confirm: Confirm = ask_yes_no,
                font_family: str | None = None, drills_dir: Path | None = None,
                own_drills_dir: Path | None = None) -> Desk:
     """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
@@ -167,6 +168,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                               plans=build_plans, settings=build_settings))
     # A call pressed from another screen leads to the emergency screen, where it is recorded.
     emergency.numbers.called.connect(lambda _key: window.show_screen("emergency"))
+    # F9 and F10–F12 from every other window too (the record form, dialogs, questions).
+    EmergencyKeys(main=window, acknowledge=banner.acknowledge.emit,
+                  calls=[b.click for b in emergency.numbers.buttons.values()][:len(CALL_KEYS)])
     for owned in (operations, incidents, deadlines, sound, drill_controller, contacts,
                   pdf.exporter):
         owned.setParent(window)  # they die with the window
