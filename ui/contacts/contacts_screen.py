@@ -30,6 +30,7 @@ from models.services.contacts import ContactRefused, CsvRefused, RoleGroup
 from ui.common.ask import Confirm, ask_yes_no
 from ui.common.export_bar import ExportBar
 from ui.common.file_dialogs import ask_open_file, ask_save_file
+from ui.common.over_screen import one_at_a_time, show_over_screen
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import contact_sheet_job
 from ui.contacts.contact_dialog import ContactDialog
@@ -239,7 +240,8 @@ class ContactsScreen(QWidget):
                                     contact=contact.as_data() if contact else None, parent=self)
         self.dialog.accepted.connect(lambda: self.show_message(
             self.tr("Saved: {0}.").format(self.dialog.name.text().strip())))
-        self.dialog.open()
+        one_at_a_time(self.dialog)
+        show_over_screen(self.dialog, self)  # not modal: the alarm and the bar stay usable
 
     def delete(self, contact_id: int) -> None:
         contact = next((c for c in self._controller.contacts if c.id == contact_id), None)

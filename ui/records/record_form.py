@@ -36,6 +36,7 @@ from models.services.records import (
 )
 from ui.common.export_bar import ExportBar
 from ui.common.operations import Operations
+from ui.common.over_screen import one_at_a_time, show_over_screen
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import incident_record_job
 from ui.common.record_fields import field_labels
@@ -192,7 +193,8 @@ class RecordForm(QWidget):
         catalog = self._service.plan_catalog(self._plan_id)
         self.plan_dialog = PlanVersionDialog(catalog=catalog, label=self._plan_label,
                                              situation=situation, parent=self)
-        self.plan_dialog.open()
+        one_at_a_time(self.plan_dialog)
+        show_over_screen(self.plan_dialog, self)  # not modal: the alarm and the bar stay usable
 
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> None:
@@ -382,7 +384,8 @@ class RecordForm(QWidget):
     def open_amend(self) -> None:
         self.amend_dialog = AmendDialog(fields=self._field_labels(), parent=self)
         self.amend_dialog.amended.connect(self._amend)
-        self.amend_dialog.open()
+        one_at_a_time(self.amend_dialog)
+        show_over_screen(self.amend_dialog, self)  # not modal: the alarm and the bar stay usable
 
     def _amend(self, field: str, text: str, reason: str) -> None:
         try:
