@@ -2044,6 +2044,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>未导出：请先修改标出的栏目。已输入的内容都保留着。</translation>
     </message>
     <message>
+        <source>Handling finished?</source>
+        <translation>处置完成了吗？</translation>
+    </message>
+    <message>
+        <source>The incident leaves the running list. Clocks for repairs and arrivals stop; reports still owed stay owed; deadlines that run from the end of handling start now.</source>
+        <translation>事件将离开进行中列表。维修、到场类计时停止；尚未完成的报告仍须完成；自处置完成起算的时限现在开始计时。</translation>
+    </message>
+    <message>
+        <source>Close the incident for good?</source>
+        <translation>确定结案吗？</translation>
+    </message>
+    <message>
+        <source>A closed record cannot be edited; later changes are added as corrections with your name, the time and why.</source>
+        <translation>结案后记录不能再修改；之后的更正将作为修正记录附上，注明更正人、时间和原因。</translation>
+    </message>
+    <message>
         <source>Closed. Later corrections are added as amendments.</source>
         <translation>已结案。之后的更正将作为附加更正记录。</translation>
     </message>

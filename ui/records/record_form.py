@@ -34,6 +34,7 @@ from models.services.records import (
     RecordRefused,
     RecordService,
 )
+from ui.common.ask import Confirm, ask_yes_no
 from ui.common.export_bar import ExportBar
 from ui.common.operations import Operations
 from ui.common.over_screen import one_at_a_time, show_over_screen
@@ -56,9 +57,11 @@ class RecordForm(QWidget):
     draft_saved = Signal()
 
     def __init__(self, *, service: RecordService, operations: Operations, incident_id: int,
-                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, confirm: Confirm = ask_yes_no,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordForm")
+        self._confirm = confirm
         self._service = service
         self._catalog = service.catalog
         self._ops = operations
@@ -122,11 +125,18 @@ class RecordForm(QWidget):
         self.print_button.setShortcut("Ctrl+P")
         self.print_button.clicked.connect(lambda: self.make_pdf(printing=True))
         self.export_bar = ExportBar(tools=pdf) if pdf else None
+        # "Handling finished" and "Close the incident" are far apart, each keeps its place
+        # when hidden, and both ask: a double press never finishes and closes a case.
+        for button in (self.resolve_button, self.close_button):
+            keep_place = button.sizePolicy()
+            keep_place.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(keep_place)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.prefill_button, self.resolve_button,
-                       self.close_button, self.amend_button):
+        for button in (self.save_button, self.prefill_button, self.resolve_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.amend_button)
+        buttons.addWidget(self.close_button)
         if pdf:
             buttons.addWidget(self.export_button)
             buttons.addWidget(self.print_button)
@@ -352,14 +362,35 @@ class RecordForm(QWidget):
 
     # -- lifecycle -------------------------------------------------------------------------
     def resolve(self) -> None:
+        """Saved first; then asked (as the guided view asks)."""
         if not self.save():
             return
+        incident_id = self.incident_id
+        self._confirm(self, self.tr("Handling finished?"),
+                      self.tr("The incident leaves the running list. Clocks for repairs and "
+                              "arrivals stop; reports still owed stay owed; deadlines that run "
+                              "from the end of handling start now."),
+                      lambda: self._resolve_now(incident_id))
+
+    def _resolve_now(self, incident_id: int) -> None:
+        if incident_id != self.incident_id:
+            return  # the form shows another record now
         with contextlib.suppress(ActionRefused):  # finished elsewhere: the form shows it
             self._ops.run(self._service.resolve, self.incident_id)
         self.load()
 
     def close_incident(self) -> None:
+        """Closing is final (later changes are amendments): saved first, then asked."""
         if not self.save():
+            return
+        incident_id = self.incident_id
+        self._confirm(self, self.tr("Close the incident for good?"),
+                      self.tr("A closed record cannot be edited; later changes are added as "
+                              "corrections with your name, the time and why."),
+                      lambda: self._close_now(incident_id))
+
+    def _close_now(self, incident_id: int) -> None:
+        if incident_id != self.incident_id or not self.save():
             return
         try:
             closed = self._ops.run(self._service.close, self.incident_id)
