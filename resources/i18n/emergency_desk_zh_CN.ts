@@ -65,6 +65,29 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>Close the desk?</source>
+        <translation>关闭应急处置台？</translation>
+    </message>
+    <message>
+        <source>{0} incident(s) running, {1} deadline(s) open. A closed desk rings no alarm: nothing is heard until it is opened again. Minimise it instead?</source>
+        <translation>{0} 起事件正在处置，{1} 项时限未完成。关闭后不会再报警：直到重新打开之前什么都听不到。改为最小化吗？</translation>
+    </message>
+    <message>
+        <source>Minimise (keep watching)</source>
+        <translation>最小化（继续监视）</translation>
+    </message>
+    <message>
+        <source>Quit all the same</source>
+        <translation>仍然退出</translation>
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation>不关闭</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>

@@ -37,6 +37,7 @@ from ui.emergency.incident_controller import IncidentController
 from ui.window.alarm_banner import AlarmBanner
 from ui.window.alarm_sound import AlarmSound
 from ui.window.clerk_dialog import ClerkDialog
+from ui.window.close_guard import CloseGuard
 from ui.window.deadline_controller import DeadlineController
 from ui.window.emergency_keys import CALL_KEYS, EmergencyKeys
 from ui.window.header_bar import HeaderBar
@@ -171,6 +172,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     # F9 and F10–F12 from every other window too (the record form, dialogs, questions).
     EmergencyKeys(main=window, acknowledge=banner.acknowledge.emit,
                   calls=[b.click for b in emergency.numbers.buttons.values()][:len(CALL_KEYS)])
+    # Closing while incidents run or deadlines are open asks (and offers to minimise).
+    CloseGuard(window=window, running=lambda: (len(incidents.open_incidents()),
+                                               len(deadlines.views)))
     for owned in (operations, incidents, deadlines, sound, drill_controller, contacts,
                   pdf.exporter):
         owned.setParent(window)  # they die with the window
