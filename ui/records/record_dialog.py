@@ -28,6 +28,13 @@ class RecordDialog(QDialog):
         self.resize(1100, 700)
         self.finished.connect(lambda _result: self.form.flush())
 
+    def show_record(self, incident_id: int) -> None:
+        """The same window and form, refilled with another incident's record (or the same
+        one reloaded, if the window was closed: it may have changed since)."""
+        if incident_id != self.form.incident_id or not self.isVisible():
+            self.form.show_record(incident_id)
+            self.setWindowTitle(self.form.title.text())
+
     def show_over(self, area: QWidget) -> None:
         """Cover the screen `area` is on (the guided view, the history), leaving the header,
         the alarm, the timers and 110 / 119 / 120 around it in sight."""

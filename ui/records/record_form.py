@@ -91,7 +91,7 @@ class RecordForm(QWidget):
             self._add_field(grid, row, key, label)
         body = QWidget(objectName="recordBody")
         body.setLayout(grid)
-        scroll = QScrollArea(objectName="recordScroll")
+        self.scroll = scroll = QScrollArea(objectName="recordScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.timeline = QListWidget(objectName="recordTimeline")
@@ -207,6 +207,18 @@ class RecordForm(QWidget):
         show_over_screen(self.plan_dialog, self)  # not modal: the alarm and the bar stay usable
 
     # -- loading ---------------------------------------------------------------------------
+    def show_record(self, incident_id: int) -> None:
+        """Show another incident's record in this same form: refilled, not rebuilt (building
+        the form's widgets was most of the time it took to open a record). What was typed for
+        the one shown before is saved to it first; its windows close."""
+        self.flush()
+        for window in (self.amend_dialog, self.plan_dialog):
+            if window is not None:
+                window.close()
+        self.incident_id = incident_id
+        self.load()
+        self.scroll.verticalScrollBar().setValue(0)
+
     def load(self) -> None:
         state = self._service.state(self.incident_id)
         s = state.summary
