@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QWidget
 
 def screen_area(area: QWidget) -> QRect:
     """The global rectangle of the screen stack of `area`'s window (or of `area` itself)."""
-    stack = area.window().findChild(QWidget, "screenStack") or area
+    stack = area
+    while stack is not None and stack.objectName() != "screenStack":
+        stack = stack.parentWidget()  # up the few parents, not through the window's tree
+    stack = stack or area
     return QRect(stack.mapToGlobal(QPoint(0, 0)), stack.size())
 
 

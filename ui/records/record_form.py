@@ -249,11 +249,15 @@ class RecordForm(QWidget):
 
     def _fill(self, raw: dict[str, str]) -> None:
         for key, editor in self.editors.items():
+            text = raw.get(key, "")
+            line = isinstance(editor, QLineEdit)
+            if text == (editor.text() if line else editor.toPlainText()):
+                continue  # most fields are empty in both: a refill leaves them be
             editor.blockSignals(True)
-            if isinstance(editor, QLineEdit):
-                editor.setText(raw.get(key, ""))
+            if line:
+                editor.setText(text)
             else:
-                editor.setPlainText(raw.get(key, ""))
+                editor.setPlainText(text)
             editor.blockSignals(False)
         for error in self.errors.values():
             error.hide()
