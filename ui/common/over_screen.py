@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
+TITLE_BAR = 32  # px above a window for its title bar (openbox 19, Windows 10/11 about 31)
+
 
 def screen_area(area: QWidget) -> QRect:
     """The global rectangle of the screen stack of `area`'s window (or of `area` itself)."""
@@ -22,8 +24,9 @@ def screen_area(area: QWidget) -> QRect:
 
 def show_over_screen(window: QWidget, area: QWidget, *, fill: bool = False) -> None:
     """Show `window` over the screen `area` is on: filling it, or centred in it at its
-    preferred size (no larger than the area); raised and given the keyboard."""
-    rect = screen_area(area)
+    preferred size (no larger than the area); raised and given the keyboard. The window
+    manager's title bar goes above the window: room is left for it inside the area."""
+    rect = screen_area(area).adjusted(0, TITLE_BAR, 0, 0)
     if fill:
         window.setGeometry(rect)
     else:

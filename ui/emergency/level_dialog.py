@@ -5,15 +5,18 @@ acknowledged (F9, the banner) and 110 / 119 / 120 are pressed and recorded."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -62,8 +65,17 @@ class LevelDialog(QDialog):
         self.levels.idToggled.connect(self._update_ok)
         self.reason.textChanged.connect(self._update_ok)
 
+        # The criteria scroll: the window fits over the screen area however short it is, and
+        # leaves the alarm banner and 110 / 119 / 120 uncovered.
+        criteria = QWidget(objectName="levelCriteria")
+        criteria.setLayout(helper)
+        scroll = QScrollArea(objectName="levelCriteriaScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(criteria)
         layout = QVBoxLayout(self)
-        layout.addLayout(helper)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.proposal)
         layout.addLayout(level_row)
         layout.addWidget(self.reason)
@@ -75,6 +87,7 @@ class LevelDialog(QDialog):
         """Show it, not modal, over `area`'s screen (never over the alarm or the bar)."""
         one_at_a_time(self)
         show_over_screen(self, area)
+        self.reason.setFocus()  # the cursor where the clerk types; F9–F12 work from it too
 
     def chosen_level(self) -> int:
         return self.levels.checkedId()

@@ -249,3 +249,27 @@ def test_file_dialog_keys(qtbot, desk, tmp_path):
     QTimer.singleShot(0, type_then_close)
     dialog.exec()
     assert typed and calls(incident_id)[-1] == "110"
+
+
+def global_rect(widget: QWidget):
+    from PySide6.QtCore import QPoint, QRect
+
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.usefixtures("desk_look")  # the desk's font and stylesheet: its real sizes
+@pytest.mark.parametrize("opener", ["open_level_dialog", "open_readout", "open_record"])
+def test_windows_open_over_the_screen_never_over_the_alarm_or_the_bar(qtbot, desk, opener):
+    """At 1366x768 the level helper (taller than the screen area) once covered the alarm
+    banner and the bar: each window now fits in the screen area, its criteria scrolling."""
+    desk.window.resize(1366, 709)  # a maximised window above a 40 px taskbar (or its minimum)
+    QApplication.processEvents()
+    guided = desk.emergency.guided
+    getattr(guided, opener)()
+    window = {"open_level_dialog": guided.level_dialog, "open_readout": guided.readout_dialog,
+              "open_record": guided.record_dialog}[opener]
+    stack = desk.window.findChild(QWidget, "screenStack")
+    assert global_rect(stack).contains(window.geometry())
+    for kept in (desk.alarm_banner, desk.emergency.numbers, desk.timer_panel):
+        assert not window.geometry().intersects(global_rect(kept))
+    window.close()
