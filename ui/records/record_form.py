@@ -36,6 +36,7 @@ from models.services.records import (
 )
 from ui.common.ask import Confirm, ask_yes_no
 from ui.common.export_bar import ExportBar
+from ui.common.message_tone import show_message
 from ui.common.operations import Operations
 from ui.common.over_screen import one_at_a_time, show_over_screen
 from ui.common.pdf_export import PdfTools
@@ -230,7 +231,7 @@ class RecordForm(QWidget):
         self.plan_label.setText(self.tr("Plan version {0}").format(self._plan_label))
         raw, from_draft = self._service.form(self.incident_id)
         self._fill(raw)
-        self.message.setText(self.tr("Unsaved text from before was restored.")
+        self._say(self.tr("Unsaved text from before was restored.")
                              if from_draft else "")
         self._show_integrity()
         self._show_required(level)
@@ -246,6 +247,13 @@ class RecordForm(QWidget):
         self.close_button.setVisible(s.status == Status.RESOLVED)
         self.amend_button.setVisible(closed)
         self._show_loss_advice()
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        """A message under the form: a success green, a problem red."""
+        show_message(self.message, text, ok=ok)
+
+    def _say_problem(self, text: str) -> None:
+        self._say(text, ok=False)
 
     def _fill(self, raw: dict[str, str]) -> None:
         for key, editor in self.editors.items():
@@ -331,7 +339,7 @@ class RecordForm(QWidget):
             if self._ops.run(self._service.save, self.incident_id, self.raw()) is None:
                 return False  # failed: the error path said so
         except RecordRefused:
-            self.message.setText(self.tr("This record is closed; use a correction."))
+            self._say_problem(self.tr("This record is closed; use a correction."))
             return False
         except RecordNotSaved as not_saved:
             problems = not_saved.problems
@@ -341,10 +349,10 @@ class RecordForm(QWidget):
                 error.setText(self.problem_text(problems[key]))
         self._show_loss_advice()  # the advice to call 110 stays, whatever else is wrong
         if problems:
-            self.message.setText(self.tr("Not saved: {0} field(s) need attention. What you "
+            self._say_problem(self.tr("Not saved: {0} field(s) need attention. What you "
                                          "typed is kept.").format(len(problems)))
             return False
-        self.message.setText(self.tr("Saved."))
+        self._say(self.tr("Saved."))
         return True
 
     def problem_text(self, code: str) -> str:
@@ -370,7 +378,7 @@ class RecordForm(QWidget):
         if self._pdf is None or self.export_bar is None:
             return False
         if self.save_button.isVisible() and not self.save():
-            self.message.setText(self.tr("Not exported: correct the marked fields first. What "
+            self._say_problem(self.tr("Not exported: correct the marked fields first. What "
                                          "you typed is kept."))
             return False
         job = incident_record_job(self._service.document(self.incident_id), self._pdf)
@@ -411,11 +419,11 @@ class RecordForm(QWidget):
         try:
             closed = self._ops.run(self._service.close, self.incident_id)
         except RecordRefused as refused:
-            self.message.setText(self.refusal_text(refused))
+            self._say_problem(self.refusal_text(refused))
             return
         self.load()
         if closed is not None:
-            self.message.setText(self.tr("Closed. Later corrections are added as amendments."))
+            self._say(self.tr("Closed. Later corrections are added as amendments."))
 
     def refusal_text(self, refused: RecordRefused) -> str:
         items = "、".join(refused.items)
@@ -438,10 +446,10 @@ class RecordForm(QWidget):
         try:
             amended = self._ops.run(self._service.amend, self.incident_id, field, text, reason)
         except RecordRefused as refused:
-            self.message.setText(
+            self._say_problem(
                 self.tr("Not recorded: {0}").format(self.problem_text(refused.items[0]))
                 if refused.code == "bad_value" else
                 self.tr("Not recorded: a correction needs the new text and the reason."))
             return
         if amended is not None:
-            self.message.setText(self.tr("Correction recorded."))
+            self._say(self.tr("Correction recorded."))

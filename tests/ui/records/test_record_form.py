@@ -240,3 +240,14 @@ def test_finishing_and_closing_ask_and_never_share_a_place(qtbot, desk_db, shipp
     assert Incident.get_by_id(incident).status == "resolved"  # asked, not closed
     answer(yes=True)
     assert Incident.get_by_id(incident).status == "closed", form.message.text()
+
+
+def test_success_says_so_in_green_a_problem_in_red(qtbot, make_form):
+    """"已保存。" was shown in the problems' red."""
+    form = make_form()
+    type_into(form, "happened_at", "昨天下午")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.message.property("tone") == "problem"
+    form.editors["happened_at"].clear()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert (form.message.text(), form.message.property("tone")) == ("已保存。", "ok")
