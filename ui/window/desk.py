@@ -27,6 +27,7 @@ from models.store.settings import SettingsStore, holiday_override, put_on_duty
 from ui.common.app_icon import app_icon
 from ui.common.ask import Confirm, ask_yes_no
 from ui.common.operations import Operations
+from ui.common.over_screen import show_over_screen
 from ui.common.pdf_export import PdfExport, PdfTools
 from ui.contacts.contacts_controller import ContactsController
 from ui.drills.drill_banner import DrillBanner
@@ -216,6 +217,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         """Who is on duty; `then` runs once a name is chosen (a press made while nobody
         was on duty is made again)."""
         if header.clerk_dialog is not None and header.clerk_dialog.isVisible():
+            header.clerk_dialog.raise_()
+            header.clerk_dialog.activateWindow()
             return  # one question, and the press that raised it, however many presses
         dialog = ClerkDialog(names=store.get("clerk_names"),
                              current=str(store.get("clerk_on_duty")), parent=window)
@@ -223,7 +226,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         if then is not None:
             dialog.accepted.connect(then)
         dialog.finished.connect(window.activateWindow)  # keys go back to the desk
-        dialog.open()
+        show_over_screen(dialog, window)  # not modal: the alarm and the bar stay usable
         header.clerk_dialog = dialog
 
     def settings_changed(key: str, value: object) -> None:
