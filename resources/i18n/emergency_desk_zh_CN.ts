@@ -76,6 +76,29 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>Close the desk?</source>
+        <translation>关闭应急处置台？</translation>
+    </message>
+    <message>
+        <source>{0} incident(s) running, {1} deadline(s) open. A closed desk rings no alarm: nothing is heard until it is opened again. Minimise it instead?</source>
+        <translation>{0} 起事件正在处置，{1} 项时限未完成。关闭后不会再报警：直到重新打开之前什么都听不到。改为最小化吗？</translation>
+    </message>
+    <message>
+        <source>Minimise (keep watching)</source>
+        <translation>最小化（继续监视）</translation>
+    </message>
+    <message>
+        <source>Quit all the same</source>
+        <translation>仍然退出</translation>
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation>不关闭</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
@@ -2145,6 +2168,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Not exported: correct the marked fields first. What you typed is kept.</source>
         <translation>未导出：请先修改标出的栏目。已输入的内容都保留着。</translation>
+    </message>
+    <message>
+        <source>Handling finished?</source>
+        <translation>处置完成了吗？</translation>
+    </message>
+    <message>
+        <source>The incident leaves the running list. Clocks for repairs and arrivals stop; reports still owed stay owed; deadlines that run from the end of handling start now.</source>
+        <translation>事件将离开进行中列表。维修、到场类计时停止；尚未完成的报告仍须完成；自处置完成起算的时限现在开始计时。</translation>
+    </message>
+    <message>
+        <source>Close the incident for good?</source>
+        <translation>确定结案吗？</translation>
+    </message>
+    <message>
+        <source>A closed record cannot be edited; later changes are added as corrections with your name, the time and why.</source>
+        <translation>结案后记录不能再修改；之后的更正将作为修正记录附上，注明更正人、时间和原因。</translation>
     </message>
     <message>
         <source>Closed. Later corrections are added as amendments.</source>

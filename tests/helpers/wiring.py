@@ -19,11 +19,14 @@ def incident_controller(*, catalog, plan, clock, who, operations=None, **calenda
     return IncidentController(service=service, operations=operations or Operations())
 
 
-def record_form(*, catalog, incident_id, act, operations=None, pdf=None):
+def record_form(*, catalog, incident_id, act, operations=None, pdf=None, confirm=None):
+    """`confirm`: the questions' answer (default: the real, non-modal question)."""
     from ui.records.record_form import RecordForm
 
+    more = {"confirm": confirm} if confirm is not None else {}
     return RecordForm(service=RecordService(catalog=catalog, act=act),
-                      operations=operations or Operations(), incident_id=incident_id, pdf=pdf)
+                      operations=operations or Operations(), incident_id=incident_id, pdf=pdf,
+                      **more)
 
 
 def contacts_controller(*, catalog, clock, operations=None):

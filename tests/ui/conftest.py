@@ -35,7 +35,7 @@ def emergency(qtbot, controller):
 
     answers = []
     guided = GuidedResponse(controller=controller,
-                            confirm=lambda parent, title, text: answers.pop(0))
+                            confirm=lambda parent, title, text, then: answers.pop(0) and then())
     screen = EmergencyScreen(controller=controller, guided=guided)
     screen.confirm_answers = answers  # tests append True/False before a confirmation
     qtbot.addWidget(screen)

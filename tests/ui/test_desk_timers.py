@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from models.clock.clocks import FakeClock, from_db
 from models.plans.versions import record_plan_version
@@ -30,7 +31,7 @@ def make_desk(qtbot, tmp_path, catalog, plan, start):
     store.set("clerk_on_duty", "张三")
     clock = FakeClock(start)
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
-                      confirm=lambda parent, title, text: True)
+                      confirm=lambda parent, title, text, then: then())
     qtbot.addWidget(desk.window)
     desk.window.resize(1366, 768)
     desk.window.show()
@@ -253,6 +254,8 @@ def test_what_the_record_form_changes_every_screen_shows(qtbot, tmp_path, shippe
     guided.open_record()
     form = guided.record_dialog.form
     click(qtbot, form.resolve_button)
+    [box] = form.findChildren(QMessageBox, "confirmation")  # asked, as the guided view asks
+    box.button(QMessageBox.StandardButton.Yes).click()
     assert desk.emergency.page() == "home"  # the guided view went back by itself
     assert list(desk.emergency.strip.buttons) == []
     [report] = desk.deadlines.views
@@ -276,7 +279,7 @@ def test_the_pc_s_clock_set_back_moves_no_countdown_and_is_on_the_record(qtbot, 
     store = SettingsStore(tmp_path / "settings.json")
     store.set("clerk_on_duty", "张三")
     desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store, clock=clock,
-                      confirm=lambda parent, title, text: True)
+                      confirm=lambda parent, title, text, then: then())
     qtbot.addWidget(desk.window)
     desk.start()
     click(qtbot, desk.emergency.home.urgent_buttons["fire"])

@@ -30,7 +30,7 @@ def make_desk(qtbot, tmp_path, catalog, plan, base=None, confirm=None):
     store.set("clerk_on_duty", "张三")
     base = base or FakeClock(START)
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=base,
-                      confirm=confirm or (lambda parent, title, text: True),
+                      confirm=confirm or (lambda parent, title, text, then: then()),
                       own_drills_dir=tmp_path / "drills")
     qtbot.addWidget(desk.window)
     desk.window.resize(1366, 768)
@@ -216,8 +216,8 @@ def test_a_drill_cut_short_is_ended_at_the_next_start(qtbot, tmp_path, shipped_c
 def test_ending_from_the_banner_asks_first(qtbot, tmp_path, shipped_catalog, desk_db):
     asked, answers = [], [False, True]
     desk, _base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1],
-                           confirm=lambda parent, title, text: asked.append((title, text))
-                           or answers.pop(0))
+                           confirm=lambda parent, title, text, then: asked.append(
+                               (title, text)) or (answers.pop(0) and then()))
     start_drill(qtbot, desk, "robbery")
     run_id = desk.drills.run_id
     banner = desk.window.findChild(DrillBanner, "drillBanner")

@@ -39,7 +39,7 @@ def guided(qtbot, controller, directory):
     from ui.emergency.guided_response import GuidedResponse
 
     view = GuidedResponse(controller=controller, contacts=directory,
-                          confirm=lambda parent, title, text: True)
+                          confirm=lambda parent, title, text, then: then())
     qtbot.addWidget(view)
     view.resize(1234, 724)
     view.show()

@@ -41,7 +41,7 @@ def desk(qtbot, tmp_path, shipped_catalog, desk_db, async_loop):
     store.set("hall_name", "城东营业厅")
     built = build_desk(catalog=shipped_catalog, plan=plan, store=store,
                        clock=FakeClock(NOON + timedelta(hours=6)),
-                       confirm=lambda parent, title, text: True)
+                       confirm=lambda parent, title, text, then: then())
     qtbot.addWidget(built.window)
     built.window.resize(1366, 768)
     built.window.show()

@@ -7,7 +7,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.store.database import is_damage
@@ -38,13 +38,20 @@ def damaged_texts() -> tuple[str, str]:
 
 
 def show_warning(parent: QWidget, title: str, text: str, details: str = "") -> QMessageBox:
-    """A warning that does not block (usable from a coroutine); it closes with its parent."""
+    """A warning that blocks nothing (usable from a coroutine); it closes with its parent."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     box.setObjectName("warningBox")
     if details:
         box.setDetailedText(details)
-    box.open()
+    show_beside(box)
     return box
+
+
+def show_beside(box: QMessageBox) -> None:
+    """Shown, not modal (QMessageBox is modal by default, and open() blocks its window):
+    while it is up the alarm is acknowledged and 110 / 119 / 120 are pressed and recorded."""
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
 
 
 def failure_texts(error: BaseException) -> tuple[str, str]:
@@ -65,7 +72,7 @@ def show_failure(parent: QWidget | None, error: BaseException) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
     box.setObjectName("errorBox")
     box.setDetailedText("".join(traceback.format_exception(error)))
-    box.open()
+    show_beside(box)
     return box
 
 

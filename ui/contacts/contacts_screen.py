@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from models.contacts import search
 from models.contacts.phones import display_number
 from models.services.contacts import ContactRefused, CsvRefused, RoleGroup
-from ui.common.ask import ask_yes_no
+from ui.common.ask import Confirm, ask_yes_no
 from ui.common.export_bar import ExportBar
 from ui.common.file_dialogs import ask_open_file, ask_save_file
+from ui.common.over_screen import one_at_a_time, show_over_screen
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import contact_sheet_job
 from ui.contacts.contact_dialog import ContactDialog
@@ -52,7 +53,7 @@ def ask_save_csv(parent: QWidget | None, title: str, suggested: str) -> Path | N
 class ContactsScreen(QWidget):
     def __init__(self, *, controller: ContactsController, pdf: PdfTools,
                  hall: Callable[[], str] = str,
-                 confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
+                 confirm: Confirm = ask_yes_no,
                  open_csv: Callable[[QWidget, str], Path | None] = ask_open_csv,
                  save_csv: Callable[[QWidget, str, str], Path | None] = ask_save_csv,
                  parent: QWidget | None = None) -> None:
@@ -239,18 +240,20 @@ class ContactsScreen(QWidget):
                                     contact=contact.as_data() if contact else None, parent=self)
         self.dialog.accepted.connect(lambda: self.show_message(
             self.tr("Saved: {0}.").format(self.dialog.name.text().strip())))
-        self.dialog.open()
+        one_at_a_time(self.dialog)
+        show_over_screen(self.dialog, self)  # not modal: the alarm and the bar stay usable
 
     def delete(self, contact_id: int) -> None:
         contact = next((c for c in self._controller.contacts if c.id == contact_id), None)
         if contact is None:
             return
-        if not self._confirm(self, self.tr("Delete {0}?").format(contact.name),
-                             self.tr("{0} leaves the directory. Incidents that recorded a call "
-                                     "to {0} keep showing the name and number.").format(
-                                         contact.name)):
-            return
-        problems = self._controller.delete(contact_id)
+        self._confirm(self, self.tr("Delete {0}?").format(contact.name),
+                      self.tr("{0} leaves the directory. Incidents that recorded a call "
+                              "to {0} keep showing the name and number.").format(contact.name),
+                      lambda: self._delete_now(contact))
+
+    def _delete_now(self, contact) -> None:
+        problems = self._controller.delete(contact.id)
         self.show_message(field_problem("contact", problems["contact"]) if problems
                           else self.tr("Deleted: {0}.").format(contact.name))
         if self.dialog is not None and self.dialog.isVisible():

@@ -6,11 +6,10 @@ line, cut short with "…" (the whole text in its tooltip), so the header never 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from ui.common.ask import Confirm
 from ui.common.elided_label import ElidedLabel
 from ui.drills.drill_controller import DrillController
 
@@ -19,7 +18,7 @@ class DrillBanner(QFrame):
     stop_requested = Signal()  # the trainer confirmed: end the drill now
 
     def __init__(self, *, drills: DrillController,
-                 confirm: Callable[[QWidget, str, str], bool],
+                 confirm: Confirm,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillBanner")
@@ -54,8 +53,8 @@ class DrillBanner(QFrame):
         """Ending scores the drill at once and cannot be undone: a stray press must not."""
         if not self._drills.running:
             return
-        if self._confirm(self, self.tr("End the drill?"), self.tr(
-                "End the drill “{0}” now and score it? What has not been done by now counts "
-                "as not done, and the drill cannot be continued.").format(
-                    self._drills.scenario.title)):
-            self.stop_requested.emit()
+        self._confirm(self, self.tr("End the drill?"), self.tr(
+            "End the drill “{0}” now and score it? What has not been done by now counts "
+            "as not done, and the drill cannot be continued.").format(
+                self._drills.scenario.title),
+            lambda: self._drills.running and self.stop_requested.emit())

@@ -40,7 +40,7 @@ from models.services.incidents import (
     IncidentState,
 )
 from models.services.records import RecordService
-from ui.common.ask import ask_yes_no
+from ui.common.ask import Confirm, ask_yes_no
 from ui.common.big_button import MIN_TOUCH
 from ui.common.elided_label import ElidedLabel
 from ui.common.flow_layout import FlowLayout
@@ -150,7 +150,7 @@ class GuidedResponse(QWidget):
     manual_trigger = Signal(int, str)  # incident, trigger label (e.g. "预计超过24小时")
 
     def __init__(self, *, controller: IncidentController,
-                 confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
+                 confirm: Confirm = ask_yes_no,
                  manual_triggers: Callable[[int], list[str]] = lambda incident_id: [],
                  pdf: PdfTools | None = None, contacts: ContactsController | None = None,
                  records: RecordService | None = None, parent: QWidget | None = None) -> None:
@@ -684,28 +684,25 @@ class GuidedResponse(QWidget):
         self.record_dialog.show_over(self)
 
     def resolve(self) -> None:
-        confirmed = self._confirm(self, self.tr("Handling finished?"),
-                                  self.tr("The incident leaves the running list. Clocks for "
-                                          "repairs and arrivals stop; reports still owed stay "
-                                          "owed; deadlines that run from the end of handling "
-                                          "start now."))
-        if confirmed and self._controller.resolve(self.incident_id):
-            self.back_requested.emit()
+        incident_id = self.incident_id  # the answer may come after another incident is shown
+        self._confirm(self, self.tr("Handling finished?"),
+                      self.tr("The incident leaves the running list. Clocks for "
+                              "repairs and arrivals stop; reports still owed stay "
+                              "owed; deadlines that run from the end of handling "
+                              "start now."),
+                      lambda: self._controller.resolve(incident_id) and self._leave(incident_id))
 
     def switch_to(self, situation_key: str) -> None:
         self._controller.switch_situation(self.incident_id, situation_key)
 
     def open_level_dialog(self) -> None:
         state = self._controller.state(self.incident_id)
-        self.level_dialog = LevelDialog(catalog=self._catalog, current=state.summary.level,
-                                        parent=self)
-        self.level_dialog.accepted.connect(self._apply_level)
-        self.level_dialog.open()
-
-    def _apply_level(self) -> None:
-        dialog = self.level_dialog
-        self._controller.change_level(self.incident_id, dialog.chosen_level(),
-                                      dialog.chosen_reason())
+        self.level_dialog = dialog = LevelDialog(catalog=self._catalog,
+                                                 current=state.summary.level, parent=self)
+        incident_id = self.incident_id  # not modal: another incident may be shown by then
+        dialog.accepted.connect(lambda: self._controller.change_level(
+            incident_id, dialog.chosen_level(), dialog.chosen_reason()))
+        dialog.show_over(self)
 
     def _report_choices(self, state: IncidentState) -> list[ReportChoice]:
         """Whom the clerk may mark as told: the role's people now, and anyone already told
@@ -727,13 +724,21 @@ class GuidedResponse(QWidget):
                                zone=self._controller.clock.zone)
         self.readout_dialog = ReadoutDialog(text=text,
                                             targets=targets, parent=self)
-        self.readout_dialog.reported.connect(self.report)
-        self.readout_dialog.open()
+        incident_id = self.incident_id  # not modal: another incident may be shown by then
+        self.readout_dialog.reported.connect(lambda role, person, number: self._controller.report(
+            incident_id, role, person=person, number=number))
+        self.readout_dialog.show_over(self)
 
     def cancel_incident(self) -> None:
-        confirmed = self._confirm(self, self.tr("Cancel this incident?"),
-                                  self.tr("It stays in the record, marked as cancelled."))
-        if confirmed and self._controller.cancel(self.incident_id, self.tr("pressed by mistake")):
+        incident_id = self.incident_id
+        self._confirm(self, self.tr("Cancel this incident?"),
+                      self.tr("It stays in the record, marked as cancelled."),
+                      lambda: self._controller.cancel(incident_id, self.tr("pressed by mistake"))
+                      and self._leave(incident_id))
+
+    def _leave(self, incident_id: int) -> None:
+        """Back home after an answered question, if the incident it was about is still shown."""
+        if self.incident_id == incident_id:
             self.back_requested.emit()
 
 

@@ -1,22 +1,29 @@
-"""LevelDialog: change the level with a reason; the documents' criteria propose one."""
+"""LevelDialog: change the level with a reason; the documents' criteria propose one.
+
+A window beside the guided view, not modal: while the clerk weighs the criteria the alarm is
+acknowledged (F9, the banner) and 110 / 119 / 120 are pressed and recorded."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from models.plans.catalog import Catalog
 from models.plans.levels import propose_level, questions
+from ui.common.over_screen import one_at_a_time, show_over_screen
 
 
 class LevelDialog(QDialog):
@@ -58,14 +65,29 @@ class LevelDialog(QDialog):
         self.levels.idToggled.connect(self._update_ok)
         self.reason.textChanged.connect(self._update_ok)
 
+        # The criteria scroll: the window fits over the screen area however short it is, and
+        # leaves the alarm banner and 110 / 119 / 120 uncovered.
+        criteria = QWidget(objectName="levelCriteria")
+        criteria.setLayout(helper)
+        scroll = QScrollArea(objectName="levelCriteriaScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(criteria)
         layout = QVBoxLayout(self)
-        layout.addLayout(helper)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.proposal)
         layout.addLayout(level_row)
         layout.addWidget(self.reason)
         layout.addWidget(self.missing)
         layout.addWidget(self.buttons)
         self._update_ok()
+
+    def show_over(self, area: QWidget) -> None:
+        """Show it, not modal, over `area`'s screen (never over the alarm or the bar)."""
+        one_at_a_time(self)
+        show_over_screen(self, area)
+        self.reason.setFocus()  # the cursor where the clerk types; F9–F12 work from it too
 
     def chosen_level(self) -> int:
         return self.levels.checkedId()

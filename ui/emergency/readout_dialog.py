@@ -1,4 +1,7 @@
-"""ReadoutDialog: the report to read out, copyable; "reported to X" records the call."""
+"""ReadoutDialog: the report to read out, copyable; "reported to X" records the call.
+
+A window over the guided view, not modal: reading out on the phone takes minutes, and the
+alarm and 110 / 119 / 120 must work meanwhile."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.over_screen import one_at_a_time, show_over_screen
 from ui.common.people import ReportChoice
 
 
@@ -51,6 +55,11 @@ class ReadoutDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
+
+    def show_over(self, area: QWidget) -> None:
+        """Show it, not modal, over `area`'s screen (never over the alarm or the bar)."""
+        one_at_a_time(self)
+        show_over_screen(self, area)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())

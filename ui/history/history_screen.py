@@ -235,10 +235,12 @@ class HistoryScreen(QWidget):
         if not index.isValid():
             return
         incident_id = self.model.data(index, ID_ROLE)
-        if self.record_dialog is not None:
-            self.record_dialog.close()  # one record at a time; its draft is kept
-        self.record_dialog = RecordDialog(service=self._records, operations=self._ops,
-                                          incident_id=incident_id, pdf=self._pdf, parent=self)
+        if self.record_dialog is None:  # built once, then refilled: one record at a time
+            self.record_dialog = RecordDialog(service=self._records, operations=self._ops,
+                                              incident_id=incident_id, pdf=self._pdf,
+                                              parent=self)
+        else:
+            self.record_dialog.show_record(incident_id)  # the draft of the one before is kept
         self.record_dialog.show_over(self)
 
     def make_pdf(self, *, printing: bool) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from models.services.records import RecordService
 from ui.common.operations import Operations
+from ui.common.over_screen import show_over_screen
 from ui.common.pdf_export import PdfTools
 from ui.records.record_form import RecordForm
 
@@ -28,11 +28,14 @@ class RecordDialog(QDialog):
         self.resize(1100, 700)
         self.finished.connect(lambda _result: self.form.flush())
 
+    def show_record(self, incident_id: int) -> None:
+        """The same window and form, refilled with another incident's record (or the same
+        one reloaded, if the window was closed: it may have changed since)."""
+        if incident_id != self.form.incident_id or not self.isVisible():
+            self.form.show_record(incident_id)
+            self.setWindowTitle(self.form.title.text())
+
     def show_over(self, area: QWidget) -> None:
         """Cover the screen `area` is on (the guided view, the history), leaving the header,
         the alarm, the timers and 110 / 119 / 120 around it in sight."""
-        area = area.window().findChild(QWidget, "screenStack") or area
-        self.setGeometry(QRect(area.mapToGlobal(QPoint(0, 0)), area.size()))
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        show_over_screen(self, area, fill=True)

@@ -34,9 +34,11 @@ from models.services.records import (
     RecordRefused,
     RecordService,
 )
+from ui.common.ask import Confirm, ask_yes_no
 from ui.common.export_bar import ExportBar
 from ui.common.message_tone import show_message
 from ui.common.operations import Operations
+from ui.common.over_screen import one_at_a_time, show_over_screen
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import incident_record_job
 from ui.common.record_fields import field_labels
@@ -56,9 +58,11 @@ class RecordForm(QWidget):
     draft_saved = Signal()
 
     def __init__(self, *, service: RecordService, operations: Operations, incident_id: int,
-                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, confirm: Confirm = ask_yes_no,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordForm")
+        self._confirm = confirm
         self._service = service
         self._catalog = service.catalog
         self._ops = operations
@@ -88,7 +92,7 @@ class RecordForm(QWidget):
             self._add_field(grid, row, key, label)
         body = QWidget(objectName="recordBody")
         body.setLayout(grid)
-        scroll = QScrollArea(objectName="recordScroll")
+        self.scroll = scroll = QScrollArea(objectName="recordScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.timeline = QListWidget(objectName="recordTimeline")
@@ -122,11 +126,18 @@ class RecordForm(QWidget):
         self.print_button.setShortcut("Ctrl+P")
         self.print_button.clicked.connect(lambda: self.make_pdf(printing=True))
         self.export_bar = ExportBar(tools=pdf) if pdf else None
+        # "Handling finished" and "Close the incident" are far apart, each keeps its place
+        # when hidden, and both ask: a double press never finishes and closes a case.
+        for button in (self.resolve_button, self.close_button):
+            keep_place = button.sizePolicy()
+            keep_place.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(keep_place)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.prefill_button, self.resolve_button,
-                       self.close_button, self.amend_button):
+        for button in (self.save_button, self.prefill_button, self.resolve_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.amend_button)
+        buttons.addWidget(self.close_button)
         if pdf:
             buttons.addWidget(self.export_button)
             buttons.addWidget(self.print_button)
@@ -193,9 +204,22 @@ class RecordForm(QWidget):
         catalog = self._service.plan_catalog(self._plan_id)
         self.plan_dialog = PlanVersionDialog(catalog=catalog, label=self._plan_label,
                                              situation=situation, parent=self)
-        self.plan_dialog.open()
+        one_at_a_time(self.plan_dialog)
+        show_over_screen(self.plan_dialog, self)  # not modal: the alarm and the bar stay usable
 
     # -- loading ---------------------------------------------------------------------------
+    def show_record(self, incident_id: int) -> None:
+        """Show another incident's record in this same form: refilled, not rebuilt (building
+        the form's widgets was most of the time it took to open a record). What was typed for
+        the one shown before is saved to it first; its windows close."""
+        self.flush()
+        for window in (self.amend_dialog, self.plan_dialog):
+            if window is not None:
+                window.close()
+        self.incident_id = incident_id
+        self.load()
+        self.scroll.verticalScrollBar().setValue(0)
+
     def load(self) -> None:
         state = self._service.state(self.incident_id)
         s = state.summary
@@ -226,11 +250,15 @@ class RecordForm(QWidget):
 
     def _fill(self, raw: dict[str, str]) -> None:
         for key, editor in self.editors.items():
+            text = raw.get(key, "")
+            line = isinstance(editor, QLineEdit)
+            if text == (editor.text() if line else editor.toPlainText()):
+                continue  # most fields are empty in both: a refill leaves them be
             editor.blockSignals(True)
-            if isinstance(editor, QLineEdit):
-                editor.setText(raw.get(key, ""))
+            if line:
+                editor.setText(text)
             else:
-                editor.setPlainText(raw.get(key, ""))
+                editor.setPlainText(text)
             editor.blockSignals(False)
         for error in self.errors.values():
             error.hide()
@@ -353,14 +381,35 @@ class RecordForm(QWidget):
 
     # -- lifecycle -------------------------------------------------------------------------
     def resolve(self) -> None:
+        """Saved first; then asked (as the guided view asks)."""
         if not self.save():
             return
+        incident_id = self.incident_id
+        self._confirm(self, self.tr("Handling finished?"),
+                      self.tr("The incident leaves the running list. Clocks for repairs and "
+                              "arrivals stop; reports still owed stay owed; deadlines that run "
+                              "from the end of handling start now."),
+                      lambda: self._resolve_now(incident_id))
+
+    def _resolve_now(self, incident_id: int) -> None:
+        if incident_id != self.incident_id:
+            return  # the form shows another record now
         with contextlib.suppress(ActionRefused):  # finished elsewhere: the form shows it
             self._ops.run(self._service.resolve, self.incident_id)
         self.load()
 
     def close_incident(self) -> None:
+        """Closing is final (later changes are amendments): saved first, then asked."""
         if not self.save():
+            return
+        incident_id = self.incident_id
+        self._confirm(self, self.tr("Close the incident for good?"),
+                      self.tr("A closed record cannot be edited; later changes are added as "
+                              "corrections with your name, the time and why."),
+                      lambda: self._close_now(incident_id))
+
+    def _close_now(self, incident_id: int) -> None:
+        if incident_id != self.incident_id or not self.save():
             return
         try:
             closed = self._ops.run(self._service.close, self.incident_id)
@@ -386,7 +435,8 @@ class RecordForm(QWidget):
     def open_amend(self) -> None:
         self.amend_dialog = AmendDialog(fields=self._field_labels(), parent=self)
         self.amend_dialog.amended.connect(self._amend)
-        self.amend_dialog.open()
+        one_at_a_time(self.amend_dialog)
+        show_over_screen(self.amend_dialog, self)  # not modal: the alarm and the bar stay usable
 
     def _amend(self, field: str, text: str, reason: str) -> None:
         try:

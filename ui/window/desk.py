@@ -25,8 +25,9 @@ from models.services.records import RecordService
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
 from ui.common.app_icon import app_icon
-from ui.common.ask import ask_yes_no
+from ui.common.ask import Confirm, ask_yes_no
 from ui.common.operations import Operations
+from ui.common.over_screen import show_over_screen
 from ui.common.pdf_export import PdfExport, PdfTools
 from ui.contacts.contacts_controller import ContactsController
 from ui.drills.drill_banner import DrillBanner
@@ -37,7 +38,9 @@ from ui.emergency.incident_controller import IncidentController
 from ui.window.alarm_banner import AlarmBanner
 from ui.window.alarm_sound import AlarmSound
 from ui.window.clerk_dialog import ClerkDialog
+from ui.window.close_guard import CloseGuard
 from ui.window.deadline_controller import DeadlineController
+from ui.window.emergency_keys import CALL_KEYS, EmergencyKeys
 from ui.window.header_bar import HeaderBar
 from ui.window.main_window import MainWindow
 from ui.window.screens import build_screens, first_screen
@@ -83,7 +86,7 @@ class Desk:
 
 
 def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clock: Clock,
-               confirm: Callable[[QWidget, str, str], bool] = ask_yes_no,
+               confirm: Confirm = ask_yes_no,
                font_family: str | None = None, drills_dir: Path | None = None,
                own_drills_dir: Path | None = None,
                restyle: Callable[[int], None] | None = None,
@@ -174,6 +177,12 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                               plans=build_plans, settings=build_settings))
     # A call pressed from another screen leads to the emergency screen, where it is recorded.
     emergency.numbers.called.connect(lambda _key: window.show_screen("emergency"))
+    # F9 and F10–F12 from every other window too (the record form, dialogs, questions).
+    EmergencyKeys(main=window, acknowledge=banner.acknowledge.emit,
+                  calls=[b.click for b in emergency.numbers.buttons.values()][:len(CALL_KEYS)])
+    # Closing while incidents run or deadlines are open asks (and offers to minimise).
+    CloseGuard(window=window, running=lambda: (len(incidents.open_incidents()),
+                                               len(deadlines.views)))
     for owned in (operations, incidents, deadlines, sound, drill_controller, contacts,
                   pdf.exporter):
         owned.setParent(window)  # they die with the window
@@ -215,6 +224,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         """Who is on duty; `then` runs once a name is chosen (a press made while nobody
         was on duty is made again)."""
         if header.clerk_dialog is not None and header.clerk_dialog.isVisible():
+            header.clerk_dialog.raise_()
+            header.clerk_dialog.activateWindow()
             return  # one question, and the press that raised it, however many presses
         dialog = ClerkDialog(names=store.get("clerk_names"),
                              current=str(store.get("clerk_on_duty")), parent=window)
@@ -222,7 +233,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         if then is not None:
             dialog.accepted.connect(then)
         dialog.finished.connect(window.activateWindow)  # keys go back to the desk
-        dialog.open()
+        show_over_screen(dialog, window)  # not modal: the alarm and the bar stay usable
         header.clerk_dialog = dialog
 
     def settings_changed(key: str, value: object) -> None:

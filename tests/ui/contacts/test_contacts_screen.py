@@ -61,7 +61,7 @@ def screen(qtbot, directory, files, clock, tmp_path):
                      print_file=lambda path: files.printed.append(path) or True,
                      print_dir=lambda: tmp_path / "print")
     view = ContactsScreen(controller=directory, hall=lambda: "城东营业厅", pdf=tools,
-                          confirm=lambda parent, title, text: answers.pop(0),
+                          confirm=lambda parent, title, text, then: answers.pop(0) and then(),
                           open_csv=lambda parent, title: files.open,
                           save_csv=lambda parent, title, name: files.save_csv)
     view.answers = answers

@@ -2,7 +2,7 @@
 as a message, and the screen shows what is stored — the box it ticked is unticked again."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.store.tables import TimelineEntry, bound_database
 
@@ -35,6 +35,7 @@ def test_a_step_ticked_whose_save_fails_is_unticked_and_the_error_shown(qtbot, e
     box = operations.message
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.objectName() == "errorBox" and "readonly" in box.detailedText()
+    assert not box.isModal() and QApplication.activeModalWidget() is None  # blocks no alarm
     click(qtbot, guided.step_rows[0].check)  # writable again: the same press is kept
     assert guided.step_rows[0].check.isChecked() and steps_checked(guided.incident_id) == 1
 

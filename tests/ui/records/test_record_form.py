@@ -26,7 +26,9 @@ def make_form(qtbot, desk_db, shipped_catalog):
 
     def make(key="company_property_loss"):
         incident = response.start_incident(shipped_catalog, desk_db[1], key, act())
-        form = record_form(catalog=shipped_catalog, incident_id=incident, act=act)
+        form = record_form(catalog=shipped_catalog, incident_id=incident, act=act,
+                           confirm=lambda parent, title, text, then: (
+                               make.asked.append(title), then()))
         qtbot.addWidget(form, before_close_func=RecordForm.flush)  # as its dialog does:
         # no draft left pending for a later test's database
         form.resize(1100, 700)
@@ -35,6 +37,7 @@ def make_form(qtbot, desk_db, shipped_catalog):
 
     make.act = act
     make.clock = clock
+    make.asked = []  # the questions' titles, each answered yes
     return make
 
 
@@ -190,3 +193,61 @@ def test_a_save_that_fails_keeps_the_text_and_says_nothing_was_saved(qtbot, make
     assert Incident.get_by_id(form.incident_id).status == "open"
     assert form.resolve_button.isVisible() and form._ops.message.isVisible()
     assert not TimelineEntry.select().where(TimelineEntry.kind == "record_saved").exists()
+
+
+def test_finishing_and_closing_ask_and_never_share_a_place(qtbot, desk_db, shipped_catalog):
+    """A double press once finished the handling and closed the case for good: "Close"
+    appeared where "Handling finished" had been and neither asked. Now they are apart and
+    each asks (a non-modal question: nothing is done until "Yes")."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from models.clock.clocks import SystemClock
+
+    def act():
+        return Act(Who("城东营业厅", "1号台", "李主管"), SystemClock().now(), HolidayCalendar())
+
+    incident = response.start_incident(shipped_catalog, desk_db[1], "company_property_loss",
+                                       act())
+    form = record_form(catalog=shipped_catalog, incident_id=incident, act=act)
+    qtbot.addWidget(form, before_close_func=RecordForm.flush)
+    form.resize(1100, 700)
+    form.show()
+    qtbot.waitExposed(form)
+    finish_place = form.resolve_button.geometry()
+
+    def answer(yes: bool) -> None:
+        [box] = [b for b in form.findChildren(QMessageBox, "confirmation") if b.isVisible()]
+        assert not box.isModal() and QApplication.activeModalWidget() is None
+        box.button(QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+                   ).click()
+
+    qtbot.mouseClick(form.resolve_button, Qt.MouseButton.LeftButton)
+    assert Incident.get_by_id(incident).status == "open"  # asked, not done
+    answer(yes=False)
+    assert Incident.get_by_id(incident).status == "open"
+    qtbot.mouseClick(form.resolve_button, Qt.MouseButton.LeftButton)
+    answer(yes=True)
+    assert Incident.get_by_id(incident).status == "resolved"
+    assert form.close_button.isVisible() and not form.resolve_button.isVisible()
+    assert not form.close_button.geometry().intersects(finish_place)
+    assert form.resolve_button.geometry() == finish_place  # its place kept, empty
+    for deadline in [d for d in deadlines.open_deadlines() if d.incident_id == incident]:
+        deadlines.meet(shipped_catalog, deadline.id, act())
+    for editor in form.editors.values():
+        if editor.property("required"):
+            editor.insertPlainText("已办")
+    qtbot.mouseClick(form.close_button, Qt.MouseButton.LeftButton)
+    assert Incident.get_by_id(incident).status == "resolved"  # asked, not closed
+    answer(yes=True)
+    assert Incident.get_by_id(incident).status == "closed", form.message.text()
+
+
+def test_success_says_so_in_green_a_problem_in_red(qtbot, make_form):
+    """"已保存。" was shown in the problems' red."""
+    form = make_form()
+    type_into(form, "happened_at", "昨天下午")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.message.property("tone") == "problem"
+    form.editors["happened_at"].clear()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert (form.message.text(), form.message.property("tone")) == ("已保存。", "ok")

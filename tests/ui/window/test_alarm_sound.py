@@ -94,7 +94,7 @@ def test_a_missed_deadline_starts_the_loop_and_f9_stops_it(qtbot, tmp_path, ship
     store.set("clerk_on_duty", "张三")
     clock = FakeClock(datetime(2026, 11, 20, 12, 0, tzinfo=HALL))
     desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store, clock=clock,
-                      confirm=lambda parent, title, text: True, sound_player=lambda: player)
+                      confirm=lambda parent, title, text, then: then(), sound_player=lambda: player)
     qtbot.addWidget(desk.window)
     desk.window.show()
     desk.start()

@@ -24,7 +24,7 @@ def test_a_desk_in_another_zone_shows_and_numbers_by_it(qtbot, tmp_path, shipped
     store.set("clerk_on_duty", "张三")
     desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store,
                       clock=FakeClock(MOMENT, zone=NEW_YORK),
-                      confirm=lambda parent, title, text: True)
+                      confirm=lambda parent, title, text, then: then())
     qtbot.addWidget(desk.window)
     desk.window.show()
     desk.start()

@@ -121,6 +121,7 @@ def test_a_press_with_nobody_on_duty_asks_who_then_starts(qtbot, catalog_dir, tm
     screen.start("fire")  # pressed twice while asked: one dialog, one question
     dialog = window.header.clerk_dialog
     assert dialog.isVisible() and screen.page() != "guided"
+    assert not dialog.isModal()  # the alarm and 110 / 119 / 120 stay usable meanwhile
     assert controller.open_incidents() == []  # nothing started under nobody's name
     assert len(window.findChildren(type(dialog))) == 1
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)  # no name typed: still asked

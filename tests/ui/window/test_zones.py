@@ -28,7 +28,7 @@ def make_desk(qtbot, qapp, tmp_path, catalog, plan, clock, text_size=100, restyl
     store = SettingsStore(tmp_path / "s.json")
     put_on_duty(store, "张三")
     desk = build_desk(catalog=catalog, plan=plan, clock=clock, store=store,
-                      confirm=lambda *_: True, **({"restyle": restyle} if restyle else {}))
+                      confirm=lambda *args: args[-1](), **({"restyle": restyle} if restyle else {}))
     qtbot.addWidget(desk.window)
     desk.window.resize(WIDTH, HEIGHT)
     desk.window.show()
