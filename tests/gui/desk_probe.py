@@ -103,13 +103,13 @@ class Probe:
 
     def do_find(self, name: str, text: str = "") -> list[dict]:
         """Every shown widget of that object name (whose text holds `text`), in any window."""
-        from PySide6.QtWidgets import QApplication, QWidget
+        from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
         found = []
         for top in QApplication.topLevelWidgets():
             for widget in [top, *top.findChildren(QWidget, name)]:
                 shown = rect(widget) if widget.objectName() == name else None
-                label = widget.text() if hasattr(widget, "text") else ""
+                label = widget.text() if isinstance(widget, QAbstractButton | QLabel) else ""
                 if shown is not None and text in label:
                     found.append({"rect": shown, "text": label,
                                   "class": type(widget).__name__})

@@ -113,6 +113,16 @@ class Desk:
     def wait_for(self, condition: Callable[[dict], object], what: str, timeout: float = 20):
         return wait_until(lambda: condition(self.state()), timeout, what)
 
+    def holds_within(self, condition: Callable[[dict], object], timeout: float = 2) -> bool:
+        """Whether the condition comes true within `timeout` seconds (for what the test
+        asserts: False is the desk's failure, not the driver's)."""
+        deadline = time.monotonic() + timeout
+        while not condition(self.state()):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(POLL)
+        return True
+
     def advance(self, seconds: float) -> None:
         """The desk's clock jumps on (its deadlines see it at the next tick)."""
         self.ask("advance", seconds=seconds)
@@ -157,13 +167,11 @@ class Desk:
     def calls(self) -> list[str]:
         return calls_recorded(self.database)
 
-    def calls_after(self, before: int, timeout: float = 3) -> list[str]:
+    def calls_after(self, before: int, timeout: float = 2) -> list[str]:
         """The calls recorded after the first `before`, once there is one (or the timeout
         has passed: then none, and the test says what was lost)."""
-        deadline = time.monotonic() + timeout
-        while len(calls := self.calls()) <= before and time.monotonic() < deadline:
-            time.sleep(POLL)
-        return calls[before:]
+        self.holds_within(lambda _state: len(self.calls()) > before, timeout)
+        return self.calls()[before:]
 
     def log(self) -> str:
         path = self.database.parent / "desk.log"
