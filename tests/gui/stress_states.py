@@ -47,6 +47,45 @@ def ringing_in_guided_view(desk: Desk) -> None:
     open_first_incident(desk)
 
 
+# -- the windows the clerk works in besides the main one (opened from the guided view) ------
+def _window_shown(desk: Desk, name: str) -> None:
+    desk.wait_for(lambda s: any(w["name"] == name or w["class"] == name
+                                for w in s["windows"] if w["class"] != "MainWindow"),
+                  f"the {name} window")
+
+
+def main_window(desk: Desk) -> None:
+    """The guided view itself."""
+
+
+def record_form(desk: Desk) -> None:
+    desk.key("r")
+    _window_shown(desk, "recordDialog")
+    desk.wait_for(lambda s: s["active"] == "RecordDialog", "the record form to have the keys")
+
+
+def level_helper(desk: Desk) -> None:
+    desk.key("l")
+    _window_shown(desk, "LevelDialog")
+
+
+def confirmation(desk: Desk) -> None:
+    desk.click_widget("resolveButton")  # "handling finished?" asks
+    _window_shown(desk, "QMessageBox")
+
+
+def readout(desk: Desk) -> None:
+    desk.key("b")
+    _window_shown(desk, "ReadoutDialog")
+
+
+def ringing_with(open_window: Callable[[Desk], None]) -> Callable[[Desk], None]:
+    def drive(desk: Desk) -> None:
+        ringing_in_guided_view(desk)
+        open_window(desk)
+    return drive
+
+
 STATES = [
     StressState("home"),
     StressState("one_alarm", {"started_minutes_ago": (("fire", 20),)}, ringing),
@@ -63,5 +102,7 @@ STATES = [
     StressState("english_130", {"started_minutes_ago": SEVERAL, "language": "en",
                                 "text_size": 130}, ringing_in_guided_view),
     StressState("text_130", {"started_minutes_ago": SEVERAL, "text_size": 130}, ringing),
+    StressState("record_form", {"started_minutes_ago": SEVERAL}, ringing_with(record_form)),
+    StressState("level_helper", {"started_minutes_ago": SEVERAL}, ringing_with(level_helper)),
 ]
 BY_NAME = {s.name: s for s in STATES}

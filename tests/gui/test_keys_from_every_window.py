@@ -11,42 +11,18 @@ from collections.abc import Callable
 import pytest
 
 from tests.gui.driver import Desk
-from tests.gui.stress_states import open_first_incident
+from tests.gui.stress_states import (
+    confirmation,
+    level_helper,
+    main_window,
+    open_first_incident,
+    readout,
+    record_form,
+)
 
 # One incident a minute old: no deadline missed yet, the window fits, the bar is reachable.
 FRESH = {"started_minutes_ago": (("fire", 1),)}
 NUMBERS = {"F10": "110", "F11": "119", "F12": "120"}
-
-
-def _window_shown(desk: Desk, name: str) -> None:
-    desk.wait_for(lambda s: any(w["name"] == name or w["class"] == name
-                                for w in s["windows"] if w["class"] != "MainWindow"),
-                  f"the {name} window")
-
-
-def main_window(desk: Desk) -> None:
-    """The guided view itself."""
-
-
-def record_form(desk: Desk) -> None:
-    desk.key("r")
-    _window_shown(desk, "recordDialog")
-    desk.wait_for(lambda s: s["active"] == "RecordDialog", "the record form to have the keys")
-
-
-def level_helper(desk: Desk) -> None:
-    desk.key("l")
-    _window_shown(desk, "LevelDialog")
-
-
-def confirmation(desk: Desk) -> None:
-    desk.click_widget("resolveButton")  # "handling finished?" asks
-    _window_shown(desk, "QMessageBox")
-
-
-def readout(desk: Desk) -> None:
-    desk.key("b")
-    _window_shown(desk, "ReadoutDialog")
 
 
 def _xfail(what: str):
