@@ -62,7 +62,12 @@ def test_f9_to_f12_work_from_every_window(launch_desk, open_window: Callable[[De
 
 UNDER = [
     pytest.param(record_form, id="record_form"),  # not modal: the click is recorded today
-    *WINDOWS[2:],
+    pytest.param(level_helper, id="level_helper", marks=_xfail(
+        "the level helper is window-modal: a click on 110 is lost")),
+    pytest.param(confirmation, id="confirmation", marks=_xfail(
+        "the confirmation is application-modal: a click on 110 is lost")),
+    pytest.param(readout, id="readout", marks=_xfail(
+        "the read-out is window-modal: a click on 110 is lost")),
 ]
 
 
