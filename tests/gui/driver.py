@@ -134,12 +134,15 @@ class Desk:
         return done.stdout
 
     def key(self, *keys: str) -> None:
+        """Type the keys into whichever window has the focus (what a key did is then
+        polled for: a button's shortcut clicks it 100 ms later)."""
         self.xdotool("key", "--clearmodifiers", *keys)
 
     def click(self, place: list[int]) -> None:
         x, y, width, height = place
-        self.xdotool("mousemove", "--sync", str(x + width // 2), str(y + height // 2),
-                     "click", "1")
+        # No --sync: to the pointer's own place it waits 15 s for a move that never comes.
+        # The X server takes the move and the click in order anyway.
+        self.xdotool("mousemove", str(x + width // 2), str(y + height // 2), "click", "1")
 
     def click_widget(self, name: str, text: str = "") -> None:
         """Click the middle of the first shown widget of that name, once nothing covers it

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gui.driver import WORK_AREA, within
+from tests.gui.driver import WORK_AREA, DeskDriveError, within
 from tests.gui.stress_states import STATES
 
 # What breaks today (issue 14); the marker goes when the fix lands (strict: an unexpected
@@ -38,7 +38,8 @@ def test_every_window_lies_within_the_work_area(launch_desk, state):
     desk = launch_desk(**state.prepared)
     state.drive(desk)
     shown = desk.state()
-    assert shown["available"] == list(WORK_AREA)  # the taskbar's margin is in place
+    if shown["available"] != list(WORK_AREA):
+        raise DeskDriveError(f"the taskbar margin is not in place: {shown['available']}")
     outside = [f"{w['class']} {w['title']!r} {w['frame']}" for w in shown["windows"]
                if not within(w["frame"], WORK_AREA)]
     assert not outside, f"outside the work area {WORK_AREA}: {outside}"
