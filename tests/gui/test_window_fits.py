@@ -21,7 +21,8 @@ BREAKS = {
     "english_130": "English at 130 %: the window is 1627 px wide",
     "text_130": "130 % text: the window is 772 px tall on 709",
     "record_form": "the record form over a window 758 px tall on 709",
-    "level_helper": "the level helper over a window 758 px tall on 709",
+    "level_helper": "the level helper (itself 738 px tall, y 0-738) over a window 758 px "
+                    "tall on 709",
 }
 
 
