@@ -25,20 +25,12 @@ FRESH = {"started_minutes_ago": (("fire", 1),)}
 NUMBERS = {"F10": "110", "F11": "119", "F12": "120"}
 
 
-def _xfail(what: str):
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 14: " + what)
-
-
 WINDOWS = [
     pytest.param(main_window, id="main"),
-    pytest.param(record_form, id="record_form", marks=_xfail(
-        "F9-F12 are the main window's shortcuts: with the record form active they do nothing")),
-    pytest.param(level_helper, id="level_helper", marks=_xfail(
-        "the level helper is modal: F9-F12 are lost while it is open")),
-    pytest.param(confirmation, id="confirmation", marks=_xfail(
-        "the confirmation is an application-modal QMessageBox: F9-F12 are lost")),
-    pytest.param(readout, id="readout", marks=_xfail(
-        "the read-out is modal: F9-F12 are lost while it is open")),
+    pytest.param(record_form, id="record_form"),
+    pytest.param(level_helper, id="level_helper"),
+    pytest.param(confirmation, id="confirmation"),
+    pytest.param(readout, id="readout"),
 ]
 
 
@@ -61,13 +53,10 @@ def test_f9_to_f12_work_from_every_window(launch_desk, open_window: Callable[[De
 
 
 UNDER = [
-    pytest.param(record_form, id="record_form"),  # not modal: the click is recorded today
-    pytest.param(level_helper, id="level_helper", marks=_xfail(
-        "the level helper is window-modal: a click on 110 is lost")),
-    pytest.param(confirmation, id="confirmation", marks=_xfail(
-        "the confirmation is application-modal: a click on 110 is lost")),
-    pytest.param(readout, id="readout", marks=_xfail(
-        "the read-out is window-modal: a click on 110 is lost")),
+    pytest.param(record_form, id="record_form"),
+    pytest.param(level_helper, id="level_helper"),
+    pytest.param(confirmation, id="confirmation"),
+    pytest.param(readout, id="readout"),
 ]
 
 
