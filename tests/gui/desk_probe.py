@@ -139,6 +139,19 @@ class Probe:
                     return {"pressed": button.text()}
         return {"error": f"no shown button {name}"}
 
+    def do_paint(self) -> dict:
+        """Every shown window painted now (a screenshot taken at once shows what is there,
+        not a frame the window manager drew before the window's first paint)."""
+        from PySide6.QtWidgets import QApplication
+
+        shown = [top for top in QApplication.topLevelWidgets() if top.isVisible()]
+        exposed = all(top.windowHandle() is not None and top.windowHandle().isExposed()
+                      for top in shown)
+        for top in shown:
+            top.repaint()
+        QApplication.sync()
+        return {"exposed": exposed}
+
     def do_advance(self, seconds: float) -> dict:
         self.clock.shift += timedelta(seconds=seconds)
         return {"now": self.clock.now().isoformat()}

@@ -163,6 +163,7 @@ class Desk:
 
     def screenshot(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        wait_until(lambda: self.ask("paint")["exposed"], 20, "every window shown and painted")
         subprocess.run(["import", "-window", "root", str(path)], check=True,
                        env={**os.environ, "DISPLAY": self.display})
 
