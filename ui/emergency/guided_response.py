@@ -313,7 +313,9 @@ class GuidedResponse(QWidget):
             self._shown_report, self._shown_entries = None, ()
         self.incident_id = incident_id
         self._situation_key = ""
-        self.note.setText(self._controller.note_draft(incident_id))
+        # An incident started by this press has no draft yet: nothing to read.
+        self.note.setText("" if incident_id == self._just_started
+                          else self._controller.note_draft(incident_id))
         state = self._redraw()
         if incident_id == self._just_started and state is not None:
             self._just_started = None
