@@ -323,12 +323,16 @@ def cancel_all(incident: Incident) -> None:
 
 # ---- reading -------------------------------------------------------------------------------
 
-def open_deadlines(catalog: Catalog | None = None) -> list[DeadlineView]:
-    """Deadlines still owed (pending, or missed and not yet done), most urgent first; with the
-    catalog, each says whether its plan gives it "at once" rather than a number of minutes."""
+def open_deadlines(catalog: Catalog | None = None,
+                   incident_id: int | None = None) -> list[DeadlineView]:
+    """Deadlines still owed (pending, or missed and not yet done), most urgent first, of every
+    incident or of one; with the catalog, each says whether its plan gives it "at once"
+    rather than a number of minutes."""
     rows = (Deadline.select(Deadline, Incident).join(Incident)
             .where(Deadline.status.in_(MEETABLE), Incident.status.in_(OPEN_FOR_DEADLINES))
             .order_by(Deadline.due_at, Deadline.id))
+    if incident_id is not None:
+        rows = rows.where(Deadline.incident == incident_id)
     return [DeadlineView(r.id, r.incident.id, r.incident.situation_name, r.incident.is_drill,
                          r.key, r.label, r.action, r.to_role, r.by_role, r.holiday,
                          from_db(r.started_at), from_db(r.due_at), r.status,

@@ -78,8 +78,9 @@ class IncidentService:
     def note_draft(self, incident_id: int) -> str:
         return note_draft(incident_id)
 
-    def open_deadlines(self) -> list[DeadlineView]:
-        return deadlines.open_deadlines(self.catalog)
+    def open_deadlines(self, incident_id: int | None = None) -> list[DeadlineView]:
+        """Of every open incident, or of one."""
+        return deadlines.open_deadlines(self.catalog, incident_id)
 
     def manual_triggers(self, incident_id: int) -> list[str]:
         return deadlines.manual_triggers(self.catalog, incident_id)

@@ -79,6 +79,7 @@ class StepRow(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepRow")
+        self.setProperty("done", False)  # styled as not done from the start: no restyle later
         prefix = f"<i>{escape(step.condition)}：</i>" if step.condition else ""
         if step.after:  # done once the incident is over: not now, but not forgotten
             afterwards = self.tr("Afterwards")
@@ -312,7 +313,9 @@ class GuidedResponse(QWidget):
             self._shown_report, self._shown_entries = None, ()
         self.incident_id = incident_id
         self._situation_key = ""
-        self.note.setText(self._controller.note_draft(incident_id))
+        # An incident started by this press has no draft yet: nothing to read.
+        self.note.setText("" if incident_id == self._just_started
+                          else self._controller.note_draft(incident_id))
         state = self._redraw()
         if incident_id == self._just_started and state is not None:
             self._just_started = None
@@ -402,10 +405,22 @@ class GuidedResponse(QWidget):
             sit = self._to_build.pop(0)
             if sit.key not in self._plans:
                 page = self._plans[sit.key] = self._plan_widget(sit)
-                page.scroll.ensurePolished()  # styled now, not at its first showing
+                self._lay_out_ahead(page)
                 break
         if self._to_build:
             self._builder.start(0)
+
+    def _lay_out_ahead(self, page: PlanPage) -> None:
+        """Style, lay out and paint a page built ahead once, off screen, at the size it will be
+        shown: its first showing then finds its layout done and its glyphs drawn before."""
+        if not self.isVisible() and self.parentWidget() is not None:
+            self.resize(self.parentWidget().size())  # as its stack will show it
+            self.layout().activate()
+        for widget, size in ((page.scroll, self.steps.size()),
+                             (page.calls, self.calls_stack.size())):
+            widget.ensurePolished()
+            widget.resize(size)
+            widget.grab()
 
     def _build_plan(self, sit: Situation) -> None:
         self._situation_key = sit.key

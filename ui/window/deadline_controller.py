@@ -3,7 +3,9 @@
 It ticks twice a second against a cached list (no query per tick); only when a cached
 deadline has come due does it ask the IncidentService to record the miss, which also starts
 what the miss chains. Deadlines that passed while the program was closed are missed on the
-first tick. Whatever changes deadlines, on any screen, reloads the list (Changes).
+first tick. Whatever changes deadlines, on any screen, reloads the list (Changes): only the
+incident's own deadlines when the Changes name one (a command about an incident touches no
+other's), all of them otherwise.
 """
 
 from __future__ import annotations
@@ -46,11 +48,25 @@ class DeadlineController(QObject):
 
     # -- reading ---------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
-        if changes.deadlines or changes.incidents:  # a closed incident owes nothing more
+        if not (changes.deadlines or changes.incidents):  # a closed one owes nothing more
+            return
+        if changes.incident_id is None:
             self.reload()
+        else:
+            self.reload_incident(changes.incident_id)
 
     def reload(self) -> None:
         self.views = self._service.open_deadlines()
+        self._show()
+
+    def reload_incident(self, incident_id: int) -> None:
+        """One incident's deadlines read again, the others' kept; most urgent first."""
+        kept = [v for v in self.views if v.incident_id != incident_id]
+        read = self._service.open_deadlines(incident_id)
+        self.views = sorted(kept + read, key=lambda v: (v.due_at, v.id))
+        self._show()
+
+    def _show(self) -> None:
         self.changed.emit()
         self._update_alarm()
 

@@ -45,6 +45,27 @@ def test_every_page_is_built_ahead_while_idle(qtbot, emergency, shipped_catalog)
     assert len(guided._plans) == len(shipped_catalog.situations)
 
 
+def test_a_page_built_ahead_is_laid_out_at_the_width_it_is_shown(qtbot, emergency):
+    """Its first showing finds the steps wrapped and placed: no row moves or wraps anew under
+    the clerk's press (the header's height, known only then, is taken by the last stretch)."""
+    guided = emergency.guided
+    guided.prebuild_plans()
+    while guided._to_build:
+        guided._build_next()
+    guided._builder.stop()
+    page = guided._plans["fire"]
+
+    def placed():
+        return ([row.geometry() for row in page.rows], page.scroll.widget().width(),
+                page.calls.width())
+
+    built = placed()
+    assert not page.rows[0].property("done")  # styled as not done: no restyle at the press
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    assert guided.steps.currentWidget() is page.scroll
+    assert placed() == built
+
+
 def test_the_strip_keeps_the_buttons_of_incidents_still_open(qtbot, emergency):
     click(qtbot, emergency.home.urgent_buttons["fire"])
     fire = emergency.guided.incident_id
