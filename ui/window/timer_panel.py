@@ -19,13 +19,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -88,17 +88,18 @@ class DeadlineCard(QFrame):
         self.setToolTip(f"{view.label}\n{self.detail.text()}\n{counted}")
         self.button = QPushButton(done_text, objectName="deadlineDone")
         self.button.clicked.connect(self._press)
-        top = QHBoxLayout()
-        top.addWidget(self.countdown)
-        top.addWidget(self.label, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.detail, 1)
-        bottom.addWidget(self.button)
-        layout = QVBoxLayout(self)
+        # One layout, no nested ones, and a card taken out of the strip before it is deleted
+        # (set_deadlines): with two nested box layouts, PySide 6.11 crashed as Qt deleted a
+        # card whose deadline had closed (Shiboken::BindingManager::releaseWrapper from
+        # ~QBoxLayout), in 3 of 3 runs of tests/ui/window/test_cards_come_and_go.py.
+        layout = QGridLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addLayout(bottom)
+        layout.addWidget(self.countdown, 0, 0)
+        layout.addWidget(self.label, 0, 1, 1, 2)
+        layout.addWidget(self.detail, 1, 0, 1, 2)
+        layout.addWidget(self.button, 1, 2)
+        layout.setColumnStretch(1, 1)
         self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
         self._state = ""
         self._text = ""
@@ -234,7 +235,10 @@ class TimerPanel(QFrame):
         """Rebuild the cards (when the list changes), most urgent first."""
         ids = [v.id for v in views]
         for gone in set(self.cards) - set(ids):
-            self.cards.pop(gone).deleteLater()
+            card = self.cards.pop(gone)
+            self._cards_layout.removeWidget(card)  # out of the layout before it goes
+            card.hide()
+            card.deleteLater()
         for view in views:
             if view.id not in self.cards:
                 card = DeadlineCard(view=view, catalog=self._catalog,
