@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QSystemTrayIcon, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QToolButton, QWidget
 
 from models.clock.act import Who
 from models.clock.clocks import Clock, DeskClock, JumpWatch
@@ -267,6 +267,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
     deadlines.ticked.connect(notice_clock_jump)
     deadlines.alarm_changed.connect(sound.set_playing)
+    deadlines.alarm_changed.connect(lambda alarm: alarm and bring_back(window))
     deadlines.missed.connect(notify_missed)
     sound.fell_back.connect(lambda why: tray is not None and tray.showMessage(
         QCoreApplication.translate("Desk", "Alarm sound"), why,
@@ -280,3 +281,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
                 banner, sound, tray, pdf, contacts, operations)
+
+
+def bring_back(window: QWidget) -> None:
+    """An alarm shows a minimised desk again ("minimise, keep watching") and asks the
+    taskbar for attention: the sound alone may be a beep nobody hears."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.raise_()
+        window.activateWindow()
+    QApplication.alert(window)
