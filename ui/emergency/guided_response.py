@@ -547,8 +547,9 @@ class GuidedResponse(QWidget):
         minutes, secs = divmod(seconds, 60)
         self.elapsed.setText(self.tr("Running {0}:{1:02d}").format(minutes, secs))
         cancellable = state.can_cancel(now)
-        if cancellable:  # how long the undo stays open
-            left = CANCEL_WINDOW - (now - state.summary.started_at)
+        if cancellable:  # how long the undo stays open, in real seconds (a drill runs faster)
+            window = state.summary.cancel_window
+            left = (window - (now - state.summary.started_at)) / (window / CANCEL_WINDOW)
             mins, secs = divmod(max(0, int(left.total_seconds())), 60)
             self.cancel_button.setText(self.tr("Cancel (pressed by mistake)") +
                                        f"  {mins}:{secs:02d}")
