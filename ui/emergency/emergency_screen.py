@@ -123,6 +123,9 @@ class EmergencyScreen(QWidget):
 
     def call_number(self, role_key: str) -> None:
         role = self._controller.catalog.role(role_key)
+        running = self._controller.open_incidents()
+        if self.current_incident() is None and len(running) == 1:
+            self.show_incident(running[0].id)  # the one running incident: the call is its own
         if self.current_incident() is not None:
             self.guided.call(role_key)  # recorded, and answered there
             return
