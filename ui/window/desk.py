@@ -26,6 +26,7 @@ from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
 from ui.common.app_icon import app_icon
 from ui.common.ask import Confirm, ask_yes_no
+from ui.common.message_tone import show_message
 from ui.common.operations import Operations
 from ui.common.over_screen import show_over_screen
 from ui.common.pdf_export import PdfExport, PdfTools
@@ -167,6 +168,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
         page = SettingsPage(store=store, test_sound=sound.test)
         page.settings_changed.connect(settings_changed)
+        # A test whose player fails says so where it was pressed (not only in the tray).
+        sound.fell_back.connect(lambda why: show_message(page.message, why, ok=False))
         return page
 
     window = MainWindow(header=header, alarm=banner, drill=drill_banner, bars=(panel,),
