@@ -11,6 +11,10 @@
         <translation>{0}（{1}）已超时 {2}</translation>
     </message>
     <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+    <message>
         <source>⚠ Missed: </source>
         <translation>⚠ 超时：</translation>
     </message>

@@ -248,3 +248,38 @@ def test_a_stray_press_in_a_x10_drill_can_be_cancelled_for_two_real_minutes(
     assert Incident.get_by_id(stray).status == "cancelled"
     result = desk.drills.stop()
     assert not any(i.incident == Incident.get_by_id(stray).number for i in result.items)
+
+
+def test_the_undo_countdown_of_a_x10_drill_counts_real_seconds(
+        qtbot, tmp_path, shipped_catalog, desk_db):
+    """The button read "0:00" after 12 real seconds at ×10 yet stayed for two real minutes."""
+    desk, base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1])
+    desk.window.show_screen("drills")
+    start_drill(qtbot, desk, "fire_in_hall", rate=10)
+    desk.window.show_screen("emergency")
+    click(qtbot, desk.emergency.home.urgent_buttons["robbery"])
+    guided = desk.emergency.guided
+    base.advance(seconds=90)  # 15 drill minutes, 90 real seconds: 30 real seconds left
+    guided.refresh()
+    assert guided.cancel_button.text().endswith("  0:30")
+
+
+def test_the_end_the_drill_question_is_readable(qtbot, tmp_path, shipped_catalog, desk_db,
+                                                desk_look):
+    """Asked from the drill banner, which sits in the header bar, the question's text took
+    the header's near-white label colour: a blank box on a light grey background."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from ui.common.ask import ask_yes_no
+
+    desk, _base = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], confirm=ask_yes_no)
+    desk.window.show_screen("drills")
+    start_drill(qtbot, desk, "fire_in_hall")
+    desk.window.findChild(DrillBanner).ask_stop()
+    box = next(b for b in desk.window.findChildren(QMessageBox, "confirmation") if b.isVisible())
+    text = box.findChild(QLabel, "qt_msgbox_label")
+    text.ensurePolished()
+    assert text.text()
+    assert text.palette().color(QPalette.ColorRole.WindowText).lightness() < 128
+    box.close()

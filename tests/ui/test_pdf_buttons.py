@@ -98,9 +98,10 @@ def test_the_window_keeps_answering_during_a_long_export(qtbot, desk, monkeypatc
 
     def slow_render(log, path, *, progress, **kwargs):
         def held(page):
+            if page == 1:
+                first_page.set()  # before the message: the desk may show it at once
             progress(page)
             if page == 1:
-                first_page.set()
                 assert release.wait(20), "the test never released the export"
         return real(log, path, progress=held, **kwargs)
 

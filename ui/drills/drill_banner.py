@@ -53,7 +53,8 @@ class DrillBanner(QFrame):
         """Ending scores the drill at once and cannot be undone: a stray press must not."""
         if not self._drills.running:
             return
-        self._confirm(self, self.tr("End the drill?"), self.tr(
+        # Asked under the window: under the header bar the question took its white text.
+        self._confirm(self.window(), self.tr("End the drill?"), self.tr(
             "End the drill “{0}” now and score it? What has not been done by now counts "
             "as not done, and the drill cannot be continued.").format(
                 self._drills.scenario.title),

@@ -123,6 +123,11 @@ class EmergencyScreen(QWidget):
 
     def call_number(self, role_key: str) -> None:
         role = self._controller.catalog.role(role_key)
+        running = self._controller.open_incidents()
+        if self.current_incident() is None and len(running) == 1 and not self.isVisible():
+            # Pressed on another screen or in a history record: the one running incident's
+            # call. On this screen's home the clerk may be starting a new one: not guessed.
+            self.show_incident(running[0].id)
         if self.current_incident() is not None:
             self.guided.call(role_key)  # recorded, and answered there
             return

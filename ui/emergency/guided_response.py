@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -310,6 +311,7 @@ class GuidedResponse(QWidget):
         self.flush_note_draft()  # the note typed for the incident shown before stays with it
         if incident_id != self.incident_id:
             self.answer.dismiss()  # it spoke of the incident shown before
+            self._close_questions()  # so did they: "yes" must not act on an unseen incident
             self._shown_report, self._shown_entries = None, ()
         self.incident_id = incident_id
         self._situation_key = ""
@@ -320,6 +322,12 @@ class GuidedResponse(QWidget):
         if incident_id == self._just_started and state is not None:
             self._just_started = None
             self._answer_started(state)
+
+    def _close_questions(self) -> None:
+        """Close the questions and the level helper left open for the incident shown before."""
+        for window in (*self.findChildren(QMessageBox, "confirmation"),
+                       *self.findChildren(LevelDialog)):
+            window.close()
 
     def _save_note_draft(self) -> None:
         if self.incident_id is not None:
@@ -554,8 +562,9 @@ class GuidedResponse(QWidget):
         minutes, secs = divmod(seconds, 60)
         self.elapsed.setText(self.tr("Running {0}:{1:02d}").format(minutes, secs))
         cancellable = state.can_cancel(now)
-        if cancellable:  # how long the undo stays open
-            left = CANCEL_WINDOW - (now - state.summary.started_at)
+        if cancellable:  # how long the undo stays open, in real seconds (a drill runs faster)
+            window = state.summary.cancel_window
+            left = (window - (now - state.summary.started_at)) / (window / CANCEL_WINDOW)
             mins, secs = divmod(max(0, int(left.total_seconds())), 60)
             self.cancel_button.setText(self.tr("Cancel (pressed by mistake)") +
                                        f"  {mins}:{secs:02d}")

@@ -42,7 +42,8 @@ class AlarmBanner(QFrame):
         if not alarming:
             return
         parts = [self.tr("{0} ({1}) overdue {2}").format(
-            v.label, v.situation_name, format_countdown(v.remaining(now)).lstrip("+"))
+            v.label, (self.tr("[DRILL] ") if v.is_drill else "") + v.situation_name,
+            format_countdown(v.remaining(now)).lstrip("+"))
             for v in alarming[:3]]
         more = len(alarming) - 3
         text = self.tr("⚠ Missed: ") + "；".join(parts)

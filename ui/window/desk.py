@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QSystemTrayIcon, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QToolButton, QWidget
 
 from models.clock.act import Who
 from models.clock.clocks import Clock, DeskClock, JumpWatch
@@ -26,6 +26,7 @@ from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
 from ui.common.app_icon import app_icon
 from ui.common.ask import Confirm, ask_yes_no
+from ui.common.message_tone import show_message
 from ui.common.operations import Operations
 from ui.common.over_screen import show_over_screen
 from ui.common.pdf_export import PdfExport, PdfTools
@@ -167,6 +168,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
         page = SettingsPage(store=store, test_sound=sound.test)
         page.settings_changed.connect(settings_changed)
+        # A test whose player fails says so where it was pressed (not only in the tray).
+        sound.fell_back.connect(lambda why: show_message(page.message, why, ok=False))
         return page
 
     window = MainWindow(header=header, alarm=banner, drill=drill_banner, bars=(panel,),
@@ -267,6 +270,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
     deadlines.ticked.connect(notice_clock_jump)
     deadlines.alarm_changed.connect(sound.set_playing)
+    deadlines.alarm_changed.connect(lambda alarm: alarm and bring_back(window))
     deadlines.missed.connect(notify_missed)
     sound.fell_back.connect(lambda why: tray is not None and tray.showMessage(
         QCoreApplication.translate("Desk", "Alarm sound"), why,
@@ -280,3 +284,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
                 banner, sound, tray, pdf, contacts, operations)
+
+
+def bring_back(window: QWidget) -> None:
+    """An alarm shows a minimised desk again ("minimise, keep watching") and asks the
+    taskbar for attention: the sound alone may be a beep nobody hears."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.raise_()
+        window.activateWindow()
+    QApplication.alert(window)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -54,8 +55,10 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
-        layout.addWidget(self.save_button)
-        layout.addWidget(self.message)
+        save_row = QHBoxLayout()  # the answer beside Save: in sight, and it moves nothing
+        save_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        save_row.addWidget(self.message, 1)
+        layout.addLayout(save_row)
         layout.addStretch(1)
         if store.problem:
             show_message(self.message, store.problem, ok=False)

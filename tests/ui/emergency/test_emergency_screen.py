@@ -88,6 +88,35 @@ def test_number_bar_without_incident_says_what_to_do(qtbot, emergency):
     assert TimelineEntry.select().count() == 0
 
 
+def test_number_bar_from_another_screen_with_one_incident_running_records_it(qtbot, emergency):
+    """One incident running, the clerk on another screen or in a history record window: 119
+    is that incident's call, recorded and answered in its view (it was "not recorded", and
+    under a record window the answer was not even seen). On this screen's home the clerk may
+    be starting a new incident: there it is not guessed."""
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    fire = emergency.guided.incident_id
+    emergency.show_home()
+    click(qtbot, emergency.numbers.buttons["110"])  # on home: not guessed
+    assert emergency.page() == "home" and "未记录" in emergency.answer.detail.text()
+    emergency.hide()  # another screen is shown
+    emergency.numbers.buttons["119"].click()
+    emergency.show()
+    assert emergency.current_incident() == fire
+    assert [e.text for e in TimelineEntry.select().where(
+        TimelineEntry.incident == fire, TimelineEntry.kind == "called")] == ["消防报警 119"]
+    assert emergency.guided.answer.isVisible() and emergency.guided.answer.number.text() == "119"
+
+
+def test_number_bar_from_home_with_two_incidents_running_records_nowhere(qtbot, emergency):
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    emergency.show_home()
+    click(qtbot, emergency.home.urgent_buttons["robbery"])
+    emergency.show_home()
+    click(qtbot, emergency.numbers.buttons["110"])
+    assert emergency.page() == "home" and "未记录" in emergency.answer.detail.text()
+    assert TimelineEntry.select().where(TimelineEntry.kind == "called").count() == 0
+
+
 def test_quick_note_enter_adds_to_record(qtbot, emergency):
     click(qtbot, emergency.home.urgent_buttons["robbery"])
     note = emergency.guided.note

@@ -179,3 +179,24 @@ def test_countdown_format():
     assert format_countdown(timedelta(seconds=-67)) == "+01:07"
     assert format_countdown(timedelta(hours=24)) == "24:00:00"
     assert format_countdown(timedelta(hours=-1, seconds=-5)) == "+1:00:05"
+
+
+def test_a_test_that_fails_says_so_in_settings(qtbot, tmp_path, shipped_catalog, desk_db):
+    """The test said "playing through aplay" while aplay failed (no sound device) and the
+    alarm fell back to the beep: the failure now replaces it, where the test was pressed."""
+    player = FakePlayer()
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("clerk_on_duty", "张三")
+    desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store,
+                      clock=FakeClock(datetime(2026, 11, 20, 12, 0, tzinfo=HALL)),
+                      sound_player=lambda: player)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    desk.window.show_screen("settings")
+    page = desk.window.findChild(SettingsPage)
+    qtbot.mouseClick(page.test_sound, Qt.MouseButton.LeftButton)
+    assert "fake" in page.message.text()
+    player.failed.emit("aplay: audio open error")
+    assert "aplay: audio open error" in page.message.text()
+    desk.sound._test_end.stop()
+    desk.sound.set_playing(False)

@@ -70,3 +70,28 @@ def test_an_open_deadline_alone_asks_too(qtbot, desk):
     assert not desk.window.close()
     qtbot.keyClick(question(desk), Qt.Key.Key_Escape)  # Esc keeps it open
     assert desk.window.isVisible()
+
+
+def test_an_alarm_brings_the_minimised_desk_back(qtbot, tmp_path, shipped_catalog, desk_db):
+    """"Minimise (keep watching)": a deadline missed while minimised shows the desk again
+    (seen under openbox: the alarm rang — a beep where no sound device — behind an icon)."""
+    from datetime import timedelta
+
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("clerk_on_duty", "张三")
+    clock = FakeClock(WORKDAY)
+    desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store, clock=clock)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    desk.start()
+    desk.emergency.start("fire")
+    desk.window.close()
+    question(desk).findChild(QPushButton, "minimiseButton").click()
+    assert desk.window.isMinimized()
+    desk.deadlines.tick()  # nothing missed yet: it stays minimised
+    assert desk.window.isMinimized()
+    clock.advance(timedelta(minutes=30))
+    desk.deadlines.tick()
+    assert desk.deadlines.alarming()
+    assert not desk.window.isMinimized()

@@ -1,5 +1,5 @@
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from models.store.settings import SettingsStore
 from ui.window.settings_page import SettingsPage
@@ -68,3 +68,19 @@ def test_the_backup_folder_is_set_here_and_applies_at_the_next_start(qtbot, tmp_
     page.save()
     assert SettingsStore(tmp_path / "settings.json").get("backup_folder") == str(tmp_path / "usb")
     assert "下次启动起备份将存入新的文件夹" in page.message.text()
+
+
+def test_the_answer_to_save_or_test_shows_beside_save_and_moves_nothing(qtbot, tmp_path):
+    """At 1366×768 the message lay below Save, under the 110 bar: "saved" and the sound
+    test's answer were out of sight, and showing them moved Save down."""
+    page = SettingsPage(store=SettingsStore(tmp_path / "settings.json"))
+    qtbot.addWidget(page)
+    page.resize(1234, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    save = page.save_button.geometry()
+    page.save()
+    QApplication.processEvents()  # the layout settles
+    message = page.message.geometry()
+    assert page.save_button.geometry() == save
+    assert message.top() < save.bottom() and message.bottom() > save.top()  # the same row
