@@ -942,12 +942,28 @@
         <translation>没有进行中的事件</translation>
     </message>
     <message>
+        <source>✓ recorded — dial now</source>
+        <translation>✓ 已记录——请拨打</translation>
+    </message>
+    <message>
+        <source>pressed again: answer the question</source>
+        <translation>重复按下：请回答提问（未记录）</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
         <source>Dial now: {0}</source>
         <translation>请立即拨打：{0}</translation>
     </message>
     <message>
         <source>Not recorded: no incident is shown. Open or start it, so the call is recorded.</source>
         <translation>未记录：当前没有显示事件。请打开或启动该事件，呼叫才会记入记录。</translation>
+    </message>
+    <message>
+        <source>not recorded — dial now</source>
+        <translation>未记录——请拨打</translation>
     </message>
 </context>
 <context>

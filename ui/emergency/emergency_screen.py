@@ -129,12 +129,19 @@ class EmergencyScreen(QWidget):
             # call. On this screen's home the clerk may be starting a new one: not guessed.
             self.show_incident(running[0].id)
         if self.current_incident() is not None:
+            self.guided.answer.dismiss()  # what this press shows, not the last one's
             self.guided.call(role_key)  # recorded, and answered there
+            kind = self.guided.answer.kind
+            said = {"call": self.tr("✓ recorded — dial now"),
+                    "again": self.tr("pressed again: answer the question")}
+            self.numbers.say(role.number, said.get(kind, self.tr("not recorded")),
+                             recorded=kind == "call")
             return
         self.answer.answer("dial", self.tr("Dial now: {0}").format(role.name),
                            number=role.number,
                            detail=self.tr("Not recorded: no incident is shown. Open or start "
                                           "it, so the call is recorded."))
+        self.numbers.say(role.number, self.tr("not recorded — dial now"), recorded=False)
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

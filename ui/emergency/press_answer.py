@@ -3,7 +3,8 @@ was recorded, a role with no number on file, a press repeated too soon, an incid
 
 An overlay in a fixed place, one row across the bottom of an area its host names (the guided
 view: the steps column, so the call and report buttons beside it stay free): it pushes no
-widget anywhere, takes no focus, blocks nothing; it goes away on its own after ANSWER_MS, on
+widget anywhere, takes no focus, blocks nothing (a click on its words reaches what lies under
+them); it goes away on its own after ANSWER_MS, on
 Esc (the host calls dismiss()) or on its ✕.
 """
 
@@ -28,16 +29,22 @@ class PressAnswer(QFrame):
         self.headline = QLabel(objectName="pressAnswerHeadline")
         self.headline.setWordWrap(True)
         self.number = QLabel(objectName="pressAnswerNumber")
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._area = area or host.rect
         self.detail = QLabel(objectName="pressAnswerDetail")
         self.detail.setWordWrap(True)
-        self.action_button = QPushButton(objectName="pressAnswerAction")
-        self.action_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The answer's words let clicks through to what lies under them (a step's call
+        # button); its two buttons are the host's, laid over the answer's right end.
+        for widget in (self, self.headline, self.number, self.detail):
+            widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.action_button = QPushButton(host, objectName="pressAnswerAction")
         self.action_button.clicked.connect(self._act)
-        self.close_button = QPushButton("✕  Esc", objectName="pressAnswerClose")
-        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button = QPushButton("✕  Esc", host, objectName="pressAnswerClose")
         self.close_button.clicked.connect(self.dismiss)
+        for button in (self.action_button, self.close_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.hide()
+        self._room = QWidget()  # where the buttons lie over the answer
+        self._room.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         words = QVBoxLayout()
         words.setSpacing(2)
         words.addWidget(self.headline)
@@ -47,8 +54,7 @@ class PressAnswer(QFrame):
         layout.setSpacing(12)
         layout.addWidget(self.number)
         layout.addLayout(words, 1)
-        layout.addWidget(self.action_button)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._room)
         self._action: Callable[[], object] | None = None
         self._timer = QTimer(self, singleShot=True, interval=ANSWER_MS)
         self._timer.timeout.connect(self.dismiss)
@@ -73,10 +79,12 @@ class PressAnswer(QFrame):
         self.detail.setVisible(bool(detail))
         self._action = action[1] if action else None
         self.action_button.setText(action[0] if action else "")
-        self.action_button.setVisible(action is not None)
         self._place()
         self.show()
         self.raise_()
+        for button in self._buttons():
+            button.show()
+            button.raise_()
         self._timer.start()
 
     def dismiss(self) -> bool:
@@ -84,7 +92,10 @@ class PressAnswer(QFrame):
         shown = self.isVisible()
         self._timer.stop()
         self.hide()
+        self.action_button.hide()
+        self.close_button.hide()
         self.kind = ""
+        self._action = None
         return shown
 
     def _act(self) -> None:
@@ -99,8 +110,20 @@ class PressAnswer(QFrame):
             self._place()
         return False
 
+    def _buttons(self) -> list[QPushButton]:
+        return [self.action_button, self.close_button] if self._action else [self.close_button]
+
     def _place(self) -> None:
+        buttons = self._buttons()
+        self._room.setFixedWidth(sum(b.sizeHint().width() for b in buttons)
+                                 + MARGIN * (len(buttons) - 1))
         area = self._area()
         self.setFixedWidth(max(area.width() - 2 * MARGIN, 0))
         self.adjustSize()
         self.move(area.left() + MARGIN, area.bottom() + 1 - self.height() - MARGIN)
+        room = self._room.geometry().translated(self.pos())
+        x = room.left()
+        for button in buttons:
+            button.resize(button.sizeHint())
+            button.move(x, room.top() + (room.height() - button.height()) // 2)
+            x += button.width() + MARGIN

@@ -54,6 +54,41 @@ def test_the_number_bar_in_the_guided_view_answers_and_records(qtbot, emergency)
     click(qtbot, emergency.numbers.buttons["120"])
     assert emergency.guided.answer.number.text() == "120"
     assert entries(incident_id, "called") == [("called", "医疗急救 120")]
+    # the bar, which no window covers, answers too: on the button pressed, for a while
+    button = emergency.numbers.buttons["120"]
+    assert "已记录" in button.text() and button.property("said") == "recorded"
+    assert emergency.numbers.buttons["110"].property("said") in (None, "")
+    emergency.numbers.unsay()  # as the timer does
+    assert "已记录" not in button.text() and "F12" in button.text()
+
+
+def test_the_bar_says_so_when_a_press_is_not_recorded(qtbot, emergency):
+    click(qtbot, emergency.numbers.buttons["110"])  # home: no incident shown
+    button = emergency.numbers.buttons["110"]
+    assert "未记录" in button.text() and button.property("said") == "not"
+
+
+def test_a_repeat_press_says_so_on_the_bar_too(qtbot, emergency):
+    start(qtbot, emergency, "fire")
+    click(qtbot, emergency.numbers.buttons["119"])
+    click(qtbot, emergency.numbers.buttons["119"])  # within the repeat window: asked
+    button = emergency.numbers.buttons["119"]
+    assert emergency.guided.answer.kind == "again" and button.property("said") == "not"
+
+
+def test_a_click_on_the_answer_s_words_reaches_what_lies_under_them(qtbot, emergency):
+    start(qtbot, emergency, "fire")
+    click(qtbot, call_button(emergency.guided, "fire"))
+    answer = emergency.guided.answer
+    window = answer.window()
+    own = {answer.action_button, answer.close_button}
+    for label in (answer.headline, answer.number, answer.detail):
+        at = label.mapTo(window, label.rect().center())
+        hit = window.childAt(at)
+        assert hit is not None and hit not in (answer, label) and hit not in own
+        assert not answer.isAncestorOf(hit)
+    at = answer.close_button.mapTo(window, answer.close_button.rect().center())
+    assert window.childAt(at) is answer.close_button
 
 
 def test_the_answer_goes_on_its_own_and_with_esc(qtbot, emergency):
