@@ -110,5 +110,9 @@ class LevelDialog(QDialog):
             missing = self.tr("Choose a level other than the current one.")
         elif not self.chosen_reason():
             missing = self.tr("Write why the level changes; it goes into the record.")
+        untouched = self.chosen_level() == self._current and not self.chosen_reason()
+        self.missing.setProperty("untouched", untouched)  # a hint, not yet a problem
+        self.missing.style().unpolish(self.missing)
+        self.missing.style().polish(self.missing)
         self.missing.setText(missing)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
