@@ -20,7 +20,7 @@ from models.incidents.lifecycle import Status
 from models.incidents.seal import current_seal
 from models.incidents.verify import verify_incidents
 from models.plans.catalog import Catalog
-from models.store.tables import Deadline, Incident, bound_database
+from models.store.tables import Deadline, Incident, bound_database, reading
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,12 @@ def daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str
     """The hall's days `first` to `last` (its midnight to midnight, in `zone`). Every
     incident listed is checked against its timeline; one changed outside the program is
     marked (`DailyRow.intact`), so a forged outcome is never printed as trustworthy."""
+    with reading():  # one moment of the file: a desk writing meanwhile is no "※"
+        return _daily_log(catalog, first, last, hall=hall, desk=desk, zone=zone)
+
+
+def _daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: str,
+               zone: ZoneInfo) -> DailyLog:
     f = HistoryFilter(first_day=first, last_day=last, desk=desk, zone=zone)
     incidents = list(filtered(f).order_by(Incident.started_at, Incident.id))
     by_incident: dict[int, list[Deadline]] = {}

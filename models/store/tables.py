@@ -220,3 +220,9 @@ def bound_database() -> pw.Database:
 def transaction():
     """One transaction on the bound database: all of it is written, or none."""
     return bound_database().atomic()
+
+
+def reading():
+    """One read transaction on the bound database: every query in it sees one moment of the
+    file. Deferred: it takes no write lock, so a desk writing meanwhile is never held up."""
+    return bound_database().atomic(lock_type="DEFERRED")

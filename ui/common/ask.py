@@ -20,7 +20,8 @@ Confirm = Callable[[QWidget, str, str, Then], object]  # (parent, title, text, t
 def ask_yes_no(parent: QWidget, title: str, text: str, then: Then) -> QMessageBox:
     """Ask and return at once; `then()` runs if the answer is yes. Asking the same question
     under the same parent again replaces the box still open (the newer `then` counts)."""
-    for old in parent.findChildren(QMessageBox, "confirmation"):
+    for old in parent.findChildren(QMessageBox, "confirmation",
+                                   Qt.FindChildOption.FindDirectChildrenOnly):
         if old.windowTitle() == title:
             old.close()
     box = QMessageBox(QMessageBox.Icon.Question, title, text,

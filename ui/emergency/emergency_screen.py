@@ -123,11 +123,15 @@ class EmergencyScreen(QWidget):
 
     def call_number(self, role_key: str) -> None:
         role = self._controller.catalog.role(role_key)
-        running = self._controller.open_incidents()
-        if self.current_incident() is None and len(running) == 1 and not self.isVisible():
+        if not self.isVisible():
             # Pressed on another screen or in a history record: the one running incident's
-            # call. On this screen's home the clerk may be starting a new one: not guessed.
-            self.show_incident(running[0].id)
+            # call, never the one the hidden guided view was last left on. On this screen's
+            # home the clerk may be starting a new one: not guessed either.
+            running = self._controller.open_incidents()
+            if len(running) == 1:
+                self.show_incident(running[0].id)
+            else:
+                self.show_home()
         if self.current_incident() is not None:
             self.guided.answer.dismiss()  # what this press shows, not the last one's
             self.guided.call(role_key)  # recorded, and answered there

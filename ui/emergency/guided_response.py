@@ -325,8 +325,9 @@ class GuidedResponse(QWidget):
 
     def _close_questions(self) -> None:
         """Close the questions and the level helper left open for the incident shown before."""
-        for window in (*self.findChildren(QMessageBox, "confirmation"),
-                       *self.findChildren(LevelDialog)):
+        direct = Qt.FindChildOption.FindDirectChildrenOnly  # not the record window's own
+        for window in (*self.findChildren(QMessageBox, "confirmation", direct),
+                       *self.findChildren(LevelDialog, options=direct)):
             window.close()
 
     def _save_note_draft(self) -> None:

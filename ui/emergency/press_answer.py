@@ -79,6 +79,7 @@ class PressAnswer(QFrame):
         self.detail.setVisible(bool(detail))
         self._action = action[1] if action else None
         self.action_button.setText(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
         self._place()
         self.show()
         self.raise_()

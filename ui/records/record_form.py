@@ -67,6 +67,7 @@ class RecordForm(QWidget):
         self._catalog = service.catalog
         self._ops = operations
         self._pdf = pdf
+        self._filled_for: int | None = None  # the record the fields were last filled with
         self.incident_id = incident_id
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -230,7 +231,8 @@ class RecordForm(QWidget):
         self._plan_id, self._plan_label = self._service.plan_used(self.incident_id)
         self.plan_label.setText(self.tr("Plan version {0}").format(self._plan_label))
         raw, from_draft = self._service.form(self.incident_id)
-        self._fill(raw)
+        self._fill(raw, another=self.incident_id != self._filled_for)
+        self._filled_for = self.incident_id
         show_message(self.message, self.tr("Unsaved text from before was restored.")
                      if from_draft else "", ok=True)
         self._show_integrity()
@@ -248,11 +250,13 @@ class RecordForm(QWidget):
         self.amend_button.setVisible(closed)
         self._show_loss_advice()
 
-    def _fill(self, raw: dict[str, str]) -> None:
+    def _fill(self, raw: dict[str, str], *, another: bool = False) -> None:
+        """`another`: the form now shows another record — every field is set again, so no
+        undo history of the record before can bring its text into this one."""
         for key, editor in self.editors.items():
             text = raw.get(key, "")
             line = isinstance(editor, QLineEdit)
-            if text == (editor.text() if line else editor.toPlainText()):
+            if not another and text == (editor.text() if line else editor.toPlainText()):
                 continue  # most fields are empty in both: a refill leaves them be
             editor.blockSignals(True)
             if line:

@@ -35,6 +35,7 @@ class AlarmSound(QObject):
         self.volume = volume
         self.playing = False
         self.testing = False
+        self._saved_volume = volume  # the alarm's, while a test plays at another
         self.fallback_reason = ""
         self._wanted = False
         self._beep = beep
@@ -43,7 +44,9 @@ class AlarmSound(QObject):
             player.setParent(self)
             player.failed.connect(self._player_failed)
         self._wav = Path(resource_path("resources/sounds/alarm.wav"))
-        self._cache = cache_dir or Path(tempfile.gettempdir()) / "emergency-desk-sounds"
+        # the scaled copies: a folder of this desk's own (a shared one in /tmp could hold a
+        # half-written or a stranger's file)
+        self._cache = cache_dir or Path(tempfile.mkdtemp(prefix="emergency-desk-sounds-"))
         self._beeper = QTimer(self)
         self._beeper.setInterval(BEEP_EVERY_MS)
         self._beeper.timeout.connect(lambda: self._beep())
@@ -72,17 +75,24 @@ class AlarmSound(QObject):
             self._start()
 
     def test(self, volume: int) -> str:
-        """Play for TEST_MS at `volume` (Settings' button); says what plays."""
+        """Play for TEST_MS at `volume` (Settings' button, before it is saved); says what
+        plays. The alarm's own volume stays the saved one."""
+        self._saved_volume = self.volume if not self.testing else self._saved_volume
         self.volume = volume
         self.testing = True
-        if not self.playing:
-            self._start()
-            self.playing = True
+        if self.playing:
+            self._stop()
+        self._start()
+        self.playing = True
         self._test_end.start()
         return self.player_name or "beep"
 
     def _end_test(self) -> None:
         self.testing = False
+        self.volume = self._saved_volume
+        if self.playing:  # an alarm ringing meanwhile goes on at the saved volume
+            self._stop()
+            self.playing = False
         self._apply()
 
     def _apply(self) -> None:

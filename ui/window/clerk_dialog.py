@@ -5,6 +5,8 @@ every incident names the clerk who started it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +29,7 @@ class ClerkDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("clerkDialog")
         self.required = not current  # nobody on duty: a name must be chosen
+        self.then: Callable[[], object] | None = None  # the press to make once one is
         self.setWindowTitle(self.tr("Who is on duty?"))
         grid = QGridLayout()
         self.name_buttons: dict[str, QPushButton] = {}

@@ -225,16 +225,18 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
     def choose_clerk(then: Callable[[], object] | None = None) -> None:
         """Who is on duty; `then` runs once a name is chosen (a press made while nobody
-        was on duty is made again)."""
+        was on duty is made again: the last one, once, however many were made)."""
         if header.clerk_dialog is not None and header.clerk_dialog.isVisible():
+            if then is not None:
+                header.clerk_dialog.then = then
             header.clerk_dialog.raise_()
             header.clerk_dialog.activateWindow()
-            return  # one question, and the press that raised it, however many presses
+            return
         dialog = ClerkDialog(names=store.get("clerk_names"),
                              current=str(store.get("clerk_on_duty")), parent=window)
         dialog.chosen.connect(lambda name: (put_on_duty(store, name), header.set_clerk(name)))
-        if then is not None:
-            dialog.accepted.connect(then)
+        dialog.then = then
+        dialog.accepted.connect(lambda: dialog.then() if dialog.then is not None else None)
         dialog.finished.connect(window.activateWindow)  # keys go back to the desk
         show_over_screen(dialog, window)  # not modal: the alarm and the bar stay usable
         header.clerk_dialog = dialog

@@ -12,6 +12,7 @@ applied by playing a copy of the WAV scaled to it, so every player honours it al
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import wave
@@ -42,9 +43,11 @@ def scaled_wav(source: Path, volume: int, folder: Path) -> Path:
     if sys.byteorder == "big":
         samples.byteswap()
     folder.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(target), "wb") as out:
+    part = target.with_suffix(".part")
+    with wave.open(str(part), "wb") as out:
         out.setparams(params)
         out.writeframes(samples.tobytes())
+    os.replace(part, target)  # whole or not there: a kill never leaves half a file to reuse
     return target
 
 

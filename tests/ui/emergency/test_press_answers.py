@@ -222,3 +222,14 @@ def test_the_bar_answer_on_home_goes_with_esc_or_another_page(qtbot, emergency):
     click(qtbot, emergency.numbers.buttons["119"])
     click(qtbot, next(iter(emergency.home.category_buttons.values())))
     assert emergency.page() == "category" and not emergency.answer.isVisible()
+
+
+def test_a_call_on_another_screen_is_not_put_on_the_incident_left_in_the_guided_view(
+        qtbot, emergency):
+    first = start(qtbot, emergency, "fire")
+    start(qtbot, emergency, "power_cut")
+    emergency.show_incident(first)  # the guided view left on the fire
+    emergency.hide()  # the clerk went to another screen
+    click(qtbot, emergency.numbers.buttons["110"])
+    assert entries(first, "called") == []  # two running: nothing guessed
+    assert emergency.numbers.buttons["110"].property("said") == "not"

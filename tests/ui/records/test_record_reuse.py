@@ -48,3 +48,27 @@ def test_one_form_refilled_record_after_record(qtbot, desk_db, shipped_catalog):
     assert not form.editors["place"].isReadOnly() and form.save_button.isVisible()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     dialog.close()
+
+
+def test_the_next_record_has_no_undo_of_the_last(qtbot, desk_db, shipped_catalog):
+    now = datetime.now(HALL)
+
+    def act(when=now):
+        return Act(Who("城东营业厅", "1号台", "张三"), when, HolidayCalendar())
+
+    fire = response.start_incident(shipped_catalog, desk_db[1], "fire",
+                                   act(now - timedelta(hours=2)))
+    power = response.start_incident(shipped_catalog, desk_db[1], "power_cut",
+                                    act(now - timedelta(hours=1)))
+    screen = history_screen(catalog=shipped_catalog, act=act)
+    qtbot.addWidget(screen)
+    screen.show()
+    rows = {r.id: screen.model.index(i, 0) for i, r in enumerate(screen.model.rows)}
+    screen.open_row(rows[fire])
+    reporter = screen.record_dialog.form.editors["reporter"]
+    reporter.insert("李四")
+    reporter.selectAll()
+    reporter.backspace()  # typed and rubbed out: empty, and Ctrl+Z would bring it back
+    screen.open_row(rows[power])
+    assert not reporter.isReadOnly() and reporter.text() == ""
+    assert not reporter.isUndoAvailable()  # Ctrl+Z cannot put 李四 into the power cut

@@ -200,3 +200,18 @@ def test_a_test_that_fails_says_so_in_settings(qtbot, tmp_path, shipped_catalog,
     assert "aplay: audio open error" in page.message.text()
     desk.sound._test_end.stop()
     desk.sound.set_playing(False)
+
+
+def test_a_test_at_another_volume_leaves_the_alarm_at_the_saved_one(qtbot, tmp_path):
+    player = FakePlayer()
+    sound = AlarmSound(player=player, cache_dir=tmp_path, volume=100)
+    sound.test(25)  # chosen in Settings, not saved
+    sound._test_end.stop()
+    sound._test_end.timeout.emit()
+    sound.set_playing(True)  # a real miss
+    assert player.calls[-1] == ("start", WAV)  # the unscaled file: volume 100
+    sound.test(25)  # tried while the alarm rings: heard at 25 at once
+    assert player.calls[-2:] == [("stop", None), ("start", scaled_wav(WAV, 25, tmp_path))]
+    sound._test_end.stop()
+    sound._test_end.timeout.emit()
+    assert sound.playing and player.calls[-1] == ("start", WAV)  # back to the saved volume

@@ -46,7 +46,7 @@ def test_a_running_incident_asks_and_minimises(qtbot, desk):
     assert not desk.window.close()  # refused: asked instead
     assert desk.window.isVisible()
     box = question(desk)
-    assert "1" in box.text()
+    assert box.text().startswith("1 起事件正在处置")
     assert box.defaultButton().objectName() == "minimiseButton"
     box.findChild(QPushButton, "minimiseButton").click()
     assert desk.window.isVisible() and desk.window.isMinimized()

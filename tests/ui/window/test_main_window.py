@@ -117,8 +117,8 @@ def test_a_press_with_nobody_on_duty_asks_who_then_starts(qtbot, catalog_dir, tm
     window, store = make_window(qtbot, catalog_dir, tmp_path, controller)
     window.show()
     screen = window.screen("emergency")
-    screen.start("fire")
-    screen.start("fire")  # pressed twice while asked: one dialog, one question
+    screen.start("staff_assaulted")
+    screen.start("fire")  # pressed again while asked: one dialog, the last press made
     dialog = window.header.clerk_dialog
     assert dialog.isVisible() and screen.page() != "guided"
     assert not dialog.isModal()  # the alarm and 110 / 119 / 120 stay usable meanwhile
