@@ -46,7 +46,7 @@ class AlarmSound(QObject):
         self._wav = Path(resource_path("resources/sounds/alarm.wav"))
         # the scaled copies: a folder of this desk's own (a shared one in /tmp could hold a
         # half-written or a stranger's file)
-        self._cache = cache_dir or Path(tempfile.mkdtemp(prefix="emergency-desk-sounds-"))
+        self._cache = cache_dir  # made when a volume below 100 % is first played
         self._beeper = QTimer(self)
         self._beeper.setInterval(BEEP_EVERY_MS)
         self._beeper.timeout.connect(lambda: self._beep())
@@ -111,13 +111,19 @@ class AlarmSound(QObject):
                                     "afplay): the alarm can only beep."))
         else:
             try:
-                self._player.start(scaled_wav(self._wav, self.volume, self._cache))
+                self._player.start(self._wav if self.volume >= 100 else
+                                   scaled_wav(self._wav, self.volume, self._cache_dir()))
                 return
             except OSError as e:  # the scaled copy could not be written
                 self._player_failed(str(e))
                 return
         self._beep()
         self._beeper.start()
+
+    def _cache_dir(self) -> Path:
+        if self._cache is None:
+            self._cache = Path(tempfile.mkdtemp(prefix="emergency-desk-sounds-"))
+        return self._cache
 
     def _stop(self) -> None:
         self._beeper.stop()
