@@ -69,6 +69,10 @@ class AlarmSound(QObject):
         self._apply()
 
     def set_volume(self, volume: int) -> None:
+        """The saved volume (a test playing meanwhile ends, then the alarm has this one)."""
+        self._saved_volume = volume
+        if self.testing:
+            return
         self.volume = volume
         if self.playing:  # heard at once at the new volume
             self._stop()

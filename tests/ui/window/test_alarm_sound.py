@@ -215,3 +215,14 @@ def test_a_test_at_another_volume_leaves_the_alarm_at_the_saved_one(qtbot, tmp_p
     sound._test_end.stop()
     sound._test_end.timeout.emit()
     assert sound.playing and player.calls[-1] == ("start", WAV)  # back to the saved volume
+
+
+def test_a_volume_saved_while_a_test_plays_is_the_alarm_s_after_it(qtbot, tmp_path):
+    player = FakePlayer()
+    sound = AlarmSound(player=player, cache_dir=tmp_path, volume=100)
+    sound.test(25)
+    sound.set_volume(50)  # Save pressed while the test plays
+    sound._test_end.stop()
+    sound._test_end.timeout.emit()
+    sound.set_playing(True)
+    assert player.calls[-1] == ("start", scaled_wav(WAV, 50, tmp_path))
