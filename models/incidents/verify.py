@@ -79,7 +79,7 @@ def _rows(kind, table: str, where: str, params: tuple, order: str = "id") -> lis
 
 
 def verify_incident(incident_id: int) -> list[Finding]:
-    return list(_verify(_rows(IncidentRow, "incident", "id = ?", (incident_id,))))
+    return list(verify_incidents([incident_id]))
 
 
 def verify_incidents(ids: list[int]) -> Iterator[Finding]:

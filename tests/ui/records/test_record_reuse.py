@@ -14,16 +14,20 @@ from tests.helpers.hall import HALL
 from tests.helpers.wiring import history_screen
 
 
-def test_one_form_refilled_record_after_record(qtbot, desk_db, shipped_catalog):
+def act(when=None):
+    return Act(Who("城东营业厅", "1号台", "张三"), when or datetime.now(HALL),
+               HolidayCalendar())
+
+
+def fire_and_power_cut(catalog, plan) -> tuple[int, int]:
+    """A fire two hours ago and a power cut one hour ago, both still open."""
     now = datetime.now(HALL)
+    return (response.start_incident(catalog, plan, "fire", act(now - timedelta(hours=2))),
+            response.start_incident(catalog, plan, "power_cut", act(now - timedelta(hours=1))))
 
-    def act(when=now):
-        return Act(Who("城东营业厅", "1号台", "张三"), when, HolidayCalendar())
 
-    fire = response.start_incident(shipped_catalog, desk_db[1], "fire",
-                                   act(now - timedelta(hours=2)))
-    power = response.start_incident(shipped_catalog, desk_db[1], "power_cut",
-                                    act(now - timedelta(hours=1)))
+def test_one_form_refilled_record_after_record(qtbot, desk_db, shipped_catalog):
+    fire, power = fire_and_power_cut(shipped_catalog, desk_db[1])
     Incident.update(status="closed").where(Incident.id == power).execute()  # as if closed
     screen = history_screen(catalog=shipped_catalog, act=act)
     qtbot.addWidget(screen)
@@ -51,15 +55,7 @@ def test_one_form_refilled_record_after_record(qtbot, desk_db, shipped_catalog):
 
 
 def test_the_next_record_has_no_undo_of_the_last(qtbot, desk_db, shipped_catalog):
-    now = datetime.now(HALL)
-
-    def act(when=now):
-        return Act(Who("城东营业厅", "1号台", "张三"), when, HolidayCalendar())
-
-    fire = response.start_incident(shipped_catalog, desk_db[1], "fire",
-                                   act(now - timedelta(hours=2)))
-    power = response.start_incident(shipped_catalog, desk_db[1], "power_cut",
-                                    act(now - timedelta(hours=1)))
+    fire, power = fire_and_power_cut(shipped_catalog, desk_db[1])
     screen = history_screen(catalog=shipped_catalog, act=act)
     qtbot.addWidget(screen)
     screen.show()
