@@ -133,13 +133,11 @@ class EmergencyScreen(QWidget):
             else:
                 self.show_home()
         if self.current_incident() is not None:
-            self.guided.answer.dismiss()  # what this press shows, not the last one's
-            self.guided.call(role_key)  # recorded, and answered there
-            kind = self.guided.answer.kind
-            said = {"call": self.tr("✓ recorded — dial now"),
-                    "again": self.tr("pressed again: answer the question")}
-            self.numbers.say(role.number, said.get(kind, self.tr("not recorded")),
-                             recorded=kind == "call")
+            done = self.guided.call(role_key)  # recorded, and answered there
+            said = {"called": self.tr("✓ recorded — dial now"),
+                    "asked": self.tr("pressed again: answer the question")}
+            self.numbers.say(role.number, said.get(done, self.tr("not recorded")),
+                             recorded=done == "called")
             return
         self.answer.answer("dial", self.tr("Dial now: {0}").format(role.name),
                            number=role.number,

@@ -582,34 +582,36 @@ class GuidedResponse(QWidget):
         if self.incident_id is not None and index < len(self.step_rows):
             self.step_rows[index].check.toggle()
 
-    def call(self, role_key: str) -> None:
-        self._call(role_key)
+    def call(self, role_key: str) -> str:
+        """What the press did: "called", NO_NUMBER (recorded as such), "asked" (pressed again
+        too soon) or "" (nothing recorded)."""
+        return self._call(role_key)
 
     def call_person(self, person: Person) -> None:
         """Exactly who was called, on which number, goes into the record."""
         self._call(person.role_key, person.name, person.number)
 
     def _call(self, role_key: str, person: str = "", number: str = "", *,
-              again: bool = False) -> None:
+              again: bool = False) -> str:
         """Record the call and show, at once, the number to dial and what was recorded; a
         role with no number on file says so (recorded as such, never as called); the same
-        press again within REPEAT_WINDOW asks first."""
+        press again within REPEAT_WINDOW asks first. Returns what it did (see `call`)."""
         if self.incident_id is None:
-            return
+            return ""
         dial = self._controller.number_to_dial(role_key, number)
         kind = "called" if dial else NO_NUMBER
         name = " ".join(p for p in (self._catalog.role(role_key).name, person) if p)
         if not again and self._asked_again(kind, role_key, person, name, lambda: self._call(
                 role_key, person, number, again=True)):
-            return
+            return "asked"
         if not self._controller.call(self.incident_id, role_key, person=person, number=number):
-            return  # refused or failed: said elsewhere
+            return ""  # refused or failed: said elsewhere
         if dial:
             self.answer.answer("call", self.tr("Dial now: {0}").format(name),
                                number=display_number(dial),
                                detail=self.tr("Recorded: called {0} at {1}.").format(
                                    name, self._now_text()))
-            return
+            return kind
         add = (self.tr("Add a number for {0}…").format(self._catalog.role(role_key).name),
                lambda: self.add_number(role_key)) if self._contacts is not None else None
         self.answer.answer(NO_NUMBER, self.tr("{0}: no number on file").format(name),
@@ -617,6 +619,7 @@ class GuidedResponse(QWidget):
                                           "called. Find the number elsewhere, or add it.").format(
                                               name, self._now_text()),
                            action=add)
+        return kind
 
     def report(self, role_key: str, person: str = "", number: str = "", *,
                again: bool = False) -> None:
