@@ -129,7 +129,8 @@ def test_fire_drill_at_ten_times(qtbot, tmp_path, shipped_catalog, desk_db, asyn
     # the trainer's report, written in the background and read back
     target = tmp_path / "演练报告.pdf"
     asked = []
-    desk.pdf.ask_path = lambda parent, title, suggested: asked.append(suggested) or target
+    desk.pdf.ask_path = lambda parent, title, suggested, then: (asked.append(suggested),
+                                                                  then(target))
     with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
         click(qtbot, panel.export_button)
         assert panel.export_bar.state == "working"  # the window answers meanwhile
@@ -151,7 +152,7 @@ def test_report_export_to_an_unwritable_place_says_so(qtbot, tmp_path, shipped_c
     panel = start_drill(qtbot, desk, "robbery")
     base.advance(minutes=1)
     desk.drills.stop()
-    desk.pdf.ask_path = lambda *a: tmp_path / "no such folder" / "r.pdf"
+    desk.pdf.ask_path = lambda *a: a[-1](tmp_path / "no such folder" / "r.pdf")
     with qtbot.waitSignal(desk.pdf.exporter.failed, timeout=20000):
         click(qtbot, panel.export_button)
     assert panel.export_bar.state == "failed"

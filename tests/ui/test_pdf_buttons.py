@@ -50,9 +50,10 @@ def desk(qtbot, tmp_path, shipped_catalog, desk_db, async_loop):
     built.opened, built.printed, built.asked = [], [], []
     tools = built.pdf
 
-    def ask(parent, title, suggested):
+    def ask(parent, title, suggested, then):
         built.asked.append((title, suggested))
-        return built.save_as
+        if built.save_as is not None:  # None: cancelled
+            then(built.save_as)
 
     tools.ask_path = ask
     tools.open_file = lambda path: built.opened.append(("file", path)) or True
@@ -199,7 +200,7 @@ def test_no_viewer_to_print_with_says_where_the_file_is(qtbot, desk):
 
 
 def test_cancelled_save_dialog_does_nothing(qtbot, desk):
-    desk.pdf.ask_path = lambda parent, title, suggested: None
+    desk.pdf.ask_path = lambda parent, title, suggested, then: None
     view = daily_view(desk)
     click(qtbot, view.export_button)
     assert not desk.pdf.exporter.busy and not view.export_bar.isVisible()

@@ -52,11 +52,10 @@ class ExportBar(QFrame):
 
     # -- starting --------------------------------------------------------------------------
     def save(self, job: PdfJob) -> bool:
-        """Ask where to save, then write the PDF there in the background."""
-        path = self.tools.ask_path(self.window(), job.title, job.name)
-        if path is None:
-            return False
-        self._start(path, job, SAVE)
+        """Ask where to save (the dialog blocks nothing), then write the PDF there in the
+        background."""
+        self.tools.ask_path(self.window(), job.title, job.name,
+                            lambda path: self._start(path, job, SAVE))
         return True
 
     def print(self, job: PdfJob) -> bool:

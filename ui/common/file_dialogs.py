@@ -1,6 +1,9 @@
-"""The standard file dialogs, starting in the Documents folder; None when cancelled.
+"""The standard file dialogs, starting in the Documents folder.
 
-Screens take these as injectable callables, so tests answer them without a dialog.
+A file dialog never blocks: it is not modal and has no event loop of its own, so while the
+clerk looks for a folder the alarm is acknowledged and a click on 110 / 119 / 120 is recorded.
+The file chosen comes back as a callback (`then(path)`); cancelling calls nothing. Screens take
+these as injectable callables, so tests answer them without a dialog.
 
 The dialogs never open the files they list. Qt's own dialog (Linux) reads the first bytes of
 each file to choose its icon and type; opening and closing the database's files from inside
@@ -11,11 +14,14 @@ desk is still writing to, and with it the latest records. Icons here come from t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileInfo, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QFileInfo, QStandardPaths, Qt
 from PySide6.QtGui import QAbstractFileIconProvider
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+Chosen = Callable[[Path], object]  # what to do with the file chosen
 
 
 class NameOnlyIcons(QFileIconProvider):
@@ -57,22 +63,54 @@ def file_dialog(parent: QWidget | None, title: str, start: Path, name_filter: st
     return dialog
 
 
-def _chosen(dialog: QFileDialog) -> Path | None:
-    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+def already_open(parent: QWidget | None, title: str) -> QFileDialog | None:
+    """The dialog of that title still open under `parent`, raised: asked again (a second
+    click on "Export"), it is not opened twice."""
+    if parent is None:
         return None
-    return Path(dialog.selectedFiles()[0])
+    for dialog in parent.findChildren(QFileDialog, "fileDialog",
+                                      Qt.FindChildOption.FindDirectChildrenOnly):
+        if dialog.isVisible() and dialog.windowTitle() == title:
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+    return None
 
 
-def ask_save_file(parent: QWidget | None, title: str, suggested: str, suffix: str) -> Path | None:
+def show_file_dialog(dialog: QFileDialog, then: Chosen) -> QFileDialog:
+    """Show it, not modal (QFileDialog.open() would block its window, the bar's), and call
+    `then` with the file chosen; it is deleted once answered."""
+    dialog.setObjectName("fileDialog")
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+
+    def answered(result: int) -> None:
+        files = dialog.selectedFiles()
+        dialog.deleteLater()
+        if result == QFileDialog.DialogCode.Accepted and files:
+            then(Path(files[0]))
+
+    dialog.finished.connect(answered)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+def ask_save_file(parent: QWidget | None, title: str, suggested: str, suffix: str,
+                  then: Chosen) -> QFileDialog:
     """A file to write, with `suffix` (".pdf", ".csv") added when the user left it out."""
+    if shown := already_open(parent, title):
+        return shown
     kind = suffix.lstrip(".").upper()
     dialog = file_dialog(parent, title, documents() / suggested, f"{kind} (*{suffix})",
                          save=True)
-    path = _chosen(dialog)
-    if path is None:
-        return None
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+    return show_file_dialog(dialog, lambda path: then(
+        path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)))
 
 
-def ask_open_file(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
-    return _chosen(file_dialog(parent, title, documents(), name_filter, save=False))
+def ask_open_file(parent: QWidget | None, title: str, name_filter: str,
+                  then: Chosen) -> QFileDialog:
+    if shown := already_open(parent, title):
+        return shown
+    return show_file_dialog(file_dialog(parent, title, documents(), name_filter, save=False),
+                            then)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from models.clock import hall_time
 from reports.words import Words  # no reportlab: cheap
-from ui.common.file_dialogs import ask_save_file
+from ui.common.file_dialogs import Chosen, ask_save_file
 
 # reports/ (reportlab) is imported when the first PDF is made, not at start-up: it costs
 # ~0.4 s to import and the desk must open fast.
@@ -37,9 +37,10 @@ if TYPE_CHECKING:  # asyncio is loaded with the first export, not while the desk
 log = logging.getLogger(__name__)
 
 
-def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
-    """The standard save dialog, starting in the Documents folder; None when cancelled."""
-    return ask_save_file(parent, title, suggested, ".pdf")
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, then: Chosen) -> object:
+    """The standard save dialog, starting in the Documents folder, not modal: `then(path)`
+    once a file is chosen, nothing when cancelled."""
+    return ask_save_file(parent, title, suggested, ".pdf", then)
 
 
 def open_with_viewer(path: Path) -> bool:
@@ -150,7 +151,7 @@ class PdfTools:
     now: Callable[[], datetime]
     language: Callable[[], str] = lambda: "zh_CN"
     zone: ZoneInfo = hall_time.DEFAULT_ZONE  # the hall's: documents print its times
-    ask_path: Callable[[QWidget | None, str, str], Path | None] = ask_save_path
+    ask_path: Callable[[QWidget | None, str, str, Chosen], object] = ask_save_path
     open_file: Callable[[Path], bool] = open_with_viewer
     open_folder: Callable[[Path], bool] = open_folder
     print_file: Callable[[Path], bool] = send_to_printer

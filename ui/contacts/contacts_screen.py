@@ -29,7 +29,7 @@ from models.contacts.phones import display_number
 from models.services.contacts import ContactRefused, CsvRefused, RoleGroup
 from ui.common.ask import Confirm, ask_yes_no
 from ui.common.export_bar import ExportBar
-from ui.common.file_dialogs import ask_open_file, ask_save_file
+from ui.common.file_dialogs import Chosen, ask_open_file, ask_save_file
 from ui.common.over_screen import one_at_a_time, show_over_screen
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import contact_sheet_job
@@ -42,20 +42,20 @@ from ui.contacts.import_preview_dialog import ImportPreviewDialog
 COPIED_MS = 2500
 
 
-def ask_open_csv(parent: QWidget | None, title: str) -> Path | None:
-    return ask_open_file(parent, title, "CSV (*.csv *.txt);;* (*)")
+def ask_open_csv(parent: QWidget | None, title: str, then: Chosen) -> object:
+    return ask_open_file(parent, title, "CSV (*.csv *.txt);;* (*)", then)
 
 
-def ask_save_csv(parent: QWidget | None, title: str, suggested: str) -> Path | None:
-    return ask_save_file(parent, title, suggested, ".csv")
+def ask_save_csv(parent: QWidget | None, title: str, suggested: str, then: Chosen) -> object:
+    return ask_save_file(parent, title, suggested, ".csv", then)
 
 
 class ContactsScreen(QWidget):
     def __init__(self, *, controller: ContactsController, pdf: PdfTools,
                  hall: Callable[[], str] = str,
                  confirm: Confirm = ask_yes_no,
-                 open_csv: Callable[[QWidget, str], Path | None] = ask_open_csv,
-                 save_csv: Callable[[QWidget, str, str], Path | None] = ask_save_csv,
+                 open_csv: Callable[[QWidget, str, Chosen], object] = ask_open_csv,
+                 save_csv: Callable[[QWidget, str, str, Chosen], object] = ask_save_csv,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactsScreen")
@@ -261,9 +261,10 @@ class ContactsScreen(QWidget):
 
     # -- files -----------------------------------------------------------------------------
     def import_csv(self) -> None:
-        path = self._open_csv(self, self.tr("Import contacts from a CSV file"))
-        if path is None:
-            return
+        """Ask for the file (the dialog blocks nothing), then preview what it would change."""
+        self._open_csv(self, self.tr("Import contacts from a CSV file"), self._preview_import)
+
+    def _preview_import(self, path: Path) -> None:
         try:
             preview = self._controller.preview_import(path)
         except CsvRefused as refused:
@@ -289,9 +290,10 @@ class ContactsScreen(QWidget):
         self.show_message(self.tr("Imported: {0} new, {1} changed.").format(added, updated))
 
     def export_csv(self) -> None:
-        path = self._save_csv(self, self.tr("Export the directory as CSV"), "通讯录.csv")
-        if path is None:
-            return
+        self._save_csv(self, self.tr("Export the directory as CSV"), "通讯录.csv",
+                       self._export_to)
+
+    def _export_to(self, path: Path) -> None:
         try:
             self._controller.export_csv(path)
         except CsvRefused as refused:

@@ -1,43 +1,61 @@
-"""The file dialogs: the suffix added when left out, None on cancel, and never a file opened
-behind the database's back."""
+"""The file dialogs: the suffix added when left out, nothing on cancel, never modal, and never
+a file opened behind the database's back."""
 
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QFileSystemModel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 
 from ui.common.file_dialogs import ask_open_file, ask_save_file, file_dialog
 
 
-def answer(monkeypatch, *answers):
-    """The dialogs answer in turn: a path chosen, or None for Cancel."""
-    replies = iter(answers)
-
-    def exec_(dialog):
-        path = next(replies)
-        if path is None:
-            return QDialog.DialogCode.Rejected
-        dialog.selectFile(path)
-        dialog.chosen = path
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(QFileDialog, "exec", exec_)
-    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda dialog: [dialog.chosen])
+def answer(dialog: QFileDialog, path: Path | None) -> None:
+    """The user picks `path`, or cancels (None)."""
+    if path is None:
+        dialog.reject()
+        return
+    dialog.selectFile(str(path))
+    dialog.accept()
 
 
-def test_the_suffix_is_added_when_left_out(monkeypatch, qapp):
-    answer(monkeypatch, "/tmp/通讯录", "/tmp/a.CSV", None)
-    assert ask_save_file(None, "t", "x.csv", ".csv") == Path("/tmp/通讯录.csv")
-    assert ask_save_file(None, "t", "x.csv", ".csv") == Path("/tmp/a.CSV")
-    assert ask_save_file(None, "t", "x.csv", ".csv") is None
+@pytest.mark.parametrize(("typed", "chosen"), [("通讯录", "通讯录.csv"), ("a.CSV", "a.CSV"),
+                                               (None, None)])
+def test_the_suffix_is_added_when_left_out(qtbot, tmp_path, typed, chosen):
+    got = []
+    dialog = ask_save_file(None, "t", "x.csv", ".csv", got.append)
+    answer(dialog, typed and tmp_path / typed)
+    assert got == ([tmp_path / chosen] if chosen else [])
 
 
-def test_open_gives_the_file_or_none(monkeypatch, qapp):
-    answer(monkeypatch, "/tmp/b.csv", None)
-    assert ask_open_file(None, "t", "CSV (*.csv)") == Path("/tmp/b.csv")
-    assert ask_open_file(None, "t", "CSV (*.csv)") is None
+def test_open_gives_the_file_or_nothing(qtbot, tmp_path):
+    (tmp_path / "b.csv").write_text("x")
+    got = []
+    answer(ask_open_file(None, "t", "CSV (*.csv)", got.append), tmp_path / "b.csv")
+    answer(ask_open_file(None, "t", "CSV (*.csv)", got.append), None)
+    assert got == [tmp_path / "b.csv"]
+
+
+def test_a_file_dialog_blocks_nothing_and_goes_once_answered(qtbot, tmp_path):
+    """Not modal, no loop of its own: the call returns at once with the dialog shown; asked
+    again under the same window it is raised, not doubled; answered, it is deleted."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    dialog = ask_save_file(window, "导出", "x.pdf", ".pdf", lambda path: None)
+    assert dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.NonModal
+    assert QApplication.activeModalWidget() is None
+    assert ask_save_file(window, "导出", "x.pdf", ".pdf", lambda path: None) is dialog
+    assert len(window.findChildren(QFileDialog)) == 1
+    dialog.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog) and window.findChildren(QFileDialog) == []
 
 
 @pytest.mark.parametrize("save", [False, True])

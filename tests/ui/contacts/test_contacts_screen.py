@@ -29,6 +29,12 @@ class Files:
         self.shown = []
         self.printed = []
 
+    @staticmethod
+    def answer(path, then):
+        """As the dialog answers: `then(path)` once a file is chosen, nothing on cancel."""
+        if path is not None:
+            then(path)
+
 
 @pytest.fixture
 def directory(desk_db, shipped_catalog, clock):
@@ -56,14 +62,15 @@ def screen(qtbot, directory, files, clock, tmp_path):
 
     answers = []
     tools = PdfTools(exporter=PdfExport(), generated_by=lambda: "张三", now=clock.now,
-                     ask_path=lambda parent, title, name: files.save_pdf,
+                     ask_path=lambda parent, title, name, then: files.answer(files.save_pdf, then),
                      open_file=lambda path: files.shown.append(path) or True,
                      print_file=lambda path: files.printed.append(path) or True,
                      print_dir=lambda: tmp_path / "print")
     view = ContactsScreen(controller=directory, hall=lambda: "城东营业厅", pdf=tools,
                           confirm=lambda parent, title, text, then: answers.pop(0) and then(),
-                          open_csv=lambda parent, title: files.open,
-                          save_csv=lambda parent, title, name: files.save_csv)
+                          open_csv=lambda parent, title, then: files.answer(files.open, then),
+                          save_csv=lambda parent, title, name, then: files.answer(files.save_csv,
+                                                                                 then))
     view.answers = answers
     qtbot.addWidget(view)
     view.resize(1234, 700)

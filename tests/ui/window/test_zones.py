@@ -240,7 +240,7 @@ def test_daily_export_result_is_in_sight(qtbot, qapp, tmp_path, shipped_catalog,
     desk.start()
     for key in ("fire", "power_cut", "agitated_customer"):
         desk.emergency.start(key)
-    desk.pdf.ask_path = lambda parent, title, suggested: tmp_path / "日志.pdf"
+    desk.pdf.ask_path = lambda parent, title, suggested, then: then(tmp_path / "日志.pdf")
     desk.window.show_screen("incidents")
     screen = desk.incidents_screen
     screen.tabs.setCurrentWidget(screen.daily)
