@@ -17,7 +17,8 @@ translate = QCoreApplication.translate
 
 
 def show_error(title: str, text: str, details: str = "") -> None:
-    """A message box when there is a screen; stderr otherwise."""
+    """A message box when there is a screen; stderr otherwise. Modal, waiting for OK: only
+    for a desk that cannot start (nothing else is on screen to keep usable)."""
     if QApplication.instance() is None:
         print(f"{title}\n{text}\n{details}".rstrip(), file=sys.stderr)
         return
@@ -76,8 +77,32 @@ def show_failure(parent: QWidget | None, error: BaseException) -> QMessageBox:
     return box
 
 
+class ErrorNotice:
+    """The box telling of an unexpected error while the desk runs. Not modal: while it is up
+    the alarm is acknowledged and 110 / 119 / 120 are pressed and recorded. One box: an error
+    repeated (a timer's slot failing each second) rewrites it instead of piling boxes up."""
+
+    def __init__(self) -> None:
+        self.box: QMessageBox | None = None
+
+    def show(self, title: str, text: str, details: str = "") -> None:
+        if QApplication.instance() is None:
+            print(f"{title}\n{text}\n{details}".rstrip(), file=sys.stderr)
+            return
+        if self.box is None:
+            self.box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+            self.box.setObjectName("errorBox")
+        self.box.setWindowTitle(title)
+        self.box.setText(text)
+        self.box.setDetailedText(details)
+        show_beside(self.box)
+        self.box.raise_()
+
+
 def install_excepthook(log_path: Path) -> None:
-    """An unexpected error is written to a log and reported in words; the program goes on."""
+    """An unexpected error is written to a log and reported in words (never a traceback), in
+    a box that blocks nothing; the program goes on."""
+    notice = ErrorNotice()
 
     def hook(kind, value, tb) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
@@ -90,9 +115,9 @@ def install_excepthook(log_path: Path) -> None:
             pass
         print(text, file=sys.stderr)
         if is_damage(value):
-            show_error(*damaged_texts(), str(value))
+            notice.show(*damaged_texts(), str(value))
             return
-        show_error(
+        notice.show(
             translate("Errors", "Something went wrong"),
             translate("Errors", "An unexpected error happened: {0}\nWhat was recorded is saved. "
                       "The details are in {1}; please pass them on to support.").format(

@@ -51,7 +51,7 @@ def test_a_document_the_user_saves_keeps_the_usual_permissions(tmp_path):
 def test_the_error_log_is_owner_only(tmp_path, qapp, monkeypatch):
     from ui.common import errors
 
-    monkeypatch.setattr(errors, "show_error", lambda *a, **k: None)
+    monkeypatch.setattr(errors.ErrorNotice, "show", lambda *a, **k: None)
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
     errors.install_excepthook(tmp_path / "errors.log")
     try:

@@ -51,7 +51,7 @@ def test_background_check_is_quiet_on_an_intact_file(tmp_path, desk_db):
 def test_a_damaged_page_met_while_working_is_told_plainly(damaged_db, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    monkeypatch.setattr(errors, "show_error", lambda *texts: shown.append(texts))
+    monkeypatch.setattr(errors.ErrorNotice, "show", lambda self, *texts: shown.append(texts))
     errors.install_excepthook(tmp_path / "errors.log")
     db = open_database(damaged_db)  # the schema reads fine: the desk opens
     try:

@@ -272,3 +272,33 @@ def test_windows_open_over_the_screen_never_over_the_alarm_or_the_bar(qtbot, des
     for kept in (desk.alarm_banner, desk.emergency.numbers, desk.timer_panel):
         assert not window.geometry().intersects(global_rect(kept))
     window.close()
+
+
+def test_an_unexpected_error_is_told_in_a_box_that_blocks_nothing(qtbot, desk, clock, tmp_path,
+                                                                   monkeypatch):
+    """The box of the error hook was modal (exec): the bar took no click until OK. Now it
+    blocks nothing, shows words only, and a repeated error rewrites the one box."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    from ui.common import errors
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    errors.install_excepthook(tmp_path / "errors.log")
+
+    def fail(what: str) -> None:
+        raise RuntimeError(what)
+
+    def boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets()
+                if w.objectName() == "errorBox" and w.isVisible()]
+
+    for what in ("first", "second"):  # raised in slots, as a bug in the desk would be
+        QTimer.singleShot(0, lambda w=what: fail(w))
+        qtbot.waitUntil(lambda w=what: any(w in b.text() for b in boxes()))
+    [box] = boxes()
+    assert not box.isModal()
+    words = box.text() + box.detailedText()
+    assert "second" in words and "Traceback" not in words and "errors.log" in words
+    clicks_work(qtbot, desk, clock)
