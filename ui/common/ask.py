@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 Then = Callable[[], object]
 Confirm = Callable[[QWidget, str, str, Then], object]  # (parent, title, text, then)
+CASCADE = 36  # px a question steps aside from one already open: the first's title shows
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str, then: Then) -> QMessageBox:
@@ -34,7 +35,27 @@ def ask_yes_no(parent: QWidget, title: str, text: str, then: Then) -> QMessageBo
     box.setEscapeButton(QMessageBox.StandardButton.No)
     yes = box.button(QMessageBox.StandardButton.Yes)
     box.buttonClicked.connect(lambda button: then() if button is yes else None)
-    box.show()
+    box.show()  # placed by Qt, centred over its window: where another question may be
+    step_aside(box)
     box.raise_()
     box.activateWindow()
     return box
+
+
+def step_aside(box: QMessageBox) -> None:
+    """Two questions open at once ("End the drill?" over "Handling finished?") are centred
+    on the same window, so the second hid the first: it steps down and right (or up and
+    left where the screen ends) until it no longer opens on another question's place."""
+    taken = [w.pos() for w in QApplication.topLevelWidgets()
+             if w is not box and w.objectName() == "confirmation" and w.isVisible()]
+    if all((box.pos() - p).manhattanLength() >= CASCADE for p in taken):
+        return
+    screen = (box.screen() or QApplication.primaryScreen()).availableGeometry()
+    start = box.pos()
+    for step in range(1, 12):
+        for sign in (1, -1):
+            place = start + QPoint(CASCADE, CASCADE) * step * sign
+            if (screen.contains(QRect(place, box.frameSize()))
+                    and all((place - p).manhattanLength() >= CASCADE for p in taken)):
+                box.move(place)
+                return
