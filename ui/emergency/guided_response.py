@@ -622,23 +622,28 @@ class GuidedResponse(QWidget):
         return kind
 
     def report(self, role_key: str, person: str = "", number: str = "", *,
-               again: bool = False) -> None:
-        if self.incident_id is None:
+               incident_id: int | None = None, again: bool = False) -> None:
+        """Record a report to the incident shown (or `incident_id`: the read-out's, which
+        may no longer be shown); the same report again within REPEAT_WINDOW asks first."""
+        incident_id = incident_id if incident_id is not None else self.incident_id
+        if incident_id is None:
             return
         name = " ".join(p for p in (self._catalog.role(role_key).name, person) if p)
-        if not again and self._asked_again("reported", role_key, person, name, lambda: self.report(
-                role_key, person, number, again=True)):
+        if not again and self._asked_again(
+                "reported", role_key, person, name, lambda: self.report(
+                    role_key, person, number, incident_id=incident_id, again=True),
+                incident_id=incident_id):
             return
-        if self._controller.report(self.incident_id, role_key, person=person, number=number):
+        if self._controller.report(incident_id, role_key, person=person, number=number):
             self.answer.answer("report", self.tr("✓ Reported to {0}").format(name),
                                number=display_number(number) if number else "",
                                detail=self.tr("Recorded at {0}.").format(self._now_text()))
 
     def _asked_again(self, kind: str, role_key: str, person: str, name: str,
-                     again: Callable[[], None]) -> bool:
+                     again: Callable[[], None], *, incident_id: int | None = None) -> bool:
         """The same press was recorded moments ago: ask (inline) instead of recording it twice.
         Whether it asked."""
-        state = self._controller.state(self.incident_id)
+        state = self._controller.state(incident_id or self.incident_id)
         now = self._controller.clock.now()
         earlier = state.same_press_within(kind, role_key, person, now)
         if earlier is None:
@@ -753,8 +758,8 @@ class GuidedResponse(QWidget):
         self.readout_dialog = ReadoutDialog(text=text,
                                             targets=targets, parent=self)
         incident_id = self.incident_id  # not modal: another incident may be shown by then
-        self.readout_dialog.reported.connect(lambda role, person, number: self._controller.report(
-            incident_id, role, person=person, number=number))
+        self.readout_dialog.reported.connect(lambda role, person, number: self.report(
+            role, person, number, incident_id=incident_id))  # a double press asks, as elsewhere
         self.readout_dialog.show_over(self)
 
     def cancel_incident(self) -> None:

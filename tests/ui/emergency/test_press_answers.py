@@ -233,3 +233,21 @@ def test_a_call_on_another_screen_is_not_put_on_the_incident_left_in_the_guided_
     click(qtbot, emergency.numbers.buttons["110"])
     assert entries(first, "called") == []  # two running: nothing guessed
     assert emergency.numbers.buttons["110"].property("said") == "not"
+
+
+@pytest.mark.parametrize(("seconds", "asks"), [(4.9, True), (5.0, False)])
+def test_reported_to_in_the_readout_asks_within_the_window_too(qtbot, emergency, clock,
+                                                               seconds, asks):
+    """The read-out's "Reported to…" recorded every press: read out twice in a row, the
+    report was logged twice. It goes through the same check as the other presses."""
+    incident_id = start(qtbot, emergency, "fire")
+    guided = emergency.guided
+    for wait in (0, seconds):
+        clock.advance(seconds=wait)
+        guided.open_readout()
+        click(qtbot, next(iter(guided.readout_dialog.report_buttons.values())))
+    assert len(entries(incident_id, "reported")) == (1 if asks else 2)
+    assert (guided.answer.kind == "again") == asks
+    if asks:  # "record it again": a second report, to the read-out's incident
+        click(qtbot, guided.answer.action_button)
+        assert len(entries(incident_id, "reported")) == 2
