@@ -194,3 +194,22 @@ def test_a_report_to_the_role_keeps_its_tick_once_people_are_entered(qtbot, cont
     view.show_incident(incident_id)
     texts = [b.text().split("\n")[0] for b in report_buttons(view)]
     assert "✓ 已报告应急管理小组联络员" in texts
+
+
+@pytest.mark.parametrize("answer", ["submit", "reject"])
+def test_the_contact_editor_of_a_missing_number_goes_once_used(qtbot, guided, controller,
+                                                               directory, answer):
+    """Each "add a number" left an editor behind, hidden, for as long as the view lived."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.contacts.contact_dialog import ContactDialog
+
+    start_power_cut(controller, guided)
+    click(qtbot, guided.step_rows[1].call_buttons["admin_office"])
+    click(qtbot, guided.answer.action_button)
+    dialog = guided.contact_dialog
+    dialog.name.setText("王建国")
+    dialog.numbers[0].setText("0755-83210050")
+    getattr(dialog, answer)()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert guided.findChildren(ContactDialog) == [] and guided.contact_dialog is None

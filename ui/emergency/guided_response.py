@@ -667,9 +667,16 @@ class GuidedResponse(QWidget):
         dialog = ContactDialog(catalog=self._catalog, save=self._contacts.add, parent=self)
         dialog.role.setCurrentIndex(dialog.role.findData(role_key))
         dialog.setModal(False)
+        dialog.finished.connect(lambda _result: self._contact_dialog_done(dialog))
         dialog.show()
         dialog.name.setFocus()
         self.contact_dialog = dialog
+
+    def _contact_dialog_done(self, dialog: QWidget) -> None:
+        """Saved or cancelled, the editor goes (one was left behind per "add a number")."""
+        if self.contact_dialog is dialog:
+            self.contact_dialog = None
+        dialog.deleteLater()
 
     def escape(self) -> None:
         """Esc goes home, always (one key, one meaning), and puts the answer away with it."""

@@ -238,8 +238,15 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         dialog.then = then
         dialog.accepted.connect(lambda: dialog.then() if dialog.then is not None else None)
         dialog.finished.connect(window.activateWindow)  # keys go back to the desk
+        dialog.finished.connect(lambda _result: clerk_dialog_done(dialog))
         show_over_screen(dialog, window)  # not modal: the alarm and the bar stay usable
         header.clerk_dialog = dialog
+
+    def clerk_dialog_done(dialog: ClerkDialog) -> None:
+        """Chosen or put away, the dialog goes (one was left behind per change of clerk)."""
+        if header.clerk_dialog is dialog:
+            header.clerk_dialog = None
+        dialog.deleteLater()
 
     def settings_changed(key: str, value: object) -> None:
         header.set_place(str(store.get("hall_name")), str(store.get("desk_name")))

@@ -132,3 +132,23 @@ def test_a_press_with_nobody_on_duty_asks_who_then_starts(qtbot, catalog_dir, tm
     assert [i.situation_key for i in started] == ["fire"]  # the press, made once
     assert controller.state(started[0].id).clerk == "王五"
     assert screen.page() == "guided" and store.get("clerk_on_duty") == "王五"
+
+
+@pytest.mark.parametrize("clerk", ["", "张三"])  # asked for, or changed from the header
+def test_the_clerk_dialog_goes_once_a_name_is_chosen(qtbot, catalog_dir, tmp_path, controller,
+                                                      clerk):
+    """Each change of clerk left a dialog behind, hidden, for as long as the desk ran."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.window.clerk_dialog import ClerkDialog
+
+    window, store = make_window(qtbot, catalog_dir, tmp_path, controller)
+    store.set("clerk_on_duty", clerk)
+    window.show()
+    for name in ("王五", "赵六"):  # twice: the second is a new dialog, as the first went
+        window.header.clerk_clicked.emit()
+        dialog = window.header.clerk_dialog
+        dialog.choose(name)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert window.findChildren(ClerkDialog) == [] and window.header.clerk_dialog is None
+        assert store.get("clerk_on_duty") == name
