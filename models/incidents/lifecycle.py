@@ -1,7 +1,7 @@
 """An incident's lifecycle: its statuses, the moves allowed between them, and the one function
 that makes a move — the new status and the timeline entry that records it, written together.
 
-    open ──(first step, call, report or note)──▶ in_hand
+    open ──(first step, call — one with no number on file too —, report or note)──▶ in_hand
     open | in_hand ──▶ resolved ──▶ closed           (handling finished, then the record closed)
     open | in_hand ──▶ cancelled                     (pressed by mistake, within the window)
     open | in_hand ──▶ closed, drills only           (the drill ended before handling did)
@@ -30,7 +30,10 @@ class Status(StrEnum):
 
 OPEN_STATUSES = (Status.OPEN, Status.IN_HAND)  # the clerk still handles it on site
 FINAL = (Status.CLOSED, Status.CANCELLED)  # nothing moves it any more
-HANDLING = ("step_checked", "called", "reported", "note")  # acts that put an incident in hand
+NO_NUMBER = "no_number"  # the entry of a call pressed for a role with no number on file
+# Acts that put an incident in hand: the clerk's first action, as a drill scores it (a call
+# pressed for a role with no number is one: the clerk acted, and looks for the number).
+HANDLING = ("step_checked", "called", "reported", "note", NO_NUMBER)
 
 # Every move allowed, and whether only a drill incident may make it (when its drill ends).
 MOVES: dict[tuple[Status, Status], bool] = {

@@ -16,7 +16,14 @@ from models.clock import hall_time
 from models.clock.act import Act
 from models.clock.clocks import from_db, to_db
 from models.incidents import deadlines, search
-from models.incidents.lifecycle import HANDLING, OPEN_STATUSES, ActionRefused, Status, move
+from models.incidents.lifecycle import (
+    HANDLING,
+    NO_NUMBER,
+    OPEN_STATUSES,
+    ActionRefused,
+    Status,
+    move,
+)
 from models.incidents.timeline import append_entry
 from models.plans.catalog import Catalog
 from models.plans.revisions import plan_catalog
@@ -33,7 +40,6 @@ CANCEL_WINDOW = timedelta(minutes=2)
 # A second press of the same call or report on the same incident sooner than this after the
 # first is asked about, not recorded twice: 4.9 s after asks, 5.0 s after records.
 REPEAT_WINDOW = timedelta(seconds=5)
-NO_NUMBER = "no_number"  # the entry of a call pressed for a role with no number on file
 NOTE_MAX_CHARS = 10_000
 REASON_MAX_CHARS = 1_000
 
@@ -186,8 +192,8 @@ def record_call(catalog: Catalog, incident_id: int, role_key: str, act: Act,
     number = number_to_dial(catalog, role_key, number)
     text = " ".join(p for p in (role.name, person, number) if p)
     if not number:
-        append_entry(incident, NO_NUMBER, at=act.now, actor=act.who.clerk, desk=act.who.desk,
-                     text=text, data={"role": role.key, "person": person})
+        with transaction():  # an act all the same: it puts an open incident in hand
+            _record(incident, NO_NUMBER, act, text, {"role": role.key, "person": person})
         return NO_NUMBER
     with transaction():
         _record(incident, "called", act, text,

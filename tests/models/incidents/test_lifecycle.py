@@ -129,9 +129,24 @@ def test_the_first_act_of_handling_is_the_in_hand_entry(shipped_catalog, desk_db
     assert TimelineEntry.select().count() == before + 2  # no entry beside the notes
 
 
+def test_a_call_with_no_number_on_file_puts_the_incident_in_hand(shipped_catalog, desk_db):
+    """Drills score it as the clerk's first action; the incident's status now agrees (it
+    stayed "open", as if nothing had been done). Nothing is met: nobody was reached."""
+    incident_id = response.start_incident(shipped_catalog, desk_db[1], "fire", act())
+    role = next(r for r in shipped_catalog.roles if not r.number)  # and nobody entered
+    before = TimelineEntry.select().count()
+    kind = response.record_call(shipped_catalog, incident_id, role.key, act(1))
+    incident = Incident.get_by_id(incident_id)
+    assert kind == lifecycle.NO_NUMBER and incident.status == "in_hand"
+    assert from_db(incident.updated_at) == act(1).now
+    assert TimelineEntry.select().count() == before + 1  # the one entry, and it is the move
+    assert verify_incident(incident_id) == []  # the chain holds
+
+
 @pytest.mark.parametrize(("kinds", "drill", "status"), [
     (["started", "deadline_started", "record_saved"], False, "open"),
     (["started", "note", "step_checked"], False, "in_hand"),
+    (["started", "no_number"], False, "in_hand"),
     (["started", "called", "resolved", "reported", "closed"], False, "closed"),
     (["started", "resolved"], False, "resolved"),
     (["started", "cancelled"], False, "cancelled"),
