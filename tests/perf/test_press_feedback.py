@@ -33,8 +33,9 @@ def buttons(desk):
     for row in guided.step_rows:
         found += [("call in a step", b, answer) for b in row.call_buttons.values()]
         found += [("call in a step", b, answer) for b in row.person_buttons.values()]
-    for index in range(guided.calls_box.count()):
-        found.append(("call beside", guided.calls_box.itemAt(index).widget(), answer))
+    calls = guided.calls_stack.currentWidget().layout()  # the call area of the plan shown
+    for index in range(calls.count()):
+        found.append(("call beside", calls.itemAt(index).widget(), answer))
     for index in range(guided.report_box.count()):
         found.append(("report", guided.report_box.itemAt(index).widget(), answer))
     found += [("110/119/120", b, answer) for b in desk.emergency.numbers.buttons.values()]

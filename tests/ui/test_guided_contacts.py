@@ -66,8 +66,8 @@ def test_a_role_named_in_a_step_shows_its_people(guided, controller, directory):
 
 def test_the_call_area_lists_the_people_of_the_roles_to_call(guided, controller, directory):
     start_power_cut(controller, guided)
-    texts = [guided.calls_box.itemAt(i).widget().text()
-             for i in range(guided.calls_box.count())]
+    calls = guided.calls_stack.currentWidget().layout()  # the call area of the plan shown
+    texts = [calls.itemAt(i).widget().text() for i in range(calls.count())]
     assert "☎ 华润物业 0755-83219999\n物业" in texts
     assert "☎ 供电服务热线 95598\n供电局" in texts  # seeded: the power company's hotline
     assert "☎ 综合科" in texts  # nobody entered for this role: the role itself
@@ -120,8 +120,8 @@ def test_a_change_in_the_directory_shows_at_once(qtbot, guided, controller, dire
 def test_the_seeded_public_numbers_are_not_listed_twice(guided, controller):
     incident_id = controller.start("fire")
     guided.show_incident(incident_id)
-    texts = [guided.calls_box.itemAt(i).widget().text()
-             for i in range(guided.calls_box.count())]
+    calls = guided.calls_stack.currentWidget().layout()  # the call area of the plan shown
+    texts = [calls.itemAt(i).widget().text() for i in range(calls.count())]
     assert "☎ 消防报警 119" in texts
     assert not any("消防报警 —" in t for t in texts)
 

@@ -69,7 +69,6 @@ class PlanPage:
     scroll: QWidget
     rows: list[StepRow]
     calls: QWidget
-    calls_box: QGridLayout
     person_call_buttons: dict[tuple[str, int], QPushButton]
 
 
@@ -238,7 +237,6 @@ class GuidedResponse(QWidget):
         self.report_label.setWordWrap(True)
         self.report_box = QVBoxLayout()
         self.triggers_box = QVBoxLayout()
-        self.calls_box = QGridLayout()  # the situation shown's (each plan keeps its own)
         self.calls_stack = QStackedWidget(objectName="callsStack")
         self.note = QLineEdit(objectName="quickNote")
         self.note.setPlaceholderText(self.tr("Quick note, Enter adds it to the record") + "  (N)")
@@ -437,7 +435,7 @@ class GuidedResponse(QWidget):
             self._plans[sit.key] = self._plan_widget(sit)
         page = self._plans[sit.key]
         self.step_rows = page.rows
-        self.calls_box, self.person_call_buttons = page.calls_box, page.person_call_buttons
+        self.person_call_buttons = page.person_call_buttons
         self.steps.setCurrentWidget(page.scroll)
         self.calls_stack.setCurrentWidget(page.calls)
         page.scroll.verticalScrollBar().setValue(0)
@@ -471,7 +469,7 @@ class GuidedResponse(QWidget):
         calls_box.setContentsMargins(0, 0, 0, 0)
         person_buttons = self._fill_calls(sit, calls_box)
         self.calls_stack.addWidget(calls)
-        return PlanPage(scroll, rows, calls, calls_box, person_buttons)
+        return PlanPage(scroll, rows, calls, person_buttons)
 
     def _fill_calls(self, sit: Situation, calls_box: QGridLayout,
                     ) -> dict[tuple[str, int], QPushButton]:

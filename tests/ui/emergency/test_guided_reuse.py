@@ -88,3 +88,20 @@ def test_out_of_sight_the_view_redraws_only_when_shown_again(qtbot, emergency, c
     emergency.stack.setCurrentWidget(guided)  # shown again as it was left
     assert guided.timeline.count() == count + 1
     assert "烟很大" in guided.timeline.item(0).text()
+
+
+def test_the_view_keeps_no_layout_outside_its_widgets(qtbot, emergency):
+    """`calls_box` was a grid made at start-up and never placed (each plan has its own):
+    every layout the view makes belongs to a widget of it."""
+    import gc
+
+    import shiboken6
+    from PySide6.QtWidgets import QLayout
+
+    def loose() -> list[QLayout]:
+        return [o for o in gc.get_objects() if isinstance(o, QLayout)
+                and shiboken6.isValid(o) and o.parent() is None]
+
+    assert loose() == []  # built, nothing shown yet
+    click(qtbot, emergency.home.urgent_buttons["fire"])
+    assert loose() == []
