@@ -710,15 +710,17 @@ class GuidedResponse(QWidget):
             self._save_note_draft()  # refused (e.g. too long): what was typed is kept
 
     def open_record(self) -> None:
+        """The record of the incident shown, in one window built once and refilled (as the
+        history does): the record shown before keeps what was typed for it, and no undo of
+        it reaches this one. Pressed again for the same incident, the window is raised."""
         if self.incident_id is None:
             return
-        shown = self.record_dialog
-        if shown is None or not shown.isVisible() or shown.form.incident_id != self.incident_id:
-            if shown is not None:
-                shown.close()  # its draft is flushed on closing
+        if self.record_dialog is None:
             self.record_dialog = RecordDialog(
                 service=self._records, operations=self._controller.operations,
-                incident_id=self.incident_id, pdf=self._pdf, parent=self)
+                incident_id=self.incident_id, pdf=self._pdf, confirm=self._confirm, parent=self)
+        else:
+            self.record_dialog.show_record(self.incident_id)
         self.record_dialog.show_over(self)
 
     def resolve(self) -> None:

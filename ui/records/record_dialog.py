@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from models.services.records import RecordService
+from ui.common.ask import Confirm, ask_yes_no
 from ui.common.operations import Operations
 from ui.common.over_screen import show_over_screen
 from ui.common.pdf_export import PdfTools
@@ -16,11 +17,14 @@ class RecordDialog(QDialog):
     the timer cards pressed; `show_over` lays it over one screen area, not over those bars."""
 
     def __init__(self, *, service: RecordService, operations: Operations, incident_id: int,
-                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, confirm: Confirm = ask_yes_no,
+                 parent: QWidget | None = None) -> None:
+        """`confirm`: how the form asks before finishing handling or closing the record (the
+        desk's, so a desk or a test that injects one gets its answers here too)."""
         super().__init__(parent)
         self.setObjectName("recordDialog")
         self.form = RecordForm(service=service, operations=operations, incident_id=incident_id,
-                               pdf=pdf)
+                               pdf=pdf, confirm=confirm)
         self.setWindowTitle(self.form.title.text())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
