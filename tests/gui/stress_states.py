@@ -79,6 +79,13 @@ def readout(desk: Desk) -> None:
     _window_shown(desk, "ReadoutDialog")
 
 
+def file_dialog(desk: Desk) -> None:
+    """Qt's file dialog, from the record form's "Export PDF" (Ctrl+E)."""
+    record_form(desk)
+    desk.key("ctrl+e")
+    _window_shown(desk, "fileDialog")
+
+
 def ringing_with(open_window: Callable[[Desk], None]) -> Callable[[Desk], None]:
     def drive(desk: Desk) -> None:
         ringing_in_guided_view(desk)

@@ -1,6 +1,6 @@
 """Invariants (iii) and (iv): F9 puts the alarm away and F10 / F11 / F12 record a call from
 every window the clerk works in — the main window, the record form, the level helper, a
-confirmation, the read-out — and a click on the 110 bar while a dialog is open is recorded.
+confirmation, the read-out, Qt's file dialog — and a click on the 110 bar while a dialog is open is recorded.
 Keys and clicks go through the X server and the window manager (xdotool), to whichever
 window has the focus; the calls are read back from the database's timeline."""
 
@@ -13,6 +13,7 @@ import pytest
 from tests.gui.driver import Desk
 from tests.gui.stress_states import (
     confirmation,
+    file_dialog,
     level_helper,
     main_window,
     open_first_incident,
@@ -31,6 +32,7 @@ WINDOWS = [
     pytest.param(level_helper, id="level_helper"),
     pytest.param(confirmation, id="confirmation"),
     pytest.param(readout, id="readout"),
+    pytest.param(file_dialog, id="file_dialog"),
 ]
 
 
@@ -57,6 +59,7 @@ UNDER = [
     pytest.param(level_helper, id="level_helper"),
     pytest.param(confirmation, id="confirmation"),
     pytest.param(readout, id="readout"),
+    pytest.param(file_dialog, id="file_dialog"),
 ]
 
 

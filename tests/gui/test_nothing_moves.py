@@ -7,18 +7,23 @@ from __future__ import annotations
 from tests.gui.driver import DeskDriveError
 from tests.gui.stress_states import open_first_incident, ringing
 
-HOME_TARGETS = ("emergencyNumber", "urgentButton", "category_fire_safety")
-GUIDED_TARGETS = ("emergencyNumber", "resolveButton", "recordButton", "levelButton")
+# (object name, text it holds): each of the bar's three buttons, not only the first (110)
+BAR = (("emergencyNumber", "110"), ("emergencyNumber", "119"), ("emergencyNumber", "120"))
+HOME_TARGETS = (*BAR, ("urgentButton", ""), ("category_fire_safety", ""))
+GUIDED_TARGETS = (*BAR, ("resolveButton", ""), ("recordButton", ""), ("levelButton", ""))
 
 
-def places(desk, names) -> dict[str, list[int] | None]:
-    return {name: desk.place(name) for name in names}
+def places(desk, targets) -> dict[str, list[int] | None]:
+    return {f"{name} {text}".strip(): desk.place(name, text) for name, text in targets}
 
 
 def places_before(desk, names) -> dict[str, list[int]]:
     shown = places(desk, names)
     if not all(shown.values()):
         raise DeskDriveError(f"a target is not shown to begin with: {shown}")
+    bar = {tuple(shown[f"{name} {text}"]) for name, text in BAR if f"{name} {text}" in shown}
+    if len(bar) != len(BAR):  # three buttons, three places: each is watched
+        raise DeskDriveError(f"the bar's buttons are not told apart: {bar}")
     return shown
 
 
