@@ -1,8 +1,9 @@
 """Invariants (iii) and (iv): F9 puts the alarm away and F10 / F11 / F12 record a call from
 every window the clerk works in — the main window, the record form, the level helper, a
-confirmation, the read-out, Qt's file dialog — and a click on the 110 bar while a dialog is open is recorded.
-Keys and clicks go through the X server and the window manager (xdotool), to whichever
-window has the focus; the calls are read back from the database's timeline."""
+confirmation, the read-out, Qt's file dialog — and a click on the 110 bar while a dialog
+is open is recorded. Keys and clicks go through the X server and the window manager
+(xdotool), to whichever window has the focus; the calls are read back from the database's
+timeline."""
 
 from __future__ import annotations
 
