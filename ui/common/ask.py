@@ -13,6 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ui.common.over_screen import TITLE_BAR
+
 Then = Callable[[], object]
 Confirm = Callable[[QWidget, str, str, Then], object]  # (parent, title, text, then)
 CASCADE = 36  # px a question steps aside from one already open: the first's title shows
@@ -44,18 +46,26 @@ def ask_yes_no(parent: QWidget, title: str, text: str, then: Then) -> QMessageBo
 
 def step_aside(box: QMessageBox) -> None:
     """Two questions open at once ("End the drill?" over "Handling finished?") are centred
-    on the same window, so the second hid the first: it steps down and right (or up and
-    left where the screen ends) until it no longer opens on another question's place."""
-    taken = [w.pos() for w in QApplication.topLevelWidgets()
-             if w is not box and w.objectName() == "confirmation" and w.isVisible()]
-    if all((box.pos() - p).manhattanLength() >= CASCADE for p in taken):
+    on the same window, so the second hid the first, title and all: it steps down and right
+    (or up and left where the screen ends) until no other question's title is under it."""
+    others = [w.geometry() for w in QApplication.topLevelWidgets()
+              if w is not box and w.objectName() == "confirmation" and w.isVisible()]
+    size = box.geometry().size()  # without the window manager's frame, as the others'
+
+    def hides_a_title(top_left: QPoint) -> bool:
+        return any(abs(top_left.y() - other.top()) < CASCADE
+                   and top_left.x() < other.right() and other.left() < top_left.x() + size.width()
+                   for other in others)
+
+    start = box.geometry().topLeft()
+    if not hides_a_title(start):
         return
+    # room for the title bar above the window, as over_screen leaves it
     screen = (box.screen() or QApplication.primaryScreen()).availableGeometry()
-    start = box.pos()
+    screen.setTop(screen.top() + TITLE_BAR)
     for step in range(1, 12):
         for sign in (1, -1):
             place = start + QPoint(CASCADE, CASCADE) * step * sign
-            if (screen.contains(QRect(place, box.frameSize()))
-                    and all((place - p).manhattanLength() >= CASCADE for p in taken)):
-                box.move(place)
+            if screen.contains(QRect(place, size)) and not hides_a_title(place):
+                box.setGeometry(QRect(place, size))
                 return
