@@ -641,7 +641,8 @@ class GuidedResponse(QWidget):
                      again: Callable[[], None], *, incident_id: int | None = None) -> bool:
         """The same press was recorded moments ago: ask (inline) instead of recording it twice.
         Whether it asked."""
-        state = self._controller.state(incident_id or self.incident_id)
+        state = self._controller.state(incident_id if incident_id is not None
+                                       else self.incident_id)
         now = self._controller.clock.now()
         earlier = state.same_press_within(kind, role_key, person, now)
         if earlier is None:
