@@ -53,6 +53,9 @@ def file_dialog(parent: QWidget | None, title: str, start: Path, name_filter: st
                          else QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if save
                        else QFileDialog.FileMode.ExistingFile)
+    # Qt's own dialog everywhere: Windows' native one disables its owner window while it is
+    # open, and then a click on 110 / 119 / 120 under it would be lost.
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.icons = NameOnlyIcons()  # kept alive with the dialog
     dialog.setIconProvider(dialog.icons)
     # Qt's own Chinese (qtbase_zh_CN) leaves these two labels in English

@@ -50,6 +50,8 @@ def test_a_file_dialog_blocks_nothing_and_goes_once_answered(qtbot, tmp_path):
     window.show()
     dialog = ask_save_file(window, "导出", "x.pdf", ".pdf", lambda path: None)
     assert dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.NonModal
+    # Qt's own dialog on every platform: Windows' native one disables its owner window
+    assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
     assert QApplication.activeModalWidget() is None
     assert ask_save_file(window, "导出", "x.pdf", ".pdf", lambda path: None) is dialog
     assert len(window.findChildren(QFileDialog)) == 1
