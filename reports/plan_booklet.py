@@ -83,7 +83,7 @@ def story(b: PlanBooklet, styles: Styles, w: Words, width: float) -> list[Flowab
                                                                     width)]
             parts += situation(card, styles, w, width, f"s{marks}")
     parts += [PageBreak(), TocMark(0, w("Numbers to call"), "numbers"),
-              pp.heading(w("Numbers to call"), styles, SIZE * 1.3),
+              *pp.heading(w("Numbers to call"), styles, SIZE * 1.3),
               pp.call_grid(b.numbers, styles, w, width, SIZE, 2)] if b.numbers else []
     return parts
 
@@ -116,13 +116,13 @@ def contents(styles: Styles, w: Words) -> list[Flowable]:
     toc = TableOfContents(dotsMinLevel=0, levelStyles=[
         pp.style(styles, "toc0", 10.5, bold=True, spaceBefore=4),
         pp.style(styles, "toc1", 9.5, leftIndent=5 * mm)])
-    return [pp.heading(w("Contents"), styles, SIZE * 1.3), toc]
+    return [*pp.heading(w("Contents"), styles, SIZE * 1.3), toc]
 
 
 def levels(items: tuple[BookletLevel, ...], styles: Styles, w: Words,
            width: float) -> list[Flowable]:
-    parts: list[Flowable] = [TocMark(0, w("Levels and reporting deadlines"), "levels"),
-                             pp.heading(w("Levels and reporting deadlines"), styles, SIZE * 1.3)]
+    title = w("Levels and reporting deadlines")
+    parts: list[Flowable] = [TocMark(0, title, "levels"), *pp.heading(title, styles, SIZE * 1.3)]
     for level in items:
         parts += [Spacer(1, 2 * mm), pp.title_band(level.name, "", level.color, styles, width,
                                                    SIZE * 0.6),
@@ -141,11 +141,11 @@ def general(b: PlanBooklet, styles: Styles, w: Words) -> list[Flowable]:
     parts: list[Flowable] = []
     if b.first_steps:
         parts += [PageBreak(), TocMark(0, w("General first steps"), "general"),
-                  pp.heading(w("General first steps"), styles, SIZE * 1.3)]
+                  *pp.heading(w("General first steps"), styles, SIZE * 1.3)]
         parts += [Paragraph(escape(s), text, bulletText=f"{i}.")
                   for i, s in enumerate(b.first_steps, start=1)]
     if b.reporting:
-        parts += [pp.heading(w("A report tells"), styles, SIZE),
+        parts += [*pp.heading(w("A report tells"), styles, SIZE),
                   Paragraph(escape("；".join(b.reporting)), text)]
     return parts
 

@@ -34,8 +34,8 @@ from reports.words import Words
 
 A6 = (105 * mm, 148 * mm)
 PAPERS = ("a4", "a6")
-A4_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5)  # body type tried, largest first
-A6_SIZES = (8.5, 8.0, 7.5, 7.0)
+A4_SIZES = (14.0, 13.0, 12.0, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5)  # body type tried, largest first
+A6_SIZES = (10.0, 9.0, 8.5, 8.0, 7.5, 7.0)
 A6_SMALLEST = 6.5  # the back, with many roles to call
 A6_MARGIN = 8 * mm
 CALL_COLUMNS = 4  # the wall board's cells of whom to call, per row
@@ -98,19 +98,19 @@ def situation_body(card: PlanCard, styles: Styles, w: Words, width: float, size:
                    columns: int) -> list[Flowable]:
     """Steps, after the event, words to say, whom to call, deadlines, supplies: the wall board
     and the booklet's page of a situation."""
-    story: list[Flowable] = [pp.heading(w("Steps"), styles, size),
+    story: list[Flowable] = [*pp.heading(w("Steps"), styles, size),
                              pp.step_table(card.steps, 1, styles, w, width, size)]
     if card.after_steps:
-        story += [pp.heading(w("After the event"), styles, size),
+        story += [*pp.heading(w("After the event"), styles, size),
                   pp.step_table(card.after_steps, len(card.steps) + 1, styles, w, width, size)]
     if card.say:
         story += [pp.spacer(size), pp.say_box(card.say, styles, w, width, size)]
     others = [c for c in card.calls if not c.public]
     if others:
-        story += [pp.heading(w("Whom to call"), styles, size),
+        story += [*pp.heading(w("Whom to call"), styles, size),
                   pp.call_grid(others, styles, w, width, size, columns)]
     if card.deadlines:
-        story += [pp.heading(w("Reporting deadlines"), styles, size),
+        story += [*pp.heading(w("Reporting deadlines"), styles, size),
                   pp.deadline_table(card.deadlines, styles, w, width, size)]
     if card.supplies:
         story.append(pp.small_line(escape(w("Supplies at hand: {0}").format(
@@ -150,7 +150,7 @@ def pocket_front(card: PlanCard, styles: Styles, w: Words, width: float, size: f
     numbers = pp.public_numbers(card.calls, styles, w, width, size)
     if numbers is not None:
         story += [pp.spacer(size), numbers]
-    story += [pp.heading(w("First steps"), styles, size),
+    story += [*pp.heading(w("First steps"), styles, size),
               pp.step_table(card.steps[:shown], 1, styles, w, width, size)]
     rest = len(card.steps) - shown + len(card.after_steps)
     if rest:
@@ -165,10 +165,10 @@ def pocket_back(card: PlanCard, styles: Styles, w: Words, width: float,
         styles, "backTitle", size * 1.3, bold=True))]
     others = [c for c in card.calls if not c.public]
     if others:
-        story += [pp.heading(w("Whom to call"), styles, size),
+        story += [*pp.heading(w("Whom to call"), styles, size),
                   pp.call_grid(others, styles, w, width, size, 2)]
     if card.deadlines:
-        story += [pp.heading(w("Reporting deadlines"), styles, size),
+        story += [*pp.heading(w("Reporting deadlines"), styles, size),
                   pp.deadline_table(card.deadlines, styles, w, width, size, compact=True)]
     return story
 

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from models.documents import CardCall, CardDeadline, CardStep, PlanStamp
 from reports.document import Styles
@@ -26,7 +26,7 @@ SAY_RULE = colors.HexColor("#1565c0")
 RULE = colors.HexColor("#9e9e9e")
 SHADE = colors.HexColor("#eceff1")
 CONDITION = "#bf360c"  # the colour of "only if…"
-BLANK = "＿" * 7  # a number to write in by hand
+BLANK = "＿" * 5  # a number to write in by hand
 
 START_WORDS = {"start": "from the start", "resolved": "after handling is finished",
                "manual": "when marked: {0}", "met": "after “{0}” is done",
@@ -71,10 +71,10 @@ def title_band(name: str, level_name: str, colour: str, styles: Styles, width: f
     """The situation in large type on its level's colour, the level at the right."""
     ink = readable(colour)
     name_style = style(styles, "bandName", size * 2, bold=True, textColor=ink)
-    level_style = style(styles, "bandLevel", size * 1.1, bold=True, textColor=ink, alignment=2)
+    level_style = style(styles, "bandLevel", size * 0.9, bold=True, textColor=ink, alignment=2)
     table = Table([[Paragraph(escape(name), name_style), Paragraph(escape(level_name),
                                                                    level_style)]],
-                  colWidths=[width * 0.6, width * 0.4])
+                  colWidths=[width * 0.56, width * 0.44])
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(colour)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -86,10 +86,12 @@ def title_band(name: str, level_name: str, colour: str, styles: Styles, width: f
     return table
 
 
-def heading(text: str, styles: Styles, size: float) -> Paragraph:
-    return Paragraph(escape(text), style(styles, "cardHeading", size * 1.2, bold=True,
-                                         spaceBefore=size * 0.7, spaceAfter=size * 0.3,
-                                         keepWithNext=1))  # never alone at a page's foot
+def heading(text: str, styles: Styles, size: float) -> list[Flowable]:
+    """A heading never left alone at a page's foot. (keepWithNext would carry a long table
+    whole to the next page, leaving this one nearly empty.)"""
+    return [CondPageBreak(size * 6), Paragraph(escape(text), style(
+        styles, "cardHeading", size * 1.2, bold=True, spaceBefore=size * 0.7,
+        spaceAfter=size * 0.3))]
 
 
 def public_numbers(calls: Sequence[CardCall], styles: Styles, w: Words, width: float,
@@ -184,9 +186,11 @@ def call_cells(calls: Sequence[CardCall], styles: Styles, w: Words, size: float)
                                      f"name='{styles.fonts.regular}'>{escape(tags)}</font>"
                                      if tags else "")
         cell: list = [Paragraph(title, name)]
-        lines = [f"{escape(n)} <font size={size * 0.8:.1f}>{escape(who)}</font>"
-                 for who, n in call.numbers] or [
-            f"{BLANK} <font size={size * 0.8:.1f}>{escape(w('to fill in'))}</font>"]
+        small = f"{size * 0.8:.1f}"
+        lines = [f"{escape(n)} <font size={small}>{escape(who)}</font>"
+                 for who, n in call.numbers] or [  # a line in body type, to write on
+            f"<font size={size:.1f}>{BLANK}</font> <font size={small}>"
+            f"{escape(w('to fill in'))}</font>"]
         cell += [Paragraph(line, number) for line in lines]
         cells.append(cell)
     return cells
