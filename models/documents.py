@@ -1,5 +1,6 @@
-"""An incident record and a daily log as plain data: what the record form edits and what
-the PDFs print. No database, no Qt, no reportlab here: builders in models fill these from the
+"""An incident record, a daily log, the contact sheet and the printed plan (cards, booklet,
+the stamp of the plans in use) as plain data: what the record form edits and what the PDFs
+print. No database, no Qt, no reportlab here: builders in models fill these from the
 database, reports/ renders them.
 """
 

@@ -98,8 +98,10 @@ def situation_body(card: PlanCard, styles: Styles, w: Words, width: float, size:
                    columns: int) -> list[Flowable]:
     """Steps, after the event, words to say, whom to call, deadlines, supplies: the wall board
     and the booklet's page of a situation."""
-    story: list[Flowable] = [*pp.heading(w("Steps"), styles, size),
-                             pp.step_table(card.steps, 1, styles, w, width, size)]
+    story: list[Flowable] = []
+    if card.steps:
+        story += [*pp.heading(w("Steps"), styles, size),
+                  pp.step_table(card.steps, 1, styles, w, width, size)]
     if card.after_steps:
         story += [*pp.heading(w("After the event"), styles, size),
                   pp.step_table(card.after_steps, len(card.steps) + 1, styles, w, width, size)]
@@ -150,8 +152,9 @@ def pocket_front(card: PlanCard, styles: Styles, w: Words, width: float, size: f
     numbers = pp.public_numbers(card.calls, styles, w, width, size)
     if numbers is not None:
         story += [pp.spacer(size), numbers]
-    story += [*pp.heading(w("First steps"), styles, size),
-              pp.step_table(card.steps[:shown], 1, styles, w, width, size)]
+    if shown:
+        story += [*pp.heading(w("First steps"), styles, size),
+                  pp.step_table(card.steps[:shown], 1, styles, w, width, size)]
     rest = len(card.steps) - shown + len(card.after_steps)
     if rest:
         story.append(pp.small_line(escape(w("{0} more steps: see the wall board or the plan "

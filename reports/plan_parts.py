@@ -19,6 +19,8 @@ from models.documents import CardCall, CardDeadline, CardStep, PlanStamp
 from reports.document import Styles
 from reports.words import Words
 
+# Tables split inside a row (splitInRow): one step longer than a page runs over pages
+# rather than failing the PDF.
 ALARM = colors.HexColor("#b71c1c")
 PUBLIC_FILL = colors.HexColor("#ffebee")
 SAY_FILL = colors.HexColor("#e3f2fd")
@@ -129,7 +131,7 @@ def step_table(steps: Sequence[CardStep], first: int, styles: Styles, w: Words, 
     text = style(styles, "stepText", size)
     rows = [[Paragraph(str(first + i), number), Paragraph(step_markup(s, w, calls), text)]
             for i, s in enumerate(steps)]
-    table = Table(rows, colWidths=[size * 2.6, width - size * 2.6])
+    table = Table(rows, colWidths=[size * 2.6, width - size * 2.6], splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
@@ -165,7 +167,7 @@ def say_box(says: Sequence[str], styles: Styles, w: Words, width: float, size: f
     rows = [[Paragraph(escape(w("What to say")), style(styles, "sayHead", size, bold=True,
                                                        textColor=SAY_RULE))]]
     rows += [[Paragraph(f"“{escape(s)}”", text)] for s in says]
-    table = Table(rows, colWidths=[width])
+    table = Table(rows, colWidths=[width], splitInRow=1)
     table.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 1, SAY_RULE), ("BACKGROUND", (0, 0), (-1, -1), SAY_FILL),
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
@@ -212,7 +214,7 @@ def call_grid(calls: Sequence[CardCall], styles: Styles, w: Words, width: float,
     cells = call_cells(calls, styles, w, size)
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
-    table = Table(rows, colWidths=[width / columns] * columns)
+    table = Table(rows, colWidths=[width / columns] * columns, splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -253,7 +255,7 @@ def deadline_table(deadlines: Sequence[CardDeadline], styles: Styles, w: Words, 
             rows.append([Paragraph(escape(within), time), Paragraph(what, text),
                          Paragraph(escape(starts), small)])
     shares = (0.26, 0.74) if compact else (0.18, 0.52, 0.3)
-    table = Table(rows, colWidths=[width * f for f in shares])
+    table = Table(rows, colWidths=[width * f for f in shares], splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -182,3 +182,22 @@ def test_every_printed_word_has_its_chinese():
                   and isinstance(node.args[0], ast.Constant)}
     assert len(texts) > 30
     assert sorted(t for t in texts if t not in table) == []
+
+
+@needs_poppler
+def test_markup_prints_literally_and_a_step_longer_than_a_page_runs_over(tmp_path,
+                                                                          shipped_catalog):
+    """Adversarial plan text: markup characters, a step taller than an A6 side, no steps
+    during the event."""
+    fire = fire_card(shipped_catalog)
+    long = "核对现场情况<b>并</b>记录&报告。" * 150
+    card = replace(fire, name="火灾<i>&", steps=(CardStep(long, condition="x<y"),),
+                   say=("<br/>请离开",))
+    for paper in cards.PAPERS:
+        pages = read(cards.write_plan_card(tmp_path / f"{paper}.pdf", card, paper=paper))
+        text = flat("".join(pages))
+        assert "火灾<i>&" in text and "<b>并</b>记录&报告" in text and "仅当：x<y" in text
+        assert len(pages) >= 2
+    only_after = replace(fire, steps=())
+    pages = read(cards.write_plan_card(tmp_path / "after.pdf", only_after, paper="a6"))
+    assert "首要步骤" not in flat(pages[0]) and len(pages) == 2
