@@ -113,7 +113,11 @@ def cover(b: PlanBooklet, styles: Styles, w: Words, width: float) -> list[Flowab
 
 
 def contents(styles: Styles, w: Words) -> list[Flowable]:
-    toc = TableOfContents(dotsMinLevel=0, levelStyles=[
+    table = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),  # not Helvetica
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    toc = TableOfContents(dotsMinLevel=0, tableStyle=table, levelStyles=[
         pp.style(styles, "toc0", 10.5, bold=True, spaceBefore=4),
         pp.style(styles, "toc1", 9.5, leftIndent=5 * mm)])
     return [*pp.heading(w("Contents"), styles, SIZE * 1.3), toc]
@@ -137,7 +141,7 @@ def levels(items: tuple[BookletLevel, ...], styles: Styles, w: Words,
 
 def general(b: PlanBooklet, styles: Styles, w: Words) -> list[Flowable]:
     text = pp.style(styles, "generalItem", SIZE, leftIndent=5 * mm, bulletIndent=0,
-                    spaceAfter=1.5)
+                    spaceAfter=1.5, bulletFontName=styles.fonts.regular)  # not Helvetica
     parts: list[Flowable] = []
     if b.first_steps:
         parts += [PageBreak(), TocMark(0, w("General first steps"), "general"),

@@ -161,6 +161,8 @@ def test_the_booklet_has_a_cover_contents_and_every_situation(tmp_path, shipped_
         assert expected in pages[0], expected
     assert all(f"第{n}页/共{len(pages)}页" in p for n, p in enumerate(pages, 1))
     assert "目录" in pages[1]
+    used = pdf.fonts(tmp_path / "b.pdf")
+    assert used and all(used.values()), used  # no stray Helvetica (a bullet's, once)
     contents = "\n".join(raw[1:4])
     for _, _, situation_cards in booklet.categories:
         for card in situation_cards:  # listed with the page it begins on
