@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from cli_plan_cards import add_plan_card_commands, run_plan_print
 from models.plans.catalog import Catalog
 from models.plans.loader import CatalogError, load_catalog
 from models.store.paths import default_database_path, default_plans_dir
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     dump = plans_cmds.add_parser("dump", help="print the catalog")
     dump.add_argument("--json", action="store_true", required=True, help="as JSON")
     dump.add_argument("--dir", type=Path, help="plan folder to print")
+    add_plan_card_commands(plans_cmds)
     verify = commands.add_parser("verify", help="check every incident's timeline for entries "
                                  "altered or removed outside the program; exit 2 if any")
     verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
@@ -85,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    if args.command == "plans" and args.plans_command in ("cards", "booklet"):
+        return run_plan_print(args)
     if args.command == "plans":
         folder = args.dir or args.plans or default_plans_dir()
         if args.plans_command == "check":

@@ -1,5 +1,6 @@
-"""An incident record and a daily log as plain data: what the record form edits and what
-the PDFs print. No database, no Qt, no reportlab here: builders in models fill these from the
+"""An incident record, a daily log, the contact sheet and the printed plan (cards, booklet,
+the stamp of the plans in use) as plain data: what the record form edits and what the PDFs
+print. No database, no Qt, no reportlab here: builders in models fill these from the
 database, reports/ renders them.
 """
 
@@ -157,3 +158,101 @@ class ContactSheet:
     hall: str
     printed_at: datetime
     groups: tuple[tuple[str, bool, tuple[ContactLine, ...]], ...]  # (role name, outside, lines)
+
+
+# ---- the printed plan: cards per situation and the booklet ---------------------------------
+
+@dataclass(frozen=True)
+class PlanStamp:
+    """Which text of the plans is in use and who signed it (签发人, date): printed on every
+    plan card and PDF, shown in the plans browser. `signer` "" means not signed yet."""
+
+    version: str
+    revised: date
+    signer: str = ""
+    signed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class CardStep:
+    text: str
+    role: str = ""  # who does it, when not the clerk at the desk (role name)
+    calls: tuple[str, ...] = ()  # role names the step calls
+    condition: str = ""  # only when this holds
+    switch_to: str = ""  # the name of the plan that takes over
+    after: bool = False  # once the event is over
+
+
+@dataclass(frozen=True)
+class CardCall:
+    """Whom to call: a role, with its own number (110...) or the people the directory has for
+    it; no number on file prints a line to write one on."""
+
+    role: str  # role name
+    numbers: tuple[tuple[str, str], ...]  # (person or "", number as read)
+    public: bool = False  # one of the emergency numbers always in sight (110, 119, 120)
+    condition: str = ""  # called only when this holds (the plan's steps say)
+    after: bool = False  # called once the event is over
+    report: bool = False  # the level's reporting chain: whom the desk reports to
+    in_plan: bool = True  # the plan's steps call it (an emergency number may be shown anyway)
+
+
+@dataclass(frozen=True)
+class CardDeadline:
+    """A reporting deadline or a plan's clock, as the desk runs it."""
+
+    label: str
+    minutes: int  # 0: at once
+    by: str  # role name
+    to: str = ""  # role name
+    starts: tuple[tuple[str, str], ...] = (("start", ""),)  # (kind, detail): start, resolved,
+    # manual (detail: the trigger), met / missed (detail: the other clock's label)
+    holiday_minutes: int | None = None
+    on_missed: str = ""
+    level: bool = False  # the level's chain (not the plan's own clock)
+
+
+@dataclass(frozen=True)
+class PlanCard:
+    """One situation as printed on the wall board, the pocket card and in the booklet."""
+
+    key: str
+    name: str
+    category: str
+    category_color: str
+    level: int
+    level_name: str  # "一级应急事件（重大）"
+    level_color: str
+    description: str
+    steps: tuple[CardStep, ...]  # during the event, in plan order
+    after_steps: tuple[CardStep, ...]  # once it is over
+    say: tuple[str, ...]  # the words to say, in plan order
+    calls: tuple[CardCall, ...]  # emergency numbers first, then whom to report to, then others
+    deadlines: tuple[CardDeadline, ...]  # the level's chain first, then the plan's clocks
+    supplies: tuple[str, ...]
+    stamp: PlanStamp
+    hall: str = ""
+
+
+@dataclass(frozen=True)
+class BookletLevel:
+    level: int
+    name: str  # "一级应急事件（重大）"
+    color: str
+    criteria: tuple[str, ...]
+    handled_by: str
+    deadlines: tuple[CardDeadline, ...]
+
+
+@dataclass(frozen=True)
+class PlanBooklet:
+    """The whole plan as a booklet: cover, contents, levels, then every category's cards."""
+
+    title: str
+    hall: str
+    stamp: PlanStamp
+    first_steps: tuple[str, ...]
+    reporting: tuple[str, ...]  # what a report tells
+    levels: tuple[BookletLevel, ...]
+    categories: tuple[tuple[str, str, tuple[PlanCard, ...]], ...]  # (name, colour, cards)
+    numbers: tuple[CardCall, ...]  # every role with a number on file or to fill in

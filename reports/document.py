@@ -54,6 +54,12 @@ class Page:
     page_words: str = "{0} / {1}"  # e.g. Words("Page {0} of {1}")
     watermark: str = ""  # e.g. "演练" on every page of a drill document
     wide: bool = False  # landscape A4
+    paper: tuple[float, float] | None = None  # another page size (A5, A6): width, height
+    margin: float = MARGIN
+
+
+def page_size(page: Page) -> tuple[float, float]:
+    return page.paper or (landscape(A4) if page.wide else A4)
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,7 @@ def _numbered_canvas(page: Page, fonts: PdfFonts) -> type[Canvas]:
 
         def _decorate(self, total: int) -> None:
             width, height = self._pagesize
+            margin, size = page.margin, 8.5 if width > A4[0] * 0.6 else 6.5  # A6: smaller
             self.saveState()
             if page.watermark:
                 self.setFillColor(colors.HexColor("#c62828"), alpha=0.10)
@@ -117,15 +124,16 @@ def _numbered_canvas(page: Page, fonts: PdfFonts) -> type[Canvas]:
                 self.rotate(-35)
                 self.translate(-width / 2, -height / 2)
             self.setFillColor(colors.HexColor("#444444"))
-            self.setFont(fonts.regular, 8.5)
-            self.drawString(MARGIN, height - MARGIN + 4 * mm, page.title)
-            self.drawString(MARGIN, MARGIN - 8 * mm, page.footer)
-            self.drawRightString(width - MARGIN, MARGIN - 8 * mm,
+            self.setFont(fonts.regular, size)
+            foot = margin - (8 if size > 7 else 5) * mm
+            self.drawString(margin, height - margin + 4 * mm, page.title)
+            self.drawString(margin, foot, page.footer)
+            self.drawRightString(width - margin, foot,
                                  page.page_words.format(self._pageNumber, total))
             self.setStrokeColor(colors.HexColor("#999999"))
             self.setLineWidth(0.4)
-            rule = height - MARGIN + 2.5 * mm
-            self.line(MARGIN, rule, width - MARGIN, rule)
+            rule = height - margin + 2.5 * mm
+            self.line(margin, rule, width - margin, rule)
             self.restoreState()
 
     return NumberedCanvas
@@ -135,15 +143,17 @@ Progress = Callable[[int], None]  # told the number of each page as it is laid o
 
 
 def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[Flowable]],
-              *, fonts: PdfFonts | None = None, progress: Progress | None = None) -> Path:
+              *, fonts: PdfFonts | None = None, progress: Progress | None = None,
+              template: type[SimpleDocTemplate] = SimpleDocTemplate) -> Path:
     """Render to a temporary file beside `path`, then rename it into place (atomic).
 
-    On any failure the temporary file is removed and `path` keeps what it had.
+    On any failure the temporary file is removed and `path` keeps what it had. A `template`
+    with `passes = True` is built until its page references settle (a table of contents).
     """
     path = Path(path)
     fonts = fonts or register_fonts()
     styles = make_styles(fonts)
-    size = landscape(A4) if page.wide else A4
+    size, margin = page_size(page), page.margin
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(f"The folder {folder} does not exist. Choose an existing folder.",
@@ -153,15 +163,15 @@ def write_pdf(path: Path, page: Page, build_story: Callable[[Styles], Sequence[F
     try:
         with replacing(path) as temp:  # replaces `path` only once the whole PDF is written
             created = True
-            doc = SimpleDocTemplate(str(temp), pagesize=size, leftMargin=MARGIN,
-                                    rightMargin=MARGIN, topMargin=MARGIN + 2 * mm,
-                                    bottomMargin=MARGIN, title=page.title,
-                                    author="Emergency Desk", creator="Emergency Desk",
-                                    initialFontName=fonts.regular)  # no stray Helvetica
+            doc = template(str(temp), pagesize=size, leftMargin=margin, rightMargin=margin,
+                           topMargin=margin + 2 * mm, bottomMargin=margin, title=page.title,
+                           author="Emergency Desk", creator="Emergency Desk",
+                           initialFontName=fonts.regular)  # no stray Helvetica
             if progress is not None:
                 doc.setProgressCallBack(
                     lambda kind, value: progress(value) if kind == "PAGE" else None)
-            doc.build(list(build_story(styles)), canvasmaker=_numbered_canvas(page, fonts))
+            build = doc.multiBuild if getattr(doc, "passes", False) else doc.build
+            build(list(build_story(styles)), canvasmaker=_numbered_canvas(page, fonts))
     except OSError as e:
         reason = e.strerror or str(e)
         if not created:
@@ -201,5 +211,9 @@ def refuse_to_replace_data(path: Path) -> None:
 def content_width(page: Page) -> float:
     """The width a flowable may take: the page between the margins, less the frame's own
     padding (6 pt each side), so a full-width table lines up with the header rule."""
-    width = (landscape(A4) if page.wide else A4)[0]
-    return width - 2 * MARGIN - 2 * FRAME_PADDING
+    return page_size(page)[0] - 2 * page.margin - 2 * FRAME_PADDING
+
+
+def content_height(page: Page) -> float:
+    """The height the frame holds on one page (between the margins, less its padding)."""
+    return page_size(page)[1] - 2 * page.margin - 2 * mm - 2 * FRAME_PADDING

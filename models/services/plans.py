@@ -8,7 +8,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from models import plan_cards
 from models.clock import hall_time
+from models.documents import PlanBooklet, PlanCard, PlanStamp
 from models.plans.catalog import Catalog
 from models.plans.revisions import (
     ApprovalRefused,
@@ -41,6 +43,17 @@ class PlanService:
 
     def revisions(self) -> list[Revision]:
         return revisions(self.catalog)
+
+    def stamp(self) -> PlanStamp:
+        """Version, signer and sign date of the plans in use."""
+        return plan_cards.stamp_of(self.catalog)
+
+    def card(self, key: str, people: plan_cards.People, hall: str) -> PlanCard:
+        """Situation `key` as its printed card; `people`: who holds a role (the directory)."""
+        return plan_cards.plan_card(self.catalog, key, self.stamp(), people=people, hall=hall)
+
+    def booklet(self, people: plan_cards.People, hall: str) -> PlanBooklet:
+        return plan_cards.plan_booklet(self.catalog, self.stamp(), people=people, hall=hall)
 
     def version(self, plan_id: int) -> tuple[Catalog, str]:
         """The plans exactly as version `plan_id` had them, and its label."""

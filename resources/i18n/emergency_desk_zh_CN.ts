@@ -1566,6 +1566,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>Save the contact sheet as PDF</source>
         <translation>将应急通讯录保存为 PDF</translation>
     </message>
+    <message>
+        <source>response-card</source>
+        <translation>应急处置卡</translation>
+    </message>
+    <message>
+        <source>Save the response card as PDF</source>
+        <translation>将应急处置卡保存为 PDF</translation>
+    </message>
+    <message>
+        <source>plan-booklet</source>
+        <translation>应急预案手册</translation>
+    </message>
+    <message>
+        <source>Save the plan booklet as PDF</source>
+        <translation>将应急预案手册保存为 PDF</translation>
+    </message>
 </context>
 <context>
     <name>PdfExport</name>
@@ -1896,6 +1912,26 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Search the plans (name, step, script)</source>
         <translation>搜索预案（名称、步骤、话术）</translation>
+    </message>
+    <message>
+        <source>Print response card…</source>
+        <translation>打印处置卡…</translation>
+    </message>
+    <message>
+        <source>The response card of the situation shown, as a PDF to print</source>
+        <translation>将当前预案的应急处置卡保存为 PDF，以便打印</translation>
+    </message>
+    <message>
+        <source>A4 wall board…</source>
+        <translation>A4 墙贴处置卡…</translation>
+    </message>
+    <message>
+        <source>A6 pocket card (front and back)…</source>
+        <translation>A6 口袋卡（正反两面）…</translation>
+    </message>
+    <message>
+        <source>Print plan booklet…</source>
+        <translation>打印预案手册…</translation>
     </message>
     <message>
         <source>Levels and reporting deadlines</source>

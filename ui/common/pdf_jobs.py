@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from models.clock import hall_time
-from models.documents import ContactSheet, DailyLog, IncidentRecord
+from models.documents import ContactSheet, DailyLog, IncidentRecord, PlanBooklet, PlanCard
 from models.drills.results import DrillReport
 from ui.common.pdf_export import PdfTools, Render
 
@@ -85,3 +85,30 @@ def contact_sheet_job(sheet: ContactSheet, tools: PdfTools) -> PdfJob:
 
     return PdfJob(safe_name(translate("Pdf", "contact-sheet")) + ".pdf",
                   translate("Pdf", "Save the contact sheet as PDF"), render)
+
+
+def plan_card_job(card: PlanCard, paper: str, tools: PdfTools) -> PdfJob:
+    """`paper`: "a4" (the wall board) or "a6" (the pocket card)."""
+    words = tools.stamp()["words"]
+    name = "-".join((translate("Pdf", "response-card"), card.name, paper.upper()))
+
+    def render(path, progress):
+        from reports.plan_cards import write_plan_card
+
+        return write_plan_card(path, card, paper=paper, words=words, progress=progress)
+
+    return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the response card as PDF"),
+                  render)
+
+
+def plan_booklet_job(booklet: PlanBooklet, tools: PdfTools) -> PdfJob:
+    words = tools.stamp()["words"]
+    name = "-".join((translate("Pdf", "plan-booklet"), booklet.stamp.version))
+
+    def render(path, progress):
+        from reports.plan_booklet import write_plan_booklet
+
+        return write_plan_booklet(path, booklet, words=words, progress=progress)
+
+    return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the plan booklet as PDF"),
+                  render)

@@ -1,21 +1,33 @@
-"""PlansBrowser: read the whole catalog in the app — levels, categories, situations, roles."""
+"""PlansBrowser: read the whole catalog in the app — levels, categories, situations, roles —
+and print it: the response card of the situation shown (A4 wall board, A6 pocket card) and
+the whole plan as a booklet, saved as PDF through the desk's export bar."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QSplitter,
     QTextBrowser,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from models.documents import PlanBooklet, PlanCard
 from models.plans.catalog import Catalog, Situation
+from ui.common.export_bar import ExportBar
+from ui.common.pdf_export import PdfTools
+from ui.common.pdf_jobs import plan_booklet_job, plan_card_job
 from ui.plans import plan_html
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
@@ -36,11 +48,24 @@ def situation_matches(sit: Situation, needle: str) -> bool:
     return any(needle in text.lower() for text in haystack)
 
 
+@dataclass(frozen=True)
+class PlanPrinting:
+    """What printing the plans needs: the desk's PDF tools, and the card of a situation and
+    the booklet as plain data (read when asked: the directory and the signer may change)."""
+
+    pdf: PdfTools
+    card: Callable[[str], PlanCard]
+    booklet: Callable[[], PlanBooklet]
+
+
 class PlansBrowser(QWidget):
-    def __init__(self, *, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, *, catalog: Catalog, printing: PlanPrinting | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("plansBrowser")
         self._catalog = catalog
+        self._printing = printing
+        self._situation: str | None = None  # the situation shown
         self.search = QLineEdit(objectName="plansSearch")
         self.search.setPlaceholderText(self.tr("Search the plans (name, step, script)"))
         self.search.setClearButtonEnabled(True)
@@ -51,6 +76,15 @@ class PlansBrowser(QWidget):
         self.page.setOpenLinks(False)
         self.page.document().setDefaultStyleSheet(plan_html.PAGE_STYLE)
 
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        if printing is not None:
+            right_layout.addLayout(self._print_row(printing))
+        right_layout.addWidget(self.page, 1)
+        if printing is not None:
+            right_layout.addWidget(self.export_bar)
+
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +92,7 @@ class PlansBrowser(QWidget):
         left_layout.addWidget(self.tree)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.page)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 800])
@@ -70,6 +104,42 @@ class PlansBrowser(QWidget):
         self.tree.currentItemChanged.connect(self._show_item)
         self.search.textChanged.connect(self._filter)
         self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _print_row(self, printing: PlanPrinting) -> QHBoxLayout:
+        self.export_bar = ExportBar(tools=printing.pdf)
+        self.card_button = QToolButton(objectName="printPlanCard")
+        self.card_button.setText(self.tr("Print response card…"))
+        self.card_button.setToolTip(self.tr("The response card of the situation shown, as a "
+                                            "PDF to print"))
+        self.card_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.card_button)
+        self.a4_action = menu.addAction(self.tr("A4 wall board…"))
+        self.a4_action.triggered.connect(lambda: self.save_card("a4"))
+        self.a6_action = menu.addAction(self.tr("A6 pocket card (front and back)…"))
+        self.a6_action.triggered.connect(lambda: self.save_card("a6"))
+        self.card_button.setMenu(menu)
+        self.card_button.setEnabled(False)  # until a situation is shown
+        self.booklet_button = QPushButton(self.tr("Print plan booklet…"),
+                                          objectName="printPlanBooklet")
+        self.booklet_button.clicked.connect(self.save_booklet)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card_button)
+        row.addWidget(self.booklet_button)
+        return row
+
+    def save_card(self, paper: str) -> bool:
+        """Ask where, then write the situation's card (`paper`: "a4" or "a6")."""
+        if self._printing is None or self._situation is None:
+            return False
+        card = self._printing.card(self._situation)
+        return self.export_bar.save(plan_card_job(card, paper, self._printing.pdf))
+
+    def save_booklet(self) -> bool:
+        if self._printing is None:
+            return False
+        return self.export_bar.save(plan_booklet_job(self._printing.booklet(),
+                                                     self._printing.pdf))
 
     def _fill_tree(self) -> None:
         catalog = self._catalog
@@ -104,7 +174,11 @@ class PlansBrowser(QWidget):
 
     def _show_item(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
-            self.page.setHtml(self.page_html(item.data(0, PAGE_ROLE)))
+            page = item.data(0, PAGE_ROLE)
+            self.page.setHtml(self.page_html(page))
+            self._situation = page[1] if page[0] == "situation" else None
+            if self._printing is not None:
+                self.card_button.setEnabled(self._situation is not None)
 
     def show_situation(self, key: str) -> None:
         for item in self._situation_items():

@@ -159,9 +159,14 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         return screen
 
     def build_plans() -> QWidget:
-        from ui.plans.plans_browser import PlansBrowser
+        from ui.plans.plans_browser import PlanPrinting, PlansBrowser
 
-        return PlansBrowser(catalog=catalog)
+        def hall() -> str:
+            return str(store.get("hall_name"))
+
+        return PlansBrowser(catalog=catalog, printing=PlanPrinting(
+            pdf=pdf, card=lambda key: plans.card(key, contacts.people, hall()),
+            booklet=lambda: plans.booklet(contacts.people, hall())))
 
     def build_settings() -> QWidget:
         from ui.window.settings_page import SettingsPage
