@@ -1522,6 +1522,13 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>NoticeLine</name>
+    <message>
+        <source>Whole text ▾</source>
+        <translation>全文 ▾</translation>
+    </message>
+</context>
+<context>
     <name>OpenIncidentsStrip</name>
     <message>
         <source>Running:</source>

@@ -109,6 +109,8 @@ STATES = [
     StressState("english_130", {"started_minutes_ago": SEVERAL, "language": "en",
                                 "text_size": 130}, ringing_in_guided_view),
     StressState("text_130", {"started_minutes_ago": SEVERAL, "text_size": 130}, ringing),
+    StressState("text_130_guided", {"started_minutes_ago": SEVERAL, "text_size": 130},
+                ringing_in_guided_view),
     StressState("record_form", {"started_minutes_ago": SEVERAL}, ringing_with(record_form)),
     StressState("level_helper", {"started_minutes_ago": SEVERAL}, ringing_with(level_helper)),
 ]

@@ -22,6 +22,7 @@ from ui.emergency.emergency_home import EmergencyHome
 from ui.emergency.emergency_numbers import EmergencyNumbers
 from ui.emergency.guided_response import GuidedResponse
 from ui.emergency.incident_controller import IncidentController
+from ui.emergency.notice_line import NoticeLine
 from ui.emergency.open_incidents_strip import OpenIncidentsStrip
 from ui.emergency.press_answer import PressAnswer
 
@@ -39,12 +40,13 @@ class EmergencyScreen(QWidget):
         self.home = EmergencyHome(catalog=catalog)
         self.guided = guided or GuidedResponse(controller=controller)
         self.numbers = EmergencyNumbers(catalog=catalog)
-        self.notice = ElidedLabel(objectName="noticeLabel")
+        self.notice = NoticeLine(self)  # cut, it opens whole over this screen on a click
         self.notice.hide()
         self.strip_zone = Zone(QLabel(self.tr("No incident running"), objectName="stripCalm"),
                                self.strip, object_name="stripZone")
-        self.notice_zone = Zone(ElidedLabel(objectName="noticeCalm"), self.notice,
-                                object_name="noticeZone")
+        # While no notice shows, its line says what the keys do on the page shown.
+        self.keys_line = ElidedLabel(objectName="noticeCalm")
+        self.notice_zone = Zone(self.keys_line, self.notice, object_name="noticeZone")
         self.home_scroll = QScrollArea(objectName="homeScroll")
         self.home_scroll.setWidgetResizable(True)
         self.home_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -56,6 +58,7 @@ class EmergencyScreen(QWidget):
         self._categories: dict[str, CategoryPage] = {}
         self.answer = PressAnswer(self.stack)  # a number pressed with no incident shown
         self.stack.currentChanged.connect(lambda _index: self.answer.dismiss())
+        self.stack.currentChanged.connect(self._show_keys)
         QShortcut(QKeySequence("Esc"), self.home, activated=self.answer.dismiss)
 
         layout = QVBoxLayout(self)
@@ -109,10 +112,16 @@ class EmergencyScreen(QWidget):
 
     def show_incident(self, incident_id: int) -> None:
         self.show_notice("")
+        # A page the stack never showed has a default size: laid out at that size first,
+        # its header would choose its rows for the wrong width and change them a moment later.
+        self.guided.resize(self.stack.size())
         self.guided.show_incident(incident_id)
         self.stack.setCurrentWidget(self.guided)
         self.strip.mark_current(incident_id)
         self.guided.setFocus()
+
+    def _show_keys(self) -> None:
+        self.keys_line.setText(self.guided.keys_text() if self.page() == "guided" else "")
 
     def current_incident(self) -> int | None:
         return self.guided.incident_id if self.page() == "guided" else None

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from models.contacts.phones import display_number
 from models.plans.calls import dial_order, plan_calls
-from models.plans.catalog import Catalog, Situation, Step
+from models.plans.catalog import Catalog, Level, Situation, Step
 from models.plans.report_targets import report_targets
 from models.services.changes import Changes
 from models.services.contacts import Person
@@ -50,6 +50,7 @@ from ui.common.people import People, ReportChoice, no_people, person_text, repor
 from ui.common.time_text import local_time
 from ui.common.timeline_text import entry_text
 from ui.contacts.contacts_controller import ContactsController
+from ui.emergency.header_rows import HeaderRows
 from ui.emergency.incident_controller import IncidentController
 from ui.emergency.level_dialog import LevelDialog
 from ui.emergency.press_answer import PressAnswer
@@ -60,6 +61,7 @@ from ui.records.record_dialog import RecordDialog
 
 NOTE_DRAFT_MS = 500  # the quick note being typed is saved this long after the last key
 BUILD_AHEAD_AFTER_MS = 1500  # the desk has settled after starting: pages are built ahead
+LEVEL_MIN_WIDTH, LEVEL_PADDING = 120, 8  # px, the level button's in the sheet
 
 
 @dataclass
@@ -208,17 +210,19 @@ class GuidedResponse(QWidget):
         self.record_button = QPushButton(self.tr("Record form") + "  R", objectName="recordButton")
         self.record_button.clicked.connect(self.open_record)
         self.record_dialog: RecordDialog | None = None
-        header = QHBoxLayout()
-        header.addWidget(self.back_button)
-        header.addWidget(self.drill_label)
-        header.addWidget(self.title, 1)
-        header.addWidget(self.elapsed)
-        header.addWidget(self.level_button)
-        actions = FlowLayout()  # on a second row when long labels do not fit in one
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.back_button)
+        title_row.addWidget(self.drill_label)
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.elapsed)
+        title_row.addWidget(self.level_button)
+        self._actions = FlowLayout()  # wraps when even a row of its own is too short
         for button in (self.readout_button, self.record_button, self.resolve_button,
                        self.cancel_button):
-            actions.addWidget(button)
-        header.addLayout(actions)
+            self._actions.addWidget(button)
+        self._level: Level | None = None  # the level shown
+        self.header = HeaderRows(title_row, self._actions, one_row_width=self._one_row_width)
+        self.header.rows_changed.connect(lambda _two: self._show_level_text())
 
         # steps
         self.steps = QStackedWidget(objectName="stepsStack")
@@ -258,20 +262,12 @@ class GuidedResponse(QWidget):
         side_layout.addWidget(QLabel(self.tr("Record"), objectName="sectionLabel"))
         side_layout.addWidget(self.timeline, 1)
 
-        self.keys_hint = QLabel(self.tr("Keys: 1–9 tick a step · N note (Enter adds it) · "
-                                        "L level · B read-out · R record · Esc home · "
-                                        "F10–F12 call 110/119/120"), objectName="keysHint")
-        self.keys_hint.setWordWrap(True)
-        left = QVBoxLayout()
-        left.setSpacing(2)
-        left.addWidget(self.steps, 1)
-        left.addWidget(self.keys_hint)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
+        body.addWidget(self.steps, 1)
         body.addWidget(side_scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addLayout(header)
+        layout.addLayout(self.header)
         layout.addLayout(body, 1)
 
         # What a press did: across the steps column's foot, the buttons beside it stay free.
@@ -303,6 +299,38 @@ class GuidedResponse(QWidget):
         self._ticker.stop()
         self.answer.dismiss()  # an answer is about the press just made, not for later
         super().hideEvent(event)
+
+    def _level_text(self, *, two_rows: bool) -> str:
+        """The level button's words: on two lines beside the actions; on one line when the
+        actions are under the title (the title's row has the room, and is lower)."""
+        if self._level is None:
+            return ""
+        between = " · " if two_rows else "\n"
+        return f"{self._level.name}{between}{self._level.short}  L"
+
+    def _show_level_text(self) -> None:
+        self.level_button.setText(self._level_text(two_rows=self.header.two_rows()))
+
+    def keys_text(self) -> str:
+        """What the keys do here: shown by the screen on its notice line while the view is
+        (a line of its own under the steps would take a step's room at 130 %)."""
+        return self.tr("Keys: 1–9 tick a step · N note (Enter adds it) · L level · "
+                       "B read-out · R record · Esc home · F10–F12 call 110/119/120")
+
+    def _one_row_width(self) -> int:
+        """What the title's row and the actions need side by side, whatever is shown now:
+        the title its reserved width, the clock its first 100 minutes (then the title gives
+        a character to it); a drill's marker, when shown, takes its place from the title."""
+        longest_time = self.tr("Running {0}:{1:02d}").format(99, 59)
+        clock = self.elapsed.fontMetrics().horizontalAdvance(longest_time) + 20  # its padding
+        # the level's name over its short name, as side by side it is (on two rows, one line)
+        metrics = self.level_button.fontMetrics()
+        lines = self._level_text(two_rows=False).split("\n")
+        level = max(LEVEL_MIN_WIDTH,
+                    LEVEL_PADDING + max(metrics.horizontalAdvance(line) for line in lines))
+        widths = [w.sizeHint().width() for w in (self.back_button, self.title)]
+        widths += [level, clock, self._actions.sizeHint().width()]
+        return sum(widths) + self.header.spacing() * (len(widths) - 1)
 
     # -- showing ---------------------------------------------------------------------------
     def show_incident(self, incident_id: int) -> None:
@@ -364,7 +392,8 @@ class GuidedResponse(QWidget):
         level = self._catalog.level(state.summary.level)
         self.title.setText(sit.name)
         self.drill_label.setVisible(state.summary.is_drill)
-        self.level_button.setText(f"{level.name}\n{level.short}  L")
+        self._level = level
+        self._show_level_text()
         if self.level_button.property("levelColor") != level.color:  # restyling costs
             self.level_button.setProperty("levelColor", level.color)
             self.level_button.setStyleSheet(f"#levelButton {{ background: {level.color}; }}")
@@ -443,6 +472,7 @@ class GuidedResponse(QWidget):
     def _plan_widget(self, sit: Situation) -> PlanPage:
         box = QWidget(objectName="stepsBox")
         layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)  # every pixel for the steps at 130 %
         layout.setSpacing(6)
         rows = []
         for index, step in enumerate(sit.steps):

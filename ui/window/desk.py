@@ -198,9 +198,10 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     drills_text = drills_nav.text()
 
     def show_drills_due(due: bool) -> None:
-        """The rail says when training, a drill or a plan revision is due."""
-        drills_nav.setText(drills_text.replace(
-            "\n", QCoreApplication.translate("Desk", " (due)") + "\n", 1) if due else drills_text)
+        """The rail says when training, a drill or a plan revision is due: on a line of its
+        own, so the rail need not be wider for it."""
+        mark = QCoreApplication.translate("Desk", " (due)").strip()
+        drills_nav.setText(drills_text.replace("\n", f"\n{mark}\n", 1) if due else drills_text)
 
     # Until the drill screen is built (it then keeps this up to date), asked once at start.
     show_drills_due(bool(drill_service.reminders(clock.today())))

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
 from ui.common.zone import Zone
 from ui.window.header_bar import HeaderBar
 from ui.window.lazy_page import LazyPage
+from ui.window.nav_rail import NavRail
 
 
 class MainWindow(QMainWindow):
@@ -41,23 +39,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Emergency Desk"))
         self.header = header
         self.stack = QStackedWidget(objectName="screenStack")
-        self.nav = QFrame(objectName="navRail")
-        nav_layout = QVBoxLayout(self.nav)
-        nav_layout.setContentsMargins(6, 6, 6, 6)
-        nav_layout.setSpacing(6)
-        self.nav_group = QButtonGroup(self)
-        self.nav_group.setExclusive(True)
+        self.nav = NavRail()
+        self.nav_group = self.nav.group
         self._keys: list[str] = []
         self._pages: list[LazyPage] = []  # the screens after the first
         for index, (key, title, widget) in enumerate([first, *screens]):
             shortcut = f"F{index + 1}"
-            button = QToolButton(objectName=f"nav_{key}")
-            button.setText(f"{title}\n{shortcut}")
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumSize(120, 64)
-            self.nav_group.addButton(button, index)
-            nav_layout.addWidget(button)
+            self.nav.add(key, title, shortcut)
             if index == 0:
                 # The emergency screen is made to fit (tests/ui/test_home_layout.py) and
                 # scrolls its own parts; a scroll bar around it would only shift it.
@@ -68,7 +56,6 @@ class MainWindow(QMainWindow):
                 self.stack.addWidget(self._pages[-1])
             self._keys.append(key)
             QShortcut(QKeySequence(shortcut), self, activated=lambda i=index: self.show_index(i))
-        nav_layout.addStretch(1)
         self.nav_group.idClicked.connect(self.show_index)
 
         body = QWidget()

@@ -15,9 +15,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,11 +33,19 @@ from PySide6.QtWidgets import (
 from models.clock.hall_time import DEFAULT_ZONE, local_text
 from models.plans.catalog import Catalog
 from models.services.incidents import DeadlineView, urgency
+from ui.common.fonts import BASE_POINT_SIZE
 from ui.common.people import People, no_people, person_text
 
 CARD_HEIGHT = 70
-CARD_WIDTH = 286
+CARD_WIDTH = 286  # px at 100 % text; wider with the text (card_width)
 CARD_SPACING = 6
+
+
+def card_width() -> int:
+    """A card's width at the text size in use: its label keeps the room it has at 100 %
+    (at 130 % a fixed width cut "报告应急管理小组联络员"); fewer cards in sight, the others
+    counted at the strip's end and a turn of the wheel away. Never narrower than at 100 %."""
+    return round(CARD_WIDTH * max(1.0, QApplication.font().pointSizeF() / BASE_POINT_SIZE))
 
 
 def format_countdown(remaining: timedelta) -> str:
@@ -100,9 +109,14 @@ class DeadlineCard(QFrame):
         layout.addWidget(self.detail, 1, 0, 1, 2)
         layout.addWidget(self.button, 1, 2)
         layout.setColumnStretch(1, 1)
-        self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
+        self.setFixedSize(card_width(), CARD_HEIGHT)
         self._state = ""
         self._text = ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new text size, applied at once
+            self.setFixedWidth(card_width())
 
     def whose(self, view: DeadlineView, catalog: Catalog) -> str:
         """"→ 组长" for the clerk's own duty; "热线中心主管's duty → 职能线负责人" for another's."""
@@ -263,7 +277,7 @@ class TimerPanel(QFrame):
         if not self.isVisible():
             return range(len(self._views))
         left = self.scroll.horizontalScrollBar().value()
-        step = CARD_WIDTH + CARD_SPACING
+        step = card_width() + CARD_SPACING
         first = left // step
         last = (left + self.scroll.viewport().width()) // step
         return range(first, min(last + 1, len(self._views)))
@@ -272,10 +286,10 @@ class TimerPanel(QFrame):
         """How many cards are wholly or partly out of sight on the left and on the right."""
         viewport = self.scroll.viewport().width()
         left = self.scroll.horizontalScrollBar().value()
-        step = CARD_WIDTH + CARD_SPACING
-        starts = [i * step for i in range(len(self._views))]
+        width = card_width()
+        starts = [i * (width + CARD_SPACING) for i in range(len(self._views))]
         return (sum(1 for x in starts if x < left),
-                sum(1 for x in starts if x >= left and x + CARD_WIDTH > left + viewport))
+                sum(1 for x in starts if x >= left and x + width > left + viewport))
 
     def hidden_count(self) -> int:
         return sum(self.hidden_sides())
@@ -298,6 +312,11 @@ class TimerPanel(QFrame):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._show_hidden_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the cards widen: count them again
+            QTimer.singleShot(0, self, self._show_hidden_count)
 
     def show_time(self, now: datetime) -> None:
         """Countdowns of the cards in sight only: the others are drawn when scrolled to."""

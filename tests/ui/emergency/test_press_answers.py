@@ -195,10 +195,16 @@ def test_after_enter_in_the_quick_note_the_keys_go_back_to_the_view(qtbot, emerg
     assert guided.step_rows[0].check.isChecked()  # step 1 ticked
 
 
-def test_the_guided_view_says_what_its_keys_do(emergency):
-    hint = emergency.guided.keys_hint.text()
+def test_the_guided_view_says_what_its_keys_do(qtbot, emergency):
+    """On the notice line while no notice shows (its own line would take a step's room)."""
+    assert emergency.keys_line.text() == ""  # home: its tiles show their keys
+    start(qtbot, emergency, "fire")
+    hint = emergency.keys_line.text()
     for key in ("1–9", "N", "L", "B", "R", "Esc", "F10"):
         assert key in hint
+    assert emergency.keys_line.toolTip() == hint  # whole, when the line cuts it
+    emergency.show_notice("演练情况：顾客大喊")
+    assert not emergency.keys_line.isVisible()  # a notice covers it
 
 
 def test_the_readout_never_reads_a_missing_number_as_a_call(qtbot, emergency):
