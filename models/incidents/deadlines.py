@@ -31,7 +31,9 @@ from models.store.tables import Deadline, Incident, transaction
 # a resolved incident may still owe a report
 OPEN_FOR_DEADLINES = (Status.OPEN, Status.IN_HAND, Status.RESOLVED)
 MEETABLE = ("pending", "missed")
-FIXING = ("restore", "arrive")  # clocks about putting the fault right, moot once it is right
+# clocks about putting the fault right, moot once it is right: restoring, arriving, and the
+# desk's decision points "if not fixed within N minutes..." (plans/SCHEMA.md, action decide)
+FIXING = ("restore", "arrive", "decide")
 HANDLING_FINISHED = "handling finished"  # the reason they give way when handling finishes
 DESK_ROLE = "clerk"  # the person at the desk (plans/SCHEMA.md): whose alarm rings
 
