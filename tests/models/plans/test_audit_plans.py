@@ -216,6 +216,18 @@ def test_an_ended_theft_is_not_a_robbery(catalog):
     assert "偷窃" not in catalog.situation("robbery").name
 
 
+def test_aftercare_required_only_where_every_incident_of_the_level_has_it(catalog):
+    """A dog bite to staff (人身安全类, level 2) could not be closed without "客户安抚":
+    影院制度 第七条 lists 客户安抚、损失核算、责任认定 as what each plan spells out, not as
+    what every incident of a level owes. Level 3 keeps 安抚客户 (第十二条 says so of it)."""
+    every_incident = {"责任认定", "预防措施", "整改措施"}
+    for number in (1, 2):
+        assert set(catalog.level(number).aftercare_required) <= every_incident
+    bite = catalog.situation("staff_injured")
+    assert "客户安抚" not in catalog.level(bite.default_level).aftercare_required
+    assert catalog.level(3).aftercare_required == ("客户安抚",)
+
+
 # ---- missing --------------------------------------------------------------------------------
 
 def test_the_mall_s_4_3_is_there(catalog):
