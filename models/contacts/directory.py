@@ -271,16 +271,14 @@ OUTSIDE_SEEDS = (
     ("fire", "消防报警", "消防救援", "119", ""),
     ("ambulance", "医疗急救", "急救中心", "120", ""),
     ("power_bureau", "供电服务热线", "国家电网 / 南方电网", "95598", "停电报修、供电故障"),
-    ("gas_emergency", "燃气抢修", "", "", "各地号码不同：请填写本地燃气公司的24小时抢修电话"),
-    ("water_supply", "供水抢修", "", "", "各地号码不同：请填写本地供水公司的报修电话"),
     ("property", "大楼物业管理处", "", "", "请填写本楼物业的值班电话和电工电话"),
 )
 
 
 def seed_outside_numbers(catalog: Catalog) -> int:
     """Once per database: the outside numbers every hall needs. Those that differ by place
-    (gas, water, the building's property management) come without a number, marked to be
-    filled in, rather than with a guess that could be wrong in an emergency."""
+    (the building's property management) come without a number, marked to be filled in,
+    rather than with a guess that could be wrong in an emergency."""
     if MetaEntry.get_or_none(MetaEntry.key == SEEDED_KEY) is not None:
         return 0
     roles = {r.key for r in catalog.roles}

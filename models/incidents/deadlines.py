@@ -13,8 +13,10 @@ desk below and by the demo generator (models.demo), which writes its rows in bul
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import reduce
 from zoneinfo import ZoneInfo
 
 from models.clock import hall_time
@@ -29,7 +31,9 @@ from models.store.tables import Deadline, Incident, transaction
 # a resolved incident may still owe a report
 OPEN_FOR_DEADLINES = (Status.OPEN, Status.IN_HAND, Status.RESOLVED)
 MEETABLE = ("pending", "missed")
-FIXING = ("restore", "arrive")  # clocks about putting the fault right, moot once it is right
+# clocks about putting the fault right, moot once it is right: restoring, arriving, and the
+# desk's decision points "if not fixed within N minutes..." (plans/SCHEMA.md, action decide)
+FIXING = ("restore", "arrive", "decide")
 HANDLING_FINISHED = "handling finished"  # the reason they give way when handling finishes
 DESK_ROLE = "clerk"  # the person at the desk (plans/SCHEMA.md): whose alarm rings
 
@@ -277,18 +281,20 @@ def acknowledge(deadline_id: int, act: Act) -> None:
                      data={"deadline": row.id})
 
 
-def supersede(catalog: Catalog, incident: Incident, source_prefix: str, reason: str,
-              act: Act) -> None:
+def supersede(catalog: Catalog, incident: Incident, source_prefix: str | tuple[str, ...],
+              reason: str, act: Act) -> None:
     """After a level change ("level:") or a plan switch ("situation:"): the open deadlines of
     what was replaced give way, and the new level's or plan's clocks start now — the moment
     the incident is known to be what it now is. The rule (README, "Level changes"): a report
     is owed "after the event is confirmed" (会务预案 二.1 "首先要确认是什么类型的事件，并立即
     向上级主管报告"; 影院制度 第十条 "二级应急事件：现场人员需在10分钟内上报…" is owed by an
     event of that level), so a level's clock runs from when the incident became that level:
-    its start, or the change. What was already missed stays missed on the record."""
+    its start, or the change. What was already missed stays missed on the record. A switch
+    that also raises the level gives both prefixes, so both give way before anything starts."""
+    prefixes = (source_prefix,) if isinstance(source_prefix, str) else source_prefix
+    replaced = reduce(operator.or_, (Deadline.source.startswith(p) for p in prefixes))
     _give_way(incident, Deadline.select().where(Deadline.incident == incident.id,
-                                                Deadline.status.in_(MEETABLE),
-                                                Deadline.source.startswith(source_prefix)),
+                                                Deadline.status.in_(MEETABLE), replaced),
               reason, act)
     start_clocks(catalog, incident, "start", act)
     if incident.status == Status.RESOLVED:

@@ -261,19 +261,35 @@ def change_level(catalog: Catalog, incident_id: int, level: int, reason: str, ac
 
 
 def switch_situation(catalog: Catalog, incident_id: int, situation_key: str, act: Act) -> None:
-    """The plan of another situation takes over (e.g. an agitated customer turns violent)."""
+    """The plan of another situation takes over (e.g. an agitated customer turns violent).
+    The incident keeps the more severe of its level and the new plan's default level
+    (`level_after_switch`); when that raises it, the change is recorded with the new plan's
+    name as its reason and the new level's clocks start from the switch, as a level change's."""
     incident = _open_incident(incident_id)
     sit = _situation(catalog, situation_key)
     if sit.key == incident.situation_key:
         return
+    level = level_after_switch(incident.level, sit.default_level)
     with transaction():
         Incident.update(situation_key=sit.key, situation_name=sit.name,
-                        category_key=sit.category, updated_at=to_db(act.now)).where(
+                        category_key=sit.category, level=level, updated_at=to_db(act.now)).where(
             Incident.id == incident.id).execute()
         _record(incident, "situation_changed", act, sit.name,
                 {"from": incident.situation_key, "to": sit.key})
-        deadlines.supersede(catalog, Incident.get_by_id(incident.id), "situation:", sit.name,
-                            act)
+        replaced: tuple[str, ...] = ("situation:",)
+        if level != incident.level:
+            _record(incident, "level_changed", act, sit.name,
+                    {"from": incident.level, "to": level})
+            replaced += ("level:",)
+        deadlines.supersede(catalog, Incident.get_by_id(incident.id), replaced, sit.name, act)
+
+
+def level_after_switch(current: int, new_default: int) -> int:
+    """The level once another plan takes over: the more severe (smaller number) of the two.
+    An agitated customer (3) who assaults staff (1) makes a level-1 incident; a level-1 event
+    never drops to 3 because the plan that now applies starts lower (影院制度 第六条 grades
+    an event by what it caused: what happened before the switch still happened)."""
+    return min(current, new_default)
 
 
 def mark_resolved(catalog: Catalog, incident_id: int, act: Act) -> None:

@@ -126,7 +126,7 @@ def step_rows(catalog: Catalog, sit: Situation) -> str:
                 catalog.situation(step.switch_to).name)
             switch = f"<br><span class='call'>→ {escape(target)}</span>"
         who = muted(role_name(catalog, step.role))
-        rows.append(f"<tr><td class='num' width='32'>{number}</td><td>{cond}{escape(step.text)}"
+        rows.append(f"<tr><td class='num' width='44'>{number}</td><td>{cond}{escape(step.text)}"
                     f"<br>{who}{calls}{switch}{says}{src}</td></tr>")
     return "<table class='steps' width='100%'>" + "".join(rows) + "</table>"
 

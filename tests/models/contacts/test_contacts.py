@@ -79,12 +79,12 @@ def test_groups_put_outside_numbers_first_and_unknown_roles_under_other(desk_db,
 
 
 def test_seeding_happens_once_and_marks_what_the_hall_must_fill(desk_db, shipped_catalog):
-    assert contacts.seed_outside_numbers(shipped_catalog) == 7
+    assert contacts.seed_outside_numbers(shipped_catalog) == 5
     assert contacts.seed_outside_numbers(shipped_catalog) == 0
     seeded = {c.role_key: c for c in contacts.list_contacts(shipped_catalog)}
     assert seeded["police"].phones[0].number == "110" and seeded["police"].outside
     assert seeded["power_bureau"].phones[0].number == "95598"
-    assert all(seeded[k].needs_number for k in ("gas_emergency", "water_supply", "property"))
+    assert seeded["property"].needs_number
     contacts.delete_contact(seeded["police"].id, NOW)
     assert contacts.seed_outside_numbers(shipped_catalog) == 0  # a deletion is respected
 
@@ -96,7 +96,7 @@ def test_people_by_role_skip_the_role_s_own_public_number(desk_db, shipped_catal
     people = contacts.people_by_role(shipped_catalog, contacts.list_contacts(shipped_catalog))
     assert [(p.name, p.number) for p in people["liaison"]] == [("李四", "13800138000")]
     assert [p.name for p in people["police"]] == ["派出所"]  # not the seeded 110 again
-    assert "gas_emergency" not in people  # no number yet
+    assert "property" not in people  # no number yet
 
 
 @pytest.fixture

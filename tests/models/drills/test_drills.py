@@ -233,29 +233,34 @@ def test_switching_plans_is_scored_from_the_switch(desk_db, shipped_catalog, shi
     assert items[("plan", assaulted)].allowed == 360 + 300
 
 
+def always(catalog, key):
+    """The indices of a plan's steps that apply in every incident (no condition, not after)."""
+    return [i for i, step in enumerate(catalog.situation(key).steps)
+            if not (step.condition or step.after)]
+
+
 def test_a_fire_drill_done_well_scores_well(desk_db, shipped_catalog, shipped):
-    """Done as the plan says: what always applies, 119 once the fire is too big, the fallen
-    customer helped. The branches that did not apply (a small fire, a very large one), the
-    aftercare (cleaning up, finding the cause) and 120 (no serious injury) are not missed."""
+    """Done as the plan says: what always applies (119 at once: the mall, the bank and the
+    service industry call it when the fire is found), the fallen customer helped. The
+    branches that did not apply (a small fire, a very large one), the aftercare (cleaning
+    up, finding the cause) and 120 (no serious injury) are not missed."""
     catalog, plan = shipped_catalog, desk_db[1]
     drill = Drill(catalog, plan, shipped["fire_in_hall"])
     drill.wait(seconds=3)  # +0:30
     fire = response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
-    for index in (0, 1, 3, 7, 9, 10, 11, 12):  # every step without a condition or "after"
+    for index in always(catalog, "fire"):
         response.set_step(catalog, fire, index, True, drill.act())
-    for role in ("property", "emergency_command", "reception", "security"):
+    for role in ("property", "emergency_command", "fire", "reception", "security",
+                 "government", "superior"):
         response.record_call(catalog, fire, role, drill.act())
-    drill.wait(seconds=12)  # +2:30: the fire is too big
-    response.set_step(catalog, fire, 4, True, drill.act())
-    response.record_call(catalog, fire, "fire", drill.act())
     response.mark_reported(catalog, fire, "group_leader", drill.act())
     response.mark_reported(catalog, fire, "general_manager", drill.act())
-    drill.wait(seconds=18)  # +5:30: the fall at +4
+    drill.wait(seconds=30)  # +5:30: the fire spread at +2, the fall at +4
     fall = response.start_incident(catalog, plan, "customer_ill_injured", drill.act(),
                                    drill_run=drill.run)
-    for index in (0, 3, 4, 6, 7):
+    for index in always(catalog, "customer_ill_injured"):
         response.set_step(catalog, fall, index, True, drill.act())
-    for role in ("emergency_command", "government", "superior"):
+    for role in ("emergency_command", "superior"):
         response.record_call(catalog, fall, role, drill.act())
     result = drill.finish()
 
@@ -265,15 +270,27 @@ def test_a_fire_drill_done_well_scores_well(desk_db, shipped_catalog, shipped):
     fire_no = Incident.get_by_id(fire).number
     steps = catalog.situation("fire").steps
     assert {k[2] for k in apart if k[:2] == (fire_no, "step")} == {
-        steps[i].text for i in (2, 5, 6, 8, 13, 14, 15)}
-    assert apart[(fire_no, "step", steps[2].text)].condition == "火势较小,自己完全有能力扑灭"
-    assert apart[(fire_no, "step", steps[13].text)].after  # 火灾扑灭后,组织人员进行现场清理
+        s.text for s in steps if s.condition or s.after}
+    small = next(s for s in steps if s.condition == "火势较小,自己完全有能力扑灭")
+    assert apart[(fire_no, "step", small.text)].condition
+    assert apart[(fire_no, "step", "火灾扑灭后,组织人员进行现场清理,恢复正常秩序。")].after
     fall_no = Incident.get_by_id(fall).number
     assert apart[(fall_no, "call", "医疗急救 120")].condition == "客户重伤或急症发生"
     assert apart[(fall_no, "step", "事故处理后,对相关责任人进行追责。")].after
     assert {(i.kind, i.what) for i in result.not_scored if i.kind == "call"
             and i.incident == fire_no} == {("call", catalog.role(k).name) for k in (
-                "admin_office", "leader_in_charge", "superior", "dept_manager", "government")}
+                "admin_office", "leader_in_charge", "dept_manager")}
+
+
+def test_a_fire_drill_without_119_misses_it(desk_db, shipped_catalog, shipped):
+    """119 is due at once in every fire (no longer only "if the fire is large"), so a drill
+    in which nobody calls it scores the miss."""
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["fire_in_hall"])
+    fire = response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
+    response.record_call(catalog, fire, "property", drill.act())
+    result = drill.finish()
+    assert ("call", "消防报警 119") in {(i.kind, i.what) for i in result.practise}
 
 
 def test_a_conditional_step_done_counts(desk_db, shipped_catalog, shipped):
@@ -281,12 +298,14 @@ def test_a_conditional_step_done_counts(desk_db, shipped_catalog, shipped):
     catalog, plan = shipped_catalog, desk_db[1]
     drill = Drill(catalog, plan, shipped["fire_in_hall"])
     fire = response.start_incident(catalog, plan, "fire", drill.act(), drill_run=drill.run)
-    response.set_step(catalog, fire, 8, True, drill.act())  # 关闭总电源 (火势较大)
+    steps = catalog.situation("fire").steps
+    power = next(i for i, s in enumerate(steps) if s.text.startswith("关闭总电源"))
+    response.set_step(catalog, fire, power, True, drill.act())  # (火势较大)
     result = drill.finish()
     [step] = [i for i in result.items if i.kind == "step" and i.outcome == "on_time"]
-    assert step.what == "关闭总电源。" and step.condition
-    assert "关闭总电源。" not in {i.what for i in result.not_scored}
-    assert "发现火情的第一人" in next(i.what for i in result.practise if i.kind == "step")
+    assert step.what == steps[power].text and step.condition
+    assert steps[power].text not in {i.what for i in result.not_scored}
+    assert "火情发现第一人" in next(i.what for i in result.practise if i.kind == "step")
 
 
 @pytest.mark.parametrize(("real_seconds", "cancellable"), [(12, True), (120, True),

@@ -79,7 +79,7 @@ def test_a_newer_draft_wins_over_the_saved_record(desk):
     assert records.load_form(incident, HALL) == ({"place": "二楼仓库"}, True)
 
 
-def close_ready(catalog, plan, clock, act, key="agitated_customer"):
+def close_ready(catalog, plan, clock, act, key="third_party_harassment"):
     incident = response.start_incident(catalog, plan, key, act())
     response.mark_resolved(catalog, incident, act())
     return incident

@@ -133,8 +133,9 @@ def test_one_press_copies_a_number(qtbot, screen):
 
 
 def test_placeholders_say_the_number_is_to_be_filled(screen):
-    gas = row_of(screen, "燃气抢修")
-    assert gas.copy_buttons == [] and gas.findChild(type(gas.role), "badgeMissing")
+    building = row_of(screen, "大楼物业管理处")
+    assert building.copy_buttons == [] and building.findChild(type(building.role),
+                                                              "badgeMissing")
 
 
 def test_a_new_contact_with_mistakes_keeps_what_was_typed(qtbot, screen, shipped_catalog):

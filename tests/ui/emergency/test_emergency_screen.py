@@ -184,7 +184,7 @@ def test_the_readout_tells_what_is_true_now(qtbot, emergency, clock):
                                              "loss_items": "货架"}, clock.now())
     click(qtbot, guided.readout_button)
     text = guided.readout_dialog.text.toPlainText()
-    assert "立即按响火灾警报器" not in text and "立即启动火灾应急预案" in text
+    assert "立即按响火灾警报器" not in text and "立即按下火警按钮报警" in text
     assert "地点：城东营业厅 1号台 二楼仓库" in text
     assert "涉及人员：客户王某；手臂烫伤" in text and "损失：8000 元；货架" in text
     guided.readout_dialog.reject()
@@ -192,7 +192,7 @@ def test_the_readout_tells_what_is_true_now(qtbot, emergency, clock):
     form = guided.record_dialog.form
     form.prefill_actions()
     actions = form.editors["actions"].toPlainText()
-    assert "立即按响火灾警报器" not in actions and "立即启动火灾应急预案" in actions
+    assert "立即按响火灾警报器" not in actions and "立即按下火警按钮报警" in actions
     guided.record_dialog.close()  # its draft is saved now, while this test's database is open
 
 

@@ -72,3 +72,22 @@ def test_the_browser_says_when_a_level_s_clock_runs_as_the_desk_runs_it(shipped_
     page = situation_html(shipped_catalog, shipped_catalog.situation("hotline_failure"))
     assert "自事件按本级启动或改为本级时起计" in page  # its level's report
     assert "自按本预案启动或改用本预案时起计" in page  # its own clocks
+
+
+def test_two_digit_step_numbers_stay_on_one_line(qtbot, shipped_catalog):
+    """The revised plans have up to 30 steps: "10" in a 32-pixel cell broke into "1" over
+    "0" at the browser's 14 pt."""
+    browser = PlansBrowser(catalog=shipped_catalog)
+    qtbot.addWidget(browser)
+    browser.resize(1366, 728)
+    browser.show_situation("fire")
+    document = browser.page.document()
+    document.setTextWidth(900)
+    document.size()  # lays it out
+    block = document.begin()
+    numbers = []
+    while block.isValid():
+        if block.text() in {"10", "30"}:
+            numbers.append(block.layout().lineCount())
+        block = block.next()
+    assert numbers == [1, 1]

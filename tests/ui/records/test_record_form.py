@@ -102,7 +102,7 @@ def test_long_text_emoji_and_pasted_rich_text(qtbot, make_form):
 
 
 def test_lifecycle_to_closed_and_amendment(qtbot, make_form, shipped_catalog):
-    form = make_form("agitated_customer")  # level 3: 客户安抚 required to close
+    form = make_form("third_party_harassment")  # level 3: 客户安抚 required to close
     assert form.status.text() == "待处置"
     qtbot.mouseClick(form.resolve_button, Qt.MouseButton.LeftButton)
     assert form.status.text() == "已处置" and form.close_button.isVisible()
@@ -146,12 +146,12 @@ def test_prefill_actions_from_the_timeline(qtbot, make_form, shipped_catalog):
     qtbot.mouseClick(form.prefill_button, Qt.MouseButton.LeftButton)
     text = form.editors["actions"].toPlainText()
     assert "☎ 已呼叫 消防报警 119" in text
-    assert "✓ 发现火情的第一人" in text
+    assert "✓ 值班人员或火情发现第一人" in text
 
 
 def test_record_shows_its_timeline_and_closed_has_no_now_buttons(qtbot, make_form,
                                                                  shipped_catalog):
-    form = make_form("agitated_customer")
+    form = make_form("third_party_harassment")
     response.add_note(form.incident_id, "客户已离开", make_form.act())
     form.load()
     texts = [form.timeline.item(i).text() for i in range(form.timeline.count())]
