@@ -59,6 +59,7 @@ class Edition:
     without: tuple[str, ...] = ()  # situations that do not happen in such a hall
     exclude: tuple[str, ...] = ()  # "KEY:SECTION" of a listed source that does not apply
     role_names: tuple[tuple[str, str], ...] = ()  # (role key, this hall's name for it)
+    played_by: tuple[tuple[str, str], ...] = ()  # (library role, the hall's role doing it)
     description: str = ""
 
     def applies(self, ref: str) -> bool:
@@ -147,12 +148,21 @@ def _cut_situation(sit: Situation, edition: Edition) -> Situation:
     def anyone_may(step) -> bool:  # on-site conduct and 110/119/120: no body of another hall
         return {step.role, *step.call} <= set(edition.everyone)
 
+    played = dict(edition.played_by)
+
+    def who(key: str) -> str:
+        return played.get(key, key)
+
+    steps = tuple(step for step in sit.steps if applies(step.source) or anyone_may(step))
+    timers = tuple(t for t in sit.timers if applies(t.source))
     return replace(
         sit,
-        steps=tuple(step for step in sit.steps if applies(step.source) or anyone_may(step)),
+        steps=tuple(replace(st, role=who(st.role), call=tuple(dict.fromkeys(map(who, st.call))))
+                    for st in steps),
         sources=tuple(ref for ref in sit.sources if edition.applies(ref)),
         differences=(),  # they compare the documents of other halls
-        timers=_timers(tuple(t for t in sit.timers if applies(t.source)), {LEVEL_REPORT_KEY}),
+        timers=_timers(tuple(replace(t, by=who(t.by), to=who(t.to) if t.to else "")
+                             for t in timers), {LEVEL_REPORT_KEY}),
         thresholds=tuple(t for t in sit.thresholds if applies(t.source)))
 
 
@@ -252,7 +262,7 @@ _TIMER_FIELDS = ("key", "label", "action", "to", "by", "minutes", "starts", "tri
 _CHAIN_FIELDS = ("level", "report_to", "minutes", "starts", "then", "handled_by", "source",
                  "timer")
 _EDITION_FIELDS = ("key", "name", "description", "sources", "exclude", "without",
-                   "role_names", "chain")
+                   "role_names", "played_by", "chain")
 
 
 class _Reader:
@@ -371,21 +381,29 @@ class _Reader:
             self.bad(where, "sources", "an edition needs at least one source")
         elif "sources" not in table:
             self.bad(where, None, "edition is missing the field 'sources'")
-        names = table.get("role_names", {})
-        if not isinstance(names, dict) or not all(isinstance(v, str) and v.strip()
-                                                  for v in names.values()):
-            self.bad(where, "role_names", "'role_names' must be a table of role = \"name\"")
-            names = {}
-        for role in names:
-            self._key(where, {"role_names": role}, "role_names", "role")
+        names = self._role_table(where, table, "role_names", "name", roles=False)
+        played = self._role_table(where, table, "played_by", "role", roles=True)
         chain = self._chain(where, table.get("chain", []))
         return Edition(key=self._key(where, table, "key", None),
                        name=self._text(where, table, "name"), sources=sources,
                        chain=chain, without=self._texts(where, table, "without"),
                        **regulation,
                        exclude=self._refs(where, table, "exclude"),
-                       role_names=tuple((k, v.strip()) for k, v in names.items()),
+                       role_names=names, played_by=played,
                        description=self._text(where, table, "description", required=False))
+
+    def _role_table(self, where, table, name, what, *, roles) -> tuple[tuple[str, str], ...]:
+        """A table `role = "..."`: keys are roles; with `roles`, so are the values."""
+        value = table.get(name, {})
+        if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip()
+                                                  for v in value.values()):
+            self.bad(where, name, f"'{name}' must be a table of role = \"{what}\"")
+            return ()
+        for key, other in value.items():
+            self._key(where, {name: key}, name, "role")
+            if roles:
+                self._key(where, {name: other}, name, "role")
+        return tuple((k, v.strip()) for k, v in value.items())
 
     def _chain(self, where: tuple, tables: object) -> tuple[ChainLevel, ...]:
         if not isinstance(tables, list) or not tables:
