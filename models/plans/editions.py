@@ -81,8 +81,27 @@ class Editions:
         return next((e for e in self.editions if e.key == key), None)
 
 
+WHOLE_LIBRARY = "all"  # `--edition all`: every plan of the library, as shipped
+
+
+def in_edition(library: Catalog, editions: Editions, key: str) -> Catalog:
+    """The catalog the desk runs: `key`'s edition of the library, or the library itself for
+    "" (none chosen yet) and "all". EditionsError for a key the editions lack."""
+    if key in ("", WHOLE_LIBRARY):
+        return library
+    edition = editions.get(key)
+    if edition is None:
+        known = ", ".join((*editions.keys(), WHOLE_LIBRARY))
+        raise EditionsError([Problem(EDITIONS_FILE, None, f"no edition '{key}' (one of: "
+                                     f"{known})", "unknown_edition", detail=key)])
+    return edition_catalog(library, edition)
+
+
 def _general(edition: Edition, ref: str) -> bool:
     return any(_within(ref, part) for part in edition.general)
+
+
+NO_EDITIONS = Editions(())  # a plan folder without editions.toml: the whole library only
 
 
 def _within(ref: str, part: str) -> bool:
@@ -246,7 +265,7 @@ def load_editions(folder, library: Catalog | None = None) -> Editions:
 
     path = Path(folder) / EDITIONS_FILE
     if not path.exists():
-        return Editions(())
+        return NO_EDITIONS
     source, data, problems = read_toml(path)
     if data is None:
         raise EditionsError(problems)

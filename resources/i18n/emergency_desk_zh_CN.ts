@@ -668,6 +668,10 @@
         <translation>时限已超时</translation>
     </message>
     <message>
+        <source>The hall's plans are used from the next start.</source>
+        <translation>本大厅的预案将在下次启动时使用。</translation>
+    </message>
+    <message>
         <source>Alarm sound</source>
         <translation>报警声音</translation>
     </message>
@@ -918,6 +922,21 @@
     <message>
         <source>Training, drills and plan revision are up to date.</source>
         <translation>培训、演练和预案修订均未到期。</translation>
+    </message>
+</context>
+<context>
+    <name>EditionDialog</name>
+    <message>
+        <source>Which hall is this?</source>
+        <translation>这是哪一类服务大厅？</translation>
+    </message>
+    <message>
+        <source>Choose the kind of hall this desk serves. The desk then shows the situations, people and reporting chain of the plans such a hall follows, and the general regulation. It can be changed later in Settings.</source>
+        <translation>请选择本服务台所在的大厅类型。之后只显示这类大厅适用的预案中的事件、人员和报告链，以及总的管理制度。以后可在“设置”中更改。</translation>
+    </message>
+    <message>
+        <source>Not now: show every plan</source>
+        <translation>暂不选择：显示全部预案</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2493,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>备份文件夹（留空：数据库旁的 backups）</translation>
     </message>
     <message>
+        <source>Kind of hall (whose plans the desk shows)</source>
+        <translation>大厅类型（显示哪类大厅的预案）</translation>
+    </message>
+    <message>
         <source>Not saved: “{0}” is not a time zone name. Write one such as Asia/Shanghai or Asia/Urumqi.</source>
         <translation>未保存：“{0}”不是时区名称。请填写如 Asia/Shanghai 或 Asia/Urumqi 的时区名称。</translation>
     </message>
@@ -2490,6 +2513,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>{0}%（适合 1920×1080 及以上屏幕）</translation>
     </message>
     <message>
+        <source>Not chosen: every plan</source>
+        <translation>未选择：全部预案</translation>
+    </message>
+    <message>
         <source>The new text size shows now.</source>
         <translation>新的文字大小已生效。</translation>
     </message>
@@ -2500,6 +2527,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Backups go to the new folder from the next start.</source>
         <translation>下次启动起备份将存入新的文件夹。</translation>
+    </message>
+    <message>
+        <source>The hall's plans change at the next start; incidents running then keep the plans they started with.</source>
+        <translation>大厅预案将在下次启动时更换；届时仍在处置的事件继续使用开始时的预案。</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>

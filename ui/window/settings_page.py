@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.plans.editions import Edition
 from models.store.settings import BY_KEY, SettingsError, SettingsStore
 from ui.common.message_tone import show_message
 
@@ -29,14 +30,18 @@ class SettingsPage(QWidget):
 
     def __init__(self, *, store: SettingsStore,
                  test_sound: Callable[[int], str] | None = None,
+                 editions: tuple[Edition, ...] = (),
                  parent: QWidget | None = None) -> None:
+        """`editions`: the kinds of hall of plans/editions.toml (none: no such choice)."""
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self._store = store
+        self._editions = editions
+        self._edited = EDITED + (("edition",) if editions else ())
         self._editors: dict[str, QWidget] = {}
         title = QLabel(self.tr("Settings"), objectName="pageTitle")
         form = QFormLayout()
-        for spec in (BY_KEY[key] for key in EDITED):
+        for spec in (BY_KEY[key] for key in self._edited):
             editor = self._editor_for(spec)
             editor.setObjectName(f"setting_{spec.key}")
             self._editors[spec.key] = editor
@@ -73,6 +78,7 @@ class SettingsPage(QWidget):
             "alarm_volume": self.tr("Alarm volume"),
             "timezone": self.tr("Time zone of the hall"),
             "backup_folder": self.tr("Backup folder (empty: beside the database)"),
+            "edition": self.tr("Kind of hall (whose plans the desk shows)"),
         }
         return labels[key]
 
@@ -92,6 +98,13 @@ class SettingsPage(QWidget):
 
     def _editor_for(self, spec) -> QWidget:
         value = self._store.get(spec.key)
+        if spec.key == "edition":
+            box = QComboBox()
+            box.addItem(self.tr("Not chosen: every plan"), "")
+            for edition in self._editions:
+                box.addItem(edition.name, edition.key)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            return box
         if spec.choices:
             box = QComboBox()
             for choice in spec.choices:
@@ -110,7 +123,7 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         changed = []
-        for key in EDITED:
+        for key in self._edited:
             value = self.value_of(key)
             if value == self._store.get(key):
                 continue
@@ -131,4 +144,7 @@ class SettingsPage(QWidget):
             note += " " + self.tr("The time zone changes at the next start.")
         if "backup_folder" in changed:
             note += " " + self.tr("Backups go to the new folder from the next start.")
+        if "edition" in changed:  # the desk's services hold one catalog for a session
+            note += " " + self.tr("The hall's plans change at the next start; incidents "
+                                  "running then keep the plans they started with.")
         show_message(self.message, note, ok=True)
