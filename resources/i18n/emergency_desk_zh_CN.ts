@@ -1125,6 +1125,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>{0}事件：{2}内报告{1}</translation>
     </message>
     <message>
+        <source>{0}: report to {1} at once</source>
+        <translation>{0}事件：立即报告{1}</translation>
+    </message>
+    <message>
         <source> (after handling is finished)</source>
         <translation>（自处置完成起计）</translation>
     </message>

@@ -93,6 +93,22 @@ def test_a_hall_already_chosen_is_not_asked_again(qtbot, tmp_path, shipped_catal
     assert "hotline_failure" not in {s.key for s in desk.incidents.catalog.situations}
 
 
+def test_a_bank_reports_its_fire_to_its_leading_group_at_once(qtbot, tmp_path,
+                                                               shipped_catalog, desk_db,
+                                                               editions):
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("clerk_on_duty", "张三")
+    catalog = edition_catalog(shipped_catalog, editions.get("bank_outlet"))
+    desk = build_desk(catalog=catalog, plan=desk_db[1], store=store, clock=FakeClock(MOMENT),
+                      confirm=lambda parent, title, text, then: then(), editions=editions,
+                      edition="bank_outlet")
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    desk.start()
+    qtbot.mouseClick(desk.emergency.home.urgent_buttons["fire"], Qt.MouseButton.LeftButton)
+    assert desk.emergency.guided.report_label.text() == "重大事件：立即报告突发事件应急领导小组"
+
+
 def test_settings_change_the_hall_from_the_next_start(qtbot, tmp_path, editions):
     store = SettingsStore(tmp_path / "settings.json")
     store.set("edition", "gas_hall")
