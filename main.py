@@ -43,6 +43,7 @@ def run_desk(args) -> int:
     from models.clock.clocks import SystemClock
     from models.contacts.directory import seed_outside_numbers
     from models.incidents.response import keeping_running
+    from models.incidents.running_edition import edition_to_run
     from models.incidents.timeline import last_recorded
     from models.plans.editions import EditionsError, in_edition, load_editions
     from models.plans.loader import CatalogError, load_catalog
@@ -139,6 +140,10 @@ def run_desk(args) -> int:
     # texts used before, whichever edition they were). One no longer in the plans: asked again.
     edition = args.edition or str(store.get("edition"))
     edition = edition if edition in (*editions.keys(), "all") else ""
+    try:  # a new choice waits until the incidents running under the old one are closed
+        edition = edition_to_run(catalog, editions, edition)
+    except Exception as e:
+        return refuse_damaged(e)
     catalog = in_edition(catalog, editions, edition)
     restarting: list[bool] = []
 

@@ -672,6 +672,10 @@
         <translation>本大厅的预案将在下次启动时使用。</translation>
     </message>
     <message>
+        <source>The plans of {0} are used once the incidents now running are closed.</source>
+        <translation>正在处置的事件结案后，将改用“{0}”的预案。</translation>
+    </message>
+    <message>
         <source>Alarm sound</source>
         <translation>报警声音</translation>
     </message>
@@ -2497,10 +2501,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>备份文件夹（留空：数据库旁的 backups）</translation>
     </message>
     <message>
-        <source>Kind of hall (whose plans the desk shows)</source>
-        <translation>大厅类型（显示哪类大厅的预案）</translation>
-    </message>
-    <message>
         <source>Not saved: “{0}” is not a time zone name. Write one such as Asia/Shanghai or Asia/Urumqi.</source>
         <translation>未保存：“{0}”不是时区名称。请填写如 Asia/Shanghai 或 Asia/Urumqi 的时区名称。</translation>
     </message>
@@ -2539,6 +2539,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>Kind of hall</source>
+        <translation>大厅类型</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -269,10 +269,15 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
             header.clerk.click()  # the shift starts: who is on duty?
 
     def ask_at_start() -> None:
-        if editions.editions and not edition:
+        chosen = editions.get(str(store.get("edition")))  # None: not chosen (or gone)
+        if editions.editions and chosen is None and not edition:
             choose_edition()
-        else:
-            ask_clerk()
+            return
+        if chosen is not None and chosen.key != edition:  # main.py: edition_to_run
+            emergency.show_notice(QCoreApplication.translate(
+                "Desk", "The plans of {0} are used once the incidents now running are "
+                "closed.").format(chosen.name))
+        ask_clerk()
 
     def settings_changed(key: str, value: object) -> None:
         header.set_place(str(store.get("hall_name")), str(store.get("desk_name")))

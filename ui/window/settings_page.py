@@ -41,10 +41,18 @@ class SettingsPage(QWidget):
         self._editors: dict[str, QWidget] = {}
         title = QLabel(self.tr("Settings"), objectName="pageTitle")
         form = QFormLayout()
+        hall_row = QHBoxLayout()  # the hall's name and what kind of hall it is
         for spec in (BY_KEY[key] for key in self._edited):
             editor = self._editor_for(spec)
             editor.setObjectName(f"setting_{spec.key}")
             self._editors[spec.key] = editor
+            if spec.key in ("hall_name", "edition"):  # one row: Save stays in sight at 768
+                if spec.key == "edition":
+                    hall_row.addWidget(QLabel(self._label("edition")))
+                hall_row.addWidget(editor, 3 if spec.key == "hall_name" else 2)
+                if spec.key == "hall_name":
+                    form.addRow(self._label(spec.key), hall_row)
+                continue
             form.addRow(self._label(spec.key), editor)
             if spec.key == "alarm_volume" and test_sound is not None:  # heard before saving
                 self.test_sound = QPushButton(self.tr("Test the alarm sound"),
@@ -78,7 +86,7 @@ class SettingsPage(QWidget):
             "alarm_volume": self.tr("Alarm volume"),
             "timezone": self.tr("Time zone of the hall"),
             "backup_folder": self.tr("Backup folder (empty: beside the database)"),
-            "edition": self.tr("Kind of hall (whose plans the desk shows)"),
+            "edition": self.tr("Kind of hall"),
         }
         return labels[key]
 

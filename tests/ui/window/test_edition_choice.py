@@ -133,3 +133,39 @@ def test_without_editions_the_settings_offer_no_choice(qtbot, tmp_path):
 def test_an_edition_setting_is_a_key(tmp_path, value):
     with pytest.raises(SettingsError):
         SettingsStore(tmp_path / "settings.json").set("edition", value)
+
+
+def test_a_new_choice_waits_for_the_incidents_of_the_old_one(qtbot, tmp_path, shipped_catalog,
+                                                            editions):
+    """Incidents started under the gas hall's chain keep it: the desk runs the gas edition
+    until they are closed, and says so; then the bank's."""
+    from models.clock.act import Who
+    from models.incidents.running_edition import edition_to_run
+    from models.plans.versions import record_plan_version
+    from models.services.incidents import IncidentService
+    from models.store.schema import open_database
+    from models.store.tables import Incident
+
+    db = open_database(tmp_path / "switch.db")
+    try:
+        gas = edition_catalog(shipped_catalog, editions.get("gas_hall"))
+        clock = FakeClock(MOMENT)
+        service = IncidentService(catalog=gas, plan=record_plan_version(gas, clock.now()),
+                                  clock=clock, who=lambda: Who("城东营业厅", "1号台", "张三"))
+        service.start("staff_assaulted")
+        assert edition_to_run(shipped_catalog, editions, "bank_outlet") == "gas_hall"
+        assert edition_to_run(shipped_catalog, editions, "gas_hall") == "gas_hall"
+        store = SettingsStore(tmp_path / "settings.json")
+        store.set("edition", "bank_outlet")
+        store.set("clerk_on_duty", "张三")
+        desk = build_desk(catalog=gas, plan=record_plan_version(gas, clock.now()), store=store,
+                          clock=clock, editions=editions, edition="gas_hall")
+        qtbot.addWidget(desk.window)
+        desk.window.show()
+        desk.ask_at_start()
+        assert shown(desk, EditionDialog) == []
+        assert desk.emergency.notice.text() == ("正在处置的事件结案后，将改用“银行网点”的预案。")
+        service.cancel(Incident.get().id, "误按")  # closed: the chosen edition runs
+        assert edition_to_run(shipped_catalog, editions, "bank_outlet") == "bank_outlet"
+    finally:
+        db.close()
