@@ -2517,10 +2517,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>{0}%（适合 1920×1080 及以上屏幕）</translation>
     </message>
     <message>
-        <source>Not chosen: every plan</source>
-        <translation>未选择：全部预案</translation>
-    </message>
-    <message>
         <source>The new text size shows now.</source>
         <translation>新的文字大小已生效。</translation>
     </message>
@@ -2543,6 +2539,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Kind of hall</source>
         <translation>大厅类型</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Every plan (all kinds of hall)</source>
+        <translation>全部预案（各类大厅）</translation>
     </message>
     <message>
         <source>Saved.</source>

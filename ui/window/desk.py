@@ -17,7 +17,7 @@ from models.clock.act import Who
 from models.clock.clocks import Clock, DeskClock, JumpWatch
 from models.clock.workdays import HolidayCalendar
 from models.plans.catalog import Catalog
-from models.plans.editions import NO_EDITIONS, Editions
+from models.plans.editions import NO_EDITIONS, WHOLE_LIBRARY, Editions
 from models.services.contacts import ContactService
 from models.services.drills import DrillService
 from models.services.incidents import IncidentService
@@ -269,8 +269,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
             header.clerk.click()  # the shift starts: who is on duty?
 
     def ask_at_start() -> None:
-        chosen = editions.get(str(store.get("edition")))  # None: not chosen (or gone)
-        if editions.editions and chosen is None and not edition:
+        setting = str(store.get("edition"))
+        chosen = editions.get(setting)  # None: every plan, not chosen, or gone
+        if editions.editions and chosen is None and setting != WHOLE_LIBRARY and not edition:
             choose_edition()
             return
         if chosen is not None and chosen.key != edition:  # main.py: edition_to_run

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.plans.editions import Edition
+from models.plans.editions import WHOLE_LIBRARY, Edition
 from models.store.settings import BY_KEY, SettingsError, SettingsStore
 from ui.common.message_tone import show_message
 
@@ -108,7 +108,9 @@ class SettingsPage(QWidget):
         value = self._store.get(spec.key)
         if spec.key == "edition":
             box = QComboBox()
-            box.addItem(self.tr("Not chosen: every plan"), "")
+            if value == "":  # not chosen yet: asked at the next start
+                box.addItem(self.tr("Not chosen yet"), "")
+            box.addItem(self.tr("Every plan (all kinds of hall)"), WHOLE_LIBRARY)
             for edition in self._editions:
                 box.addItem(edition.name, edition.key)
             box.setCurrentIndex(max(0, box.findData(value)))

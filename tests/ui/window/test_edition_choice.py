@@ -115,12 +115,30 @@ def test_settings_change_the_hall_from_the_next_start(qtbot, tmp_path, editions)
     page = SettingsPage(store=store, editions=editions.editions)
     qtbot.addWidget(page)
     box = page._editors["edition"]
-    assert [box.itemData(i) for i in range(box.count())] == ["", *editions.keys()]
+    assert [box.itemData(i) for i in range(box.count())] == ["all", *editions.keys()]
     assert box.currentData() == "gas_hall"
     box.setCurrentIndex(box.findData("mall_desk"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert SettingsStore(tmp_path / "settings.json").get("edition") == "mall_desk"
     assert "下次启动" in page.message.text()
+
+
+def test_every_plan_chosen_in_settings_is_not_asked_again(qtbot, tmp_path, shipped_catalog,
+                                                          desk_db, editions):
+    store = SettingsStore(tmp_path / "settings.json")
+    page = SettingsPage(store=store, editions=editions.editions)
+    qtbot.addWidget(page)
+    box = page._editors["edition"]
+    assert [box.itemData(i) for i in range(2)] == ["", "all"]  # not chosen yet, every plan
+    box.setCurrentIndex(box.findData("all"))
+    page.save()
+    assert store.get("edition") == "all"
+    desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store,
+                      clock=FakeClock(MOMENT), editions=editions, edition="all")
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    desk.ask_at_start()
+    assert shown(desk, EditionDialog) == [] and len(shown(desk, ClerkDialog)) == 1
 
 
 def test_without_editions_the_settings_offer_no_choice(qtbot, tmp_path):
