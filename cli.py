@@ -240,14 +240,19 @@ def say_if_damaged(error: BaseException, path: Path) -> bool:
 
 
 
-def _load_or_report(folder: Path, edition: str = "") -> Catalog | None:
+def _load_or_report(folder: Path, edition: str = "", *, strict: bool = True
+                    ) -> Catalog | None:
     """The plans in `folder` as `edition`'s hall follows them ("" or "all": the whole
-    library), or None with every problem printed."""
+    library), or None with every problem printed. Not `strict` (the desk's setting, not a
+    command-line choice): an edition the plans no longer have is the whole library."""
     from models.plans.editions import EditionsError, in_edition, load_editions
 
     try:
         library = load_catalog(folder)
-        return in_edition(library, load_editions(folder, library), edition)
+        editions = load_editions(folder, library)
+        if not strict and editions.get(edition) is None:
+            edition = ""
+        return in_edition(library, editions, edition)
     except (CatalogError, EditionsError) as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)
@@ -555,7 +560,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     db_path = args.export_db or args.db or default_database_path()
     catalog = _load_or_report(args.plans or default_plans_dir(), args.edition or str(
-        settings_beside(db_path).get("edition")))  # the role names of the hall's edition
+        settings_beside(db_path).get("edition")), strict=bool(args.edition))
     if catalog is None:
         return EXIT_PROBLEMS
     db = open_existing(db_path, args.oldest)
