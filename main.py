@@ -154,7 +154,8 @@ def run_desk(args) -> int:
     try:
         plan = record_plan_version(catalog, clock.now())
         catalog = keeping_running(catalog)  # incidents of a situation since removed still open
-        seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
+        if edition or not editions.editions:  # the hall's own: not another hall's numbers
+            seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
         desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
                           font_family=font_family, drills_dir=plans_dir / "drills",
                           own_drills_dir=db_path.parent / "drills",

@@ -52,3 +52,27 @@ def test_the_desk_runs_the_edition_asked_for(tmp_path):
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("plans: "))
     assert "31 situations" not in line and "45 roles" not in line  # not the whole library
+
+
+def seeded_roles(db_path) -> set[str]:
+    from models.store.schema import open_database
+    from models.store.tables import Contact
+
+    db = open_database(db_path)
+    try:
+        return {c.role_key for c in Contact.select()}
+    finally:
+        db.close()
+
+
+def test_the_outside_numbers_seeded_are_the_halls_own(tmp_path):
+    """A bank's new directory has no gas or water repair line to fill in; before the hall
+    says what it is, nothing is seeded (it would be every hall's)."""
+    first = tmp_path / "first" / "desk.db"
+    first.parent.mkdir()
+    assert run("--self-test", "--db", str(first)).returncode == 0
+    assert seeded_roles(first) == set()
+    bank = tmp_path / "bank" / "desk.db"
+    bank.parent.mkdir()
+    assert run("--self-test", "--edition", "bank_outlet", "--db", str(bank)).returncode == 0
+    assert seeded_roles(bank) == {"police", "fire", "ambulance"}

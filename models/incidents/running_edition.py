@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from models.incidents.lifecycle import OPEN_STATUSES, Status
 from models.plans.catalog import Catalog
-from models.plans.editions import WHOLE_LIBRARY, Editions, in_edition
+from models.plans.editions import Editions, in_edition
 from models.store.tables import Incident, PlanVersion
 
 
@@ -19,13 +19,11 @@ def edition_to_run(library: Catalog, editions: Editions, chosen: str) -> str:
     that one (the chosen one among several, else the first). An edition whose text no longer
     matches (the library was revised since) is not found: the chosen one runs."""
     running = _running_digests()
-    if not running:
-        return chosen
+    if not running or in_edition(library, editions, chosen).digest in running:
+        return chosen  # the usual case: one cut of the library, ~10 ms
     found = [key for key in ("", *editions.keys())
              if in_edition(library, editions, key).digest in running]
-    if not found or chosen in found or (chosen == WHOLE_LIBRARY and "" in found):
-        return chosen
-    return found[0]
+    return found[0] if found else chosen
 
 
 def _running_digests() -> set[str]:

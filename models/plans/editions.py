@@ -271,6 +271,11 @@ def load_editions(folder, library: Catalog | None = None) -> Editions:
         raise EditionsError(problems)
     reader = _Reader(source, library)
     editions = reader.read(data)
+    if library is not None and not reader.problems:
+        for index, edition in enumerate(editions.editions):
+            if not edition_catalog(library, edition).situations:
+                reader.bad(("edition", index), None, f"edition '{edition.key}' has no "
+                           "situation: its sources describe none")
     if reader.problems:
         raise EditionsError(reader.problems)
     return editions

@@ -213,6 +213,19 @@ def test_a_chain_missing_a_level_is_refused(plans_with, library):
                for m in messages)
 
 
+def test_an_edition_with_no_situation_is_refused(plans_with, library):
+    """Without the regulation's articles, a source section that exists nowhere leaves the
+    mall with nothing."""
+    plans_with('general = ["第一条", "第二条", "第三条", "第五条", "第六条", "第七条", "第八条", '
+               '"第九条", "第十一条"]', 'general = []')
+    folder = plans_with('sources = ["mall"]', 'sources = ["mall:九"]')  # no such section
+    with pytest.raises(EditionsError) as caught:
+        load_editions(folder, library)
+    (problem,) = caught.value.problems
+    assert problem.message == "edition 'mall_desk' has no situation: its sources describe none"
+    assert problem.line == line_of(folder, 'key = "mall_desk"') - 1  # its [[edition]]
+
+
 def test_a_mutated_editions_file_is_refused_or_every_edition_builds(real_plans_dir, library):
     """What the editions loader accepts, edition_catalog can cut: never another exception."""
     path = real_plans_dir / "editions.toml"
