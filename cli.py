@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="database file (default: the per-user data "
                         "folder's emergency-desk.db)")
     parser.add_argument("--plans", type=Path, help="plan folder (default: the bundled plans/)")
+    parser.add_argument("--edition", metavar="KEY", help="the kind of hall whose plans to run "
+                        "(plans/editions.toml; 'all': every plan), instead of the one set")
     parser.add_argument("--self-test", action="store_true",
                         help="open the full window, check it, print what was checked, quit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -55,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("--json", action="store_true", required=True, help="as JSON")
     dump.add_argument("--dir", type=Path, help="plan folder to print")
     add_plan_card_commands(plans_cmds)
+    for command in (check, dump):
+        command.add_argument("--edition", dest="plans_edition", metavar="KEY",
+                             help="one kind of hall's edition (plans/editions.toml)")
     verify = commands.add_parser("verify", help="check every incident's timeline for entries "
                                  "altered or removed outside the program; exit 2 if any")
     verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
@@ -91,9 +96,10 @@ def run_command(args: argparse.Namespace) -> int:
         return run_plan_print(args)
     if args.command == "plans":
         folder = args.dir or args.plans or default_plans_dir()
+        edition = args.plans_edition or args.edition or ""
         if args.plans_command == "check":
-            return plans_check(folder)
-        return plans_dump(folder)
+            return plans_check(folder, edition)
+        return plans_dump(folder, edition)
     if args.command == "demo":
         return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
                          args.days, args.force, args.plans or default_plans_dir())
@@ -238,28 +244,52 @@ def say_if_damaged(error: BaseException, path: Path) -> bool:
 
 
 
-def _load_or_report(folder: Path) -> Catalog | None:
+def _load_or_report(folder: Path, edition: str = "", *, strict: bool = True
+                    ) -> Catalog | None:
+    """The plans in `folder` as `edition`'s hall follows them ("" or "all": the whole
+    library), or None with every problem printed. Not `strict` (the desk's setting, not a
+    command-line choice): an edition the plans no longer have is the whole library."""
+    from models.plans.editions import EditionsError, in_edition, load_editions
+
     try:
-        return load_catalog(folder)
-    except CatalogError as e:
+        library = load_catalog(folder)
+        editions = load_editions(folder, library)
+        if not strict and editions.get(edition) is None:
+            edition = ""
+        return in_edition(library, editions, edition)
+    except (CatalogError, EditionsError) as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)
         print(f"{len(e.problems)} problem(s) in {folder}", file=sys.stderr)
         return None
 
 
-def plans_check(folder: Path) -> int:
-    catalog = _load_or_report(folder)
+def _counts(catalog: Catalog) -> str:
+    return (f"{len(catalog.levels)} levels, {len(catalog.categories)} categories, "
+            f"{len(catalog.situations)} situations, {len(catalog.roles)} roles")
+
+
+def plans_check(folder: Path, edition: str = "") -> int:
+    from models.plans.editions import edition_catalog, load_editions
+
+    catalog = _load_or_report(folder, edition)
     if catalog is None:
         return EXIT_PROBLEMS
-    print(f"OK: {folder}: {len(catalog.levels)} levels, {len(catalog.categories)} categories, "
-          f"{len(catalog.situations)} situations, {len(catalog.roles)} roles "
-          f"(version {catalog.info.version})")
+    print(f"OK: {folder}: {_counts(catalog)} (version {catalog.info.version})"
+          + (f", edition {edition}" if edition else ""))
+    if not edition:  # each edition on a line: what a hall of that kind gets
+        library = catalog
+        for ed in load_editions(folder, library).editions:
+            cut = edition_catalog(library, ed)
+            chain = " / ".join(f"{lv.level}→{cut.role(lv.report_to).name} "
+                               f"{lv.report_within_minutes}'" for lv in cut.levels)
+            print(f"  edition {ed.key} ({ed.name}): {len(cut.situations)} situations, "
+                  f"{len(cut.roles)} roles; reports {chain}")
     return EXIT_OK
 
 
-def plans_dump(folder: Path) -> int:
-    catalog = _load_or_report(folder)
+def plans_dump(folder: Path, edition: str = "") -> int:
+    catalog = _load_or_report(folder, edition)
     if catalog is None:
         return EXIT_PROBLEMS
     text = json.dumps(catalog.to_dict(), ensure_ascii=False, indent=2)
@@ -533,7 +563,8 @@ def run_export(args: argparse.Namespace) -> int:
     from reports.document import ReportError
 
     db_path = args.export_db or args.db or default_database_path()
-    catalog = _load_or_report(args.plans or default_plans_dir())
+    catalog = _load_or_report(args.plans or default_plans_dir(), args.edition or str(
+        settings_beside(db_path).get("edition")), strict=bool(args.edition))
     if catalog is None:
         return EXIT_PROBLEMS
     db = open_existing(db_path, args.oldest)

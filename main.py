@@ -17,13 +17,19 @@ from cli import build_parser, run_command  # noqa: E402
 
 EXIT_FAILED = 1
 EXIT_REFUSED = 2
+EXIT_RESTART = 3  # the hall chose its edition: the desk starts again with its plans
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command:
         return run_command(args)
-    return run_desk(args)
+    code = run_desk(args)
+    if code == EXIT_RESTART:  # everything is closed: the same command again
+        import os
+
+        os.execv(sys.executable, [sys.executable, *sys.argv[getattr(sys, "frozen", 0):]])
+    return code
 
 
 def run_desk(args) -> int:
@@ -37,7 +43,9 @@ def run_desk(args) -> int:
     from models.clock.clocks import SystemClock
     from models.contacts.directory import seed_outside_numbers
     from models.incidents.response import keeping_running
+    from models.incidents.running_edition import edition_to_run
     from models.incidents.timeline import last_recorded
+    from models.plans.editions import EditionsError, in_edition, load_editions
     from models.plans.loader import CatalogError, load_catalog
     from models.plans.revisions import lost_situations
     from models.plans.versions import record_plan_version
@@ -83,7 +91,9 @@ def run_desk(args) -> int:
 
     try:
         catalog = load_catalog(args.plans or default_plans_dir())
-    except CatalogError as e:
+        editions = load_editions(args.plans or default_plans_dir(), catalog)
+        in_edition(catalog, editions, args.edition or "")  # a mistyped --edition stops here
+    except (CatalogError, EditionsError) as e:
         return refuse(app.translate("Main", "The plan files have errors"),
                       app.translate("Main", "The desk cannot start until the plan files are "
                                     "corrected. Each line below names the file, the line and "
@@ -126,14 +136,31 @@ def run_desk(args) -> int:
                                     "were; if the situations were removed on purpose, give the "
                                     "plans a new version in catalog.toml.").format(
                                         catalog.info.version), "\n".join(lost))
+    # The hall's edition (after the check above: that compares the whole library with the
+    # texts used before, whichever edition they were). One no longer in the plans: asked again.
+    edition = args.edition or str(store.get("edition"))
+    edition = edition if edition in (*editions.keys(), "all") else ""
+    try:  # a new choice waits until the incidents running under the old one are closed
+        edition = edition_to_run(catalog, editions, edition)
+    except Exception as e:
+        return refuse_damaged(e)
+    catalog = in_edition(catalog, editions, edition)
+    restarting: list[bool] = []
+
+    def restart() -> None:
+        restarting.append(True)
+        desk.window.close()
+
     try:
         plan = record_plan_version(catalog, clock.now())
         catalog = keeping_running(catalog)  # incidents of a situation since removed still open
-        seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
+        if edition or not editions.editions:  # the hall's own: not another hall's numbers
+            seed_outside_numbers(catalog)  # a new directory starts with 110, 119, 120, 95598 ...
         desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
                           font_family=font_family, drills_dir=plans_dir / "drills",
                           own_drills_dir=db_path.parent / "drills",
-                          restyle=lambda size: apply_text_size(app, size))
+                          restyle=lambda size: apply_text_size(app, size),
+                          editions=editions, edition=edition, restart=restart)
     except Exception as e:
         return refuse_damaged(e)
     window = desk.window
@@ -181,17 +208,17 @@ def run_desk(args) -> int:
             db_path, backup_folder, now=datetime.now, known_version=SCHEMA_VERSION,
             warn=lambda *texts: show_warning(window, *texts),
             checkpoint=lambda: db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")))
-        if not store.get("clerk_on_duty"):
-            desk.header.clerk.click()  # the shift starts: who is on duty?
+        desk.ask_at_start()  # which hall (the first time), who is on duty
         await closed.wait()
         checking.cancel()
         backing_up.cancel()
         return 0
 
     try:
-        return qasync.run(run())
+        code = qasync.run(run())
     finally:
         db.close()
+    return EXIT_RESTART if restarting and code == 0 else code
 
 
 def self_test(app, desk, db, db_path, catalog, plan, font_family, language,

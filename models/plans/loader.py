@@ -272,7 +272,8 @@ def load_catalog(directory: Path) -> Catalog:
     directory = Path(directory)
     if not directory.is_dir():
         raise CatalogError([Problem(str(directory), None, "plan folder not found")])
-    files = sorted(directory.glob("*.toml"))
+    # editions.toml says which of these a kind of hall follows (models.plans.editions)
+    files = sorted(p for p in directory.glob("*.toml") if p.name != "editions.toml")
     if not files:
         raise CatalogError([Problem(str(directory), None, "no plan files (*.toml) in this folder")])
     all_read = True

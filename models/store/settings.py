@@ -38,6 +38,17 @@ def zone_name(value: str) -> str:
     return value
 
 
+EDITION_KEY = re.compile(r"^([a-z][a-z0-9_]*)?$")
+
+
+def edition_key(value: str) -> str:
+    """`value` if it can be an edition's key (plans/editions.toml) or "" (none chosen yet).
+    Whether the plans have that edition is the desk's to check: they may change."""
+    if not EDITION_KEY.match(value):
+        raise SettingsError(f"'{value}' is not an edition key such as bank_outlet (edition)")
+    return value
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -59,6 +70,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("holiday_date", ""),  # a date the desk declared a holiday (YYYY-MM-DD), or ""
     Setting("backup_folder", "", max_length=400),  # "" = backups/ beside the database
     Setting("timezone", DEFAULT_TIMEZONE, check=zone_name),
+    Setting("edition", "", check=edition_key),  # which kind of hall: "" = not chosen yet
 )
 MAX_NAMES = 100
 BY_KEY = {s.key: s for s in SETTINGS}

@@ -668,6 +668,14 @@
         <translation>时限已超时</translation>
     </message>
     <message>
+        <source>The hall's plans are used from the next start.</source>
+        <translation>本大厅的预案将在下次启动时使用。</translation>
+    </message>
+    <message>
+        <source>The plans of {0} are used once the incidents now running are closed.</source>
+        <translation>正在处置的事件结案后，将改用“{0}”的预案。</translation>
+    </message>
+    <message>
         <source>Alarm sound</source>
         <translation>报警声音</translation>
     </message>
@@ -921,6 +929,21 @@
     </message>
 </context>
 <context>
+    <name>EditionDialog</name>
+    <message>
+        <source>Which hall is this?</source>
+        <translation>这是哪一类服务大厅？</translation>
+    </message>
+    <message>
+        <source>Choose the kind of hall this desk serves. The desk then shows the situations, people and reporting chain of the plans such a hall follows, and the general regulation. It can be changed later in Settings.</source>
+        <translation>请选择本服务台所在的大厅类型。之后只显示这类大厅适用的预案中的事件、人员和报告链，以及总的管理制度。以后可在“设置”中更改。</translation>
+    </message>
+    <message>
+        <source>Not now: show every plan</source>
+        <translation>暂不选择：显示全部预案</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyHome</name>
     <message>
         <source>{0} situations</source>
@@ -1104,6 +1127,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>{0}: report to {1} within {2}</source>
         <translation>{0}事件：{2}内报告{1}</translation>
+    </message>
+    <message>
+        <source>{0}: report to {1} at once</source>
+        <translation>{0}事件：立即报告{1}</translation>
     </message>
     <message>
         <source> (after handling is finished)</source>
@@ -2545,8 +2572,24 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>下次启动起备份将存入新的文件夹。</translation>
     </message>
     <message>
+        <source>The hall's plans change at the next start; incidents running then keep the plans they started with.</source>
+        <translation>大厅预案将在下次启动时更换；届时仍在处置的事件继续使用开始时的预案。</translation>
+    </message>
+    <message>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>Kind of hall</source>
+        <translation>大厅类型</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Every plan (all kinds of hall)</source>
+        <translation>全部预案（各类大厅）</translation>
     </message>
     <message>
         <source>Saved.</source>

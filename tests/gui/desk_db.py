@@ -28,7 +28,8 @@ def prepare_desk(folder: Path, *, started_minutes_ago: tuple[tuple[str, int], ..
     path = folder / "desk.db"
     settings = SettingsStore(folder / "settings.json")
     for key, value in (("hall_name", HALL), ("desk_name", DESK), ("clerk_on_duty", CLERK),
-                       ("language", language), ("text_size", text_size)):
+                       ("language", language), ("text_size", text_size),
+                       ("edition", "all")):  # every plan, as the incidents below use
         settings.set(key, value)
     db = open_database(path)
     try:

@@ -533,6 +533,9 @@ class GuidedResponse(QWidget):
         rule = self.tr("{0}: report to {1} within {2}").format(
             level.short, self._catalog.role(level.report_to).name,
             format_minutes(level.report_within_minutes))
+        if level.report_within_minutes == 0:  # a hall whose documents say "立即"
+            rule = self.tr("{0}: report to {1} at once").format(
+                level.short, self._catalog.role(level.report_to).name)
         if level.report_starts == "resolved":
             rule += self.tr(" (after handling is finished)")
         self.report_label.setText(rule)

@@ -17,6 +17,7 @@ from models.clock.act import Who
 from models.clock.clocks import Clock, DeskClock, JumpWatch
 from models.clock.workdays import HolidayCalendar
 from models.plans.catalog import Catalog
+from models.plans.editions import NO_EDITIONS, WHOLE_LIBRARY, Editions
 from models.services.contacts import ContactService
 from models.services.drills import DrillService
 from models.services.incidents import IncidentService
@@ -41,6 +42,7 @@ from ui.window.alarm_sound import AlarmSound
 from ui.window.clerk_dialog import ClerkDialog
 from ui.window.close_guard import CloseGuard
 from ui.window.deadline_controller import DeadlineController
+from ui.window.edition_dialog import EditionDialog
 from ui.window.emergency_keys import CALL_KEYS, EmergencyKeys
 from ui.window.header_bar import HeaderBar
 from ui.window.main_window import MainWindow
@@ -68,6 +70,7 @@ class Desk:
     pdf: PdfTools  # the one PDF exporter; tests replace its dialogs
     contacts: ContactsController
     operations: Operations  # every command of every screen runs through it
+    ask_at_start: Callable[[], None]  # which hall (if not chosen yet), then who is on duty
 
     def start(self) -> None:
         """End a drill a crash cut short, restore the deadlines (missing those that passed
@@ -91,11 +94,14 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                font_family: str | None = None, drills_dir: Path | None = None,
                own_drills_dir: Path | None = None,
                restyle: Callable[[int], None] | None = None,
-               sound_player: Callable[[], QObject | None] = find_player) -> Desk:
+               sound_player: Callable[[], QObject | None] = find_player,
+               editions: Editions = NO_EDITIONS, edition: str = "",
+               restart: Callable[[], None] | None = None) -> Desk:
     """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
     database: the program folder may be read-only); `restyle`: applies a new text size to
     the running desk (main.py: ui.common.style.apply_text_size); `sound_player`: what plays
-    the alarm."""
+    the alarm; `editions`, `edition`: the kinds of hall and the one `catalog` is the plans
+    of ("" none chosen: every plan); `restart`: starts the desk again (a chosen edition)."""
     clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
@@ -171,7 +177,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     def build_settings() -> QWidget:
         from ui.window.settings_page import SettingsPage
 
-        page = SettingsPage(store=store, test_sound=sound.test)
+        page = SettingsPage(store=store, test_sound=sound.test, editions=editions.editions)
         page.settings_changed.connect(settings_changed)
         # A test whose player fails says so where it was pressed (not only in the tray).
         sound.fell_back.connect(lambda why: show_message(page.message, why, ok=False))
@@ -254,6 +260,40 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
             header.clerk_dialog = None
         dialog.deleteLater()
 
+    def choose_edition() -> None:
+        """Which hall this is: the desk starts again with its plans (at once when nothing
+        runs, else at the next start), then asks who is on duty."""
+        dialog = EditionDialog(editions=editions.editions, parent=window)
+        dialog.chosen.connect(lambda key: (store.set("edition", key), edition_chosen()))
+        dialog.rejected.connect(ask_clerk)
+        dialog.finished.connect(window.activateWindow)  # keys go back to the desk
+        dialog.finished.connect(dialog.deleteLater)  # answered, it goes
+        show_over_screen(dialog, window)  # not modal: the alarm and the bar stay usable
+
+    def edition_chosen() -> None:
+        if restart is not None and not any((incidents.open_incidents(), deadlines.views)):
+            restart()
+            return
+        emergency.show_notice(QCoreApplication.translate(
+            "Desk", "The hall's plans are used from the next start."))
+        ask_clerk()
+
+    def ask_clerk() -> None:
+        if not store.get("clerk_on_duty"):
+            header.clerk.click()  # the shift starts: who is on duty?
+
+    def ask_at_start() -> None:
+        setting = str(store.get("edition"))
+        chosen = editions.get(setting)  # None: every plan, not chosen, or gone
+        if editions.editions and chosen is None and setting != WHOLE_LIBRARY and not edition:
+            choose_edition()
+            return
+        if chosen is not None and chosen.key != edition:  # main.py: edition_to_run
+            emergency.show_notice(QCoreApplication.translate(
+                "Desk", "The plans of {0} are used once the incidents now running are "
+                "closed.").format(chosen.name))
+        ask_clerk()
+
     def settings_changed(key: str, value: object) -> None:
         header.set_place(str(store.get("hall_name")), str(store.get("desk_name")))
         if key == "alarm_sound":
@@ -298,7 +338,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     incidents.clerk_needed.connect(lambda key: choose_clerk(then=lambda: emergency.start(key)))
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
-                banner, sound, tray, pdf, contacts, operations)
+                banner, sound, tray, pdf, contacts, operations, ask_at_start)
 
 
 def bring_back(window: QWidget) -> None:

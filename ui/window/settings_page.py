@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.plans.editions import WHOLE_LIBRARY, Edition
 from models.store.settings import BY_KEY, SettingsError, SettingsStore
 from ui.common.message_tone import show_message
 
@@ -29,17 +30,29 @@ class SettingsPage(QWidget):
 
     def __init__(self, *, store: SettingsStore,
                  test_sound: Callable[[int], str] | None = None,
+                 editions: tuple[Edition, ...] = (),
                  parent: QWidget | None = None) -> None:
+        """`editions`: the kinds of hall of plans/editions.toml (none: no such choice)."""
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self._store = store
+        self._editions = editions
+        self._edited = EDITED + (("edition",) if editions else ())
         self._editors: dict[str, QWidget] = {}
         title = QLabel(self.tr("Settings"), objectName="pageTitle")
         form = QFormLayout()
-        for spec in (BY_KEY[key] for key in EDITED):
+        hall_row = QHBoxLayout()  # the hall's name and what kind of hall it is
+        for spec in (BY_KEY[key] for key in self._edited):
             editor = self._editor_for(spec)
             editor.setObjectName(f"setting_{spec.key}")
             self._editors[spec.key] = editor
+            if spec.key in ("hall_name", "edition"):  # one row: Save stays in sight at 768
+                if spec.key == "edition":
+                    hall_row.addWidget(QLabel(self._label("edition")))
+                hall_row.addWidget(editor, 3 if spec.key == "hall_name" else 2)
+                if spec.key == "hall_name":
+                    form.addRow(self._label(spec.key), hall_row)
+                continue
             form.addRow(self._label(spec.key), editor)
             if spec.key == "alarm_volume" and test_sound is not None:  # heard before saving
                 self.test_sound = QPushButton(self.tr("Test the alarm sound"),
@@ -73,6 +86,7 @@ class SettingsPage(QWidget):
             "alarm_volume": self.tr("Alarm volume"),
             "timezone": self.tr("Time zone of the hall"),
             "backup_folder": self.tr("Backup folder (empty: beside the database)"),
+            "edition": self.tr("Kind of hall"),
         }
         return labels[key]
 
@@ -92,6 +106,15 @@ class SettingsPage(QWidget):
 
     def _editor_for(self, spec) -> QWidget:
         value = self._store.get(spec.key)
+        if spec.key == "edition":
+            box = QComboBox()
+            if value == "":  # not chosen yet: asked at the next start
+                box.addItem(self.tr("Not chosen yet"), "")
+            box.addItem(self.tr("Every plan (all kinds of hall)"), WHOLE_LIBRARY)
+            for edition in self._editions:
+                box.addItem(edition.name, edition.key)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            return box
         if spec.choices:
             box = QComboBox()
             for choice in spec.choices:
@@ -110,7 +133,7 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         changed = []
-        for key in EDITED:
+        for key in self._edited:
             value = self.value_of(key)
             if value == self._store.get(key):
                 continue
@@ -131,4 +154,7 @@ class SettingsPage(QWidget):
             note += " " + self.tr("The time zone changes at the next start.")
         if "backup_folder" in changed:
             note += " " + self.tr("Backups go to the new folder from the next start.")
+        if "edition" in changed:  # the desk's services hold one catalog for a session
+            note += " " + self.tr("The hall's plans change at the next start; incidents "
+                                  "running then keep the plans they started with.")
         show_message(self.message, note, ok=True)

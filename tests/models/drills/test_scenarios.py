@@ -189,3 +189,22 @@ def test_snapshot_round_trip(shipped_catalog):
     found, _ = scenarios.load_scenarios(SHIPPED, shipped_catalog)
     for s in found:
         assert scenarios.Scenario.from_json(s.to_json()) == s
+
+
+def test_a_halls_edition_leaves_other_halls_drills_out_quietly(shipped_catalog, tmp_path):
+    """At a bank outlet the gas hotline's drills are not the hall's: left out, no problem
+    reported. A trainer's own drill of such a situation still says what is wrong."""
+    from models.plans.editions import edition_catalog, load_editions
+    from models.store.paths import default_plans_dir
+
+    bank = edition_catalog(shipped_catalog, load_editions(default_plans_dir(), shipped_catalog)
+                           .get("bank_outlet"))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "hotline.toml").write_text((SHIPPED / "hotline_holiday.toml").read_text(
+        encoding="utf-8").replace('key = "', 'key = "own_', 1), encoding="utf-8")
+    loaded, problems = scenarios.load_library(SHIPPED, mine, bank)
+    assert "fire_in_hall" in {s.key for s in loaded}
+    assert {"hotline_holiday", "self_service_down", "gas_leak_call"}.isdisjoint(
+        {s.key for s in loaded})
+    assert [p.detail for p in problems] == ["hotline_failure"]  # the trainer's own, only
