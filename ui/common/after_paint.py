@@ -13,8 +13,7 @@ event handler is queued behind the first turn but ahead of the second, so it is 
 first.
 
 Several requests while a press opens its view make it run once (it draws what is then
-stored).
-`ran` is emitted after each run: tests wait on it, nothing sleeps.
+stored). `ran` is emitted after each run: tests wait on it, nothing sleeps.
 """
 
 from __future__ import annotations
