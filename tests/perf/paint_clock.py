@@ -14,30 +14,41 @@ from PySide6.QtWidgets import QWidget
 
 
 class PaintDone(QObject):
-    def __init__(self, target: QWidget) -> None:
+    """`later`: another widget of the same window whose first paint is timed too
+    (`later_done_at`), e.g. what is drawn in the frame after the target's."""
+
+    def __init__(self, target: QWidget, later: QWidget | None = None) -> None:
         super().__init__()
         self._target = target
+        self._later = later
         self._window = target.window()
-        self._painted = False
+        self._painted = self._later_painted = False
         self._inside = False
         self.done_at: float | None = None  # perf_counter() when the paint had finished
+        self.later_done_at: float | None = None
         target.installEventFilter(self)
+        if later is not None:
+            later.installEventFilter(self)
         self._window.installEventFilter(self)
 
     def reset(self) -> None:
-        self.done_at = None
+        self.done_at = self.later_done_at = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._target:
             self._painted = True
+        elif event.type() == QEvent.Type.Paint and watched is self._later:
+            self._later_painted = True
         elif (event.type() == QEvent.Type.UpdateRequest and watched is self._window
               and not self._inside):
-            self._inside, self._painted = True, False
+            self._inside, self._painted, self._later_painted = True, False, False
             try:
                 self._window.event(event)  # the paint, done here so its end can be timed
             finally:
                 self._inside = False
             if self._painted and self.done_at is None:
                 self.done_at = time.perf_counter()
+            if self._later_painted and self.later_done_at is None:
+                self.later_done_at = time.perf_counter()
             return True  # handled
         return False

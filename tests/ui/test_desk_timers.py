@@ -13,6 +13,7 @@ from models.plans.versions import record_plan_version
 from models.store.schema import open_database
 from models.store.settings import SettingsStore
 from models.store.tables import Deadline, TimelineEntry
+from tests.helpers.drawn import drawn
 from tests.helpers.hall import HALL
 from ui.window.desk import build_desk
 
@@ -23,6 +24,7 @@ HELPER = Path(__file__).resolve().parents[1] / "helpers" / "press_then_wait.py"
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    drawn(qtbot, widget)  # what a press redraws after its guided view's paint
 
 
 def make_desk(qtbot, tmp_path, catalog, plan, start):
@@ -246,6 +248,7 @@ def test_what_the_record_form_changes_every_screen_shows(qtbot, tmp_path, shippe
     deadlines that run from the end of handling on the timer panel."""
     desk, _clock = make_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], WORKDAY)
     desk.emergency.start("third_party_harassment")  # level 3: reported once handling is finished
+    drawn(qtbot, desk.window)
     guided = desk.emergency.guided
     incident = guided.incident_id
     assert list(desk.emergency.strip.buttons) == [incident]

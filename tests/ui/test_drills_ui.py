@@ -12,6 +12,7 @@ from models.incidents import history
 from models.store.settings import SettingsStore
 from models.store.tables import DrillRun, Incident, TrainingRecord
 from tests.helpers import pdf
+from tests.helpers.drawn import drawn
 from tests.helpers.hall import HALL
 from tests.helpers.wiring import record_form
 from ui.drills.drill_banner import DrillBanner
@@ -23,6 +24,7 @@ START = datetime(2026, 11, 20, 10, 0, tzinfo=HALL)
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    drawn(qtbot, widget)  # what a press redraws after its guided view's paint
 
 
 def make_desk(qtbot, tmp_path, catalog, plan, base=None, confirm=None):

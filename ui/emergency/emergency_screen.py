@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.common.after_paint import AfterPaint
 from ui.common.elided_label import ElidedLabel
 from ui.common.zone import Zone
 from ui.emergency.category_page import CategoryPage
@@ -74,7 +75,11 @@ class EmergencyScreen(QWidget):
         self.guided.back_requested.connect(self.show_home)
         self.strip.incident_chosen.connect(self.show_incident)
         self.numbers.called.connect(self.call_number)
-        controller.changed.connect(lambda changes: changes.incidents and self.refresh_strip())
+        # While a press opens its guided view, drawn anew just after that view's paint.
+        self._opening = False
+        self.strip_redraw = AfterPaint(self.refresh_strip, hold=self.opening, parent=self)
+        controller.changed.connect(
+            lambda changes: changes.incidents and self.strip_redraw.request())
         controller.action_refused.connect(self.show_notice)
         self.refresh_strip()
 
@@ -106,9 +111,18 @@ class EmergencyScreen(QWidget):
         page.setFocus()
 
     def start(self, situation_key: str) -> None:
-        incident_id = self._controller.start(situation_key)
-        if incident_id is not None:
-            self.show_incident(incident_id)
+        self._opening = True
+        try:
+            incident_id = self._controller.start(situation_key)
+            if incident_id is not None:
+                self.show_incident(incident_id)
+        finally:
+            self._opening = False
+
+    def opening(self) -> bool:
+        """A press is starting an incident and opening its guided view: other redraws
+        (the strip, the timer cards) wait until that view has been painted."""
+        return self._opening
 
     def show_incident(self, incident_id: int) -> None:
         self.show_notice("")

@@ -25,6 +25,7 @@ from models.services.plans import PlanService, PlanVersion
 from models.services.records import RecordService
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
+from ui.common.after_paint import AfterPaint
 from ui.common.app_icon import app_icon
 from ui.common.ask import Confirm, ask_yes_no
 from ui.common.message_tone import show_message
@@ -71,6 +72,7 @@ class Desk:
     contacts: ContactsController
     operations: Operations  # every command of every screen runs through it
     ask_at_start: Callable[[], None]  # which hall (if not chosen yet), then who is on duty
+    cards_redraw: AfterPaint  # the timer cards drawn anew, after the repaint waiting (`ran`)
 
     def start(self) -> None:
         """End a drill a crash cut short, restore the deadlines (missing those that passed
@@ -303,8 +305,12 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         if key == "alarm_volume":
             sound.set_volume(int(value))
 
+    # A press shows its guided view first, and the new incident's cards in the frame after.
+    cards = AfterPaint(lambda: panel.set_deadlines(deadlines.views, deadlines.now()),
+                       hold=emergency.opening, parent=window)
+
     def show_deadlines() -> None:
-        panel.set_deadlines(deadlines.views, deadlines.now())
+        cards.request()
         banner.show_alarms(deadlines.alarming(), deadlines.now())
         show_day()
         guided.refresh()
@@ -338,7 +344,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     incidents.clerk_needed.connect(lambda key: choose_clerk(then=lambda: emergency.start(key)))
     show_day()
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
-                banner, sound, tray, pdf, contacts, operations, ask_at_start)
+                banner, sound, tray, pdf, contacts, operations, ask_at_start, cards)
 
 
 def bring_back(window: QWidget) -> None:

@@ -234,9 +234,10 @@ class TimerPanel(QFrame):
         if not known:
             text += self.tr(" (calendar has no data for this year)")
         self.day.setText(text + " ▾")
-        self.day.setProperty("holiday", holiday)
-        self.day.style().unpolish(self.day)
-        self.day.style().polish(self.day)
+        if self.day.property("holiday") != holiday:  # restyled only on a change: it costs
+            self.day.setProperty("holiday", holiday)
+            self.day.style().unpolish(self.day)
+            self.day.style().polish(self.day)
         self.day_change.setText(
             self.tr("Count today as a workday (deadlines use workday times)") if holiday
             else self.tr("Count today as a holiday (deadlines use holiday times)"))

@@ -5,10 +5,12 @@ from PySide6.QtWidgets import QApplication
 
 from models.incidents.response import CANCEL_WINDOW
 from models.store.tables import Incident, TimelineEntry
+from tests.helpers.drawn import drawn
 
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    drawn(qtbot, widget)  # what a press redraws after its guided view's paint
 
 
 def kinds(incident_id):

@@ -17,7 +17,7 @@ def test_every_situation_pressed_and_cancelled_in_turn(qtbot, tmp_path, desk_db,
                                                        shipped_catalog):
     desk = styled_desk(qtbot, tmp_path, shipped_catalog, desk_db[1], SystemClock())
     guided = desk.emergency.guided
-    watch = PaintDone(guided)
+    watch = PaintDone(guided, later=desk.timer_panel)  # and each press's cards painted
     qtbot.waitUntil(guided.plans_built, timeout=60_000)
     previous = None
     for _round in range(2):

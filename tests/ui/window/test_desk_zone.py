@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from models.clock.clocks import FakeClock
 from models.store.settings import SettingsStore
 from models.store.tables import Incident
+from tests.helpers.drawn import drawn
 from ui.history.history_model import COLUMNS
 from ui.window.desk import build_desk
 
@@ -32,6 +33,7 @@ def test_a_desk_in_another_zone_shows_and_numbers_by_it(qtbot, tmp_path, shipped
     assert desk.header.time.text() == "2026-11-20 22:30:00"
     assert not desk.timer_panel.day.property("holiday")  # Friday: a workday
     qtbot.mouseClick(desk.emergency.home.urgent_buttons["fire"], Qt.MouseButton.LeftButton)
+    drawn(qtbot, desk.window)  # the strip, just after the guided view's paint
     incident = Incident.get()
     assert incident.number == "20261120-001"
     assert desk.emergency.strip.buttons[incident.id].text().endswith("22:30")
