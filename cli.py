@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from cli_plans import add_plans_commands, run_plans
 from models.plans.catalog import Catalog
 from models.plans.loader import CatalogError, load_catalog
 from models.store.paths import default_database_path, default_plans_dir
@@ -46,13 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="open the full window, check it, print what was checked, quit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    plans = commands.add_parser("plans", help="check or print the plan catalog")
-    plans_cmds = plans.add_subparsers(dest="plans_command", metavar="ACTION", required=True)
-    check = plans_cmds.add_parser("check", help="validate the plan files; exit 2 on problems")
-    check.add_argument("--dir", type=Path, help="plan folder to check")
-    dump = plans_cmds.add_parser("dump", help="print the catalog")
-    dump.add_argument("--json", action="store_true", required=True, help="as JSON")
-    dump.add_argument("--dir", type=Path, help="plan folder to print")
+    add_plans_commands(commands)
     verify = commands.add_parser("verify", help="check every incident's timeline for entries "
                                  "altered or removed outside the program; exit 2 if any")
     verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
@@ -86,10 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     if args.command == "plans":
-        folder = args.dir or args.plans or default_plans_dir()
-        if args.plans_command == "check":
-            return plans_check(folder)
-        return plans_dump(folder)
+        return run_plans(args, default_plans_dir())
     if args.command == "demo":
         return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
                          args.days, args.force, args.plans or default_plans_dir())
@@ -242,26 +233,6 @@ def _load_or_report(folder: Path) -> Catalog | None:
             print(problem, file=sys.stderr)
         print(f"{len(e.problems)} problem(s) in {folder}", file=sys.stderr)
         return None
-
-
-def plans_check(folder: Path) -> int:
-    catalog = _load_or_report(folder)
-    if catalog is None:
-        return EXIT_PROBLEMS
-    print(f"OK: {folder}: {len(catalog.levels)} levels, {len(catalog.categories)} categories, "
-          f"{len(catalog.situations)} situations, {len(catalog.roles)} roles "
-          f"(version {catalog.info.version})")
-    return EXIT_OK
-
-
-def plans_dump(folder: Path) -> int:
-    catalog = _load_or_report(folder)
-    if catalog is None:
-        return EXIT_PROBLEMS
-    text = json.dumps(catalog.to_dict(), ensure_ascii=False, indent=2)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-    sys.stdout.flush()
-    return EXIT_OK
 
 
 def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -> int:

@@ -38,7 +38,8 @@ def run_desk(args) -> int:
     from models.contacts.directory import seed_outside_numbers
     from models.incidents.response import keeping_running
     from models.incidents.timeline import last_recorded
-    from models.plans.loader import CatalogError, load_catalog
+    from models.plans.loader import CatalogError
+    from models.plans.manifest import PlanFolderRefused, load_verified
     from models.plans.revisions import lost_situations
     from models.plans.versions import record_plan_version
     from models.store import backups
@@ -81,8 +82,16 @@ def run_desk(args) -> int:
             show_error(title, text, details)
         return EXIT_REFUSED
 
+    plans_dir = args.plans or default_plans_dir()
     try:
-        catalog = load_catalog(args.plans or default_plans_dir())
+        catalog = load_verified(plans_dir)
+    except PlanFolderRefused as e:
+        return refuse(app.translate("Main", "The plan folder is not as shipped"),
+                      app.translate("Main", "The plan files differ from those shipped with the "
+                                    "program (listed below), so the desk cannot trust them and "
+                                    "does not start. Reinstall the program, or restore the "
+                                    "folder {0} from a backup.").format(plans_dir),
+                      "\n".join([*e.differences.lines(), *(str(p) for p in e.problems)]))
     except CatalogError as e:
         return refuse(app.translate("Main", "The plan files have errors"),
                       app.translate("Main", "The desk cannot start until the plan files are "
@@ -112,7 +121,6 @@ def run_desk(args) -> int:
         clock = SystemClock(hall_zone(store), not_before=last_recorded())
     except Exception as e:
         return refuse_damaged(e)
-    plans_dir = args.plans or default_plans_dir()
     try:
         lost = lost_situations(catalog)
     except Exception as e:

@@ -1494,6 +1494,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
 <context>
     <name>Main</name>
     <message>
+        <source>The plan folder is not as shipped</source>
+        <translation>预案文件夹与随程序发布的不一致</translation>
+    </message>
+    <message>
+        <source>The plan files differ from those shipped with the program (listed below), so the desk cannot trust them and does not start. Reinstall the program, or restore the folder {0} from a backup.</source>
+        <translation>预案文件与随程序发布的不一致（见下方列表），处置台无法信任这些预案，因此不启动。请重新安装程序，或从备份恢复文件夹 {0}。</translation>
+    </message>
+    <message>
         <source>The plan files have errors</source>
         <translation>预案文件有错误</translation>
     </message>
