@@ -157,3 +157,14 @@ class ContactSheet:
     hall: str
     printed_at: datetime
     groups: tuple[tuple[str, bool, tuple[ContactLine, ...]], ...]  # (role name, outside, lines)
+
+
+@dataclass(frozen=True)
+class PlanStamp:
+    """What paper and screen print of the plans in use: the version, its revision date, the
+    manager who signed it (签发人; "" while unsigned: 未签发) and the day signed."""
+
+    version: str
+    revised: date
+    signer: str
+    signed_on: date | None
