@@ -10,9 +10,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from cli_plans import add_plans_commands, run_plans
+from cli_plans import add_plans_commands, published_or, run_plans, verified_or_report
 from models.plans.catalog import Catalog
-from models.plans.loader import CatalogError, load_catalog
 from models.store.paths import default_database_path, default_plans_dir
 
 EXIT_OK = 0
@@ -80,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     if args.command == "plans":
-        return run_plans(args, default_plans_dir())
+        return run_plans(args, default_plans_dir(), default_database_path())
     if args.command == "demo":
         return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
                          args.days, args.force, args.plans or default_plans_dir())
@@ -226,13 +225,9 @@ def say_if_damaged(error: BaseException, path: Path) -> bool:
 
 
 def _load_or_report(folder: Path) -> Catalog | None:
-    try:
-        return load_catalog(folder)
-    except CatalogError as e:
-        for problem in e.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(e.problems)} problem(s) in {folder}", file=sys.stderr)
-        return None
+    """The shipped plans, verified against their manifest (the hall's published plans replace
+    them once the database is open: cli_plans.published_or)."""
+    return verified_or_report(folder)
 
 
 def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -> int:
@@ -283,6 +278,9 @@ def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: b
         return EXIT_PROBLEMS
     started = time.perf_counter()
     try:
+        catalog = published_or(catalog)
+        if catalog is None:
+            return EXIT_PROBLEMS
         now = datetime.now(UTC)
         plan = record_plan_version(catalog, now)
         stats = generate(catalog, plan, incidents=incidents, days=days, end=now,
@@ -507,6 +505,10 @@ def run_export(args: argparse.Namespace) -> int:
     if db is None:
         return EXIT_PROBLEMS
     settings = settings_beside(db_path)
+    catalog = published_or(catalog)
+    if catalog is None:
+        db.close()
+        return EXIT_PROBLEMS
     ctx = ExportContext(catalog, str(settings.get("hall_name")), str(settings.get("language")),
                         datetime.now(UTC), hall_zone(settings))
     pages: list[int] = []

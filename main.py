@@ -41,6 +41,7 @@ def run_desk(args) -> int:
     from models.plans.loader import CatalogError
     from models.plans.manifest import PlanFolderRefused, load_verified
     from models.plans.revisions import lost_situations
+    from models.plans.running import RunningRefused, running_plan
     from models.plans.versions import record_plan_version
     from models.store import backups
     from models.store.database import DatabaseRefused, is_damage
@@ -121,8 +122,12 @@ def run_desk(args) -> int:
         clock = SystemClock(hall_zone(store), not_before=last_recorded())
     except Exception as e:
         return refuse_damaged(e)
-    try:
+    try:  # the hall's published plans, if it has published its own
+        catalog = running_plan(plans_dir).catalog
         lost = lost_situations(catalog)
+    except RunningRefused as e:
+        db.close()
+        return refuse(*published_refusal(app, e))
     except Exception as e:
         return refuse_damaged(e)
     if lost:
@@ -200,6 +205,20 @@ def run_desk(args) -> int:
         return qasync.run(run())
     finally:
         db.close()
+
+
+def published_refusal(app, error) -> tuple[str, str, str]:
+    """Title, text and details when the hall's published plans cannot be trusted."""
+    title = app.translate("Main", "The published plans cannot be used")
+    if error.code == "broken":
+        return title, app.translate(
+            "Main", "The plans this hall published no longer pass the program's checks (listed "
+            "below). Correct them in a new draft (main.py plans draft) and publish it, or "
+            "restore the database from a backup."), "\n".join(str(p) for p in error.problems)
+    return title, app.translate(
+        "Main", "The plans this hall published were changed in the database outside the "
+        "program: their text no longer matches what was approved. The desk does not start on "
+        "them. Restore the database from a backup and keep this file as evidence."), ""
 
 
 def self_test(app, desk, db, db_path, catalog, plan, font_family, language,

@@ -100,8 +100,8 @@ class Change:
     at: datetime
     by: str
     where: str
-    old: object  # plain data, None when the field or element was absent
-    new: object  # plain data, None when it was removed
+    old: object  # plain data as recorded (a date as 2026-12-01), None when absent
+    new: object  # plain data as recorded, None when it was removed
 
 
 # ---- paths ---------------------------------------------------------------------------------
@@ -142,6 +142,12 @@ def get_draft(draft: Draft | int) -> Draft:
 def open_draft_now() -> Draft | None:
     """The draft being worked on (editing, submitted or approved), if any."""
     row = PlanDraft.get_or_none(PlanDraft.open_slot == 1)
+    return _draft(row) if row else None
+
+
+def latest_draft() -> Draft | None:
+    """The newest draft, open or not (its changes stay readable once published)."""
+    row = PlanDraft.select().order_by(PlanDraft.id.desc()).first()
     return _draft(row) if row else None
 
 
@@ -219,8 +225,8 @@ def change(draft: Draft | int, where: str | Where, new_value: object, who: str,
             PlanDraft.id == row.id).execute()
         record = PlanChange.create(draft=row.id, at=at, by=who, where=where_text(path),
                                    old=_json(old), new=_json(new_value))
-    return Change(record.id, row.id, from_db(at), who, where_text(path), old,
-                  _plain(new_value))
+    return Change(record.id, row.id, from_db(at), who, where_text(path), json.loads(_json(old)),
+                  json.loads(_json(new_value)))
 
 
 def discard(draft: Draft | int, who: str, now: datetime, note: str = "") -> None:
@@ -382,13 +388,12 @@ def _plain(value):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
     return value
 
 
 def _json(value) -> str:
-    return json.dumps(_plain(value), ensure_ascii=False)
+    """A value as recorded (dates as 2026-12-01)."""
+    return json.dumps(_plain(value), ensure_ascii=False, default=date.isoformat)
 
 
 def _check_value(value, depth: int = 0) -> None:

@@ -46,6 +46,8 @@ def shipped_texts(folder: Path) -> dict[str, str]:
 
 
 def latest_release() -> PlanRelease | None:
+    if not PlanRelease.table_exists():  # a file older than version 5, read where it lies
+        return None
     return (PlanRelease.select().where(PlanRelease.act == "published")
             .order_by(PlanRelease.id.desc()).first())
 

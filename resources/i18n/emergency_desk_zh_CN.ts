@@ -1521,6 +1521,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>The plan files still say version {0} but lack situations that version had: a plan file may have been cut short or emptied. Put the plan files back as they were; if the situations were removed on purpose, give the plans a new version in catalog.toml.</source>
         <translation>预案文件仍标为 {0} 版，却缺少了该版本原有的情形：可能有预案文件被截断或清空。请把预案文件恢复原样；如果确实是有意删除这些情形，请在 catalog.toml 中为预案设置新的版本号。</translation>
     </message>
+    <message>
+        <source>The published plans cannot be used</source>
+        <translation>无法使用本厅发布的预案</translation>
+    </message>
+    <message>
+        <source>The plans this hall published no longer pass the program's checks (listed below). Correct them in a new draft (main.py plans draft) and publish it, or restore the database from a backup.</source>
+        <translation>本厅发布的预案已不能通过程序的检查（见下方列表）。请在新的草稿中改正（main.py plans draft）后发布，或从备份恢复数据库。</translation>
+    </message>
+    <message>
+        <source>The plans this hall published were changed in the database outside the program: their text no longer matches what was approved. The desk does not start on them. Restore the database from a backup and keep this file as evidence.</source>
+        <translation>本厅发布的预案在程序之外被改动过：其内容与签发的版本不一致，处置台不在这样的预案上启动。请从备份恢复数据库，并保留此文件作为证据。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
