@@ -46,10 +46,16 @@ from models.plans.drafts import (
     record_act,
 )
 from models.plans.loader import load_texts
-from models.plans.revisions import approval_of
+from models.plans.revisions import approval_of, version_label
 from models.plans.running import RunningPlan
 from models.plans.versions import record_plan_version
-from models.store.tables import PlanDraft, PlanRelease, PlanVersion, transaction
+from models.store.tables import (
+    PlanApproval,
+    PlanDraft,
+    PlanRelease,
+    PlanVersion,
+    transaction,
+)
 
 ACTS = ("submitted", "withdrawn", "approved", "published", "discarded")
 
@@ -198,13 +204,42 @@ def stamp_of(catalog: Catalog) -> PlanStamp:
     """Version, revision date, signer (签发人) and sign date of `catalog`: of its publishing
     act if the hall published it; else of the latest approval recorded for its text
     (PlanApproval); else the plan files' own `approved_by` (no date); else "" (未签发)."""
-    release = (PlanRelease.select(PlanRelease.signer, PlanRelease.signed_on)
-               .where(PlanRelease.act == "published", PlanRelease.digest == catalog.digest)
-               .order_by(PlanRelease.id.desc()).first())
-    if release is not None:
-        signer, signed_on = release.signer, release.signed_on
-    elif (approval := approval_of(catalog)) is not None:
-        signer, signed_on = approval.approved_by, approval.approved_on
-    else:
-        signer, signed_on = catalog.info.approved_by, None
+    approval = approval_of(catalog)
+    signer, signed_on = _signature(
+        catalog.digest, (approval.approved_by, approval.approved_on) if approval else None,
+        catalog.info.approved_by)
     return PlanStamp(catalog.info.version, catalog.info.revised, signer, signed_on)
+
+
+def stamp_of_version(plan_id: int) -> PlanStamp:
+    """The stamp of a stored plan version (what an incident or a drill ran), by the same
+    rules as stamp_of."""
+    plan = PlanVersion.get_by_id(plan_id)
+    approval = (PlanApproval.select().where(PlanApproval.plan == plan_id)
+                .order_by(PlanApproval.approved_on.desc(), PlanApproval.id.desc()).first())
+    signer, signed_on = _signature(
+        plan.digest, (approval.approved_by, approval.approved_on) if approval else None,
+        json.loads(plan.snapshot).get("catalog", {}).get("approved_by", ""))
+    return PlanStamp(plan.version, plan.revised, signer, signed_on)
+
+
+def _signature(digest: str, approval: tuple[str, date] | None,
+               files_approved_by: str) -> tuple[str, date | None]:
+    release = (PlanRelease.select(PlanRelease.signer, PlanRelease.signed_on)
+               .where(PlanRelease.act == "published", PlanRelease.digest == digest)
+               .order_by(PlanRelease.id.desc()).first()) if PlanRelease.table_exists() else None
+    if release is not None:
+        return release.signer, release.signed_on
+    if approval is not None:
+        return approval
+    return files_approved_by, None
+
+
+def stamped_label(stamp: PlanStamp) -> str:
+    """How paper names a plan version with its signature: 2026.2（2026-12-02），签发人 王经理
+    2026-12-02 — or ，未签发 while nobody signed it."""
+    label = version_label(stamp.version, stamp.revised)
+    if not stamp.signer:
+        return f"{label}，未签发"
+    when = f" {stamp.signed_on.isoformat()}" if stamp.signed_on else ""
+    return f"{label}，签发人 {stamp.signer}{when}"

@@ -9,7 +9,9 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from models.clock import hall_time
+from models.documents import PlanStamp
 from models.plans.catalog import Catalog
+from models.plans.publishing import stamp_of
 from models.plans.revisions import (
     ApprovalRefused,
     Revision,
@@ -41,6 +43,10 @@ class PlanService:
 
     def revisions(self) -> list[Revision]:
         return revisions(self.catalog)
+
+    def stamp(self) -> PlanStamp:
+        """Version, revision date, signer (签发人) and sign date of the plans in use."""
+        return stamp_of(self.catalog)
 
     def version(self, plan_id: int) -> tuple[Catalog, str]:
         """The plans exactly as version `plan_id` had them, and its label."""

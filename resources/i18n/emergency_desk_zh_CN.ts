@@ -1918,6 +1918,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>搜索预案（名称、步骤、话术）</translation>
     </message>
     <message>
+        <source>Version {0} (revised {1})</source>
+        <translation>版本 {0}（{1} 修订）</translation>
+    </message>
+    <message>
+        <source>{0} · not signed</source>
+        <translation>{0} · 未签发</translation>
+    </message>
+    <message>
+        <source>{0} · signed by {1}</source>
+        <translation>{0} · 签发人 {1}</translation>
+    </message>
+    <message>
+        <source>{0} · signed by {1} on {2}</source>
+        <translation>{0} · 签发人 {1}（{2}）</translation>
+    </message>
+    <message>
         <source>Levels and reporting deadlines</source>
         <translation>事件分级与报告时限</translation>
     </message>

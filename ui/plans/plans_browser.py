@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSplitter,
     QTextBrowser,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.documents import PlanStamp
 from models.plans.catalog import Catalog, Situation
 from ui.plans import plan_html
 
@@ -37,10 +39,14 @@ def situation_matches(sit: Situation, needle: str) -> bool:
 
 
 class PlansBrowser(QWidget):
-    def __init__(self, *, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, *, catalog: Catalog, stamp: PlanStamp | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("plansBrowser")
         self._catalog = catalog
+        self.stamp = QLabel(self._stamp_text(stamp), objectName="plansStamp")
+        self.stamp.setWordWrap(True)  # never widens the list beside it
+        self.stamp.setVisible(stamp is not None)
         self.search = QLineEdit(objectName="plansSearch")
         self.search.setPlaceholderText(self.tr("Search the plans (name, step, script)"))
         self.search.setClearButtonEnabled(True)
@@ -54,6 +60,7 @@ class PlansBrowser(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.stamp)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.tree)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -70,6 +77,19 @@ class PlansBrowser(QWidget):
         self.tree.currentItemChanged.connect(self._show_item)
         self.search.textChanged.connect(self._filter)
         self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _stamp_text(self, stamp: PlanStamp | None) -> str:
+        """Version, revision date and signature of the plans shown (签发人 or 未签发)."""
+        if stamp is None:
+            return ""
+        version = self.tr("Version {0} (revised {1})").format(stamp.version,
+                                                              stamp.revised.isoformat())
+        if not stamp.signer:
+            return self.tr("{0} · not signed").format(version)
+        if stamp.signed_on is None:
+            return self.tr("{0} · signed by {1}").format(version, stamp.signer)
+        return self.tr("{0} · signed by {1} on {2}").format(version, stamp.signer,
+                                                             stamp.signed_on.isoformat())
 
     def _fill_tree(self) -> None:
         catalog = self._catalog

@@ -161,7 +161,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     def build_plans() -> QWidget:
         from ui.plans.plans_browser import PlansBrowser
 
-        return PlansBrowser(catalog=catalog)
+        return PlansBrowser(catalog=catalog, stamp=plans.stamp())
 
     def build_settings() -> QWidget:
         from ui.window.settings_page import SettingsPage

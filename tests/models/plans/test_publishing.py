@@ -235,3 +235,21 @@ def test_acts_are_append_only(tmp_path):
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             conn.execute(statement)
     conn.close()
+
+
+# ---- the stamp on paper ------------------------------------------------------------------------
+
+def test_paper_names_the_version_an_incident_ran_with_its_signer(desk_db):
+    from models.plans.publishing import stamp_of_version, stamped_label
+    from models.plans.revisions import record_approval
+
+    _, shipped = desk_db
+    assert stamped_label(stamp_of_version(shipped.id)) == "2026.1（2026-11-22），未签发"
+    record_approval(shipped, reviewer="赵审核", approved_by="钱总", approved_on=DAY, note="",
+                    recorded_by=EDITOR, now=T0, today=DAY)
+    assert stamped_label(stamp_of_version(shipped.id)) == (
+        "2026.1（2026-11-22），签发人 钱总 2026-12-01")
+    published_draft()
+    plan_id = publishing.published_versions()[0].plan_id
+    assert stamped_label(stamp_of_version(plan_id)) == (
+        "2026.2（2026-11-22），签发人 王经理 2026-12-01")

@@ -72,3 +72,20 @@ def test_the_browser_says_when_a_level_s_clock_runs_as_the_desk_runs_it(shipped_
     page = situation_html(shipped_catalog, shipped_catalog.situation("hotline_failure"))
     assert "自事件按本级启动或改为本级时起计" in page  # its level's report
     assert "自按本预案启动或改用本预案时起计" in page  # its own clocks
+
+
+def test_the_header_names_the_version_and_who_signed_it(qtbot, catalog_dir):
+    from datetime import date
+
+    from models.documents import PlanStamp
+
+    catalog = load_catalog(catalog_dir)
+    signed = PlansBrowser(catalog=catalog, stamp=PlanStamp("2026.2", date(2026, 12, 2), "王经理",
+                                                           date(2026, 12, 3)))
+    unsigned = PlansBrowser(catalog=catalog, stamp=PlanStamp("2026.1", date(2026, 11, 22), "",
+                                                             None))
+    for browser in (signed, unsigned):
+        qtbot.addWidget(browser)
+    assert signed.stamp.text() == "版本 2026.2（2026-12-02 修订） · 签发人 王经理（2026-12-03）"
+    assert unsigned.stamp.text() == "版本 2026.1（2026-11-22 修订） · 未签发"
+    assert PlansBrowser(catalog=catalog).stamp.isHidden()
