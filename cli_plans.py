@@ -153,6 +153,10 @@ def add_publishing_commands(actions) -> None:
                          help="the day it was signed")
     actions.add_parser("publish", parents=[common, by], help="publish the approved draft: the "
                        "desk runs it from its next start")
+    trigger = actions.add_parser("trigger", parents=[common, by], help="record a change of law "
+                                 "or process that calls for a plan revision (第八条)")
+    trigger.add_argument("--kind", required=True, choices=("law", "process"))
+    trigger.add_argument("--note", required=True, metavar="TEXT", help="what changed")
 
 
 def run_publishing(args, folder: Path, db_path: Path) -> int:
@@ -213,6 +217,8 @@ def _publishing_command(args, folder: Path, db_path: Path) -> int:
         return plans_status(running_plan(folder), zone)
     if command == "draft":
         return _draft_command(args, folder, now, zone)
+    if command == "trigger":
+        return _record_trigger(args, now)
     draft = drafts.open_draft_now()
     if draft is None:
         print(REFUSALS["no_draft"], file=sys.stderr)
@@ -232,6 +238,22 @@ def _publishing_command(args, folder: Path, db_path: Path) -> int:
         act = publishing.publish(draft, args.by, now)
         print(f"Published version {act.version} (signed by {act.signer} on {act.signed_on}). "
               "The desk runs it from its next start; incidents record it.")
+    return EXIT_OK
+
+
+def _record_trigger(args, now) -> int:
+    from models.plans.revisions import ApprovalRefused, record_trigger
+
+    try:
+        record_trigger(args.kind, args.note, args.by, now)
+    except ApprovalRefused as e:
+        print({"note_required": "Say what changed with --note TEXT.",
+               "recorder_required": "Say who you are with --by NAME.",
+               "too_long": "The note or the name is too long."}.get(e.code, e.code),
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Recorded: a change of {args.kind} calls for a plan revision (第八条); plans status "
+          "lists it until a revision is published.")
     return EXIT_OK
 
 
@@ -317,6 +339,7 @@ def _said_change(change) -> None:
 
 def plans_status(running, zone) -> int:
     from models.plans import drafts, publishing
+    from models.plans.revisions import revision_triggers
 
     catalog = running.catalog
     stamp = publishing.stamp_of(catalog)
@@ -334,6 +357,10 @@ def plans_status(running, zone) -> int:
         print(f"Draft #{draft.id}: {draft.status}, version {version}, started by "
               f"{draft.started_by} on {draft.started_at:%Y-%m-%d}; "
               f"{len(drafts.changes(draft))} change(s)")
+    for t in revision_triggers(catalog, zone):
+        what = (f"major incident {t.detail} closed" if t.kind == "major_incident"
+                else f"change of {t.kind} recorded: {t.detail}")
+        print(f"Revision due (第八条): {what} on {t.on}")
     for act in publishing.acts()[-5:]:
         signer = f" (签发人 {act.signer}, {act.signed_on})" if act.act == "approved" else ""
         print(f"  {act.at.astimezone(zone):%Y-%m-%d %H:%M}  draft #{act.draft_id} {act.act} by "

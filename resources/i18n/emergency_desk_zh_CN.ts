@@ -888,6 +888,14 @@
         <translation>部分演练场景文件有错误，未载入；详见“演练场景”。</translation>
     </message>
     <message>
+        <source>a plan revision: major incident {0} closed on {1}</source>
+        <translation>预案修订：重大事件 {0} 已于 {1} 结案</translation>
+    </message>
+    <message>
+        <source>a plan revision: a change of law or process recorded on {0} ({1})</source>
+        <translation>预案修订：{0} 登记了法规或流程变化（{1}）</translation>
+    </message>
+    <message>
         <source>the quarterly training</source>
         <translation>季度培训</translation>
     </message>
