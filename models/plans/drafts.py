@@ -26,6 +26,7 @@ table (dict) of those. None removes the field (its default applies again) or the
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -208,12 +209,12 @@ def change(draft: Draft | int, where: str | Where, new_value: object, who: str,
         row = draft_row(draft)
         check_editable(row)
         texts = json.loads(row.texts)
-        docs = _docs(texts)
+        docs = _docs(texts, editable=True)
         try:
             old = _apply(docs, path, new_value)
             if old == _plain(new_value):
                 return None
-            changed = {name: tomlkit.dumps(doc) for name, doc in docs.items()}
+            changed = docs.texts_after()
         except (TOMLKitError, ValueError, OverflowError, TypeError) as e:
             raise DraftRefused("bad_value", str(e)[:200]) from None
         try:
@@ -278,8 +279,42 @@ def check_name(who: str) -> str:
 
 # ---- the texts as documents ------------------------------------------------------------------
 
-def _docs(texts: Mapping[str, str]) -> dict[str, tomlkit.TOMLDocument]:
-    return {name: tomlkit.parse(text) for name, text in texts.items()}
+class _Docs:
+    """The draft's files: read plainly (tomllib, fast) to find where a path is, and parsed
+    with tomlkit (slow, keeps comments and layout) only for a file about to change."""
+
+    def __init__(self, texts: Mapping[str, str], *, editable: bool) -> None:
+        self.texts = dict(texts)
+        self.plain = {name: tomllib.loads(text) for name, text in self.texts.items()}
+        self.editable = editable
+        self.edited: dict[str, tomlkit.TOMLDocument] = {}
+
+    def items(self):
+        return self.plain.items()
+
+    def get(self, name: str):
+        return self.plain.get(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.plain
+
+    def __iter__(self):
+        return iter(self.plain)
+
+    def __getitem__(self, name: str):
+        if not self.editable:
+            return self.plain[name]
+        if name not in self.edited:
+            self.edited[name] = tomlkit.parse(self.texts[name])
+        return self.edited[name]
+
+    def texts_after(self) -> dict[str, str]:
+        return {name: tomlkit.dumps(self.edited[name]) if name in self.edited else text
+                for name, text in self.texts.items()}
+
+
+def _docs(texts: Mapping[str, str], *, editable: bool = False) -> _Docs:
+    return _Docs(texts, editable=editable)
 
 
 def _identity_field(kind: str) -> str:
