@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,8 +11,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from cli_plan_cards import add_plan_card_commands, run_plan_print
+from cli_plans import (
+    add_plans_commands,
+    in_edition_or_report,
+    published_or,
+    run_plans,
+    verified_or_report,
+)
 from models.plans.catalog import Catalog
-from models.plans.loader import CatalogError, load_catalog
 from models.store.paths import default_database_path, default_plans_dir
 
 EXIT_OK = 0
@@ -49,17 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="open the full window, check it, print what was checked, quit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    plans = commands.add_parser("plans", help="check or print the plan catalog")
-    plans_cmds = plans.add_subparsers(dest="plans_command", metavar="ACTION", required=True)
-    check = plans_cmds.add_parser("check", help="validate the plan files; exit 2 on problems")
-    check.add_argument("--dir", type=Path, help="plan folder to check")
-    dump = plans_cmds.add_parser("dump", help="print the catalog")
-    dump.add_argument("--json", action="store_true", required=True, help="as JSON")
-    dump.add_argument("--dir", type=Path, help="plan folder to print")
-    add_plan_card_commands(plans_cmds)
-    for command in (check, dump):
-        command.add_argument("--edition", dest="plans_edition", metavar="KEY",
-                             help="one kind of hall's edition (plans/editions.toml)")
+    add_plan_card_commands(add_plans_commands(commands))
     verify = commands.add_parser("verify", help="check every incident's timeline for entries "
                                  "altered or removed outside the program; exit 2 if any")
     verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
@@ -95,11 +90,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "plans" and args.plans_command in ("cards", "booklet"):
         return run_plan_print(args)
     if args.command == "plans":
-        folder = args.dir or args.plans or default_plans_dir()
-        edition = args.plans_edition or args.edition or ""
-        if args.plans_command == "check":
-            return plans_check(folder, edition)
-        return plans_dump(folder, edition)
+        return run_plans(args, default_plans_dir(), default_database_path())
     if args.command == "demo":
         return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
                          args.days, args.force, args.plans or default_plans_dir())
@@ -244,58 +235,10 @@ def say_if_damaged(error: BaseException, path: Path) -> bool:
 
 
 
-def _load_or_report(folder: Path, edition: str = "", *, strict: bool = True
-                    ) -> Catalog | None:
-    """The plans in `folder` as `edition`'s hall follows them ("" or "all": the whole
-    library), or None with every problem printed. Not `strict` (the desk's setting, not a
-    command-line choice): an edition the plans no longer have is the whole library."""
-    from models.plans.editions import EditionsError, in_edition, load_editions
-
-    try:
-        library = load_catalog(folder)
-        editions = load_editions(folder, library)
-        if not strict and editions.get(edition) is None:
-            edition = ""
-        return in_edition(library, editions, edition)
-    except (CatalogError, EditionsError) as e:
-        for problem in e.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(e.problems)} problem(s) in {folder}", file=sys.stderr)
-        return None
-
-
-def _counts(catalog: Catalog) -> str:
-    return (f"{len(catalog.levels)} levels, {len(catalog.categories)} categories, "
-            f"{len(catalog.situations)} situations, {len(catalog.roles)} roles")
-
-
-def plans_check(folder: Path, edition: str = "") -> int:
-    from models.plans.editions import edition_catalog, load_editions
-
-    catalog = _load_or_report(folder, edition)
-    if catalog is None:
-        return EXIT_PROBLEMS
-    print(f"OK: {folder}: {_counts(catalog)} (version {catalog.info.version})"
-          + (f", edition {edition}" if edition else ""))
-    if not edition:  # each edition on a line: what a hall of that kind gets
-        library = catalog
-        for ed in load_editions(folder, library).editions:
-            cut = edition_catalog(library, ed)
-            chain = " / ".join(f"{lv.level}→{cut.role(lv.report_to).name} "
-                               f"{lv.report_within_minutes}'" for lv in cut.levels)
-            print(f"  edition {ed.key} ({ed.name}): {len(cut.situations)} situations, "
-                  f"{len(cut.roles)} roles; reports {chain}")
-    return EXIT_OK
-
-
-def plans_dump(folder: Path, edition: str = "") -> int:
-    catalog = _load_or_report(folder, edition)
-    if catalog is None:
-        return EXIT_PROBLEMS
-    text = json.dumps(catalog.to_dict(), ensure_ascii=False, indent=2)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-    sys.stdout.flush()
-    return EXIT_OK
+def _load_or_report(folder: Path) -> Catalog | None:
+    """The shipped plans, verified against their manifest (the hall's published plans replace
+    them once the database is open: cli_plans.published_or)."""
+    return verified_or_report(folder)
 
 
 def fill_demo(path: Path, incidents: int, days: int, force: bool, plans: Path) -> int:
@@ -346,6 +289,9 @@ def _fill_demo(path: Path, catalog: Catalog, incidents: int, days: int, force: b
         return EXIT_PROBLEMS
     started = time.perf_counter()
     try:
+        catalog = published_or(catalog)
+        if catalog is None:
+            return EXIT_PROBLEMS
         now = datetime.now(UTC)
         plan = record_plan_version(catalog, now)
         stats = generate(catalog, plan, incidents=incidents, days=days, end=now,
@@ -563,14 +509,20 @@ def run_export(args: argparse.Namespace) -> int:
     from reports.document import ReportError
 
     db_path = args.export_db or args.db or default_database_path()
-    catalog = _load_or_report(args.plans or default_plans_dir(), args.edition or str(
-        settings_beside(db_path).get("edition")), strict=bool(args.edition))
+    plans = args.plans or default_plans_dir()
+    catalog = _load_or_report(plans)
     if catalog is None:
         return EXIT_PROBLEMS
     db = open_existing(db_path, args.oldest)
     if db is None:
         return EXIT_PROBLEMS
     settings = settings_beside(db_path)
+    catalog = published_or(catalog)  # the hall's published plans, as its edition has them
+    catalog = catalog and in_edition_or_report(catalog, plans, args.edition or str(
+        settings.get("edition")), strict=bool(args.edition))
+    if catalog is None:
+        db.close()
+        return EXIT_PROBLEMS
     ctx = ExportContext(catalog, str(settings.get("hall_name")), str(settings.get("language")),
                         datetime.now(UTC), hall_zone(settings))
     pages: list[int] = []

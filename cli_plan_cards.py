@@ -58,6 +58,9 @@ def run_plan_print(args: argparse.Namespace) -> int:
     if db is None:
         return cli.EXIT_PROBLEMS
     try:
+        catalog = cli.published_or(catalog)  # the hall's published plans, if it has its own
+        if catalog is None:
+            return cli.EXIT_PROBLEMS
         return _write(args, catalog, db, db_path)
     finally:
         db.close()
@@ -80,7 +83,9 @@ def _write(args: argparse.Namespace, catalog, db, db_path: Path) -> int:
     if db is None:
         stamp, people = plan_cards.catalog_stamp(catalog), plan_cards.no_people
     else:
-        stamp = plan_cards.stamp_of(catalog)
+        from models.plans import publishing
+
+        stamp = publishing.stamp_of(catalog)
         by_role = people_by_role(catalog, list_contacts(catalog))
         people = lambda key: by_role.get(key, [])  # noqa: E731
     pages: list[int] = []

@@ -46,8 +46,10 @@ def run_desk(args) -> int:
     from models.incidents.running_edition import edition_to_run
     from models.incidents.timeline import last_recorded
     from models.plans.editions import EditionsError, in_edition, load_editions
-    from models.plans.loader import CatalogError, load_catalog
+    from models.plans.loader import CatalogError
+    from models.plans.manifest import PlanFolderRefused, load_verified
     from models.plans.revisions import lost_situations
+    from models.plans.running import RunningRefused, running_plan
     from models.plans.versions import record_plan_version
     from models.store import backups
     from models.store.database import DatabaseRefused, is_damage
@@ -89,10 +91,18 @@ def run_desk(args) -> int:
             show_error(title, text, details)
         return EXIT_REFUSED
 
+    plans_dir = args.plans or default_plans_dir()
     try:
-        catalog = load_catalog(args.plans or default_plans_dir())
-        editions = load_editions(args.plans or default_plans_dir(), catalog)
+        catalog = load_verified(plans_dir)
+        editions = load_editions(plans_dir, catalog)
         in_edition(catalog, editions, args.edition or "")  # a mistyped --edition stops here
+    except PlanFolderRefused as e:
+        return refuse(app.translate("Main", "The plan folder is not as shipped"),
+                      app.translate("Main", "The plan files differ from those shipped with the "
+                                    "program (listed below), so the desk cannot trust them and "
+                                    "does not start. Reinstall the program, or restore the "
+                                    "folder {0} from a backup.").format(plans_dir),
+                      "\n".join([*e.differences.lines(), *(str(p) for p in e.problems)]))
     except (CatalogError, EditionsError) as e:
         return refuse(app.translate("Main", "The plan files have errors"),
                       app.translate("Main", "The desk cannot start until the plan files are "
@@ -122,9 +132,12 @@ def run_desk(args) -> int:
         clock = SystemClock(hall_zone(store), not_before=last_recorded())
     except Exception as e:
         return refuse_damaged(e)
-    plans_dir = args.plans or default_plans_dir()
-    try:
+    try:  # the hall's published plans, if it has published its own
+        catalog = running_plan(plans_dir).catalog
         lost = lost_situations(catalog)
+    except RunningRefused as e:
+        db.close()
+        return refuse(*published_refusal(app, e))
     except Exception as e:
         return refuse_damaged(e)
     if lost:
@@ -219,6 +232,20 @@ def run_desk(args) -> int:
     finally:
         db.close()
     return EXIT_RESTART if restarting and code == 0 else code
+
+
+def published_refusal(app, error) -> tuple[str, str, str]:
+    """Title, text and details when the hall's published plans cannot be trusted."""
+    title = app.translate("Main", "The published plans cannot be used")
+    if error.code == "broken":
+        return title, app.translate(
+            "Main", "The plans this hall published no longer pass the program's checks (listed "
+            "below). Correct them in a new draft (main.py plans draft) and publish it, or "
+            "restore the database from a backup."), "\n".join(str(p) for p in error.problems)
+    return title, app.translate(
+        "Main", "The plans this hall published were changed in the database outside the "
+        "program: their text no longer matches what was approved. The desk does not start on "
+        "them. Restore the database from a backup and keep this file as evidence."), ""
 
 
 def self_test(app, desk, db, db_path, catalog, plan, font_family, language,

@@ -24,7 +24,6 @@ from models.documents import (
 from models.plans.calls import plan_calls
 from models.plans.catalog import Catalog, Level, Situation, Step, Timer
 from models.plans.report_targets import report_targets
-from models.plans.revisions import approval_of
 
 People = Callable[[str], Sequence[Person]]  # role key -> who holds it, from the directory
 CLERK = "clerk"  # the role of whoever is at the desk: its steps name no one
@@ -38,18 +37,6 @@ def catalog_stamp(catalog: Catalog) -> PlanStamp:
     """The stamp the plan files alone give (no database: the approval they name, undated)."""
     info = catalog.info
     return PlanStamp(info.version, info.revised, info.approved_by.strip(), None)
-
-
-def stamp_of(catalog: Catalog) -> PlanStamp:
-    """The version, signer and sign date of the text in use: the latest approval recorded for
-    it at this desk, else the one its files name, else not signed ("").
-
-    Interim: models/plans/publishing.py (the published, signed versions) replaces this."""
-    approval = approval_of(catalog)
-    if approval is None:
-        return catalog_stamp(catalog)
-    return PlanStamp(catalog.info.version, catalog.info.revised, approval.approved_by,
-                     approval.approved_on)
 
 
 def plan_card(catalog: Catalog, key: str, stamp: PlanStamp, *, people: People = no_people,

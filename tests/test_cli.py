@@ -29,8 +29,10 @@ def test_plans_check_reports_every_problem_with_file_and_line(catalog_dir):
     result = run("plans", "check", "--dir", str(catalog_dir))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 3  # two problems and the count
+    assert len(lines) == 6  # two problems, the count, and the folder's missing manifest
     assert all(line.startswith(f"{path}:") for line in lines[:2])
+    assert lines[2] == f"2 problem(s) in {catalog_dir}"
+    assert lines[4] == f"  no MANIFEST.json in {catalog_dir}"
     assert "Traceback" not in result.stderr
 
 
@@ -136,6 +138,9 @@ def test_the_desk_refuses_plan_files_that_lost_situations_of_their_version(tmp_p
     lines = path.read_text(encoding="utf-8").splitlines()
     fire_only = next(i for i, line in enumerate(lines) if line.endswith(" 触电"))
     path.write_text("\n".join(lines[:fire_only]) + "\n", encoding="utf-8")
+    # the manifest written again (as a developer would): the version's own record still tells
+    from tools.plans_manifest import main as write_manifest
+    assert write_manifest(["--dir", str(real_plans_dir)]) == 0
     result = run("--self-test", "--db", db, "--plans", str(real_plans_dir))
     assert result.returncode == 2
     assert "预案文件缺少了部分情形" in result.stderr and "electric_shock" in result.stderr

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 from models.clock.clocks import from_db
 from models.drills.results import DrillReport, DrillScore, ShownInject
 from models.drills.scenarios import Scenario
-from models.plans.revisions import plan_catalog, version_label
+from models.plans.publishing import stamp_of_version, stamped_label
+from models.plans.revisions import plan_catalog
 from models.store.tables import DrillRun, Incident, PlanVersion
 
 
@@ -55,7 +56,7 @@ def build_drill_report(run_id: int) -> DrillReport:
         trainer=run.trainer, clerk=run.clerk, hall=run.hall, desk=run.desk, rate=run.rate,
         started_at=from_db(run.started_at),
         drill_minutes=(score.ended_at - started) / timedelta(minutes=1),
-        plan_version=version_label(plan.version, plan.revised) if plan else "",
+        plan_version=stamped_label(stamp_of_version(plan.id)) if plan else "",
         injects=tuple(injects), incidents=numbers, score=score)
 
 

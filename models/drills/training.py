@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from zoneinfo import ZoneInfo
 
+from models.clock import hall_time
 from models.plans.catalog import Catalog
-from models.plans.revisions import approval_of, current_revision_date
+from models.plans.revisions import (
+    Trigger,
+    approval_of,
+    current_revision_date,
+    revision_triggers,
+)
 from models.store.tables import DrillRun, TrainingRecord
 
 KINDS = ("training", "drill")
@@ -75,8 +82,10 @@ def months_between(earlier: date, later: date) -> int:
 
 @dataclass(frozen=True)
 class Reminder:
-    kind: str  # "training", "drill", "revision", "approval"
-    last: date | None  # when it was last done (None: never); for "approval" the revision date
+    kind: str  # "training", "drill", "revision", "approval", "revision_trigger"
+    last: date | None  # when it was last done (None: never); for "approval" the revision date;
+    # for "revision_trigger" the day of the reason to revise
+    trigger: Trigger | None = None  # "revision_trigger": the major incident or change (第八条)
 
 
 def last_held(kind: str) -> date | None:
@@ -84,9 +93,12 @@ def last_held(kind: str) -> date | None:
             .order_by(TrainingRecord.held_on.desc()).scalar())
 
 
-def reminders(catalog: Catalog, today: date) -> list[Reminder]:
+def reminders(catalog: Catalog, today: date,
+              zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> list[Reminder]:
     """What is due today. A training or drill never held is due; so is a plan revision once
-    the plans are `revise_every_months` old, and the approval of plans not yet approved."""
+    the plans are `revise_every_months` old, or after a reason 第八条 names (a major incident
+    closed, a change of law or process recorded) since they were revised; and the approval
+    of plans not yet approved."""
     gov = catalog.governance
     due = []
     for kind, every in (("training", gov.training_every_months),
@@ -99,4 +111,5 @@ def reminders(catalog: Catalog, today: date) -> list[Reminder]:
         due.append(Reminder("revision", revised))
     elif not catalog.info.approved_by and approval_of(catalog) is None:
         due.append(Reminder("approval", catalog.info.revised))
+    due += [Reminder("revision_trigger", t.on, t) for t in revision_triggers(catalog, zone)]
     return due

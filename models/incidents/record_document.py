@@ -9,7 +9,7 @@ from models.incidents.history import deadline_line
 from models.incidents.response import incident_state
 from models.incidents.verify import verify_incident
 from models.plans.catalog import Catalog
-from models.plans.revisions import version_label
+from models.plans.publishing import stamp_of_version, stamped_label
 from models.store.tables import Deadline, Incident, PlanVersion
 
 
@@ -26,7 +26,7 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
         level=f"{level.name}（{level.short}）", status=incident.status,
         is_drill=incident.is_drill, started_at=from_db(incident.started_at),
         closed_at=from_db(incident.closed_at) if incident.closed_at else None,
-        plan_version=version_label(plan.version, plan.revised),
+        plan_version=stamped_label(stamp_of_version(plan.id)),
         fields=records.stored_fields(incident_id),
         aftercare_items=catalog.general.aftercare,
         timeline=tuple(_timeline_line(e) for e in state.entries),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -30,7 +30,14 @@ from models.plans.catalog import (
     Threshold,
     Timer,
 )
-from models.plans.toml_check import KEY_PATTERN, Problem, TomlSource, read_toml, unknown_field
+from models.plans.toml_check import (
+    KEY_PATTERN,
+    Problem,
+    TomlSource,
+    parse_toml,
+    read_toml,
+    unknown_field,
+)
 
 COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 REF_PATTERN = re.compile(r"^([a-z][a-z0-9_]*):(.+)$")
@@ -222,10 +229,17 @@ class _FileReader:
         return self.source.raw if self.source else b""
 
     def report(self, where: tuple, field: str | None, message: str) -> None:
-        self.problems.append(self.source.problem(where, field, message))
+        problem = self.source.problem(where, field, message, at=where)
+        self.problems.append(replace(problem, field=field or ""))
 
     def load(self) -> dict | None:
         self.source, data, problems = read_toml(self.path)
+        self.problems += problems
+        return data
+
+    def load_text(self, text: str) -> dict | None:
+        self.source = TomlSource(str(self.path), text, text.encode("utf-8"))
+        data, problems = parse_toml(self.source)
         self.problems += problems
         return data
 
@@ -267,26 +281,47 @@ class _FileReader:
 
 def load_catalog(directory: Path) -> Catalog:
     """The catalog in `directory`, or CatalogError listing every problem found."""
-    problems: list[Problem] = []
-    builder = _CatalogBuilder(problems)
     directory = Path(directory)
     if not directory.is_dir():
         raise CatalogError([Problem(str(directory), None, "plan folder not found")])
-    # editions.toml says which of these a kind of hall follows (models.plans.editions)
-    files = sorted(p for p in directory.glob("*.toml") if p.name != "editions.toml")
+    files = catalog_files(directory)
     if not files:
         raise CatalogError([Problem(str(directory), None, "no plan files (*.toml) in this folder")])
+    return _load(str(directory), [(path, _FileReader.load) for path in files])
+
+
+def catalog_files(directory: Path) -> list[Path]:
+    """The plan files of a folder that make the catalog, in the order they are read
+    (editions.toml says which of them a kind of hall follows: models.plans.editions)."""
+    return sorted(p for p in Path(directory).glob("*.toml") if p.name != "editions.toml")
+
+
+def load_texts(texts: Mapping[str, str], label: str = "draft") -> Catalog:
+    """The catalog of plan files given as texts (file name -> TOML text), e.g. a draft kept
+    in the database: the same checks as load_catalog, each problem as NAME:LINE of that text
+    (with `field` and `at` saying which entry and field). `label` names the whole set in a
+    problem of no one file. Its digest is the one the same files in a folder would have."""
+    if not texts:
+        raise CatalogError([Problem(label, None, "no plan files")])
+    readers = [(Path(name), lambda reader, text=texts[name]: reader.load_text(text))
+               for name in sorted(texts)]
+    return _load(label, readers)
+
+
+def _load(label: str, files: list[tuple[Path, Callable]]) -> Catalog:
+    problems: list[Problem] = []
+    builder = _CatalogBuilder(problems)
     all_read = True
     fingerprint = hashlib.sha256()
-    for path in files:
+    for path, read in files:
         reader = _FileReader(path, problems)
-        data = reader.load()
+        data = read(reader)
         if data is None:
             all_read = False
         else:
             fingerprint.update(path.name.encode("utf-8") + b"\0" + reader.raw + b"\0")
             builder.add_file(reader, data)
-    catalog = builder.finish(str(directory), all_read)
+    catalog = builder.finish(label, all_read)
     if problems or catalog is None:
         raise CatalogError(problems)
     return replace(catalog, digest=fingerprint.hexdigest(), _index={})

@@ -15,19 +15,29 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import peewee as pw
 
-from models.clock.clocks import to_db
+from models.clock import hall_time
+from models.clock.clocks import from_db, to_db
 from models.plans.catalog import Catalog, catalog_from_dict
-from models.store.tables import DrillRun, Incident, PlanApproval, PlanVersion
+from models.store.tables import (
+    DrillRun,
+    Incident,
+    PlanApproval,
+    PlanRelease,
+    PlanTrigger,
+    PlanVersion,
+)
 
 NAME_MAX, NOTE_MAX = 200, 2000
 
 
 class ApprovalRefused(Exception):
     """`code`: reviewer_required, approver_required, bad_date, future_date,
-    before_revision, too_long."""
+    before_revision, too_long; for a recorded reason to revise: bad_kind, note_required,
+    recorder_required."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
@@ -75,11 +85,72 @@ def approval_of(catalog: Catalog) -> PlanApproval | None:
 
 def current_revision_date(catalog: Catalog) -> date:
     """The plans count as revised on the files' revision date, or on a later recorded review
-    and approval of the same text (reviewed, nothing to change, approved again)."""
+    and approval of the same text (reviewed, nothing to change, approved again), or on the
+    later day the hall's published version of it was signed."""
     approval = approval_of(catalog)
-    if approval is not None and approval.approved_on > catalog.info.revised:
-        return approval.approved_on
-    return catalog.info.revised
+    days = [catalog.info.revised]
+    if approval is not None:
+        days.append(approval.approved_on)
+    if PlanRelease.table_exists():
+        signed = (PlanRelease.select(pw.fn.MAX(PlanRelease.signed_on))
+                  .where(PlanRelease.act == "published", PlanRelease.digest == catalog.digest)
+                  .scalar())
+        days += [signed] if signed else []
+    return max(days)
+
+
+TRIGGER_KINDS = ("law", "process")  # 第八条: a change of law or rule, of the hall's process
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A reason to revise the plans before the yearly revision (第八条): a major (level 1)
+    incident closed, or a change of law or process recorded, after the current revision."""
+
+    kind: str  # "major_incident", "law" or "process"
+    on: date  # the day it happened (the hall's)
+    detail: str  # the incident's number, or the note recorded
+
+
+def record_trigger(kind: str, note: str, recorded_by: str, now: datetime) -> int:
+    """A change of law or process recorded as a reason to revise the plans."""
+    note, recorded_by = note.strip(), recorded_by.strip()
+    if kind not in TRIGGER_KINDS:
+        raise ApprovalRefused("bad_kind")
+    if not note:
+        raise ApprovalRefused("note_required")
+    if not recorded_by:
+        raise ApprovalRefused("recorder_required")
+    if len(note) > NOTE_MAX or len(recorded_by) > NAME_MAX:
+        raise ApprovalRefused("too_long")
+    return PlanTrigger.create(at=to_db(now), by=recorded_by, kind=kind, note=note).id
+
+
+def revision_triggers(catalog: Catalog, zone: ZoneInfo) -> list[Trigger]:
+    """The 第八条 reasons to revise that came after the plans' current revision date, oldest
+    first: real level-1 incidents closed, and recorded changes of law or process."""
+    since = current_revision_date(catalog)
+    # on the day a version is published, what came after its publishing still counts
+    published_at = (PlanRelease.select(pw.fn.MAX(PlanRelease.at))
+                    .where(PlanRelease.act == "published", PlanRelease.digest == catalog.digest)
+                    .scalar() if PlanRelease.table_exists() else None)
+
+    def after_revision(at: datetime) -> date | None:
+        day = hall_time.day_of(from_db(at), zone)
+        return day if day > since or (published_at and at > published_at) else None
+
+    found = []
+    closed = (Incident.select(Incident.number, Incident.closed_at)
+              .where(Incident.level == 1, Incident.is_drill == False,  # noqa: E712
+                     Incident.status == "closed", Incident.closed_at.is_null(False)))
+    for number, closed_at in closed.tuples():
+        if day := after_revision(closed_at):
+            found.append(Trigger("major_incident", day, number))
+    if PlanTrigger.table_exists():
+        for row in PlanTrigger.select().order_by(PlanTrigger.id):
+            if day := after_revision(row.at):
+                found.append(Trigger(row.kind, day, row.note))
+    return sorted(found, key=lambda t: t.on)
 
 
 def record_approval(plan: PlanVersion, *, reviewer: str, approved_by: str,

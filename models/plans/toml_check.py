@@ -31,6 +31,7 @@ class Problem:
     field: str = ""  # the field at fault, if one
     index: int | None = None  # which entry of a repeated table (0-based), if the fault is in one
     detail: str = ""  # the value or limit the words need
+    at: tuple = ()  # where in the file's data, as the loader walks it: ("situation", 3, "step", 1)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -128,4 +128,4 @@ class DrillService:
         return training.training_log()
 
     def reminders(self, today: date) -> list[Reminder]:
-        return training.reminders(self.catalog, today)
+        return training.reminders(self.catalog, today, self._act().zone)

@@ -12,6 +12,7 @@ from models import plan_cards
 from models.clock import hall_time
 from models.documents import PlanBooklet, PlanCard, PlanStamp
 from models.plans.catalog import Catalog
+from models.plans.publishing import stamp_of
 from models.plans.revisions import (
     ApprovalRefused,
     Revision,
@@ -45,8 +46,8 @@ class PlanService:
         return revisions(self.catalog)
 
     def stamp(self) -> PlanStamp:
-        """Version, signer and sign date of the plans in use."""
-        return plan_cards.stamp_of(self.catalog)
+        """Version, revision date, signer (签发人) and sign date of the plans in use."""
+        return stamp_of(self.catalog)
 
     def card(self, key: str, people: plan_cards.People, hall: str) -> PlanCard:
         """Situation `key` as its printed card; `people`: who holds a role (the directory)."""

@@ -26,6 +26,10 @@ from models.store.tables import (
     LedgerEntry,
     NoteDraft,
     PlanApproval,
+    PlanChange,
+    PlanDraft,
+    PlanRelease,
+    PlanTrigger,
     PlanVersion,
     RecordData,
     RecordDraft,
@@ -35,7 +39,7 @@ from models.store.tables import (
 
 ALL_MODELS = (PlanVersion, PlanApproval, Incident, TimelineEntry, Deadline, RecordData,
               RecordDraft, NoteDraft, Amendment, Contact, ContactPhone, DrillRun,
-              TrainingRecord, LedgerEntry)
+              TrainingRecord, LedgerEntry, PlanDraft, PlanChange, PlanRelease, PlanTrigger)
 
 
 def v2_drill_reports_and_plan_approvals(db: pw.Database) -> None:
@@ -66,8 +70,17 @@ def v4_desk_wide_chain(db: pw.Database) -> None:
     link_unlinked(db)
 
 
+def v5_plan_drafts_and_releases(db: pw.Database) -> None:
+    """The hall's own plans: a draft, its changes, the acts that submit, approve and publish
+    it, and the recorded reasons to revise (changes and acts append-only)."""
+    db.create_tables([PlanDraft, PlanChange, PlanRelease, PlanTrigger])
+    if isinstance(db, pw.SqliteDatabase):
+        for statement in PLAN_RECORD_GUARDS:
+            db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals, v3_quick_note_drafts,
-                                     v4_desk_wide_chain)
+                                     v4_desk_wide_chain, v5_plan_drafts_and_releases)
 
 # The search index over incidents (SQLite FTS5; models.incidents.search fills and reads it).
 # A table that keeps its content: rows can be replaced (a contentless one cannot delete on
@@ -87,9 +100,13 @@ def append_only(table: str, name: str) -> tuple[str, ...]:
 
 TIMELINE_GUARDS = append_only("timeline_entry", "timeline")
 LEDGER_GUARDS = append_only("ledger", "ledger")
+PLAN_RECORD_GUARDS = (*append_only("plan_change", "plan_change"),
+                      *append_only("plan_release", "plan_release"),
+                      *append_only("plan_trigger", "plan_trigger"))
 
 SCHEMA = Schema(tables=ALL_MODELS, migrations=MIGRATIONS,
-                sqlite_extras=(*TIMELINE_GUARDS, *LEDGER_GUARDS, SEARCH_INDEX_SQL))
+                sqlite_extras=(*TIMELINE_GUARDS, *LEDGER_GUARDS, *PLAN_RECORD_GUARDS,
+                               SEARCH_INDEX_SQL))
 SCHEMA_VERSION = SCHEMA.version
 
 

@@ -35,6 +35,60 @@ class PlanApproval(BaseModel):
     recorded_at = pw.DateTimeField()
 
 
+class PlanDraft(BaseModel):
+    """The hall's edited copy of the plans (since schema version 5): the plan files' texts,
+    so the loader's own checks validate it. Never used at the desk until published. At most
+    one is open (editing, submitted or approved): `open_slot` is 1 while it is, else NULL."""
+
+    started_at = pw.DateTimeField()
+    started_by = pw.CharField(max_length=200)
+    base_version = pw.CharField(max_length=64)  # the running plans it started from
+    base_digest = pw.CharField(max_length=64)
+    texts = pw.TextField()  # JSON: plan file name -> TOML text
+    status = pw.CharField(max_length=16, default="editing")  # models.plans.drafts.STATUSES
+    open_slot = pw.IntegerField(null=True, unique=True)
+    updated_at = pw.DateTimeField()
+
+
+class PlanChange(BaseModel):
+    """One change made to a draft: who, when, where, old -> new (JSON). Append-only."""
+
+    draft = pw.ForeignKeyField(PlanDraft, backref="changes", on_delete="RESTRICT")
+    at = pw.DateTimeField()
+    by = pw.CharField(max_length=200)
+    where = pw.CharField(max_length=500)
+    old = pw.TextField()
+    new = pw.TextField()
+
+
+class PlanRelease(BaseModel):
+    """One act on a draft: submitted, withdrawn, approved (signed by `signer` on
+    `signed_on`), published (with the texts the desk runs and their stored version) or
+    discarded. Append-only: the latest published row is the plans the desk runs."""
+
+    draft = pw.ForeignKeyField(PlanDraft, backref="acts", on_delete="RESTRICT")
+    act = pw.CharField(max_length=16, index=True)
+    at = pw.DateTimeField()
+    by = pw.CharField(max_length=200)
+    version = pw.CharField(max_length=64)
+    digest = pw.CharField(max_length=64)  # of the texts acted on (load_texts' digest)
+    signer = pw.CharField(max_length=200, default="")
+    signed_on = pw.DateField(null=True)
+    note = pw.TextField(default="")
+    texts = pw.TextField(default="")  # published: JSON, plan file name -> TOML text
+    plan = pw.ForeignKeyField(PlanVersion, null=True, backref="releases", on_delete="RESTRICT")
+
+
+class PlanTrigger(BaseModel):
+    """A change of law, rule or process recorded as a reason to revise the plans (第八条).
+    Append-only."""
+
+    at = pw.DateTimeField()
+    by = pw.CharField(max_length=200)
+    kind = pw.CharField(max_length=16)  # "law" or "process"
+    note = pw.TextField()
+
+
 # --- incidents, their append-only timeline and their deadlines ----------------------
 
 class Incident(BaseModel):

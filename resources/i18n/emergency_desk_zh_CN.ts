@@ -896,6 +896,14 @@
         <translation>部分演练场景文件有错误，未载入；详见“演练场景”。</translation>
     </message>
     <message>
+        <source>a plan revision: major incident {0} closed on {1}</source>
+        <translation>预案修订：重大事件 {0} 已于 {1} 结案</translation>
+    </message>
+    <message>
+        <source>a plan revision: a change of law or process recorded on {0} ({1})</source>
+        <translation>预案修订：{0} 登记了法规或流程变化（{1}）</translation>
+    </message>
+    <message>
         <source>the quarterly training</source>
         <translation>季度培训</translation>
     </message>
@@ -1521,6 +1529,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
 <context>
     <name>Main</name>
     <message>
+        <source>The plan folder is not as shipped</source>
+        <translation>预案文件夹与随程序发布的不一致</translation>
+    </message>
+    <message>
+        <source>The plan files differ from those shipped with the program (listed below), so the desk cannot trust them and does not start. Reinstall the program, or restore the folder {0} from a backup.</source>
+        <translation>预案文件与随程序发布的不一致（见下方列表），处置台无法信任这些预案，因此不启动。请重新安装程序，或从备份恢复文件夹 {0}。</translation>
+    </message>
+    <message>
         <source>The plan files have errors</source>
         <translation>预案文件有错误</translation>
     </message>
@@ -1539,6 +1555,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The plan files still say version {0} but lack situations that version had: a plan file may have been cut short or emptied. Put the plan files back as they were; if the situations were removed on purpose, give the plans a new version in catalog.toml.</source>
         <translation>预案文件仍标为 {0} 版，却缺少了该版本原有的情形：可能有预案文件被截断或清空。请把预案文件恢复原样；如果确实是有意删除这些情形，请在 catalog.toml 中为预案设置新的版本号。</translation>
+    </message>
+    <message>
+        <source>The published plans cannot be used</source>
+        <translation>无法使用本厅发布的预案</translation>
+    </message>
+    <message>
+        <source>The plans this hall published no longer pass the program's checks (listed below). Correct them in a new draft (main.py plans draft) and publish it, or restore the database from a backup.</source>
+        <translation>本厅发布的预案已不能通过程序的检查（见下方列表）。请在新的草稿中改正（main.py plans draft）后发布，或从备份恢复数据库。</translation>
+    </message>
+    <message>
+        <source>The plans this hall published were changed in the database outside the program: their text no longer matches what was approved. The desk does not start on them. Restore the database from a backup and keep this file as evidence.</source>
+        <translation>本厅发布的预案在程序之外被改动过：其内容与签发的版本不一致，处置台不在这样的预案上启动。请从备份恢复数据库，并保留此文件作为证据。</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +1994,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Print plan booklet…</source>
         <translation>打印预案手册…</translation>
+    </message>
+    <message>
+        <source>Version {0} (revised {1})</source>
+        <translation>版本 {0}（{1} 修订）</translation>
+    </message>
+    <message>
+        <source>{0} · not signed</source>
+        <translation>{0} · 未签发</translation>
+    </message>
+    <message>
+        <source>{0} · signed by {1}</source>
+        <translation>{0} · 签发人 {1}</translation>
+    </message>
+    <message>
+        <source>{0} · signed by {1} on {2}</source>
+        <translation>{0} · 签发人 {1}（{2}）</translation>
     </message>
     <message>
         <source>Levels and reporting deadlines</source>
@@ -2544,6 +2588,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>备份文件夹（留空：数据库旁的 backups）</translation>
     </message>
     <message>
+        <source>Kind of hall</source>
+        <translation>大厅类型</translation>
+    </message>
+    <message>
         <source>Not saved: “{0}” is not a time zone name. Write one such as Asia/Shanghai or Asia/Urumqi.</source>
         <translation>未保存：“{0}”不是时区名称。请填写如 Asia/Shanghai 或 Asia/Urumqi 的时区名称。</translation>
     </message>
@@ -2558,6 +2606,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>{0}% (for screens of 1920×1080 or more)</source>
         <translation>{0}%（适合 1920×1080 及以上屏幕）</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Every plan (all kinds of hall)</source>
+        <translation>全部预案（各类大厅）</translation>
     </message>
     <message>
         <source>The new text size shows now.</source>
@@ -2578,18 +2634,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
-    </message>
-    <message>
-        <source>Kind of hall</source>
-        <translation>大厅类型</translation>
-    </message>
-    <message>
-        <source>Not chosen yet</source>
-        <translation>尚未选择</translation>
-    </message>
-    <message>
-        <source>Every plan (all kinds of hall)</source>
-        <translation>全部预案（各类大厅）</translation>
     </message>
     <message>
         <source>Saved.</source>

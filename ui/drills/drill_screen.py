@@ -92,6 +92,14 @@ class DrillScreen(QWidget):
         self.revisions.refresh()
         self.refresh_reminders()
 
+    def _revision_reason(self, trigger) -> str:
+        """A plan revision 第八条 asks for, and why."""
+        if trigger.kind == "major_incident":
+            return self.tr("a plan revision: major incident {0} closed on {1}").format(
+                trigger.detail, trigger.on.isoformat())
+        return self.tr("a plan revision: a change of law or process recorded on {0} ({1})"
+                       ).format(trigger.on.isoformat(), trigger.detail)
+
     def refresh_reminders(self) -> None:
         due = self._service.reminders(self.today())
         words = {"training": self.tr("the quarterly training"),
@@ -100,7 +108,9 @@ class DrillScreen(QWidget):
                  "approval": self.tr("management's approval of the plans in use")}
         lasts = []
         for r in due:
-            if r.kind == "approval":
+            if r.kind == "revision_trigger":
+                lasts.append(self._revision_reason(r.trigger))
+            elif r.kind == "approval":
                 lasts.append(words[r.kind])
             elif r.last is None:
                 lasts.append(self.tr("{0} (none recorded)").format(words[r.kind]))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.documents import PlanBooklet, PlanCard
+from models.documents import PlanBooklet, PlanCard, PlanStamp
 from models.plans.catalog import Catalog, Situation
 from ui.common.export_bar import ExportBar
 from ui.common.pdf_export import PdfTools
@@ -59,13 +60,18 @@ class PlanPrinting:
 
 
 class PlansBrowser(QWidget):
-    def __init__(self, *, catalog: Catalog, printing: PlanPrinting | None = None,
+    def __init__(self, *, catalog: Catalog, stamp: PlanStamp | None = None,
+                 printing: PlanPrinting | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("plansBrowser")
         self._catalog = catalog
         self._printing = printing
         self._situation: str | None = None  # the situation shown
+
+        self.stamp = QLabel(self._stamp_text(stamp), objectName="plansStamp")
+        self.stamp.setWordWrap(True)  # never widens the list beside it
+        self.stamp.setVisible(stamp is not None)
         self.search = QLineEdit(objectName="plansSearch")
         self.search.setPlaceholderText(self.tr("Search the plans (name, step, script)"))
         self.search.setClearButtonEnabled(True)
@@ -88,6 +94,7 @@ class PlansBrowser(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.stamp)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.tree)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -140,6 +147,19 @@ class PlansBrowser(QWidget):
             return False
         return self.export_bar.save(plan_booklet_job(self._printing.booklet(),
                                                      self._printing.pdf))
+
+    def _stamp_text(self, stamp: PlanStamp | None) -> str:
+        """Version, revision date and signature of the plans shown (签发人 or 未签发)."""
+        if stamp is None:
+            return ""
+        version = self.tr("Version {0} (revised {1})").format(stamp.version,
+                                                              stamp.revised.isoformat())
+        if not stamp.signer:
+            return self.tr("{0} · not signed").format(version)
+        if stamp.signed_on is None:
+            return self.tr("{0} · signed by {1}").format(version, stamp.signer)
+        return self.tr("{0} · signed by {1} on {2}").format(version, stamp.signer,
+                                                             stamp.signed_on.isoformat())
 
     def _fill_tree(self) -> None:
         catalog = self._catalog

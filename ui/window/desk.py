@@ -172,7 +172,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         def hall() -> str:
             return str(store.get("hall_name"))
 
-        return PlansBrowser(catalog=catalog, printing=PlanPrinting(
+        return PlansBrowser(catalog=catalog, stamp=plans.stamp(), printing=PlanPrinting(
             pdf=pdf, card=lambda key: plans.card(key, contacts.people, hall()),
             booklet=lambda: plans.booklet(contacts.people, hall())))
 

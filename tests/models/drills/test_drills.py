@@ -99,7 +99,7 @@ def test_full_fire_drill_end_to_end(desk_db, shipped_catalog, shipped, tmp_path)
         "drill", fire.title, "王教员", "张三", drill.run)
 
     report = build_drill_report(drill.run)
-    assert report.rate == 10 and report.plan_version == "2026.1（2026-11-22）"
+    assert report.rate == 10 and report.plan_version == "2026.1（2026-11-22），未签发"
     assert [i.shown_after for i in report.injects] == [0, 140, 640, 640]
     assert report.incidents == (Incident.get_by_id(incident).number,)
     assert report.drill_minutes == pytest.approx(10 + 40 / 60)

@@ -68,7 +68,8 @@ def test_an_old_version_stays_readable_after_a_revision(desk_db, shipped_catalog
 
     assert incident_plan(old_incident) == (old_plan.id, "2026.1（2026-11-22）")
     assert incident_plan(new_incident) == (new_plan.id, "2027.1（2027-11-20）")
-    assert build_record(revised, old_incident).plan_version == "2026.1（2026-11-22）"
+    assert build_record(revised, old_incident).plan_version == (
+        "2026.1（2026-11-22），签发人 王经理 2026-11-25")  # its own approval, on paper
     def extinguish_step(plan_id: int) -> str:
         steps = plan_catalog(plan_id).situation("fire").steps
         return next(st.text for st in steps if "对初期火灾进行扑救" in st.text)

@@ -82,3 +82,25 @@ def test_a_drill_run_in_the_app_is_logged_with_its_score(qtbot, desk):
     assert screen.training.log.item(0, 1).text() == "演练"
     assert screen.training.log.item(0, 5).text() == f"得分 {score} / 100"
     assert "年度演练" not in screen.reminder.text()
+
+
+def test_a_major_incident_closed_after_the_revision_is_named_in_the_reminder(qtbot, tmp_path,
+                                                                            shipped_catalog,
+                                                                            desk_db):
+    from models.store.tables import Incident
+
+    at = datetime(2026, 11, 25, 2, 0)
+    Incident.create(number="20261125-001", situation_key="fire", situation_name="火灾",
+                    category_key="fire_safety", level=1, status="closed", started_at=at,
+                    plan=desk_db[1].id, updated_at=at, closed_at=at)
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("clerk_on_duty", "张三")
+    desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store,
+                      clock=FakeClock(datetime(2026, 11, 26, 2, 0, tzinfo=UTC)),
+                      own_drills_dir=tmp_path / "drills")
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    desk.start()
+    desk.window.show_screen("drills")
+    assert "预案修订：重大事件 20261125-001 已于 2026-11-25 结案" in (
+        desk.drill_screen.reminder.text())

@@ -91,3 +91,20 @@ def test_two_digit_step_numbers_stay_on_one_line(qtbot, shipped_catalog):
             numbers.append(block.layout().lineCount())
         block = block.next()
     assert numbers == [1, 1]
+
+
+def test_the_header_names_the_version_and_who_signed_it(qtbot, catalog_dir):
+    from datetime import date
+
+    from models.documents import PlanStamp
+
+    catalog = load_catalog(catalog_dir)
+    signed = PlansBrowser(catalog=catalog, stamp=PlanStamp("2026.2", date(2026, 12, 2), "王经理",
+                                                           date(2026, 12, 3)))
+    unsigned = PlansBrowser(catalog=catalog, stamp=PlanStamp("2026.1", date(2026, 11, 22), "",
+                                                             None))
+    for browser in (signed, unsigned):
+        qtbot.addWidget(browser)
+    assert signed.stamp.text() == "版本 2026.2（2026-12-02 修订） · 签发人 王经理（2026-12-03）"
+    assert unsigned.stamp.text() == "版本 2026.1（2026-11-22 修订） · 未签发"
+    assert PlansBrowser(catalog=catalog).stamp.isHidden()

@@ -1,0 +1,94 @@
+"""PlanDraftService: the screens' door to the hall's draft of its plans and its publishing
+(models.plans.drafts, models.plans.publishing). Commands return an Outcome (Changes(plans=
+True) and what was made); a refusal raises DraftRefused (PublishRefused is one) and changes
+nothing. The draft is never the desk's plans: those change at the next start after publishing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from models.clock import hall_time
+from models.documents import PlanStamp
+from models.plans import drafts, publishing
+from models.plans.catalog import Catalog
+from models.plans.drafts import Change, Draft, DraftProblem, DraftRefused, Where
+from models.plans.publishing import Act, PublishRefused
+from models.plans.running import RunningPlan
+from models.services.changes import Changes, Outcome, command
+
+__all__ = ["Act", "Change", "Draft", "DraftProblem", "DraftRefused", "PlanDraftService",
+           "PublishRefused"]
+
+EDITED = Changes(plans=True)
+
+
+class PlanDraftService:
+    def __init__(self, *, running: Callable[[], RunningPlan], now: Callable[[], datetime],
+                 zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> None:
+        self._running = running  # the plans the desk runs, read again when needed
+        self._now = now
+        self._zone = zone
+
+    # -- queries ---------------------------------------------------------------------------
+    def draft(self) -> Draft | None:
+        """The draft being worked on (editing, submitted or approved), if any."""
+        return drafts.open_draft_now()
+
+    def read(self, draft: Draft | int, where: str | Where) -> object:
+        return drafts.read(draft, where)
+
+    def catalog(self, draft: Draft | int) -> Catalog:
+        """The draft's plans, as the desk would run them once published."""
+        return drafts.draft_catalog(draft)
+
+    def changes(self, draft: Draft | int) -> list[Change]:
+        return drafts.changes(draft)
+
+    def acts(self, draft: Draft | int | None = None) -> list[Act]:
+        return publishing.acts(draft)
+
+    def stamp(self, catalog: Catalog) -> PlanStamp:
+        return publishing.stamp_of(catalog)
+
+    def today(self) -> date:
+        return hall_time.day_of(self._now(), self._zone)
+
+    # -- commands --------------------------------------------------------------------------
+    @command(EDITED)
+    def open(self, who: str) -> Outcome[Draft]:
+        """The draft being worked on, or a new one from the running plans."""
+        return Outcome(EDITED, drafts.open_draft(self._running(), who, self._now()))
+
+    @command(EDITED)
+    def change(self, draft: Draft | int, where: str | Where, value: object,
+               who: str) -> Outcome[Change | None]:
+        """One field changed if the draft still passes every check (DraftRefused "broken"
+        with `problems` otherwise); None when it already had that value."""
+        return Outcome(EDITED, drafts.change(draft, where, value, who, self._now()))
+
+    @command(EDITED)
+    def discard(self, draft: Draft | int, who: str) -> Changes:
+        drafts.discard(draft, who, self._now())
+        return EDITED
+
+    @command(EDITED)
+    def submit(self, draft: Draft | int, who: str) -> Outcome[Act]:
+        return Outcome(EDITED, publishing.submit(draft, who, self._now(), self._running()))
+
+    @command(EDITED)
+    def withdraw(self, draft: Draft | int, who: str) -> Outcome[Act]:
+        return Outcome(EDITED, publishing.withdraw(draft, who, self._now()))
+
+    @command(EDITED)
+    def approve(self, draft: Draft | int, signer: str, signed_on: date | None,
+                who: str) -> Outcome[Act]:
+        return Outcome(EDITED, publishing.approve(draft, signer, signed_on, who, self._now(),
+                                                  self._zone))
+
+    @command(EDITED)
+    def publish(self, draft: Draft | int, who: str) -> Outcome[Act]:
+        """Published: the desk runs it from its next start."""
+        return Outcome(EDITED, publishing.publish(draft, who, self._now()))
