@@ -146,7 +146,8 @@ def run_desk(args) -> int:
         desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
                           font_family=font_family, drills_dir=plans_dir / "drills",
                           own_drills_dir=db_path.parent / "drills",
-                          restyle=lambda size: apply_text_size(app, size))
+                          restyle=lambda size: apply_text_size(app, size),
+                          running=lambda: running_plan(plans_dir))
     except Exception as e:
         return refuse_damaged(e)
     window = desk.window

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QTreeWidget,
@@ -40,7 +43,9 @@ def situation_matches(sit: Situation, needle: str) -> bool:
 
 class PlansBrowser(QWidget):
     def __init__(self, *, catalog: Catalog, stamp: PlanStamp | None = None,
+                 edit: Callable[[], object] | None = None,
                  parent: QWidget | None = None) -> None:
+        """`edit`: opens the plan editor (the "Edit the plans…" entry; none without it)."""
         super().__init__(parent)
         self.setObjectName("plansBrowser")
         self._catalog = catalog
@@ -61,6 +66,10 @@ class PlansBrowser(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.stamp)
+        if edit is not None:
+            self.edit_button = QPushButton(self.tr("Edit the plans…"), objectName="editPlans")
+            self.edit_button.clicked.connect(edit)
+            left_layout.addWidget(self.edit_button)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.tree)
         splitter = QSplitter(Qt.Orientation.Horizontal)
