@@ -192,3 +192,63 @@ def test_no_name_no_change(qtbot, editor):
     text = editor.steps.form.fields["text"]
     leave(text, "立即报警。")
     assert text.problem and PlanChange.select().count() == 0
+
+
+def test_submit_approve_and_publish_through_the_screen(qtbot, editor):
+    from datetime import timedelta
+
+    started(qtbot, editor)
+    editor.show_page("approval")
+    panel = editor.approval
+    assert panel.submit_button.isEnabled() and not panel.approve_button.isEnabled()
+    click(qtbot, panel.submit_button)  # nothing changed yet
+    assert panel.message.property("tone") == "problem" and panel.message.text()
+    assert editor.session.draft().status == "editing"
+    editor.show_page("situations")
+    leave(editor.steps.form.fields["text"], "立即拨打119报警，同时呼救。")
+    editor.show_page("approval")
+    click(qtbot, panel.submit_button)  # still the version label of the plans in use
+    assert "2026.1" in panel.message.text() and editor.session.draft().status == "editing"
+    leave(panel.version, "2026.2")
+    click(qtbot, panel.submit_button)
+    assert editor.session.draft().status == "submitted"
+    assert not editor.tabs.widget(0).isEnabled()  # a submitted draft is not edited
+    assert not panel.version.editor.isEnabled() and panel.approve_button.isEnabled()
+    editor.clock[0] = T0 + timedelta(hours=1)
+    panel.signer.setText("李主管")  # who submitted it cannot sign it (第八条)
+    click(qtbot, panel.approve_button)
+    assert "李主管" in panel.message.text() and editor.session.draft().status == "submitted"
+    panel.signer.setText("王经理")
+    panel.signed_on.setText("2026-12-02")  # tomorrow in the hall
+    click(qtbot, panel.approve_button)
+    assert "2026-12-02" in panel.message.text() and editor.session.draft().status == "submitted"
+    panel.signed_on.setText("2026-12-01")
+    click(qtbot, panel.approve_button)
+    assert editor.session.draft().status == "approved" and panel.publish_button.isEnabled()
+    editor.clock[0] = T0 + timedelta(hours=2)
+    with qtbot.waitSignal(panel.published):
+        click(qtbot, panel.publish_button)
+    assert editor.session.draft() is None and panel.message.property("tone") == "ok"
+    assert "2026.2" in panel.message.text()
+    assert [panel.acts.item(i).text().split()[3] for i in range(panel.acts.count())] == \
+        ["提交审批", "已审批签发", "已发布"]
+    running = running_plan(default_plans_dir())
+    assert running.published and running.catalog.info.version == "2026.2"
+    assert editor.session.service.stamp(running.catalog).signer == "王经理"
+    assert editor.start_button.isVisible()  # the next draft starts from the published plans
+
+
+def test_every_refusal_code_the_models_raise_has_its_own_words():
+    import re
+    from pathlib import Path
+
+    from models.plans import drafts, publishing
+    from ui.plans.plan_editor_words import refusal_text
+
+    raised = set()
+    for module in (drafts, publishing):
+        raised |= set(re.findall(r'Refused\(\s*"(\w+)"', Path(module.__file__).read_text()))
+    assert {"broken", "own_submission", "same_version", "not_approved"} <= raised
+    texts = {code: refusal_text(publishing.PublishRefused(code, "x")) for code in raised}
+    assert all(not text.startswith(code) for code, text in texts.items()), texts
+    assert len(set(texts.values())) == len(raised)
