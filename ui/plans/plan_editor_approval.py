@@ -60,6 +60,7 @@ class ApprovalPanel(QWidget):
         self.discard_button = self._button(self.tr("Discard the draft…"), "discardDraft",
                                            self.ask_discard)
         self.acts = QListWidget(objectName="draftActs")
+        self.acts.setWordWrap(True)
         self.message = QLabel(objectName="approvalMessage")
         self.message.setWordWrap(True)
 
@@ -110,9 +111,10 @@ class ApprovalPanel(QWidget):
         draft = self._session.draft()
         self.status.setText(self.status_line(draft))
         status = draft.status if draft else ""
-        if draft is not None:
-            self.version.load(self._session.read("catalog.version"))
-            self.revised.load(self._session.read("catalog.revised"))
+        self.version.load(self._session.read("catalog.version") if draft else None)
+        self.revised.load(self._session.read("catalog.revised") if draft else None)
+        if status in ("", "editing"):
+            self.signer.clear()  # each approval names its signer afresh
         for field in (self.version, self.revised):
             field.editor.setEnabled(status == "editing")
         self.submit_button.setEnabled(status == "editing")
