@@ -15,7 +15,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from models.plans.catalog import Catalog
-from models.plans.drafts import ENTRY_KINDS, parse_where
 from models.services.plan_drafts import (
     Act,
     Change,
@@ -24,7 +23,7 @@ from models.services.plan_drafts import (
     PlanDraftService,
 )
 from ui.common.operations import Operations
-from ui.plans.plan_editor_words import refusal_text, refused_lines
+from ui.plans.plan_editor_words import parse_where, refusal_text, refused_lines
 
 translate = QCoreApplication.translate
 
@@ -47,8 +46,9 @@ def draft_entries(texts: Mapping[str, str]) -> dict[str, object]:
 
 def value_at(entries: Mapping[str, object], where: str) -> object:
     path = parse_where(where)
-    if path[0] in ENTRY_KINDS:
-        node, rest = entries.get(".".join(str(p) for p in path[:2])), path[2:]
+    entry = ".".join(str(p) for p in path[:2])
+    if entry in entries:  # an entry by its key (situation.fire), else a single table
+        node, rest = entries[entry], path[2:]
     else:
         node, rest = entries.get(str(path[0])), path[1:]
     for part in rest:

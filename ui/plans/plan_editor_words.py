@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from models.plans.drafts import DraftProblem, DraftRefused, parse_where
+from models.services.plan_drafts import DraftProblem, DraftRefused
 
 translate = QCoreApplication.translate
 ELIDE = 80
@@ -186,13 +186,15 @@ def field_name(field: str) -> str:
     }.get(field, field)
 
 
+def parse_where(where: str) -> tuple:
+    """A path as its parts, positions as numbers (keys never start with a digit)."""
+    return tuple(int(p) if p.isdigit() else p for p in str(where).split("."))
+
+
 def place_text(where: str, names: Mapping[str, str]) -> str:
     """A path (situation.fire.step.2.text) as words: 情形“营业场所发生火灾” 第3步 内容.
     `names`: "situation.fire" / "role.clerk" -> its name."""
-    try:
-        path = parse_where(where)
-    except DraftRefused:
-        return where
+    path = parse_where(where)
     head = path[0]
     if head == "catalog":
         parts = [translate("PlanEditor", "Plans")]

@@ -49,7 +49,6 @@ from ui.window.sound_players import find_player
 from ui.window.timer_panel import TimerPanel
 
 if TYPE_CHECKING:  # the hidden screens' modules are imported when first shown
-    from models.plans.running import RunningPlan
     from ui.drills.drill_screen import DrillScreen
     from ui.history.incidents_screen import IncidentsScreen
 
@@ -93,12 +92,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                own_drills_dir: Path | None = None,
                restyle: Callable[[int], None] | None = None,
                sound_player: Callable[[], QObject | None] = find_player,
-               running: Callable[[], RunningPlan] | None = None) -> Desk:
+               running: Callable[[], object] | None = None) -> Desk:
     """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
     database: the program folder may be read-only); `restyle`: applies a new text size to
     the running desk (main.py: ui.common.style.apply_text_size); `sound_player`: what plays
-    the alarm; `running`: the plans the desk runs, read again (a new draft starts from
-    them; main.py: models.plans.running.running_plan of its plan folder)."""
+    the alarm; `running`: the plans the desk runs (models.plans.running.RunningPlan), read
+    again: a new draft starts from them (main.py: running_plan of its plan folder); without
+    it the plans screen offers no editor."""
     clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
@@ -165,17 +165,15 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         from ui.plans.plans_browser import PlansBrowser
         from ui.plans.plans_screen import PlansScreen
 
-        return PlansScreen(browser=lambda edit: PlansBrowser(catalog=catalog,
-                                                             stamp=plans.stamp(), edit=edit),
-                           editor=build_plan_editor)
+        return PlansScreen(browser=lambda edit: PlansBrowser(
+            catalog=catalog, stamp=plans.stamp(), edit=edit if running else None),
+            editor=build_plan_editor)
 
     def build_plan_editor() -> QWidget:
-        from models.plans.running import running_plan
         from models.services.plan_drafts import PlanDraftService
         from ui.plans.plan_editor import PlanEditor
 
-        service = PlanDraftService(running=running or (lambda: running_plan(
-            default_plans_dir())), now=clock.now, zone=clock.zone)
+        service = PlanDraftService(running=running, now=clock.now, zone=clock.zone)
         return PlanEditor(service=service, operations=operations,
                           clerk=lambda: str(store.get("clerk_on_duty")), people=contacts.people,
                           show_people=show_people, confirm=confirm, zone=clock.zone)

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from models.clock.clocks import FakeClock
+from models.plans.running import running_plan
+from models.store.paths import default_plans_dir
 from models.store.settings import SettingsStore
 from models.store.tables import PlanChange, TimelineEntry
 from tests.helpers.hall import HALL
@@ -24,7 +26,8 @@ def make_desk(qtbot, tmp_path, catalog, plan):
     store.set("clerk_on_duty", "张三")
     clock = FakeClock(WORKDAY)
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
-                      confirm=lambda parent, title, text, then: then())
+                      confirm=lambda parent, title, text, then: then(),
+                      running=lambda: running_plan(default_plans_dir()))
     desk.clock = clock
     qtbot.addWidget(desk.window)
     desk.window.resize(1366, 768)
@@ -87,3 +90,11 @@ def test_back_to_the_plans_and_the_people_of_a_role_in_the_contacts(qtbot, tmp_p
     screen = desk.window.screen("plans")
     click(qtbot, editor.back_button)
     assert screen.currentWidget() is screen.browser
+
+
+def test_no_editor_is_offered_without_the_running_plans(qtbot, tmp_path, shipped_catalog,
+                                                        desk_db):
+    desk = build_desk(catalog=shipped_catalog, plan=desk_db[1],
+                      store=SettingsStore(tmp_path / "settings.json"), clock=FakeClock(WORKDAY))
+    qtbot.addWidget(desk.window)
+    assert not hasattr(desk.window.screen("plans").browser, "edit_button")
