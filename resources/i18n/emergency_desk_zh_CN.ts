@@ -1626,6 +1626,13 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>LevelsEditor</name>
+    <message>
+        <source>Minutes to report to {0}</source>
+        <translation>报告{0}的时限（分钟）</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>The plan folder is not as shipped</source>
@@ -1769,6 +1776,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Roles and people</source>
         <translation>角色与人员</translation>
+    </message>
+    <message>
+        <source>Levels and reporting</source>
+        <translation>分级与报告时限</translation>
     </message>
     <message>
         <source>Change log</source>
@@ -2117,6 +2128,26 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>What must be done</source>
+        <translation>须完成的事项</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <source>On holidays</source>
+        <translation>节假日分钟数</translation>
+    </message>
+    <message>
+        <source>Deadline {0}</source>
+        <translation>时限 {0}</translation>
     </message>
 </context>
 <context>
@@ -3115,26 +3146,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Words to say (one per line)</source>
         <translation>话术（每行一句）</translation>
-    </message>
-    <message>
-        <source>Deadlines</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <source>What must be done</source>
-        <translation>须完成的事项</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>分钟数</translation>
-    </message>
-    <message>
-        <source>On holidays</source>
-        <translation>节假日分钟数</translation>
-    </message>
-    <message>
-        <source>Deadline {0}</source>
-        <translation>时限 {0}</translation>
     </message>
     <message>
         <source>Thresholds</source>

@@ -2,9 +2,10 @@
 screen (the header, the alarm, the timers and 110 / 119 / 120 stay in sight and usable).
 
 Tabs: situations and their steps, deadlines and thresholds; roles and the people behind them;
-the change log; approval and publishing. Each field saves itself through the draft's checks
-(DraftField); the name at the top is recorded with every change and act. A draft is never
-the desk's plans: only a published version is, from the desk's next start.
+levels and their reporting deadlines; the change log; approval and publishing. Each field
+saves itself through the draft's checks (DraftField); the name at the top is recorded with
+every change and act. A draft is never the desk's plans: only a published version is, from
+the desk's next start.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ui.common.message_tone import show_message
 from ui.common.operations import Operations
 from ui.common.people import People, no_people
 from ui.plans.plan_editor_approval import ApprovalPanel
+from ui.plans.plan_editor_levels import LevelsEditor
 from ui.plans.plan_editor_log import ChangeLog
 from ui.plans.plan_editor_roles import RolesEditor
 from ui.plans.plan_editor_session import DraftSession
@@ -95,14 +97,16 @@ class PlanEditor(QWidget):
                                  confirm=confirm)
         self.roles = RolesEditor(save=self.session.save, people=people,
                                  show_people=show_people)
+        self.levels = LevelsEditor(save=self.session.save, read=self.session.read)
         self.log = ChangeLog(zone=zone)
         self.approval = ApprovalPanel(session=self.session, confirm=confirm, zone=zone)
         self.tabs = QTabWidget(objectName="editorTabs")
         self.tabs.addTab(self._situations_page(), self.tr("Situations and steps"))
         self.tabs.addTab(_scrolled(self.roles), self.tr("Roles and people"))
+        self.tabs.addTab(_scrolled(self.levels), self.tr("Levels and reporting"))
         self.tabs.addTab(self.log, self.tr("Change log"))
         self.tabs.addTab(_scrolled(self.approval), self.tr("Approval and publishing"))
-        self.pages = {"situations": 0, "roles": 1, "log": 2, "approval": 3}
+        self.pages = {"situations": 0, "roles": 1, "levels": 2, "log": 3, "approval": 4}
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
 
         top = QHBoxLayout()
@@ -142,8 +146,8 @@ class PlanEditor(QWidget):
         editing = draft is not None and draft.status == "editing"
         self.start_button.setVisible(draft is None)
         self.summary.setText(self._summary())
-        for page in (0, 1):
-            self.tabs.widget(page).setEnabled(editing)
+        for page in ("situations", "roles", "levels"):
+            self.tabs.widget(self.pages[page]).setEnabled(editing)
         self._fill_situations()
         self._refresh_tab()
 
@@ -214,6 +218,9 @@ class PlanEditor(QWidget):
             self.roles.set_roles(list(self.catalog.roles),
                                  {r.key: self.session.read(f"role.{r.key}") or {}
                                   for r in self.catalog.roles})
+        elif page == self.pages["levels"] and self.catalog is not None:
+            self.levels.set_levels([(lv.level, lv.name) for lv in self.catalog.levels],
+                                   self._role_names())
         elif page == self.pages["log"]:
             self.log.set_changes(self.session.changes(), self.session.names())
         elif page == self.pages["approval"]:

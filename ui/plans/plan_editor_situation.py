@@ -5,9 +5,10 @@ saves itself (DraftField)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from ui.plans.plan_editor_fields import DraftField, Save
+from ui.plans.plan_editor_timers import add_timer_rows
 
 UNITS = ("yuan", "minutes", "hours", "days", "people")
 
@@ -39,7 +40,7 @@ class SituationForm(QWidget):
                     field.editor.addItem(f"{level} · {level_name}", level)
             field.load(data.get(name))
             form.addRow(title, field.box)
-        self._add_timers(form, data.get("timer") or [])
+        add_timer_rows(form, data.get("timer") or [], self._field)
         self._add_thresholds(form, data.get("threshold") or [])
 
     def _field(self, path: str, kind: str) -> DraftField:
@@ -48,27 +49,6 @@ class SituationForm(QWidget):
                            name="sit_" + path.replace(".", "_"), parent=self)
         self.fields[path] = field
         return field
-
-    def _add_timers(self, form: QFormLayout, timers: list[dict]) -> None:
-        if not timers:
-            return
-        form.addRow(QLabel(self.tr("Deadlines"), objectName="sectionLabel"))
-        for index, timer in enumerate(timers):
-            grid = QGridLayout()
-            grid.setContentsMargins(0, 0, 0, 0)
-            for column, (name, kind, hint) in enumerate((
-                    ("label", "text", self.tr("What must be done")),
-                    ("minutes", "whole", self.tr("Minutes")),
-                    ("holiday_minutes", "optional_whole", self.tr("On holidays")))):
-                field = self._field(f"timer.{index}.{name}", kind)
-                field.editor.setPlaceholderText(hint)
-                field.editor.setToolTip(hint)
-                field.load(timer.get(name))
-                grid.addWidget(field.box, 0, column)
-            grid.setColumnStretch(0, 3)
-            grid.setColumnStretch(1, 1)
-            grid.setColumnStretch(2, 1)
-            form.addRow(self.tr("Deadline {0}").format(index + 1), grid)
 
     def _add_thresholds(self, form: QFormLayout, thresholds: list[dict]) -> None:
         if not thresholds:

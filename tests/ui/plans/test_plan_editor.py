@@ -252,3 +252,18 @@ def test_every_refusal_code_the_models_raise_has_its_own_words():
     texts = {code: refusal_text(publishing.PublishRefused(code, "x")) for code in raised}
     assert all(not text.startswith(code) for code, text in texts.items()), texts
     assert len(set(texts.values())) == len(raised)
+
+
+def test_a_levels_reporting_deadline_and_its_chain(qtbot, editor):
+    started(qtbot, editor)
+    editor.show_page("levels")
+    report = editor.levels.fields["report_within_minutes"]
+    assert editor.levels.list.currentRow() == 0 and report.text() == "5"
+    leave(report, "-1")
+    assert "-1" in report.problem and PlanChange.select().count() == 0
+    leave(report, "3")
+    chain = editor.levels.fields["timer.0.holiday_minutes"]
+    leave(chain, "10")
+    level = editor.session.catalog().level(1)
+    assert level.report_within_minutes == 3
+    assert [t.holiday_minutes for t in level.timers if t.key == "gm_report"] == [10]
