@@ -173,7 +173,8 @@ def run_desk(args) -> int:
                           font_family=font_family, drills_dir=plans_dir / "drills",
                           own_drills_dir=db_path.parent / "drills",
                           restyle=lambda size: apply_text_size(app, size),
-                          editions=editions, edition=edition, restart=restart)
+                          editions=editions, edition=edition, restart=restart,
+                          running=lambda: running_plan(plans_dir))
     except Exception as e:
         return refuse_damaged(e)
     window = desk.window

@@ -37,6 +37,10 @@ class PlanDraftService:
         """The draft being worked on (editing, submitted or approved), if any."""
         return drafts.open_draft_now()
 
+    def latest(self) -> Draft | None:
+        """The newest draft, open or not (a published one's changes stay readable)."""
+        return drafts.latest_draft()
+
     def read(self, draft: Draft | int, where: str | Where) -> object:
         return drafts.read(draft, where)
 

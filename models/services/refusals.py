@@ -10,10 +10,12 @@ from models.drills.training import TrainingRefused
 from models.incidents.deadlines import DeadlineRefused
 from models.incidents.records import RecordRefused
 from models.incidents.response import ActionRefused
+from models.plans.drafts import DraftRefused
 from models.plans.revisions import ApprovalRefused
 from models.services.drills import ScenarioNotWritten
 from models.services.records import RecordNotSaved
 
 REFUSALS: tuple[type[Exception], ...] = (
-    ActionRefused, ApprovalRefused, ContactRefused, CsvRefused, DeadlineRefused, NoDrillReport,
-    RecordNotSaved, RecordRefused, ScenarioNotWritten, ScenarioRefused, TrainingRefused)
+    ActionRefused, ApprovalRefused, ContactRefused, CsvRefused, DeadlineRefused, DraftRefused,
+    NoDrillReport, RecordNotSaved, RecordRefused, ScenarioNotWritten, ScenarioRefused,
+    TrainingRefused)

@@ -50,10 +50,136 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPanel</name>
+    <message>
+        <source>Manager who signs (签发人)</source>
+        <translation>签发人（管理层）</translation>
+    </message>
+    <message>
+        <source>1. Submit for approval</source>
+        <translation>1. 提交审批</translation>
+    </message>
+    <message>
+        <source>2. Approve and sign</source>
+        <translation>2. 审批签发</translation>
+    </message>
+    <message>
+        <source>3. Publish</source>
+        <translation>3. 发布</translation>
+    </message>
+    <message>
+        <source>Withdraw to edit again</source>
+        <translation>撤回，继续修改</translation>
+    </message>
+    <message>
+        <source>Discard the draft…</source>
+        <translation>放弃草稿…</translation>
+    </message>
+    <message>
+        <source>Version label of the draft</source>
+        <translation>草稿版本号</translation>
+    </message>
+    <message>
+        <source>Revised on</source>
+        <translation>修订日期</translation>
+    </message>
+    <message>
+        <source>by the editor named at the top; then management approves it.</source>
+        <translation>以上方“修改人”的名义提交，再由管理层审批签发。</translation>
+    </message>
+    <message>
+        <source>signed on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <source>the desk runs it from its next start; incidents keep the version they ran.</source>
+        <translation>处置台下次启动起按此版本运行；已有事件保留其所用版本。</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <source>No draft is open: the desk runs the plans in use. Start a draft (at the top) to change them.</source>
+        <translation>没有打开的草稿：处置台按现行预案运行。要修改预案，请先在上方开始草稿。</translation>
+    </message>
+    <message>
+        <source>Draft #{0}, {1} — started {2} by {3} from version {4}.</source>
+        <translation>草稿 #{0}，{1}——{2} 由 {3} 以版本 {4} 为底稿开始。</translation>
+    </message>
+    <message>
+        <source>{0}  {1} {2} version {3}</source>
+        <translation>{0}  {1} {2} 版本 {3}</translation>
+    </message>
+    <message>
+        <source> · signed by {0} {1}</source>
+        <translation> · 签发人 {0} {1}</translation>
+    </message>
+    <message>
+        <source>Submitted. Management now approves and signs it (step 2).</source>
+        <translation>已提交。请管理层审批签发（第 2 步）。</translation>
+    </message>
+    <message>
+        <source>Approved and signed by {0}. Publish it to make it the desk's plans (step 3).</source>
+        <translation>已由 {0} 审批签发。发布后即成为处置台的预案（第 3 步）。</translation>
+    </message>
+    <message>
+        <source>Publish the draft?</source>
+        <translation>发布此草稿？</translation>
+    </message>
+    <message>
+        <source>The approved draft becomes the hall's plans: the desk runs it from its next start. Incidents keep the version they ran.</source>
+        <translation>已签发的草稿将成为本厅的预案：处置台下次启动起按它运行。已有事件保留其所用版本。</translation>
+    </message>
+    <message>
+        <source>Published: version {0}. The desk runs it from its next start (close the desk and open it again when no incident is running); incidents keep the version they ran.</source>
+        <translation>已发布：版本 {0}。处置台下次启动起按此版本运行（在没有进行中的事件时关闭并重新打开处置台）；已有事件保留其所用版本。</translation>
+    </message>
+    <message>
+        <source>Withdrawn: the draft can be edited again; it must be submitted and approved again.</source>
+        <translation>已撤回：草稿可以继续修改，之后须重新提交并审批。</translation>
+    </message>
+    <message>
+        <source>Discard the draft?</source>
+        <translation>放弃此草稿？</translation>
+    </message>
+    <message>
+        <source>The draft and its changes are given up (the record of them stays); the plans in use do not change.</source>
+        <translation>放弃草稿及其修改（修改记录保留）；现行预案不变。</translation>
+    </message>
+    <message>
+        <source>The draft is discarded; the plans in use did not change.</source>
+        <translation>草稿已放弃；现行预案未变。</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPage</name>
     <message>
         <source>← Back  Esc</source>
         <translation>← 返回  Esc</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLog</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>原内容</translation>
+    </message>
+    <message>
+        <source>Changed to</source>
+        <translation>改为</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1653,13 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>LevelsEditor</name>
+    <message>
+        <source>Minutes to report to {0}</source>
+        <translation>报告{0}的时限（分钟）</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>The plan folder is not as shipped</source>
@@ -1670,6 +1803,401 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>{0} is a name the database keeps beside it. Nothing was written. Choose another file name for the PDF.</source>
         <translation>{0} 是数据库在其旁边使用的文件名，未写入任何内容。请为 PDF 另选一个文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>← Back to the plans</source>
+        <translation>← 返回预案</translation>
+    </message>
+    <message>
+        <source>Start a draft from the plans in use</source>
+        <translation>以现行预案开始草稿</translation>
+    </message>
+    <message>
+        <source>Situations and steps</source>
+        <translation>情形与步骤</translation>
+    </message>
+    <message>
+        <source>Roles and people</source>
+        <translation>角色与人员</translation>
+    </message>
+    <message>
+        <source>Levels and reporting</source>
+        <translation>分级与报告时限</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Approval and publishing</source>
+        <translation>审批与发布</translation>
+    </message>
+    <message>
+        <source>Edited by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>No draft: the desk runs the plans in use.</source>
+        <translation>没有草稿：处置台按现行预案运行。</translation>
+    </message>
+    <message>
+        <source>Draft #{0} ({1}): every field is checked and saved when you leave it; the desk keeps running the plans in use.</source>
+        <translation>草稿 #{0}（{1}）：每一项离开时即检查并保存；处置台仍按现行预案运行。</translation>
+    </message>
+    <message>
+        <source>Draft #{0} is {1}: withdraw it (Approval and publishing) to change it again.</source>
+        <translation>草稿 #{0} {1}：如需修改，请先撤回（见“审批与发布”）。</translation>
+    </message>
+    <message>
+        <source>Write a whole number, e.g. 30.</source>
+        <translation>请填写整数，例如 30。</translation>
+    </message>
+    <message>
+        <source>Write a number, e.g. 30 or 2.5.</source>
+        <translation>请填写数字，例如 30 或 2.5。</translation>
+    </message>
+    <message>
+        <source>Write a date like 2026-12-01.</source>
+        <translation>请按 2026-12-01 的格式填写日期。</translation>
+    </message>
+    <message>
+        <source>There is no draft: start one first.</source>
+        <translation>没有草稿：请先开始草稿。</translation>
+    </message>
+    <message>
+        <source>Not saved: the desk could not write it (see the message).</source>
+        <translation>未保存：处置台无法写入（见提示）。</translation>
+    </message>
+    <message>
+        <source>Not done: the desk could not write it (see the message).</source>
+        <translation>未完成：处置台无法写入（见提示）。</translation>
+    </message>
+    <message>
+        <source>There is no such draft any more: start a new one.</source>
+        <translation>该草稿已不存在：请开始新的草稿。</translation>
+    </message>
+    <message>
+        <source>This draft is closed (published or discarded): start a new one to change the plans again.</source>
+        <translation>该草稿已结束（已发布或已放弃）：如需再次修改预案，请开始新的草稿。</translation>
+    </message>
+    <message>
+        <source>The draft is submitted for approval and cannot be changed: withdraw it first (Approval and publishing).</source>
+        <translation>草稿已提交审批，不能修改：请先撤回（见“审批与发布”）。</translation>
+    </message>
+    <message>
+        <source>This part of the plans no longer exists in the draft ({0}).</source>
+        <translation>草稿中已没有这一部分（{0}）。</translation>
+    </message>
+    <message>
+        <source>This value cannot be saved ({0}).</source>
+        <translation>此值无法保存（{0}）。</translation>
+    </message>
+    <message>
+        <source>Write your name first (“Edited by”, at the top): every change is recorded with it.</source>
+        <translation>请先在上方“修改人”处填写您的姓名：每一处修改都记录修改人。</translation>
+    </message>
+    <message>
+        <source>The name is too long ({0}).</source>
+        <translation>姓名过长（{0}）。</translation>
+    </message>
+    <message>
+        <source>Not saved: the plans would have a problem.</source>
+        <translation>未保存：这样修改会使预案出错。</translation>
+    </message>
+    <message>
+        <source>The draft is the same as the plans in use: change something before submitting it.</source>
+        <translation>草稿与现行预案相同：请先修改再提交。</translation>
+    </message>
+    <message>
+        <source>The draft still has the version label “{0}” of plans already in use or stored: give it a new version label (e.g. 2026.2) before submitting.</source>
+        <translation>草稿的版本号“{0}”已被现行或已存的预案使用：提交前请填写新的版本号（例如 2026.2）。</translation>
+    </message>
+    <message>
+        <source>Only a submitted draft can be approved or withdrawn; this one is {0}.</source>
+        <translation>只有已提交的草稿才能审批或撤回；此草稿{0}。</translation>
+    </message>
+    <message>
+        <source>Write the name of the manager who signs (签发人).</source>
+        <translation>请填写签发人姓名。</translation>
+    </message>
+    <message>
+        <source>The date is not a real day: write it as 2026-12-01.</source>
+        <translation>日期无效：请按 2026-12-01 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The signing date {0} is in the future.</source>
+        <translation>签发日期 {0} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The signing date is before the draft was submitted ({0}).</source>
+        <translation>签发日期早于草稿提交日期（{0}）。</translation>
+    </message>
+    <message>
+        <source>The PC's clock is earlier than the last act on this draft ({0}): check the clock.</source>
+        <translation>电脑时钟早于此草稿上一次办理的时间（{0}）：请检查时钟。</translation>
+    </message>
+    <message>
+        <source>{0} submitted this draft and cannot sign it too: management approves a plan prepared by someone else (第八条).</source>
+        <translation>{0} 提交了此草稿，不能同时签发：预案须由编制人以外的管理层审批（第八条）。</translation>
+    </message>
+    <message>
+        <source>The draft's text changed since it was submitted: withdraw it and submit it again.</source>
+        <translation>草稿在提交后被改动：请撤回后重新提交。</translation>
+    </message>
+    <message>
+        <source>Only an approved and signed draft can be published; this one is {0}.</source>
+        <translation>只有已审批签发的草稿才能发布；此草稿{0}。</translation>
+    </message>
+    <message>
+        <source>being edited</source>
+        <translation>编辑中</translation>
+    </message>
+    <message>
+        <source>submitted for approval</source>
+        <translation>已提交审批</translation>
+    </message>
+    <message>
+        <source>approved and signed</source>
+        <translation>已审批签发</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Must not be empty.</source>
+        <translation>不能为空。</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>须为文字。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a role or key of the plans.</source>
+        <translation>“{0}”不是预案中的角色。</translation>
+    </message>
+    <message>
+        <source>Must be a whole number, e.g. 30.</source>
+        <translation>须为整数，例如 30。</translation>
+    </message>
+    <message>
+        <source>Must not be negative ({0}).</source>
+        <translation>不能为负数（{0}）。</translation>
+    </message>
+    <message>
+        <source>Must be greater than 0 ({0}).</source>
+        <translation>须大于 0（{0}）。</translation>
+    </message>
+    <message>
+        <source>At most {0} minutes (a year).</source>
+        <translation>最多 {0} 分钟（一年）。</translation>
+    </message>
+    <message>
+        <source>Must be a number, e.g. 30 or 2.5.</source>
+        <translation>须为数字，例如 30 或 2.5。</translation>
+    </message>
+    <message>
+        <source>Must be a date like 2026-12-01.</source>
+        <translation>须为日期，例如 2026-12-01。</translation>
+    </message>
+    <message>
+        <source>There is no role “{0}” in the plans (see Roles and people).</source>
+        <translation>预案中没有角色“{0}”（见“角色与人员”）。</translation>
+    </message>
+    <message>
+        <source>There is no level {0} in the plans.</source>
+        <translation>预案中没有 {0} 级。</translation>
+    </message>
+    <message>
+        <source>There is no situation “{0}” in the plans.</source>
+        <translation>预案中没有情形“{0}”。</translation>
+    </message>
+    <message>
+        <source>The button label “{0}” is longer than {1} characters.</source>
+        <translation>按钮简称“{0}”超过 {1} 个字。</translation>
+    </message>
+    <message>
+        <source>The field “{0}” is missing.</source>
+        <translation>缺少“{0}”一项。</translation>
+    </message>
+    <message>
+        <source>The role “{0}” is on the emergency bar and needs a number.</source>
+        <translation>角色“{0}”在紧急电话栏中，须有电话号码。</translation>
+    </message>
+    <message>
+        <source>The roles “{0}” and “{1}” on the emergency bar have the same number.</source>
+        <translation>紧急电话栏中的角色“{0}”和“{1}”号码相同。</translation>
+    </message>
+    <message>
+        <source>“{1}” is defined twice.</source>
+        <translation>“{1}”重复定义。</translation>
+    </message>
+    <message>
+        <source>The plans need at least one situation.</source>
+        <translation>预案至少要有一个情形。</translation>
+    </message>
+    <message>
+        <source>A situation needs at least one step.</source>
+        <translation>每个情形至少要有一个步骤。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>button label</source>
+        <translation>按钮简称</translation>
+    </message>
+    <message>
+        <source>default level</source>
+        <translation>默认级别</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>supplies</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>words to say</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>who does it</source>
+        <translation>执行角色</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>拨打/通知</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>after the incident</source>
+        <translation>事后</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>holiday minutes</source>
+        <translation>节假日分钟数</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>version label</source>
+        <translation>版本号</translation>
+    </message>
+    <message>
+        <source>revision date</source>
+        <translation>修订日期</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>deadline {0}</source>
+        <translation>时限 {0}</translation>
+    </message>
+    <message>
+        <source>threshold {0}</source>
+        <translation>阈值 {0}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>What must be done</source>
+        <translation>须完成的事项</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <source>On holidays</source>
+        <translation>节假日分钟数</translation>
+    </message>
+    <message>
+        <source>Deadline {0}</source>
+        <translation>时限 {0}</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2502,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Search the plans (name, step, script)</source>
         <translation>搜索预案（名称、步骤、话术）</translation>
+    </message>
+    <message>
+        <source>Edit the plans…</source>
+        <translation>编辑预案…</translation>
     </message>
     <message>
         <source>Print response card…</source>
@@ -2349,6 +2881,37 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>RolesEditor</name>
+    <message>
+        <source>Edit these people in Contacts…</source>
+        <translation>在通讯录中编辑这些人员…</translation>
+    </message>
+    <message>
+        <source>The people behind a role are the desk's contacts holding that role; the guided response and the timers offer them.</source>
+        <translation>角色对应的人员就是通讯录中担任该角色的联系人；处置引导和计时卡会列出他们。</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Name of the role</source>
+        <translation>角色名称</translation>
+    </message>
+    <message>
+        <source>Public number</source>
+        <translation>公共号码</translation>
+    </message>
+    <message>
+        <source>e.g. 110, 95598 (optional)</source>
+        <translation>例如 110、95598（可不填）</translation>
+    </message>
+    <message>
+        <source>Nobody in the contacts holds this role yet.</source>
+        <translation>通讯录中还没有人担任此角色。</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioEditor</name>
     <message>
         <source>New scenario</source>
@@ -2645,6 +3208,57 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>SituationForm</name>
+    <message>
+        <source>Name of the situation</source>
+        <translation>情形名称</translation>
+    </message>
+    <message>
+        <source>Button label (at most 8 characters)</source>
+        <translation>按钮简称（最多 8 个字）</translation>
+    </message>
+    <message>
+        <source>Default level</source>
+        <translation>默认级别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Supplies (one per line)</source>
+        <translation>物资（每行一项）</translation>
+    </message>
+    <message>
+        <source>Words to say (one per line)</source>
+        <translation>话术（每行一句）</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Open</source>
@@ -2668,6 +3282,41 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>StepForm</name>
+    <message>
+        <source>What to do</source>
+        <translation>步骤内容</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>执行角色</translation>
+    </message>
+    <message>
+        <source>Calls (roles, separated by 、)</source>
+        <translation>拨打/通知（角色，用“、”分隔）</translation>
+    </message>
+    <message>
+        <source>Words to say (one per line)</source>
+        <translation>话术（每行一句）</translation>
+    </message>
+    <message>
+        <source>Only if</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>After the incident</source>
+        <translation>事后</translation>
+    </message>
+    <message>
+        <source>done once the incident is over</source>
+        <translation>事件结束后才做</translation>
+    </message>
+    <message>
+        <source>e.g. 火势较大</source>
+        <translation>例如：火势较大</translation>
+    </message>
+</context>
+<context>
     <name>StepRow</name>
     <message>
         <source>Afterwards</source>
@@ -2676,6 +3325,41 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>→ Switch to: {0}</source>
         <translation>→ 转入：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>StepsEditor</name>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source> (after)</source>
+        <translation>（事后）</translation>
+    </message>
+    <message>
+        <source>New step: write what to do</source>
+        <translation>新步骤：请填写要做的事</translation>
+    </message>
+    <message>
+        <source>Remove step {0}?</source>
+        <translation>删除第 {0} 步？</translation>
+    </message>
+    <message>
+        <source>Step {0} leaves the draft: “{1}”. The change is recorded.</source>
+        <translation>第 {0} 步将从草稿中删除：“{1}”。此修改会被记录。</translation>
     </message>
 </context>
 <context>

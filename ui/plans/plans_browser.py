@@ -62,7 +62,9 @@ class PlanPrinting:
 class PlansBrowser(QWidget):
     def __init__(self, *, catalog: Catalog, stamp: PlanStamp | None = None,
                  printing: PlanPrinting | None = None,
+                 edit: Callable[[], object] | None = None,
                  parent: QWidget | None = None) -> None:
+        """`edit`: opens the plan editor (the "Edit the plans…" entry; none without it)."""
         super().__init__(parent)
         self.setObjectName("plansBrowser")
         self._catalog = catalog
@@ -95,6 +97,10 @@ class PlansBrowser(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.stamp)
+        if edit is not None:
+            self.edit_button = QPushButton(self.tr("Edit the plans…"), objectName="editPlans")
+            self.edit_button.clicked.connect(edit)
+            left_layout.addWidget(self.edit_button)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.tree)
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -98,12 +98,16 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                restyle: Callable[[int], None] | None = None,
                sound_player: Callable[[], QObject | None] = find_player,
                editions: Editions = NO_EDITIONS, edition: str = "",
-               restart: Callable[[], None] | None = None) -> Desk:
+               restart: Callable[[], None] | None = None,
+               running: Callable[[], object] | None = None) -> Desk:
     """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
     database: the program folder may be read-only); `restyle`: applies a new text size to
     the running desk (main.py: ui.common.style.apply_text_size); `sound_player`: what plays
     the alarm; `editions`, `edition`: the kinds of hall and the one `catalog` is the plans
-    of ("" none chosen: every plan); `restart`: starts the desk again (a chosen edition)."""
+    of ("" none chosen: every plan); `restart`: starts the desk again (a chosen edition);
+    `running`: the plans the desk runs (models.plans.running.RunningPlan), read again: a new
+    draft starts from them (main.py: running_plan of its plan folder); without it the plans
+    screen offers no editor."""
     clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
@@ -168,13 +172,32 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
     def build_plans() -> QWidget:
         from ui.plans.plans_browser import PlanPrinting, PlansBrowser
+        from ui.plans.plans_screen import PlansScreen
 
         def hall() -> str:
             return str(store.get("hall_name"))
 
-        return PlansBrowser(catalog=catalog, stamp=plans.stamp(), printing=PlanPrinting(
-            pdf=pdf, card=lambda key: plans.card(key, contacts.people, hall()),
-            booklet=lambda: plans.booklet(contacts.people, hall())))
+        printing = PlanPrinting(pdf=pdf, card=lambda key: plans.card(key, contacts.people, hall()),
+                                booklet=lambda: plans.booklet(contacts.people, hall()))
+        return PlansScreen(browser=lambda edit: PlansBrowser(
+            catalog=catalog, stamp=plans.stamp(), printing=printing,
+            edit=edit if running else None), editor=build_plan_editor)
+
+    def build_plan_editor() -> QWidget:
+        from models.services.plan_drafts import PlanDraftService
+        from ui.plans.plan_editor import PlanEditor
+
+        service = PlanDraftService(running=running, now=clock.now, zone=clock.zone)
+        return PlanEditor(service=service, operations=operations,
+                          clerk=lambda: str(store.get("clerk_on_duty")), people=contacts.people,
+                          show_people=show_people, confirm=confirm, zone=clock.zone)
+
+    def show_people(role_key: str, role_name: str) -> None:
+        """The contacts screen, searched for the role (by the name the desk runs under, a
+        draft's new name is not yet the contacts'): its people are edited there."""
+        known = {r.key: r.name for r in catalog.roles}
+        window.show_screen("contacts")
+        window.screen("contacts").search.setText(known.get(role_key, role_name))
 
     def build_settings() -> QWidget:
         from ui.window.settings_page import SettingsPage

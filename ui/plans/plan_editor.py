@@ -1,0 +1,241 @@
+"""PlanEditor: the supervisor's page for the hall's draft of its plans, inside the plans
+screen (the header, the alarm, the timers and 110 / 119 / 120 stay in sight and usable).
+
+Tabs: situations and their steps, deadlines and thresholds; roles and the people behind them;
+levels and their reporting deadlines; the change log; approval and publishing. Each field
+saves itself through the draft's checks (DraftField); the name at the top is recorded with
+every change and act. A draft is never the desk's plans: only a published version is, from
+the desk's next start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.clock import hall_time
+from models.plans.catalog import Catalog
+from models.services.plan_drafts import PlanDraftService
+from ui.common.ask import Confirm, ask_yes_no
+from ui.common.message_tone import show_message
+from ui.common.operations import Operations
+from ui.common.people import People, no_people
+from ui.plans.plan_editor_approval import ApprovalPanel
+from ui.plans.plan_editor_levels import LevelsEditor
+from ui.plans.plan_editor_log import ChangeLog
+from ui.plans.plan_editor_roles import RolesEditor
+from ui.plans.plan_editor_session import DraftSession
+from ui.plans.plan_editor_situation import SituationForm
+from ui.plans.plan_editor_steps import StepsEditor
+from ui.plans.plan_editor_words import status_text
+
+KEY_ROLE = 256  # Qt.ItemDataRole.UserRole
+NAME_MAX = 60
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A tab that scrolls rather than making the editor taller than the screen area."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
+
+
+class PlanEditor(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, *, service: PlanDraftService, operations: Operations,
+                 clerk: Callable[[], str] = str, people: People = no_people,
+                 show_people: Callable[[str, str], object] | None = None,
+                 confirm: Confirm = ask_yes_no, zone: ZoneInfo = hall_time.DEFAULT_ZONE,
+                 parent: QWidget | None = None) -> None:
+        """`clerk`: the clerk on duty, the editor's name until another is written."""
+        super().__init__(parent)
+        self.setObjectName("planEditor")
+        self._clerk = clerk
+        self.editor_name = QLineEdit(objectName="editorName")
+        self.editor_name.setMaxLength(NAME_MAX)
+        self.editor_name.setPlaceholderText(self.tr("Your name"))
+        self.editor_name.setText(clerk())
+        self.session = DraftSession(service=service, operations=operations,
+                                    who=lambda: self.editor_name.text(), parent=self)
+        self.catalog: Catalog | None = None
+        self.situation_form: SituationForm | None = None
+
+        self.back_button = QPushButton(self.tr("← Back to the plans"), objectName="backToPlans")
+        self.back_button.clicked.connect(self.back_requested)
+        self.summary = QLabel(objectName="draftSummary")
+        self.summary.setMinimumWidth(100)  # one line: the page never grows taller for it
+        self.start_button = QPushButton(self.tr("Start a draft from the plans in use"),
+                                        objectName="startDraft")
+        self.start_button.clicked.connect(self.start)
+        self.message = QLabel(objectName="editorMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.situations = QListWidget(objectName="situationList")
+        self.situations.currentRowChanged.connect(self._show_situation)
+        self.situation_scroll = QScrollArea(objectName="situationScroll")
+        self.situation_scroll.setWidgetResizable(True)
+        self.steps = StepsEditor(save=self.session.save, read=self.session.read,
+                                 confirm=confirm)
+        self.roles = RolesEditor(save=self.session.save, people=people,
+                                 show_people=show_people)
+        self.levels = LevelsEditor(save=self.session.save, read=self.session.read)
+        self.log = ChangeLog(zone=zone)
+        self.approval = ApprovalPanel(session=self.session, confirm=confirm, zone=zone)
+        self.tabs = QTabWidget(objectName="editorTabs")
+        self.tabs.addTab(self._situations_page(), self.tr("Situations and steps"))
+        self.tabs.addTab(_scrolled(self.roles), self.tr("Roles and people"))
+        self.tabs.addTab(_scrolled(self.levels), self.tr("Levels and reporting"))
+        self.tabs.addTab(self.log, self.tr("Change log"))
+        self.tabs.addTab(_scrolled(self.approval), self.tr("Approval and publishing"))
+        self.pages = {"situations": 0, "roles": 1, "levels": 2, "log": 3, "approval": 4}
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.start_button)
+        top.addWidget(QLabel(self.tr("Edited by")))
+        top.addWidget(self.editor_name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self.session.edited.connect(self._edited)
+        self.session.moved.connect(self.reload)
+        self.reload()
+
+    def _situations_page(self) -> QWidget:
+        splitter = QSplitter(objectName="situationSplitter")
+        splitter.addWidget(self.situations)
+        splitter.addWidget(self.situation_scroll)
+        splitter.addWidget(self.steps)
+        splitter.setSizes([220, 440, 560])
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    # -- showing -----------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        if not self.editor_name.text():
+            self.editor_name.setText(self._clerk())
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Everything again from the draft (started, submitted, published...)."""
+        draft = self.session.draft()
+        self.catalog = self.session.catalog()
+        editing = draft is not None and draft.status == "editing"
+        self.start_button.setVisible(draft is None)
+        self.summary.setText(self._summary())
+        for page in ("situations", "roles", "levels"):
+            self.tabs.widget(self.pages[page]).setEnabled(editing)
+        self._fill_situations()
+        self._refresh_tab()
+
+    def _summary(self) -> str:
+        draft = self.session.draft()
+        if draft is None:
+            return self.tr("No draft: the desk runs the plans in use.")
+        if draft.status == "editing":
+            return self.tr("Draft #{0} ({1}): every field is checked and saved when you leave "
+                           "it; the desk keeps running the plans in use.").format(
+                draft.id, status_text(draft.status))
+        return self.tr("Draft #{0} is {1}: withdraw it (Approval and publishing) to change it "
+                       "again.").format(draft.id, status_text(draft.status))
+
+    def _fill_situations(self) -> None:
+        key = self.current_situation()
+        self.situations.blockSignals(True)
+        self.situations.clear()
+        catalog = self.catalog
+        if catalog is not None:
+            for category in catalog.ordered_categories():
+                for sit in catalog.situations_in(category.key):
+                    item = QListWidgetItem(f"{sit.name}")
+                    item.setToolTip(category.name)
+                    item.setData(KEY_ROLE, sit.key)
+                    self.situations.addItem(item)
+        self.situations.blockSignals(False)
+        keys = [self.situations.item(i).data(KEY_ROLE) for i in range(self.situations.count())]
+        self.situations.setCurrentRow(keys.index(key) if key in keys else 0)
+        self._show_situation(self.situations.currentRow())
+
+    def current_situation(self) -> str:
+        item = self.situations.currentItem()
+        return item.data(KEY_ROLE) if item is not None else ""
+
+    def show_situation(self, key: str) -> None:
+        for row in range(self.situations.count()):
+            if self.situations.item(row).data(KEY_ROLE) == key:
+                self.situations.setCurrentRow(row)
+                return
+
+    def _show_situation(self, row: int) -> None:
+        if self.situation_form is not None:
+            self.situation_form.deleteLater()
+            self.situation_form = None
+        item = self.situations.item(row)
+        if item is None or self.catalog is None:
+            self.situation_scroll.takeWidget()
+            return
+        key = item.data(KEY_ROLE)
+        levels = [(lv.level, lv.name) for lv in self.catalog.levels]
+        self.situation_form = SituationForm(key=key, data=self.session.read(
+            f"situation.{key}") or {}, levels=levels, save=self.session.save)
+        self.situation_form.fields["name"].saved.connect(
+            lambda _w: item.setText(self.situation_form.fields["name"].text().strip()))
+        self.situation_scroll.setWidget(self.situation_form)
+        self.steps.set_situation(key, self._role_names())
+
+    def _role_names(self) -> dict[str, str]:
+        return {r.key: r.name for r in self.catalog.roles} if self.catalog else {}
+
+    def show_page(self, page: str) -> None:
+        self.tabs.setCurrentIndex(self.pages[page])
+
+    def _refresh_tab(self) -> None:
+        page = self.tabs.currentIndex()
+        if page == self.pages["roles"] and self.catalog is not None:
+            self.roles.set_roles(list(self.catalog.roles),
+                                 {r.key: self.session.read(f"role.{r.key}") or {}
+                                  for r in self.catalog.roles})
+        elif page == self.pages["levels"] and self.catalog is not None:
+            self.levels.set_levels([(lv.level, lv.name) for lv in self.catalog.levels],
+                                   self._role_names())
+        elif page == self.pages["log"]:
+            self.log.set_changes(self.session.changes(), self.session.names())
+        elif page == self.pages["approval"]:
+            self.approval.refresh()
+
+    def _edited(self) -> None:
+        """A field saved: the draft's plans as they now are (role names for the steps)."""
+        self.catalog = self.session.catalog()
+        self.steps.roles = self._role_names()
+        if self.tabs.currentIndex() == self.pages["log"]:
+            self._refresh_tab()
+
+    # -- the draft ---------------------------------------------------------------------------
+    def start(self) -> bool:
+        problem = self.session.start()
+        show_message(self.message, problem, ok=False)
+        self.message.setVisible(bool(problem))
+        return not problem

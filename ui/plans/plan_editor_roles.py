@@ -1,0 +1,122 @@
+"""RolesEditor: the roles of the draft (name, number) and the people behind each role.
+
+The people are the desk's contacts (a contact holds a role): they are edited in the
+contacts screen, which the button opens searched for the role, not here a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.plans.catalog import Role
+from ui.common.people import People, no_people, person_text
+from ui.plans.plan_editor_fields import DraftField, Save
+
+KEY_ROLE = 256  # Qt.ItemDataRole.UserRole
+
+
+class RolesEditor(QWidget):
+    def __init__(self, *, save: Save, people: People = no_people,
+                 show_people: Callable[[str, str], object] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`people`: role key -> the contacts holding it; `show_people(key, name)`: the
+        contacts screen, searched for the role."""
+        super().__init__(parent)
+        self.setObjectName("rolesEditor")
+        self._save = save
+        self._people = people
+        self._show_people = show_people
+        self.roles: list[Role] = []
+        self.fields: dict[str, DraftField] = {}
+        self.list = QListWidget(objectName="roleList")
+        self.list.currentRowChanged.connect(self._show_role)
+        self.form_box = QWidget()
+        self.form = QFormLayout(self.form_box)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.people_label = QLabel(objectName="rolePeople")
+        self.people_label.setWordWrap(True)
+        self.people_button = QPushButton(self.tr("Edit these people in Contacts…"),
+                                         objectName="editRolePeople")
+        self.people_button.clicked.connect(self.open_people)
+        self.people_button.setEnabled(show_people is not None)
+        hint = QLabel(self.tr("The people behind a role are the desk's contacts holding that "
+                              "role; the guided response and the timers offer them."),
+                      objectName="hintLabel")
+        hint.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(self.form_box)
+        right.addWidget(QLabel(self.tr("People"), objectName="sectionLabel"))
+        right.addWidget(self.people_label)
+        people_row = QHBoxLayout()
+        people_row.addWidget(self.people_button)
+        people_row.addStretch(1)
+        right.addLayout(people_row)
+        right.addWidget(hint)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(right, 2)
+
+    def set_roles(self, roles: list[Role], data: dict[str, dict]) -> None:
+        """`data`: each role as the draft stores it, by key."""
+        self._data = data
+        row = max(self.list.currentRow(), 0)
+        self.roles = list(roles)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for role in self.roles:
+            item = QListWidgetItem(role.name + (f"  {role.number}" if role.number else ""))
+            item.setData(KEY_ROLE, role.key)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(min(row, len(self.roles) - 1))
+        self._show_role(self.list.currentRow())
+
+    def current(self) -> Role | None:
+        row = self.list.currentRow()
+        return self.roles[row] if 0 <= row < len(self.roles) else None
+
+    def _show_role(self, row: int) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        for field in self.fields.values():
+            field.deleteLater()
+        self.fields = {}
+        role = self.current()
+        if role is None:
+            return
+        stored = self._data.get(role.key, {})
+        for name, kind, title in (("name", "text", self.tr("Name of the role")),
+                                  ("number", "optional_text", self.tr("Public number"))):
+            field = DraftField(where=f"role.{role.key}.{name}", kind=kind, save=self._save,
+                               name=f"role_{name}", parent=self)
+            field.load(stored.get(name))
+            field.saved.connect(lambda _where, r=row: self._relabel(r))
+            self.fields[name] = field
+            self.form.addRow(title, field.box)
+            field.box.show()  # at once, not when the layout gets round to it
+        self.fields["number"].editor.setPlaceholderText(self.tr("e.g. 110, 95598 (optional)"))
+        people = self._people(role.key)
+        self.people_label.setText("；".join(person_text(p) for p in people) if people else
+                                  self.tr("Nobody in the contacts holds this role yet."))
+
+    def _relabel(self, row: int) -> None:
+        name, number = (self.fields[f].text().strip() for f in ("name", "number"))
+        self.list.item(row).setText(name + (f"  {number}" if number else ""))
+
+    def open_people(self) -> None:
+        role = self.current()
+        if role is not None and self._show_people is not None:
+            shown = self.fields["name"].text().strip() if "name" in self.fields else ""
+            self._show_people(role.key, shown or role.name)
