@@ -2,12 +2,12 @@
 
 import pytest
 
-from models.plans.loader import CatalogError, load_catalog, load_texts
+from models.plans.loader import CatalogError, catalog_files, load_catalog, load_texts
 from models.store.paths import default_plans_dir
 
 
 def shipped_texts() -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in default_plans_dir().glob("*.toml")}
+    return {p.name: p.read_text(encoding="utf-8") for p in catalog_files(default_plans_dir())}
 
 
 def test_the_same_files_as_texts_are_the_same_catalog_with_the_same_digest():

@@ -75,7 +75,7 @@ def test_a_step_edited_shows_in_the_drafts_plans_and_the_change_log(qtbot, edito
     (when, by, where, was, now), = editor.log.rows()
     assert by == "李主管" and when == "2026-12-01 17:00"
     assert "营业场所发生火灾" in where and "3" in where
-    assert was.startswith("在确保人身安全的情况下") and now.startswith("立即拨打119报警")
+    assert was.startswith("发现火灾,立即启动应急预案") and now.startswith("立即拨打119报警")
     assert running_plan(default_plans_dir()).catalog.situation("fire").steps[2].text != \
         "立即拨打119报警，同时组织扑救初期火灾。"  # a draft is never the desk's plans
 

@@ -95,10 +95,11 @@ def test_the_actions_go_under_the_title_only_when_one_row_is_too_short(desk_in, 
 
 @pytest.mark.parametrize(("language", "size"), LOOKS)
 def test_the_timer_cards_labels_are_whole(desk_in, language, size):
-    """The card's width grows with the text: "报告应急管理小组联络员" whole at 130 % too."""
+    """The card's width grows with the text: "报告应急管理小组联络员" whole at 130 % too; at
+    least three cards in sight at any size (the others a wheel-turn away, counted)."""
     panel = desk_in(language, size).timer_panel
     shown = [panel.cards[panel._views[i].id] for i in panel.in_sight()]
-    assert len(shown) == 3 and panel.hidden_count() == 0  # the three, all in sight
+    assert len(shown) >= 3 and panel.hidden_count() <= len(panel.cards) - 3
     for card in shown:
         assert card.label.width() >= card.label.sizeHint().width(), card.label.text()
 
