@@ -2,7 +2,10 @@
 
     main.py plans cards --situation fire --format a4 --out fire.pdf
     main.py plans booklet --out plan.pdf
+    main.py plans cards --situation fire --edition gas_hall --out fire.pdf
 
+The plans printed are those the desk runs: the edition set at the desk (Settings), or the one
+`--edition` names ('all': the whole library), as `plans check`/`dump` and the exports do.
 The numbers of the people behind each role and the signer come from the desk's database
 (read only, never created); without one the cards print the plans' own numbers and a line
 to write the others on. The PDF replaces an earlier PDF whole, or leaves it as it was; it
@@ -34,21 +37,26 @@ def add_plan_card_commands(plans_cmds) -> None:
         parser.add_argument("--db", type=Path, dest="cards_db", metavar="FILE",
                             help="the desk's database, for the numbers of the people behind "
                             "the roles and the signer (default: the desk's, if there is one)")
+        parser.add_argument("--edition", dest="plans_edition", metavar="KEY",
+                            help="one kind of hall's edition (plans/editions.toml; 'all': "
+                            "every plan) instead of the desk's")
 
 
 def run_plan_print(args: argparse.Namespace) -> int:
     import cli
     from models.store.paths import default_database_path, default_plans_dir
 
-    catalog = cli._load_or_report(args.plans or default_plans_dir())
+    given = args.cards_db or args.db
+    db_path = given or default_database_path()
+    chosen = args.plans_edition or args.edition  # else the desk's (one gone: the library)
+    catalog = cli._load_or_report(args.plans or default_plans_dir(), chosen or str(
+        cli.settings_beside(db_path).get("edition")), strict=bool(chosen))
     if catalog is None:
         return cli.EXIT_PROBLEMS
     if args.plans_command == "cards" and args.situation not in {
             s.key for s in catalog.situations}:
         print(unknown_situation(args.situation, catalog), file=sys.stderr)
         return cli.EXIT_PROBLEMS
-    given = args.cards_db or args.db
-    db_path = given or default_database_path()
     if given is None and not db_path.exists():
         print(f"No desk database at {db_path}: the cards print the plans' own numbers, a "
               "line to write the others on, and the signer the plan files name.",
@@ -65,7 +73,8 @@ def run_plan_print(args: argparse.Namespace) -> int:
 
 def unknown_situation(key: str, catalog) -> str:
     known = "\n".join(f"  {s.key}: {s.name}" for s in catalog.situations)
-    return f"No situation {key!r} in the plans. Give one of these keys:\n{known}"
+    return (f"No situation {key!r} in the plans ({catalog.info.title}). Give one of these "
+            f"keys (another kind of hall's: --edition KEY; every plan: --edition all):\n{known}")
 
 
 def _write(args: argparse.Namespace, catalog, db, db_path: Path) -> int:
