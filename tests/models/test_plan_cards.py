@@ -11,6 +11,7 @@ from models import plan_cards
 from models.contacts import directory
 from models.contacts.directory import ContactData, Phone
 from models.documents import PlanStamp
+from models.plans.editions import in_edition
 from models.plans.revisions import record_approval
 
 STAMP = PlanStamp("2026.1", date(2026, 11, 22), "王经理", date(2026, 11, 25))
@@ -62,6 +63,18 @@ def test_emergency_numbers_lead_then_whom_to_report_to_then_the_plans_calls(ship
     disaster = plan_cards.plan_card(shipped_catalog, "natural_disaster", STAMP)
     government = next(c for c in disaster.calls if c.role == "政府有关部门")
     assert government.after and government.in_plan  # only an after-the-event step calls it
+
+
+def test_whom_the_level_reports_to_is_called_whatever_a_step_says(shipped_catalog,
+                                                                    shipped_editions):
+    """The government hall's fire calls 中心综合科 in a step "only if the fire is large", but
+    the level reports to it at once in every fire: its card shows no condition."""
+    gov = in_edition(shipped_catalog, shipped_editions, "gov_hall")
+    card = plan_cards.plan_card(gov, "fire", STAMP)
+    office = next(c for c in card.calls if c.role == "中心综合科")
+    assert office.report and office.in_plan and office.condition == "" and not office.after
+    leader = next(c for c in card.calls if c.role == "中心领导")  # the office reports to it
+    assert not leader.report and leader.condition == "火势较大,确认靠自身能力不能扑灭"
 
 
 def test_people_behind_a_role_bring_their_numbers(desk_db, shipped_catalog):
