@@ -98,7 +98,16 @@ def test_the_timer_cards_labels_are_whole(desk_in, language, size):
     """The card's width grows with the text: "报告应急管理小组联络员" whole at 130 % too."""
     panel = desk_in(language, size).timer_panel
     shown = [panel.cards[panel._views[i].id] for i in panel.in_sight()]
-    assert len(shown) == 3 and panel.hidden_count() == 0  # the three, all in sight
+    # The three level reports and the power cut's 30-minute decision point (the audit made
+    # the documents' 30 minutes a clock the clerk answers): four cards, all in sight at
+    # 100 %; wider cards at 115/130 % leave the fourth in part, counted at the strip's end.
+    assert sorted(v.label for v in panel._views) == sorted([
+        "报告应急管理小组组长", "报告应急管理小组联络员", "报告应急管理小组联络员",
+        "停电30分钟:征询客户意见"])
+    if size == 100:
+        assert len(shown) == 4 and panel.hidden_count() == 0
+    else:
+        assert len(shown) >= 3 and panel.hidden_count() >= max(1, 4 - len(shown))
     for card in shown:
         assert card.label.width() >= card.label.sizeHint().width(), card.label.text()
 
