@@ -46,17 +46,11 @@ def run_plan_print(args: argparse.Namespace) -> int:
     import cli
     from models.store.paths import default_database_path, default_plans_dir
 
-    given = args.cards_db or args.db
-    db_path = given or default_database_path()
-    chosen = args.plans_edition or args.edition  # else the desk's (one gone: the library)
-    catalog = cli._load_or_report(args.plans or default_plans_dir(), chosen or str(
-        cli.settings_beside(db_path).get("edition")), strict=bool(chosen))
+    catalog = cli._load_or_report(args.plans or default_plans_dir())
     if catalog is None:
         return cli.EXIT_PROBLEMS
-    if args.plans_command == "cards" and args.situation not in {
-            s.key for s in catalog.situations}:
-        print(unknown_situation(args.situation, catalog), file=sys.stderr)
-        return cli.EXIT_PROBLEMS
+    given = args.cards_db or args.db
+    db_path = given or default_database_path()
     if given is None and not db_path.exists():
         print(f"No desk database at {db_path}: the cards print the plans' own numbers, a "
               "line to write the others on, and the signer the plan files name.",
@@ -77,7 +71,28 @@ def unknown_situation(key: str, catalog) -> str:
             f"keys (another kind of hall's: --edition KEY; every plan: --edition all):\n{known}")
 
 
-def _write(args: argparse.Namespace, catalog, db, db_path: Path) -> int:
+def hall_plans(args: argparse.Namespace, library, settings):
+    """`library` (the shipped plans, or the hall's published ones) as the hall follows it:
+    the edition --edition names, else the desk's setting (one the plans no longer have: the
+    whole library); None after printing what is wrong."""
+    from models.plans.editions import EditionsError, in_edition, load_editions
+    from models.store.paths import default_plans_dir
+
+    chosen = args.plans_edition or args.edition
+    edition, folder = chosen or str(settings.get("edition")), args.plans or default_plans_dir()
+    try:
+        editions = load_editions(folder, library)
+        if not chosen and editions.get(edition) is None:
+            edition = ""
+        return in_edition(library, editions, edition)
+    except EditionsError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(e.problems)} problem(s) in {folder}", file=sys.stderr)
+        return None
+
+
+def _write(args: argparse.Namespace, library, db, db_path: Path) -> int:
     import cli
     from models import plan_cards
     from models.contacts.directory import list_contacts, people_by_role
@@ -86,6 +101,14 @@ def _write(args: argparse.Namespace, catalog, db, db_path: Path) -> int:
 
     settings = cli.settings_beside(db_path)
     hall, words = str(settings.get("hall_name")), Words(str(settings.get("language")))
+    catalog = hall_plans(args, library, settings)
+    if catalog is None:
+        return cli.EXIT_PROBLEMS
+    if args.plans_command == "cards" and args.situation not in {
+            s.key for s in catalog.situations}:
+        print(unknown_situation(args.situation, catalog), file=sys.stderr)
+        return cli.EXIT_PROBLEMS
+
     if db is None:
         stamp, people = plan_cards.catalog_stamp(catalog), plan_cards.no_people
     else:
