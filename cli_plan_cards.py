@@ -2,7 +2,10 @@
 
     main.py plans cards --situation fire --format a4 --out fire.pdf
     main.py plans booklet --out plan.pdf
+    main.py plans cards --situation fire --edition gas_hall --out fire.pdf
 
+The plans printed are those the desk runs: the edition set at the desk (Settings), or the one
+`--edition` names ('all': the whole library), as `plans check`/`dump` and the exports do.
 The numbers of the people behind each role and the signer come from the desk's database
 (read only, never created); without one the cards print the plans' own numbers and a line
 to write the others on. The PDF replaces an earlier PDF whole, or leaves it as it was; it
@@ -34,6 +37,9 @@ def add_plan_card_commands(plans_cmds) -> None:
         parser.add_argument("--db", type=Path, dest="cards_db", metavar="FILE",
                             help="the desk's database, for the numbers of the people behind "
                             "the roles and the signer (default: the desk's, if there is one)")
+        parser.add_argument("--edition", dest="plans_edition", metavar="KEY",
+                            help="one kind of hall's edition (plans/editions.toml; 'all': "
+                            "every plan) instead of the desk's")
 
 
 def run_plan_print(args: argparse.Namespace) -> int:
@@ -42,10 +48,6 @@ def run_plan_print(args: argparse.Namespace) -> int:
 
     catalog = cli._load_or_report(args.plans or default_plans_dir())
     if catalog is None:
-        return cli.EXIT_PROBLEMS
-    if args.plans_command == "cards" and args.situation not in {
-            s.key for s in catalog.situations}:
-        print(unknown_situation(args.situation, catalog), file=sys.stderr)
         return cli.EXIT_PROBLEMS
     given = args.cards_db or args.db
     db_path = given or default_database_path()
@@ -68,10 +70,32 @@ def run_plan_print(args: argparse.Namespace) -> int:
 
 def unknown_situation(key: str, catalog) -> str:
     known = "\n".join(f"  {s.key}: {s.name}" for s in catalog.situations)
-    return f"No situation {key!r} in the plans. Give one of these keys:\n{known}"
+    return (f"No situation {key!r} in the plans ({catalog.info.title}). Give one of these "
+            f"keys (another kind of hall's: --edition KEY; every plan: --edition all):\n{known}")
 
 
-def _write(args: argparse.Namespace, catalog, db, db_path: Path) -> int:
+def hall_plans(args: argparse.Namespace, library, settings):
+    """`library` (the shipped plans, or the hall's published ones) as the hall follows it:
+    the edition --edition names, else the desk's setting (one the plans no longer have: the
+    whole library); None after printing what is wrong."""
+    from models.plans.editions import EditionsError, in_edition, load_editions
+    from models.store.paths import default_plans_dir
+
+    chosen = args.plans_edition or args.edition
+    edition, folder = chosen or str(settings.get("edition")), args.plans or default_plans_dir()
+    try:
+        editions = load_editions(folder, library)
+        if not chosen and editions.get(edition) is None:
+            edition = ""
+        return in_edition(library, editions, edition)
+    except EditionsError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(e.problems)} problem(s) in {folder}", file=sys.stderr)
+        return None
+
+
+def _write(args: argparse.Namespace, library, db, db_path: Path) -> int:
     import cli
     from models import plan_cards
     from models.contacts.directory import list_contacts, people_by_role
@@ -80,6 +104,14 @@ def _write(args: argparse.Namespace, catalog, db, db_path: Path) -> int:
 
     settings = cli.settings_beside(db_path)
     hall, words = str(settings.get("hall_name")), Words(str(settings.get("language")))
+    catalog = hall_plans(args, library, settings)
+    if catalog is None:
+        return cli.EXIT_PROBLEMS
+    if args.plans_command == "cards" and args.situation not in {
+            s.key for s in catalog.situations}:
+        print(unknown_situation(args.situation, catalog), file=sys.stderr)
+        return cli.EXIT_PROBLEMS
+
     if db is None:
         stamp, people = plan_cards.catalog_stamp(catalog), plan_cards.no_people
     else:

@@ -82,17 +82,18 @@ def plan_booklet(catalog: Catalog, stamp: PlanStamp, *, people: People = no_peop
 
 def card_calls(catalog: Catalog, sit: Situation, people: People) -> tuple[CardCall, ...]:
     """The emergency numbers (always, in the bar's order), whom the default level reports to,
-    then every other role the steps call, in the order they first call it."""
+    then every other role the steps call, in the order they first call it. Whom the level
+    reports to is called in every case: a step's condition or "after" does not apply to it."""
     needs = {c.role: c for c in plan_calls(sit)}
     public = catalog.general.emergency_numbers
     reports = [k for k in report_targets(catalog, sit.default_level) if k not in public]
     others = [k for k in needs if k not in public and k not in reports]
     calls = []
     for key in (*public, *reports, *others):
-        need = needs.get(key)
+        need = needs.get(key) if key not in reports else None
         calls.append(_call(catalog, key, people, public=key in public, report=key in reports,
                            condition=need.condition if need else "",
-                           after=need.after if need else False, in_plan=need is not None))
+                           after=need.after if need else False, in_plan=key in needs))
     return tuple(calls)
 
 

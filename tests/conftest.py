@@ -120,6 +120,16 @@ def shipped_catalog():
 
 
 @pytest.fixture
+def shipped_editions(shipped_catalog):
+    """The kinds of hall of the shipped plans (plans/editions.toml); a hall's plans:
+    `in_edition(shipped_catalog, shipped_editions, key)`."""
+    from models.plans.editions import load_editions
+    from models.store.paths import default_plans_dir
+
+    return load_editions(default_plans_dir(), shipped_catalog)
+
+
+@pytest.fixture
 def desk_db(tmp_path, shipped_catalog):
     """A fresh database file with the shipped plans recorded; yields (db, plan version)."""
     from datetime import UTC, datetime

@@ -1,6 +1,6 @@
 """`plans cards` and `plans booklet`: the printed plan from the command line, with the desk's
-numbers and signer; bad input is a clear message, exit 2, and nothing of the user's is
-replaced."""
+numbers and signer, of the plans the desk runs (its edition, or --edition); bad input is a
+clear message, exit 2, and nothing of the user's is replaced."""
 
 import subprocess
 from datetime import UTC, date, datetime
@@ -10,6 +10,7 @@ import pytest
 import main
 from models.contacts import directory
 from models.contacts.directory import ContactData, Phone
+from models.plans.editions import in_edition
 from models.plans.revisions import record_approval
 from models.plans.versions import record_plan_version
 from models.store.schema import open_database
@@ -23,19 +24,22 @@ def text_of(path) -> list[str]:
 
 
 @pytest.fixture
-def database(tmp_path, shipped_catalog):
-    """A desk's database: a group leader in the directory, the plans approved by 王经理."""
+def database(tmp_path, shipped_catalog, shipped_editions):
+    """A cinema's desk: a group leader in the directory, its plans approved by 王经理 (an
+    approval is of one text: the cinema's edition, not the library)."""
     path = tmp_path / "data" / "desk.db"
     path.parent.mkdir()
     db = open_database(path)
-    plan = record_plan_version(shipped_catalog, datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
-    directory.add_contact(shipped_catalog, ContactData(
+    cinema = in_edition(shipped_catalog, shipped_editions, "cinema")
+    plan = record_plan_version(cinema, datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    directory.add_contact(cinema, ContactData(
         name="王组长", role_key="group_leader", phones=(Phone("手机", "13802456789"),)))
     record_approval(plan, reviewer="张三", approved_by="王经理", approved_on=date(2026, 11, 25),
                     note="", recorded_by="张三", now=datetime(2026, 11, 25, 9, 0, tzinfo=UTC),
                     today=date(2026, 11, 25))
     db.close()
-    (path.parent / "settings.json").write_text('{"hall_name": "城东营业厅"}', encoding="utf-8")
+    (path.parent / "settings.json").write_text('{"hall_name": "城东营业厅", "edition": "cinema"}',
+                                               encoding="utf-8")
     return path
 
 
@@ -63,21 +67,60 @@ def test_a_wall_board_and_a_pocket_card_with_the_desks_numbers(database, tmp_pat
     assert "13802456789" in text_of(pocket)[1]  # the back: whom to call
 
 
+def test_the_desks_edition_or_the_one_asked_for_is_printed(database, tmp_path, capsys):
+    """The cinema's fire fits one page; the whole library's (every document) runs over pages;
+    the gas hall's reports to its line head."""
+    out = tmp_path / "fire.pdf"
+    code, stdout, _ = cards(capsys, "cards", "--situation", "fire", "--out", str(out),
+                            "--db", str(database), "--edition", "all")
+    pages = text_of(out)
+    assert code == 0 and len(pages) > 1 and f"({len(pages)} pages;" in stdout
+    assert all(f"第{n}页/共{len(pages)}页" in p for n, p in enumerate(pages, 1))
+    code, _, _ = cards(capsys, "cards", "--situation", "fire", "--out", str(out),
+                       "--db", str(database), "--edition", "gas_hall")
+    [page] = text_of(out)
+    assert code == 0 and "报告职能线负责人" in page and "应急管理小组组长" not in page
+    before = out.read_bytes()
+    code, _, err = cards(capsys, "booklet", "--out", str(out), "--db", str(database),
+                         "--edition", "bank")
+    assert code == 2 and "no edition 'bank' (one of: bank_outlet" in err
+    assert out.read_bytes() == before
+
+
+def test_a_setting_naming_an_edition_no_longer_shipped_prints_the_library(database,
+                                                                          tmp_path, capsys):
+    (database.parent / "settings.json").write_text('{"edition": "old_kind"}', encoding="utf-8")
+    out = tmp_path / "fire.pdf"
+    code, _, _ = cards(capsys, "cards", "--situation", "fire", "--out", str(out),
+                       "--db", str(database))
+    assert code == 0 and len(text_of(out)) > 1  # the whole library's fire
+
+
 def test_the_booklet(database, tmp_path, capsys):
     out = tmp_path / "plan.pdf"
     code, stdout, _ = cards(capsys, "booklet", "--out", str(out), "--db", str(database))
     assert code == 0 and stdout.startswith(f"Wrote {out} (")
     pages = text_of(out)
-    assert len(pages) > 30 and f"({len(pages)} pages;" in stdout
+    assert len(pages) > 17 and f"({len(pages)} pages;" in stdout  # 17 situations
     assert "签发人王经理" in pages[0] and "目录" in pages[1]
+    assert "服务应急处置预案库（私人影院）" in pages[0]
 
 
 def test_an_unknown_situation_lists_the_keys_and_writes_nothing(database, tmp_path, capsys):
     code, _, err = cards(capsys, "cards", "--situation", "firee", "--out",
                          str(tmp_path / "x.pdf"), "--db", str(database))
     assert code == 2 and "No situation 'firee' in the plans" in err
-    assert "  fire: 营业场所发生火灾" in err and "  robbery: 抢劫或偷窃已发生" in err
-    assert not (tmp_path / "x.pdf").exists()
+    assert "  fire: 营业场所发生火灾" in err and "  power_cut: 营业场所突然停电" in err
+    assert "robbery" not in err  # the cinema's plans only (the audit named it 营业场所发生抢劫)
+    code, _, err = cards(capsys, "cards", "--situation", "robbery", "--out",
+                         str(tmp_path / "x.pdf"), "--db", str(database), "--edition", "all")
+    assert code == 0 and "营业场所发生抢劫" in text_of(tmp_path / "x.pdf")[0]
+    code, _, err = cards(capsys, "cards", "--situation", "robbery", "--out",
+                         str(tmp_path / "y.pdf"), "--db", str(database))
+    assert code == 2
+    assert "No situation 'robbery' in the plans (服务应急处置预案库（私人影院）)" in err
+    assert "--edition all" in err
+    assert not (tmp_path / "y.pdf").exists()
 
 
 def test_an_unknown_format_is_refused(tmp_path):
@@ -130,6 +173,7 @@ def test_without_a_desk_the_cards_print_the_plans_own_numbers(tmp_path, capsys, 
     out = tmp_path / "fire.pdf"
     code, stdout, err = cards(capsys, "cards", "--situation", "fire", "--out", str(out))
     assert code == 0 and "No desk database at" in err and "signer: not signed yet" in stdout
-    [page] = text_of(out)
-    assert "119" in page and "待填写" in page and "未签发" in page
+    pages = text_of(out)  # no desk, no edition set: the whole library, its fire over pages
+    assert len(pages) > 1 and all("未签发" in p for p in pages)
+    assert "119" in pages[0] and "待填写" in "".join(pages)
     assert not (tmp_path / "nobody").exists()  # no database made on the way

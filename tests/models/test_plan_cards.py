@@ -11,6 +11,7 @@ from models import plan_cards
 from models.contacts import directory
 from models.contacts.directory import ContactData, Phone
 from models.documents import PlanStamp
+from models.plans.editions import in_edition
 from models.plans.revisions import record_approval
 
 STAMP = PlanStamp("2026.1", date(2026, 11, 22), "王经理", date(2026, 11, 25))
@@ -32,8 +33,13 @@ def test_the_fire_card_splits_the_steps_and_names_who_does_what(shipped_catalog)
     assert card.level_color == shipped_catalog.level(1).color
     first = card.steps[0]
     assert first.role == "" and first.calls == ("物业",)  # the clerk's step names no one
-    conditional = next(s for s in card.steps if "119" in s.text)
-    assert conditional.condition and "消防报警" in conditional.calls
+    # Since each step cites one document, the first 119 step is an unconditional one (the
+    # gas document's "立即拨打119火警电话"); the government hall's comes with its condition.
+    conditional = next(s for s in card.steps if s.condition and "119" in s.text)
+    assert conditional.condition == "火势较大,确认靠自身能力不能扑灭"
+    assert "消防报警" in conditional.calls
+    done_by = next(s for s in card.steps if s.role)
+    assert done_by.role == "综合科"  # a step someone else does names them
     assert card.say == fire.all_scripts and card.stamp == STAMP and card.hall == "城东营业厅"
 
 
@@ -50,8 +56,25 @@ def test_emergency_numbers_lead_then_whom_to_report_to_then_the_plans_calls(ship
     assert leader.report and leader.numbers == ()  # nobody on file: a line to write on
     assert len(roles) == len(set(roles))
     assert roles.index("物业") < roles.index("综合科")  # the order the steps first call them
-    government = next(c for c in card.calls if c.role == "政府有关部门")
-    assert government.after  # only an after-the-event step calls it
+    # 分管领导 is called during the fire (if it is large) and after it: not an after call.
+    assert not next(c for c in card.calls if c.role == "分管领导").after
+    # The audited fire calls no role after the event only; the natural disaster does (the
+    # bank's help to the government with rebuilding, bank:四.4(3)).
+    disaster = plan_cards.plan_card(shipped_catalog, "natural_disaster", STAMP)
+    government = next(c for c in disaster.calls if c.role == "政府有关部门")
+    assert government.after and government.in_plan  # only an after-the-event step calls it
+
+
+def test_whom_the_level_reports_to_is_called_whatever_a_step_says(shipped_catalog,
+                                                                    shipped_editions):
+    """The government hall's fire calls 中心综合科 in a step "only if the fire is large", but
+    the level reports to it at once in every fire: its card shows no condition."""
+    gov = in_edition(shipped_catalog, shipped_editions, "gov_hall")
+    card = plan_cards.plan_card(gov, "fire", STAMP)
+    office = next(c for c in card.calls if c.role == "中心综合科")
+    assert office.report and office.in_plan and office.condition == "" and not office.after
+    leader = next(c for c in card.calls if c.role == "中心领导")  # the office reports to it
+    assert not leader.report and leader.condition == "火势较大,确认靠自身能力不能扑灭"
 
 
 def test_people_behind_a_role_bring_their_numbers(desk_db, shipped_catalog):
@@ -76,12 +99,25 @@ def test_the_deadlines_are_the_default_levels_then_the_plans(shipped_catalog):
     assert own.level and own.minutes == level.report_within_minutes
     assert own.to == shipped_catalog.role(level.report_to).name
     assert own.starts == (("start", ""),)
-    backup = next(d for d in card.deadlines if d.label == "启用后备通信设备")
-    assert backup.starts == (("missed", "10分钟内排除故障"),) and not backup.level
+    # The audit made "not fixed in 10 minutes" the clerk's decision point, counted from the
+    # start (it was a deadline started when a 10-minute repair deadline was missed).
+    backup = next(d for d in card.deadlines if d.label == "10分钟未排除:启用后备通信设备")
+    assert backup.starts == (("start", ""),) and not backup.level
     arrive = next(d for d in card.deadlines if d.holiday_minutes is not None)
     assert (arrive.minutes, arrive.holiday_minutes) == (15, 45)
     notice = next(d for d in card.deadlines if d.starts[0][0] == "manual")
     assert notice.starts == (("manual", "已了解故障原因,无法即时修复"),)
+
+
+def test_a_deadline_started_by_another_names_the_one_it_follows(shipped_catalog):
+    """The self-service machines' report to the department manager starts when the
+    30-minute decision point is answered or runs out: the card names that point."""
+    card = plan_cards.plan_card(shipped_catalog, "self_service_failure", STAMP)
+    report = next(d for d in card.deadlines if d.label == "报告部门经理")
+    assert report.starts == (("met", "30分钟未排除:报部门经理"),
+                             ("missed", "30分钟未排除:报部门经理"))
+    leader = next(d for d in card.deadlines if d.label == "报告分管领导")
+    assert leader.starts[-1] == ("manual", "预计超过24小时")
 
 
 def test_a_switch_names_the_plan_taking_over(shipped_catalog):

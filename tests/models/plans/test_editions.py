@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parents[3]
 # Every body an edition's levels 1 and 2 report to: a step telling the clerk to call one of
 # them in another hall's edition is the "report to both" of two chains.
 CHAIN_BODIES = {"group_leader", "liaison", "emergency_command", "admin_office", "line_head"}
+# A chain body of one hall that is another hall's own department, called by its own document.
+OWN_DEPARTMENTS = {"gas_hall": {"admin_office"}}
 
 
 @pytest.fixture(scope="module")
@@ -112,11 +114,24 @@ def test_a_gas_hall_has_the_gas_situations_and_its_line_head_chain(cut):
 @pytest.mark.parametrize("key", ["bank_outlet", "gov_hall", "gas_hall", "mall_desk", "cinema",
                                  "conference", "other"])
 def test_one_reporting_chain_per_hall(cut, key):
-    """No step sends the clerk to another hall's command body."""
+    """No step sends the clerk to another hall's command body. One body of the chains is
+    also a hall's own department outside its chain: the gas document's 综合管理部 (gas:五.2,
+    "营业厅紧急停电时,应立即通知综合管理部,要求协助解决"), asked for help in a power cut, not
+    reported to; the library holds it as admin_office (aliases 中心综合科, 综合管理部)."""
     catalog = cut[key]
     own = {lv.report_to for lv in catalog.levels} | {
         t.to for lv in catalog.levels for t in lv.timers if t.to}
-    assert calls(catalog) & CHAIN_BODIES <= own
+    assert calls(catalog) & CHAIN_BODIES <= own | OWN_DEPARTMENTS.get(key, set())
+
+
+def test_the_gas_halls_general_department_is_its_own_documents_only(cut):
+    """The exception above at its boundary: only the gas document's own step calls it, and the
+    gas hall's card names it as its document does."""
+    gas = cut["gas_hall"]
+    callers = [(s.key, st.source) for s in gas.situations for st in s.steps
+               if "admin_office" in (st.role, *st.call)]
+    assert callers == [("power_cut", "gas:五.2")]
+    assert gas.role("admin_office").name == "综合管理部"
 
 
 def test_the_hotels_reception_desk_is_in_no_edition(cut, library):
@@ -125,12 +140,35 @@ def test_the_hotels_reception_desk_is_in_no_edition(cut, library):
         assert "reception" not in {r.key for r in catalog.roles}
 
 
-def test_a_situation_the_regulation_names_keeps_its_first_steps(cut, editions):
-    """极端天气 is named by the regulation (第五条); no step a cinema may take is left, so
-    the regulation's first on-site steps (第十一条) are its plan."""
-    disaster = cut["cinema"].situation("natural_disaster")
-    assert disaster.steps == editions.get("cinema").first_steps
-    assert [st.source for st in disaster.steps] == ["cinema:第十一条"] * 3
+def test_a_situation_the_regulation_names_keeps_its_first_steps(library, editions):
+    """A situation the regulation names (第五条: 极端天气) with no step a cinema may take left
+    has the regulation's first on-site steps (第十一条) as its plan. Built here: since each step
+    cites one document, the shipped natural_disaster keeps steps anyone may take (next test),
+    so the shipped data no longer reaches this rule."""
+    disaster = library.situation("natural_disaster")
+    bank_only = tuple(st for st in disaster.steps if st.source == "bank:四.4(1)")
+    assert [st.call for st in bank_only] == [("emergency_command",)]  # the bank's chain
+    plans = replace(library, situations=tuple(
+        replace(s, steps=bank_only) if s.key == "natural_disaster" else s
+        for s in library.situations), _index={})
+    cinema = edition_catalog(plans, editions.get("cinema"))
+    assert cinema.situation("natural_disaster").steps == editions.get("cinema").first_steps
+    assert [st.source for st in editions.get("cinema").first_steps] == ["cinema:第十一条"] * 3
+
+
+def test_a_cinemas_natural_disaster_takes_only_the_steps_anyone_may(cut, library):
+    """The regulation names 极端天气 (第五条) but gives it no steps; the other documents'
+    evacuation steps name nobody but the clerk, so a cinema takes them (editions.toml,
+    `everyone`), each citing its own document; the bank's steps that name a body outside
+    `everyone` (its leading group; the government it helps rebuild) stay out."""
+    steps = cut["cinema"].situation("natural_disaster").steps
+    everyone = {"clerk", "colleague", "customer_family", "police", "fire", "ambulance"}
+    assert steps and all({st.role, *st.call} <= everyone for st in steps)
+    assert all(st.source.split(":")[0] in {"mall", "bank", "service_industry"} for st in steps)
+    assert "组织人员进行疏散,确保人员安全。" in [st.text for st in steps]
+    left_out = {st.source for st in library.situation("natural_disaster").steps} - {
+        st.source for st in steps}
+    assert left_out == {"bank:四.4(1)", "bank:四.4(3)"}
 
 
 def test_each_edition_is_its_own_text(cut, library):

@@ -1,6 +1,6 @@
 """Printing the plans from the plans screen of the whole desk: the response card of the
 situation shown (A4 or A6) and the booklet, saved through the export bar with the desk's
-directory and hall."""
+directory and hall, from the plans the desk runs (its hall's edition, here a cinema's)."""
 
 import subprocess
 from datetime import UTC, datetime
@@ -9,6 +9,8 @@ import pytest
 
 from models.clock.clocks import FakeClock
 from models.contacts.directory import ContactData, Phone
+from models.plans.editions import in_edition
+from models.plans.versions import record_plan_version
 from models.store.settings import SettingsStore
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -21,25 +23,30 @@ def text_of(path) -> list[str]:
 
 
 @pytest.fixture
-def plans(qtbot, tmp_path, shipped_catalog, desk_db, async_loop):
-    """The plans screen of a built desk; its save dialog answers `browser.save_as` (or None)
-    and records what it was asked in `browser.asked`."""
+def plans(qtbot, tmp_path, shipped_catalog, shipped_editions, desk_db, async_loop):
+    """The plans screen of a built desk; its save dialog (non-modal: it answers through a
+    callback) answers `browser.save_as` (None: cancelled, no answer) and records what it was
+    asked in `browser.asked`."""
     from ui.window.desk import build_desk
 
     store = SettingsStore(tmp_path / "settings.json")
     store.set("clerk_on_duty", "李主管")
     store.set("hall_name", "城东营业厅")
-    desk = build_desk(catalog=shipped_catalog, plan=desk_db[1], store=store,
-                      clock=FakeClock(NOW), confirm=lambda parent, title, text, then: then())
+    store.set("edition", "cinema")
+    cinema = in_edition(shipped_catalog, shipped_editions, "cinema")
+    desk = build_desk(catalog=cinema, plan=record_plan_version(cinema, NOW), store=store,
+                      clock=FakeClock(NOW), confirm=lambda parent, title, text, then: then(),
+                      editions=shipped_editions, edition="cinema")
     qtbot.addWidget(desk.window)
     desk.window.show()
     desk.window.show_screen("plans")
     browser = desk.window.screen("plans")
     browser.save_as, browser.asked, browser.desk = tmp_path / "卡.pdf", [], desk
 
-    def ask(parent, title, suggested):
+    def ask(parent, title, suggested, then):
         browser.asked.append((title, suggested))
-        return browser.save_as
+        if browser.save_as is not None:
+            then(browser.save_as)
 
     desk.pdf.ask_path = ask
     yield browser
@@ -68,6 +75,9 @@ def test_the_wall_board_of_the_situation_shown(qtbot, plans):
     for expected in ("城东营业厅", "营业场所发生火灾", "处置步骤", "119", "王组长",
                      "13802456789", "预案版本2026.1", "未签发"):
         assert expected in page, expected
+    # the cinema's fire, not the whole library's (one page; the hotel's reception is in
+    # the library's only)
+    assert "接待部" not in page
 
 
 def test_the_pocket_card_has_two_sides(qtbot, plans):
@@ -84,7 +94,11 @@ def test_the_booklet(qtbot, plans):
         assert plans.save_booklet()
     assert plans.asked == [("将应急预案手册保存为 PDF", "应急预案手册-2026.1.pdf")]
     pages = text_of(plans.save_as)
-    assert len(pages) > 30 and "目录" in pages[1] and "城东营业厅" in pages[0]
+    assert "目录" in pages[1] and "城东营业厅" in pages[0]
+    assert "服务应急处置预案库（私人影院）" in pages[0]  # the cinema's plans, not the library
+    text = "".join(pages)
+    assert all(s.name in text for s in plans.desk.incidents.catalog.situations)
+    assert "热线系统故障" not in text  # the gas hall's hotline: not a cinema's
 
 
 def test_a_cancelled_dialog_writes_nothing(qtbot, plans):
