@@ -152,13 +152,15 @@ def test_the_booklet_holds_every_situation_in_category_order(shipped_catalog):
 
 
 def test_the_stamp_is_the_plan_files_until_an_approval_is_recorded(desk_db, shipped_catalog):
+    from models.plans.publishing import stamp_of
+
     signed = replace(shipped_catalog, info=replace(shipped_catalog.info, approved_by="李总"),
                      _index={})
-    assert plan_cards.stamp_of(shipped_catalog) == PlanStamp("2026.1", date(2026, 11, 22),
+    assert stamp_of(shipped_catalog) == PlanStamp("2026.1", date(2026, 11, 22),
                                                              "", None)
-    assert plan_cards.stamp_of(signed).signer == "李总"
+    assert stamp_of(signed).signer == "李总"
     record_approval(desk_db[1], reviewer="张三", approved_by="王经理",
                     approved_on=date(2026, 11, 25), note="", recorded_by="张三",
                     now=datetime(2026, 11, 25, 9, 0, tzinfo=UTC), today=date(2026, 11, 25))
-    assert plan_cards.stamp_of(shipped_catalog) == PlanStamp(
+    assert stamp_of(shipped_catalog) == PlanStamp(
         "2026.1", date(2026, 11, 22), "王经理", date(2026, 11, 25))

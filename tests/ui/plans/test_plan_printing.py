@@ -40,7 +40,7 @@ def plans(qtbot, tmp_path, shipped_catalog, shipped_editions, desk_db, async_loo
     qtbot.addWidget(desk.window)
     desk.window.show()
     desk.window.show_screen("plans")
-    browser = desk.window.screen("plans")
+    browser = desk.window.screen("plans").browser
     browser.save_as, browser.asked, browser.desk = tmp_path / "卡.pdf", [], desk
 
     def ask(parent, title, suggested, then):
