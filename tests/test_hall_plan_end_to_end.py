@@ -7,7 +7,7 @@ signature."""
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from tests.helpers import pdf
 from tests.test_cli import run
@@ -40,7 +40,7 @@ def bank_step_in_library(catalog) -> int:
                 if step.source == "bank:四.3(1)")
 
 
-def desk_as_main_builds_it(qtbot, db_path, store):
+def desk_as_main_builds_it(db_path, store):
     """main.py's path: the running plans (the hall's published version), cut to the hall's
     edition, recorded as the version the incidents run."""
     from models.clock.clocks import FakeClock
@@ -60,7 +60,6 @@ def desk_as_main_builds_it(qtbot, db_path, store):
     desk = build_desk(catalog=catalog, plan=plan, store=store, clock=clock,
                       confirm=lambda parent, title, text, then: then(),
                       running=lambda: running_plan(folder))
-    qtbot.addWidget(desk.window)
     desk.window.resize(1366, 709)
     desk.window.show()
     desk.start()
@@ -83,7 +82,7 @@ def test_a_bank_edits_approves_publishes_runs_and_prints_its_plan(qtbot, tmp_pat
     status = plans(db_path, "status").stdout
     assert f"Running: version 2026.2 (revised {TODAY}), published by this hall" in status
 
-    db, desk, catalog = desk_as_main_builds_it(qtbot, db_path, store)
+    db, desk, catalog = desk_as_main_builds_it(db_path, store)
     try:
         qtbot.mouseClick(desk.emergency.home.urgent_buttons["fire"], Qt.MouseButton.LeftButton)
         incident = Incident.get()
@@ -97,8 +96,11 @@ def test_a_bank_edits_approves_publishes_runs_and_prints_its_plan(qtbot, tmp_pat
         (report,) = Deadline.select().where(Deadline.incident == incident,
                                             Deadline.key == "level_report")
         assert catalog.role(report.to_role).name == "突发事件应急领导小组"  # the bank's chain
-    finally:
+    finally:  # the desk's ticking goes with it, before its database does
         desk.window.close()
+        for thing in (desk.deadlines, desk.window):  # and their tickers with them
+            thing.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         db.close()
 
     out = tmp_path / "fire.pdf"
