@@ -172,7 +172,10 @@ def _cut_situation(sit: Situation, edition: Edition) -> Situation:
     def who(key: str) -> str:
         return played.get(key, key)
 
-    steps = tuple(step for step in sit.steps if applies(step.source) or anyone_may(step))
+    # The hall's own documents' steps; only where they give the situation none (a cinema's
+    # fire: its text stops before the measures) the steps of other documents anyone may take.
+    steps = (tuple(step for step in sit.steps if applies(step.source))
+             or tuple(step for step in sit.steps if anyone_may(step)))
     timers = tuple(t for t in sit.timers if applies(t.source))
     return replace(
         sit,
