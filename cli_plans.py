@@ -154,6 +154,10 @@ REFUSALS = {
                     "plans approve --signer NAME --date YYYY-MM-DD --by NAME.",
     "changed_since_submission": "The draft's text changed after it was submitted (outside the "
                                 "program): withdraw it and submit it again.",
+    "editions_broken": "The draft does not fit every kind of hall the program knows "
+                       "(plans/editions.toml), so a desk could not start on it: {detail}. "
+                       "Change the draft (plans draft set ...) so each edition still finds "
+                       "what it names.",
 }
 
 
@@ -276,7 +280,7 @@ def _publishing_command(args, folder: Path, db_path: Path) -> int:
         print(f"Draft #{draft.id} (version {act.version}) approved, signed by {act.signer} on "
               f"{act.signed_on}. Next: plans publish --by NAME")
     elif command == "publish":
-        act = publishing.publish(draft, args.by, now)
+        act = publishing.publish(draft, args.by, now, running_plan(folder))
         print(f"Published version {act.version} (signed by {act.signer} on {act.signed_on}). "
               "The desk runs it from its next start; incidents record it.")
     return EXIT_OK

@@ -45,7 +45,7 @@ def run_desk(args) -> int:
     from models.incidents.response import keeping_running
     from models.incidents.running_edition import edition_to_run
     from models.incidents.timeline import last_recorded
-    from models.plans.editions import EditionsError, in_edition, load_editions
+    from models.plans.editions import EditionsError, edition_problems, in_edition, load_editions
     from models.plans.loader import CatalogError
     from models.plans.manifest import PlanFolderRefused, load_verified
     from models.plans.revisions import lost_situations
@@ -133,7 +133,8 @@ def run_desk(args) -> int:
     except Exception as e:
         return refuse_damaged(e)
     try:  # the hall's published plans, if it has published its own
-        catalog = running_plan(plans_dir).catalog
+        running = running_plan(plans_dir)
+        catalog = running.catalog
         lost = lost_situations(catalog)
     except RunningRefused as e:
         db.close()
@@ -153,6 +154,15 @@ def run_desk(args) -> int:
     # texts used before, whichever edition they were). One no longer in the plans: asked again.
     edition = args.edition or str(store.get("edition"))
     edition = edition if edition in (*editions.keys(), "all") else ""
+    unfit = edition_problems(catalog, plans_dir) if running.published else []
+    if unfit:  # published before such versions were refused: say so, never crash on it
+        db.close()
+        return refuse(app.translate("Main", "The published plans cannot be used"),
+                      app.translate("Main", "The plans this hall published do not fit the kinds "
+                                    "of hall the program knows (listed below), so the desk "
+                                    "cannot cut this hall's plans from them. Correct them in a "
+                                    "new draft (main.py plans draft) and publish it, or restore "
+                                    "the database from a backup."), "\n".join(unfit))
     try:  # a new choice waits until the incidents running under the old one are closed
         edition = edition_to_run(catalog, editions, edition)
     except Exception as e:

@@ -127,3 +127,30 @@ def test_commands_without_a_database_say_so(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
+
+
+def test_the_desk_refuses_a_published_plan_no_edition_can_cut(db):
+    """Published before such drafts were refused (a fourth level no hall's chain covers): the
+    desk said nothing and crashed at every start; now it says what is wrong and what to do."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    from models.plans import drafts, publishing
+    from models.store.schema import open_database
+    from tests.models.plans.plan_drafting import EDITOR, MANAGER, T0, edited_draft, running
+    from tests.models.plans.test_publishing import LEVEL_4
+
+    handle = open_database(db)
+    try:
+        draft = edited_draft()
+        drafts.change(draft, "level.4", LEVEL_4, EDITOR, T0)
+        unchecked = replace(running(), folder=None)  # as before the check existed
+        publishing.submit(draft, EDITOR, T0, unchecked)
+        publishing.approve(draft, MANAGER, date(2026, 12, 1), EDITOR, T0 + timedelta(hours=1))
+        publishing.publish(draft, EDITOR, T0 + timedelta(hours=2))
+    finally:
+        handle.close()
+    desk = run("--self-test", "--db", db)
+    assert desk.returncode == 2, desk.stderr
+    assert "与程序所知的大厅类型不相符" in desk.stderr and "level" in desk.stderr
+    assert "Traceback" not in desk.stderr

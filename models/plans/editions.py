@@ -511,3 +511,20 @@ def _known(library: Catalog, kind: str, key: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def edition_problems(library: Catalog, folder) -> list[str]:
+    """What keeps `folder`'s editions from cutting `library` (a hall's draft of its plans):
+    the editions file's own checks against it, then each edition cut. A version no edition
+    can cut must never be published: the desk of such a hall could not start on it."""
+    try:
+        editions = load_editions(folder, library)
+    except EditionsError as e:
+        return [str(p) for p in e.problems]
+    problems = []
+    for edition in editions.editions:
+        try:
+            edition_catalog(library, edition)
+        except Exception as e:  # any failure to cut is the refusal's reason
+            problems.append(f"{EDITIONS_FILE}: {edition.key}: {type(e).__name__}: {e}")
+    return problems

@@ -45,6 +45,7 @@ from models.plans.drafts import (
     move,
     record_act,
 )
+from models.plans.editions import edition_problems
 from models.plans.loader import load_texts
 from models.plans.revisions import approval_of, version_label
 from models.plans.running import RunningPlan
@@ -124,6 +125,7 @@ def submit(draft: Draft | int, who: str, now: datetime, running: RunningPlan) ->
         if version == running.catalog.info.version or PlanVersion.select().where(
                 PlanVersion.version == version, PlanVersion.digest != catalog.digest).exists():
             raise PublishRefused("same_version", version)
+        _check_editions(catalog, running)
         act = record_act(row, "submitted", who, now, catalog)
         move(row, "editing", "submitted")
     return _act(act)
@@ -177,8 +179,11 @@ def approve(draft: Draft | int, signer: str, signed_on: date | None, who: str, n
     return _act(act)
 
 
-def publish(draft: Draft | int, who: str, now: datetime) -> Act:
-    """The approved draft published: from the desk's next start, the plans it runs."""
+def publish(draft: Draft | int, who: str, now: datetime,
+            running: RunningPlan | None = None) -> Act:
+    """The approved draft published: from the desk's next start, the plans it runs.
+    `running` (its shipped folder's editions) checked again: the program may have been
+    updated since the submission."""
     who = check_name(who)
     with transaction():
         row = draft_row(draft)
@@ -191,11 +196,22 @@ def publish(draft: Draft | int, who: str, now: datetime) -> Act:
         catalog = _catalog(row)
         if catalog.digest != approved.digest:
             raise PublishRefused("changed_since_submission")
+        if running is not None:
+            _check_editions(catalog, running)
         plan = record_plan_version(catalog, now)
         act = record_act(row, "published", who, now, catalog, signer=approved.signer,
                          signed_on=approved.signed_on, texts=row.texts, plan=plan.id)
         move(row, "approved", "published")
     return _act(act)
+
+
+def _check_editions(catalog: Catalog, running: RunningPlan) -> None:
+    """Every kind of hall's edition must cut `catalog`, or the desk would not start on it."""
+    if running.folder is None:
+        return
+    problems = edition_problems(catalog, running.folder)
+    if problems:
+        raise PublishRefused("editions_broken", "; ".join(problems))
 
 
 # ---- the stamp -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ the desk does not start on plans it cannot trust.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from models.plans.catalog import Catalog
@@ -35,6 +35,7 @@ class RunningPlan:
     catalog: Catalog
     texts: dict[str, str]  # plan file name -> TOML text: what a new draft starts from
     release_id: int | None  # the act that published it; None: the shipped folder
+    folder: Path | None = None  # the shipped folder: its editions must fit a new version
 
     @property
     def published(self) -> bool:
@@ -78,5 +79,5 @@ def running_plan(folder: Path) -> RunningPlan:
     shipped folder. Raises RunningRefused, PlanFolderRefused or CatalogError."""
     release = latest_release()
     if release is not None:
-        return published_plan(release)
-    return RunningPlan(load_verified(folder), shipped_texts(folder), None)
+        return replace(published_plan(release), folder=folder)
+    return RunningPlan(load_verified(folder), shipped_texts(folder), None, folder)

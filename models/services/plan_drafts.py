@@ -95,4 +95,4 @@ class PlanDraftService:
     @command(EDITED)
     def publish(self, draft: Draft | int, who: str) -> Outcome[Act]:
         """Published: the desk runs it from its next start."""
-        return Outcome(EDITED, publishing.publish(draft, who, self._now()))
+        return Outcome(EDITED, publishing.publish(draft, who, self._now(), self._running()))

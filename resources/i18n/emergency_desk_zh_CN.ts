@@ -1694,6 +1694,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>无法使用本厅发布的预案</translation>
     </message>
     <message>
+        <source>The plans this hall published do not fit the kinds of hall the program knows (listed below), so the desk cannot cut this hall's plans from them. Correct them in a new draft (main.py plans draft) and publish it, or restore the database from a backup.</source>
+        <translation>本厅发布的预案与程序所知的大厅类型不相符（见下），处置台无法从中取出本厅的预案。请在新草稿中改正（main.py plans draft）后发布，或从备份恢复数据库。</translation>
+    </message>
+    <message>
         <source>The plans this hall published no longer pass the program's checks (listed below). Correct them in a new draft (main.py plans draft) and publish it, or restore the database from a backup.</source>
         <translation>本厅发布的预案已不能通过程序的检查（见下方列表）。请在新的草稿中改正（main.py plans draft）后发布，或从备份恢复数据库。</translation>
     </message>
@@ -1950,6 +1954,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The draft's text changed since it was submitted: withdraw it and submit it again.</source>
         <translation>草稿在提交后被改动：请撤回后重新提交。</translation>
+    </message>
+    <message>
+        <source>The draft does not fit every kind of hall the program knows, so a desk could not start on it: {0}</source>
+        <translation>草稿不再适合程序所知的各类大厅，处置台将无法按它启动：{0}</translation>
     </message>
     <message>
         <source>Only an approved and signed draft can be published; this one is {0}.</source>

@@ -59,6 +59,9 @@ def refusal_text(refused: DraftRefused) -> str:
         "changed_since_submission": translate("PlanEditor", "The draft's text changed since "
                                               "it was submitted: withdraw it and submit it "
                                               "again."),
+        "editions_broken": translate("PlanEditor", "The draft does not fit every kind of "
+                                     "hall the program knows, so a desk could not start on "
+                                     "it: {0}").format(detail),
         "not_approved": translate("PlanEditor", "Only an approved and signed draft can be "
                                   "published; this one is {0}.").format(status_text(detail)),
     }

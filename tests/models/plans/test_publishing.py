@@ -253,3 +253,37 @@ def test_paper_names_the_version_an_incident_ran_with_its_signer(desk_db):
     plan_id = publishing.published_versions()[0].plan_id
     assert stamped_label(stamp_of_version(plan_id)) == (
         "2026.2（2026-11-22），签发人 王经理 2026-12-01")
+
+
+LEVEL_4 = {"level": 4, "name": "四级应急事件", "short": "轻微", "color": "#607d8b",
+           "criteria": ["轻微"], "handled_by": "现场处理", "report_to": "dept_manager",
+           "report_within_minutes": 60}
+
+
+def test_a_draft_no_hall_edition_can_cut_is_refused_at_submit():
+    """A fourth level no edition's reporting chain covers: the desk of such a hall could not
+    start on it (it crashed at every start). Refused at submit; taken out, submitted."""
+    draft = edited_draft()
+    drafts.change(draft, "level.4", LEVEL_4, EDITOR, T0)
+    assert refusal(publishing.submit, draft, EDITOR, T0, running()) == "editions_broken"
+    drafts.change(draft, "level.4", None, EDITOR, T0)  # the fourth level taken out again
+    assert publishing.submit(draft, EDITOR, T0, running()).act == "submitted"
+
+
+def test_the_editions_must_still_cut_a_draft_when_it_is_published(tmp_path):
+    import shutil
+
+    folder = tmp_path / "plans"
+    shutil.copytree(default_plans_dir(), folder)
+    from dataclasses import replace
+
+    from models.plans.running import running_plan as run_in
+
+    draft = approved_draft()
+    text = (folder / "editions.toml").read_text(encoding="utf-8")
+    (folder / "editions.toml").write_text(  # a program update naming a level the draft lacks
+        text.replace("[[edition.chain]]\nlevel = 3", "[[edition.chain]]\nlevel = 5", 1),
+        encoding="utf-8")
+    updated = replace(run_in(default_plans_dir()), folder=folder)
+    assert refusal(publishing.publish, draft, EDITOR, T0 + timedelta(hours=2),
+                   updated) == "editions_broken"
