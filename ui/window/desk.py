@@ -140,7 +140,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                        volume=int(store.get("alarm_volume")))
     drill_service = DrillService(catalog=catalog, plan=plan, act=act)
     drill_controller = DrillController(service=drill_service, clock=clock, incidents=incidents)
-    plans = PlanService(catalog=catalog, plan=plan, now=clock.now, zone=clock.zone)
+    plans = PlanService(catalog=catalog, plan=plan, now=clock.real_now, zone=clock.zone)
     drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)
     drill_banner.stop_requested.connect(drill_controller.stop)
     drill_controller.inject.connect(lambda text: emergency.show_notice(
@@ -187,7 +187,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         from models.services.plan_drafts import PlanDraftService
         from ui.plans.plan_editor import PlanEditor
 
-        service = PlanDraftService(running=running, now=clock.now, zone=clock.zone)
+        service = PlanDraftService(running=running, now=clock.real_now, zone=clock.zone)
         return PlanEditor(service=service, operations=operations,
                           clerk=lambda: str(store.get("clerk_on_duty")), people=contacts.people,
                           show_people=show_people, confirm=confirm, zone=clock.zone)

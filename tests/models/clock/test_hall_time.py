@@ -98,3 +98,14 @@ def test_the_desk_s_time_never_starts_before_what_is_recorded():
 def test_each_jump_of_the_pc_s_clock_is_told_once(jumps, told):
     watch = JumpWatch()
     assert [j for j in (watch.new_jump(x) for x in jumps) if j is not None] == told
+
+
+def test_a_drill_speeds_the_desks_time_but_not_its_real_time():
+    """Plan edits, approvals and publishing are recorded for good: they take the real time,
+    never a ×10 drill's (which runs hours ahead and then blocked an approval as "clock behind")."""
+    real = FakeClock(MIDNIGHT)
+    desk = DeskClock(real)
+    desk.accelerate(10)
+    real.advance(minutes=30)
+    assert desk.now() == MIDNIGHT + timedelta(minutes=300)
+    assert desk.real_now() == MIDNIGHT + timedelta(minutes=30)
