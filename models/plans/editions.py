@@ -184,14 +184,15 @@ def _cut_situation(sit: Situation, edition: Edition) -> Situation:
 
 def _kept_steps(sit: Situation, edition: Edition) -> tuple[int, ...]:
     """The positions in the library's situation of the steps the edition takes: the hall's
-    own documents' steps (and a step of no document: the hall's own addition); only where
-    they give the situation none (a cinema's fire: its text stops before the measures) the
-    steps of other documents anyone may take (on-site conduct and 110/119/120: no body of
-    another hall)."""
-    own = tuple(i for i, st in enumerate(sit.steps)
-                if not st.source or edition.applies(st.source))
-    return own or tuple(i for i, st in enumerate(sit.steps)
-                        if {st.role, *st.call} <= set(edition.everyone))
+    own documents' steps; only where they give the situation none (a cinema's fire: its
+    text stops before the measures) the steps of other documents anyone may take (on-site
+    conduct and 110/119/120: no body of another hall). A step of no document (one a hall
+    added in its draft) is kept too, beside them, never instead of them."""
+    own = {i for i, st in enumerate(sit.steps) if st.source and edition.applies(st.source)}
+    taken = own or {i for i, st in enumerate(sit.steps)
+                    if {st.role, *st.call} <= set(edition.everyone)}
+    added = {i for i, st in enumerate(sit.steps) if not st.source}
+    return tuple(sorted(taken | added))
 
 
 @dataclass(frozen=True)

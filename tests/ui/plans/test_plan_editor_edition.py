@@ -154,3 +154,19 @@ def test_the_desk_gives_its_editor_the_edition_it_runs(qtbot, tmp_path, desk_db,
     qtbot.mouseClick(editor.start_button, Qt.MouseButton.LeftButton)
     keys = situation_keys(editor)
     assert len(keys) == situations and (GAS_ONLY in keys) == (edition == "all")
+
+
+def test_a_step_added_where_the_bank_borrows_steps_joins_them(qtbot, desk_db, shipped_catalog,
+                                                              shipped_editions):
+    """The bank's documents give a quarrel no step of their own: it takes the steps anyone
+    may take. The hall's added step (of no document) joins those, it does not replace them."""
+    editor = make_editor(qtbot, shipped_editions.get(BANK))
+    editor.show_situation("quarrel_fight")
+    borrowed = step_texts(editor)
+    assert borrowed and not any(st.source.startswith("bank:") for st in
+                                shipped_catalog.situation("quarrel_fight").steps)
+    editor.steps.add()
+    assert step_texts(editor)[:-1] == borrowed and len(editor.steps.steps) == len(borrowed) + 1
+    assert editor.steps.list.currentRow() == len(borrowed)
+    bank = edition_catalog(editor.session.catalog(), shipped_editions.get(BANK))
+    assert len(bank.situation("quarrel_fight").steps) == len(borrowed) + 1
