@@ -164,18 +164,12 @@ def _cut_situation(sit: Situation, edition: Edition) -> Situation:
     def applies(ref: str) -> bool:
         return not ref or edition.applies(ref)
 
-    def anyone_may(step) -> bool:  # on-site conduct and 110/119/120: no body of another hall
-        return {step.role, *step.call} <= set(edition.everyone)
-
     played = dict(edition.played_by)
 
     def who(key: str) -> str:
         return played.get(key, key)
 
-    # The hall's own documents' steps; only where they give the situation none (a cinema's
-    # fire: its text stops before the measures) the steps of other documents anyone may take.
-    steps = (tuple(step for step in sit.steps if applies(step.source))
-             or tuple(step for step in sit.steps if anyone_may(step)))
+    steps = tuple(sit.steps[i] for i in _kept_steps(sit, edition))
     timers = tuple(t for t in sit.timers if applies(t.source))
     return replace(
         sit,
@@ -186,6 +180,43 @@ def _cut_situation(sit: Situation, edition: Edition) -> Situation:
         timers=_timers(tuple(replace(t, by=who(t.by), to=who(t.to) if t.to else "")
                              for t in timers), {LEVEL_REPORT_KEY}),
         thresholds=tuple(t for t in sit.thresholds if applies(t.source)))
+
+
+def _kept_steps(sit: Situation, edition: Edition) -> tuple[int, ...]:
+    """The positions in the library's situation of the steps the edition takes: the hall's
+    own documents' steps; only where they give the situation none (a cinema's fire: its
+    text stops before the measures) the steps of other documents anyone may take (on-site
+    conduct and 110/119/120: no body of another hall). A step of no document (one a hall
+    added in its draft) is kept too, beside them, never instead of them."""
+    own = {i for i, st in enumerate(sit.steps) if st.source and edition.applies(st.source)}
+    taken = own or {i for i, st in enumerate(sit.steps)
+                    if {st.role, *st.call} <= set(edition.everyone)}
+    added = {i for i, st in enumerate(sit.steps) if not st.source}
+    return tuple(sorted(taken | added))
+
+
+@dataclass(frozen=True)
+class EditionScope:
+    """What of the library an edition's hall runs, by the library's keys and positions: the
+    plan editor shows the hall only these, and edits them where the library has them."""
+
+    situations: tuple[str, ...]  # in the library's order
+    roles: tuple[str, ...]
+    steps: dict[str, tuple[int, ...]]  # situation -> library positions of the steps kept,
+    # in order; () where the hall's steps are not the library's (editions.toml first_steps)
+
+
+def edition_scope(library: Catalog, edition: Edition) -> EditionScope:
+    cut = edition_catalog(library, edition)
+    keys = tuple(s.key for s in cut.situations)
+    steps = {}
+    for sit in cut.situations:
+        own = library.situation(sit.key)
+        kept = tuple(i for i in _kept_steps(own, edition)
+                     if not own.steps[i].switch_to or own.steps[i].switch_to in keys)
+        same = [own.steps[i].text for i in kept] == [st.text for st in sit.steps]
+        steps[sit.key] = kept if same else ()
+    return EditionScope(situations=keys, roles=tuple(r.key for r in cut.roles), steps=steps)
 
 
 def _timers(timers: tuple[Timer, ...], outside: set[str]) -> tuple[Timer, ...]:

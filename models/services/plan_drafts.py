@@ -15,20 +15,25 @@ from models.documents import PlanStamp
 from models.plans import drafts, publishing
 from models.plans.catalog import Catalog
 from models.plans.drafts import Change, Draft, DraftProblem, DraftRefused, Where
+from models.plans.editions import Edition, EditionScope, edition_scope
 from models.plans.publishing import Act, PublishRefused
 from models.plans.running import RunningPlan
 from models.services.changes import Changes, Outcome, command
 
-__all__ = ["Act", "Change", "Draft", "DraftProblem", "DraftRefused", "PlanDraftService",
-           "PublishRefused"]
+__all__ = ["Act", "Change", "Draft", "DraftProblem", "DraftRefused", "EditionScope",
+           "PlanDraftService", "PublishRefused"]
 
 EDITED = Changes(plans=True)
 
 
 class PlanDraftService:
     def __init__(self, *, running: Callable[[], RunningPlan], now: Callable[[], datetime],
-                 zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> None:
+                 zone: ZoneInfo = hall_time.DEFAULT_ZONE,
+                 edition: Edition | None = None) -> None:
+        """`edition`: the hall's kind the desk runs (None: every plan of the library). The
+        draft is always the whole library's files; the edition only says what to show."""
         self._running = running  # the plans the desk runs, read again when needed
+        self._edition = edition
         self._now = now
         self._zone = zone
 
@@ -47,6 +52,11 @@ class PlanDraftService:
     def catalog(self, draft: Draft | int) -> Catalog:
         """The draft's plans, as the desk would run them once published."""
         return drafts.draft_catalog(draft)
+
+    def scope(self, catalog: Catalog) -> EditionScope | None:
+        """What of `catalog` (a draft's plans) the hall's edition runs, by library keys and
+        step positions; None: no edition, everything."""
+        return None if self._edition is None else edition_scope(catalog, self._edition)
 
     def changes(self, draft: Draft | int) -> list[Change]:
         return drafts.changes(draft)

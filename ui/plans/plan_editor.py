@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from models.clock import hall_time
 from models.plans.catalog import Catalog
-from models.services.plan_drafts import PlanDraftService
+from models.services.plan_drafts import EditionScope, PlanDraftService
 from ui.common.ask import Confirm, ask_yes_no
 from ui.common.message_tone import show_message
 from ui.common.operations import Operations
@@ -77,6 +77,7 @@ class PlanEditor(QWidget):
         self.session = DraftSession(service=service, operations=operations,
                                     who=lambda: self.editor_name.text(), parent=self)
         self.catalog: Catalog | None = None
+        self.scope: EditionScope | None = None  # the hall's edition of it; None: everything
         self.situation_form: SituationForm | None = None
 
         self.back_button = QPushButton(self.tr("← Back to the plans"), objectName="backToPlans")
@@ -94,7 +95,7 @@ class PlanEditor(QWidget):
         self.situation_scroll = QScrollArea(objectName="situationScroll")
         self.situation_scroll.setWidgetResizable(True)
         self.steps = StepsEditor(save=self.session.save, read=self.session.read,
-                                 confirm=confirm)
+                                 confirm=confirm, positions=self._step_positions)
         self.roles = RolesEditor(save=self.session.save, people=people,
                                  show_people=show_people)
         self.levels = LevelsEditor(save=self.session.save, read=self.session.read)
@@ -143,6 +144,7 @@ class PlanEditor(QWidget):
         """Everything again from the draft (started, submitted, published...)."""
         draft = self.session.draft()
         self.catalog = self.session.catalog()
+        self.scope = self.session.scope(self.catalog)
         editing = draft is not None and draft.status == "editing"
         self.start_button.setVisible(draft is None)
         self.summary.setText(self._summary())
@@ -170,6 +172,8 @@ class PlanEditor(QWidget):
         if catalog is not None:
             for category in catalog.ordered_categories():
                 for sit in catalog.situations_in(category.key):
+                    if self.scope is not None and sit.key not in self.scope.situations:
+                        continue  # another kind of hall's
                     item = QListWidgetItem(f"{sit.name}")
                     item.setToolTip(category.name)
                     item.setData(KEY_ROLE, sit.key)
@@ -206,6 +210,15 @@ class PlanEditor(QWidget):
         self.situation_scroll.setWidget(self.situation_form)
         self.steps.set_situation(key, self._role_names())
 
+    def _step_positions(self, key: str) -> tuple[int, ...] | None:
+        """The library positions of the steps the hall's edition takes in situation `key`."""
+        return None if self.scope is None else self.scope.steps.get(key, ())
+
+    def _roles(self) -> list:
+        """The roles of the draft the hall's edition has (by the names the draft gives)."""
+        roles = self.catalog.roles if self.catalog else ()
+        return [r for r in roles if self.scope is None or r.key in self.scope.roles]
+
     def _role_names(self) -> dict[str, str]:
         return {r.key: r.name for r in self.catalog.roles} if self.catalog else {}
 
@@ -215,9 +228,9 @@ class PlanEditor(QWidget):
     def _refresh_tab(self) -> None:
         page = self.tabs.currentIndex()
         if page == self.pages["roles"] and self.catalog is not None:
-            self.roles.set_roles(list(self.catalog.roles),
-                                 {r.key: self.session.read(f"role.{r.key}") or {}
-                                  for r in self.catalog.roles})
+            roles = self._roles()
+            self.roles.set_roles(roles, {r.key: self.session.read(f"role.{r.key}") or {}
+                                         for r in roles})
         elif page == self.pages["levels"] and self.catalog is not None:
             self.levels.set_levels([(lv.level, lv.name) for lv in self.catalog.levels],
                                    self._role_names())
@@ -229,6 +242,7 @@ class PlanEditor(QWidget):
     def _edited(self) -> None:
         """A field saved: the draft's plans as they now are (role names for the steps)."""
         self.catalog = self.session.catalog()
+        self.scope = self.session.scope(self.catalog)
         self.steps.roles = self._role_names()
         if self.tabs.currentIndex() == self.pages["log"]:
             self._refresh_tab()

@@ -20,6 +20,7 @@ from models.services.plan_drafts import (
     Change,
     Draft,
     DraftRefused,
+    EditionScope,
     PlanDraftService,
 )
 from ui.common.operations import Operations
@@ -93,6 +94,10 @@ class DraftSession(QObject):
     def catalog(self) -> Catalog | None:
         draft = self.draft()
         return None if draft is None else self.service.catalog(draft)
+
+    def scope(self, catalog: Catalog | None) -> EditionScope | None:
+        """What of the draft's plans the hall's edition runs (None: everything)."""
+        return None if catalog is None else self.service.scope(catalog)
 
     def changes(self) -> list[Change]:
         draft = self.draft() or self.service.latest()

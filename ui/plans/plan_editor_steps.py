@@ -1,10 +1,13 @@
 """StepsEditor: the steps of one situation in the draft — the list in order (moved up and
 down, added, removed) and the chosen step's fields: text, who does it, calls, words to say,
-condition, and whether it is done after the incident."""
+condition, and whether it is done after the incident.
+
+For a hall that runs an edition, the list holds only the steps its edition takes, numbered as
+the hall sees them; each is read and written at its position in the library's situation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -57,15 +60,21 @@ class StepForm(QWidget):
 
 class StepsEditor(QWidget):
     def __init__(self, *, save: Save, read: Callable[[str], object],
-                 confirm: Confirm = ask_yes_no, parent: QWidget | None = None) -> None:
-        """`read`: a path's value in the draft now (the steps after a move)."""
+                 confirm: Confirm = ask_yes_no,
+                 positions: Callable[[str], Sequence[int] | None] = lambda key: None,
+                 parent: QWidget | None = None) -> None:
+        """`read`: a path's value in the draft now (the steps after a move); `positions`:
+        the library positions of the steps the hall's edition takes in a situation, asked
+        again after every change (None: every step)."""
         super().__init__(parent)
         self.setObjectName("stepsEditor")
         self._save = save
         self._read = read
         self._confirm = confirm
+        self._positions = positions
         self.key = ""
         self.steps: list[dict] = []
+        self.positions: list[int] = []  # row -> the step's position in the library
         self.roles: dict[str, str] = {}
         self.form: StepForm | None = None
         self.list = QListWidget(objectName="stepList")
@@ -102,7 +111,11 @@ class StepsEditor(QWidget):
         """Show the steps of situation `key` as the draft has them, step `row` chosen."""
         self.key = key
         self.roles = dict(roles)
-        self.steps = list(self._read(f"situation.{key}.step") or [])
+        every = list(self._read(f"situation.{key}.step") or [])
+        kept = self._positions(key)
+        self.positions = [i for i in (range(len(every)) if kept is None else kept)
+                          if 0 <= i < len(every)]
+        self.steps = [every[i] for i in self.positions]
         self.list.blockSignals(True)
         self.list.clear()
         for index in range(len(self.steps)):
@@ -118,8 +131,8 @@ class StepsEditor(QWidget):
             self.form = None
         if not 0 <= row < len(self.steps):
             return
-        self.form = StepForm(key=self.key, index=row, data=self.steps[row], roles=self.roles,
-                             save=self._save)
+        self.form = StepForm(key=self.key, index=self.positions[row], data=self.steps[row],
+                             roles=self.roles, save=self._save)
         self.form.fields["text"].saved.connect(lambda _w: self._relabel(row))
         self.form.fields["after"].saved.connect(lambda _w: self._relabel(row))
         self.form_scroll.setWidget(self.form)
@@ -128,7 +141,8 @@ class StepsEditor(QWidget):
 
     def _relabel(self, row: int) -> None:
         """The list says what the step now says (the form stays, with the focus in it)."""
-        self.steps[row] = dict(self._read(f"situation.{self.key}.step.{row}") or {})
+        where = f"situation.{self.key}.step.{self.positions[row]}"
+        self.steps[row] = dict(self._read(where) or {})
         self.list.item(row).setText(self._item_text(row))
 
     def _item_text(self, row: int) -> str:
@@ -146,14 +160,16 @@ class StepsEditor(QWidget):
         other = row + offset
         if not (0 <= row < len(self.steps) and 0 <= other < len(self.steps)):
             return
-        steps = list(self.steps)
-        steps[row], steps[other] = steps[other], steps[row]
+        steps = list(self._read(f"situation.{self.key}.step") or [])
+        mine, theirs = self.positions[row], self.positions[other]
+        steps[mine], steps[theirs] = steps[theirs], steps[mine]
         self._say(self._save(f"situation.{self.key}.step", steps))
         self.set_situation(self.key, self.roles, other if not self.message.text() else row)
 
     def add(self) -> None:
         """A new last step, chosen, its text ready to be written over."""
-        problem = self._save(f"situation.{self.key}.step.{len(self.steps)}",
+        every = self._read(f"situation.{self.key}.step") or []
+        problem = self._save(f"situation.{self.key}.step.{len(every)}",
                              {"text": self.tr("New step: write what to do")})
         self._say(problem)
         if problem:
@@ -173,5 +189,5 @@ class StepsEditor(QWidget):
                       lambda: self.remove(row))
 
     def remove(self, row: int) -> None:
-        self._say(self._save(f"situation.{self.key}.step.{row}", None))
+        self._say(self._save(f"situation.{self.key}.step.{self.positions[row]}", None))
         self.set_situation(self.key, self.roles, row if self.message.text() else row - 1)

@@ -187,7 +187,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         from models.services.plan_drafts import PlanDraftService
         from ui.plans.plan_editor import PlanEditor
 
-        service = PlanDraftService(running=running, now=clock.real_now, zone=clock.zone)
+        service = PlanDraftService(running=running, now=clock.real_now, zone=clock.zone,
+                                   edition=editions.get(edition))
         return PlanEditor(service=service, operations=operations,
                           clerk=lambda: str(store.get("clerk_on_duty")), people=contacts.people,
                           show_people=show_people, confirm=confirm, zone=clock.zone)
