@@ -200,3 +200,19 @@ def test_the_daily_log_is_the_halls_day_from_the_settings(tmp_path, shipped_cata
         texts[day] = "\n".join(pdf.page_texts(out))
     assert "20261120-001\n22:30" in texts["2026-11-20"]
     assert "20261120-001" not in texts["2026-11-21"]
+
+
+def test_records_print_after_the_hall_chose_an_edition(database, tmp_path):
+    """Recorded under the whole library, printed once the hall runs the bank's edition (no
+    应急管理小组组长 there): each incident as it ran."""
+    from models.store.settings import SettingsStore
+
+    SettingsStore(database.parent / "settings.json").set("edition", "bank_outlet")
+    record, log = tmp_path / "record.pdf", tmp_path / "log.pdf"
+    result = run("--db", str(database), "export", "incident", "--id", "1", "--out", str(record))
+    assert result.returncode == 0, result.stderr
+    assert "应急管理小组组长" in "\n".join(pdf.page_texts(record))
+    result = run("export", "daily", "--date", "2026-11-20", "--to", "2026-11-21", "--out",
+                 str(log), "--db", str(database))
+    assert result.returncode == 0, result.stderr
+    assert "火灾与安全事故" in "\n".join(pdf.page_texts(log))

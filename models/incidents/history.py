@@ -20,6 +20,7 @@ from models.incidents.lifecycle import Status
 from models.incidents.seal import current_seal
 from models.incidents.verify import verify_incidents
 from models.plans.catalog import Catalog
+from models.plans.revisions import names_of
 from models.store.tables import Deadline, Incident, bound_database, reading
 
 
@@ -144,27 +145,40 @@ def _daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: st
         for d in Deadline.select().where(Deadline.incident.in_([i.id for i in incidents])):
             by_incident.setdefault(d.incident_id, []).append(d)
     altered = {f.incident_id for f in verify_incidents([i.id for i in incidents])}
-    rows, problems = [], []
+    names_by_plan: dict[int, Catalog] = {}  # a few versions among many incidents
+    rows, problems, categories = [], [], {}
     for i in incidents:
-        level = catalog.level(i.level)
-        category = catalog.category(i.category_key).name
+        if i.plan_id not in names_by_plan:
+            names_by_plan[i.plan_id] = names_of(i.plan_id, catalog)
+        names = names_by_plan[i.plan_id]
+        level = names.level(i.level)
+        category = names.category(i.category_key).name
+        categories.setdefault(i.category_key, category)
         row = DailyRow(i.number, from_db(i.started_at), i.situation_name, category,
                        f"{level.name}（{level.short}）", i.place, i.status,
                        reporting_of(by_incident.get(i.id, [])), i.is_drill, i.desk,
                        intact=i.id not in altered)
         rows.append(row)
         if not i.is_drill:
-            problems += [(row, deadline_line(catalog, d)) for d in by_incident.get(i.id, [])
+            problems += [(row, deadline_line(names, d)) for d in by_incident.get(i.id, [])
                          if d.status in ("missed", "late")]
     real = [i for i in incidents if not i.is_drill and i.status != Status.CANCELLED]  # as counted
     if not hall:  # the desk's settings lost: the hall its incidents were recorded in
         hall = next((i.hall for i in incidents if i.hall), "")
     return DailyLog(hall, desk, first, last, tuple(rows),
                     _counted(Counter(i.category_key for i in real),
-                             [(c.key, c.name) for c in catalog.ordered_categories()]),
+                             _category_names(catalog, categories)),
                     _counted(Counter(i.level for i in real),
                              [(lv.level, f"{lv.name}（{lv.short}）") for lv in catalog.levels]),
                     tuple(problems), seal=_seal())
+
+
+def _category_names(catalog: Catalog, named: dict[str, str]) -> list[tuple[str, str]]:
+    """The catalog's categories in its order, then those of incidents it lacks (recorded
+    under another edition), named as their own versions named them."""
+    own = [(c.key, c.name) for c in catalog.ordered_categories()]
+    keys = {key for key, _ in own}
+    return own + [(key, name) for key, name in named.items() if key not in keys]
 
 
 def _seal() -> str:

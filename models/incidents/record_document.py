@@ -10,19 +10,23 @@ from models.incidents.response import incident_state
 from models.incidents.verify import verify_incident
 from models.plans.catalog import Catalog
 from models.plans.publishing import stamp_of_version, stamped_label
+from models.plans.revisions import names_of
 from models.store.tables import Deadline, Incident, PlanVersion
 
 
 def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
+    """The record as the incident ran: its levels, categories and roles named by the plan
+    version it followed (`catalog`, the plans now, only for what that version lacks)."""
     incident = Incident.get_by_id(incident_id)
     state = incident_state(incident_id)
-    level = catalog.level(incident.level)
-    findings = verify_incident(incident_id)
     plan = PlanVersion.get_by_id(incident.plan_id)
+    names = names_of(plan.id, catalog)
+    level = names.level(incident.level)
+    findings = verify_incident(incident_id)
     return IncidentRecord(
         number=incident.number, hall=incident.hall, desk=incident.desk, clerk=incident.clerk,
         situation=incident.situation_name,
-        category=catalog.category(incident.category_key).name,
+        category=names.category(incident.category_key).name,
         level=f"{level.name}（{level.short}）", status=incident.status,
         is_drill=incident.is_drill, started_at=from_db(incident.started_at),
         closed_at=from_db(incident.closed_at) if incident.closed_at else None,
@@ -30,7 +34,7 @@ def build_record(catalog: Catalog, incident_id: int) -> IncidentRecord:
         fields=records.stored_fields(incident_id),
         aftercare_items=catalog.general.aftercare,
         timeline=tuple(_timeline_line(e) for e in state.entries),
-        deadlines=tuple(deadline_line(catalog, d) for d in Deadline.select().where(
+        deadlines=tuple(deadline_line(names, d) for d in Deadline.select().where(
             Deadline.incident == incident_id).order_by(Deadline.started_at, Deadline.id)),
         integrity_ok=not findings,
         integrity_problems=tuple((f.position or 0, f.problem) for f in findings),

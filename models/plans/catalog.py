@@ -204,6 +204,14 @@ class Catalog:
                                  if k not in self._index[kind])
         return replace(self, _index={}, _retired=retired)
 
+    def backed_by(self, other: Catalog) -> Catalog:
+        """This catalog, finding by key (never listing) what it lacks in `other`: a past
+        incident named from the version it ran, the plans now only where that lacks a name."""
+        retired = {kind: {**{k: v for k, v in other._index[kind].items()
+                             if k not in self._index[kind]}, **self._retired.get(kind, {})}
+                   for kind in ("situation", "role", "level", "category")}
+        return replace(self, _index={}, _retired=retired)
+
     def situation(self, key: str) -> Situation:
         return self._find("situation", key)
 

@@ -214,6 +214,13 @@ def plan_catalog(plan_id: int) -> Catalog:
     return _catalog_of(plan_id, row.digest)
 
 
+def names_of(plan_id: int, current: Catalog) -> Catalog:
+    """What names a past incident's levels, categories, roles and situations: the version
+    `plan_id` it ran (an edition, or the whole library), backed by `current` only where that
+    version lacks a key. The names stay the incident's when the hall changes its edition."""
+    return plan_catalog(plan_id).backed_by(current)
+
+
 def lost_situations(catalog: Catalog) -> list[str]:
     """Situations an earlier text of the same plan version had and these files lack. A real
     revision says so with a new version; the same version losing situations is a plan file

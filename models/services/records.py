@@ -27,7 +27,7 @@ from models.incidents.records import (
 from models.incidents.response import IncidentState
 from models.incidents.verify import Finding, verify_incident
 from models.plans.catalog import Catalog
-from models.plans.revisions import incident_plan, plan_catalog
+from models.plans.revisions import incident_plan, names_of, plan_catalog
 from models.services.changes import NOTHING, Changes, command
 
 __all__ = ["AFTERCARE_PREFIX", "DATE_FIELDS", "TEXT_MAX_CHARS", "HistoryFilter", "HistoryRow",
@@ -73,6 +73,11 @@ class RecordService:
 
     def plan_catalog(self, plan_id: int) -> Catalog:
         return plan_catalog(plan_id)
+
+    def names(self, plan_id: int) -> Catalog:
+        """What names an incident's level, category and roles: the version `plan_id` it ran,
+        the plans now only where that version lacks a key."""
+        return names_of(plan_id, self.catalog)
 
     def integrity(self, incident_id: int) -> list[Finding]:
         return verify_incident(incident_id)

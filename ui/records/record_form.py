@@ -224,11 +224,11 @@ class RecordForm(QWidget):
     def load(self) -> None:
         state = self._service.state(self.incident_id)
         s = state.summary
-        level = self._catalog.level(s.level)
+        self._plan_id, self._plan_label = self._service.plan_used(self.incident_id)
+        level = self._service.names(self._plan_id).level(s.level)  # as the incident ran
         drill = self.tr("[DRILL] ") if s.is_drill else ""
         self.title.setText(f"{drill}{s.situation_name} · {level.name}（{level.short}）")
         self.status.setText(status_text(s.status))
-        self._plan_id, self._plan_label = self._service.plan_used(self.incident_id)
         self.plan_label.setText(self.tr("Plan version {0}").format(self._plan_label))
         raw, from_draft = self._service.form(self.incident_id)
         self._fill(raw, another=self.incident_id != self._filled_for)

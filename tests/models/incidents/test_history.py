@@ -143,3 +143,37 @@ def test_a_press_made_by_mistake_is_listed_but_never_counted(desk_db, shipped_ca
     assert [r.status for r in log.rows] == ["open", "cancelled"]
     assert [r.number for r in log.counted_rows] == [Incident.get_by_id(real).number]
     assert sum(n for _, n in log.by_category) == 1 and sum(n for _, n in log.by_level) == 1
+
+
+def test_the_daily_log_names_each_incident_as_it_ran(desk_db, shipped_catalog, shipped_editions):
+    """Incidents recorded under the whole library, listed after the hall chose the bank's
+    edition: the missed report to 应急管理小组组长 (no such role in a bank) is still named."""
+    from models.incidents import deadlines
+    from models.plans.editions import in_edition
+
+    clock = FakeClock(datetime(2026, 11, 20, 9, 30, tzinfo=HALL))
+    response.start_incident(shipped_catalog, desk_db[1], "fire",
+                            Act(WHO, clock.now(), HolidayCalendar()))
+    clock.advance(timedelta(minutes=6))
+    deadlines.check_overdue(shipped_catalog, Act(WHO, clock.now(), HolidayCalendar()))
+    bank = in_edition(shipped_catalog, shipped_editions, "bank_outlet")
+    log = history.daily_log(bank, date(2026, 11, 20), date(2026, 11, 20), hall="")
+    ((row, line),) = log.missed_or_late
+    assert (row.category, row.level) == ("火灾与安全事故", "一级应急事件（重大）")
+    assert (line.by, line.to) == ("现场服务人员", "应急管理小组组长")
+    assert dict(log.by_level) == {"一级应急事件（重大）": 1}
+
+
+def test_the_totals_count_a_category_the_plans_now_lack(filled):
+    """A revision without 火灾与安全事故: the day's fire is still counted, under its own name,
+    after the categories the plans now have."""
+    from dataclasses import replace
+
+    catalog, _ids = filled
+    now = replace(catalog, categories=tuple(c for c in catalog.categories
+                                            if c.key != "fire_safety"),
+                  situations=tuple(s for s in catalog.situations if s.category != "fire_safety"),
+                  _index={})
+    log = history.daily_log(now, date(2026, 11, 20), date(2026, 11, 20), hall="")
+    assert sum(n for _, n in log.by_category) == 3
+    assert log.by_category[-1] == ("火灾与安全事故", 1)

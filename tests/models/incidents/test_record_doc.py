@@ -29,3 +29,17 @@ def test_build_record_from_the_database(desk_db, shipped_catalog):
     tampered = build_record(shipped_catalog, incident)
     assert not tampered.integrity_ok
     assert [code for _, code in tampered.integrity_problems] == ["altered"]
+
+
+def test_a_record_names_what_its_own_version_named(desk_db, shipped_catalog, shipped_editions):
+    """A fire recorded under the whole library, printed after the hall chose the bank's
+    edition (which has no 应急管理小组组长): its level, category and roles as it ran."""
+    from models.plans.editions import in_edition
+
+    act = Act(Who("城东营业厅", "1号台", "张三"), datetime(2026, 11, 20, 10, 0, tzinfo=HALL),
+              HolidayCalendar())
+    incident = response.start_incident(shipped_catalog, desk_db[1], "fire", act)
+    bank = in_edition(shipped_catalog, shipped_editions, "bank_outlet")
+    record = build_record(bank, incident)
+    assert record.level == "一级应急事件（重大）" and record.category == "火灾与安全事故"
+    assert (record.deadlines[0].by, record.deadlines[0].to) == ("现场服务人员", "应急管理小组组长")

@@ -130,3 +130,21 @@ def test_a_running_incident_of_a_removed_situation_still_opens(desk_db, shipped_
     assert working.digest == revised.digest and working.to_dict() == revised.to_dict()
     response.set_step(working, shock, 0, True, act)  # the clerk goes on with it
     assert incident_state(shock).summary.status == "in_hand"
+
+
+def test_a_past_incident_is_named_by_its_version_backed_by_the_plans_now(
+        desk_db, shipped_catalog, shipped_editions):
+    """The bank's version names its own roles (its name for 应急指挥部 wins over the plans
+    now); a key it lacks is named by the plans now; a key neither has is no name."""
+    from models.plans.editions import in_edition
+    from models.plans.revisions import names_of
+
+    bank = in_edition(shipped_catalog, shipped_editions, "bank_outlet")
+    plan = record_plan_version(bank, NOW)
+    names = names_of(plan.id, shipped_catalog)
+    assert names.role("emergency_command").name == "突发事件应急领导小组"
+    assert shipped_catalog.role("emergency_command").name == "应急指挥部"
+    assert names.role("liaison").name == "应急管理小组联络员"
+    assert [r.key for r in names.roles] == [r.key for r in bank.roles]  # found, not listed
+    with pytest.raises(KeyError):
+        names.role("no_such_role")

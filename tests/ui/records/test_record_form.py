@@ -251,3 +251,20 @@ def test_success_says_so_in_green_a_problem_in_red(qtbot, make_form):
     form.editors["happened_at"].clear()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert (form.message.text(), form.message.property("tone")) == ("已保存。", "ok")
+
+
+def test_the_form_names_the_level_as_the_incident_ran(qtbot, desk_db, shipped_catalog):
+    """The plans now name level 1 otherwise (a later revision, another edition): the form of
+    a fire recorded before still shows the name of the version it ran."""
+    from dataclasses import replace
+
+    def act():
+        return Act(Who("城东营业厅", "1号台", "李主管"), START, HolidayCalendar())
+
+    incident = response.start_incident(shipped_catalog, desk_db[1], "fire", act())
+    now = replace(shipped_catalog, levels=tuple(
+        replace(lv, name="特别重大事件") if lv.level == 1 else lv for lv in shipped_catalog.levels),
+        _index={})
+    form = record_form(catalog=now, incident_id=incident, act=act)
+    qtbot.addWidget(form, before_close_func=RecordForm.flush)
+    assert form.title.text().endswith(" · 一级应急事件（重大）")
