@@ -78,21 +78,12 @@ def hall_plans(args: argparse.Namespace, library, settings):
     """`library` (the shipped plans, or the hall's published ones) as the hall follows it:
     the edition --edition names, else the desk's setting (one the plans no longer have: the
     whole library); None after printing what is wrong."""
-    from models.plans.editions import EditionsError, in_edition, load_editions
+    from cli_plans import in_edition_or_report
     from models.store.paths import default_plans_dir
 
     chosen = args.plans_edition or args.edition
-    edition, folder = chosen or str(settings.get("edition")), args.plans or default_plans_dir()
-    try:
-        editions = load_editions(folder, library)
-        if not chosen and editions.get(edition) is None:
-            edition = ""
-        return in_edition(library, editions, edition)
-    except EditionsError as e:
-        for problem in e.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(e.problems)} problem(s) in {folder}", file=sys.stderr)
-        return None
+    return in_edition_or_report(library, args.plans or default_plans_dir(),
+                                chosen or str(settings.get("edition")), strict=bool(chosen))
 
 
 def _write(args: argparse.Namespace, library, db, db_path: Path) -> int:
