@@ -47,7 +47,15 @@ class AfterPaint(QObject):
         return self._turns_left > 0
 
     def _queue_turn(self) -> None:
-        QCoreApplication.postEvent(self, QEvent(_TURN), _LOW)
+        """The turn posted is a copy Qt made (clone), not the event made here: Qt deletes a
+        posted event after delivering it, and deleting one made in Python goes through
+        PySide's record of its wrapper. PySide 6.11 segfaulted there now and then
+        (Shiboken::BindingManager::releaseWrapper, from the event's destructor in
+        sendPostedEvents, on a wrapper already freed; in about 1 of 3 runs of
+        tests/ui/window/test_cards_come_and_go.py, the same freed wrapper left to crash
+        later in a timer card's deletion). Qt's own copy has no such record: Python holds
+        no reference to it once posted, and Qt deletes it as it does its own events."""
+        QCoreApplication.postEvent(self, QEvent(_TURN).clone(), _LOW)
 
     def event(self, event: QEvent) -> bool:
         if event.type() != _TURN:

@@ -1,8 +1,10 @@
 """AfterPaint: at once when not held; held, just after the repaint waiting, once."""
 
-from PySide6.QtCore import QEvent, QObject
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.common import after_paint
 from ui.common.after_paint import AfterPaint
 
 
@@ -76,3 +78,23 @@ def test_a_request_not_held_draws_at_once_even_with_one_waiting(qtbot):
     with qtbot.waitSignal(redraw.ran, timeout=1000):
         pass  # the one waiting still runs, drawing what is stored by then
     assert log == ["work", "work"]
+
+
+def test_the_turns_posted_are_qts_own_events_not_pythons(qtbot, monkeypatch):
+    """Qt deletes a posted event after delivery; one made in Python is deleted through
+    PySide's record of its wrapper, which crashed PySide 6.11 now and then (see
+    AfterPaint._queue_turn). Every turn posted must be an event Qt made."""
+    posted: list[bool] = []
+
+    class Spy:
+        @staticmethod
+        def postEvent(receiver, event, priority) -> None:
+            posted.append(shiboken6.createdByPython(event))
+            QCoreApplication.postEvent(receiver, event, priority)
+
+    monkeypatch.setattr(after_paint, "QCoreApplication", Spy)
+    widget = shown_widget(qtbot)
+    redraw = AfterPaint(lambda: None, hold=lambda: True, parent=widget)
+    with qtbot.waitSignal(redraw.ran, timeout=1000):
+        redraw.request()
+    assert posted == [False, False]  # both turns

@@ -121,3 +121,22 @@ def test_a_click_on_the_day_only_asks(panel, qtbot):
     panel.set_day(True, True)
     panel.day_change.trigger()
     assert toggled == [True, False]
+
+
+def test_a_closed_deadline_s_card_is_kept_and_shows_the_next_one_whole(panel):
+    """Cards are reused, never deleted (PySide 6.11 crashed now and then deleting one): the
+    card of a closed deadline shows the next deadline with nothing left of the first."""
+    panel.set_deadlines([view(1, by="hotline_supervisor", to="line_head", seconds=-60,
+                              status="missed", label="热线中心主管报告客户中心职能线负责人")],
+                        NOON)
+    card = panel.cards[1]
+    assert card.property("urgency") == "overdue-other"
+    panel.set_deadlines([], NOON)
+    assert card.isHidden() and not panel.cards
+    panel.set_deadlines([view(2, seconds=600)], NOON)
+    assert panel.cards[2] is card and card.isVisible()
+    assert (card.deadline_id, card.label.text()) == (2, "报告应急管理小组组长")
+    assert card.detail.objectName() == "deadlineDetail"
+    assert card.detail.text().startswith("→ 应急管理小组组长")
+    assert card.property("urgency") == "ok" and card.countdown.text() == "10:00"
+    assert card.toolTip().startswith("报告应急管理小组组长\n→ 应急管理小组组长")
