@@ -208,7 +208,7 @@ def run_publishing(args, folder: Path, db_path: Path) -> int:
     from models.plans.drafts import DraftRefused
     from models.plans.manifest import PlanFolderRefused
     from models.plans.running import RunningRefused
-    from models.store.database import DatabaseRefused
+    from models.store.database import DatabaseRefused, check_intact
     from models.store.schema import open_database
 
     if not db_path.is_file():
@@ -218,6 +218,12 @@ def run_publishing(args, folder: Path, db_path: Path) -> int:
     try:
         db = open_database(db_path)
     except DatabaseRefused as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        check_intact(db.connection(), db_path)  # never write into a damaged file
+    except DatabaseRefused as e:
+        db.close()
         print(str(e), file=sys.stderr)
         return EXIT_PROBLEMS
     try:

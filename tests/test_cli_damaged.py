@@ -90,3 +90,12 @@ def test_demo_does_not_write_into_a_damaged_file(demo_database):
     before = state(demo_database.parent)
     result = run("demo", "--incidents", "5", "--days", "1", "--db", str(demo_database))
     assert_refused_untouched(result, demo_database, before)
+
+
+def test_the_plans_commands_do_not_write_into_a_damaged_file(demo_database):
+    """A draft, an approval or a publishing act is kept for good: never into a file SQLite's
+    quick check finds damaged (before, `plans draft start` wrote its draft there)."""
+    wreck_table(demo_database, "deadline")
+    before = state(demo_database.parent)
+    result = run("plans", "draft", "start", "--by", "李主管", "--db", str(demo_database))
+    assert_refused_untouched(result, demo_database, before)
