@@ -62,6 +62,9 @@ def refusal_text(refused: DraftRefused) -> str:
         "editions_broken": translate("PlanEditor", "The draft does not fit every kind of "
                                      "hall the program knows, so a desk could not start on "
                                      "it: {0}").format(detail),
+        "drilled": translate("PlanEditor", "Not removed: the drill scenario(s) {0} use this "
+                             "situation. Change or delete those drills first (Drills).")
+        .format(detail),
         "not_approved": translate("PlanEditor", "Only an approved and signed draft can be "
                                   "published; this one is {0}.").format(status_text(detail)),
     }
