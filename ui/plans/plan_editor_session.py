@@ -125,8 +125,20 @@ class DraftSession(QObject):
         draft = self.draft()
         if draft is None:
             return translate("PlanEditor", "There is no draft: start one first.")
+        return self._edit(where, self.service.change, draft, where, value, self._who())
+
+    def remove_situation(self, key: str) -> str:
+        """"" when situation `key` left the draft; otherwise why not (a drill or a step uses
+        it: nothing removed)."""
+        draft = self.draft()
+        if draft is None:
+            return translate("PlanEditor", "There is no draft: start one first.")
+        return self._edit(f"situation.{key}", self.service.remove_situation, draft, key,
+                          self._who())
+
+    def _edit(self, where: str, command, *args) -> str:
         try:
-            outcome = self._ops.run(self.service.change, draft, where, value, self._who())
+            outcome = self._ops.run(command, *args)
         except DraftRefused as refused:
             return refused_lines(refused, self.names(), where)
         if outcome is None:
