@@ -1695,6 +1695,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>自事件结束起</translation>
     </message>
     <message>
+        <source>Report to {0} at once ({1}).</source>
+        <translation>立即报告{0}（{1}）。</translation>
+    </message>
+    <message>
         <source>Report to {0} within {1} minutes ({2}).</source>
         <translation>{1}分钟内报告{0}（{2}）。</translation>
     </message>
@@ -1705,6 +1709,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Who handles it: {0}</source>
         <translation>处置：{0}</translation>
+    </message>
+    <message>
+        <source>Deadline {0}: {1} — at once</source>
+        <translation>时限{0}：{1} — 立即</translation>
     </message>
     <message>
         <source>Deadline {0}: {1} — {2} minutes</source>
@@ -1929,6 +1937,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Remove…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Remove situation…</source>
+        <translation>删除情形…</translation>
     </message>
     <message>
         <source>Situations and steps</source>

@@ -98,7 +98,7 @@ class PlanEditor(QWidget):
         self.add_situation_button = QPushButton(self.tr("Add a situation…"),
                                                 objectName="addSituation")
         self.add_situation_button.clicked.connect(self.ask_new_situation)
-        self.remove_situation_button = QPushButton(self.tr("Remove…"),
+        self.remove_situation_button = QPushButton(self.tr("Remove situation…"),
                                                    objectName="removeSituation")
         self.remove_situation_button.clicked.connect(self.ask_remove_situation)
         self.situation_scroll = QScrollArea(objectName="situationScroll")
@@ -233,11 +233,21 @@ class PlanEditor(QWidget):
             save=self.session.save, confirm=self._confirm,
             timers=None if scope is None else scope.timers.get(key, ()),
             thresholds=None if scope is None else scope.thresholds.get(key, ()),
-            changed=lambda: self._show_situation(self.situations.currentRow()))
+            changed=self._situation_changed)
         self.situation_form.fields["name"].saved.connect(
             lambda _w: item.setText(self.situation_form.fields["name"].text().strip()))
         self.situation_scroll.setWidget(self.situation_form)
         self.steps.set_situation(key, self._role_names())
+
+    def _situation_changed(self, focus: str) -> None:
+        """A deadline or threshold added or removed: the form again, the new row's first
+        field in sight with the focus (`focus`: its path; "" for none)."""
+        self._show_situation(self.situations.currentRow())
+        field = self.situation_form.fields.get(focus) if self.situation_form else None
+        if field is not None:
+            self.situation_scroll.ensureWidgetVisible(field.box)
+            field.editor.setFocus()
+            field.editor.selectAll()
 
     # -- adding and removing situations ---------------------------------------------------------
     def ask_new_situation(self) -> None:

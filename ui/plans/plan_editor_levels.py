@@ -46,7 +46,6 @@ class LevelsEditor(QWidget):
         self.form_box = QWidget()
         self.form = QFormLayout(self.form_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout = QHBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.form_box, 3)
@@ -128,13 +127,18 @@ class LevelsEditor(QWidget):
         names = self.hall.roles
         start = (self.tr("from the start") if lv.report_starts == "start"
                  else self.tr("from when it is over"))
-        lines = [self.tr("Report to {0} within {1} minutes ({2}).").format(
-            names.get(lv.report_to, lv.report_to), lv.report_within_minutes, start)]
+        to = names.get(lv.report_to, lv.report_to)
+        lines = [self.tr("Report to {0} at once ({1}).").format(to, start)
+                 if lv.report_within_minutes == 0 else
+                 self.tr("Report to {0} within {1} minutes ({2}).").format(
+                     to, lv.report_within_minutes, start)]
         if lv.then:
             lines.append(self.tr("Then: {0}").format(lv.then))
         if level in self.hall.own_handling:
             lines.append(self.tr("Who handles it: {0}").format(lv.handled_by))
         for number, timer in enumerate(lv.timers[1:], start=2):
-            lines.append(self.tr("Deadline {0}: {1} — {2} minutes").format(
-                number, timer.label, timer.minutes))
+            lines.append(self.tr("Deadline {0}: {1} — at once").format(number, timer.label)
+                         if timer.minutes == 0 else
+                         self.tr("Deadline {0}: {1} — {2} minutes").format(
+                             number, timer.label, timer.minutes))
         return "\n".join(lines)

@@ -32,12 +32,14 @@ NEW_TIMER_MINUTES = 30
 class SituationForm(QWidget):
     def __init__(self, *, key: str, data: dict, levels: list[tuple[int, str]], save: Save,
                  timers: Sequence[int] | None = None, thresholds: Sequence[int] | None = None,
-                 confirm: Confirm = ask_yes_no, changed: Callable[[], object] = lambda: None,
+                 confirm: Confirm = ask_yes_no,
+                 changed: Callable[[str], object] = lambda focus: None,
                  parent: QWidget | None = None) -> None:
         """`data`: the situation as the draft stores it (models.plans.drafts.read);
         `levels`: (level, name) to choose the default level from; `timers`, `thresholds`:
-        the positions shown (None: all); `changed()`: a deadline or threshold was added or
-        removed (the form is built again)."""
+        the positions shown (None: all); `changed(focus)`: a deadline or threshold was added
+        or removed (the form is built again; `focus`: the path of the field to write in
+        next, "" for none)."""
         super().__init__(parent)
         self.setObjectName("situationForm")
         self.key = key
@@ -128,7 +130,7 @@ class SituationForm(QWidget):
         show_message(self.message, problem, ok=False)
         self.message.setVisible(bool(problem))
         if not problem:
-            self._changed()
+            self._changed(f"{where}.label" if value is not None else "")
         return not problem
 
     def add_timer(self) -> bool:

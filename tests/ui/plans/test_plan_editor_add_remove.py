@@ -80,7 +80,10 @@ def test_a_banks_levels_tab_shows_its_own_chain_read_only(qtbot, desk_db, bank,
     cut = edition_catalog(shipped_catalog, bank)
     to = next(r.name for r in cut.roles if r.key == chain.report_to)
     words = editor.levels.chain_text.text()
-    assert to in words and f"{chain.minutes}" in words
+    assert chain.minutes == 0  # the bank reports a first-level incident at once
+    levels = editor.levels
+    at_once = levels.tr("Report to {0} at once ({1}).").format(to, levels.tr("from the start"))
+    assert words.startswith(at_once)  # not "within 0 minutes"
     assert "report_within_minutes" not in editor.levels.fields  # the library's: no effect
     assert not any(p.startswith("timer.") for p in editor.levels.fields)
     assert {"name", "short", "criteria"} <= set(editor.levels.fields)
@@ -166,11 +169,15 @@ def test_a_situation_a_drill_or_a_step_uses_is_kept_with_words(qtbot, desk_db, k
 
 def test_a_deadline_and_a_threshold_added_and_removed_at_a_bank(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
     editor.show_situation("power_cut")
     qtbot.mouseClick(editor.situation_form.add_timer_button, Qt.MouseButton.LeftButton)
     # the library's gas-hall deadline is position 0: the bank's own is 1, shown first
     assert shown_fields(editor.situation_form, "timer") == [
         "timer.1.holiday_minutes", "timer.1.label", "timer.1.minutes"]
+    label = editor.situation_form.fields["timer.1.label"].editor
+    assert label.hasFocus() and label.selectedText()  # written over next, in sight
     cut = edition_catalog(editor.session.catalog(), bank).situation("power_cut")
     assert [t.key for t in cut.timers] == ["hall_1"]
     qtbot.mouseClick(editor.situation_form.add_threshold_button, Qt.MouseButton.LeftButton)
