@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -245,9 +245,14 @@ class PlanEditor(QWidget):
         self._show_situation(self.situations.currentRow())
         field = self.situation_form.fields.get(focus) if self.situation_form else None
         if field is not None:
-            self.situation_scroll.ensureWidgetVisible(field.box)
             field.editor.setFocus()
             field.editor.selectAll()
+            # once the new form is laid out: before, every row is still at the top
+            QTimer.singleShot(0, lambda: self._in_sight(field.box))
+
+    def _in_sight(self, box: QWidget) -> None:
+        if self.situation_form is not None and self.situation_form.isAncestorOf(box):
+            self.situation_scroll.ensureWidgetVisible(box)
 
     # -- adding and removing situations ---------------------------------------------------------
     def ask_new_situation(self) -> None:

@@ -67,18 +67,18 @@ class NewSituationForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(title)
-        form.addRow(hint)
         form.addRow(self.tr("Name of the situation"), self.name)
         form.addRow(self.tr("Button label (at most 8 characters)"), self.short)
+        form.addRow(self.tr("First step: what to do"), self.first_step)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Default level"), self.level)
-        form.addRow(self.tr("First step: what to do"), self.first_step)
         form.addRow(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         form.addRow(buttons)
+        form.addRow(hint)  # last: the fields and buttons in sight at 130 % text
 
     def value(self) -> dict:
         return {"key": self.key, "category": self.category.currentData(),

@@ -55,7 +55,7 @@ def bank(shipped_editions):
     return shipped_editions.get(BANK)
 
 
-# ---- what the hall runs ------------------------------------------------------------------------
+# ---- what the hall runs ----------------------------------------------------------------------
 
 def test_a_banks_power_cut_shows_none_of_the_gas_halls_deadline_and_threshold(
         qtbot, desk_db, shipped_editions, shipped_catalog):
@@ -107,7 +107,7 @@ def test_a_level_name_edited_at_a_bank_shows_in_its_edition(qtbot, desk_db, bank
     assert edition_catalog(editor.session.catalog(), bank).level(3).short == "轻微"
 
 
-# ---- situations ---------------------------------------------------------------------------------
+# ---- situations ------------------------------------------------------------------------------
 
 def test_a_situation_of_the_halls_own_is_added_and_is_in_its_edition(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
@@ -165,7 +165,7 @@ def test_a_situation_a_drill_or_a_step_uses_is_kept_with_words(qtbot, desk_db, k
     assert editor.message.isVisibleTo(editor) and words in editor.message.text()
 
 
-# ---- deadlines and thresholds --------------------------------------------------------------------
+# ---- deadlines and thresholds ----------------------------------------------------------------
 
 def test_a_deadline_and_a_threshold_added_and_removed_at_a_bank(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
@@ -204,7 +204,7 @@ def test_a_deadline_another_starts_from_is_kept_with_words(qtbot, desk_db, shipp
     assert len(editor.session.catalog().situation(sit.key).timers) == len(sit.timers)
 
 
-# ---- roles ----------------------------------------------------------------------------------------
+# ---- roles -----------------------------------------------------------------------------------
 
 def role_keys(editor):
     return [r.key for r in editor.roles.roles]
