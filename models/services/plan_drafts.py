@@ -17,7 +17,14 @@ from models.drills.scenarios import load_scenarios
 from models.plans import drafts, publishing
 from models.plans.catalog import Catalog
 from models.plans.drafts import Change, Draft, DraftProblem, DraftRefused, Where
-from models.plans.editions import Edition, EditionScope, edition_catalog, edition_scope
+from models.plans.editions import (
+    Edition,
+    EditionScope,
+    EditionsError,
+    edition_catalog,
+    edition_scope,
+    load_editions,
+)
 from models.plans.publishing import Act, PublishRefused
 from models.plans.running import RunningPlan
 from models.services.changes import Changes, Outcome, command
@@ -116,6 +123,25 @@ class PlanDraftService:
         return Outcome(EDITED, drafts.change(draft, f"situation.{key}", None, who, self._now()))
 
     @command(EDITED)
+    def remove_role(self, draft: Draft | int, key: str, who: str) -> Outcome[Change | None]:
+        """Role `key` leaves the draft, unless a kind of hall names it in its own chain or
+        words (editions.toml, shipped with the program: DraftRefused "edition_role", the
+        halls' names) — publishing would be refused far from the cause — or the loader
+        refuses (a step, deadline or level names it)."""
+        halls = self._editions_naming(key)
+        if halls:
+            raise DraftRefused("edition_role", "、".join(halls))
+        return Outcome(EDITED, drafts.change(draft, f"role.{key}", None, who, self._now()))
+
+    def _editions_naming(self, role: str) -> list[str]:
+        folder = self._running().folder
+        try:
+            editions = load_editions(folder).editions if folder is not None else ()
+        except EditionsError:
+            return []  # the shipped file's own problems are said when publishing
+        return [e.name for e in editions if role in _roles_named(e)]
+
+    @command(EDITED)
     def discard(self, draft: Draft | int, who: str) -> Changes:
         drafts.discard(draft, who, self._now())
         return EDITED
@@ -138,3 +164,13 @@ class PlanDraftService:
     def publish(self, draft: Draft | int, who: str) -> Outcome[Act]:
         """Published: the desk runs it from its next start."""
         return Outcome(EDITED, publishing.publish(draft, who, self._now(), self._running()))
+
+
+def _roles_named(edition: Edition) -> set[str]:
+    """The roles an edition names itself: its chain, its everyone, its names and stand-ins."""
+    named = {*edition.everyone, *(k for k, _ in edition.role_names),
+             *(k for pair in edition.played_by for k in pair)}
+    for level in edition.chain:
+        named.add(level.report_to)
+        named.update(k for t in level.timers for k in (t.by, t.to) if k)
+    return named

@@ -2091,6 +2091,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>未删除：演练脚本 {0} 使用此情形。请先修改或删除这些演练（演练）。</translation>
     </message>
     <message>
+        <source>Not removed: the hall kind(s) {0} name this role in their own reporting chain, shipped with the program; a draft cannot remove it.</source>
+        <translation>未删除：营业厅类型 {0} 在其随程序提供的报告链中用到此角色；草稿不能删除它。</translation>
+    </message>
+    <message>
         <source>Only an approved and signed draft can be published; this one is {0}.</source>
         <translation>只有已审批签发的草稿才能发布；此草稿{0}。</translation>
     </message>

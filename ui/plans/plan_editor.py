@@ -107,7 +107,8 @@ class PlanEditor(QWidget):
                                  confirm=confirm, positions=self._step_positions)
         self.roles = RolesEditor(save=self.session.save, people=people,
                                  show_people=show_people, confirm=confirm,
-                                 changed=self._refresh_tab)
+                                 changed=self._refresh_tab,
+                                 remove=self.session.remove_role)
         self.levels = LevelsEditor(save=self.session.save, read=self.session.read)
         self.log = ChangeLog(zone=zone)
         self.approval = ApprovalPanel(session=self.session, confirm=confirm, zone=zone)

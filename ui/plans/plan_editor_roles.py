@@ -35,15 +35,18 @@ class RolesEditor(QWidget):
     def __init__(self, *, save: Save, people: People = no_people,
                  show_people: Callable[[str, str], object] | None = None,
                  confirm: Confirm = ask_yes_no, changed: Callable[[], object] = lambda: None,
+                 remove: Callable[[str], str] | None = None,
                  parent: QWidget | None = None) -> None:
         """`people`: role key -> the contacts holding it; `show_people(key, name)`: the
         contacts screen, searched for the role; `changed()`: a role was added or removed
-        (set_roles is called again)."""
+        (set_roles is called again); `remove(key)`: "" when the role left the draft, else
+        why not (by default the draft's own checks alone)."""
         super().__init__(parent)
         self.setObjectName("rolesEditor")
         self._save = save
         self._confirm = confirm
         self._changed = changed
+        self._remove = remove or (lambda key: save(f"role.{key}", None))
         self._data: dict[str, dict] = {}
         self.taken: set[str] = set()
         self._people = people
@@ -183,7 +186,7 @@ class RolesEditor(QWidget):
                       .format(role.name), lambda: self.remove(role.key))
 
     def remove(self, key: str) -> bool:
-        problem = self._save(f"role.{key}", None)
+        problem = self._remove(key)
         self._say(problem)
         if not problem:
             self._changed()

@@ -136,6 +136,13 @@ class DraftSession(QObject):
         return self._edit(f"situation.{key}", self.service.remove_situation, draft, key,
                           self._who())
 
+    def remove_role(self, key: str) -> str:
+        """"" when role `key` left the draft; otherwise why not (nothing removed)."""
+        draft = self.draft()
+        if draft is None:
+            return translate("PlanEditor", "There is no draft: start one first.")
+        return self._edit(f"role.{key}", self.service.remove_role, draft, key, self._who())
+
     def _edit(self, where: str, command, *args) -> str:
         try:
             outcome = self._ops.run(command, *args)

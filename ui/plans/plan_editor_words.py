@@ -65,6 +65,9 @@ def refusal_text(refused: DraftRefused) -> str:
         "drilled": translate("PlanEditor", "Not removed: the drill scenario(s) {0} use this "
                              "situation. Change or delete those drills first (Drills).")
         .format(detail),
+        "edition_role": translate("PlanEditor", "Not removed: the hall kind(s) {0} name this "
+                                  "role in their own reporting chain, shipped with the "
+                                  "program; a draft cannot remove it.").format(detail),
         "not_approved": translate("PlanEditor", "Only an approved and signed draft can be "
                                   "published; this one is {0}.").format(status_text(detail)),
     }
