@@ -62,3 +62,8 @@ def test_the_scope_keeps_the_deadlines_and_thresholds_the_bank_runs(shipped_cata
         assert [own.timers[i].key for i in scope.timers[sit.key]] == [t.key for t in sit.timers]
         assert [own.thresholds[i].key for i in scope.thresholds[sit.key]] == \
             [t.key for t in sit.thresholds]
+
+
+def test_every_shipped_situation_cites_a_document(shipped_catalog):
+    """Else it would be taken for the hall's own and shown in every kind of hall."""
+    assert all(sit.sources for sit in shipped_catalog.situations)
