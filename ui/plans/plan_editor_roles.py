@@ -159,13 +159,13 @@ class RolesEditor(QWidget):
         if problem:
             return False
         self._changed()
-        self.select(key)
+        self.choose(key)
         editor = self.fields["name"].editor
         editor.setFocus()
         editor.selectAll()
         return True
 
-    def select(self, key: str) -> None:
+    def choose(self, key: str) -> None:
         keys = [r.key for r in self.roles]
         if key in keys:
             self.list.setCurrentRow(keys.index(key))

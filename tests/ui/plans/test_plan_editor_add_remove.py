@@ -228,7 +228,7 @@ def test_a_role_of_the_halls_own_is_added_shown_and_removed(qtbot, desk_db, bank
 def test_a_role_a_step_names_is_kept_with_words(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
     editor.show_page("roles")
-    editor.roles.select("emergency_command")
+    editor.roles.choose("emergency_command")
     editor.roles.ask_remove()
     assert "emergency_command" in role_keys(editor) and editor.session.changes() == []
     assert editor.roles.message.text()
