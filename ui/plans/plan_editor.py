@@ -120,6 +120,7 @@ class PlanEditor(QWidget):
         self.tabs.addTab(_scrolled(self.approval), self.tr("Approval and publishing"))
         self.pages = {"situations": 0, "roles": 1, "levels": 2, "log": 3, "approval": 4}
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        self.tabs.currentChanged.connect(lambda _i: self._say(""))
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -222,7 +223,13 @@ class PlanEditor(QWidget):
     def _levels(self) -> list[tuple[int, str]]:
         return [(lv.level, lv.name) for lv in self.catalog.levels] if self.catalog else []
 
+    def _say(self, problem: str) -> None:
+        """A refusal above the tabs, until the supervisor turns to something else."""
+        show_message(self.message, problem, ok=False)
+        self.message.setVisible(bool(problem))
+
     def _show_situation(self, row: int) -> None:
+        self._say("")
         self._clear_situation()
         item = self.situations.item(row)
         if item is None or self.catalog is None:
@@ -289,10 +296,9 @@ class PlanEditor(QWidget):
 
     def remove_situation(self, key: str) -> bool:
         problem = self.session.remove_situation(key)
-        show_message(self.message, problem, ok=False)
-        self.message.setVisible(bool(problem))
         if not problem:
             self._fill_situations()
+        self._say(problem)  # after: showing another situation clears the message
         return not problem
 
     def _step_positions(self, key: str) -> tuple[int, ...] | None:
@@ -348,6 +354,5 @@ class PlanEditor(QWidget):
     # -- the draft ---------------------------------------------------------------------------
     def start(self) -> bool:
         problem = self.session.start()
-        show_message(self.message, problem, ok=False)
-        self.message.setVisible(bool(problem))
+        self._say(problem)
         return not problem

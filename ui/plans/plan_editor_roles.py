@@ -9,6 +9,7 @@ contacts screen, which the button opens searched for the role, not here a second
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -174,6 +175,8 @@ class RolesEditor(QWidget):
         role = self.current()
         if role is None:
             return
+        shown = self.fields["name"].text().strip() if "name" in self.fields else ""
+        role = replace(role, name=shown or role.name)  # as just written, maybe not reloaded
         people = self._people(role.key)
         if people:
             self._say(self.tr("Not removed: {0} in the contacts hold the role “{1}”. Give them "

@@ -163,6 +163,8 @@ def test_a_situation_a_drill_or_a_step_uses_is_kept_with_words(qtbot, desk_db, k
     editor.ask_remove_situation()
     assert key in keys(editor) and editor.session.changes() == []
     assert editor.message.isVisibleTo(editor) and words in editor.message.text()
+    editor.show_situation("fire" if key != "fire" else "robbery")
+    assert not editor.message.isVisibleTo(editor)  # said until another situation is shown
 
 
 # ---- deadlines and thresholds ----------------------------------------------------------------
@@ -221,6 +223,7 @@ def test_a_role_of_the_halls_own_is_added_shown_and_removed(qtbot, desk_db, bank
     assert name.commit()
     assert editor.session.catalog().role("hall_1").name == "大堂经理"
     qtbot.mouseClick(editor.roles.remove_button, Qt.MouseButton.LeftButton)
+    assert "大堂经理" in editor.asked[-1][0]  # the name just written, not "New role"
     assert "hall_1" not in role_keys(editor)
     assert [c.where for c in editor.session.changes()][-1] == "role.hall_1"
 
