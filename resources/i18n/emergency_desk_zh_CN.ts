@@ -2207,6 +2207,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>{0}：{1}</translation>
     </message>
     <message>
+        <source>{0} names it.</source>
+        <translation>{0}用到它。</translation>
+    </message>
+    <message>
+        <source>Not removed: the plans still use it. Change these first:</source>
+        <translation>未删除：预案中仍在使用它。请先修改以下各处：</translation>
+    </message>
+    <message>
+        <source>… and {0} more.</source>
+        <translation>……另有{0}处。</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -2281,6 +2293,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>steps</source>
         <translation>步骤</translation>
+    </message>
+    <message>
+        <source>switches to</source>
+        <translation>转入情形</translation>
+    </message>
+    <message>
+        <source>done by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>to whom</source>
+        <translation>报告/通知对象</translation>
+    </message>
+    <message>
+        <source>reports to</source>
+        <translation>报告对象</translation>
     </message>
     <message>
         <source>Plans</source>

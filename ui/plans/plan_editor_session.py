@@ -24,7 +24,12 @@ from models.services.plan_drafts import (
     PlanDraftService,
 )
 from ui.common.operations import Operations
-from ui.plans.plan_editor_words import parse_where, refusal_text, refused_lines
+from ui.plans.plan_editor_words import (
+    parse_where,
+    refusal_text,
+    refused_lines,
+    removal_lines,
+)
 
 translate = QCoreApplication.translate
 
@@ -134,20 +139,21 @@ class DraftSession(QObject):
         if draft is None:
             return translate("PlanEditor", "There is no draft: start one first.")
         return self._edit(f"situation.{key}", self.service.remove_situation, draft, key,
-                          self._who())
+                          self._who(), words=removal_lines)
 
     def remove_role(self, key: str) -> str:
         """"" when role `key` left the draft; otherwise why not (nothing removed)."""
         draft = self.draft()
         if draft is None:
             return translate("PlanEditor", "There is no draft: start one first.")
-        return self._edit(f"role.{key}", self.service.remove_role, draft, key, self._who())
+        return self._edit(f"role.{key}", self.service.remove_role, draft, key, self._who(),
+                          words=removal_lines)
 
-    def _edit(self, where: str, command, *args) -> str:
+    def _edit(self, where: str, command, *args, words=refused_lines) -> str:
         try:
             outcome = self._ops.run(command, *args)
         except DraftRefused as refused:
-            return refused_lines(refused, self.names(), where)
+            return words(refused, self.names(), where)
         if outcome is None:
             return translate("PlanEditor", "Not saved: the desk could not write it (see the "
                              "message).")

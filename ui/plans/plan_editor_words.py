@@ -168,6 +168,27 @@ def refused_lines(refused: DraftRefused, names: Mapping[str, str], field_where: 
     return "\n".join(problem_text(p, names, field_where) for p in refused.problems)
 
 
+def removal_lines(refused: DraftRefused, names: Mapping[str, str], where: str,
+                  limit: int = 6) -> str:
+    """A refused removal of an entry (situation.KEY, role.KEY): each place that still names
+    it, the first `limit` of them, and how many more."""
+    if refused.code != "broken" or not refused.problems:
+        return refusal_text(refused)
+    kind, key = parse_where(where)[:2]
+    lines = []
+    for problem in refused.problems:
+        if problem.problem.message == f"unknown {kind} '{key}'":
+            lines.append(translate("PlanEditor", "{0} names it.").format(
+                place_text(problem.where, names)))
+        else:
+            lines.append(problem_text(problem, names, where))
+    more = len(lines) - limit
+    return "\n".join([translate("PlanEditor", "Not removed: the plans still use it. Change "
+                                "these first:"), *lines[:limit]]
+                     + ([translate("PlanEditor", "… and {0} more.").format(more)]
+                        if more > 0 else []))
+
+
 # ---- where and what ---------------------------------------------------------------------------
 
 def field_name(field: str) -> str:
@@ -192,6 +213,10 @@ def field_name(field: str) -> str:
         "version": translate("PlanEditor", "version label"),
         "revised": translate("PlanEditor", "revision date"),
         "step": translate("PlanEditor", "steps"),
+        "switch_to": translate("PlanEditor", "switches to"),
+        "by": translate("PlanEditor", "done by"),
+        "to": translate("PlanEditor", "to whom"),
+        "report_to": translate("PlanEditor", "reports to"),
     }.get(field, field)
 
 

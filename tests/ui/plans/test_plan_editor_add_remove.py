@@ -7,7 +7,7 @@ runs, and its levels tab the hall's own reporting chain, read-only."""
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from models.plans.editions import edition_catalog
 from models.plans.running import running_plan
@@ -156,7 +156,7 @@ def test_no_answer_removes_nothing(qtbot, desk_db, bank):
 
 
 @pytest.mark.parametrize(("key", "words"), [("robbery", "营业厅抢劫应对"),
-                                            ("quarrel_fight", "quarrel_fight")])
+                                            ("quarrel_fight", "第三方人员滋扰")])
 def test_a_situation_a_drill_or_a_step_uses_is_kept_with_words(qtbot, desk_db, key, words):
     editor = make_editor(qtbot, None)
     editor.show_situation(key)
@@ -231,10 +231,25 @@ def test_a_role_of_the_halls_own_is_added_shown_and_removed(qtbot, desk_db, bank
 def test_a_role_a_step_names_is_kept_with_words(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
     editor.show_page("roles")
-    editor.roles.choose("emergency_command")
+    editor.roles.choose("superior")  # steps name it; no kind of hall's own chain does
+    editor.roles.ask_remove()
+    assert "superior" in role_keys(editor) and editor.session.changes() == []
+    lines = editor.roles.message.text().splitlines()
+    said = QCoreApplication.translate
+    assert lines[0] == said("PlanEditor", "Not removed: the plans still use it. Change these "
+                            "first:")
+    assert lines[1].endswith(said("PlanEditor", "{0} names it.").format(""))
+    assert not any("superior" in line for line in lines)  # names, never keys
+    assert len(lines) <= 8  # at most six places, then how many more
+
+
+def test_a_role_a_kind_of_halls_chain_names_is_kept_with_words(qtbot, desk_db, bank):
+    editor = make_editor(qtbot, bank)
+    editor.show_page("roles")
+    editor.roles.choose("emergency_command")  # the bank reports to it (editions.toml)
     editor.roles.ask_remove()
     assert "emergency_command" in role_keys(editor) and editor.session.changes() == []
-    assert editor.roles.message.text()
+    assert bank.name in editor.roles.message.text()
 
 
 def test_a_role_contacts_hold_is_not_removed(qtbot, desk_db, bank):
