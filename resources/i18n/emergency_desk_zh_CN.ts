@@ -2327,6 +2327,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>级别</translation>
     </message>
     <message>
+        <source> (another kind of hall's)</source>
+        <translation>（其他类型营业厅的）</translation>
+    </message>
+    <message>
+        <source>a step of another kind of hall</source>
+        <translation>其他类型营业厅的一步</translation>
+    </message>
+    <message>
+        <source>a deadline of another kind of hall</source>
+        <translation>其他类型营业厅的一项时限</translation>
+    </message>
+    <message>
+        <source>a threshold of another kind of hall</source>
+        <translation>其他类型营业厅的一项阈值</translation>
+    </message>
+    <message>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>

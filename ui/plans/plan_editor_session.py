@@ -25,6 +25,7 @@ from models.services.plan_drafts import (
 )
 from ui.common.operations import Operations
 from ui.plans.plan_editor_words import (
+    Shown,
     parse_where,
     refusal_text,
     refused_lines,
@@ -79,6 +80,7 @@ class DraftSession(QObject):
         self._ops = operations
         self._who = who
         self._names: dict[str, str] | None = None  # "situation.fire" -> its name
+        self._shown: Shown | None = None  # the edition's positions, by situation and kind
         self._texts_of: tuple | None = None
         self._entries: dict[str, object] = {}
 
@@ -124,6 +126,18 @@ class DraftSession(QObject):
                 **{f"role.{r.key}": r.name for r in catalog.roles}}
         return self._names
 
+    def shown(self) -> Shown | None:
+        """The positions of the steps, deadlines and thresholds the hall's edition shows,
+        by situation (None: no edition, every one as the library numbers it)."""
+        if self._shown is None:
+            scope = self.scope(self.catalog())
+            self._shown = {} if scope is None else {
+                (key, kind): positions
+                for kind, by_situation in (("step", scope.steps), ("timer", scope.timers),
+                                           ("threshold", scope.thresholds))
+                for key, positions in by_situation.items()}
+        return self._shown or None
+
     # -- editing -----------------------------------------------------------------------------
     def save(self, where: str, value: object) -> str:
         """"" when the draft holds the value now; otherwise what is wrong (nothing saved)."""
@@ -153,12 +167,12 @@ class DraftSession(QObject):
         try:
             outcome = self._ops.run(command, *args)
         except DraftRefused as refused:
-            return words(refused, self.names(), where)
+            return words(refused, self.names(), where, self.shown())
         if outcome is None:
             return translate("PlanEditor", "Not saved: the desk could not write it (see the "
                              "message).")
         if outcome.value is not None:
-            self._names = None
+            self._names = self._shown = None
             self.edited.emit()
         return ""
 
@@ -192,6 +206,6 @@ class DraftSession(QObject):
         if done is None:
             return translate("PlanEditor", "Not done: the desk could not write it (see the "
                              "message).")
-        self._names = None
+        self._names = self._shown = None
         self.moved.emit()
         return ""
