@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -255,12 +255,13 @@ class PlanEditor(QWidget):
         if field is not None:
             field.editor.setFocus()
             field.editor.selectAll()
-            # once the new form is laid out: before, every row is still at the top
-            QTimer.singleShot(0, lambda: self._in_sight(field.box))
+            self._in_sight(field.box)
 
     def _in_sight(self, box: QWidget) -> None:
-        if self.situation_form is not None and self.situation_form.isAncestorOf(box):
-            self.situation_scroll.ensureWidgetVisible(box)
+        """Scrolled to `box`, the new form laid out first: until its layout requests are
+        handled every row is at the top and the scroll range is nil, so it went nowhere."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.situation_scroll.ensureWidgetVisible(box)
 
     # -- adding and removing situations ---------------------------------------------------------
     def ask_new_situation(self) -> None:

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.plans.catalog import Level
 from ui.plans.plan_editor_fields import DraftField, Save
@@ -46,9 +53,12 @@ class LevelsEditor(QWidget):
         self.form_box = QWidget()
         self.form = QFormLayout(self.form_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        right = QVBoxLayout()
+        right.addWidget(self.form_box)
+        right.addStretch(1)  # the form's rows at their height, not spread over the page
         layout = QHBoxLayout(self)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.form_box, 3)
+        layout.addLayout(right, 3)
 
     def set_levels(self, levels: list[tuple[int, str]], roles: Mapping[str, str],
                    hall: HallChain | None = None) -> None:

@@ -74,6 +74,7 @@ def test_a_banks_power_cut_shows_none_of_the_gas_halls_deadline_and_threshold(
 def test_a_banks_levels_tab_shows_its_own_chain_read_only(qtbot, desk_db, bank,
                                                           shipped_catalog):
     editor = make_editor(qtbot, bank)
+    editor.resize(1230, 900)  # room to spare below the form
     editor.show_page("levels")
     editor.levels.list.setCurrentRow(0)
     chain = next(c for c in bank.chain if c.level == 1)
@@ -88,6 +89,9 @@ def test_a_banks_levels_tab_shows_its_own_chain_read_only(qtbot, desk_db, bank,
     assert not any(p.startswith("timer.") for p in editor.levels.fields)
     assert {"name", "short", "criteria"} <= set(editor.levels.fields)
     assert ("handled_by" in editor.levels.fields) == (not chain.handled_by)
+    criteria = editor.levels.fields["criteria"].box  # beside its title, not spread down
+    title = editor.levels.form.labelForField(criteria)
+    assert abs(criteria.y() - title.y()) < title.height()
 
 
 def test_without_an_edition_the_levels_tab_edits_the_librarys_chain(qtbot, desk_db):
@@ -171,6 +175,7 @@ def test_a_situation_a_drill_or_a_step_uses_is_kept_with_words(qtbot, desk_db, k
 
 def test_a_deadline_and_a_threshold_added_and_removed_at_a_bank(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
+    editor.resize(1230, 400)  # a form taller than its column: the new row is scrolled to
     with qtbot.waitActive(editor):
         editor.activateWindow()
     editor.show_situation("power_cut")
@@ -179,7 +184,9 @@ def test_a_deadline_and_a_threshold_added_and_removed_at_a_bank(qtbot, desk_db, 
     assert shown_fields(editor.situation_form, "timer") == [
         "timer.1.holiday_minutes", "timer.1.label", "timer.1.minutes"]
     label = editor.situation_form.fields["timer.1.label"].editor
-    assert label.hasFocus() and label.selectedText()  # written over next, in sight
+    assert label.hasFocus() and label.selectedText()  # written over next, in sight:
+    assert editor.situation_scroll.verticalScrollBar().value() > 0  # the form is taller
+    qtbot.waitUntil(lambda: not label.visibleRegion().isEmpty())
     cut = edition_catalog(editor.session.catalog(), bank).situation("power_cut")
     assert [t.key for t in cut.timers] == ["hall_1"]
     qtbot.mouseClick(editor.situation_form.add_threshold_button, Qt.MouseButton.LeftButton)
