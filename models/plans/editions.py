@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from models.plans.catalog import (
     LEVEL_REPORT_KEY,
@@ -143,10 +143,13 @@ def edition_catalog(library: Catalog, edition: Edition) -> Catalog:
 def _situations(library: Catalog, edition: Edition) -> tuple[Situation, ...]:
     """The situations the edition's documents describe, cut to their steps. A step whose
     only purpose is to switch to a situation the edition lacks goes too; a situation left
-    with no step is not the edition's (repeated until nothing more goes)."""
+    with no step is not the edition's (repeated until nothing more goes). A situation of no
+    document (one the hall added in its draft: its own plan) is every edition's."""
     cut = {}
     for sit in library.situations:
-        if sit.key in edition.without or not any(edition.applies(r) for r in sit.sources):
+        hall_own = not sit.sources
+        if sit.key in edition.without or not (
+                hall_own or any(edition.applies(r) for r in sit.sources)):
             continue
         cut[sit.key] = _cut_situation(sit, edition)
         if not cut[sit.key].steps and any(_general(edition, r) for r in sit.sources):
@@ -204,19 +207,27 @@ class EditionScope:
     roles: tuple[str, ...]
     steps: dict[str, tuple[int, ...]]  # situation -> library positions of the steps kept,
     # in order; () where the hall's steps are not the library's (editions.toml first_steps)
+    timers: dict[str, tuple[int, ...]] = field(default_factory=dict)  # situation -> library
+    # positions of the deadlines the hall runs
+    thresholds: dict[str, tuple[int, ...]] = field(default_factory=dict)  # likewise
 
 
 def edition_scope(library: Catalog, edition: Edition) -> EditionScope:
     cut = edition_catalog(library, edition)
     keys = tuple(s.key for s in cut.situations)
-    steps = {}
+    steps, timers, thresholds = {}, {}, {}
     for sit in cut.situations:
         own = library.situation(sit.key)
+        kept_timers = {t.key for t in sit.timers}
+        timers[sit.key] = tuple(i for i, t in enumerate(own.timers) if t.key in kept_timers)
+        thresholds[sit.key] = tuple(i for i, t in enumerate(own.thresholds)
+                                    if not t.source or edition.applies(t.source))
         kept = tuple(i for i in _kept_steps(own, edition)
                      if not own.steps[i].switch_to or own.steps[i].switch_to in keys)
         same = [own.steps[i].text for i in kept] == [st.text for st in sit.steps]
         steps[sit.key] = kept if same else ()
-    return EditionScope(situations=keys, roles=tuple(r.key for r in cut.roles), steps=steps)
+    return EditionScope(situations=keys, roles=tuple(r.key for r in cut.roles), steps=steps,
+                        timers=timers, thresholds=thresholds)
 
 
 def _timers(timers: tuple[Timer, ...], outside: set[str]) -> tuple[Timer, ...]:

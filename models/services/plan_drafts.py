@@ -6,16 +6,25 @@ nothing. The draft is never the desk's plans: those change at the next start aft
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from models.clock import hall_time
 from models.documents import PlanStamp
+from models.drills.scenarios import load_scenarios
 from models.plans import drafts, publishing
 from models.plans.catalog import Catalog
 from models.plans.drafts import Change, Draft, DraftProblem, DraftRefused, Where
-from models.plans.editions import Edition, EditionScope, edition_scope
+from models.plans.editions import (
+    Edition,
+    EditionScope,
+    EditionsError,
+    edition_catalog,
+    edition_scope,
+    load_editions,
+)
 from models.plans.publishing import Act, PublishRefused
 from models.plans.running import RunningPlan
 from models.services.changes import Changes, Outcome, command
@@ -29,11 +38,14 @@ EDITED = Changes(plans=True)
 class PlanDraftService:
     def __init__(self, *, running: Callable[[], RunningPlan], now: Callable[[], datetime],
                  zone: ZoneInfo = hall_time.DEFAULT_ZONE,
-                 edition: Edition | None = None) -> None:
+                 edition: Edition | None = None, drills: Sequence[Path] = ()) -> None:
         """`edition`: the hall's kind the desk runs (None: every plan of the library). The
-        draft is always the whole library's files; the edition only says what to show."""
+        draft is always the whole library's files; the edition only says what to show.
+        `drills`: the folders of drill scenarios (shipped, the trainer's): a situation one
+        of them drills is not removed."""
         self._running = running  # the plans the desk runs, read again when needed
         self._edition = edition
+        self._drills = tuple(drills)
         self._now = now
         self._zone = zone
 
@@ -57,6 +69,23 @@ class PlanDraftService:
         """What of `catalog` (a draft's plans) the hall's edition runs, by library keys and
         step positions; None: no edition, everything."""
         return None if self._edition is None else edition_scope(catalog, self._edition)
+
+    @property
+    def edition(self) -> Edition | None:
+        return self._edition
+
+    def in_edition(self, catalog: Catalog) -> Catalog:
+        """`catalog` (a draft's plans) as the hall's desk would run it."""
+        return catalog if self._edition is None else edition_catalog(catalog, self._edition)
+
+    def drilled_in(self, catalog: Catalog, situation: str) -> list[str]:
+        """The titles of the drill scenarios that use `situation` (as theirs or an inject's)."""
+        titles = []
+        for folder in self._drills:
+            for scenario in load_scenarios(folder, catalog)[0]:
+                if situation in (scenario.situation, *(i.situation for i in scenario.injects)):
+                    titles.append(scenario.title)
+        return list(dict.fromkeys(titles))
 
     def changes(self, draft: Draft | int) -> list[Change]:
         return drafts.changes(draft)
@@ -84,6 +113,35 @@ class PlanDraftService:
         return Outcome(EDITED, drafts.change(draft, where, value, who, self._now()))
 
     @command(EDITED)
+    def remove_situation(self, draft: Draft | int, key: str, who: str
+                         ) -> Outcome[Change | None]:
+        """Situation `key` leaves the draft, unless a drill scenario uses it (DraftRefused
+        "drilled", the scenarios' titles) or the loader refuses (a step switches to it)."""
+        used = self.drilled_in(drafts.draft_catalog(draft), key)
+        if used:
+            raise DraftRefused("drilled", "、".join(used))
+        return Outcome(EDITED, drafts.change(draft, f"situation.{key}", None, who, self._now()))
+
+    @command(EDITED)
+    def remove_role(self, draft: Draft | int, key: str, who: str) -> Outcome[Change | None]:
+        """Role `key` leaves the draft, unless a kind of hall names it in its own chain or
+        words (editions.toml, shipped with the program: DraftRefused "edition_role", the
+        halls' names) — publishing would be refused far from the cause — or the loader
+        refuses (a step, deadline or level names it)."""
+        halls = self._editions_naming(key)
+        if halls:
+            raise DraftRefused("edition_role", "、".join(halls))
+        return Outcome(EDITED, drafts.change(draft, f"role.{key}", None, who, self._now()))
+
+    def _editions_naming(self, role: str) -> list[str]:
+        folder = self._running().folder
+        try:
+            editions = load_editions(folder).editions if folder is not None else ()
+        except EditionsError:
+            return []  # the shipped file's own problems are said when publishing
+        return [e.name for e in editions if role in _roles_named(e)]
+
+    @command(EDITED)
     def discard(self, draft: Draft | int, who: str) -> Changes:
         drafts.discard(draft, who, self._now())
         return EDITED
@@ -106,3 +164,13 @@ class PlanDraftService:
     def publish(self, draft: Draft | int, who: str) -> Outcome[Act]:
         """Published: the desk runs it from its next start."""
         return Outcome(EDITED, publishing.publish(draft, who, self._now(), self._running()))
+
+
+def _roles_named(edition: Edition) -> set[str]:
+    """The roles an edition names itself: its chain, its everyone, its names and stand-ins."""
+    named = {*edition.everyone, *(k for k, _ in edition.role_names),
+             *(k for pair in edition.played_by for k in pair)}
+    for level in edition.chain:
+        named.add(level.report_to)
+        named.update(k for t in level.timers for k in (t.by, t.to) if k)
+    return named

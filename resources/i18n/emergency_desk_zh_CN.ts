@@ -1658,6 +1658,66 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>Minutes to report to {0}</source>
         <translation>报告{0}的时限（分钟）</translation>
     </message>
+    <message>
+        <source>Reporting in this hall (read-only)</source>
+        <translation>本营业厅的报告链（只读）</translation>
+    </message>
+    <message>
+        <source>This chain is the {0}'s own: it is shipped with the program (the hall kind's definition, plans/editions.toml) and replaces the library's reporting chain at this desk. A draft cannot change it; a new program version can.</source>
+        <translation>此报告链属于“{0}”：随程序提供（营业厅类型的定义，plans/editions.toml），在本处置台取代预案库的报告链。草稿不能修改它；只有新版本的程序可以。</translation>
+    </message>
+    <message>
+        <source>What this hall takes from the plans</source>
+        <translation>本营业厅取自预案的内容</translation>
+    </message>
+    <message>
+        <source>Name of the level</source>
+        <translation>级别名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>What makes an incident this level (one per line)</source>
+        <translation>定级标准（每行一条）</translation>
+    </message>
+    <message>
+        <source>Who handles it and how</source>
+        <translation>由谁处置、如何处置</translation>
+    </message>
+    <message>
+        <source>from the start</source>
+        <translation>自事件开始起</translation>
+    </message>
+    <message>
+        <source>from when it is over</source>
+        <translation>自事件结束起</translation>
+    </message>
+    <message>
+        <source>Report to {0} at once ({1}).</source>
+        <translation>立即报告{0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Report to {0} within {1} minutes ({2}).</source>
+        <translation>{1}分钟内报告{0}（{2}）。</translation>
+    </message>
+    <message>
+        <source>Then: {0}</source>
+        <translation>随后：{0}</translation>
+    </message>
+    <message>
+        <source>Who handles it: {0}</source>
+        <translation>处置：{0}</translation>
+    </message>
+    <message>
+        <source>Deadline {0}: {1} — at once</source>
+        <translation>时限{0}：{1} — 立即</translation>
+    </message>
+    <message>
+        <source>Deadline {0}: {1} — {2} minutes</source>
+        <translation>时限{0}：{1} — {2}分钟</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1711,6 +1771,53 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Emergency Desk</source>
         <translation>应急处置台</translation>
+    </message>
+</context>
+<context>
+    <name>NewSituationForm</name>
+    <message>
+        <source>e.g. 通知网点负责人，安排人员值守门口。</source>
+        <translation>例如：通知网点负责人，安排人员值守门口。</translation>
+    </message>
+    <message>
+        <source>Add the situation</source>
+        <translation>添加此情形</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A situation of the hall's own</source>
+        <translation>本营业厅自己的情形</translation>
+    </message>
+    <message>
+        <source>It cites no document: the hall's desk shows it once the draft is published. Add its further steps, deadlines and words afterwards.</source>
+        <translation>它不引用任何文件：草稿发布后，本营业厅的处置台即显示它。其余步骤、时限和话术请在添加后编辑。</translation>
+    </message>
+    <message>
+        <source>Name of the situation</source>
+        <translation>情形名称</translation>
+    </message>
+    <message>
+        <source>Button label (at most 8 characters)</source>
+        <translation>按钮简称（最多 8 个字）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Default level</source>
+        <translation>默认级别</translation>
+    </message>
+    <message>
+        <source>First step: what to do</source>
+        <translation>第一步：做什么</translation>
+    </message>
+    <message>
+        <source>Write its name, its button label and its first step.</source>
+        <translation>请填写名称、按钮文字和第一步。</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +1931,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>以现行预案开始草稿</translation>
     </message>
     <message>
+        <source>Add a situation…</source>
+        <translation>添加情形…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Remove situation…</source>
+        <translation>删除情形…</translation>
+    </message>
+    <message>
         <source>Situations and steps</source>
         <translation>情形与步骤</translation>
     </message>
@@ -1858,6 +1977,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Draft #{0} is {1}: withdraw it (Approval and publishing) to change it again.</source>
         <translation>草稿 #{0} {1}：如需修改，请先撤回（见“审批与发布”）。</translation>
+    </message>
+    <message>
+        <source>Remove the situation “{0}”?</source>
+        <translation>删除情形“{0}”？</translation>
+    </message>
+    <message>
+        <source>The situation “{0}” and all its steps, deadlines and thresholds leave the draft. The change is recorded; a drill scenario or a step that switches to it keeps it.</source>
+        <translation>情形“{0}”及其全部步骤、时限和阈值将从草稿中删除。此修改会被记录；若有演练脚本使用它或有步骤转入它，则不能删除。</translation>
     </message>
     <message>
         <source>Write a whole number, e.g. 30.</source>
@@ -1958,6 +2085,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The draft does not fit every kind of hall the program knows, so a desk could not start on it: {0}</source>
         <translation>草稿不再适合程序所知的各类大厅，处置台将无法按它启动：{0}</translation>
+    </message>
+    <message>
+        <source>Not removed: the drill scenario(s) {0} use this situation. Change or delete those drills first (Drills).</source>
+        <translation>未删除：演练脚本 {0} 使用此情形。请先修改或删除这些演练（演练）。</translation>
+    </message>
+    <message>
+        <source>Not removed: the hall kind(s) {0} name this role in their own reporting chain, shipped with the program; a draft cannot remove it.</source>
+        <translation>未删除：营业厅类型 {0} 在其随程序提供的报告链中用到此角色；草稿不能删除它。</translation>
     </message>
     <message>
         <source>Only an approved and signed draft can be published; this one is {0}.</source>
@@ -2072,6 +2207,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>{0}：{1}</translation>
     </message>
     <message>
+        <source>{0} names it.</source>
+        <translation>{0}用到它。</translation>
+    </message>
+    <message>
+        <source>Not removed: the plans still use it. Change these first:</source>
+        <translation>未删除：预案中仍在使用它。请先修改以下各处：</translation>
+    </message>
+    <message>
+        <source>… and {0} more.</source>
+        <translation>……另有{0}处。</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -2148,6 +2295,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>步骤</translation>
     </message>
     <message>
+        <source>switches to</source>
+        <translation>转入情形</translation>
+    </message>
+    <message>
+        <source>done by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>to whom</source>
+        <translation>报告/通知对象</translation>
+    </message>
+    <message>
+        <source>reports to</source>
+        <translation>报告对象</translation>
+    </message>
+    <message>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
@@ -2162,6 +2325,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Level</source>
         <translation>级别</translation>
+    </message>
+    <message>
+        <source> (another kind of hall's)</source>
+        <translation>（其他类型营业厅的）</translation>
+    </message>
+    <message>
+        <source>a step of another kind of hall</source>
+        <translation>其他类型营业厅的一步</translation>
+    </message>
+    <message>
+        <source>a deadline of another kind of hall</source>
+        <translation>其他类型营业厅的一项时限</translation>
+    </message>
+    <message>
+        <source>a threshold of another kind of hall</source>
+        <translation>其他类型营业厅的一项阈值</translation>
     </message>
     <message>
         <source>step {0}</source>
@@ -2891,6 +3070,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
 <context>
     <name>RolesEditor</name>
     <message>
+        <source>Add a role</source>
+        <translation>添加角色</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>Edit these people in Contacts…</source>
         <translation>在通讯录中编辑这些人员…</translation>
     </message>
@@ -2917,6 +3104,22 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Nobody in the contacts holds this role yet.</source>
         <translation>通讯录中还没有人担任此角色。</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <source>Not removed: {0} in the contacts hold the role “{1}”. Give them another role first (Contacts).</source>
+        <translation>未删除：通讯录中 {0} 担任角色“{1}”。请先为他们改设其他角色（通讯录）。</translation>
+    </message>
+    <message>
+        <source>Remove the role “{0}”?</source>
+        <translation>删除角色“{0}”？</translation>
+    </message>
+    <message>
+        <source>The role “{0}” leaves the draft. The change is recorded; a step, deadline or level that names it keeps it.</source>
+        <translation>角色“{0}”将从草稿中删除。此修改会被记录；若有步骤、时限或级别用到它，则不能删除。</translation>
     </message>
 </context>
 <context>
@@ -3242,6 +3445,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>话术（每行一句）</translation>
     </message>
     <message>
+        <source>Add a deadline</source>
+        <translation>添加时限</translation>
+    </message>
+    <message>
+        <source>Add a threshold</source>
+        <translation>添加阈值</translation>
+    </message>
+    <message>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
@@ -3264,6 +3475,46 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>people</source>
         <translation>人</translation>
+    </message>
+    <message>
+        <source>What is measured</source>
+        <translation>衡量内容</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Threshold {0}</source>
+        <translation>阈值{0}</translation>
+    </message>
+    <message>
+        <source>New deadline: write what must be done</source>
+        <translation>新时限：请填写须完成的事项</translation>
+    </message>
+    <message>
+        <source>New threshold: write what is measured</source>
+        <translation>新阈值：请填写衡量内容</translation>
+    </message>
+    <message>
+        <source>Remove this deadline?</source>
+        <translation>删除此时限？</translation>
+    </message>
+    <message>
+        <source>The deadline “{0}” leaves the draft. The change is recorded.</source>
+        <translation>时限“{0}”将从草稿中删除。此修改会被记录。</translation>
+    </message>
+    <message>
+        <source>Remove this threshold?</source>
+        <translation>删除此阈值？</translation>
+    </message>
+    <message>
+        <source>The threshold “{0}” leaves the draft. The change is recorded.</source>
+        <translation>阈值“{0}”将从草稿中删除。此修改会被记录。</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,8 +37,9 @@ from ui.common.message_tone import show_message
 from ui.common.operations import Operations
 from ui.common.people import People, no_people
 from ui.plans.plan_editor_approval import ApprovalPanel
-from ui.plans.plan_editor_levels import LevelsEditor
+from ui.plans.plan_editor_levels import HallChain, LevelsEditor
 from ui.plans.plan_editor_log import ChangeLog
+from ui.plans.plan_editor_new_situation import NewSituationForm
 from ui.plans.plan_editor_roles import RolesEditor
 from ui.plans.plan_editor_session import DraftSession
 from ui.plans.plan_editor_situation import SituationForm
@@ -79,6 +80,8 @@ class PlanEditor(QWidget):
         self.catalog: Catalog | None = None
         self.scope: EditionScope | None = None  # the hall's edition of it; None: everything
         self.situation_form: SituationForm | None = None
+        self.new_situation: NewSituationForm | None = None
+        self._confirm = confirm
 
         self.back_button = QPushButton(self.tr("← Back to the plans"), objectName="backToPlans")
         self.back_button.clicked.connect(self.back_requested)
@@ -92,12 +95,20 @@ class PlanEditor(QWidget):
         self.message.hide()
         self.situations = QListWidget(objectName="situationList")
         self.situations.currentRowChanged.connect(self._show_situation)
+        self.add_situation_button = QPushButton(self.tr("Add a situation…"),
+                                                objectName="addSituation")
+        self.add_situation_button.clicked.connect(self.ask_new_situation)
+        self.remove_situation_button = QPushButton(self.tr("Remove situation…"),
+                                                   objectName="removeSituation")
+        self.remove_situation_button.clicked.connect(self.ask_remove_situation)
         self.situation_scroll = QScrollArea(objectName="situationScroll")
         self.situation_scroll.setWidgetResizable(True)
         self.steps = StepsEditor(save=self.session.save, read=self.session.read,
                                  confirm=confirm, positions=self._step_positions)
         self.roles = RolesEditor(save=self.session.save, people=people,
-                                 show_people=show_people)
+                                 show_people=show_people, confirm=confirm,
+                                 changed=self._refresh_tab,
+                                 remove=self.session.remove_role)
         self.levels = LevelsEditor(save=self.session.save, read=self.session.read)
         self.log = ChangeLog(zone=zone)
         self.approval = ApprovalPanel(session=self.session, confirm=confirm, zone=zone)
@@ -109,6 +120,7 @@ class PlanEditor(QWidget):
         self.tabs.addTab(_scrolled(self.approval), self.tr("Approval and publishing"))
         self.pages = {"situations": 0, "roles": 1, "levels": 2, "log": 3, "approval": 4}
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        self.tabs.currentChanged.connect(lambda _i: self._say(""))
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -126,8 +138,16 @@ class PlanEditor(QWidget):
         self.reload()
 
     def _situations_page(self) -> QWidget:
+        left = QWidget(objectName="situationColumn")
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.situations, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_situation_button)
+        buttons.addWidget(self.remove_situation_button)
+        column.addLayout(buttons)
         splitter = QSplitter(objectName="situationSplitter")
-        splitter.addWidget(self.situations)
+        splitter.addWidget(left)
         splitter.addWidget(self.situation_scroll)
         splitter.addWidget(self.steps)
         splitter.setSizes([220, 440, 560])
@@ -193,31 +213,105 @@ class PlanEditor(QWidget):
                 self.situations.setCurrentRow(row)
                 return
 
+    def _clear_situation(self) -> None:
+        for form in (self.situation_form, self.new_situation):
+            if form is not None:
+                form.deleteLater()
+        self.situation_form = self.new_situation = None
+        self.situation_scroll.takeWidget()
+
+    def _levels(self) -> list[tuple[int, str]]:
+        return [(lv.level, lv.name) for lv in self.catalog.levels] if self.catalog else []
+
+    def _say(self, problem: str) -> None:
+        """A refusal above the tabs, until the supervisor turns to something else."""
+        show_message(self.message, problem, ok=False)
+        self.message.setVisible(bool(problem))
+
     def _show_situation(self, row: int) -> None:
-        if self.situation_form is not None:
-            self.situation_form.deleteLater()
-            self.situation_form = None
+        self._say("")
+        self._clear_situation()
         item = self.situations.item(row)
         if item is None or self.catalog is None:
-            self.situation_scroll.takeWidget()
             return
         key = item.data(KEY_ROLE)
-        levels = [(lv.level, lv.name) for lv in self.catalog.levels]
-        self.situation_form = SituationForm(key=key, data=self.session.read(
-            f"situation.{key}") or {}, levels=levels, save=self.session.save)
+        scope = self.scope
+        self.situation_form = SituationForm(
+            key=key, data=self.session.read(f"situation.{key}") or {}, levels=self._levels(),
+            save=self.session.save, confirm=self._confirm,
+            timers=None if scope is None else scope.timers.get(key, ()),
+            thresholds=None if scope is None else scope.thresholds.get(key, ()),
+            changed=self._situation_changed)
         self.situation_form.fields["name"].saved.connect(
             lambda _w: item.setText(self.situation_form.fields["name"].text().strip()))
         self.situation_scroll.setWidget(self.situation_form)
         self.steps.set_situation(key, self._role_names())
+
+    def _situation_changed(self, focus: str) -> None:
+        """A deadline or threshold added or removed: the form again, the new row's first
+        field in sight with the focus (`focus`: its path; "" for none)."""
+        self._show_situation(self.situations.currentRow())
+        field = self.situation_form.fields.get(focus) if self.situation_form else None
+        if field is not None:
+            field.editor.setFocus()
+            field.editor.selectAll()
+            self._in_sight(field.box)
+
+    def _in_sight(self, box: QWidget) -> None:
+        """Scrolled to `box`, the new form laid out first: until its layout requests are
+        handled every row is at the top and the scroll range is nil, so it went nowhere."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.situation_scroll.ensureWidgetVisible(box)
+
+    # -- adding and removing situations ---------------------------------------------------------
+    def ask_new_situation(self) -> None:
+        """The form of a new situation in place of the chosen one's."""
+        if self.catalog is None:
+            return
+        self._clear_situation()
+        self.steps.set_situation("", self._role_names())
+        self.new_situation = NewSituationForm(
+            save=self.session.save, levels=self._levels(),
+            categories=[(c.key, c.name) for c in self.catalog.ordered_categories()],
+            taken={s.key for s in self.catalog.situations})
+        self.new_situation.added.connect(self._situation_added)
+        self.new_situation.cancelled.connect(
+            lambda: self._show_situation(self.situations.currentRow()))
+        self.situation_scroll.setWidget(self.new_situation)
+        self.new_situation.name.setFocus()
+
+    def _situation_added(self, key: str) -> None:
+        self._fill_situations()
+        self.show_situation(key)
+
+    def ask_remove_situation(self) -> None:
+        item = self.situations.currentItem()
+        if item is None:
+            return
+        key, name = item.data(KEY_ROLE), item.text()
+        self._confirm(self, self.tr("Remove the situation “{0}”?").format(name),
+                      self.tr("The situation “{0}” and all its steps, deadlines and thresholds "
+                              "leave the draft. The change is recorded; a drill scenario or a "
+                              "step that switches to it keeps it.").format(name),
+                      lambda: self.remove_situation(key))
+
+    def remove_situation(self, key: str) -> bool:
+        problem = self.session.remove_situation(key)
+        if not problem:
+            self._fill_situations()
+        self._say(problem)  # after: showing another situation clears the message
+        return not problem
 
     def _step_positions(self, key: str) -> tuple[int, ...] | None:
         """The library positions of the steps the hall's edition takes in situation `key`."""
         return None if self.scope is None else self.scope.steps.get(key, ())
 
     def _roles(self) -> list:
-        """The roles of the draft the hall's edition has (by the names the draft gives)."""
+        """The roles of the draft the hall's edition has (by the names the draft gives), and
+        the hall's own (of no document, shown to every hall until a step names them)."""
         roles = self.catalog.roles if self.catalog else ()
-        return [r for r in roles if self.scope is None or r.key in self.scope.roles]
+        return [r for r in roles if self.scope is None or r.key in self.scope.roles
+                or not r.source]
 
     def _role_names(self) -> dict[str, str]:
         return {r.key: r.name for r in self.catalog.roles} if self.catalog else {}
@@ -230,14 +324,25 @@ class PlanEditor(QWidget):
         if page == self.pages["roles"] and self.catalog is not None:
             roles = self._roles()
             self.roles.set_roles(roles, {r.key: self.session.read(f"role.{r.key}") or {}
-                                         for r in roles})
+                                         for r in roles},
+                                 taken={r.key for r in self.catalog.roles})
         elif page == self.pages["levels"] and self.catalog is not None:
-            self.levels.set_levels([(lv.level, lv.name) for lv in self.catalog.levels],
-                                   self._role_names())
+            self.levels.set_levels(self._levels(), self._role_names(), self._hall_chain())
         elif page == self.pages["log"]:
             self.log.set_changes(self.session.changes(), self.session.names())
         elif page == self.pages["approval"]:
             self.approval.refresh()
+
+    def _hall_chain(self) -> HallChain | None:
+        """The reporting chain of the hall's edition (None: the library's, edited here)."""
+        edition = self.session.service.edition
+        if edition is None or self.catalog is None:
+            return None
+        cut = self.session.service.in_edition(self.catalog)
+        return HallChain(name=edition.name, levels={lv.level: lv for lv in cut.levels},
+                         roles={r.key: r.name for r in cut.roles},
+                         own_handling=frozenset(c.level for c in edition.chain
+                                                if c.handled_by))
 
     def _edited(self) -> None:
         """A field saved: the draft's plans as they now are (role names for the steps)."""
@@ -250,6 +355,5 @@ class PlanEditor(QWidget):
     # -- the draft ---------------------------------------------------------------------------
     def start(self) -> bool:
         problem = self.session.start()
-        show_message(self.message, problem, ok=False)
-        self.message.setVisible(bool(problem))
+        self._say(problem)
         return not problem

@@ -1,4 +1,6 @@
-"""RolesEditor: the roles of the draft (name, number) and the people behind each role.
+"""RolesEditor: the roles of the draft (name, number) and the people behind each role; a
+role of the hall's own added (its key made: hall_1...), a role removed that no step, deadline
+or level names and no contact holds.
 
 The people are the desk's contacts (a contact holds a role): they are edited in the
 contacts screen, which the button opens searched for the role, not here a second time.
@@ -7,6 +9,7 @@ contacts screen, which the button opens searched for the role, not here a second
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,8 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.plans.catalog import Role
+from ui.common.ask import Confirm, ask_yes_no
+from ui.common.message_tone import show_message
 from ui.common.people import People, no_people, person_text
 from ui.plans.plan_editor_fields import DraftField, Save
+from ui.plans.plan_editor_timers import new_key
 
 KEY_ROLE = 256  # Qt.ItemDataRole.UserRole
 
@@ -29,18 +35,34 @@ KEY_ROLE = 256  # Qt.ItemDataRole.UserRole
 class RolesEditor(QWidget):
     def __init__(self, *, save: Save, people: People = no_people,
                  show_people: Callable[[str, str], object] | None = None,
+                 confirm: Confirm = ask_yes_no, changed: Callable[[], object] = lambda: None,
+                 remove: Callable[[str], str] | None = None,
                  parent: QWidget | None = None) -> None:
         """`people`: role key -> the contacts holding it; `show_people(key, name)`: the
-        contacts screen, searched for the role."""
+        contacts screen, searched for the role; `changed()`: a role was added or removed
+        (set_roles is called again); `remove(key)`: "" when the role left the draft, else
+        why not (by default the draft's own checks alone)."""
         super().__init__(parent)
         self.setObjectName("rolesEditor")
         self._save = save
+        self._confirm = confirm
+        self._changed = changed
+        self._remove = remove or (lambda key: save(f"role.{key}", None))
+        self._data: dict[str, dict] = {}
+        self.taken: set[str] = set()
         self._people = people
         self._show_people = show_people
         self.roles: list[Role] = []
         self.fields: dict[str, DraftField] = {}
         self.list = QListWidget(objectName="roleList")
         self.list.currentRowChanged.connect(self._show_role)
+        self.add_button = QPushButton(self.tr("Add a role"), objectName="addRole")
+        self.add_button.clicked.connect(self.add)
+        self.remove_button = QPushButton(self.tr("Remove…"), objectName="removeRole")
+        self.remove_button.clicked.connect(self.ask_remove)
+        self.message = QLabel(objectName="rolesMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
         self.form_box = QWidget()
         self.form = QFormLayout(self.form_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -64,13 +86,23 @@ class RolesEditor(QWidget):
         right.addLayout(people_row)
         right.addWidget(hint)
         right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        left.addLayout(buttons)
+        left.addWidget(self.message)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.list, 1)
+        layout.addLayout(left, 1)
         layout.addLayout(right, 2)
 
-    def set_roles(self, roles: list[Role], data: dict[str, dict]) -> None:
-        """`data`: each role as the draft stores it, by key."""
+    def set_roles(self, roles: list[Role], data: dict[str, dict],
+                  taken: set[str] | None = None) -> None:
+        """`data`: each role as the draft stores it, by key; `taken`: every role key of the
+        draft (a new role's key is none of them)."""
         self._data = data
+        self.taken = set(taken if taken is not None else data)
         row = max(self.list.currentRow(), 0)
         self.roles = list(roles)
         self.list.blockSignals(True)
@@ -114,6 +146,54 @@ class RolesEditor(QWidget):
     def _relabel(self, row: int) -> None:
         name, number = (self.fields[f].text().strip() for f in ("name", "number"))
         self.list.item(row).setText(name + (f"  {number}" if number else ""))
+
+    # -- adding and removing -------------------------------------------------------------------
+    def _say(self, problem: str) -> None:
+        show_message(self.message, problem, ok=False)
+        self.message.setVisible(bool(problem))
+
+    def add(self) -> bool:
+        """A role of the hall's own, chosen, its name ready to be written over."""
+        key = new_key(self.taken)
+        problem = self._save(f"role.{key}", {"key": key, "name": self.tr("New role")})
+        self._say(problem)
+        if problem:
+            return False
+        self._changed()
+        self.choose(key)
+        editor = self.fields["name"].editor
+        editor.setFocus()
+        editor.selectAll()
+        return True
+
+    def choose(self, key: str) -> None:
+        keys = [r.key for r in self.roles]
+        if key in keys:
+            self.list.setCurrentRow(keys.index(key))
+
+    def ask_remove(self) -> None:
+        role = self.current()
+        if role is None:
+            return
+        shown = self.fields["name"].text().strip() if "name" in self.fields else ""
+        role = replace(role, name=shown or role.name)  # as just written, maybe not reloaded
+        people = self._people(role.key)
+        if people:
+            self._say(self.tr("Not removed: {0} in the contacts hold the role “{1}”. Give them "
+                              "another role first (Contacts).").format(
+                "、".join(person_text(p) for p in people), role.name))
+            return
+        self._confirm(self, self.tr("Remove the role “{0}”?").format(role.name),
+                      self.tr("The role “{0}” leaves the draft. The change is recorded; a "
+                              "step, deadline or level that names it keeps it.")
+                      .format(role.name), lambda: self.remove(role.key))
+
+    def remove(self, key: str) -> bool:
+        problem = self._remove(key)
+        self._say(problem)
+        if not problem:
+            self._changed()
+        return not problem
 
     def open_people(self) -> None:
         role = self.current()

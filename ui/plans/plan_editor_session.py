@@ -24,7 +24,13 @@ from models.services.plan_drafts import (
     PlanDraftService,
 )
 from ui.common.operations import Operations
-from ui.plans.plan_editor_words import parse_where, refusal_text, refused_lines
+from ui.plans.plan_editor_words import (
+    Shown,
+    parse_where,
+    refusal_text,
+    refused_lines,
+    removal_lines,
+)
 
 translate = QCoreApplication.translate
 
@@ -74,6 +80,7 @@ class DraftSession(QObject):
         self._ops = operations
         self._who = who
         self._names: dict[str, str] | None = None  # "situation.fire" -> its name
+        self._shown: Shown | None = None  # the edition's positions, by situation and kind
         self._texts_of: tuple | None = None
         self._entries: dict[str, object] = {}
 
@@ -119,21 +126,53 @@ class DraftSession(QObject):
                 **{f"role.{r.key}": r.name for r in catalog.roles}}
         return self._names
 
+    def shown(self) -> Shown | None:
+        """The positions of the steps, deadlines and thresholds the hall's edition shows,
+        by situation (None: no edition, every one as the library numbers it)."""
+        if self._shown is None:
+            scope = self.scope(self.catalog())
+            self._shown = {} if scope is None else {
+                (key, kind): positions
+                for kind, by_situation in (("step", scope.steps), ("timer", scope.timers),
+                                           ("threshold", scope.thresholds))
+                for key, positions in by_situation.items()}
+        return self._shown or None
+
     # -- editing -----------------------------------------------------------------------------
     def save(self, where: str, value: object) -> str:
         """"" when the draft holds the value now; otherwise what is wrong (nothing saved)."""
         draft = self.draft()
         if draft is None:
             return translate("PlanEditor", "There is no draft: start one first.")
+        return self._edit(where, self.service.change, draft, where, value, self._who())
+
+    def remove_situation(self, key: str) -> str:
+        """"" when situation `key` left the draft; otherwise why not (a drill or a step uses
+        it: nothing removed)."""
+        draft = self.draft()
+        if draft is None:
+            return translate("PlanEditor", "There is no draft: start one first.")
+        return self._edit(f"situation.{key}", self.service.remove_situation, draft, key,
+                          self._who(), words=removal_lines)
+
+    def remove_role(self, key: str) -> str:
+        """"" when role `key` left the draft; otherwise why not (nothing removed)."""
+        draft = self.draft()
+        if draft is None:
+            return translate("PlanEditor", "There is no draft: start one first.")
+        return self._edit(f"role.{key}", self.service.remove_role, draft, key, self._who(),
+                          words=removal_lines)
+
+    def _edit(self, where: str, command, *args, words=refused_lines) -> str:
         try:
-            outcome = self._ops.run(self.service.change, draft, where, value, self._who())
+            outcome = self._ops.run(command, *args)
         except DraftRefused as refused:
-            return refused_lines(refused, self.names(), where)
+            return words(refused, self.names(), where, self.shown())
         if outcome is None:
             return translate("PlanEditor", "Not saved: the desk could not write it (see the "
                              "message).")
         if outcome.value is not None:
-            self._names = None
+            self._names = self._shown = None
             self.edited.emit()
         return ""
 
@@ -167,6 +206,6 @@ class DraftSession(QObject):
         if done is None:
             return translate("PlanEditor", "Not done: the desk could not write it (see the "
                              "message).")
-        self._names = None
+        self._names = self._shown = None
         self.moved.emit()
         return ""

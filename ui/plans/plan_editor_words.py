@@ -9,7 +9,7 @@ loader's own words, so nothing is ever left unsaid.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -18,6 +18,8 @@ from models.services.plan_drafts import DraftProblem, DraftRefused
 
 translate = QCoreApplication.translate
 ELIDE = 80
+Shown = Mapping[tuple[str, str], Sequence[int]]  # (situation, "step" / "timer" /
+# "threshold") -> the library positions a hall's edition shows, in its order
 
 
 def refusal_text(refused: DraftRefused) -> str:
@@ -62,6 +64,12 @@ def refusal_text(refused: DraftRefused) -> str:
         "editions_broken": translate("PlanEditor", "The draft does not fit every kind of "
                                      "hall the program knows, so a desk could not start on "
                                      "it: {0}").format(detail),
+        "drilled": translate("PlanEditor", "Not removed: the drill scenario(s) {0} use this "
+                             "situation. Change or delete those drills first (Drills).")
+        .format(detail),
+        "edition_role": translate("PlanEditor", "Not removed: the hall kind(s) {0} name this "
+                                  "role in their own reporting chain, shipped with the "
+                                  "program; a draft cannot remove it.").format(detail),
         "not_approved": translate("PlanEditor", "Only an approved and signed draft can be "
                                   "published; this one is {0}.").format(status_text(detail)),
     }
@@ -146,20 +154,45 @@ def problem_words(message: str) -> str:
     return message
 
 
-def problem_text(problem: DraftProblem, names: Mapping[str, str], field_where: str) -> str:
+def problem_text(problem: DraftProblem, names: Mapping[str, str], field_where: str,
+                 shown: Shown | None = None) -> str:
     """A problem said beside the field `field_where` was changed in; a problem about another
     part of the plans (a step still naming a removed role) says where it is."""
     words = problem_words(problem.problem.message)
     if not problem.where or problem.where == field_where:
         return words
-    return translate("PlanEditor", "{0}: {1}").format(place_text(problem.where, names), words)
+    return translate("PlanEditor", "{0}: {1}").format(
+        place_text(problem.where, names, shown), words)
 
 
-def refused_lines(refused: DraftRefused, names: Mapping[str, str], field_where: str) -> str:
-    """All a refusal says, one line per problem."""
+def refused_lines(refused: DraftRefused, names: Mapping[str, str], field_where: str,
+                  shown: Shown | None = None) -> str:
+    """All a refusal says, one line per problem; `shown`: a hall's edition's positions (its
+    own numbering of steps, deadlines and thresholds)."""
     if refused.code != "broken" or not refused.problems:
         return refusal_text(refused)
-    return "\n".join(problem_text(p, names, field_where) for p in refused.problems)
+    return "\n".join(problem_text(p, names, field_where, shown) for p in refused.problems)
+
+
+def removal_lines(refused: DraftRefused, names: Mapping[str, str], where: str,
+                  shown: Shown | None = None, limit: int = 6) -> str:
+    """A refused removal of an entry (situation.KEY, role.KEY): each place that still names
+    it, the first `limit` of them, and how many more."""
+    if refused.code != "broken" or not refused.problems:
+        return refusal_text(refused)
+    kind, key = parse_where(where)[:2]
+    lines = []
+    for problem in refused.problems:
+        if problem.problem.message == f"unknown {kind} '{key}'":
+            lines.append(translate("PlanEditor", "{0} names it.").format(
+                place_text(problem.where, names, shown)))
+        else:
+            lines.append(problem_text(problem, names, where, shown))
+    more = len(lines) - limit
+    return "\n".join([translate("PlanEditor", "Not removed: the plans still use it. Change "
+                                "these first:"), *lines[:limit]]
+                     + ([translate("PlanEditor", "… and {0} more.").format(more)]
+                        if more > 0 else []))
 
 
 # ---- where and what ---------------------------------------------------------------------------
@@ -186,6 +219,10 @@ def field_name(field: str) -> str:
         "version": translate("PlanEditor", "version label"),
         "revised": translate("PlanEditor", "revision date"),
         "step": translate("PlanEditor", "steps"),
+        "switch_to": translate("PlanEditor", "switches to"),
+        "by": translate("PlanEditor", "done by"),
+        "to": translate("PlanEditor", "to whom"),
+        "report_to": translate("PlanEditor", "reports to"),
     }.get(field, field)
 
 
@@ -194,11 +231,13 @@ def parse_where(where: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in str(where).split("."))
 
 
-def place_text(where: str, names: Mapping[str, str]) -> str:
+def place_text(where: str, names: Mapping[str, str], shown: Shown | None = None) -> str:
     """A path (situation.fire.step.2.text) as words: 情形“营业场所发生火灾” 第3步 内容.
-    `names`: "situation.fire" / "role.clerk" -> its name."""
+    `names`: "situation.fire" / "role.clerk" -> its name; `shown`: the positions a hall's
+    edition shows, numbered as the hall sees them (another kind of hall's is said so)."""
     path = parse_where(where)
     head = path[0]
+    situation = str(path[1]) if head == "situation" and len(path) > 1 else ""
     if head == "catalog":
         parts = [translate("PlanEditor", "Plans")]
     elif len(path) > 1 and head in ("situation", "role", "level"):
@@ -206,6 +245,8 @@ def place_text(where: str, names: Mapping[str, str]) -> str:
                 "role": translate("PlanEditor", "Role"),
                 "level": translate("PlanEditor", "Level")}[head]
         parts = [f"{kind}“{names.get(f'{head}.{path[1]}', path[1])}”"]
+        if shown and situation and (situation, "step") not in shown:
+            parts[0] += translate("PlanEditor", " (another kind of hall's)")
         path = path[1:]
     else:
         parts = [str(head)]
@@ -213,7 +254,16 @@ def place_text(where: str, names: Mapping[str, str]) -> str:
     while rest:
         part = rest.pop(0)
         if rest and isinstance(rest[0], int) and part in ("step", "timer", "threshold"):
-            number = rest.pop(0) + 1
+            position = rest.pop(0)
+            kept = (shown or {}).get((situation, part))
+            if kept is not None and position not in kept:
+                parts.append({"step": translate("PlanEditor", "a step of another kind of hall"),
+                              "timer": translate("PlanEditor", "a deadline of another kind of "
+                                                 "hall"),
+                              "threshold": translate("PlanEditor", "a threshold of another "
+                                                     "kind of hall")}[part])
+                continue
+            number = (list(kept).index(position) if kept is not None else position) + 1
             parts.append({"step": translate("PlanEditor", "step {0}"),
                           "timer": translate("PlanEditor", "deadline {0}"),
                           "threshold": translate("PlanEditor", "threshold {0}")}[part]

@@ -188,7 +188,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         from ui.plans.plan_editor import PlanEditor
 
         service = PlanDraftService(running=running, now=clock.real_now, zone=clock.zone,
-                                   edition=editions.get(edition))
+                                   edition=editions.get(edition), drills=(
+                                       drills_dir or default_plans_dir() / "drills",
+                                       own_drills_dir or user_data_dir() / "drills"))
         return PlanEditor(service=service, operations=operations,
                           clerk=lambda: str(store.get("clerk_on_duty")), people=contacts.people,
                           show_people=show_people, confirm=confirm, zone=clock.zone)

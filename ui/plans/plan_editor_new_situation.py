@@ -1,0 +1,100 @@
+"""NewSituationForm: a situation of the hall's own, added to the draft — its name, button
+label, category, default level and first step; its key is made (hall_1, hall_2...), not
+asked for. It cites no document, so every edition keeps it (models.plans.editions): the
+hall's desk shows it once published. Further steps, deadlines and words are then edited
+like any situation's."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ui.common.message_tone import show_message
+from ui.plans.plan_editor_fields import Save
+from ui.plans.plan_editor_timers import new_key
+
+SHORT_MAX = 8
+
+
+class NewSituationForm(QWidget):
+    added = Signal(str)  # the new situation's key
+    cancelled = Signal()
+
+    def __init__(self, *, save: Save, categories: list[tuple[str, str]],
+                 levels: list[tuple[int, str]], taken: Collection[str],
+                 parent: QWidget | None = None) -> None:
+        """`categories`: (key, name); `levels`: (level, name), the least severe chosen;
+        `taken`: the situation keys of the draft."""
+        super().__init__(parent)
+        self.setObjectName("newSituationForm")
+        self._save = save
+        self.key = new_key(taken)
+        self.name = QLineEdit(objectName="newSituationName")
+        self.short = QLineEdit(objectName="newSituationShort")
+        self.short.setMaxLength(SHORT_MAX)
+        self.category = QComboBox(objectName="newSituationCategory")
+        for key, name in categories:
+            self.category.addItem(name, key)
+        self.level = QComboBox(objectName="newSituationLevel")
+        for level, name in levels:
+            self.level.addItem(f"{level} · {name}", level)
+        self.level.setCurrentIndex(self.level.count() - 1)
+        self.first_step = QLineEdit(objectName="newSituationStep")
+        self.first_step.setPlaceholderText(self.tr("e.g. 通知网点负责人，安排人员值守门口。"))
+        self.message = QLabel(objectName="newSituationMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.add_button = QPushButton(self.tr("Add the situation"), objectName="addSituationDone")
+        self.add_button.clicked.connect(self.add)
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="addSituationCancel")
+        self.cancel_button.clicked.connect(self.cancelled)
+        title = QLabel(self.tr("A situation of the hall's own"), objectName="sectionLabel")
+        hint = QLabel(self.tr("It cites no document: the hall's desk shows it once the draft "
+                              "is published. Add its further steps, deadlines and words "
+                              "afterwards."), objectName="hintLabel")
+        hint.setWordWrap(True)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(title)
+        form.addRow(self.tr("Name of the situation"), self.name)
+        form.addRow(self.tr("Button label (at most 8 characters)"), self.short)
+        form.addRow(self.tr("First step: what to do"), self.first_step)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Default level"), self.level)
+        form.addRow(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        form.addRow(hint)  # last: the fields and buttons in sight at 130 % text
+
+    def value(self) -> dict:
+        return {"key": self.key, "category": self.category.currentData(),
+                "name": self.name.text().strip(), "short": self.short.text().strip(),
+                "default_level": self.level.currentData(),
+                "step": [{"text": self.first_step.text().strip()}]}
+
+    def add(self) -> bool:
+        """Added through the draft's checks; what is missing or wrong is said, nothing saved."""
+        value = self.value()
+        if not (value["name"] and value["short"] and value["step"][0]["text"]):
+            problem = self.tr("Write its name, its button label and its first step.")
+        else:
+            problem = self._save(f"situation.{self.key}", value)
+        show_message(self.message, problem, ok=False)
+        self.message.setVisible(bool(problem))
+        if not problem:
+            self.added.emit(self.key)
+        return not problem
