@@ -47,7 +47,7 @@ from models.plans.drafts import (
 )
 from models.plans.editions import edition_problems
 from models.plans.loader import load_texts
-from models.plans.revisions import approval_of, version_label
+from models.plans.revisions import approval_of, published_as, version_label
 from models.plans.running import RunningPlan
 from models.plans.versions import record_plan_version
 from models.store.tables import (
@@ -244,14 +244,13 @@ def stamp_of_version(plan_id: int) -> PlanStamp:
 
 def _signature(digest: str, version: str, approval: tuple[str, date] | None,
                files_approved_by: str) -> tuple[str, date | None]:
-    """The publishing act of that text: by its digest, or by its version label — a hall's
-    edition of a published library has a digest of its own, and a label is published once
-    (submit refuses a label already used)."""
-    published = ((PlanRelease.digest == digest) | (PlanRelease.version == version))
+    """The latest signature of that text: its publishing act (revisions.published_as), or a
+    re-approval recorded later (the yearly review: "nothing to change, approved again" is a
+    new 签发). On the day of the publishing act's own signature, that signature stands."""
     release = (PlanRelease.select(PlanRelease.signer, PlanRelease.signed_on)
-               .where(PlanRelease.act == "published", published)
+               .where(published_as(digest, version))
                .order_by(PlanRelease.id.desc()).first()) if PlanRelease.table_exists() else None
-    if release is not None:
+    if release is not None and (approval is None or approval[1] <= release.signed_on):
         return release.signer, release.signed_on
     if approval is not None:
         return approval
