@@ -159,8 +159,8 @@ REFUSALS = {
                   "plans (published or shipped with the program since): publishing it would "
                   "undo them. Bring it up to date with: plans update --by NAME (its changes "
                   "are carried over where they still apply), or discard it.",
-    "up_to_date": "The hall's plans already build on the plans the program ships "
-                  "({detail}): there is nothing to bring up to date.",
+    "up_to_date": "The hall's plans, or the draft open, already build on the plans the "
+                  "program ships ({detail}): there is nothing to bring up to date.",
     "editions_broken": "The draft does not fit every kind of hall the program knows "
                        "(plans/editions.toml), so a desk could not start on it: {detail}. "
                        "Change the draft (plans draft set ...) so each edition still finds "

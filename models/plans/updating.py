@@ -141,7 +141,8 @@ def hall_changes(running: RunningPlan) -> list[PlanChange]:
 def update(running: RunningPlan, who: str, now: datetime) -> Update:
     """A new draft from the shipped library with the hall's changes replayed (the open draft's
     too: it is discarded, its changes carried over). DraftRefused "up_to_date" when the hall's
-    plans already build on the shipped library and no open draft is stale."""
+    plans already build on the shipped library, or the open draft was brought up to date with
+    it, and no open draft is stale."""
     who = check_name(who)
     shipped = shipped_library(running)
     if shipped is None:
@@ -149,7 +150,8 @@ def update(running: RunningPlan, who: str, now: datetime) -> Update:
     with transaction():
         open_row = PlanDraft.get_or_none(PlanDraft.open_slot == 1)
         stale = open_row is not None and stale_reason(open_row.id, running, shipped)
-        if library_news(running) is None and not stale:
+        if not stale and (library_news(running) is None or (
+                open_row is not None and _updated_act(open_row.id) is not None)):
             raise DraftRefused("up_to_date", shipped.info.version)
         changes = hall_changes(running)
         replaced = None

@@ -122,6 +122,8 @@ def test_an_update_replays_the_halls_changes_where_they_apply_and_lists_the_othe
     assert updating.leftovers(draft) == list(done.leftovers)  # kept with the act
     assert [c.where for c in drafts.changes(draft)] == [FIRST_STEP, "role.clerk.number"]
     assert [a.act for a in publishing.acts(draft)] == ["updated"]
+    assert refused(updating.update, running_plan(folder), EDITOR, T0 + timedelta(days=1)) == (
+        "up_to_date", "2027.1")  # the draft brought up to date is open: not replaced again
 
 
 def test_the_updated_draft_is_published_under_a_label_of_its_own(folder):
