@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from models.store.paths import default_plans_dir
-from tests.models.plans.test_plan_updating import NEW_STEP_3, ship
+from tests.models.plans.plan_updating import NEW_STEP_3, ship
 from tests.test_cli import run
 from tests.test_plans_publishing_cli import TODAY
 

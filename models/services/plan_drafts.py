@@ -12,16 +12,17 @@ from zoneinfo import ZoneInfo
 
 from models.clock import hall_time
 from models.documents import PlanStamp
-from models.plans import drafts, publishing
+from models.plans import drafts, publishing, updating
 from models.plans.catalog import Catalog
 from models.plans.drafts import Change, Draft, DraftProblem, DraftRefused, Where
 from models.plans.editions import Edition, EditionScope, edition_scope
 from models.plans.publishing import Act, PublishRefused
 from models.plans.running import RunningPlan
+from models.plans.updating import Leftover, Library, Update
 from models.services.changes import Changes, Outcome, command
 
 __all__ = ["Act", "Change", "Draft", "DraftProblem", "DraftRefused", "EditionScope",
-           "PlanDraftService", "PublishRefused"]
+           "Leftover", "Library", "PlanDraftService", "PublishRefused", "Update"]
 
 EDITED = Changes(plans=True)
 
@@ -67,6 +68,18 @@ class PlanDraftService:
     def stamp(self, catalog: Catalog) -> PlanStamp:
         return publishing.stamp_of(catalog)
 
+    def library_news(self) -> tuple[Library, Library] | None:
+        """(the library the hall's plans were built on, the newer one the program ships)."""
+        return updating.library_news(self._running())
+
+    def stale(self, draft: Draft | int) -> str:
+        """"" while the draft builds on what the desk runs; else the version it started from."""
+        return updating.stale_reason(draft, self._running())
+
+    def leftovers(self, draft: Draft | int) -> list[Leftover]:
+        """The hall's changes an update could not carry into the draft."""
+        return updating.leftovers(draft)
+
     def today(self) -> date:
         return hall_time.day_of(self._now(), self._zone)
 
@@ -101,6 +114,11 @@ class PlanDraftService:
                 who: str) -> Outcome[Act]:
         return Outcome(EDITED, publishing.approve(draft, signer, signed_on, who, self._now(),
                                                   self._zone))
+
+    @command(EDITED)
+    def update(self, who: str) -> Outcome[Update]:
+        """A new draft from the newer shipped plans, the hall's changes carried over."""
+        return Outcome(EDITED, updating.update(self._running(), who, self._now()))
 
     @command(EDITED)
     def publish(self, draft: Draft | int, who: str) -> Outcome[Act]:
