@@ -128,10 +128,6 @@
         <translation>程序随附的预案版本 {0} 比本厅预案所基于的版本 {1} 新。请更新：以程序随附的预案开一份新草稿，本厅的修改在仍适用处沿用。</translation>
     </message>
     <message>
-        <source>(nothing)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>the program's plans now say: {0}</source>
         <translation>程序随附的预案现为：{0}</translation>
     </message>

@@ -32,7 +32,7 @@ from ui.common.ask import Confirm, ask_yes_no
 from ui.common.message_tone import show_message
 from ui.plans.plan_editor_fields import DraftField
 from ui.plans.plan_editor_session import DraftSession
-from ui.plans.plan_editor_words import act_text, status_text
+from ui.plans.plan_editor_words import act_text, place_text, status_text, value_text
 
 
 class ApprovalPanel(QWidget):
@@ -192,14 +192,14 @@ class ApprovalPanel(QWidget):
                        "apply.").format(shipped.version, base.version)
 
     def leftover_line(self, left: Leftover) -> str:
-        def shown(value: object) -> str:
-            return self.tr("(nothing)") if value is None else str(value)
-
-        why = {"changed": self.tr("the program's plans now say: {0}").format(shown(left.now)),
+        """The place in words (情形“…” 第4步 内容), what the hall had made it, and why not."""
+        why = {"changed": self.tr("the program's plans now say: {0}").format(
+                   value_text(left.now)),
                "gone": self.tr("that place is no longer in the program's plans"),
                "broken": self.tr("the plans would have a problem: {0}").format(left.detail)}
         return self.tr("{0}: the hall changed “{1}” to “{2}”; {3}").format(
-            left.where, shown(left.old), shown(left.new), why.get(left.reason, left.reason))
+            place_text(left.where, self._session.names()), value_text(left.old),
+            value_text(left.new), why.get(left.reason, left.reason))
 
     def act_line(self, act: Act) -> str:
         line = self.tr("{0}  {1} {2} version {3}").format(
