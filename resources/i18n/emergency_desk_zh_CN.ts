@@ -168,8 +168,8 @@
         <translation>已签发的草稿将成为本厅的预案：处置台下次启动起按它运行。已有事件保留其所用版本。</translation>
     </message>
     <message>
-        <source>Published: version {0}. The desk runs it from its next start (close the desk and open it again when no incident is running); incidents keep the version they ran.</source>
-        <translation>已发布：版本 {0}。处置台下次启动起按此版本运行（在没有进行中的事件时关闭并重新打开处置台）；已有事件保留其所用版本。</translation>
+        <source>Published: version {0}. The desk runs it once it starts again; incidents keep the version they ran.</source>
+        <translation>已发布：版本 {0}。处置台重新启动后即按此版本运行；已有事件保留其所用版本。</translation>
     </message>
     <message>
         <source>Withdrawn: the draft can be edited again; it must be submitted and approved again.</source>
@@ -850,8 +850,8 @@
         <translation>版本 {0} 已发布。现在重新启动处置台以运行它吗？只需几秒钟；此后新的事件按版本 {0} 处置。</translation>
     </message>
     <message>
-        <source>The {0} incident(s) running keep the version they ran; their deadlines carry on and ring in the new desk.</source>
-        <translation>正在处置的 {0} 起事件保持原来的版本；其时限继续计时，在重启后的处置台上照常报警。</translation>
+        <source>Version {0} is published. Start the desk again now to run it? It takes a few seconds; new incidents then follow version {0}. The {1} incident(s) running keep the version they ran; their deadlines carry on and ring in the new desk.</source>
+        <translation>版本 {0} 已发布。现在重新启动处置台以运行它吗？只需几秒钟；此后新的事件按版本 {0} 处置。正在处置的 {1} 起事件保持原来的版本；其时限继续计时，在重启后的处置台上照常报警。</translation>
     </message>
     <message>
         <source>Run the new plans now?</source>

@@ -237,9 +237,8 @@ class ApprovalPanel(QWidget):
         draft = self._session.draft()
         version = str(self._session.read("catalog.version")) if draft else ""
         done = self._say(self._session.publish(), self.tr(
-            "Published: version {0}. The desk runs it from its next start (close the desk and "
-            "open it again when no incident is running); incidents keep the version they "
-            "ran.").format(version))
+            "Published: version {0}. The desk runs it once it starts again; incidents keep "
+            "the version they ran.").format(version))
         if done:
             self.published.emit(version)
         return done

@@ -313,13 +313,16 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         they ran: each points at its stored plan version."""
         if restart is None or drill_controller.running:
             return
+        count = len(incidents.open_incidents())
         text = QCoreApplication.translate(
             "Desk", "Version {0} is published. Start the desk again now to run it? It takes a "
             "few seconds; new incidents then follow version {0}.").format(version)
-        if count := len(incidents.open_incidents()):
-            text += " " + QCoreApplication.translate(
-                "Desk", "The {0} incident(s) running keep the version they ran; their deadlines "
-                "carry on and ring in the new desk.").format(count)
+        if count:
+            text = QCoreApplication.translate(
+                "Desk", "Version {0} is published. Start the desk again now to run it? It "
+                "takes a few seconds; new incidents then follow version {0}. The {1} "
+                "incident(s) running keep the version they ran; their deadlines carry on and "
+                "ring in the new desk.").format(version, count)
         confirm(window, QCoreApplication.translate("Desk", "Run the new plans now?"), text,
                 restart_now)
 

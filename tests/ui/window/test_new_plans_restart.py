@@ -5,7 +5,7 @@ new incident runs the new one."""
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models.clock.clocks import FakeClock
@@ -18,7 +18,13 @@ from models.store.tables import Incident
 from tests.models.plans.plan_drafting import approved_draft
 from ui.window.desk import build_desk
 
+WITH_INCIDENTS = ("Version {0} is published. Start the desk again now to run it? It takes a few "
+                  "seconds; new incidents then follow version {0}. The {1} incident(s) running "
+                  "keep the version they ran; their deadlines carry on and ring in the new desk.")
 AFTER_APPROVAL = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # approved_draft: T0 + 1 h
+
+
+translate = QCoreApplication.translate
 
 
 def click(qtbot, widget):
@@ -72,8 +78,8 @@ def test_publishing_offers_to_run_it_now_and_running_incidents_keep_their_versio
     (running_incident,) = Incident.select()
     publish_from_the_editor(qtbot, desk)
     title, text = asked[-1]
-    assert title == "Run the new plans now?" and restarts == [1]
-    assert "Version 2026.2 is published" in text and "The 1 incident(s) running keep" in text
+    assert title == translate("Desk", "Run the new plans now?") and restarts == [1]
+    assert text == translate("Desk", WITH_INCIDENTS).format("2026.2", 1)
     assert desk.window.findChild(QMessageBox, "closeQuestion") is None  # not "close the desk?"
     assert desk.window.close()  # the restart's close is not held by the incident running
 
@@ -95,5 +101,5 @@ def test_no_restart_is_offered_while_a_drill_runs(qtbot, desk_db, start_desk):
     scenarios, _ = load_library(default_plans_dir() / "drills", None, library)
     assert desk.drills.start(scenarios[0], 1, "李四")  # a restart would end the drill
     publish_from_the_editor(qtbot, desk)
-    assert restarts == [] and not [t for t, _ in asked if "new plans" in t]
+    assert restarts == [] and translate("Desk", "Run the new plans now?") not in dict(asked)
     desk.drills.stop()
