@@ -154,8 +154,8 @@ class ApprovalPanel(QWidget):
         news = service.library_news()
         stale = service.stale(draft) if draft else ""
         self.news.setVisible(bool(news or stale))
-        self.update_button.setVisible(bool(news or stale))
-        self.update_button.setEnabled(bool(stale) or (news is not None and not updated))
+        # the draft open already is the update: nothing to offer but to finish it
+        self.update_button.setVisible(bool(stale) or (news is not None and not updated))
         if stale:
             show_message(self.news, self.stale_line(stale), ok=False)
         elif news:
