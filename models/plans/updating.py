@@ -81,16 +81,26 @@ def built_on(release_id: int) -> Library:
         release = earlier
 
 
-def library_news(running: RunningPlan) -> tuple[Library, Library] | None:
+def library_news(running: RunningPlan,
+                 shipped: Catalog | None = None) -> tuple[Library, Library] | None:
     """(the library the hall's published plans were built on, the newer one the program
     ships) when they differ; None when the hall runs the shipped plans or is up to date."""
     if not running.published:
         return None
-    shipped = shipped_library(running)
+    shipped = shipped or shipped_library(running)
     base = built_on(running.release_id)
     if shipped is None or shipped.digest == base.digest:
         return None
     return base, Library(shipped.info.version, shipped.digest)
+
+
+def lifecycle(running: RunningPlan,
+              draft: Draft | int | None) -> tuple[tuple[Library, Library] | None, str]:
+    """library_news and the open draft's stale_reason ("" without a draft), the shipped
+    folder read once (what a screen shows on each refresh)."""
+    shipped = shipped_library(running)
+    news = library_news(running, shipped)
+    return news, stale_reason(draft, running, shipped) if draft is not None else ""
 
 
 def stale_reason(draft: Draft | int, running: RunningPlan,
@@ -150,7 +160,7 @@ def update(running: RunningPlan, who: str, now: datetime) -> Update:
     with transaction():
         open_row = PlanDraft.get_or_none(PlanDraft.open_slot == 1)
         stale = open_row is not None and stale_reason(open_row.id, running, shipped)
-        if not stale and (library_news(running) is None or (
+        if not stale and (library_news(running, shipped) is None or (
                 open_row is not None and _updated_act(open_row.id) is not None)):
             raise DraftRefused("up_to_date", shipped.info.version)
         changes = hall_changes(running)

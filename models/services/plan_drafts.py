@@ -16,6 +16,8 @@ from models.plans import drafts, publishing, updating
 from models.plans.catalog import Catalog
 from models.plans.drafts import Change, Draft, DraftProblem, DraftRefused, Where
 from models.plans.editions import Edition, EditionScope, edition_scope
+from models.plans.loader import CatalogError
+from models.plans.manifest import PlanFolderRefused
 from models.plans.publishing import Act, PublishRefused
 from models.plans.running import RunningPlan
 from models.plans.updating import Leftover, Library, Update
@@ -68,13 +70,15 @@ class PlanDraftService:
     def stamp(self, catalog: Catalog) -> PlanStamp:
         return publishing.stamp_of(catalog)
 
-    def library_news(self) -> tuple[Library, Library] | None:
-        """(the library the hall's plans were built on, the newer one the program ships)."""
-        return updating.library_news(self._running())
-
-    def stale(self, draft: Draft | int) -> str:
-        """"" while the draft builds on what the desk runs; else the version it started from."""
-        return updating.stale_reason(draft, self._running())
+    def lifecycle(self, draft: Draft | int | None) -> tuple[tuple[Library, Library] | None, str]:
+        """(the library the hall's plans were built on and the newer one the program ships,
+        or None; "" while the draft builds on what the desk runs, else the version it started
+        from). A plan folder changed under the running desk says nothing here: the desk
+        refuses it at its next start and `plans check` says what differs."""
+        try:
+            return updating.lifecycle(self._running(), draft)
+        except (PlanFolderRefused, CatalogError):
+            return None, ""
 
     def leftovers(self, draft: Draft | int) -> list[Leftover]:
         """The hall's changes an update could not carry into the draft."""

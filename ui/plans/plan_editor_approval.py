@@ -151,8 +151,7 @@ class ApprovalPanel(QWidget):
     def show_news(self, draft: Draft | None, updated: bool) -> None:
         """Newer plans from the program, a stale draft, what an update did not carry over."""
         service = self._session.service
-        news = service.library_news()
-        stale = service.stale(draft) if draft else ""
+        news, stale = service.lifecycle(draft)
         self.news.setVisible(bool(news or stale))
         # the draft open already is the update: nothing to offer but to finish it
         self.update_button.setVisible(bool(stale) or (news is not None and not updated))
