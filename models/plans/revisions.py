@@ -99,6 +99,13 @@ def approval_of(catalog: Catalog) -> PlanApproval | None:
             .order_by(PlanApproval.approved_on.desc(), PlanApproval.id.desc()).first())
 
 
+def is_approved(catalog: Catalog) -> bool:
+    """Whether anyone signed these plans: the files name their approver, an approval is
+    recorded, or the hall published them (a publishing act carries its 签发人)."""
+    return bool(catalog.info.approved_by) or _published(catalog) or (
+        approval_of(catalog) is not None)
+
+
 def current_revision_date(catalog: Catalog) -> date:
     """The plans count as revised on the files' revision date, or on a later recorded review
     and approval of the same text (reviewed, nothing to change, approved again), or on the

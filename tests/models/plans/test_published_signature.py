@@ -63,6 +63,13 @@ def test_a_major_incident_closed_after_the_publishing_raises_it_again():
     assert due_triggers(gas_hall()) == ["20261201-002"]
 
 
+def test_published_plans_are_no_longer_due_for_approval():
+    assert "approval" in [r.kind for r in reminders(gas_hall(), DAY, ZONE)]  # nobody signed
+    published_draft()  # signed by the manager, published
+    assert "approval" not in [r.kind for r in reminders(gas_hall(), DAY, ZONE)]
+    assert "approval" not in [r.kind for r in reminders(running().catalog, DAY, ZONE)]
+
+
 # ---- a re-approval of a published version ----------------------------------------------------
 
 def reapprove(plan_id: int, on: date, by: str = "钱总") -> None:
