@@ -72,11 +72,13 @@ def test_the_shipped_library_newer_than_the_base_of_the_halls_plans_is_said(fold
 
 def test_an_update_replays_the_halls_changes_where_they_apply_and_lists_the_others(folder):
     publish(folder, {FIRST_STEP: "立即拨打119报警。", STEP_3: "拨打119。",
-                     "role.clerk.number": "8001", "catalog.version": "2026.2"})
+                     "role.clerk.number": "8001", "catalog.revised": date(2026, 12, 1),
+                     "catalog.version": "2026.2"})
     ship(folder, "2027.1")
     done = updating.update(running_plan(folder), EDITOR, T0 + timedelta(days=1))
     draft = done.draft
-    assert (done.carried, done.library.version) == (2, "2027.1")
+    assert (done.carried, done.library.version) == (3, "2027.1")
+    assert drafts.read(draft, "catalog.revised") == date(2026, 12, 1)  # a date again
     assert drafts.read(draft, FIRST_STEP) == "立即拨打119报警。"
     assert drafts.read(draft, "role.clerk.number") == "8001"
     assert drafts.read(draft, STEP_3) == NEW_STEP_3  # the program's, not silently the hall's
@@ -84,7 +86,8 @@ def test_an_update_replays_the_halls_changes_where_they_apply_and_lists_the_othe
         (STEP_3, "changed", NEW_STEP_3, "拨打119。"),
         ("catalog.version", "changed", "2027.1", "2026.2")]
     assert updating.leftovers(draft) == list(done.leftovers)  # kept with the act
-    assert [c.where for c in drafts.changes(draft)] == [FIRST_STEP, "role.clerk.number"]
+    assert [c.where for c in drafts.changes(draft)] == [FIRST_STEP, "role.clerk.number",
+                                                        "catalog.revised"]
     assert [a.act for a in publishing.acts(draft)] == ["updated"]
     assert refused(updating.update, running_plan(folder), EDITOR, T0 + timedelta(days=1)) == (
         "up_to_date", "2027.1")  # the draft brought up to date is open: not replaced again
