@@ -1,5 +1,6 @@
 """The `plans` commands: check and print the plan folder; see, edit, submit, approve and
-publish the hall's own version of the plans (models.plans.drafts and publishing)."""
+publish the hall's own version of the plans, and bring it up to date with newer shipped plans
+(models.plans.drafts, publishing and updating)."""
 
 from __future__ import annotations
 
@@ -154,6 +155,12 @@ REFUSALS = {
                     "plans approve --signer NAME --date YYYY-MM-DD --by NAME.",
     "changed_since_submission": "The draft's text changed after it was submitted (outside the "
                                 "program): withdraw it and submit it again.",
+    "stale_base": "The draft was started from version {detail}, but the desk now runs other "
+                  "plans (published or shipped with the program since): publishing it would "
+                  "undo them. Bring it up to date with: plans update --by NAME (its changes "
+                  "are carried over where they still apply), or discard it.",
+    "up_to_date": "The hall's plans, or the draft open, already build on the plans the "
+                  "program ships ({detail}): there is nothing to bring up to date.",
     "editions_broken": "The draft does not fit every kind of hall the program knows "
                        "(plans/editions.toml), so a desk could not start on it: {detail}. "
                        "Change the draft (plans draft set ...) so each edition still finds "
@@ -198,6 +205,9 @@ def add_publishing_commands(actions) -> None:
                          help="the day it was signed")
     actions.add_parser("publish", parents=[common, by], help="publish the approved draft: the "
                        "desk runs it from its next start")
+    actions.add_parser("update", parents=[common, by], help="bring the hall's plans up to "
+                       "date with newer plans shipped with the program: a new draft from them "
+                       "with the hall's changes carried over where they still apply")
     trigger = actions.add_parser("trigger", parents=[common, by], help="record a change of law "
                                  "or process that calls for a plan revision (第八条)")
     trigger.add_argument("--kind", required=True, choices=("law", "process"))
@@ -270,6 +280,8 @@ def _publishing_command(args, folder: Path, db_path: Path) -> int:
         return _draft_command(args, folder, now, zone)
     if command == "trigger":
         return _record_trigger(args, now)
+    if command == "update":
+        return _update(running_plan(folder), args.by, now)
     draft = drafts.open_draft_now()
     if draft is None:
         print(REFUSALS["no_draft"], file=sys.stderr)
@@ -290,6 +302,36 @@ def _publishing_command(args, folder: Path, db_path: Path) -> int:
         print(f"Published version {act.version} (signed by {act.signer} on {act.signed_on}). "
               "The desk runs it from its next start; incidents record it.")
     return EXIT_OK
+
+
+def _update(running, who: str, now) -> int:
+    from models.plans import updating
+
+    done = updating.update(running, who, now)
+    print(f"Draft #{done.draft.id} opened from the program's plans version "
+          f"{done.library.version}: {done.carried} change(s) of the hall carried over, "
+          f"{done.already} already in the program's plans.")
+    if done.replaced is not None:
+        print(f"Draft #{done.replaced}, open until now, is discarded: its changes are in the "
+              "new draft where they still apply.")
+    if done.leftovers:
+        print(f"Not carried over ({len(done.leftovers)}): decide each, then change the draft "
+              "with plans draft set PATH VALUE --by NAME:")
+        for left in done.leftovers:
+            print(f"  {leftover_line(left)}")
+    print("Next: give it a version label of its own (plans draft set catalog.version ... --by "
+          "NAME), then submit, approve and publish it.")
+    return EXIT_OK
+
+
+def leftover_line(left) -> str:
+    def shown(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    why = {"changed": f"the program's plans now say {shown(left.now)}",
+           "gone": "that place is no longer in the program's plans",
+           "broken": f"the plans would have a problem: {left.detail}"}[left.reason]
+    return f"{left.where}: the hall's {shown(left.old)} -> {shown(left.new)}; {why}"
 
 
 def _record_trigger(args, now) -> int:
@@ -389,7 +431,7 @@ def _said_change(change) -> None:
 
 
 def plans_status(running, zone) -> int:
-    from models.plans import drafts, publishing
+    from models.plans import drafts, publishing, updating
     from models.plans.revisions import revision_triggers
 
     catalog = running.catalog
@@ -400,6 +442,11 @@ def plans_status(running, zone) -> int:
               if stamp.signer else "not signed (未签发)")
     print(f"Running: version {stamp.version} (revised {stamp.revised}), {where}; {signed}; "
           f"{len(catalog.situations)} situations")
+    if news := updating.library_news(running):
+        base, shipped = news
+        print(f"The program ships plans version {shipped.version}, newer than version "
+              f"{base.version} the hall's plans were built on: bring them up to date with "
+              "plans update --by NAME")
     draft = drafts.open_draft_now()
     if draft is None:
         print("Draft: none (start one with: plans draft start --by NAME)")
@@ -408,6 +455,12 @@ def plans_status(running, zone) -> int:
         print(f"Draft #{draft.id}: {draft.status}, version {version}, started by "
               f"{draft.started_by} on {draft.started_at:%Y-%m-%d}; "
               f"{len(drafts.changes(draft))} change(s)")
+        if base := updating.stale_reason(draft, running):
+            print(f"  It was started from version {base}, no longer what the desk runs or the "
+                  "program ships: it cannot be published. Bring it up to date with plans "
+                  "update --by NAME, or discard it.")
+        for left in updating.leftovers(draft):
+            print(f"  Not carried over by the update: {leftover_line(left)}")
     for t in revision_triggers(catalog, zone):
         what = (f"major incident {t.detail} closed" if t.kind == "major_incident"
                 else f"change of {t.kind} recorded: {t.detail}")

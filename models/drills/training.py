@@ -11,8 +11,8 @@ from models.clock import hall_time
 from models.plans.catalog import Catalog
 from models.plans.revisions import (
     Trigger,
-    approval_of,
     current_revision_date,
+    is_approved,
     revision_triggers,
 )
 from models.store.tables import DrillRun, TrainingRecord
@@ -109,7 +109,7 @@ def reminders(catalog: Catalog, today: date,
     revised = current_revision_date(catalog)
     if months_between(min(revised, today), today) >= gov.revise_every_months:
         due.append(Reminder("revision", revised))
-    elif not catalog.info.approved_by and approval_of(catalog) is None:
+    elif not is_approved(catalog):
         due.append(Reminder("approval", catalog.info.revised))
     due += [Reminder("revision_trigger", t.on, t) for t in revision_triggers(catalog, zone)]
     return due

@@ -6,7 +6,10 @@ Each step is an act recorded in PlanRelease (append-only), and refused with a co
 
 - **submit** (`who`): only a draft being edited; it must differ from the plans running
   (no_changes), and carry a version label of its own (same_version: the running plans' label,
-  or a label this desk has stored for another text; a revision says so by a new version).
+  or a label this desk has stored for another text, or the label of the library the program
+  ships; a revision says so by a new version); it must build on the plans the desk runs now
+  (stale_base: they were published or shipped anew since it was started; an update
+  (models.plans.updating) also on the library shipped now).
 - **approve** (`signer`, `signed_on`, `who`): only a submitted draft. The signer (签发人) is
   named (signer_required, at most 200 characters); `signed_on` is a date (bad_date), not after
   the hall's today (future_date), not before the day it was submitted (before_submission: a
@@ -16,7 +19,8 @@ Each step is an act recorded in PlanRelease (append-only), and refused with a co
   supervisor typing in the signature from the signed paper) and may be anyone.
 - **publish** (`who`): only an approved draft whose texts are those approved; the texts, their
   stored version (PlanVersion) and the act are recorded in one transaction; a second writer
-  publishing at the same moment is refused (closed). The desk runs it from its next start
+  publishing at the same moment is refused (closed); stale_base as for submit. The desk runs
+  it from its next start
   (models.plans.running) and each incident keeps the PlanVersion it ran.
 - **withdraw** (`who`): a submitted or approved draft goes back to editing; the approval is
   void and it must be submitted and approved again.
@@ -47,8 +51,9 @@ from models.plans.drafts import (
 )
 from models.plans.editions import edition_problems
 from models.plans.loader import load_texts
-from models.plans.revisions import approval_of, version_label
+from models.plans.revisions import approval_of, published_as, version_label
 from models.plans.running import RunningPlan
+from models.plans.updating import UPDATED, shipped_library, stale_reason
 from models.plans.versions import record_plan_version
 from models.store.tables import (
     PlanApproval,
@@ -58,7 +63,7 @@ from models.store.tables import (
     transaction,
 )
 
-ACTS = ("submitted", "withdrawn", "approved", "published", "discarded")
+ACTS = ("submitted", "withdrawn", "approved", "published", "discarded", UPDATED)
 
 
 class PublishRefused(DraftRefused):
@@ -118,12 +123,15 @@ def submit(draft: Draft | int, who: str, now: datetime, running: RunningPlan) ->
     with transaction():
         row = draft_row(draft)
         check_editable(row)
+        shipped = shipped_library(running) if running.published else None
+        _check_base(row, running, shipped)
         catalog = _catalog(row)
         if catalog.digest == running.catalog.digest:
             raise PublishRefused("no_changes")
         version = catalog.info.version
-        if version == running.catalog.info.version or PlanVersion.select().where(
-                PlanVersion.version == version, PlanVersion.digest != catalog.digest).exists():
+        if version in (running.catalog.info.version, shipped and shipped.info.version) or (
+                PlanVersion.select().where(PlanVersion.version == version,
+                                           PlanVersion.digest != catalog.digest).exists()):
             raise PublishRefused("same_version", version)
         _check_editions(catalog, running)
         act = record_act(row, "submitted", who, now, catalog)
@@ -197,12 +205,20 @@ def publish(draft: Draft | int, who: str, now: datetime,
         if catalog.digest != approved.digest:
             raise PublishRefused("changed_since_submission")
         if running is not None:
+            _check_base(row, running)
             _check_editions(catalog, running)
         plan = record_plan_version(catalog, now)
         act = record_act(row, "published", who, now, catalog, signer=approved.signer,
                          signed_on=approved.signed_on, texts=row.texts, plan=plan.id)
         move(row, "approved", "published")
     return _act(act)
+
+
+def _check_base(row: PlanDraft, running: RunningPlan, shipped: Catalog | None = None) -> None:
+    """The draft must build on what the desk runs now (and an update on the library the
+    program ships now): else publishing it would undo what was published or shipped since."""
+    if base := stale_reason(row.id, running, shipped):
+        raise PublishRefused("stale_base", base)
 
 
 def _check_editions(catalog: Catalog, running: RunningPlan) -> None:
@@ -244,14 +260,13 @@ def stamp_of_version(plan_id: int) -> PlanStamp:
 
 def _signature(digest: str, version: str, approval: tuple[str, date] | None,
                files_approved_by: str) -> tuple[str, date | None]:
-    """The publishing act of that text: by its digest, or by its version label — a hall's
-    edition of a published library has a digest of its own, and a label is published once
-    (submit refuses a label already used)."""
-    published = ((PlanRelease.digest == digest) | (PlanRelease.version == version))
+    """The latest signature of that text: its publishing act (revisions.published_as), or a
+    re-approval recorded later (the yearly review: "nothing to change, approved again" is a
+    new 签发). On the day of the publishing act's own signature, that signature stands."""
     release = (PlanRelease.select(PlanRelease.signer, PlanRelease.signed_on)
-               .where(PlanRelease.act == "published", published)
+               .where(published_as(digest, version))
                .order_by(PlanRelease.id.desc()).first()) if PlanRelease.table_exists() else None
-    if release is not None:
+    if release is not None and (approval is None or approval[1] <= release.signed_on):
         return release.signer, release.signed_on
     if approval is not None:
         return approval

@@ -76,11 +76,34 @@ def version_label(version: str, revised: date) -> str:
     return f"{version}（{revised.isoformat()}）"
 
 
+def published_as(digest: str, version: str) -> pw.Expression:
+    """The publishing acts of a text: by its digest, or by its version label. The desk runs
+    a hall edition's cut of a published library, whose digest is its own; a label is
+    published once (submit refuses a label already used), so it names that revision."""
+    return (PlanRelease.act == "published") & (
+        (PlanRelease.digest == digest) | (PlanRelease.version == version))
+
+
+def _published(catalog: Catalog) -> bool:
+    return PlanRelease.table_exists() and PlanRelease.select().where(
+        published_as(catalog.digest, catalog.info.version)).exists()
+
+
 def approval_of(catalog: Catalog) -> PlanApproval | None:
-    """The latest approval recorded for the text now in use."""
-    return (PlanApproval.select().join(PlanVersion)
-            .where(PlanVersion.digest == catalog.digest)
+    """The latest approval recorded for the text now in use: of its stored version, or of
+    any stored version of the same published revision (an edition's, the library's)."""
+    same = PlanVersion.digest == catalog.digest
+    if _published(catalog):
+        same |= PlanVersion.version == catalog.info.version
+    return (PlanApproval.select().join(PlanVersion).where(same)
             .order_by(PlanApproval.approved_on.desc(), PlanApproval.id.desc()).first())
+
+
+def is_approved(catalog: Catalog) -> bool:
+    """Whether anyone signed these plans: the files name their approver, an approval is
+    recorded, or the hall published them (a publishing act carries its 签发人)."""
+    return bool(catalog.info.approved_by) or _published(catalog) or (
+        approval_of(catalog) is not None)
 
 
 def current_revision_date(catalog: Catalog) -> date:
@@ -93,8 +116,7 @@ def current_revision_date(catalog: Catalog) -> date:
         days.append(approval.approved_on)
     if PlanRelease.table_exists():
         signed = (PlanRelease.select(pw.fn.MAX(PlanRelease.signed_on))
-                  .where(PlanRelease.act == "published", PlanRelease.digest == catalog.digest)
-                  .scalar())
+                  .where(published_as(catalog.digest, catalog.info.version)).scalar())
         days += [signed] if signed else []
     return max(days)
 
@@ -132,7 +154,7 @@ def revision_triggers(catalog: Catalog, zone: ZoneInfo) -> list[Trigger]:
     since = current_revision_date(catalog)
     # on the day a version is published, what came after its publishing still counts
     published_at = (PlanRelease.select(pw.fn.MAX(PlanRelease.at))
-                    .where(PlanRelease.act == "published", PlanRelease.digest == catalog.digest)
+                    .where(published_as(catalog.digest, catalog.info.version))
                     .scalar() if PlanRelease.table_exists() else None)
 
     def after_revision(at: datetime) -> date | None:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from models.clock import hall_time
 from models.documents import PlanStamp
 from models.drills.scenarios import load_scenarios
-from models.plans import drafts, publishing
+from models.plans import drafts, publishing, updating
 from models.plans.catalog import Catalog
 from models.plans.drafts import Change, Draft, DraftProblem, DraftRefused, Where
 from models.plans.editions import (
@@ -25,12 +25,15 @@ from models.plans.editions import (
     edition_scope,
     load_editions,
 )
+from models.plans.loader import CatalogError
+from models.plans.manifest import PlanFolderRefused
 from models.plans.publishing import Act, PublishRefused
 from models.plans.running import RunningPlan
+from models.plans.updating import Leftover, Library, Update
 from models.services.changes import Changes, Outcome, command
 
 __all__ = ["Act", "Change", "Draft", "DraftProblem", "DraftRefused", "EditionScope",
-           "PlanDraftService", "PublishRefused"]
+           "Leftover", "Library", "PlanDraftService", "PublishRefused", "Update"]
 
 EDITED = Changes(plans=True)
 
@@ -96,6 +99,20 @@ class PlanDraftService:
     def stamp(self, catalog: Catalog) -> PlanStamp:
         return publishing.stamp_of(catalog)
 
+    def lifecycle(self, draft: Draft | int | None) -> tuple[tuple[Library, Library] | None, str]:
+        """(the library the hall's plans were built on and the newer one the program ships,
+        or None; "" while the draft builds on what the desk runs, else the version it started
+        from). A plan folder changed under the running desk says nothing here: the desk
+        refuses it at its next start and `plans check` says what differs."""
+        try:
+            return updating.lifecycle(self._running(), draft)
+        except (PlanFolderRefused, CatalogError):
+            return None, ""
+
+    def leftovers(self, draft: Draft | int) -> list[Leftover]:
+        """The hall's changes an update could not carry into the draft."""
+        return updating.leftovers(draft)
+
     def today(self) -> date:
         return hall_time.day_of(self._now(), self._zone)
 
@@ -159,6 +176,11 @@ class PlanDraftService:
                 who: str) -> Outcome[Act]:
         return Outcome(EDITED, publishing.approve(draft, signer, signed_on, who, self._now(),
                                                   self._zone))
+
+    @command(EDITED)
+    def update(self, who: str) -> Outcome[Update]:
+        """A new draft from the newer shipped plans, the hall's changes carried over."""
+        return Outcome(EDITED, updating.update(self._running(), who, self._now()))
 
     @command(EDITED)
     def publish(self, draft: Draft | int, who: str) -> Outcome[Act]:

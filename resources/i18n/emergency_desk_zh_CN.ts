@@ -76,6 +76,10 @@
         <translation>放弃草稿…</translation>
     </message>
     <message>
+        <source>Bring up to date with the program's plans…</source>
+        <translation>按程序随附的新预案更新…</translation>
+    </message>
+    <message>
         <source>Version label of the draft</source>
         <translation>草稿版本号</translation>
     </message>
@@ -100,12 +104,44 @@
         <translation>办理经过</translation>
     </message>
     <message>
+        <source>Not carried over by the update ({0}) — decide each, and change it in the editor where the hall still wants it:</source>
+        <translation>更新时未能沿用的修改（{0} 处）——请逐条决定，本厅仍需要的请在编辑器中修改：</translation>
+    </message>
+    <message>
         <source>No draft is open: the desk runs the plans in use. Start a draft (at the top) to change them.</source>
         <translation>没有打开的草稿：处置台按现行预案运行。要修改预案，请先在上方开始草稿。</translation>
     </message>
     <message>
         <source>Draft #{0}, {1} — started {2} by {3} from version {4}.</source>
         <translation>草稿 #{0}，{1}——{2} 由 {3} 以版本 {4} 为底稿开始。</translation>
+    </message>
+    <message>
+        <source>This draft was started from version {0}, which the desk no longer runs or builds on (plans were published or shipped with the program since): it cannot be published. Bring it up to date — its changes are carried over where they still apply — or discard it.</source>
+        <translation>此草稿始于版本 {0}，处置台已不再运行或以其为基础（此后已有预案发布，或程序随附了新预案）：不能发布。请将其更新（其修改在仍适用处沿用），或放弃此草稿。</translation>
+    </message>
+    <message>
+        <source>This draft was opened from the program's plans version {0}: check what was not carried over, give it a version label of its own, then submit it.</source>
+        <translation>此草稿取自程序随附的预案版本 {0}：请核对未能沿用的修改，给它一个自己的版本号，然后提交。</translation>
+    </message>
+    <message>
+        <source>The program ships plans version {0}, newer than version {1} the hall's plans were built on. Bring them up to date: a new draft from the program's plans, with the hall's changes carried over where they still apply.</source>
+        <translation>程序随附的预案版本 {0} 比本厅预案所基于的版本 {1} 新。请更新：以程序随附的预案开一份新草稿，本厅的修改在仍适用处沿用。</translation>
+    </message>
+    <message>
+        <source>the program's plans now say: {0}</source>
+        <translation>程序随附的预案现为：{0}</translation>
+    </message>
+    <message>
+        <source>that place is no longer in the program's plans</source>
+        <translation>程序随附的预案中已没有此处</translation>
+    </message>
+    <message>
+        <source>the plans would have a problem: {0}</source>
+        <translation>预案将出现问题：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: the hall changed “{1}” to “{2}”; {3}</source>
+        <translation>{0}：本厅曾将“{1}”改为“{2}”；{3}</translation>
     </message>
     <message>
         <source>{0}  {1} {2} version {3}</source>
@@ -132,12 +168,24 @@
         <translation>已签发的草稿将成为本厅的预案：处置台下次启动起按它运行。已有事件保留其所用版本。</translation>
     </message>
     <message>
-        <source>Published: version {0}. The desk runs it from its next start (close the desk and open it again when no incident is running); incidents keep the version they ran.</source>
-        <translation>已发布：版本 {0}。处置台下次启动起按此版本运行（在没有进行中的事件时关闭并重新打开处置台）；已有事件保留其所用版本。</translation>
+        <source>Published: version {0}. The desk runs it once it starts again; incidents keep the version they ran.</source>
+        <translation>已发布：版本 {0}。处置台重新启动后即按此版本运行；已有事件保留其所用版本。</translation>
     </message>
     <message>
         <source>Withdrawn: the draft can be edited again; it must be submitted and approved again.</source>
         <translation>已撤回：草稿可以继续修改，之后须重新提交并审批。</translation>
+    </message>
+    <message>
+        <source>Bring the hall's plans up to date?</source>
+        <translation>更新本厅的预案？</translation>
+    </message>
+    <message>
+        <source>A new draft is opened from the plans shipped with the program. The hall's recorded changes are carried over where the text they changed is still there; the others are listed for you to decide. A draft now open is discarded, its changes carried over. The desk runs the plans in use until the new draft is published.</source>
+        <translation>将以程序随附的预案开一份新草稿。本厅记录在案的修改，在所改内容仍在之处沿用；其余的列出，由您决定。当前打开的草稿将被放弃，其修改一并沿用。在新草稿发布前，处置台仍运行现用预案。</translation>
+    </message>
+    <message>
+        <source>Draft #{0} opened from the program's plans: the hall's changes are carried over where they still apply, {1} not (listed above). Give it a version label of its own, then submit it.</source>
+        <translation>已从程序随附的预案开出草稿 #{0}：本厅的修改在仍适用处已沿用，{1} 处未能沿用（见上）。请给它一个自己的版本号，然后提交。</translation>
     </message>
     <message>
         <source>Discard the draft?</source>
@@ -796,6 +844,18 @@
     <message>
         <source>The hall's plans are used from the next start.</source>
         <translation>本大厅的预案将在下次启动时使用。</translation>
+    </message>
+    <message>
+        <source>Version {0} is published. Start the desk again now to run it? It takes a few seconds; new incidents then follow version {0}.</source>
+        <translation>版本 {0} 已发布。现在重新启动处置台以运行它吗？只需几秒钟；此后新的事件按版本 {0} 处置。</translation>
+    </message>
+    <message>
+        <source>Version {0} is published. Start the desk again now to run it? It takes a few seconds; new incidents then follow version {0}. The {1} incident(s) running keep the version they ran; their deadlines carry on and ring in the new desk.</source>
+        <translation>版本 {0} 已发布。现在重新启动处置台以运行它吗？只需几秒钟；此后新的事件按版本 {0} 处置。正在处置的 {1} 起事件保持原来的版本；其时限继续计时，在重启后的处置台上照常报警。</translation>
+    </message>
+    <message>
+        <source>Run the new plans now?</source>
+        <translation>现在运行新预案？</translation>
     </message>
     <message>
         <source>The plans of {0} are used once the incidents now running are closed.</source>
@@ -2099,6 +2159,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>只有已审批签发的草稿才能发布；此草稿{0}。</translation>
     </message>
     <message>
+        <source>This draft was started from version {0}, which the desk no longer runs or builds on: publishing it would undo what was published or shipped since. Bring it up to date (its changes are carried over where they still apply) or discard it.</source>
+        <translation>此草稿始于版本 {0}，处置台已不再运行或以其为基础：发布它会抹掉此后发布或随程序更新的内容。请将其更新（其修改在仍适用处沿用），或放弃此草稿。</translation>
+    </message>
+    <message>
+        <source>The hall's plans, or the draft open, already build on the plans the program ships ({0}).</source>
+        <translation>本厅的预案或当前草稿已基于程序随附的预案（{0}）。</translation>
+    </message>
+    <message>
         <source>being edited</source>
         <translation>编辑中</translation>
     </message>
@@ -2125,6 +2193,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>withdrawn</source>
         <translation>撤回</translation>
+    </message>
+    <message>
+        <source>opened from the program's plans</source>
+        <translation>取自程序随附的预案</translation>
     </message>
     <message>
         <source>Must not be empty.</source>

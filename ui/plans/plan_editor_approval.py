@@ -1,6 +1,12 @@
 """ApprovalPanel: the draft's way to the desk — its version label, submitted for approval,
 approved and signed by the named manager (签发人, date), then published — with every act so
-far, and each refusal said in words. The desk runs a published version from its next start."""
+far, and each refusal said in words. The desk runs a published version from its next start
+(it offers to start again at once: `published`).
+
+It also says when the program ships newer plans than those the hall's plans were built on, or
+when the draft open no longer builds on what the desk runs (it cannot be published), and
+brings the hall's plans up to date: a new draft from the program's plans with the hall's
+changes carried over, those that no longer apply listed (models.plans.updating)."""
 
 from __future__ import annotations
 
@@ -21,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import hall_time
-from models.services.plan_drafts import Act, Draft
+from models.services.plan_drafts import Act, Draft, Leftover, Library
 from ui.common.ask import Confirm, ask_yes_no
 from ui.common.message_tone import show_message
 from ui.plans.plan_editor_fields import DraftField
 from ui.plans.plan_editor_session import DraftSession
-from ui.plans.plan_editor_words import act_text, status_text
+from ui.plans.plan_editor_words import act_text, place_text, status_text, value_text
 
 
 class ApprovalPanel(QWidget):
@@ -59,6 +65,12 @@ class ApprovalPanel(QWidget):
                                             self.withdraw)
         self.discard_button = self._button(self.tr("Discard the draft…"), "discardDraft",
                                            self.ask_discard)
+        self.news = QLabel(objectName="libraryNews")
+        self.news.setWordWrap(True)
+        self.update_button = self._button(self.tr("Bring up to date with the program's "
+                                                  "plans…"), "updateDraft", self.ask_update)
+        self.leftovers = QLabel(objectName="draftLeftovers")
+        self.leftovers.setWordWrap(True)
         self.acts = QListWidget(objectName="draftActs")
         self.acts.setWordWrap(True)
         self.message = QLabel(objectName="approvalMessage")
@@ -87,6 +99,11 @@ class ApprovalPanel(QWidget):
         others.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.status)
+        news = QHBoxLayout()
+        news.addWidget(self.news, 1)
+        news.addWidget(self.update_button)
+        left.addLayout(news)
+        left.addWidget(self.leftovers)
         left.addLayout(version_form)
         left.addLayout(steps)
         left.addLayout(others)
@@ -127,8 +144,27 @@ class ApprovalPanel(QWidget):
         if not self.signed_on.text():
             self.signed_on.setText(self._session.today().isoformat())
         self.acts.clear()
-        self.acts.addItems([self.act_line(a) for a in self._session.acts()])
+        acts = self._session.acts()
+        self.acts.addItems([self.act_line(a) for a in acts])
+        self.show_news(draft, any(a.act == "updated" for a in acts) and draft is not None)
 
+    def show_news(self, draft: Draft | None, updated: bool) -> None:
+        """Newer plans from the program, a stale draft, what an update did not carry over."""
+        service = self._session.service
+        news, stale = service.lifecycle(draft)
+        self.news.setVisible(bool(news or stale))
+        # the draft open already is the update: nothing to offer but to finish it
+        self.update_button.setVisible(bool(stale) or (news is not None and not updated))
+        if stale:
+            show_message(self.news, self.stale_line(stale), ok=False)
+        elif news:
+            show_message(self.news, self.news_line(*news, updated), ok=True)
+        left = service.leftovers(draft) if draft else []
+        self.leftovers.setVisible(bool(left))
+        self.leftovers.setText("\n".join([self.tr(
+            "Not carried over by the update ({0}) — decide each, and change it in the editor "
+            "where the hall still wants it:").format(len(left)),
+            *(f"• {self.leftover_line(x)}" for x in left)]))
     def status_line(self, draft: Draft | None) -> str:
         if draft is None:
             return self.tr("No draft is open: the desk runs the plans in use. Start a draft "
@@ -137,6 +173,32 @@ class ApprovalPanel(QWidget):
             draft.id, status_text(draft.status),
             hall_time.local_text(draft.started_at, self._zone), draft.started_by,
             draft.base_version)
+
+    def stale_line(self, base: str) -> str:
+        return self.tr("This draft was started from version {0}, which the desk no longer runs "
+                       "or builds on (plans were published or shipped with the program since): "
+                       "it cannot be published. Bring it up to date — its changes are carried "
+                       "over where they still apply — or discard it.").format(base)
+
+    def news_line(self, base: Library, shipped: Library, updated: bool) -> str:
+        if updated:
+            return self.tr("This draft was opened from the program's plans version {0}: check "
+                           "what was not carried over, give it a version label of its own, then "
+                           "submit it.").format(shipped.version)
+        return self.tr("The program ships plans version {0}, newer than version {1} the hall's "
+                       "plans were built on. Bring them up to date: a new draft from the "
+                       "program's plans, with the hall's changes carried over where they still "
+                       "apply.").format(shipped.version, base.version)
+
+    def leftover_line(self, left: Leftover) -> str:
+        """The place in words (情形“…” 第4步 内容), what the hall had made it, and why not."""
+        why = {"changed": self.tr("the program's plans now say: {0}").format(
+                   value_text(left.now)),
+               "gone": self.tr("that place is no longer in the program's plans"),
+               "broken": self.tr("the plans would have a problem: {0}").format(left.detail)}
+        return self.tr("{0}: the hall changed “{1}” to “{2}”; {3}").format(
+            place_text(left.where, self._session.names()), value_text(left.old),
+            value_text(left.new), why.get(left.reason, left.reason))
 
     def act_line(self, act: Act) -> str:
         line = self.tr("{0}  {1} {2} version {3}").format(
@@ -174,9 +236,8 @@ class ApprovalPanel(QWidget):
         draft = self._session.draft()
         version = str(self._session.read("catalog.version")) if draft else ""
         done = self._say(self._session.publish(), self.tr(
-            "Published: version {0}. The desk runs it from its next start (close the desk and "
-            "open it again when no incident is running); incidents keep the version they "
-            "ran.").format(version))
+            "Published: version {0}. The desk runs it once it starts again; incidents keep "
+            "the version they ran.").format(version))
         if done:
             self.published.emit(version)
         return done
@@ -185,6 +246,26 @@ class ApprovalPanel(QWidget):
         return self._say(self._session.withdraw(), self.tr(
             "Withdrawn: the draft can be edited again; it must be submitted and approved "
             "again."))
+
+    def ask_update(self) -> None:
+        self._confirm(self, self.tr("Bring the hall's plans up to date?"),
+                      self.tr("A new draft is opened from the plans shipped with the program. "
+                              "The hall's recorded changes are carried over where the text they "
+                              "changed is still there; the others are listed for you to decide. "
+                              "A draft now open is discarded, its changes carried over. The "
+                              "desk runs the plans in use until the new draft is published."),
+                      self.update)
+
+    def update(self) -> bool:
+        done = self._say(self._session.update(), "")
+        if done:
+            draft = self._session.draft()
+            left = len(self._session.service.leftovers(draft)) if draft else 0
+            show_message(self.message, self.tr(
+                "Draft #{0} opened from the program's plans: the hall's changes are carried "
+                "over where they still apply, {1} not (listed above). Give it a version label "
+                "of its own, then submit it.").format(draft.id if draft else "", left), ok=True)
+        return done
 
     def ask_discard(self) -> None:
         self._confirm(self, self.tr("Discard the draft?"),

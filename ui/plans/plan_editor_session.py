@@ -195,6 +195,10 @@ class DraftSession(QObject):
     def discard(self) -> str:
         return self._act(self.service.discard, self.draft(), self._who())
 
+    def update(self) -> str:
+        """A new draft from the newer shipped plans, the hall's changes carried over."""
+        return self._act(self.service.update, self._who())
+
     def _act(self, command, draft_or_who, *args) -> str:
         """"" when done; otherwise what is wrong (nothing changed)."""
         if draft_or_who is None:

@@ -72,6 +72,13 @@ def refusal_text(refused: DraftRefused) -> str:
                                   "program; a draft cannot remove it.").format(detail),
         "not_approved": translate("PlanEditor", "Only an approved and signed draft can be "
                                   "published; this one is {0}.").format(status_text(detail)),
+        "stale_base": translate("PlanEditor", "This draft was started from version {0}, "
+                                "which the desk no longer runs or builds on: publishing it would "
+                                "undo what was published or shipped since. Bring it up to date "
+                                "(its changes are carried over where they still apply) or "
+                                "discard it.").format(detail),
+        "up_to_date": translate("PlanEditor", "The hall's plans, or the draft open, already "
+                                "build on the plans the program ships ({0}).").format(detail),
     }
     return texts.get(refused.code, str(refused))
 
@@ -93,6 +100,7 @@ def act_text(act: str) -> str:
         "approved": translate("PlanEditor", "approved and signed"),
         "published": translate("PlanEditor", "published"),
         "discarded": translate("PlanEditor", "discarded"),
+        "updated": translate("PlanEditor", "opened from the program's plans"),
     }.get(act, act)
 
 

@@ -32,6 +32,11 @@ class CloseGuard(QObject):
             return True
         return False
 
+    def let_close(self) -> None:
+        """The next close is not asked about: the desk starts again at once (a new plan
+        version applied), the incidents running carry on in the new desk."""
+        self._quitting = True
+
     def _anything_running(self) -> bool:
         """A desk that cannot even count (its database failed) closes without asking."""
         try:

@@ -191,9 +191,12 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                                    edition=editions.get(edition), drills=(
                                        drills_dir or default_plans_dir() / "drills",
                                        own_drills_dir or user_data_dir() / "drills"))
-        return PlanEditor(service=service, operations=operations,
-                          clerk=lambda: str(store.get("clerk_on_duty")), people=contacts.people,
-                          show_people=show_people, confirm=confirm, zone=clock.zone)
+        editor = PlanEditor(service=service, operations=operations,
+                            clerk=lambda: str(store.get("clerk_on_duty")),
+                            people=contacts.people, show_people=show_people, confirm=confirm,
+                            zone=clock.zone)
+        editor.approval.published.connect(offer_new_plans)
+        return editor
 
     def show_people(role_key: str, role_name: str) -> None:
         """The contacts screen, searched for the role (by the name the desk runs under, a
@@ -223,8 +226,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     EmergencyKeys(main=window, acknowledge=banner.acknowledge.emit,
                   calls=[b.click for b in emergency.numbers.buttons.values()][:len(CALL_KEYS)])
     # Closing while incidents run or deadlines are open asks (and offers to minimise).
-    CloseGuard(window=window, running=lambda: (len(incidents.open_incidents()),
-                                               len(deadlines.views)))
+    guard = CloseGuard(window=window, running=lambda: (len(incidents.open_incidents()),
+                                                       len(deadlines.views)))
     for owned in (operations, incidents, deadlines, sound, drill_controller, contacts,
                   pdf.exporter):
         owned.setParent(window)  # they die with the window
@@ -305,6 +308,29 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         emergency.show_notice(QCoreApplication.translate(
             "Desk", "The hall's plans are used from the next start."))
         ask_clerk()
+
+    def offer_new_plans(version: str) -> None:
+        """Published from the editor: the desk offers to start again with it at once (not
+        during a drill, whose run the start would end). Incidents running keep the version
+        they ran: each points at its stored plan version."""
+        if restart is None or drill_controller.running:
+            return
+        count = len(incidents.open_incidents())
+        text = QCoreApplication.translate(
+            "Desk", "Version {0} is published. Start the desk again now to run it? It takes a "
+            "few seconds; new incidents then follow version {0}.").format(version)
+        if count:
+            text = QCoreApplication.translate(
+                "Desk", "Version {0} is published. Start the desk again now to run it? It "
+                "takes a few seconds; new incidents then follow version {0}. The {1} "
+                "incident(s) running keep the version they ran; their deadlines carry on and "
+                "ring in the new desk.").format(version, count)
+        confirm(window, QCoreApplication.translate("Desk", "Run the new plans now?"), text,
+                restart_now)
+
+    def restart_now() -> None:
+        guard.let_close()  # incidents running carry on in the new desk: no "close?" question
+        restart()
 
     def ask_clerk() -> None:
         if not store.get("clerk_on_duty"):
