@@ -190,7 +190,11 @@ def _kept_steps(sit: Situation, edition: Edition) -> tuple[int, ...]:
     own documents' steps; only where they give the situation none (a cinema's fire: its
     text stops before the measures) the steps of other documents anyone may take (on-site
     conduct and 110/119/120: no body of another hall). A step of no document (one a hall
-    added in its draft) is kept too, beside them, never instead of them."""
+    added in its draft) is kept too, beside them, never instead of them. A situation of the
+    hall's own keeps all its steps (those it adopted from another hall's document cite it:
+    models.plans.adoption)."""
+    if not sit.sources:
+        return tuple(range(len(sit.steps)))
     own = {i for i, st in enumerate(sit.steps) if st.source and edition.applies(st.source)}
     taken = own or {i for i, st in enumerate(sit.steps)
                     if {st.role, *st.call} <= set(edition.everyone)}

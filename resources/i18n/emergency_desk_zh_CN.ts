@@ -1840,6 +1840,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>例如：通知网点负责人，安排人员值守门口。</translation>
     </message>
     <message>
+        <source>None: I write it myself</source>
+        <translation>不用蓝本：自己编写</translation>
+    </message>
+    <message>
         <source>Add the situation</source>
         <translation>添加此情形</translation>
     </message>
@@ -1854,6 +1858,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>It cites no document: the hall's desk shows it once the draft is published. Add its further steps, deadlines and words afterwards.</source>
         <translation>它不引用任何文件：草稿发布后，本营业厅的处置台即显示它。其余步骤、时限和话术请在添加后编辑。</translation>
+    </message>
+    <message>
+        <source>Model: a situation of another kind of hall's documents</source>
+        <translation>蓝本：其他类型大厅文件中的情形</translation>
     </message>
     <message>
         <source>Name of the situation</source>
@@ -1874,6 +1882,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>First step: what to do</source>
         <translation>第一步：做什么</translation>
+    </message>
+    <message>
+        <source>Its {0} steps come with their sources; edit them to the hall's own afterwards.</source>
+        <translation>采用其 {0} 个步骤，并注明原文出处；之后可按本厅情况修改。</translation>
+    </message>
+    <message>
+        <source>Left out, done or called by roles this hall does not have: {0}</source>
+        <translation>未采用（由本厅没有的角色执行或联系）：{0}</translation>
     </message>
     <message>
         <source>Write its name, its button label and its first step.</source>

@@ -273,12 +273,21 @@ class PlanEditor(QWidget):
         self.new_situation = NewSituationForm(
             save=self.session.save, levels=self._levels(),
             categories=[(c.key, c.name) for c in self.catalog.ordered_categories()],
-            taken={s.key for s in self.catalog.situations})
+            taken={s.key for s in self.catalog.situations}, **self._models())
         self.new_situation.added.connect(self._situation_added)
         self.new_situation.cancelled.connect(
             lambda: self._show_situation(self.situations.currentRow()))
         self.situation_scroll.setWidget(self.new_situation)
         self.new_situation.name.setFocus()
+
+    def _models(self) -> dict:
+        """What a new situation may copy: with an edition, the situations of other halls'
+        documents (none of the hall's own), with the roles and situations the hall runs."""
+        if self.scope is None:
+            return {}
+        models = [s for s in self.catalog.situations
+                  if s.sources and s.key not in self.scope.situations]
+        return {"models": models, "roles": self.scope.roles, "runs": self.scope.situations}
 
     def _situation_added(self, key: str) -> None:
         self._fill_situations()

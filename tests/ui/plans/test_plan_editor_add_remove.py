@@ -132,6 +132,31 @@ def test_a_situation_of_the_halls_own_is_added_and_is_in_its_edition(qtbot, desk
     assert cut.situation("hall_1").name == "营业厅门禁失灵"
 
 
+def test_a_bank_adopts_the_robbery_another_halls_documents_describe(qtbot, desk_db, bank,
+                                                                    shipped_catalog):
+    editor = make_editor(qtbot, bank)
+    qtbot.mouseClick(editor.add_situation_button, Qt.MouseButton.LeftButton)
+    form = editor.new_situation
+    models = [form.model.itemData(i) for i in range(form.model.count())]
+    assert "robbery" in models and "fire" not in models  # the bank's own fire is no model
+    assert models[0] == "" and not form.model_summary.isVisibleTo(form)
+    form.model.setCurrentIndex(models.index("robbery"))
+    robbery = shipped_catalog.situation("robbery")
+    assert (form.name.text(), form.short.text()) == (robbery.name, robbery.short)
+    assert form.level.currentData() == robbery.default_level
+    assert form.model_summary.isVisibleTo(form) and not form.first_step.isVisibleTo(form)
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    assert editor.current_situation() == "hall_1"
+    assert [st.get("text") for st in editor.steps.steps] == [st.text for st in robbery.steps]
+    cut = edition_catalog(editor.session.catalog(), bank)
+    assert [st.text for st in cut.situation("hall_1").steps] == [st.text for st in robbery.steps]
+    editor.ask_new_situation()  # a model chosen, then none again: the own first step is back
+    form = editor.new_situation
+    form.model.setCurrentIndex(1)
+    form.model.setCurrentIndex(0)
+    assert form.first_step.isVisibleTo(form) and form.adopted is None
+
+
 def test_a_too_long_button_label_is_refused_by_the_drafts_checks(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
     editor.ask_new_situation()
