@@ -218,7 +218,8 @@ def _verify_timelines(db, seal: str):
     chain = list(check_chain(seal)) if chained else []
     for c in chain:
         where = f"link {c.position}: " if c.position else ""
-        print(f"desk-wide chain: {where}{CHAIN_WORDS[c.problem]}", file=sys.stderr)
+        what = f"{c.what}: " if c.what else ""  # the plan act or change it is about
+        print(f"desk-wide chain: {where}{what}{CHAIN_WORDS[c.problem]}", file=sys.stderr)
     return (findings, chain, Incident.select().count(), TimelineEntry.select().count(),
             current_seal() if chained else "")
 
