@@ -235,3 +235,15 @@ def test_later_acts_and_records_keep_the_chain_whole(hall, shipped_catalog, caps
     code, out = verify(capsys, path, sealed)
     assert code == 0, out
     assert f"it holds all that seal {sealed} sealed" in out
+
+
+def test_a_version_5_file_read_where_it_lies_verifies_and_says_its_acts_are_not_linked(
+        tmp_path, capsys):
+    from tests.helpers.version_5 import version_5_file
+
+    path = tmp_path / "desk.db"
+    printed = version_5_file(path)
+    code, out = verify(capsys, path, printed)
+    assert code == 0, out
+    assert "plan acts and changes are not in the desk-wide chain yet" in out
+    assert f"it holds all that seal {printed} sealed" in out
