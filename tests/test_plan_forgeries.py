@@ -247,3 +247,50 @@ def test_a_version_5_file_read_where_it_lies_verifies_and_says_its_acts_are_not_
     assert code == 0, out
     assert "plan acts and changes are not in the desk-wide chain yet" in out
     assert f"it holds all that seal {printed} sealed" in out
+
+
+EDITOR_PROCESS = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from models.plans import drafts
+from models.plans.running import running_plan
+from models.store.paths import default_plans_dir
+from models.store.schema import open_database
+db = open_database(Path(sys.argv[2]))
+t = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+draft = drafts.open_draft(running_plan(default_plans_dir()), "李主管", t)
+print("editing", flush=True)
+for n in range(int(sys.argv[3])):
+    drafts.change(draft, "catalog.version", f"2026.{n + 10}", "李主管", t + timedelta(seconds=n))
+"""
+
+
+def test_plan_changes_from_another_process_and_the_desks_entries_share_one_chain(hall):
+    """The plan editor in one program, the desk recording in another: each link takes the
+    write lock with its row, so the two never claim the same position."""
+    import sys
+
+    from models.incidents.seal import check_chain
+    from models.store.tables import LedgerEntry
+
+    path, _ = hall
+    root = Path(__file__).resolve().parent.parent
+    editor = subprocess.Popen([sys.executable, "-c", EDITOR_PROCESS, str(root), str(path),
+                               "60"], stdout=subprocess.PIPE, text=True)
+    db = open_database(path)
+    try:
+        assert editor.stdout.readline().strip() == "editing"
+        for n in range(60):
+            at = Act(Who("城东营业厅", "1号台", "张三"), T0 + timedelta(seconds=n),
+                     HolidayCalendar())
+            response.add_note(1, f"第{n}条", at)
+        assert editor.wait(timeout=120) == 0
+        assert list(check_chain()) == []
+        assert LedgerEntry.select().where(LedgerEntry.kind == 2).count() == 2 + 60
+    finally:
+        editor.kill()
+        editor.wait()
+        editor.stdout.close()
+        db.close()
