@@ -55,7 +55,8 @@ class PlanLinkFinding:
 
     def what(self) -> str:
         """The row in words: "plan act #3 (published)", "plan change #12"."""
-        name = "plan act" if self.kind == PLAN_ACT else "plan change"
+        name = {PLAN_ACT: "plan act", PLAN_CHANGE: "plan change"}.get(
+            self.kind, f"a link of kind {self.kind} to row")  # a kind the program never writes
         return f"{name} #{self.row}" + (f" ({self.act})" if self.act else "")
 
 

@@ -63,3 +63,9 @@ def test_an_older_file_read_where_it_lies_has_no_plan_links_to_check(tmp_path):
     conn = sqlite3.connect(path)
     assert "kind" not in {row[1] for row in conn.execute("PRAGMA table_info(ledger)")}
     conn.close()
+
+
+def test_a_link_of_a_kind_the_program_never_writes_is_named(desk_db):
+    db, _ = desk_db
+    db.execute_sql("INSERT INTO ledger (id, kind, entry, hash) VALUES (1, 7, 1, 'x')")
+    assert [f.what() for f in plan_link_findings(db)] == ["a link of kind 7 to row #1"]
