@@ -72,15 +72,16 @@ def check_chain(seal: str = "") -> Iterator[ChainFinding]:
     prev, expected, seal_seen = "", 1, False
     kinds = chained(db)  # a file older than version 6 has none: timeline entries only
     kind = "l.kind" if kinds else str(TIMELINE)
-    rows = db.execute_sql(f"SELECT l.id, {kind}, l.entry, l.hash, t.hash FROM ledger l "
+    rows = db.execute_sql(f"SELECT l.id, l.entry, l.hash, t.hash, {kind} FROM ledger l "
                           f"LEFT JOIN timeline_entry t ON t.id = l.entry AND {kind} = {TIMELINE} "
                           "ORDER BY l.id")
-    for position, link_kind, entry, digest, entry_hash in rows:
-        timeline = link_kind == TIMELINE  # a plan row's link: plan_link_findings below
-        if timeline and entry_hash is None:
-            yield ChainFinding("entry_removed", position)
-        elif position != expected or (
-                timeline and digest != link_hash(prev, position, entry, entry_hash)):
+    for position, entry, digest, entry_hash, link_kind in rows:
+        if entry_hash is None:  # no timeline entry: removed, or a plan row's link
+            if link_kind == TIMELINE:
+                yield ChainFinding("entry_removed", position)
+            elif position != expected:  # the link itself: plan_link_findings below
+                yield ChainFinding("link_broken", position)
+        elif position != expected or digest != link_hash(prev, position, entry, entry_hash):
             yield ChainFinding("link_broken", position)
         if sealed and position == sealed[0]:
             seal_seen = True

@@ -19,7 +19,7 @@ def link_hash(prev_hash: str, seq: int, entry_id: int, entry_hash: str,
     # The compact JSON of [prev_hash, seq, entry_id, entry_hash] for a timeline entry (as
     # since version 4), [prev_hash, seq, kind, entry_id, entry_hash] for the others: written
     # out, as hex digests need no escaping and verify links millions of entries.
-    if kind == TIMELINE:
+    if not kind:  # TIMELINE
         content = f'["{prev_hash}",{seq},{entry_id},"{entry_hash}"]'
     else:
         content = f'["{prev_hash}",{seq},{kind},{entry_id},"{entry_hash}"]'

@@ -99,9 +99,10 @@ def plan_link_findings(db: pw.Database) -> list[PlanLinkFinding]:
         return []
     rows = {kind: {values[0]: values for values in _rows(db, kind)} for kind in KINDS}
     findings, seen = [], set()
-    links = db.execute_sql("SELECT l.id, l.kind, l.entry, l.hash, p.hash FROM ledger l "
-                           "LEFT JOIN ledger p ON p.id = l.id - 1 WHERE l.kind > 0 "
-                           "ORDER BY l.id").fetchall()
+    # Sorted here: ordered by id in SQL, SQLite would scan every link (0.2 s on ten years'
+    # records, at every start) rather than read the few plan links along the kind's index.
+    links = sorted(db.execute_sql("SELECT l.id, l.kind, l.entry, l.hash, p.hash FROM ledger l "
+                                  "LEFT JOIN ledger p ON p.id = l.id - 1 WHERE l.kind > 0"))
     for position, kind, row_id, digest, prev in links:
         values = rows.get(kind, {}).get(row_id)
         seen.add((kind, row_id))
