@@ -215,10 +215,14 @@ def _verify_timelines(db, seal: str):
     if not chained:
         print("This file has no desk-wide chain yet (an older version): a whole incident "
               "removed, or a seal, cannot be checked until the desk has opened it once.")
+    if chained and schema_version(db) < 6:
+        print("This file's plan acts and changes are not in the desk-wide chain yet (an older "
+              "version): they are linked, and then checked, once the desk has opened it.")
     chain = list(check_chain(seal)) if chained else []
     for c in chain:
         where = f"link {c.position}: " if c.position else ""
-        print(f"desk-wide chain: {where}{CHAIN_WORDS[c.problem]}", file=sys.stderr)
+        what = f"{c.what}: " if c.what else ""  # the plan act or change it is about
+        print(f"desk-wide chain: {where}{what}{CHAIN_WORDS[c.problem]}", file=sys.stderr)
     return (findings, chain, Incident.select().count(), TimelineEntry.select().count(),
             current_seal() if chained else "")
 

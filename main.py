@@ -256,7 +256,8 @@ def published_refusal(app, error) -> tuple[str, str, str]:
     return title, app.translate(
         "Main", "The plans this hall published were changed in the database outside the "
         "program: their text no longer matches what was approved. The desk does not start on "
-        "them. Restore the database from a backup and keep this file as evidence."), ""
+        "them. Restore the database from a backup and keep this file as evidence."), "\n".join(
+            error.problems)  # the plan acts or changes found edited, if that is what it was
 
 
 def self_test(app, desk, db, db_path, catalog, plan, font_family, language,

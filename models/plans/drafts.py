@@ -39,6 +39,7 @@ from models.plans.catalog import Catalog
 from models.plans.loader import SINGLE_TABLES, TOP_LEVEL, CatalogError, load_texts
 from models.plans.running import RunningPlan
 from models.plans.toml_check import Problem
+from models.store.plan_links import PLAN_ACT, PLAN_CHANGE, link_plan_row
 from models.store.tables import PlanChange, PlanDraft, PlanRelease, transaction
 
 STATUSES = ("editing", "submitted", "approved", "published", "discarded")
@@ -226,6 +227,7 @@ def change(draft: Draft | int, where: str | Where, new_value: object, who: str,
             PlanDraft.id == row.id).execute()
         record = PlanChange.create(draft=row.id, at=at, by=who, where=where_text(path),
                                    old=_json(old), new=_json(new_value))
+        link_plan_row(PLAN_CHANGE, record.id)
     return Change(record.id, row.id, from_db(at), who, where_text(path), json.loads(_json(old)),
                   json.loads(_json(new_value)))
 
@@ -246,8 +248,10 @@ def discard(draft: Draft | int, who: str, now: datetime, note: str = "") -> None
 
 def record_act(row: PlanDraft, act: str, who: str, now: datetime, catalog: Catalog,
                **fields) -> PlanRelease:
-    return PlanRelease.create(draft=row.id, act=act, at=to_db(now), by=who,
-                              version=catalog.info.version, digest=catalog.digest, **fields)
+    record = PlanRelease.create(draft=row.id, act=act, at=to_db(now), by=who,
+                                version=catalog.info.version, digest=catalog.digest, **fields)
+    link_plan_row(PLAN_ACT, record.id)  # inside the caller's transaction
+    return record
 
 
 def move(row: PlanDraft, from_status: str, to_status: str) -> None:

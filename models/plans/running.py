@@ -17,7 +17,8 @@ from pathlib import Path
 from models.plans.catalog import Catalog
 from models.plans.loader import CatalogError, catalog_files, load_texts
 from models.plans.manifest import load_verified
-from models.store.tables import PlanRelease, PlanVersion
+from models.store.plan_links import PLAN_LINK_WORDS, plan_link_findings
+from models.store.tables import PlanRelease, PlanVersion, bound_database
 
 
 class RunningRefused(Exception):
@@ -78,6 +79,17 @@ def running_plan(folder: Path) -> RunningPlan:
     """The plans the desk runs (needs the database): the latest published version, else the
     shipped folder. Raises RunningRefused, PlanFolderRefused or CatalogError."""
     release = latest_release()
-    if release is not None:
-        return replace(published_plan(release), folder=folder)
+    plan = published_plan(release) if release is not None else None
+    _check_acts_sealed(release)
+    if plan is not None:
+        return replace(plan, folder=folder)
     return RunningPlan(load_verified(folder), shipped_texts(folder), None, folder)
+
+
+def _check_acts_sealed(release: PlanRelease | None) -> None:
+    """The plans' acts and changes as linked into the desk-wide chain: one edited, removed or
+    slipped in outside the program is refused ("tampered", each named in `problems`)."""
+    findings = plan_link_findings(bound_database())
+    if findings:
+        raise RunningRefused("tampered", release.id if release else 0, [
+            f"{f.what()}: {PLAN_LINK_WORDS[f.problem]}" for f in findings])

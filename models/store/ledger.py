@@ -1,6 +1,7 @@
-"""Appending to the desk-wide chain (the `ledger` table): one link per timeline entry, in the
-order they were written, each hash covering its position, the entry's hash and the previous
-link's hash. Checked, and sealed, by models.incidents.seal."""
+"""Appending to the desk-wide chain (the `ledger` table): one link per timeline entry (and,
+since schema version 6, per plan act and change: models.store.plan_links), in the order they
+were written, each hash covering its position, what it links and the previous link's hash.
+Checked, and sealed, by models.incidents.seal."""
 
 from __future__ import annotations
 
@@ -10,11 +11,18 @@ import peewee as pw
 
 from models.store.tables import LedgerEntry
 
+TIMELINE = 0  # LedgerEntry.kind of a timeline entry's link (the others: plan_links.KINDS)
 
-def link_hash(prev_hash: str, seq: int, entry_id: int, entry_hash: str) -> str:
-    # The compact JSON of [prev_hash, seq, entry_id, entry_hash], written out: hex digests
-    # need no escaping, and verify links millions of entries.
-    content = f'["{prev_hash}",{seq},{entry_id},"{entry_hash}"]'
+
+def link_hash(prev_hash: str, seq: int, entry_id: int, entry_hash: str,
+              kind: int = TIMELINE) -> str:
+    # The compact JSON of [prev_hash, seq, entry_id, entry_hash] for a timeline entry (as
+    # since version 4), [prev_hash, seq, kind, entry_id, entry_hash] for the others: written
+    # out, as hex digests need no escaping and verify links millions of entries.
+    if not kind:  # TIMELINE
+        content = f'["{prev_hash}",{seq},{entry_id},"{entry_hash}"]'
+    else:
+        content = f'["{prev_hash}",{seq},{kind},{entry_id},"{entry_hash}"]'
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
@@ -25,19 +33,20 @@ def head() -> tuple[int, str]:
     return (row.id, row.hash) if row else (0, "")
 
 
-def append_link(entry_id: int, entry_hash: str) -> LedgerEntry:
-    """Link a timeline entry just written (inside its transaction: the write lock is held, so
-    no other link can come between)."""
+def append_link(entry_id: int, entry_hash: str, kind: int = TIMELINE) -> LedgerEntry:
+    """Link a row just written (inside its transaction: the write lock is held, so no other
+    link can come between)."""
     seq, prev = head()
-    return LedgerEntry.create(id=seq + 1, entry=entry_id,
-                              hash=link_hash(prev, seq + 1, entry_id, entry_hash))
+    return LedgerEntry.create(id=seq + 1, kind=kind, entry=entry_id,
+                              hash=link_hash(prev, seq + 1, entry_id, entry_hash, kind))
 
 
 def link_unlinked(db: pw.Database) -> int:
     """Link the entries written without a link, in the order written: all of them when the
     ledger is new (schema version 4), or what a bulk writer (demo) inserted. Returns how many."""
     seq, prev = head()
-    last = db.execute_sql("SELECT coalesce(max(entry), 0) FROM ledger").fetchone()[0]
+    last = db.execute_sql("SELECT coalesce(max(entry), 0) FROM ledger WHERE kind = ?",
+                          (TIMELINE,)).fetchone()[0]
     rows = db.execute_sql("SELECT id, hash FROM timeline_entry WHERE id > ? ORDER BY id",
                           (last,)).fetchall()
     batch = []

@@ -16,6 +16,7 @@ from playhouse.migrate import SchemaMigrator, migrate
 from models.store import database
 from models.store.database import Migration, Schema
 from models.store.ledger import link_unlinked
+from models.store.plan_links import link_unlinked_plan_rows
 from models.store.tables import (
     Amendment,
     Contact,
@@ -79,8 +80,22 @@ def v5_plan_drafts_and_releases(db: pw.Database) -> None:
             db.execute_sql(statement)
 
 
+def v6_plan_acts_in_the_chain(db: pw.Database) -> None:
+    """The plans' acts and changes linked into the desk-wide chain (models.store.plan_links):
+    the links gain a kind, and the acts and changes written so far are linked, in order."""
+    if "kind" not in {column.name for column in db.get_columns("ledger")}:  # v4 made it new
+        db.execute_sql("ALTER TABLE ledger ADD COLUMN kind INTEGER NOT NULL DEFAULT 0")
+    indexes = {index.name for index in db.get_indexes("ledger")}
+    m = SchemaMigrator.from_database(db)
+    migrate(*([m.drop_index("ledger", "ledger_entry")] if "ledger_entry" in indexes else []),
+            *([m.add_index("ledger", ("kind", "entry"), unique=True)]
+              if "ledger_kind_entry" not in indexes else []))
+    link_unlinked_plan_rows(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals, v3_quick_note_drafts,
-                                     v4_desk_wide_chain, v5_plan_drafts_and_releases)
+                                     v4_desk_wide_chain, v5_plan_drafts_and_releases,
+                                     v6_plan_acts_in_the_chain)
 
 # The search index over incidents (SQLite FTS5; models.incidents.search fills and reads it).
 # A table that keeps its content: rows can be replaced (a contentless one cannot delete on

@@ -133,15 +133,20 @@ class LedgerEntry(BaseModel):
     """The desk-wide chain (since schema version 4): every timeline entry of every incident,
     in the order written, each hash covering the previous one. A whole incident removed, or
     an entry slipped in, breaks it; its newest hash, printed as a seal on the daily log, is
-    the anchor outside the file (models.incidents.seal)."""
+    the anchor outside the file (models.incidents.seal). Since version 6 the plans' acts and
+    changes are linked into it too (`kind`, models.store.plan_links)."""
 
-    entry = pw.IntegerField(unique=True)  # TimelineEntry.id
+    # 0: a timeline entry; 1: a plan act (PlanRelease), 2: a plan change (PlanChange). An
+    # integer: 0 and 1 take no bytes in SQLite's rows, and the chain has millions of links.
+    kind = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
+    entry = pw.IntegerField()  # the id of the row linked, in the table `kind` names
     # Over the previous link's hash, this link's position, and the entry's id and hash: each
     # of those is read where it is (the row before, the timeline), never stored twice.
     hash = pw.CharField(max_length=64)
 
     class Meta:
         table_name = "ledger"
+        indexes = ((("kind", "entry"), True),)
 
 
 DEADLINE_STATUSES = ("pending", "met", "missed", "late", "superseded", "cancelled")

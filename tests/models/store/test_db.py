@@ -235,7 +235,7 @@ def test_a_version_2_database_gains_quick_note_drafts(tmp_path, shipped_catalog)
     conn.commit()
     conn.close()
     db = open_database(path, now=lambda: datetime(2026, 11, 23, 8, 30))
-    assert schema_version(db) == SCHEMA_VERSION == 5
+    assert schema_version(db) == SCHEMA_VERSION == 6
     save_note_draft(1, "二楼东侧冒烟", NOW)
     assert note_draft(1) == "二楼东侧冒烟"
     db.close()
@@ -363,7 +363,7 @@ def test_a_version_3_database_gains_the_desk_wide_chain_over_what_it_holds(tmp_p
     conn.commit()
     conn.close()
     db = open_database(path, now=lambda: datetime(2026, 11, 23, 8, 30))
-    assert schema_version(db) == SCHEMA_VERSION == 5
+    assert schema_version(db) == SCHEMA_VERSION == 6
     links = list(LedgerEntry.select().order_by(LedgerEntry.id))
     entries = [e.id for e in TimelineEntry.select().order_by(TimelineEntry.id)]
     assert [link.entry for link in links] == entries and [link.id for link in links] == [1, 2, 3]

@@ -1,0 +1,71 @@
+"""A plan row's hash pinned (a change would break every stored link), each plan act and
+change linked as it is written and only if it is written, and an older file's plan rows
+left alone where it lies."""
+
+import hashlib
+import json
+import sqlite3
+
+import pytest
+
+from models.plans import drafts
+from models.plans.drafts import DraftRefused
+from models.store.plan_links import PLAN_ACT, PLAN_CHANGE, plan_link_findings, row_hash
+from models.store.tables import LedgerEntry, bound_database
+from tests.models.plans.plan_drafting import EDITOR, FIRST_STEP, T0, published_draft, running
+
+
+def test_a_rows_hash_is_sha256_of_its_values_as_compact_json():
+    values = (3, 1, "published", "2026-12-01 11:00:00+00:00", "李主管", None, 1.5)
+    text = json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
+    assert row_hash(values) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_a_value_the_program_never_writes_still_hashes_and_differs():
+    assert row_hash((1, b"\x00\xff")) != row_hash((1, "b'\\x00\\xff'x"))
+    assert row_hash((1, "1")) != row_hash((1, 1))  # a type changed shows
+
+
+def test_each_change_and_act_is_linked_as_written_in_order(desk_db):
+    published_draft()
+    plan_links = [(link.kind, link.entry) for link in
+                  LedgerEntry.select().where(LedgerEntry.kind > 0).order_by(LedgerEntry.id)]
+    assert plan_links == [(PLAN_CHANGE, 1), (PLAN_CHANGE, 2), (PLAN_ACT, 1), (PLAN_ACT, 2),
+                          (PLAN_ACT, 3)]
+    assert plan_link_findings(bound_database()) == []
+
+
+def test_a_refused_change_links_nothing(desk_db):
+    draft = drafts.open_draft(running(), EDITOR, T0)
+    with pytest.raises(DraftRefused):
+        drafts.change(draft, FIRST_STEP, "", EDITOR, T0)  # a step must say something
+    assert LedgerEntry.select().count() == 0
+
+
+def test_a_change_to_the_same_value_records_and_links_nothing(desk_db):
+    draft = drafts.open_draft(running(), EDITOR, T0)
+    first = running().catalog.situation("fire").steps[0].text
+    assert drafts.change(draft, FIRST_STEP, first, EDITOR, T0) is None
+    assert LedgerEntry.select().count() == 0
+
+
+def test_an_older_file_read_where_it_lies_has_no_plan_links_to_check(tmp_path):
+    from models.store.schema import open_for_reading
+    from tests.helpers.version_5 import version_5_file
+
+    path = tmp_path / "desk.db"
+    version_5_file(path)
+    db = open_for_reading(path)
+    try:
+        assert plan_link_findings(db) == []
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    assert "kind" not in {row[1] for row in conn.execute("PRAGMA table_info(ledger)")}
+    conn.close()
+
+
+def test_a_link_of_a_kind_the_program_never_writes_is_named(desk_db):
+    db, _ = desk_db
+    db.execute_sql("INSERT INTO ledger (id, kind, entry, hash) VALUES (1, 7, 1, 'x')")
+    assert [f.what() for f in plan_link_findings(db)] == ["a link of kind 7 to row #1"]
