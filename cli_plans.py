@@ -242,10 +242,14 @@ def run_publishing(args, folder: Path, db_path: Path) -> int:
         say_refused(e, getattr(args, "where", "") or "")
         return EXIT_PROBLEMS
     except RunningRefused as e:
-        print(f"The plans this hall published (#{e.release_id}) cannot be used: "
+        which = f" (#{e.release_id})" if e.release_id else ""
+        print(f"The plans this hall published{which} cannot be used: "
               + ("they no longer pass the checks." if e.code == "broken" else
-                 "they were changed in the database outside the program. Restore the "
-                 "database from a backup and keep this file as evidence."), file=sys.stderr)
+                 "they, or the record of their drafting, were changed in the database "
+                 "outside the program. Restore the database from a backup and keep this "
+                 "file as evidence."), file=sys.stderr)
+        for problem in e.problems if e.code == "tampered" else ():
+            print(f"  {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
     except (PlanFolderRefused, CatalogError) as e:
         lines = e.differences.lines() if isinstance(e, PlanFolderRefused) else e.problems

@@ -222,6 +222,15 @@ def test_the_desk_refuses_with_the_problems_in_its_details(hall, qapp):
     assert details == "plan change #2: removed outside the program"
 
 
+def test_plans_status_names_the_row_changed_outside_the_program(hall, capsys):
+    path, _ = hall
+    sqlite(path, "DELETE FROM plan_change WHERE id = 2")
+    code = main.main(["plans", "status", "--db", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "changed in the database outside the program" in err
+    assert "  plan change #2: removed outside the program" in err.splitlines()
+
+
 def test_later_acts_and_records_keep_the_chain_whole(hall, shipped_catalog, capsys):
     path, sealed = hall
     db = open_database(path)
