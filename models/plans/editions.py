@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 
 from models.plans.catalog import (
     LEVEL_REPORT_KEY,
-    About,
     TIMER_ACTIONS,
+    About,
     Catalog,
     Level,
     Situation,

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from models.plans.catalog import (
     LEVEL_REPORT_KEY,
-    About,
     THRESHOLD_UNITS,
     TIMER_ACTIONS,
+    About,
     Catalog,
     CatalogInfo,
     Category,
