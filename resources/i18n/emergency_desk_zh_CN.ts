@@ -794,6 +794,10 @@
         <translation>时限已超时</translation>
     </message>
     <message>
+        <source>Decision point reached</source>
+        <translation>到达决策点</translation>
+    </message>
+    <message>
         <source>The hall's plans are used from the next start.</source>
         <translation>本大厅的预案将在下次启动时使用。</translation>
     </message>
@@ -3441,12 +3445,20 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>⚠ 超时：{0}</translation>
     </message>
     <message>
+        <source>⏰ Decision point reached: {0}</source>
+        <translation>⏰ 到达决策点：{0}</translation>
+    </message>
+    <message>
         <source>No longer due: {0}</source>
         <translation>计时作废：{0}</translation>
     </message>
     <message>
         <source>Alarm acknowledged: {0}</source>
         <translation>已确认报警：{0}</translation>
+    </message>
+    <message>
+        <source>Decided: {0}</source>
+        <translation>已决定：{0}</translation>
     </message>
     <message>
         <source>Done {0}:{1:02d} late: {2}</source>
