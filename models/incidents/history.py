@@ -164,7 +164,7 @@ def _daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: st
         rows.append(row)
         if not i.is_drill:
             problems += [(row, deadline_line(names, d)) for d in by_incident.get(i.id, [])
-                         if d.status in ("missed", "late")]
+                         if d.status in ("missed", "late") and d.action != DECISION]
     real = [i for i in incidents if not i.is_drill and i.status != Status.CANCELLED]  # as counted
     if not hall:  # the desk's settings lost: the hall its incidents were recorded in
         hall = next((i.hall for i in incidents if i.hall), "")
