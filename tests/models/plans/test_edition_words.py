@@ -2,7 +2,8 @@
 description named 影院, a cinema's natural disaster borrowed the mall's "确保商场设施安全".
 The words naming each kind of hall are data (plans/editions.toml `hall_words`, and the
 regulation's `other_hall_words` for the hotel no edition is); every edition × situation is
-checked: its description, supplies, steps (text, words to say, condition) and scripts."""
+checked: its name, description, supplies, steps (text, words to say, condition) and scripts.
+(Notes and sources name the documents a step comes from: attribution, not checked.)"""
 
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def foreign_words(editions, key: str) -> set[str]:
 
 
 def situation_texts(sit: Situation) -> list[str]:
-    texts = [sit.described, *sit.all_supplies, *sit.scripts]
+    texts = [sit.name, sit.short, sit.described, *sit.all_supplies, *sit.scripts]
     for step in sit.steps:
         texts += [step.text, step.condition, *step.say]
     return [t for t in texts if t]
@@ -68,6 +69,7 @@ def test_the_check_sees_a_word_in_each_kind_of_text():
     """Pinned at its boundary: each kind of text is read, a hall's own word is allowed."""
     words = {"商场"}
     for sit in (Situation("s", "c", "n", "n", 1, (Step("商场"),)),
+                Situation("s", "c", "商场火灾", "n", 1, (Step("x"),)),
                 Situation("s", "c", "n", "n", 1, (Step("x", say=("商场",)),)),
                 Situation("s", "c", "n", "n", 1, (Step("x", condition="商场"),)),
                 Situation("s", "c", "n", "n", 1, (Step("x"),), scripts=("商场",)),
