@@ -358,3 +358,16 @@ def test_an_about_must_say_something_and_cite_a_source(tmp_path):
     messages = [p.message for p in raised.value.problems]
     assert any("about needs a 'text' or 'supplies'" in m for m in messages), messages
     assert any("nowhere" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(("key", "situation", "gone"), [
+    ("cinema", "natural_disaster", "确保商场设施安全"),
+    ("cinema", "fire", "向中心各楼层人员发出报警疏散信号"),  # the government hall's floors
+    ("bank_outlet", "network_outage", "针对充值业务"),  # the gas company's business
+    ("conference", "fire", "向中心各楼层人员发出报警疏散信号")])
+def test_a_step_naming_another_hall_is_not_borrowed(cut, library, key, situation, gone):
+    """Borrowed from another document (the hall's own give the situation no step), but it
+    names that document's hall: not taken. The library still has it."""
+    assert any(gone in st.text for st in library.situation(situation).steps)
+    steps = cut[key].situation(situation).steps
+    assert steps and not any(gone in st.text for st in steps)
