@@ -156,8 +156,8 @@ class Situation:
     @property
     def described(self) -> str:
         """What counts as this situation: the hall's own words, then each document's."""
-        return "".join(_sentence(t) for t in (self.description, *(a.text for a in self.about))
-                       if t)
+        texts = (self.description, *(a.text for a in self.about))
+        return "".join(_sentence(t) for t in dict.fromkeys(texts) if t)  # each said once
 
     @property
     def all_supplies(self) -> tuple[str, ...]:

@@ -371,3 +371,8 @@ def test_a_step_naming_another_hall_is_not_borrowed(cut, library, key, situation
     assert any(gone in st.text for st in library.situation(situation).steps)
     steps = cut[key].situation(situation).steps
     assert steps and not any(gone in st.text for st in steps)
+
+
+def test_the_library_says_each_documents_description_once(library):
+    """The bank's and the government hall's fire are both "突发火灾事件": said once."""
+    assert library.situation("fire").described.count("突发火灾事件") == 1
