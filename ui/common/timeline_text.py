@@ -29,7 +29,7 @@ def entry_text(entry: EntryView) -> str:
         "deadline_started": translate("Timeline", "Clock started: {0}"),
         "deadline_met": translate("Timeline", "Done in time: {0}"),
         "deadline_missed": translate("Timeline", "⚠ Deadline missed: {0}"),
-        "decision_prompted": translate("Timeline", "⏰ Decision point reached: {0}"),
+        "decision_prompted": translate("Timeline", "Decision point reached: {0}"),
         "deadline_superseded": translate("Timeline", "No longer due: {0}"),
         "alarm_acknowledged": translate("Timeline", "Alarm acknowledged: {0}"),
     }
