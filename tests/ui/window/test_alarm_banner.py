@@ -32,7 +32,8 @@ def test_a_decision_point_rings_but_never_says_missed(qtbot):
                          "decide", "", "clerk", False, NOW - timedelta(minutes=30),
                          NOW - timedelta(minutes=2), "prompted", False)
     banner.show_alarms([point], NOW)
-    assert banner.text.text() == "请决定：停电30分钟:征询客户意见（营业场所突然停电）已到决策点 02:00"
+    assert banner.text.text() == (
+        "请决定：停电30分钟:征询客户意见（营业场所突然停电）已到决策点 02:00")
     assert "超时" not in banner.text.text()
     banner.show_alarms([point, missed(is_drill=False)], NOW)
     assert banner.text.text().startswith("⚠ 超时：")  # a real miss among them is said
