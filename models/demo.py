@@ -283,8 +283,9 @@ class Clocks:
         after (a demo desk starts quiet), and what the miss chains starts from the miss."""
         if row["status"] != "pending":
             return
-        row["status"], row["missed_at"] = "missed", row["due_at"]
-        self.events.append((at, "deadline_missed", row["label"],
+        row["status"] = deadlines.status_when_due(row["action"])
+        row["missed_at"] = row["due_at"] if row["status"] == "missed" else None
+        self.events.append((at, deadlines.entry_when_due(row["action"]), row["label"],
                             deadlines.missed_data(row["id"], row["key"], from_db(row["due_at"]))))
         silenced = min(self.end, at + timedelta(seconds=self.rng.randint(5, 90)))
         row["acknowledged_at"] = to_db(silenced)
@@ -296,8 +297,8 @@ class Clocks:
         if row["status"] not in deadlines.MEETABLE:
             return
         due = from_db(row["due_at"])
-        row.update(status="late" if deadlines.is_late(due, at) else "met", met_at=to_db(at),
-                   met_by=self.clerk)
+        row.update(status=deadlines.status_when_met(row["action"], deadlines.is_late(due, at)),
+                   met_at=to_db(at), met_by=self.clerk)
         self.events.append((at, "deadline_met", row["label"], deadlines.met_data(
             row["id"], row["key"], due, at, "", row["to_role"], row["action"])))
         self.start(f"met:{row['key']}", at)
@@ -317,7 +318,7 @@ class Clocks:
 
     def _give_way(self, at: datetime, actions: tuple[str, ...], reason: str) -> None:
         for row in self.rows:
-            if row["status"] == "pending" and row["action"] in actions:
+            if row["status"] in ("pending", deadlines.PROMPTED) and row["action"] in actions:
                 row["status"] = "superseded"
                 self.events.append((at, "deadline_superseded", row["label"],
                                     deadlines.given_way_data(row["id"], row["key"], reason)))

@@ -51,7 +51,7 @@ class DeadlineLine:
     to: str  # role name, or ""
     started_at: datetime
     due_at: datetime
-    status: str  # pending, met, late, missed, superseded, cancelled
+    status: str  # pending, met, late, missed, prompted, decided, superseded, cancelled
     met_at: datetime | None = None
     late_seconds: int = 0
 

@@ -49,13 +49,13 @@ def plan_card(catalog: Catalog, key: str, stamp: PlanStamp, *, people: People = 
     return PlanCard(
         key=sit.key, name=sit.name, category=category.name, category_color=category.color,
         level=level.level, level_name=f"{level.name}（{level.short}）", level_color=level.color,
-        description=sit.description,
+        description=sit.described,
         steps=tuple(s for s in steps if not s.after),
         after_steps=tuple(s for s in steps if s.after),
         say=sit.all_scripts, calls=card_calls(catalog, sit, people),
         deadlines=(*level_deadlines(catalog, level),
                    *(_deadline(catalog, t, sit.timers + level.timers) for t in sit.timers)),
-        supplies=sit.supplies, stamp=stamp, hall=hall)
+        supplies=sit.all_supplies, stamp=stamp, hall=hall)
 
 
 def plan_booklet(catalog: Catalog, stamp: PlanStamp, *, people: People = no_people,

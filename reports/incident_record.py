@@ -53,6 +53,7 @@ ENTRY_WORDS = {
     "resolved": "Handling finished", "closed": "Closed", "record_saved": "Record saved: {0}",
     "amended": "Amended: {0}", "deadline_started": "Clock started: {0}",
     "deadline_met": "Done in time: {0}", "deadline_missed": "Deadline missed: {0}",
+    "decision_prompted": "Decision point reached: {0}", "decision_taken": "Decided: {0}",
     "deadline_superseded": "No longer due: {0}", "alarm_acknowledged": "Alarm acknowledged: {0}",
     "clock_jumped": "The PC's clock was changed; the desk kept its own time",
 }

@@ -42,7 +42,8 @@ STATUS_WORDS = {Status.OPEN: "Open", Status.IN_HAND: "In hand", Status.RESOLVED:
 REPORTING_WORDS = {"in time": "In time", "late": "Late", "missed": "Missed",
                    "pending": "Pending", "": EMPTY}
 DEADLINE_WORDS = {"pending": "Still running", "met": "In time", "late": "Late",
-                  "missed": "Missed", "superseded": "No longer due", "cancelled": "Cancelled"}
+                  "missed": "Missed", "superseded": "No longer due", "cancelled": "Cancelled",
+                  "prompted": "Decision point reached at {0}", "decided": "Decided"}
 
 
 def para(text: str, style) -> Paragraph:
@@ -137,8 +138,14 @@ def plain_table(rows, widths: Sequence[float], styles: Styles, *commands) -> Tab
 
 
 def deadline_outcome(line: DeadlineLine, w: Words, zone: ZoneInfo) -> str:
-    """"In time (done 10:03)", "Late by 3 min 20 s (done 10:08)", "Missed"..."""
+    """"In time (done 10:03)", "Late by 3 min 20 s (done 10:08)", "Missed"...; a decision
+    point is never missed: "Decision point reached at 10:30", "Decided (done 10:42)"."""
     word = w(DEADLINE_WORDS.get(line.status, line.status))
+    if line.status in ("prompted", "decided") and (line.status == "prompted" or (
+            line.met_at and line.met_at > line.due_at)):
+        clock = time_format([line.due_at, line.started_at], "%H:%M", zone)
+        reached = w(DEADLINE_WORDS["prompted"]).format(local(line.due_at, zone, clock))
+        word = reached if line.status == "prompted" else w("{0}; {1}").format(reached, word)
     if line.status == "late" and line.late_seconds:
         minutes, seconds = divmod(line.late_seconds, 60)
         word = w("Late by {0} min {1} s").format(minutes, seconds)

@@ -231,7 +231,8 @@ def _deadline_items(incident: Incident, drill_started: datetime, ended: datetime
                     ) -> tuple[list[ScoreItem], list[ScoreItem]]:
     scored, not_due = [], []
     rows = Deadline.select().where(Deadline.incident == incident.id,
-                                   Deadline.status.not_in(("superseded", "cancelled")))
+                                   Deadline.status.not_in(("superseded", "cancelled")),
+                                   Deadline.action != deadlines.DECISION)  # no deadline
     for d in rows.order_by(Deadline.started_at, Deadline.id):
         due = from_db(d.due_at)
         done = _seconds(from_db(d.met_at) - drill_started) if d.met_at else None

@@ -30,7 +30,15 @@ from models.store.tables import Deadline, Incident, transaction
 
 # a resolved incident may still owe a report
 OPEN_FOR_DEADLINES = (Status.OPEN, Status.IN_HAND, Status.RESOLVED)
-MEETABLE = ("pending", "missed")
+# A decision point ("if not fixed within 30 minutes, ask the customers…", action decide) is
+# the desk's, set by no document as a deadline: when its time comes it rings like a miss
+# ("prompted") but is never one — not missed, not late, not scored — and pressing it records
+# the decision ("decided"), before or after the point.
+DECISION = "decide"
+PROMPTED = "prompted"
+DECIDED = "decided"
+RINGING = ("missed", PROMPTED)  # past due and not done: the card is red, the clerk's rings
+MEETABLE = ("pending", *RINGING)
 # clocks about putting the fault right, moot once it is right: restoring, arriving, and the
 # desk's decision points "if not fixed within N minutes..." (plans/SCHEMA.md, action decide)
 FIXING = ("restore", "arrive", "decide")
@@ -68,6 +76,15 @@ class DeadlineView:
         with whose it is, turns red when missed, but does not ring the clerk's alarm: the
         clerk cannot do it, only chase it."""
         return self.by_role == DESK_ROLE
+
+    @property
+    def ringing(self) -> bool:
+        """Past due and not done: missed, or a decision point reached (never a miss)."""
+        return self.status in RINGING
+
+    @property
+    def is_decision(self) -> bool:
+        return self.action == DECISION
 
     def remaining(self, now: datetime) -> timedelta:
         return self.due_at - now
@@ -145,14 +162,31 @@ def is_late(due: datetime, done: datetime) -> bool:
 def met_data(deadline_id: int, key: str, due: datetime, done: datetime, to_person: str,
              to_role: str, action: str, *, missed: bool = False) -> dict:
     """What a meeting records. Once missed, always late: a clock set back before the due time
-    cannot turn a miss into "met in time" (then it says the clock read before the due time)."""
-    late = missed or is_late(due, done)
+    cannot turn a miss into "met in time" (then it says the clock read before the due time).
+    A decision is never late: it was due when its point came, not before."""
+    late = action != DECISION and (missed or is_late(due, done))
     data = {"deadline": deadline_id, "key": key,
             "late_seconds": max(int((done - due).total_seconds()), 1) if late else 0,
             "to": to_person, "to_role": to_role, "action": action}
     if late and done <= due:
         data["clock_before_due"] = True
     return data
+
+
+def status_when_due(action: str) -> str:
+    """What a deadline still pending at its due time becomes."""
+    return PROMPTED if action == DECISION else "missed"
+
+
+def entry_when_due(action: str) -> str:
+    """The timeline entry that says so: a decision point reached is no deadline missed."""
+    return "decision_prompted" if action == DECISION else "deadline_missed"
+
+
+def status_when_met(action: str, late: bool) -> str:
+    if action == DECISION:
+        return DECIDED
+    return "late" if late else "met"
 
 
 def missed_data(deadline_id: int, key: str, due: datetime) -> dict:
@@ -223,7 +257,7 @@ def meet(catalog: Catalog, deadline_id: int, act: Act, *, to_person: str = "") -
     data = met_data(row.id, row.key, due, act.now, to_person, row.to_role, row.action,
                     missed=row.status == "missed")
     with transaction():
-        Deadline.update(status="late" if data["late_seconds"] else "met",
+        Deadline.update(status=status_when_met(row.action, bool(data["late_seconds"])),
                         met_at=to_db(act.now), met_by=act.who.clerk, met_to=to_person).where(
             Deadline.id == row.id).execute()
         append_entry(incident, "deadline_met", at=act.now, actor=act.who.clerk,
@@ -246,8 +280,10 @@ def meet_matching(catalog: Catalog, incident: Incident, role_key: str, act: Act,
 
 
 def check_overdue(catalog: Catalog, act: Act) -> list[int]:
-    """Mark every pending deadline whose time has passed as missed (also those that passed
-    while the program was closed) and start what their misses chain. Returns the missed ids."""
+    """Mark every pending deadline whose time has passed as missed — a decision point as
+    prompted — (also those that passed while the program was closed) and start what their
+    misses chain (`missed:KEY`: for a decision point, its point reached). Returns their ids:
+    each now rings."""
     missed: list[int] = []
     while True:
         rows = list(Deadline.select().join(Incident).where(
@@ -259,9 +295,11 @@ def check_overdue(catalog: Catalog, act: Act) -> list[int]:
             incident = _incident(row.incident_id)
             due = from_db(row.due_at)
             with transaction():
-                Deadline.update(status="missed", missed_at=row.due_at).where(
+                Deadline.update(status=status_when_due(row.action),
+                                missed_at=row.due_at if row.action != DECISION else None).where(
                     Deadline.id == row.id).execute()
-                append_entry(incident, "deadline_missed", at=act.now, actor=act.who.clerk,
+                append_entry(incident, entry_when_due(row.action), at=act.now,
+                             actor=act.who.clerk,
                              desk=act.who.desk, text=row.label,
                              data=missed_data(row.id, row.key, due))
                 # A miss starts its chain from the moment it happened, even if noticed later.
@@ -304,9 +342,11 @@ def supersede(catalog: Catalog, incident: Incident, source_prefix: str | tuple[s
 def settle(incident: Incident, actions: tuple[str, ...], reason: str, act: Act) -> list[int]:
     """The fault is put right (a restore met, or handling finished): clocks of these actions
     still pending give way, recorded with the reason, so neither they nor the escalations
-    their misses would start can ring. Reports already owed stay owed."""
+    their misses would start can ring; so does a decision point ringing (no decision is
+    left to make). Reports already owed stay owed."""
     return _give_way(incident, Deadline.select().where(Deadline.incident == incident.id,
-                                                       Deadline.status == "pending",
+                                                       Deadline.status.in_(("pending",
+                                                                            PROMPTED)),
                                                        Deadline.action.in_(actions)),
                      reason, act)
 
@@ -374,7 +414,7 @@ def _incident(incident_id: int) -> Incident:
 def urgency(view: DeadlineView, now: datetime) -> str:
     """The panel's colour: "ok" (over half the time left), "soon", "urgent" (under a fifth),
     "overdue"."""
-    if view.status == "missed" or now >= view.due_at:
+    if view.status in RINGING or now >= view.due_at:
         return "overdue"
     share = view.remaining_share(now)
     if share > 0.5:

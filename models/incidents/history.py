@@ -16,6 +16,7 @@ from models.clock import hall_time
 from models.clock.clocks import from_db, to_db
 from models.documents import DailyLog, DailyRow, DeadlineLine
 from models.incidents import search
+from models.incidents.deadlines import DECISION
 from models.incidents.lifecycle import Status
 from models.incidents.seal import current_seal
 from models.incidents.verify import verify_incidents
@@ -118,8 +119,10 @@ def desks() -> list[str]:
 # ---- the daily log --------------------------------------------------------------------------
 
 def reporting_of(rows: list[Deadline]) -> str:
-    """How an incident's deadlines went: missed > late > pending > in time, or ""."""
-    statuses = {d.status for d in rows if d.status not in ("superseded", "cancelled")}
+    """How an incident's deadlines went: missed > late > pending > in time, or "". A
+    decision point is no deadline (models.incidents.deadlines.DECISION): not counted."""
+    statuses = {d.status for d in rows if d.status not in ("superseded", "cancelled")
+                and d.action != DECISION}
     for status, word in (("missed", "missed"), ("late", "late"), ("pending", "pending"),
                          ("met", "in time")):
         if status in statuses:
@@ -161,7 +164,7 @@ def _daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: st
         rows.append(row)
         if not i.is_drill:
             problems += [(row, deadline_line(names, d)) for d in by_incident.get(i.id, [])
-                         if d.status in ("missed", "late")]
+                         if d.status in ("missed", "late") and d.action != DECISION]
     real = [i for i in incidents if not i.is_drill and i.status != Status.CANCELLED]  # as counted
     if not hall:  # the desk's settings lost: the hall its incidents were recorded in
         hall = next((i.hall for i in incidents if i.hall), "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from models.clock.clocks import from_db
 from models.documents import AmendmentLine, IncidentRecord, TimelineLine
 from models.incidents import records
+from models.incidents.deadlines import DECISION
 from models.incidents.history import deadline_line
 from models.incidents.response import incident_state
 from models.incidents.verify import verify_incident
@@ -56,4 +57,7 @@ def _timeline_line(e) -> TimelineLine:
     late = int(e.data.get("late_seconds", 0) or 0) if e.kind == "deadline_met" else 0
     levels = ((e.data.get("from"), e.data["to"])
               if e.kind == "level_changed" and "to" in e.data else None)
-    return TimelineLine(e.at, e.kind, e.actor, e.text, late, levels)
+    kind = e.kind
+    if kind == "deadline_met" and e.data.get("action") == DECISION:
+        kind = "decision_taken"  # pressed at a decision point: no deadline "done in time"
+    return TimelineLine(e.at, kind, e.actor, e.text, late, levels)

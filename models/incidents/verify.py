@@ -16,6 +16,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from models.clock.clocks import from_db
+from models.incidents.deadlines import PROMPTED, status_when_met
 from models.incidents.lifecycle import FINAL
 from models.incidents.timeline import entry_hash
 from models.store.tables import bound_database
@@ -217,7 +218,7 @@ def _started_differs(incident: IncidentRow, rows: list[tuple]) -> bool:
 
 
 DEADLINE_KINDS = frozenset({"deadline_started", "deadline_met", "deadline_missed",
-                            "deadline_superseded", "alarm_acknowledged"})
+                            "decision_prompted", "deadline_superseded", "alarm_acknowledged"})
 
 
 def _deadlines_told(rows: list[tuple]) -> dict[int, dict]:
@@ -237,9 +238,9 @@ def _deadlines_told(rows: list[tuple]) -> dict[int, dict]:
             continue
         if kind == "deadline_met":
             late = (data.get("late_seconds") or 0) > 0
-            said.update(status="late" if late else "met", met_at=row[AT])
-        elif kind == "deadline_missed":
-            said["status"] = "missed"
+            said.update(status=status_when_met(data.get("action", ""), late), met_at=row[AT])
+        elif kind in ("deadline_missed", "decision_prompted"):
+            said["status"] = "missed" if kind == "deadline_missed" else PROMPTED
         elif kind == "deadline_superseded":
             said["status"] = "superseded"
         else:

@@ -125,6 +125,16 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class About:
+    """What one document says of a situation: what counts as it, and what to have at hand,
+    in that document's words (plans/SCHEMA.md, [[situation.about]])."""
+
+    source: str
+    text: str = ""
+    supplies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Situation:
     key: str
     category: str
@@ -133,19 +143,36 @@ class Situation:
     default_level: int
     steps: tuple[Step, ...]
     urgent: bool = False
-    description: str = ""
+    description: str = ""  # words of no document (a hall's own), beside `about`
     sources: tuple[str, ...] = ()
     differences: tuple[str, ...] = ()
-    supplies: tuple[str, ...] = ()
+    supplies: tuple[str, ...] = ()  # of no document (a hall's own), beside `about`
     scripts: tuple[str, ...] = ()
     note: str = ""
     timers: tuple[Timer, ...] = ()
     thresholds: tuple[Threshold, ...] = ()
+    about: tuple[About, ...] = ()  # each document's description and supplies, traced
+
+    @property
+    def described(self) -> str:
+        """What counts as this situation: the hall's own words, then each document's."""
+        texts = (self.description, *(a.text for a in self.about))
+        return "".join(_sentence(t) for t in dict.fromkeys(texts) if t)  # each said once
+
+    @property
+    def all_supplies(self) -> tuple[str, ...]:
+        """What to have at hand: the hall's own, then each document's, each named once."""
+        return tuple(dict.fromkeys((*self.supplies,
+                                    *(s for a in self.about for s in a.supplies))))
 
     @property
     def all_scripts(self) -> tuple[str, ...]:
         """Every script: those tied to steps in step order, then the general ones."""
         return tuple(s for step in self.steps for s in step.say) + self.scripts
+
+
+def _sentence(text: str) -> str:
+    return text if text[-1] in "。!?！？" else text + "。"
 
 
 @dataclass(frozen=True)
@@ -266,6 +293,7 @@ def catalog_from_dict(data: dict) -> Catalog:
             situations.append(build(
                 Situation, sit, steps=tuple(build(Step, s) for s in sit.get("steps", ())),
                 timers=timers(sit), scripts=tuple(sit.get("general_scripts", ())),
+                about=tuple(build(About, a) for a in sit.get("about", ())),
                 thresholds=tuple(build(Threshold, t) for t in sit.get("thresholds", ()))))
     return Catalog(
         info=build(CatalogInfo, info, revised=date.fromisoformat(info["revised"])),

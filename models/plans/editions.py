@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from models.plans.catalog import (
     LEVEL_REPORT_KEY,
     TIMER_ACTIONS,
+    About,
     Catalog,
     Level,
     Situation,
@@ -61,6 +62,11 @@ class Edition:
     role_names: tuple[tuple[str, str], ...] = ()  # (role key, this hall's name for it)
     played_by: tuple[tuple[str, str], ...] = ()  # (library role, the hall's role doing it)
     description: str = ""
+    hall_words: tuple[str, ...] = ()  # words naming this kind of hall: no other hall's
+    # edition may say them (tests/models/plans/test_edition_words.py)
+    other_hall_words: tuple[str, ...] = ()  # the regulation's: words naming a kind of hall
+    # no edition is (the hotel of service_industry 四), said by none
+    foreign_words: tuple[str, ...] = ()  # every other kind of hall's words (set on reading)
 
     def applies(self, ref: str) -> bool:
         """Whether a source reference ("gas:五.3(2)") is part of this edition."""
@@ -180,6 +186,7 @@ def _cut_situation(sit: Situation, edition: Edition) -> Situation:
                     for st in steps),
         sources=tuple(ref for ref in sit.sources if edition.applies(ref)),
         differences=(),  # they compare the documents of other halls
+        about=_kept_about(sit, edition),
         timers=_timers(tuple(replace(t, by=who(t.by), to=who(t.to) if t.to else "")
                              for t in timers), {LEVEL_REPORT_KEY}),
         thresholds=tuple(t for t in sit.thresholds if applies(t.source)))
@@ -197,9 +204,30 @@ def _kept_steps(sit: Situation, edition: Edition) -> tuple[int, ...]:
         return tuple(range(len(sit.steps)))
     own = {i for i, st in enumerate(sit.steps) if st.source and edition.applies(st.source)}
     taken = own or {i for i, st in enumerate(sit.steps)
-                    if {st.role, *st.call} <= set(edition.everyone)}
+                    if {st.role, *st.call} <= set(edition.everyone)
+                    and not _names_another_hall(st, edition)}
     added = {i for i, st in enumerate(sit.steps) if not st.source}
     return tuple(sorted(taken | added))
+
+
+def _names_another_hall(step: Step, edition: Edition) -> bool:
+    """A borrowed step saying another kind of hall's word ("确保商场设施安全" for a
+    cinema) is that hall's own: not borrowed."""
+    return any(word in text for word in edition.foreign_words
+               for text in (step.text, step.condition, *step.say))
+
+
+def _kept_about(sit: Situation, edition: Edition) -> tuple[About, ...]:
+    """What the hall's own documents say of the situation (its description, its supplies);
+    where they say nothing of one of them, the general regulation's; where it says
+    nothing either, nothing (the situation's name says what it is)."""
+    own = [a for a in sit.about if edition.applies(a.source) and not _general(edition, a.source)]
+    general = [a for a in sit.about if _general(edition, a.source)]
+    text = any(a.text for a in own)
+    supplies = any(a.supplies for a in own)
+    taken = [replace(a, text="" if text else a.text, supplies=() if supplies else a.supplies)
+             for a in general]
+    return tuple(own + [a for a in taken if a.text or a.supplies])
 
 
 @dataclass(frozen=True)
@@ -335,7 +363,7 @@ _TIMER_FIELDS = ("key", "label", "action", "to", "by", "minutes", "starts", "tri
 _CHAIN_FIELDS = ("level", "report_to", "minutes", "starts", "then", "handled_by", "source",
                  "timer")
 _EDITION_FIELDS = ("key", "name", "description", "sources", "exclude", "without",
-                   "role_names", "played_by", "chain")
+                   "role_names", "played_by", "chain", "hall_words")
 
 
 class _Reader:
@@ -365,7 +393,8 @@ class _Reader:
                 self.bad(("edition", index), "key", f"duplicate edition '{edition.key}'")
             seen.add(edition.key)
             editions.append(edition)
-        return Editions(tuple(editions))
+        return Editions(tuple(replace(e, foreign_words=_foreign_words(e, editions))
+                              for e in editions))
 
     def _fields(self, where: tuple, table: object, kind: str, allowed: tuple) -> dict:
         if not isinstance(table, dict):
@@ -427,7 +456,8 @@ class _Reader:
         """What every edition takes from the general regulation."""
         where = ("regulation",)
         table = self._fields(where, table, "regulation",
-                             ("source", "general", "everyone", "step"))
+                             ("source", "general", "everyone", "step",
+                              "other_hall_words"))
         if not table:
             self.bad(where, None, "no [regulation] (the general regulation every hall follows)")
             return {}
@@ -443,7 +473,8 @@ class _Reader:
             ref = self._refs(at, {"source": [step.get("source", "")]}, "source")
             steps.append(Step(text=self._text(at, step, "text"), source=ref[0] if ref else ""))
         return {"general": tuple(f"{key}:{s}" for s in self._texts(where, table, "general")),
-                "everyone": everyone, "first_steps": tuple(steps)}
+                "everyone": everyone, "first_steps": tuple(steps),
+                "other_hall_words": self._texts(where, table, "other_hall_words")}
 
     def _edition(self, where: tuple, table: object, regulation: dict) -> Edition | None:
         table = self._fields(where, table, "edition", _EDITION_FIELDS)
@@ -463,7 +494,8 @@ class _Reader:
                        **regulation,
                        exclude=self._refs(where, table, "exclude"),
                        role_names=names, played_by=played,
-                       description=self._text(where, table, "description", required=False))
+                       description=self._text(where, table, "description", required=False),
+                       hall_words=self._texts(where, table, "hall_words"))
 
     def _role_table(self, where, table, name, what, *, roles) -> tuple[tuple[str, str], ...]:
         """A table `role = "..."`: keys are roles; with `roles`, so are the values."""
@@ -549,6 +581,13 @@ class _Reader:
                 source=(self._refs(at, {"source": [table["source"]]}, "source") or ("",))[0]
                 if isinstance(table.get("source"), str) else ""))
         return tuple(timers)
+
+
+def _foreign_words(edition: Edition, editions: list[Edition]) -> tuple[str, ...]:
+    """The words naming every kind of hall but `edition`'s own."""
+    others = [w for e in editions if e.key != edition.key for w in e.hall_words]
+    return tuple(w for w in dict.fromkeys((*others, *edition.other_hall_words))
+                 if w not in edition.hall_words)
 
 
 def _known(library: Catalog, kind: str, key: str) -> bool:

@@ -17,6 +17,7 @@ from models.plans.catalog import (
     LEVEL_REPORT_KEY,
     THRESHOLD_UNITS,
     TIMER_ACTIONS,
+    About,
     Catalog,
     CatalogInfo,
     Category,
@@ -201,7 +202,9 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
                   "urgent": (_bool, False), "description": (_opt_text, ""),
                   "sources": (_texts, ()), "differences": (_texts, ()),
                   "supplies": (_texts, ()), "scripts": (_texts, ()), "note": (_opt_text, ""),
-                  "step": (list, REQUIRED), "timer": (list, ()), "threshold": (list, ())},
+                  "step": (list, REQUIRED), "timer": (list, ()), "threshold": (list, ()),
+                  "about": (list, ())},
+    "about": {"source": (_text, REQUIRED), "text": (_opt_text, ""), "supplies": (_texts, ())},
     "step": {"text": (_text, REQUIRED), "role": (_key, "clerk"), "call": (_keys, ()),
              "say": (_texts, ()), "condition": (_opt_text, ""), "switch_to": (_key, ""),
              "source": (_opt_text, ""), "after": (_bool, False)},
@@ -444,7 +447,25 @@ class _CatalogBuilder:
         fields["timer"], timers_ok = self._timers(reader, where, fields.get("timer", ()))
         fields["threshold"], thresholds_ok = self._thresholds(
             reader, where, fields.get("threshold", ()))
-        return ok and timers_ok and thresholds_ok
+        fields["about"], about_ok = self._about(reader, where, fields.get("about", ()))
+        return ok and timers_ok and thresholds_ok and about_ok
+
+    def _about(self, reader, where, tables) -> tuple[tuple[About, ...], bool]:
+        """Each document's description and supplies: traced to it, like a step."""
+        found = []
+        all_ok = True
+        for i, table in enumerate(tables):
+            a_where = (*where, "about", i)
+            about, ok = reader.fields(table, "about", a_where)
+            if ok and not (about["text"] or about["supplies"]):
+                reader.report(a_where, None, "about needs a 'text' or 'supplies' (what the "
+                              "document says of the situation)")
+                ok = False
+            self._note_refs(reader, a_where, about)
+            if ok:
+                found.append(About(**about))
+            all_ok = all_ok and ok
+        return tuple(found), all_ok
 
     def _thresholds(self, reader, where, tables) -> tuple[tuple[Threshold, ...], bool]:
         thresholds = []

@@ -149,14 +149,17 @@ class LedgerEntry(BaseModel):
         indexes = ((("kind", "entry"), True),)
 
 
-DEADLINE_STATUSES = ("pending", "met", "missed", "late", "superseded", "cancelled")
+DEADLINE_STATUSES = ("pending", "met", "missed", "late", "prompted", "decided", "superseded",
+                     "cancelled")
 
 
 class Deadline(BaseModel):
     """A deadline whose clock has started, stored as absolute times so it survives a restart.
 
     pending → met (in time) | missed (time passed) → late (done after the miss);
-    superseded when a level change replaces it; cancelled with its incident.
+    a decision point (action decide): pending → prompted (its time came) → decided (pressed),
+    never missed nor late; superseded when a level change replaces it; cancelled with its
+    incident.
     """
 
     incident = pw.ForeignKeyField(Incident, backref="deadlines", on_delete="RESTRICT")

@@ -7,12 +7,20 @@
         <translation>确认（停止报警）</translation>
     </message>
     <message>
+        <source>{0} ({1}) decision point reached {2} ago</source>
+        <translation>{0}（{1}）已到决策点 {2}</translation>
+    </message>
+    <message>
         <source>{0} ({1}) overdue {2}</source>
         <translation>{0}（{1}）已超时 {2}</translation>
     </message>
     <message>
         <source>[DRILL] </source>
         <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>Decide: </source>
+        <translation>请决定：</translation>
     </message>
     <message>
         <source>⚠ Missed: </source>
@@ -840,6 +848,10 @@
     <message>
         <source>Deadline missed</source>
         <translation>时限已超时</translation>
+    </message>
+    <message>
+        <source>Decision point reached</source>
+        <translation>到达决策点</translation>
     </message>
     <message>
         <source>The hall's plans are used from the next start.</source>
@@ -3780,12 +3792,20 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>⚠ 超时：{0}</translation>
     </message>
     <message>
+        <source>Decision point reached: {0}</source>
+        <translation>到达决策点：{0}</translation>
+    </message>
+    <message>
         <source>No longer due: {0}</source>
         <translation>计时作废：{0}</translation>
     </message>
     <message>
         <source>Alarm acknowledged: {0}</source>
         <translation>已确认报警：{0}</translation>
+    </message>
+    <message>
+        <source>Decided: {0}</source>
+        <translation>已决定：{0}</translation>
     </message>
     <message>
         <source>Done {0}:{1:02d} late: {2}</source>

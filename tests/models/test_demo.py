@@ -133,7 +133,7 @@ def replay(catalog, plan, picked) -> dict[int, int]:
                 Incident.get_by_id(incident_id).level).aftercare_required}
             assert records.save_record(incident_id, aftercare, a) == {}
             records.close_incident(catalog, incident_id, a)
-        elif e.kind == "deadline_missed":
+        elif e.kind in ("deadline_missed", "decision_prompted"):
             deadlines.check_overdue(catalog, a)
         elif e.kind in ("deadline_met", "alarm_acknowledged"):
             row = Deadline.get(Deadline.incident == incident_id,
@@ -169,10 +169,14 @@ def interesting(entries, deadline_rows) -> dict[str, set[int]]:
     kinds: dict[str, set[tuple]] = {}
     for e in entries:
         kinds.setdefault(e.kind, set()).add((e.incident_id, e.at))
-    missed_chain = {(d.incident_id, d.started_at) for d in deadline_rows} & kinds[
-        "deadline_missed"]
+    # the shipped plans chain from a decision point reached (gas 五.4 "如30分钟内无法排除
+    # 故障,应立即报告部门经理"), never a miss: it chains the same way
+    missed_chain = {(d.incident_id, d.started_at) for d in deadline_rows} & (
+        kinds.get("deadline_missed", set()) | kinds["decision_prompted"])
     return {"holiday minutes": {d.incident_id for d in deadline_rows if d.holiday},
             "a miss chains from the miss": {i for i, _ in missed_chain},
+            "a decision point is prompted": {d.incident_id for d in deadline_rows
+                                             if d.status == "prompted"},
             "a call meets the report": {i for i, _ in kinds["called"] & kinds["deadline_met"]},
             # the shipped plans set no repair deadline of their own (issue 15's audit), so
             # no restore is met to settle others: that rule is pinned in test_deadlines

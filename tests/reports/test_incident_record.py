@@ -161,3 +161,39 @@ def test_a_deadline_done_the_next_day_shows_the_date():
         f"（{(due + timedelta(hours=13)).astimezone(HALL):%m-%d %H:%M} 完成）")
     assert parts.deadline_outcome(same_day, Words(), HALL).endswith(
         f"（{(due - timedelta(minutes=1)).astimezone(HALL):%H:%M} 完成）")
+
+
+def test_a_decision_point_is_printed_as_reached_never_as_missed():
+    """"停电30分钟:征询客户意见" is the desk's point, no document's deadline: the record says
+    when it came and, if pressed, that it was decided — never "Missed" nor "Late by"."""
+    from models.documents import DeadlineLine
+
+    due = NOON + timedelta(minutes=30)
+    reached = DeadlineLine("停电30分钟:征询客户意见", "现场服务人员", "", NOON, due, "prompted")
+    decided = DeadlineLine("停电30分钟:征询客户意见", "现场服务人员", "", NOON, due, "decided",
+                           met_at=due + timedelta(minutes=12))
+    early = DeadlineLine("停电30分钟:征询客户意见", "现场服务人员", "", NOON, due, "decided",
+                         met_at=due - timedelta(minutes=5))
+    at = f"{due.astimezone(HALL):%H:%M}"
+    assert parts.deadline_outcome(reached, Words(), HALL) == f"{at} 到达决策点"
+    assert parts.deadline_outcome(reached, Words("en"), HALL) == f"Decision point reached at {at}"
+    assert parts.deadline_outcome(decided, Words(), HALL) == (
+        f"{at} 到达决策点；已决定（{(due + timedelta(minutes=12)).astimezone(HALL):%H:%M} 完成）")
+    assert parts.deadline_outcome(early, Words(), HALL).startswith("已决定（")
+    for kind, words in (("decision_prompted", "到达决策点：停电30分钟"),
+                        ("decision_taken", "已决定：停电30分钟")):
+        line = TimelineLine(NOON, kind, "张三", "停电30分钟")
+        assert incident_record.entry_words(line, Words()) == words
+
+
+def test_pressing_a_decision_point_reads_as_decided_in_the_record(shipped_catalog,
+                                                                 make_incident):
+    from models.incidents import deadlines
+    from tests.reports.conftest import act_at
+    incident = make_incident("power_cut")
+    point = next(v for v in deadlines.open_deadlines(shipped_catalog, incident) if v.is_decision)
+    deadlines.meet(shipped_catalog, point.id, act_at(NOON + timedelta(minutes=40)))
+    record = build_record(shipped_catalog, incident)
+    assert [line.kind for line in record.timeline if line.text == point.label][-1] == (
+        "decision_taken")
+    assert [d.status for d in record.deadlines if d.label == point.label] == ["decided"]

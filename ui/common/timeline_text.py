@@ -29,9 +29,12 @@ def entry_text(entry: EntryView) -> str:
         "deadline_started": translate("Timeline", "Clock started: {0}"),
         "deadline_met": translate("Timeline", "Done in time: {0}"),
         "deadline_missed": translate("Timeline", "⚠ Deadline missed: {0}"),
+        "decision_prompted": translate("Timeline", "Decision point reached: {0}"),
         "deadline_superseded": translate("Timeline", "No longer due: {0}"),
         "alarm_acknowledged": translate("Timeline", "Alarm acknowledged: {0}"),
     }
+    if entry.kind == "deadline_met" and entry.data.get("action") == "decide":
+        return translate("Timeline", "Decided: {0}").format(entry.text)  # never late
     late = entry.data.get("late_seconds", 0) if entry.kind == "deadline_met" else 0
     if late:
         minutes, seconds = divmod(late, 60)

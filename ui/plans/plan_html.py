@@ -137,8 +137,8 @@ def situation_html(catalog: Catalog, sit: Situation) -> str:
     default_level = translate("PlanHtml", "Default level")
     out = [h1(sit.name),
            f"<p>{escape(category.name)} · {escape(default_level)} {level_badge(level)}</p>"]
-    if sit.description:
-        out.append(f"<p>{escape(sit.description)}</p>")
+    if sit.described:
+        out.append(f"<p>{escape(sit.described)}</p>")
     if sit.note:
         out.append(f"<p class='note'>{escape(sit.note)}</p>")
     out += [h2(translate("PlanHtml", "Steps")), step_rows(catalog, sit)]
@@ -153,8 +153,8 @@ def situation_html(catalog: Catalog, sit: Situation) -> str:
         out.append(h2(translate("PlanHtml", "Thresholds")))
         items = [f"{t.label}：{t.value:g} {unit_name(t.unit)} → {t.then}" for t in sit.thresholds]
         out.append(bullet_list(items))
-    if sit.supplies:
-        out += [h2(translate("PlanHtml", "Supplies at hand")), bullet_list(sit.supplies)]
+    if sit.all_supplies:
+        out += [h2(translate("PlanHtml", "Supplies at hand")), bullet_list(sit.all_supplies)]
     if sit.differences:
         out += [h2(translate("PlanHtml", "Where the documents differ")),
                 bullet_list(sit.differences)]

@@ -44,7 +44,7 @@ def situation_matches(sit: Situation, needle: str) -> bool:
     needle = needle.strip().lower()
     if not needle:
         return True
-    haystack = [sit.name, sit.short, sit.description, sit.key, *sit.all_scripts]
+    haystack = [sit.name, sit.short, sit.described, sit.key, *sit.all_scripts]
     haystack += [step.text for step in sit.steps]
     return any(needle in text.lower() for text in haystack)
 

@@ -41,12 +41,16 @@ class AlarmBanner(QFrame):
         self.setVisible(bool(alarming))
         if not alarming:
             return
-        parts = [self.tr("{0} ({1}) overdue {2}").format(
+        parts = [(self.tr("{0} ({1}) decision point reached {2} ago") if v.is_decision
+                  else self.tr("{0} ({1}) overdue {2}")).format(
             v.label, (self.tr("[DRILL] ") if v.is_drill else "") + v.situation_name,
             format_countdown(v.remaining(now)).lstrip("+"))
             for v in alarming[:3]]
         more = len(alarming) - 3
-        text = self.tr("⚠ Missed: ") + "；".join(parts)
+        # a decision point rings but is never a miss (models/incidents/deadlines.py)
+        prefix = (self.tr("Decide: ") if all(v.is_decision for v in alarming)
+                  else self.tr("⚠ Missed: "))
+        text = prefix + "；".join(parts)
         if more > 0:
             text += self.tr(" and {0} more").format(more)
         self.text.setText(text)

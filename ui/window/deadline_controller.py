@@ -71,10 +71,11 @@ class DeadlineController(QObject):
         self._update_alarm()
 
     def alarming(self) -> list[DeadlineView]:
-        """Missed, not yet acknowledged duties of the clerk's own: another's miss shows on its
-        card but does not ring (the decision is in the README, "Whose alarm")."""
+        """Missed (or a decision point reached), not yet acknowledged duties of the clerk's
+        own: another's miss shows on its card but does not ring (the decision is in the
+        README, "Whose alarm")."""
         return [v for v in self.views
-                if v.status == "missed" and not v.acknowledged and v.owed_by_desk]
+                if v.ringing and not v.acknowledged and v.owed_by_desk]
 
     def manual_triggers(self, incident_id: int) -> list[str]:
         return self._service.manual_triggers(incident_id)

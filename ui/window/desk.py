@@ -264,6 +264,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         missed = [v for v in deadlines.views if v.id in ids]
         text = "；".join(f"{v.label}（{v.situation_name}）" for v in missed)
         title = QCoreApplication.translate("Desk", "Deadline missed")
+        if missed and all(v.is_decision for v in missed):  # never a miss
+            title = QCoreApplication.translate("Desk", "Decision point reached")
         tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Critical)
 
     def choose_clerk(then: Callable[[], object] | None = None) -> None:

@@ -346,3 +346,20 @@ def test_a_stray_drill_incident_cancelled_is_not_scored(desk_db, shipped_catalog
     assert any(i.incident == Incident.get_by_id(kept).number for i in with_stray.items)
     assert not any(i.incident == Incident.get_by_id(stray).number for i in cancelled.items)
     assert cancelled.score > with_stray.score
+
+
+def test_a_decision_point_is_never_scored(desk_db, shipped_catalog, shipped):
+    """The self-service machines down for 40 minutes of drill time: the 30-minute decision
+    point ("如30分钟内无法排除故障…") rang, but no document sets it as a deadline, so the
+    score neither counts it missed nor lists it; the report it starts is scored."""
+    catalog, plan = shipped_catalog, desk_db[1]
+    drill = Drill(catalog, plan, shipped["self_service_down"])
+    incident = response.start_incident(catalog, plan, "self_service_failure", drill.act(),
+                                       drill_run=drill.run)
+    drill.wait(seconds=240)  # +40:00
+    point = deadlines.open_deadlines(catalog, incident)
+    assert [v.status for v in point if v.is_decision] == ["prompted", "pending"]  # 30 m, 4 h
+    result = drill.finish()
+    scored = [i.what for i in (*result.items, *result.not_due) if i.kind == "deadline"]
+    assert scored and not any("30分钟" in what for what in scored)
+    assert "报告部门经理" in scored  # what the point reached starts is a real deadline

@@ -177,3 +177,32 @@ def test_the_totals_count_a_category_the_plans_now_lack(filled):
     log = history.daily_log(now, date(2026, 11, 20), date(2026, 11, 20), hall="")
     assert sum(n for _, n in log.by_category) == 3
     assert log.by_category[-1] == ("火灾与安全事故", 1)
+
+
+def test_a_decision_point_is_never_in_the_daily_logs_misses(desk_db, shipped_catalog):
+    """Power cut, the report made, 40 minutes without power: the 30-minute decision point
+    rang but the log lists no miss and the reporting is "in time" — also for a decision
+    point an older version recorded as missed."""
+    from models.incidents import deadlines
+    from models.store.tables import Deadline
+
+    clock = FakeClock(datetime(2026, 11, 20, 9, 30, tzinfo=HALL))
+    power = response.start_incident(shipped_catalog, desk_db[1], "power_cut",
+                                    Act(WHO, clock.now(), HolidayCalendar()))
+    reported = Incident.get_by_id(power)
+    level = shipped_catalog.level(reported.level)
+    response.mark_reported(shipped_catalog, power, level.report_to,
+                           Act(WHO, clock.now(), HolidayCalendar()))
+    for owed in Deadline.select().where(Deadline.incident == power, Deadline.status == "pending",
+                                        Deadline.action != "decide"):  # the liaison's too
+        deadlines.meet(shipped_catalog, owed.id, Act(WHO, clock.now(), HolidayCalendar()))
+    clock.advance(timedelta(minutes=40))
+    deadlines.check_overdue(shipped_catalog, Act(WHO, clock.now(), HolidayCalendar()))
+    point = Deadline.get(Deadline.incident == power, Deadline.action == "decide")
+    assert point.status == "prompted"
+    log = history.daily_log(shipped_catalog, date(2026, 11, 20), date(2026, 11, 20), hall="")
+    assert [row.reporting for row in log.rows] == ["in time"]
+    assert [line.label for _, line in log.missed_or_late if line.label == point.label] == []
+    Deadline.update(status="missed").where(Deadline.id == point.id).execute()  # as before
+    log = history.daily_log(shipped_catalog, date(2026, 11, 20), date(2026, 11, 20), hall="")
+    assert [line.label for _, line in log.missed_or_late if line.label == point.label] == []

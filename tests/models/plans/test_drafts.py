@@ -200,3 +200,18 @@ def test_changes_are_append_only(tmp_path):
             conn.execute(statement)
     conn.close()
     assert json.loads(PlanChange.get_by_id(1).new) == "立即拨打119报警。"
+
+
+def test_a_documents_description_is_edited_where_it_is_and_an_empty_one_refused():
+    """Descriptions and supplies are each document's ([[situation.about]]): a hall edits
+    the bank's words by their path; one saying nothing is refused, nothing saved."""
+    draft = drafts.open_draft(running(), EDITOR, T0)
+    fire = drafts.draft_catalog(draft).situation("fire")
+    bank = next(i for i, a in enumerate(fire.about) if a.source == "bank:四.3")
+    drafts.change(draft, f"situation.fire.about.{bank}.text", "营业网点突发火灾", EDITOR, T0)
+    assert drafts.draft_catalog(draft).situation("fire").about[bank].text == "营业网点突发火灾"
+    with pytest.raises(drafts.DraftRefused) as refused:
+        drafts.change(draft, f"situation.fire.about.{bank}.text", "", EDITOR, T0)
+    assert refused.value.code == "broken" and any(
+        "about needs a 'text' or 'supplies'" in str(p) for p in refused.value.problems)
+    assert drafts.draft_catalog(draft).situation("fire").about[bank].text == "营业网点突发火灾"

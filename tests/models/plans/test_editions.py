@@ -168,7 +168,8 @@ def test_a_cinemas_natural_disaster_takes_only_the_steps_anyone_may(cut, library
     assert "组织人员进行疏散,确保人员安全。" in [st.text for st in steps]
     left_out = {st.source for st in library.situation("natural_disaster").steps} - {
         st.source for st in steps}
-    assert left_out == {"bank:四.4(1)", "bank:四.4(3)"}
+    # and the mall's "遇到极端天气,加强巡逻,确保商场设施安全": it names the mall (round 3)
+    assert left_out == {"bank:四.4(1)", "bank:四.4(3)", "mall:四.1(2)2.4"}
 
 
 def test_each_edition_is_its_own_text(cut, library):
@@ -293,3 +294,85 @@ def test_a_mutated_editions_file_is_refused_or_every_edition_builds(real_plans_d
     finally:
         shutil.copyfile(ROOT / "plans" / "editions.toml", path)
     assert next(counter) > 100
+
+
+# ---- descriptions and supplies: each hall its own documents' (round 3) ----------------------
+
+def test_a_hall_reads_only_its_own_documents_description_and_supplies(cut, library):
+    """The library's fire: six documents' descriptions, gov_hall's and gas's supplies. A bank
+    reads the bank's words only (no 影院), no supplies (its fire names none)."""
+    fire = cut["bank_outlet"].situation("fire")
+    assert [a.source for a in fire.about] == ["bank:四.3"]
+    assert fire.described == "突发火灾事件。" and fire.all_supplies == ()
+    gas = cut["gas_hall"].situation("fire")
+    assert {a.source.partition(":")[0] for a in gas.about} == {"gas"}
+    assert "消防水带" in gas.all_supplies and "消防栓" not in gas.all_supplies
+    assert "消防栓" in library.situation("fire").all_supplies
+
+
+def test_where_its_documents_say_nothing_the_regulation_speaks(cut):
+    """The mall's documents name 火灾 but describe nothing: the regulation's words (第五条),
+    which every hall reads and so name no cinema."""
+    fire = cut["mall_desk"].situation("fire")
+    assert [(a.source, a.text) for a in fire.about] == [("cinema:第五条", "发生火灾")]
+
+
+def test_the_regulation_fills_only_what_the_halls_documents_leave_out(cut):
+    """A cinema's equipment failure: 第十三条 (the cinema's own) names 备用设备 but describes
+    nothing, so the description is the regulation's and the supplies the cinema's own."""
+    failure = cut["cinema"].situation("equipment_failure")
+    assert failure.all_supplies == ("备用设备",)
+    assert failure.described.startswith("核心设备突发故障")
+    bank = cut["bank_outlet"].situation("equipment_failure")
+    assert bank.all_supplies == () and bank.described == failure.described
+
+
+def test_where_nobody_describes_it_the_name_says_what_it_is(cut):
+    shock = cut["bank_outlet"].situation("electric_shock")
+    assert shock.about == () and shock.described == "" and shock.all_supplies == ()
+
+
+def test_a_halls_own_words_stand_beside_the_documents(library, editions):
+    """A description or supplies of no document (a hall's draft) is kept, before the
+    documents' (like a step of no document)."""
+    fire = replace(library.situation("fire"), description="本厅自定", supplies=("防烟面罩",))
+    own = replace(library, situations=(fire,), _index={})
+    cut_fire = edition_catalog(own, editions.get("bank_outlet")).situation("fire")
+    assert cut_fire.described == "本厅自定。突发火灾事件。"
+    assert cut_fire.all_supplies == ("防烟面罩",)
+
+
+def test_an_about_must_say_something_and_cite_a_source(tmp_path):
+    from models.plans.loader import CatalogError, load_catalog
+
+    folder = tmp_path / "plans"
+    shutil.copytree(ROOT / "plans", folder)
+    path = folder / "fire_safety.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('source = "bank:四.3"\ntext = "突发火灾事件"\n',
+                                 'source = "bank:四.3"\n', 1)
+                    .replace('source = "gas:六.3"\ntext', 'source = "nowhere:一"\ntext', 1),
+                    encoding="utf-8")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    messages = [p.message for p in raised.value.problems]
+    assert any("about needs a 'text' or 'supplies'" in m for m in messages), messages
+    assert any("nowhere" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(("key", "situation", "gone"), [
+    ("cinema", "natural_disaster", "确保商场设施安全"),
+    ("cinema", "fire", "向中心各楼层人员发出报警疏散信号"),  # the government hall's floors
+    ("bank_outlet", "network_outage", "针对充值业务"),  # the gas company's business
+    ("conference", "fire", "向中心各楼层人员发出报警疏散信号")])
+def test_a_step_naming_another_hall_is_not_borrowed(cut, library, key, situation, gone):
+    """Borrowed from another document (the hall's own give the situation no step), but it
+    names that document's hall: not taken. The library still has it."""
+    assert any(gone in st.text for st in library.situation(situation).steps)
+    steps = cut[key].situation(situation).steps
+    assert steps and not any(gone in st.text for st in steps)
+
+
+def test_the_library_says_each_documents_description_once(library):
+    """The bank's and the government hall's fire are both "突发火灾事件": said once."""
+    assert library.situation("fire").described.count("突发火灾事件") == 1

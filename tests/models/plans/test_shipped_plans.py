@@ -129,7 +129,7 @@ def test_injured_customer_rescue_and_supplies(catalog):
     steps = steps_by_source(catalog, "customer_ill_injured")
     assert "及时救治" in steps["mall:四.1(3)3.2"].text
     assert steps["gas:六.1(3)"].call == ("ambulance", "customer_family")
-    assert {"急救设备", "药品"} <= set(catalog.situation("customer_ill_injured").supplies)
+    assert {"急救设备", "药品"} <= set(catalog.situation("customer_ill_injured").all_supplies)
 
 
 def test_steps_follow_the_documents_order(catalog):

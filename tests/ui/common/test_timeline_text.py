@@ -37,3 +37,11 @@ def test_a_jump_of_the_pc_s_clock_says_which_way_and_how_far():
         "电脑时钟被调慢了 60 分钟；处置台按实际经过的时间继续计时"
     assert entry_text(entry("clock_jumped", "", {"seconds": 150})) == \
         "电脑时钟被调快了 2 分钟；处置台按实际经过的时间继续计时"
+
+
+def test_a_decision_point_reads_as_reached_and_decided_never_late():
+    reached = entry("decision_prompted", "停电30分钟:征询客户意见", {"key": "check_30"})
+    assert entry_text(reached) == "到达决策点：停电30分钟:征询客户意见"
+    decided = entry("deadline_met", "停电30分钟:征询客户意见",
+                    {"late_seconds": 0, "action": "decide"})
+    assert entry_text(decided) == "已决定：停电30分钟:征询客户意见"
