@@ -34,6 +34,10 @@ def adopt(sit: Situation, key: str, roles: Collection[str],
              "default_level": sit.default_level, "step": steps}
     if sit.scripts:
         value["scripts"] = list(sit.scripts)
+    if sit.about:
+        value["about"] = [{"source": a.source, **({"text": a.text} if a.text else {}),
+                           **({"supplies": list(a.supplies)} if a.supplies else {})}
+                          for a in sit.about]
     return Adopted(value, tuple(left_out))
 
 

@@ -220,7 +220,10 @@ def _names_another_hall(step: Step, edition: Edition) -> bool:
 def _kept_about(sit: Situation, edition: Edition) -> tuple[About, ...]:
     """What the hall's own documents say of the situation (its description, its supplies);
     where they say nothing of one of them, the general regulation's; where it says
-    nothing either, nothing (the situation's name says what it is)."""
+    nothing either, nothing (the situation's name says what it is). A situation of the
+    hall's own keeps all (an adopted one: what the document it came from says)."""
+    if not sit.sources:
+        return sit.about
     own = [a for a in sit.about if edition.applies(a.source) and not _general(edition, a.source)]
     general = [a for a in sit.about if _general(edition, a.source)]
     text = any(a.text for a in own)

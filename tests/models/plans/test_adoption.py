@@ -44,6 +44,23 @@ def test_steps_and_calls_of_roles_the_hall_lacks_are_left_out_and_named(shipped_
         assert set(step.get("call", ())) <= set(scope.roles)
         assert step.get("role", "clerk") in scope.roles
     assert adopted.left_out  # the colleague's and the line head's steps
+    assert adopted.value["about"][0] == {"source": "gas:三", "text": assaulted.about[0].text,
+                                         "supplies": ["保险柜"]}
+    assert len(adopted.value["about"]) == len(assaulted.about)
+
+
+def test_the_hall_keeps_what_the_adopted_situations_document_says_of_it(shipped_catalog,
+                                                                        shipped_editions):
+    """An edition keeps a hall's own situation's `about` whole, whichever document it cites."""
+    bank = shipped_editions.get(BANK)
+    scope = edition_scope(shipped_catalog, bank)
+    assaulted = shipped_catalog.situation("staff_assaulted")
+    own = type(assaulted)(**{**assaulted.__dict__, "key": "hall_1", "sources": ()})
+    library = type(shipped_catalog)(**{**shipped_catalog.__dict__, "_index": {},
+                                       "situations": (*shipped_catalog.situations, own)})
+    assert "staff_assaulted" not in scope.situations
+    assert in_edition(library, shipped_editions, BANK).situation("hall_1").about == \
+        assaulted.about
 
 
 def test_a_step_switching_to_a_situation_the_hall_lacks_is_left_out(shipped_catalog):
