@@ -245,14 +245,18 @@ class EditionScope:
     timers: dict[str, tuple[int, ...]] = field(default_factory=dict)  # situation -> library
     # positions of the deadlines the hall runs
     thresholds: dict[str, tuple[int, ...]] = field(default_factory=dict)  # likewise
+    about: dict[str, tuple[int, ...]] = field(default_factory=dict)  # likewise, of what
+    # the documents say of the situation
 
 
 def edition_scope(library: Catalog, edition: Edition) -> EditionScope:
     cut = edition_catalog(library, edition)
     keys = tuple(s.key for s in cut.situations)
-    steps, timers, thresholds = {}, {}, {}
+    steps, timers, thresholds, about = {}, {}, {}, {}
     for sit in cut.situations:
         own = library.situation(sit.key)
+        said = {a.source for a in sit.about}
+        about[sit.key] = tuple(i for i, a in enumerate(own.about) if a.source in said)
         kept_timers = {t.key for t in sit.timers}
         timers[sit.key] = tuple(i for i, t in enumerate(own.timers) if t.key in kept_timers)
         thresholds[sit.key] = tuple(i for i, t in enumerate(own.thresholds)
@@ -262,7 +266,7 @@ def edition_scope(library: Catalog, edition: Edition) -> EditionScope:
         same = [own.steps[i].text for i in kept] == [st.text for st in sit.steps]
         steps[sit.key] = kept if same else ()
     return EditionScope(situations=keys, roles=tuple(r.key for r in cut.roles), steps=steps,
-                        timers=timers, thresholds=thresholds)
+                        timers=timers, thresholds=thresholds, about=about)
 
 
 def _timers(timers: tuple[Timer, ...], outside: set[str]) -> tuple[Timer, ...]:

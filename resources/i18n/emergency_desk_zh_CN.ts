@@ -3533,12 +3533,20 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>默认级别</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>说明</translation>
+        <source>What {0} says it is</source>
+        <translation>{0} 所述说明</translation>
     </message>
     <message>
-        <source>Supplies (one per line)</source>
-        <translation>物资（每行一项）</translation>
+        <source>Supplies {0} names (one per line)</source>
+        <translation>{0} 所列物资（每行一项）</translation>
+    </message>
+    <message>
+        <source>The hall's own description (beside the documents')</source>
+        <translation>本厅补充的说明（与文件所述并列）</translation>
+    </message>
+    <message>
+        <source>The hall's own supplies (one per line)</source>
+        <translation>本厅补充的物资（每行一项）</translation>
     </message>
     <message>
         <source>Words to say (one per line)</source>

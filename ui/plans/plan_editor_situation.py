@@ -1,10 +1,13 @@
 """SituationForm: one situation's own fields in the draft — name, button label, default
-level, description, supplies, words to say — and its deadlines (label, minutes, holiday
-minutes) and thresholds (what is measured, value, unit), each added and removed here.
-Built for one situation from its stored data; each field saves itself (DraftField).
+level, what each document says of it (its description and supplies, [[situation.about]]),
+the hall's own description and supplies beside them, words to say — and its deadlines
+(label, minutes, holiday minutes) and thresholds (what is measured, value, unit), each
+added and removed here. Built for one situation from its stored data; each field saves
+itself (DraftField).
 
-For a hall that runs an edition, only the deadlines and thresholds the hall runs are shown
-(`timers` / `thresholds`: their positions in the library's situation)."""
+For a hall that runs an edition, only what the hall runs of the documents' words, deadlines
+and thresholds is shown (`about` / `timers` / `thresholds`: their positions in the library's
+situation)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ NEW_TIMER_MINUTES = 30
 class SituationForm(QWidget):
     def __init__(self, *, key: str, data: dict, levels: list[tuple[int, str]], save: Save,
                  timers: Sequence[int] | None = None, thresholds: Sequence[int] | None = None,
+                 about: Sequence[int] | None = None,
                  confirm: Confirm = ask_yes_no,
                  changed: Callable[[str], object] = lambda focus: None,
                  parent: QWidget | None = None) -> None:
@@ -52,18 +56,30 @@ class SituationForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # a narrow column
+        documents = data.get("about") or []
+        shown = [i for i in (range(len(documents)) if about is None else about)
+                 if 0 <= i < len(documents)]
+        said = []
+        for i in shown:
+            source = str(documents[i].get("source", ""))
+            said += [(f"about.{i}.text", "optional_long_text",
+                      self.tr("What {0} says it is").format(source)),
+                     (f"about.{i}.supplies", "lines",
+                      self.tr("Supplies {0} names (one per line)").format(source))]
         own = (("name", "text", self.tr("Name of the situation")),
                ("short", "text", self.tr("Button label (at most 8 characters)")),
                ("default_level", "choice", self.tr("Default level")),
-               ("description", "optional_long_text", self.tr("Description")),
-               ("supplies", "lines", self.tr("Supplies (one per line)")),
+               *said,
+               ("description", "optional_long_text",
+                self.tr("The hall's own description (beside the documents')")),
+               ("supplies", "lines", self.tr("The hall's own supplies (one per line)")),
                ("scripts", "lines", self.tr("Words to say (one per line)")))
         for name, kind, title in own:
             field = self._field(name, kind)
             if name == "default_level":
                 for level, level_name in levels:
                     field.editor.addItem(f"{level} · {level_name}", level)
-            field.load(data.get(name))
+            field.load(_at(data, name))
             form.addRow(title, field.box)
         add_timer_rows(form, data.get("timer") or [], self._field, timers, self.ask_remove_timer)
         self.add_timer_button = self._add_button(form, self.tr("Add a deadline"), "addTimer",
@@ -160,3 +176,16 @@ class SituationForm(QWidget):
         self._confirm(self, self.tr("Remove this threshold?"),
                       self.tr("The threshold “{0}” leaves the draft. The change is recorded.")
                       .format(elided(label)), lambda: self._put(f"threshold.{position}", None))
+
+
+def _at(data: dict, path: str) -> object:
+    """The value at a dotted path of the situation's data (about.0.text), None if absent."""
+    value: object = data
+    for part in path.split("."):
+        if isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        elif isinstance(value, dict):
+            value = value.get(part)
+        else:
+            return None
+    return value

@@ -71,6 +71,30 @@ def test_a_banks_power_cut_shows_none_of_the_gas_halls_deadline_and_threshold(
     assert "threshold.0.value" in gas.situation_form.fields
 
 
+def test_a_banks_fire_form_shows_what_its_own_documents_say_and_edits_it(
+        qtbot, desk_db, bank, shipped_catalog):
+    library = shipped_catalog.situation("fire")
+    bank_says = [i for i, a in enumerate(library.about) if a.source.split(":")[0] in
+                 bank.sources]
+    assert bank_says and len(bank_says) < len(library.about)  # other halls' words too
+    editor = make_editor(qtbot, bank)
+    editor.show_situation("fire")
+    form = editor.situation_form
+    assert shown_fields(form, "about") == sorted(
+        f"about.{i}.{part}" for i in bank_says for part in ("supplies", "text"))
+    first = form.fields[f"about.{bank_says[0]}.text"]
+    assert first.text() == library.about[bank_says[0]].text
+    first.editor.setPlainText("突发火灾事件（含配电间）。")
+    first.commit()
+    assert editor.session.read(f"situation.fire.about.{bank_says[0]}.text") == \
+        "突发火灾事件（含配电间）。"
+    cut = edition_catalog(editor.session.catalog(), bank)
+    assert "突发火灾事件（含配电间）。" in cut.situation("fire").described
+    whole = make_editor(qtbot, None)  # the whole library: every document's words
+    whole.show_situation("fire")
+    assert len(shown_fields(whole.situation_form, "about")) == 2 * len(library.about)
+
+
 def test_a_banks_levels_tab_shows_its_own_chain_read_only(qtbot, desk_db, bank,
                                                           shipped_catalog):
     editor = make_editor(qtbot, bank)
