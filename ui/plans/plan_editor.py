@@ -242,6 +242,7 @@ class PlanEditor(QWidget):
             timers=None if scope is None else scope.timers.get(key, ()),
             thresholds=None if scope is None else scope.thresholds.get(key, ()),
             about=None if scope is None else scope.about.get(key, ()),
+            titles={source.key: source.title for source in self.catalog.sources},
             changed=self._situation_changed)
         self.situation_form.fields["name"].saved.connect(
             lambda _w: item.setText(self.situation_form.fields["name"].text().strip()))

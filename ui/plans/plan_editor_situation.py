@@ -11,7 +11,7 @@ situation)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -35,13 +35,14 @@ NEW_TIMER_MINUTES = 30
 class SituationForm(QWidget):
     def __init__(self, *, key: str, data: dict, levels: list[tuple[int, str]], save: Save,
                  timers: Sequence[int] | None = None, thresholds: Sequence[int] | None = None,
-                 about: Sequence[int] | None = None,
+                 about: Sequence[int] | None = None, titles: Mapping[str, str] | None = None,
                  confirm: Confirm = ask_yes_no,
                  changed: Callable[[str], object] = lambda focus: None,
                  parent: QWidget | None = None) -> None:
         """`data`: the situation as the draft stores it (models.plans.drafts.read);
         `levels`: (level, name) to choose the default level from; `timers`, `thresholds`:
-        the positions shown (None: all); `changed(focus)`: a deadline or threshold was added
+        the positions shown (None: all); `titles`: source key -> the document's title, to
+        name whose words a description is; `changed(focus)`: a deadline or threshold was added
         or removed (the form is built again; `focus`: the path of the field to write in
         next, "" for none)."""
         super().__init__(parent)
@@ -61,7 +62,9 @@ class SituationForm(QWidget):
                  if 0 <= i < len(documents)]
         said = []
         for i in shown:
-            source = str(documents[i].get("source", ""))
+            ref = str(documents[i].get("source", ""))
+            key, _, section = ref.partition(":")
+            source = f"《{titles[key]}》{section}" if titles and key in titles else ref
             said += [(f"about.{i}.text", "optional_long_text",
                       self.tr("What {0} says it is").format(source)),
                      (f"about.{i}.supplies", "lines",

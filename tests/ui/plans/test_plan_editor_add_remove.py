@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
 
 from models.plans.editions import edition_catalog
 from models.plans.running import running_plan
@@ -83,6 +84,8 @@ def test_a_banks_fire_form_shows_what_its_own_documents_say_and_edits_it(
     assert shown_fields(form, "about") == sorted(
         f"about.{i}.{part}" for i in bank_says for part in ("supplies", "text"))
     first = form.fields[f"about.{bank_says[0]}.text"]
+    title = next(s.title for s in shipped_catalog.sources if s.key == "bank")
+    assert any(f"《{title}》" in label.text() for label in form.findChildren(QLabel))
     assert first.text() == library.about[bank_says[0]].text
     first.editor.setPlainText("突发火灾事件（含配电间）。")
     first.commit()
