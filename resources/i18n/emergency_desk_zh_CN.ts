@@ -3202,6 +3202,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>例如 110、95598（可不填）</translation>
     </message>
     <message>
+        <source>This kind of hall calls the role “{0}”: the name ships with the program (plans/editions.toml), so it is not changed in the draft.</source>
+        <translation>本类大厅称此角色为“{0}”：名称随程序提供（plans/editions.toml），不在草稿中修改。</translation>
+    </message>
+    <message>
         <source>Nobody in the contacts holds this role yet.</source>
         <translation>通讯录中还没有人担任此角色。</translation>
     </message>

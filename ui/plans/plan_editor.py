@@ -325,7 +325,22 @@ class PlanEditor(QWidget):
                 or not r.source]
 
     def _role_names(self) -> dict[str, str]:
-        return {r.key: r.name for r in self.catalog.roles} if self.catalog else {}
+        """The roles' names as the hall's desk shows them."""
+        if self.catalog is None:
+            return {}
+        return {**{r.key: r.name for r in self.catalog.roles}, **self._hall_names()}
+
+    def _hall_names(self) -> dict[str, str]:
+        """The names the hall's kind gives library roles: its own word for one, or the name
+        of the role that stands in for it (editions.toml role_names, played_by)."""
+        edition = self.session.service.edition
+        if edition is None or self.catalog is None:
+            return {}
+        library = {r.key: r.name for r in self.catalog.roles}
+        names = dict(edition.role_names)
+        for role, by in edition.played_by:
+            names[role] = names.get(by) or library.get(by, by)
+        return names
 
     def show_page(self, page: str) -> None:
         self.tabs.setCurrentIndex(self.pages[page])
@@ -336,7 +351,8 @@ class PlanEditor(QWidget):
             roles = self._roles()
             self.roles.set_roles(roles, {r.key: self.session.read(f"role.{r.key}") or {}
                                          for r in roles},
-                                 taken={r.key for r in self.catalog.roles})
+                                 taken={r.key for r in self.catalog.roles},
+                                 hall_names=self._hall_names())
         elif page == self.pages["levels"] and self.catalog is not None:
             self.levels.set_levels(self._levels(), self._role_names(), self._hall_chain())
         elif page == self.pages["log"]:

@@ -49,6 +49,7 @@ class RolesEditor(QWidget):
         self._changed = changed
         self._remove = remove or (lambda key: save(f"role.{key}", None))
         self._data: dict[str, dict] = {}
+        self._hall_names: dict[str, str] = {}
         self.taken: set[str] = set()
         self._people = people
         self._show_people = show_people
@@ -98,17 +99,21 @@ class RolesEditor(QWidget):
         layout.addLayout(right, 2)
 
     def set_roles(self, roles: list[Role], data: dict[str, dict],
-                  taken: set[str] | None = None) -> None:
+                  taken: set[str] | None = None,
+                  hall_names: dict[str, str] | None = None) -> None:
         """`data`: each role as the draft stores it, by key; `taken`: every role key of the
-        draft (a new role's key is none of them)."""
+        draft (a new role's key is none of them); `hall_names`: the names the hall's kind
+        gives roles (editions.toml, shipped): shown, and not edited in the draft."""
         self._data = data
+        self._hall_names = dict(hall_names or {})
         self.taken = set(taken if taken is not None else data)
         row = max(self.list.currentRow(), 0)
         self.roles = list(roles)
         self.list.blockSignals(True)
         self.list.clear()
         for role in self.roles:
-            item = QListWidgetItem(role.name + (f"  {role.number}" if role.number else ""))
+            name = self._hall_names.get(role.key, role.name)
+            item = QListWidgetItem(name + (f"  {role.number}" if role.number else ""))
             item.setData(KEY_ROLE, role.key)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -139,6 +144,14 @@ class RolesEditor(QWidget):
             self.form.addRow(title, field.box)
             field.box.show()  # at once, not when the layout gets round to it
         self.fields["number"].editor.setPlaceholderText(self.tr("e.g. 110, 95598 (optional)"))
+        if hall_name := self._hall_names.get(role.key):
+            self.fields["name"].editor.setReadOnly(True)
+            self.fields["name"].editor.setText(hall_name)
+            note = QLabel(self.tr("This kind of hall calls the role “{0}”: the name ships with "
+                                  "the program (plans/editions.toml), so it is not changed in "
+                                  "the draft.").format(hall_name), objectName="hintLabel")
+            note.setWordWrap(True)
+            self.form.addRow(note)
         people = self._people(role.key)
         self.people_label.setText("；".join(person_text(p) for p in people) if people else
                                   self.tr("Nobody in the contacts holds this role yet."))

@@ -98,6 +98,25 @@ def test_a_banks_fire_form_shows_what_its_own_documents_say_and_edits_it(
     assert len(shown_fields(whole.situation_form, "about")) == 2 * len(library.about)
 
 
+def test_a_bank_sees_and_keeps_its_own_name_for_a_role(qtbot, desk_db, bank,
+                                                       shipped_catalog):
+    """editions.toml names the bank's emergency_command 突发事件应急领导小组: a name edited in
+    the draft would never show at its desk, so it is shown and not edited."""
+    hall_name = dict(bank.role_names)["emergency_command"]
+    library_name = next(r.name for r in shipped_catalog.roles if r.key == "emergency_command")
+    assert hall_name != library_name
+    editor = make_editor(qtbot, bank)
+    editor.show_situation("fire")
+    assert editor.steps.roles["emergency_command"] == hall_name
+    editor.show_page("roles")
+    editor.roles.choose("emergency_command")
+    assert editor.roles.list.currentItem().text().startswith(hall_name)
+    name = editor.roles.fields["name"].editor
+    assert name.isReadOnly() and name.text() == hall_name
+    editor.roles.choose("clerk")  # a name the bank does not give: edited as before
+    assert not editor.roles.fields["name"].editor.isReadOnly()
+
+
 def test_a_banks_levels_tab_shows_its_own_chain_read_only(qtbot, desk_db, bank,
                                                           shipped_catalog):
     editor = make_editor(qtbot, bank)
