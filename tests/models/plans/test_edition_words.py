@@ -10,22 +10,21 @@ from pathlib import Path
 import pytest
 
 from models.plans.catalog import About, Situation, Step
-from models.plans.editions import edition_catalog, load_editions
-from models.plans.loader import load_catalog
+from models.plans.editions import edition_catalog
 
 ROOT = Path(__file__).resolve().parents[3]
 EDITION_KEYS = ["bank_outlet", "gov_hall", "gas_hall", "mall_desk", "cinema", "conference",
                 "other"]
 
 
-@pytest.fixture(scope="module")
-def library():
-    return load_catalog(ROOT / "plans")
+@pytest.fixture
+def library(shipped_catalog):
+    return shipped_catalog
 
 
-@pytest.fixture(scope="module")
-def editions(library):
-    return load_editions(ROOT / "plans", library)
+@pytest.fixture
+def editions(shipped_editions):
+    return shipped_editions
 
 
 def foreign_words(editions, key: str) -> set[str]:
