@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from tomlkit.exceptions import TOMLKitError
+
 from models.plans import drafts
 from models.plans.catalog import Catalog
 from models.plans.drafts import Draft, DraftRefused, check_name, move, record_act
@@ -165,9 +167,11 @@ def update(running: RunningPlan, who: str, now: datetime) -> Update:
             raise DraftRefused("up_to_date", shipped.info.version)
         changes = hall_changes(running)
         replaced = None
+        made = running.texts  # the hall's plans as its changes left them
         if open_row is not None:
             changes += list(PlanChange.select().where(PlanChange.draft == open_row.id)
                             .order_by(PlanChange.id))
+            made = json.loads(open_row.texts)
             record_act(open_row, "discarded", who, now, _catalog(open_row),
                        note=f"replaced by a draft brought up to date with the program's plans "
                             f"{shipped.info.version}")
@@ -177,7 +181,7 @@ def update(running: RunningPlan, who: str, now: datetime) -> Update:
         PlanDraft.update(base_version=running.catalog.info.version,
                          base_digest=running.catalog.digest).where(
             PlanDraft.id == draft.id).execute()
-        carried, already, leftovers = _replay(draft, changes, who, now)
+        carried, already, leftovers = _replay(draft, changes, who, now, _before(made, changes))
         record_act(drafts.draft_row(draft), UPDATED, who, now, shipped,
                    note=json.dumps([_plain(left) for left in leftovers], ensure_ascii=False,
                                    default=date.isoformat))
@@ -191,14 +195,28 @@ def leftovers(draft: Draft | int) -> list[Leftover]:
     return [] if act is None or not act.note else [Leftover(**x) for x in json.loads(act.note)]
 
 
-def _replay(draft: Draft, changes: list[PlanChange], who: str,
-            now: datetime) -> tuple[int, int, list[Leftover]]:
+def _replay(draft: Draft, changes: list[PlanChange], who: str, now: datetime,
+            before: dict[str, str] | None = None) -> tuple[int, int, list[Leftover]]:
+    """`before`: the texts the changes were made on (the library they started from), to
+    tell a step, deadline or threshold by what it is, not only by its position."""
     carried = already = 0
     left: dict[tuple[str, str], Leftover] = {}
+    hall = drafts._docs(before, editable=True) if before is not None else None
     for change in changes:
         old, new = json.loads(change.old), json.loads(change.new)
+        where = change.where if hall is None else _target(hall, draft, change.where)
+        if hall is not None:
+            hall = _advance(hall, change.where, new)
+        if where is None:
+            try:
+                now_value = _recorded(drafts.read(draft, change.where))
+            except DraftRefused:
+                now_value = None
+            left.setdefault((change.where, change.new),
+                            Leftover(change.where, old, new, now_value, "changed"))
+            continue
         try:
-            now_value = _recorded(drafts.read(draft, change.where))
+            now_value = _recorded(drafts.read(draft, where))
         except DraftRefused:
             now_value = None
             if old is not None:
@@ -213,7 +231,7 @@ def _replay(draft: Draft, changes: list[PlanChange], who: str,
                             Leftover(change.where, old, new, now_value, "changed"))
             continue
         try:
-            drafts.change(draft, change.where, _as_value(new, draft, change.where), who, now)
+            drafts.change(draft, where, _as_value(new, draft, where), who, now)
         except DraftRefused as refused:
             reason = "gone" if refused.code == "bad_where" else "broken"
             detail = "; ".join(str(p) for p in refused.problems) or refused.detail
@@ -223,6 +241,81 @@ def _replay(draft: Draft, changes: list[PlanChange], who: str,
         left.pop((change.where, change.new), None)
         carried += 1
     return carried, already, list(left.values())
+
+
+def _element(path: tuple) -> tuple | None:
+    """The path of the list element (a step, a deadline, a threshold) a path is inside, when
+    it names a field of it (not the element itself)."""
+    for n, part in enumerate(path):
+        if isinstance(part, int) and n < len(path) - 1:
+            return path[:n + 1]
+    return None
+
+
+def _target(hall, draft: Draft, where: str) -> str | None:
+    """Where the change goes in the new draft: the same place when the element it is inside
+    (a step, a deadline, a threshold) is still there as the hall had it; else where that
+    element now stands, if it stands once in its list (the program's plans added or removed
+    one before it); else None (the element was changed or is gone)."""
+    path = drafts.parse_where(where)
+    element = _element(path)
+    if element is None:
+        return where
+    try:
+        _, node, last = drafts._container(hall, element, adding=False)
+        was = _recorded(drafts._plain(drafts._get(node, last)))
+    except DraftRefused:
+        return where
+    try:
+        if _recorded(drafts.read(draft, element)) == was:
+            return where
+        siblings = _recorded(drafts.read(draft, element[:-1]))
+    except DraftRefused:
+        return None
+    found = [n for n, item in enumerate(siblings or ()) if item == was]
+    if len(found) != 1:
+        return None
+    return drafts.where_text((*element[:-1], found[0], *path[len(element):]))
+
+
+def _advance(hall, where: str, new: object):
+    """The hall's texts with one more of its changes made (None when they cannot be followed:
+    positions are then no longer checked)."""
+    try:
+        drafts._apply(hall, drafts.parse_where(where), new)
+        return drafts._docs(hall.texts_after(), editable=True)
+    except (DraftRefused, TOMLKitError, ValueError, TypeError):
+        return None
+
+
+def _before(made: dict[str, str], changes: list[PlanChange]) -> dict[str, str] | None:
+    """The texts the hall's changes were made on: `made` with each undone, newest first
+    (None when they cannot be undone)."""
+    docs = drafts._docs(made, editable=True)
+    try:
+        for change in reversed(changes):
+            path = drafts.parse_where(change.where)
+            old, new = json.loads(change.old), json.loads(change.new)
+            _, node, last = drafts._container(docs, path, adding=old is not None, value=old)
+            if isinstance(last, int) and new is None and old is not None:
+                node.insert(last, old)  # an element removed: put back where it was
+            else:
+                drafts._apply(docs, path, _undone(old, docs, path))
+            docs = drafts._docs(docs.texts_after(), editable=True)
+    except (DraftRefused, TOMLKitError, ValueError, TypeError, IndexError):
+        return None
+    return docs.texts
+
+
+def _undone(old: object, docs, path: tuple) -> object:
+    if isinstance(old, str):
+        try:
+            _, node, last = drafts._container(docs, path, adding=False)
+            if isinstance(drafts._plain(drafts._get(node, last)), date):
+                return date.fromisoformat(old)
+        except (DraftRefused, ValueError):
+            return old
+    return old
 
 
 def _as_value(new: object, draft: Draft, where: str) -> object:

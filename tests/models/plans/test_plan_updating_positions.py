@@ -1,0 +1,64 @@
+"""A hall's change to a field of a step (or deadline, threshold) is carried by what the step
+is, not by its position: a program update that adds a step before it must not move the hall's
+mark onto the step now standing there (models.plans.updating)."""
+
+from datetime import timedelta
+
+import pytest
+
+from models.plans import drafts, updating
+from models.plans.manifest import MANIFEST_NAME, build_manifest, manifest_text
+from models.plans.running import running_plan
+from tests.models.plans.plan_drafting import EDITOR, T0
+from tests.models.plans.plan_updating import installed, publish
+
+
+@pytest.fixture(autouse=True)
+def _db(desk_db):
+    return desk_db
+
+
+def ship_with_inserted_step(folder, version):
+    fire = folder / "fire_safety.toml"
+    text = fire.read_text(encoding="utf-8")
+    first = text.index("[[situation.step]]")
+    text = (text[:first] + '[[situation.step]]\ntext = "新增的第一步。"\n'
+            'source = "' + _source(text, first) + '"\n\n' + text[first:])
+    fire.write_text(text, encoding="utf-8")
+    catalog = folder / "catalog.toml"
+    lines = catalog.read_text(encoding="utf-8").splitlines(keepends=True)
+    catalog.write_text("".join(f'version = "{version}"\n' if line.startswith("version = ")
+                               else line for line in lines), encoding="utf-8")
+    (folder / MANIFEST_NAME).write_text(manifest_text(build_manifest(folder)), encoding="utf-8")
+
+
+def _source(text, first):
+    at = text.index("source = ", first)
+    return text[at:].split('"')[1]
+
+
+def test_a_hall_mark_follows_its_step_when_the_program_adds_one_before_it(tmp_path):
+    folder = installed(tmp_path)
+    marked = running_plan(folder).catalog.situation("fire").steps[8].text
+    publish(folder, {"situation.fire.step.8.after": True, "catalog.version": "2026.2"})
+    ship_with_inserted_step(folder, "2027.1")
+    done = updating.update(running_plan(folder), EDITOR, T0 + timedelta(days=1))
+    steps = drafts.draft_catalog(done.draft).situation("fire").steps
+    assert steps[0].text == "新增的第一步。" and steps[9].text == marked
+    assert not steps[8].after  # before: the hall's mark landed on this step (初期扑救)
+    assert steps[9].after
+    assert [c.where for c in drafts.changes(done.draft)] == ["situation.fire.step.9.after"]
+
+
+def test_a_mark_on_a_step_the_program_changed_is_listed_not_put_elsewhere(tmp_path):
+    folder = installed(tmp_path)
+    publish(folder, {"situation.fire.step.8.after": True, "catalog.version": "2026.2"})
+    fire = folder / "fire_safety.toml"
+    fire.write_text(fire.read_text(encoding="utf-8").replace(
+        '"启动消防栓和灭火器。"', '"启动消防栓和灭火器扑救。"', 1), encoding="utf-8")
+    ship_with_inserted_step(folder, "2027.1")
+    done = updating.update(running_plan(folder), EDITOR, T0 + timedelta(days=1))
+    steps = drafts.draft_catalog(done.draft).situation("fire").steps
+    assert not any(step.after for step in steps[:12])
+    assert ("situation.fire.step.8.after", "changed") in {
+        (left.where, left.reason) for left in done.leftovers}
