@@ -457,7 +457,7 @@ def plans_status(running, zone) -> int:
     else:
         version = drafts.read(draft, "catalog.version")
         print(f"Draft #{draft.id}: {draft.status}, version {version}, started by "
-              f"{draft.started_by} on {draft.started_at:%Y-%m-%d}; "
+              f"{draft.started_by} on {draft.started_at.astimezone(zone):%Y-%m-%d}; "
               f"{len(drafts.changes(draft))} change(s)")
         if base := updating.stale_reason(draft, running):
             print(f"  It was started from version {base}, no longer what the desk runs or the "
