@@ -105,7 +105,6 @@ def test_no_restart_is_offered_while_a_drill_runs(qtbot, desk_db, start_desk):
     desk.drills.stop()
 
 
-
 def test_a_yes_given_after_a_drill_started_does_not_end_the_drill(qtbot, desk_db, tmp_path):
     """The offer does not block: it may still be open when a drill starts; its "yes" then
     must not start the desk again (the drill's run would end)."""
