@@ -254,28 +254,40 @@ def _element(path: tuple) -> tuple | None:
 
 def _target(hall, draft: Draft, where: str) -> str | None:
     """Where the change goes in the new draft: the same place when the element it is inside
-    (a step, a deadline, a threshold) is still there as the hall had it; else where that
-    element now stands, if it stands once in its list (the program's plans added or removed
-    one before it); else None (the element was changed or is gone)."""
+    (a step, a deadline, a threshold) is still the one the hall changed there (a step by its
+    text, a deadline or threshold by its key); else where that element now stands, if it
+    stands once in its list (the program's plans added or removed one before it); else None
+    (the program's plans reworded it, or it is gone)."""
     path = drafts.parse_where(where)
     element = _element(path)
     if element is None:
         return where
     try:
         _, node, last = drafts._container(hall, element, adding=False)
-        was = _recorded(drafts._plain(drafts._get(node, last)))
+        was = _identity(drafts._plain(drafts._get(node, last)))
     except DraftRefused:
         return where
     try:
-        if _recorded(drafts.read(draft, element)) == was:
-            return where
-        siblings = _recorded(drafts.read(draft, element[:-1]))
+        siblings = drafts.read(draft, element[:-1])
     except DraftRefused:
         return None
-    found = [n for n, item in enumerate(siblings or ()) if item == was]
+    siblings = siblings if isinstance(siblings, list) else []
+    index = element[-1]
+    if index < len(siblings) and _identity(siblings[index]) == was:
+        return where
+    found = [n for n, item in enumerate(siblings) if _identity(item) == was]
     if len(found) != 1:
         return None
     return drafts.where_text((*element[:-1], found[0], *path[len(element):]))
+
+
+def _identity(element: object) -> object:
+    """What a list element is: a deadline's or threshold's key, a step's text."""
+    if isinstance(element, dict):
+        for name in ("key", "text"):
+            if name in element:
+                return _recorded(element[name])
+    return _recorded(element)
 
 
 def _advance(hall, where: str, new: object):

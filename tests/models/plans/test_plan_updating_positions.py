@@ -62,3 +62,16 @@ def test_a_mark_on_a_step_the_program_changed_is_listed_not_put_elsewhere(tmp_pa
     assert not any(step.after for step in steps[:12])
     assert ("situation.fire.step.8.after", "changed") in {
         (left.where, left.reason) for left in done.leftovers}
+
+
+def test_a_mark_follows_its_step_when_the_program_changed_another_field_of_it(tmp_path):
+    folder = installed(tmp_path)
+    publish(folder, {"situation.fire.step.8.after": True, "catalog.version": "2026.2"})
+    fire = folder / "fire_safety.toml"
+    fire.write_text(fire.read_text(encoding="utf-8").replace(
+        'text = "启动消防栓和灭火器。"', 'text = "启动消防栓和灭火器。"\ncall = ["security"]', 1),
+        encoding="utf-8")
+    ship_with_inserted_step(folder, "2027.1")
+    done = updating.update(running_plan(folder), EDITOR, T0 + timedelta(days=1))
+    step = drafts.draft_catalog(done.draft).situation("fire").steps[9]
+    assert (step.text, step.call, step.after) == ("启动消防栓和灭火器。", ("security",), True)
