@@ -165,13 +165,15 @@ def update(running: RunningPlan, who: str, now: datetime) -> Update:
         if not stale and (library_news(running, shipped) is None or (
                 open_row is not None and _updated_act(open_row.id) is not None)):
             raise DraftRefused("up_to_date", shipped.info.version)
-        changes = hall_changes(running)
+        published = hall_changes(running)
+        # Each run of changes with the texts it was made on (the open draft's may start from
+        # an earlier update's library, not from the published plans).
+        runs = [(published, _before(running.texts, published))]
         replaced = None
-        made = running.texts  # the hall's plans as its changes left them
         if open_row is not None:
-            changes += list(PlanChange.select().where(PlanChange.draft == open_row.id)
-                            .order_by(PlanChange.id))
-            made = json.loads(open_row.texts)
+            own = list(PlanChange.select().where(PlanChange.draft == open_row.id)
+                       .order_by(PlanChange.id))
+            runs.append((own, _before(json.loads(open_row.texts), own)))
             record_act(open_row, "discarded", who, now, _catalog(open_row),
                        note=f"replaced by a draft brought up to date with the program's plans "
                             f"{shipped.info.version}")
@@ -181,7 +183,7 @@ def update(running: RunningPlan, who: str, now: datetime) -> Update:
         PlanDraft.update(base_version=running.catalog.info.version,
                          base_digest=running.catalog.digest).where(
             PlanDraft.id == draft.id).execute()
-        carried, already, leftovers = _replay(draft, changes, who, now, _before(made, changes))
+        carried, already, leftovers = _replay(draft, runs, who, now)
         record_act(drafts.draft_row(draft), UPDATED, who, now, shipped,
                    note=json.dumps([_plain(left) for left in leftovers], ensure_ascii=False,
                                    default=date.isoformat))
@@ -195,18 +197,15 @@ def leftovers(draft: Draft | int) -> list[Leftover]:
     return [] if act is None or not act.note else [Leftover(**x) for x in json.loads(act.note)]
 
 
-def _replay(draft: Draft, changes: list[PlanChange], who: str, now: datetime,
-            before: dict[str, str] | None = None) -> tuple[int, int, list[Leftover]]:
-    """`before`: the texts the changes were made on (the library they started from), to
+def _replay(draft: Draft, runs: list[tuple[list[PlanChange], dict[str, str] | None]],
+            who: str, now: datetime) -> tuple[int, int, list[Leftover]]:
+    """`runs`: the changes, each run with the texts it was made on (None: not known), to
     tell a step, deadline or threshold by what it is, not only by its position."""
     carried = already = 0
     left: dict[tuple[str, str], Leftover] = {}
-    hall = drafts._docs(before, editable=True) if before is not None else None
-    for change in changes:
+    for change, hall in _followed(runs):
         old, new = json.loads(change.old), json.loads(change.new)
         where = change.where if hall is None else _target(hall, draft, change.where)
-        if hall is not None:
-            hall = _advance(hall, change.where, new)
         if where is None:
             try:
                 now_value = _recorded(drafts.read(draft, change.where))
@@ -241,6 +240,16 @@ def _replay(draft: Draft, changes: list[PlanChange], who: str, now: datetime,
         left.pop((change.where, change.new), None)
         carried += 1
     return carried, already, list(left.values())
+
+
+def _followed(runs):
+    """Each change with the hall's texts just before it was made (None when not known)."""
+    for changes, before in runs:
+        hall = drafts._docs(before, editable=True) if before is not None else None
+        for change in changes:
+            yield change, hall
+            if hall is not None:
+                hall = _advance(hall, change.where, json.loads(change.new))
 
 
 def _element(path: tuple) -> tuple | None:

@@ -75,3 +75,22 @@ def test_a_mark_follows_its_step_when_the_program_changed_another_field_of_it(tm
     done = updating.update(running_plan(folder), EDITOR, T0 + timedelta(days=1))
     step = drafts.draft_catalog(done.draft).situation("fire").steps[9]
     assert (step.text, step.call, step.after) == ("启动消防栓和灭火器。", ("security",), True)
+
+
+def test_a_mark_follows_its_step_through_two_program_updates_before_publishing(tmp_path):
+    """The draft of the first update still open (stale) when a second program update comes:
+    the hall's published changes and the draft's own each follow the steps they were made on."""
+    folder = installed(tmp_path)
+    marked = running_plan(folder).catalog.situation("fire").steps[8].text
+    publish(folder, {"situation.fire.step.8.after": True, "catalog.version": "2026.2"})
+    ship_with_inserted_step(folder, "2027.1")
+    first = updating.update(running_plan(folder), EDITOR, T0 + timedelta(days=1))
+    drafts.change(first.draft, "situation.fire.step.3.condition", "火势较小", EDITOR,
+                  T0 + timedelta(days=1))  # the hall's own, on the first update's draft
+    on_3 = drafts.draft_catalog(first.draft).situation("fire").steps[3].text
+    ship_with_inserted_step(folder, "2027.2")  # one more step before them all
+    second = updating.update(running_plan(folder), EDITOR, T0 + timedelta(days=2))
+    steps = drafts.draft_catalog(second.draft).situation("fire").steps
+    assert [s.text for s in steps if s.after and s.text in (marked,)] == [marked]
+    assert [s.text for s in steps[:12] if s.after] == [marked]
+    assert [s.text for s in steps if s.condition == "火势较小"] == [on_3]
