@@ -16,8 +16,6 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tomlkit.exceptions import TOMLKitError
-
 from models.plans import drafts
 from models.plans.catalog import Catalog
 from models.plans.drafts import Draft, DraftRefused, check_name, move, record_act
@@ -243,9 +241,9 @@ def _replay(draft: Draft, runs: list[tuple[list[PlanChange], dict[str, str] | No
 
 
 def _followed(runs):
-    """Each change with the hall's texts just before it was made (None when not known)."""
-    for changes, before in runs:
-        hall = drafts._docs(before, editable=True) if before is not None else None
+    """Each change with the hall's plans (plain data) just before it was made (None when not
+    known)."""
+    for changes, hall in runs:
         for change in changes:
             yield change, hall
             if hall is not None:
@@ -266,25 +264,29 @@ def _target(hall, draft: Draft, where: str) -> str | None:
     (a step, a deadline, a threshold) is still the one the hall changed there (a step by its
     text, a deadline or threshold by its key); else where that element now stands, if it
     stands once in its list (the program's plans added or removed one before it); else None
-    (the program's plans reworded it, or it is gone)."""
+    (the program's plans reworded it and moved others, or it is gone). Reworded where the
+    others all stand as they stood, it is the same element."""
     path = drafts.parse_where(where)
     element = _element(path)
     if element is None:
         return where
+    index = element[-1]
     try:
-        _, node, last = drafts._container(hall, element, adding=False)
-        was = _identity(drafts._plain(drafts._get(node, last)))
-    except DraftRefused:
+        _, node, last = drafts._container(hall, element[:-1], adding=False)
+        had = [_identity(item) for item in drafts._plain(drafts._get(node, last)) or ()]
+        was = had[index]
+    except (DraftRefused, IndexError, TypeError):
         return where
     try:
         siblings = drafts.read(draft, element[:-1])
     except DraftRefused:
         return None
-    siblings = siblings if isinstance(siblings, list) else []
-    index = element[-1]
-    if index < len(siblings) and _identity(siblings[index]) == was:
+    now = [_identity(item) for item in (siblings if isinstance(siblings, list) else ())]
+    alone = len(now) == len(had) and all(  # it alone reworded, the others as they stood
+        a == b for n, (a, b) in enumerate(zip(now, had, strict=True)) if n != index)
+    if index < len(now) and (now[index] == was or alone):
         return where
-    found = [n for n, item in enumerate(siblings) if _identity(item) == was]
+    found = [n for n, identity in enumerate(now) if identity == was]
     if len(found) != 1:
         return None
     return drafts.where_text((*element[:-1], found[0], *path[len(element):]))
@@ -300,19 +302,19 @@ def _identity(element: object) -> object:
 
 
 def _advance(hall, where: str, new: object):
-    """The hall's texts with one more of its changes made (None when they cannot be followed:
-    positions are then no longer checked)."""
+    """The hall's plans with one more of its changes made, in place (None when they cannot
+    be followed: positions are then no longer checked)."""
     try:
         drafts._apply(hall, drafts.parse_where(where), new)
-        return drafts._docs(hall.texts_after(), editable=True)
-    except (DraftRefused, TOMLKitError, ValueError, TypeError):
+    except (DraftRefused, ValueError, TypeError):
         return None
+    return hall
 
 
-def _before(made: dict[str, str], changes: list[PlanChange]) -> dict[str, str] | None:
-    """The texts the hall's changes were made on: `made` with each undone, newest first
-    (None when they cannot be undone)."""
-    docs = drafts._docs(made, editable=True)
+def _before(made: dict[str, str], changes: list[PlanChange]):
+    """The hall's plans as the changes found them (plain data, the drafts' documents): the
+    texts `made` with each change undone, newest first (None when they cannot be undone)."""
+    docs = drafts._docs(made)  # read plainly: changed in place, never written out
     try:
         for change in reversed(changes):
             path = drafts.parse_where(change.where)
@@ -321,22 +323,10 @@ def _before(made: dict[str, str], changes: list[PlanChange]) -> dict[str, str] |
             if isinstance(last, int) and new is None and old is not None:
                 node.insert(last, old)  # an element removed: put back where it was
             else:
-                drafts._apply(docs, path, _undone(old, docs, path))
-            docs = drafts._docs(docs.texts_after(), editable=True)
-    except (DraftRefused, TOMLKitError, ValueError, TypeError, IndexError):
+                drafts._apply(docs, path, old)
+    except (DraftRefused, ValueError, TypeError, IndexError, AttributeError):
         return None
-    return docs.texts
-
-
-def _undone(old: object, docs, path: tuple) -> object:
-    if isinstance(old, str):
-        try:
-            _, node, last = drafts._container(docs, path, adding=False)
-            if isinstance(drafts._plain(drafts._get(node, last)), date):
-                return date.fromisoformat(old)
-        except (DraftRefused, ValueError):
-            return old
-    return old
+    return docs
 
 
 def _as_value(new: object, draft: Draft, where: str) -> object:

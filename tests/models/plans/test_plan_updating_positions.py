@@ -10,7 +10,7 @@ from models.plans import drafts, updating
 from models.plans.manifest import MANIFEST_NAME, build_manifest, manifest_text
 from models.plans.running import running_plan
 from tests.models.plans.plan_drafting import EDITOR, T0
-from tests.models.plans.plan_updating import installed, publish
+from tests.models.plans.plan_updating import NEW_STEP_3, installed, publish, ship
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +94,13 @@ def test_a_mark_follows_its_step_through_two_program_updates_before_publishing(t
     assert [s.text for s in steps if s.after and s.text in (marked,)] == [marked]
     assert [s.text for s in steps[:12] if s.after] == [marked]
     assert [s.text for s in steps if s.condition == "火势较小"] == [on_3]
+
+
+def test_a_field_of_a_step_the_program_only_reworded_is_carried_onto_it(tmp_path):
+    """Every other step stands as it stood: the reworded one is the same step."""
+    folder = installed(tmp_path)
+    publish(folder, {"situation.fire.step.3.condition": "火势较大", "catalog.version": "2026.2"})
+    ship(folder, "2027.1")  # step 3 reworded (立即拨打119火警电话报警...)
+    done = updating.update(running_plan(folder), EDITOR, T0 + timedelta(days=1))
+    step = drafts.draft_catalog(done.draft).situation("fire").steps[3]
+    assert (step.text, step.condition) == (NEW_STEP_3, "火势较大")
