@@ -214,19 +214,39 @@ def add_publishing_commands(actions) -> None:
     trigger.add_argument("--note", required=True, metavar="TEXT", help="what changed")
 
 
+def _open_upgrading_alone(db_path: Path):
+    """The database, opened for the plans commands. A file of an older version is upgraded
+    only while no desk holds it: a desk of the older program writing on after the upgrade
+    would leave plan acts and changes outside the desk-wide chain, which the new program
+    then refuses as edited outside it (DatabaseRefused "in_use" names the desk)."""
+    from datetime import datetime
+
+    from models.store.database import inspect
+    from models.store.desk_lock import hold
+    from models.store.schema import SCHEMA_VERSION, open_database
+
+    version = inspect(db_path, SCHEMA_VERSION)
+    if version is None or version >= SCHEMA_VERSION:
+        return open_database(db_path)
+    lock = hold(db_path, holder="plans", now=datetime.now())
+    try:
+        return open_database(db_path)
+    finally:
+        lock.release()
+
+
 def run_publishing(args, folder: Path, db_path: Path) -> int:
     from models.plans.drafts import DraftRefused
     from models.plans.manifest import PlanFolderRefused
     from models.plans.running import RunningRefused
     from models.store.database import DatabaseRefused, check_intact
-    from models.store.schema import open_database
 
     if not db_path.is_file():
         print(f"No database at {db_path}. Start the desk once, or give the file with --db.",
               file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        db = open_database(db_path)
+        db = _open_upgrading_alone(db_path)
     except DatabaseRefused as e:
         print(str(e), file=sys.stderr)
         return EXIT_PROBLEMS
@@ -457,7 +477,7 @@ def plans_status(running, zone) -> int:
     else:
         version = drafts.read(draft, "catalog.version")
         print(f"Draft #{draft.id}: {draft.status}, version {version}, started by "
-              f"{draft.started_by} on {draft.started_at:%Y-%m-%d}; "
+              f"{draft.started_by} on {draft.started_at.astimezone(zone):%Y-%m-%d}; "
               f"{len(drafts.changes(draft))} change(s)")
         if base := updating.stale_reason(draft, running):
             print(f"  It was started from version {base}, no longer what the desk runs or the "

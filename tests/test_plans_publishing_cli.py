@@ -154,3 +154,20 @@ def test_the_desk_refuses_a_published_plan_no_edition_can_cut(db):
     assert desk.returncode == 2, desk.stderr
     assert "与程序所知的大厅类型不相符" in desk.stderr and "level" in desk.stderr
     assert "Traceback" not in desk.stderr
+
+
+def test_status_says_the_day_the_draft_was_started_in_the_halls_time(tmp_path):
+    from datetime import UTC
+
+    from models.plans import drafts
+    from models.plans.running import running_plan
+    from models.store.paths import default_plans_dir
+    from models.store.schema import open_database
+
+    db = tmp_path / "desk.db"
+    database = open_database(db)
+    late = datetime(2026, 12, 1, 20, 30, tzinfo=UTC)  # 04:30 on 2 December in the hall
+    drafts.open_draft(running_plan(default_plans_dir()), "李主管", late)
+    database.close()
+    status = plans(db, "status")
+    assert "started by 李主管 on 2026-12-02;" in status.stdout, status.stdout

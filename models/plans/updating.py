@@ -163,11 +163,15 @@ def update(running: RunningPlan, who: str, now: datetime) -> Update:
         if not stale and (library_news(running, shipped) is None or (
                 open_row is not None and _updated_act(open_row.id) is not None)):
             raise DraftRefused("up_to_date", shipped.info.version)
-        changes = hall_changes(running)
+        published = hall_changes(running)
+        # Each run of changes with the texts it was made on (the open draft's may start from
+        # an earlier update's library, not from the published plans).
+        runs = [(published, _before(running.texts, published))]
         replaced = None
         if open_row is not None:
-            changes += list(PlanChange.select().where(PlanChange.draft == open_row.id)
-                            .order_by(PlanChange.id))
+            own = list(PlanChange.select().where(PlanChange.draft == open_row.id)
+                       .order_by(PlanChange.id))
+            runs.append((own, _before(json.loads(open_row.texts), own)))
             record_act(open_row, "discarded", who, now, _catalog(open_row),
                        note=f"replaced by a draft brought up to date with the program's plans "
                             f"{shipped.info.version}")
@@ -177,7 +181,7 @@ def update(running: RunningPlan, who: str, now: datetime) -> Update:
         PlanDraft.update(base_version=running.catalog.info.version,
                          base_digest=running.catalog.digest).where(
             PlanDraft.id == draft.id).execute()
-        carried, already, leftovers = _replay(draft, changes, who, now)
+        carried, already, leftovers = _replay(draft, runs, who, now)
         record_act(drafts.draft_row(draft), UPDATED, who, now, shipped,
                    note=json.dumps([_plain(left) for left in leftovers], ensure_ascii=False,
                                    default=date.isoformat))
@@ -191,14 +195,25 @@ def leftovers(draft: Draft | int) -> list[Leftover]:
     return [] if act is None or not act.note else [Leftover(**x) for x in json.loads(act.note)]
 
 
-def _replay(draft: Draft, changes: list[PlanChange], who: str,
-            now: datetime) -> tuple[int, int, list[Leftover]]:
+def _replay(draft: Draft, runs: list[tuple[list[PlanChange], dict[str, str] | None]],
+            who: str, now: datetime) -> tuple[int, int, list[Leftover]]:
+    """`runs`: the changes, each run with the texts it was made on (None: not known), to
+    tell a step, deadline or threshold by what it is, not only by its position."""
     carried = already = 0
     left: dict[tuple[str, str], Leftover] = {}
-    for change in changes:
+    for change, hall in _followed(runs):
         old, new = json.loads(change.old), json.loads(change.new)
+        where = change.where if hall is None else _target(hall, draft, change.where)
+        if where is None:
+            try:
+                now_value = _recorded(drafts.read(draft, change.where))
+            except DraftRefused:
+                now_value = None
+            left.setdefault((change.where, change.new),
+                            Leftover(change.where, old, new, now_value, "changed"))
+            continue
         try:
-            now_value = _recorded(drafts.read(draft, change.where))
+            now_value = _recorded(drafts.read(draft, where))
         except DraftRefused:
             now_value = None
             if old is not None:
@@ -213,7 +228,7 @@ def _replay(draft: Draft, changes: list[PlanChange], who: str,
                             Leftover(change.where, old, new, now_value, "changed"))
             continue
         try:
-            drafts.change(draft, change.where, _as_value(new, draft, change.where), who, now)
+            drafts.change(draft, where, _as_value(new, draft, where), who, now)
         except DraftRefused as refused:
             reason = "gone" if refused.code == "bad_where" else "broken"
             detail = "; ".join(str(p) for p in refused.problems) or refused.detail
@@ -223,6 +238,95 @@ def _replay(draft: Draft, changes: list[PlanChange], who: str,
         left.pop((change.where, change.new), None)
         carried += 1
     return carried, already, list(left.values())
+
+
+def _followed(runs):
+    """Each change with the hall's plans (plain data) just before it was made (None when not
+    known)."""
+    for changes, hall in runs:
+        for change in changes:
+            yield change, hall
+            if hall is not None:
+                hall = _advance(hall, change.where, json.loads(change.new))
+
+
+def _element(path: tuple) -> tuple | None:
+    """The path of the list element (a step, a deadline, a threshold) a path is inside, when
+    it names a field of it (not the element itself)."""
+    for n, part in enumerate(path):
+        if isinstance(part, int) and n < len(path) - 1:
+            return path[:n + 1]
+    return None
+
+
+def _target(hall, draft: Draft, where: str) -> str | None:
+    """Where the change goes in the new draft: the same place when the element it is inside
+    (a step, a deadline, a threshold) is still the one the hall changed there (a step by its
+    text, a deadline or threshold by its key); else where that element now stands, if it
+    stands once in its list (the program's plans added or removed one before it); else None
+    (the program's plans reworded it and moved others, or it is gone). Reworded where the
+    others all stand as they stood, it is the same element."""
+    path = drafts.parse_where(where)
+    element = _element(path)
+    if element is None:
+        return where
+    index = element[-1]
+    try:
+        _, node, last = drafts._container(hall, element[:-1], adding=False)
+        had = [_identity(item) for item in drafts._plain(drafts._get(node, last)) or ()]
+        was = had[index]
+    except (DraftRefused, IndexError, TypeError):
+        return where
+    try:
+        siblings = drafts.read(draft, element[:-1])
+    except DraftRefused:
+        return None
+    now = [_identity(item) for item in (siblings if isinstance(siblings, list) else ())]
+    alone = len(now) == len(had) and all(  # it alone reworded, the others as they stood
+        a == b for n, (a, b) in enumerate(zip(now, had, strict=True)) if n != index)
+    if index < len(now) and (now[index] == was or alone):
+        return where
+    found = [n for n, identity in enumerate(now) if identity == was]
+    if len(found) != 1:
+        return None
+    return drafts.where_text((*element[:-1], found[0], *path[len(element):]))
+
+
+def _identity(element: object) -> object:
+    """What a list element is: a deadline's or threshold's key, a step's text."""
+    if isinstance(element, dict):
+        for name in ("key", "text"):
+            if name in element:
+                return _recorded(element[name])
+    return _recorded(element)
+
+
+def _advance(hall, where: str, new: object):
+    """The hall's plans with one more of its changes made, in place (None when they cannot
+    be followed: positions are then no longer checked)."""
+    try:
+        drafts._apply(hall, drafts.parse_where(where), new)
+    except (DraftRefused, ValueError, TypeError):
+        return None
+    return hall
+
+
+def _before(made: dict[str, str], changes: list[PlanChange]):
+    """The hall's plans as the changes found them (plain data, the drafts' documents): the
+    texts `made` with each change undone, newest first (None when they cannot be undone)."""
+    docs = drafts._docs(made)  # read plainly: changed in place, never written out
+    try:
+        for change in reversed(changes):
+            path = drafts.parse_where(change.where)
+            old, new = json.loads(change.old), json.loads(change.new)
+            _, node, last = drafts._container(docs, path, adding=old is not None, value=old)
+            if isinstance(last, int) and new is None and old is not None:
+                node.insert(last, old)  # an element removed: put back where it was
+            else:
+                drafts._apply(docs, path, old)
+    except (DraftRefused, ValueError, TypeError, IndexError, AttributeError):
+        return None
+    return docs
 
 
 def _as_value(new: object, draft: Draft, where: str) -> object:

@@ -107,7 +107,8 @@ class NewSituationForm(QWidget):
     def _model_chosen(self) -> None:
         sit = self._models.get(self.model.currentData())
         self.adopted = None if sit is None else adopt(sit, self.key, self._roles, self._runs)
-        self._form.setRowVisible(self.first_step, sit is None)
+        # A model none of whose steps the hall can take: its first step is the hall's to write.
+        self._form.setRowVisible(self.first_step, sit is None or not self.adopted.value["step"])
         self._form.setRowVisible(self.model_summary, sit is not None)
         if sit is None:
             return
@@ -127,9 +128,10 @@ class NewSituationForm(QWidget):
         own = {"key": self.key, "category": self.category.currentData(),
                "name": self.name.text().strip(), "short": self.short.text().strip(),
                "default_level": self.level.currentData()}
+        first = [{"text": self.first_step.text().strip()}]
         if self.adopted is not None:
-            return {**self.adopted.value, **own}
-        return {**own, "step": [{"text": self.first_step.text().strip()}]}
+            return {**self.adopted.value, **own, "step": self.adopted.value["step"] or first}
+        return {**own, "step": first}
 
     def add(self) -> bool:
         """Added through the draft's checks; what is missing or wrong is said, nothing saved."""

@@ -122,6 +122,9 @@ class StepsEditor(QWidget):
             self.list.addItem(self._item_text(index))
         self.list.blockSignals(False)
         self.list.setCurrentRow(min(max(row, 0), len(self.steps) - 1))
+        self.add_button.setEnabled(bool(key))  # "": a new situation's form is shown instead
+        for button in (self.up_button, self.down_button, self.remove_button):
+            button.setEnabled(bool(self.steps))
         self._show_step(self.list.currentRow())
 
     def _show_step(self, row: int) -> None:

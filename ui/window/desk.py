@@ -331,6 +331,10 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                 restart_now)
 
     def restart_now() -> None:
+        if drill_controller.running:  # started while the offer was open: not ended by it
+            emergency.show_notice(QCoreApplication.translate(
+                "Desk", "The hall's plans are used from the next start."))
+            return
         guard.let_close()  # incidents running carry on in the new desk: no "close?" question
         restart()
 

@@ -203,6 +203,35 @@ def test_a_bank_adopts_the_robbery_another_halls_documents_describe(qtbot, desk_
     assert form.first_step.isVisibleTo(form) and form.adopted is None
 
 
+
+def test_a_model_none_of_whose_steps_the_hall_can_take_asks_for_its_first_step(
+        qtbot, desk_db, bank):
+    """A bank's model 办事群众突增引起秩序骚乱: every step is another hall's body's. The form
+    asked for a first step while the field for it was hidden; the supervisor was stuck."""
+    editor = make_editor(qtbot, bank)
+    editor.ask_new_situation()
+    form = editor.new_situation
+    form.model.setCurrentIndex(form.model.findData("crowd_disorder"))
+    assert form.adopted.value["step"] == [] and form.adopted.left_out
+    assert form.first_step.isVisibleTo(form)
+    form.first_step.setText("安排人员疏导办事群众，维持秩序。")
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    assert editor.current_situation() == "hall_1"
+    assert [st.get("text") for st in editor.steps.steps] == ["安排人员疏导办事群众，维持秩序。"]
+
+
+def test_the_step_buttons_rest_while_a_new_situations_form_is_shown(qtbot, desk_db, bank):
+    """They acted on no situation ("situation..step.0" said as missing); back on one, they
+    work again."""
+    editor = make_editor(qtbot, bank)
+    editor.ask_new_situation()
+    steps = editor.steps
+    assert not any(b.isEnabled() for b in (steps.up_button, steps.down_button,
+                                           steps.add_button, steps.remove_button))
+    qtbot.mouseClick(editor.new_situation.cancel_button, Qt.MouseButton.LeftButton)
+    assert steps.add_button.isEnabled() and steps.remove_button.isEnabled()
+    assert steps.down_button.isEnabled()
+
 def test_a_too_long_button_label_is_refused_by_the_drafts_checks(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
     editor.ask_new_situation()

@@ -103,3 +103,37 @@ def test_no_restart_is_offered_while_a_drill_runs(qtbot, desk_db, start_desk):
     publish_from_the_editor(qtbot, desk)
     assert restarts == [] and translate("Desk", "Run the new plans now?") not in dict(asked)
     desk.drills.stop()
+
+
+def test_a_yes_given_after_a_drill_started_does_not_end_the_drill(qtbot, desk_db, tmp_path):
+    """The offer does not block: it may still be open when a drill starts; its "yes" then
+    must not start the desk again (the drill's run would end)."""
+    from models.drills.scenarios import load_library
+
+    approved_draft()
+    store = SettingsStore(tmp_path / "settings.json")
+    store.set("clerk_on_duty", "张三")
+    clock = FakeClock(AFTER_APPROVAL)
+    catalog = running_plan(default_plans_dir()).catalog
+    questions, restarts = [], []
+    offer = translate("Desk", "Run the new plans now?")
+
+    def confirm(parent, title, text, then):  # the offer stays open; the others answered
+        questions.append((title, then)) if title == offer else then()
+
+    desk = build_desk(catalog=keeping_running(catalog),
+                      plan=record_plan_version(catalog, clock.now()), store=store,
+                      clock=clock, restart=lambda: restarts.append(1),
+                      confirm=confirm,
+                      running=lambda: running_plan(default_plans_dir()))
+    qtbot.addWidget(desk.window)
+    desk.window.resize(1366, 768)
+    desk.window.show()
+    desk.start()
+    publish_from_the_editor(qtbot, desk)
+    ((_, yes),) = questions
+    scenarios, _ = load_library(default_plans_dir() / "drills", None, catalog)
+    assert desk.drills.start(scenarios[0], 1, "李四")  # started while the offer is open
+    yes()
+    assert restarts == [] and desk.drills.running
+    desk.drills.stop()
