@@ -14,6 +14,7 @@ desk below and by the demo generator (models.demo), which writes its rows in bul
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import reduce
@@ -279,11 +280,13 @@ def meet_matching(catalog: Catalog, incident: Incident, role_key: str, act: Act,
     return [row.id for row in rows]
 
 
-def check_overdue(catalog: Catalog, act: Act) -> list[int]:
+def check_overdue(catalog: Catalog, act: Act, *,
+                  plans_of: Callable[[int], Catalog] | None = None) -> list[int]:
     """Mark every pending deadline whose time has passed as missed — a decision point as
     prompted — (also those that passed while the program was closed) and start what their
-    misses chain (`missed:KEY`: for a decision point, its point reached). Returns their ids:
-    each now rings."""
+    misses chain (`missed:KEY`: for a decision point, its point reached), from the plans
+    each incident runs on (`plans_of(incident id)`; `catalog` for all by default). Returns
+    their ids: each now rings."""
     missed: list[int] = []
     while True:
         rows = list(Deadline.select().join(Incident).where(
@@ -303,7 +306,8 @@ def check_overdue(catalog: Catalog, act: Act) -> list[int]:
                              desk=act.who.desk, text=row.label,
                              data=missed_data(row.id, row.key, due))
                 # A miss starts its chain from the moment it happened, even if noticed later.
-                start_clocks(catalog, incident, f"missed:{row.key}", act, started_at=due)
+                plans = plans_of(incident.id) if plans_of else catalog
+                start_clocks(plans, incident, f"missed:{row.key}", act, started_at=due)
             missed.append(row.id)
 
 

@@ -31,8 +31,9 @@ from models.incidents.response import (
     IncidentSummary,
 )
 from models.plans.catalog import Catalog
+from models.plans.revisions import plan_catalog
 from models.services.changes import NOTHING, Changes, Outcome, command
-from models.store.tables import Incident, PlanVersion
+from models.store.tables import Deadline, Incident, PlanVersion
 
 __all__ = ["CANCEL_WINDOW", "NOTE_MAX_CHARS", "NO_NUMBER", "OPEN_STATUSES", "REPEAT_WINDOW",
            "ActionRefused", "DeadlineRefused", "DeadlineView", "EntryView", "IncidentService",
@@ -55,6 +56,7 @@ class IncidentService:
         self._calendar = calendar
         self.drill_run: int | None = None  # while a drill runs, what starts belongs to it
         self.drill_holiday = False  # the running drill is played as on a holiday
+        self._ran: dict[int, Catalog] = {}  # stored versions running incidents started on
 
     def who(self) -> Who:
         return self._who()
@@ -83,11 +85,23 @@ class IncidentService:
         return deadlines.open_deadlines(self.catalog, incident_id)
 
     def manual_triggers(self, incident_id: int) -> list[str]:
-        return deadlines.manual_triggers(self.catalog, incident_id)
+        return deadlines.manual_triggers(self.plans_of(incident_id), incident_id)
 
     def number_to_dial(self, role_key: str, number: str = "") -> str:
         """What a call press dials: the person's number, else the role's; "" if none."""
         return response.number_to_dial(self.catalog, role_key, number)
+
+    def plans_of(self, incident_id: int | None) -> Catalog:
+        """The plans an incident runs on: the desk's, or — where it started on another
+        version (a revision published, or a program update, since) — the stored text of
+        that version, so its steps, checks and clocks stay those it started with (a step
+        checked is never read by its position in another text)."""
+        plan_id = Incident.select(Incident.plan).where(Incident.id == incident_id).scalar()
+        if plan_id is None or plan_id == self.plan.id:
+            return self.catalog
+        if plan_id not in self._ran:
+            self._ran[plan_id] = plan_catalog(plan_id)
+        return self._ran[plan_id]
 
     def _status(self, incident_id: int) -> str | None:
         return Incident.select(Incident.status).where(Incident.id == incident_id).scalar()
@@ -102,7 +116,7 @@ class IncidentService:
     @command(ACTED)
     def set_step(self, incident_id: int, index: int, checked: bool) -> Changes:
         was = self._status(incident_id)
-        response.set_step(self.catalog, incident_id, index, checked, self.act())
+        response.set_step(self.plans_of(incident_id), incident_id, index, checked, self.act())
         return _handled(ACTED, incident_id, was)
 
     @command(Changes(timeline=True))
@@ -117,16 +131,16 @@ class IncidentService:
     def call(self, incident_id: int, role_key: str, *, person: str = "",
              number: str = "") -> Changes:
         was = self._status(incident_id)
-        response.record_call(self.catalog, incident_id, role_key, self.act(), person=person,
-                             number=number)
+        response.record_call(self.plans_of(incident_id), incident_id, role_key, self.act(),
+                             person=person, number=number)
         return _handled(ACTED_ON_DEADLINES, incident_id, was)
 
     @command(ACTED_ON_DEADLINES)
     def report(self, incident_id: int, role_key: str, *, person: str = "",
                number: str = "") -> Changes:
         was = self._status(incident_id)
-        response.mark_reported(self.catalog, incident_id, role_key, self.act(), person=person,
-                               number=number)
+        response.mark_reported(self.plans_of(incident_id), incident_id, role_key, self.act(),
+                               person=person, number=number)
         return _handled(ACTED_ON_DEADLINES, incident_id, was)
 
     @command(ACTED)
@@ -143,12 +157,14 @@ class IncidentService:
 
     @command(ACTED_ON_DEADLINES)
     def change_level(self, incident_id: int, level: int, reason: str) -> Changes:
-        response.change_level(self.catalog, incident_id, level, reason, self.act())
+        response.change_level(self.plans_of(incident_id), incident_id, level, reason,
+                              self.act())
         return ACTED_ON_DEADLINES.about(incident_id)
 
     @command(ACTED_ON_DEADLINES)
     def switch_situation(self, incident_id: int, situation_key: str) -> Changes:
-        response.switch_situation(self.catalog, incident_id, situation_key, self.act())
+        response.switch_situation(self.plans_of(incident_id), incident_id, situation_key,
+                                  self.act())
         return ACTED_ON_DEADLINES.about(incident_id)
 
     @command(ACTED_ON_DEADLINES)
@@ -158,13 +174,15 @@ class IncidentService:
 
     @command(ACTED_ON_DEADLINES)
     def resolve(self, incident_id: int) -> Changes:
-        response.mark_resolved(self.catalog, incident_id, self.act())
+        response.mark_resolved(self.plans_of(incident_id), incident_id, self.act())
         return ACTED_ON_DEADLINES.about(incident_id)
 
     # -- deadlines -------------------------------------------------------------------------
     @command(DEADLINES)
     def meet_deadline(self, deadline_id: int, person: str = "") -> Changes:
-        deadlines.meet(self.catalog, deadline_id, self.act(), to_person=person)
+        incident_id = Deadline.select(Deadline.incident).where(
+            Deadline.id == deadline_id).scalar()
+        deadlines.meet(self.plans_of(incident_id), deadline_id, self.act(), to_person=person)
         return DEADLINES
 
     @command(DEADLINES)
@@ -176,13 +194,13 @@ class IncidentService:
 
     @command(DEADLINES)
     def trigger(self, incident_id: int, trigger: str) -> Changes:
-        deadlines.trigger_manual(self.catalog, incident_id, trigger, self.act())
+        deadlines.trigger_manual(self.plans_of(incident_id), incident_id, trigger, self.act())
         return DEADLINES.about(incident_id)
 
     @command(DEADLINES)
     def check_overdue(self) -> Outcome[list[int]]:
         """Record the misses of deadlines come due (and what they chain); the ids missed."""
-        missed = deadlines.check_overdue(self.catalog, self.act())
+        missed = deadlines.check_overdue(self.catalog, self.act(), plans_of=self.plans_of)
         return Outcome(DEADLINES if missed else Changes(), missed)
 
 

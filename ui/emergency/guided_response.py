@@ -386,10 +386,12 @@ class GuidedResponse(QWidget):
         if state.summary.status not in OPEN_STATUSES and self.isVisible():
             self.back_requested.emit()  # resolved or closed elsewhere (the record form)
             return None
-        sit = self._catalog.situation(state.summary.situation_key)
-        if sit.key != self._situation_key:
-            self._build_plan(sit)
-        level = self._catalog.level(state.summary.level)
+        plans = self._controller.plans_of(self.incident_id)  # the version it started on
+        sit = plans.situation(state.summary.situation_key)
+        page = sit.key if plans is self._catalog else f"{plans.digest}:{sit.key}"
+        if page != self._situation_key:
+            self._build_plan(sit, plans, page)
+        level = plans.level(state.summary.level)
         self.title.setText(sit.name)
         self.drill_label.setVisible(state.summary.is_drill)
         self._level = level
@@ -458,25 +460,31 @@ class GuidedResponse(QWidget):
             widget.resize(size)
             widget.grab()
 
-    def _build_plan(self, sit: Situation) -> None:
-        self._situation_key = sit.key
-        if sit.key not in self._plans:
-            self._plans[sit.key] = self._plan_widget(sit)
-        page = self._plans[sit.key]
+    def _build_plan(self, sit: Situation, plans: Catalog | None = None,
+                    key: str = "") -> None:
+        """Show the page of `sit` as `plans` have it (the desk's by default), built once
+        under `key` (the situation's key; with another version's digest before it for an
+        incident that started on another version)."""
+        key = key or sit.key
+        self._situation_key = key
+        if key not in self._plans:
+            self._plans[key] = self._plan_widget(sit, plans)
+        page = self._plans[key]
         self.step_rows = page.rows
         self.person_call_buttons = page.person_call_buttons
         self.steps.setCurrentWidget(page.scroll)
         self.calls_stack.setCurrentWidget(page.calls)
         page.scroll.verticalScrollBar().setValue(0)
 
-    def _plan_widget(self, sit: Situation) -> PlanPage:
+    def _plan_widget(self, sit: Situation, plans: Catalog | None = None) -> PlanPage:
+        plans = plans or self._catalog
         box = QWidget(objectName="stepsBox")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)  # every pixel for the steps at 130 %
         layout.setSpacing(6)
         rows = []
         for index, step in enumerate(sit.steps):
-            row = StepRow(catalog=self._catalog, number=index + 1, step=step,
+            row = StepRow(catalog=plans, number=index + 1, step=step,
                           people=self._people)
             row.check.toggled.connect(lambda checked, i=index: self._tick_step(i, checked))
             for key, button in row.call_buttons.items():
@@ -497,16 +505,17 @@ class GuidedResponse(QWidget):
         calls = QWidget(objectName="callsBox")
         calls_box = QGridLayout(calls)
         calls_box.setContentsMargins(0, 0, 0, 0)
-        person_buttons = self._fill_calls(sit, calls_box)
+        person_buttons = self._fill_calls(sit, calls_box, plans)
         self.calls_stack.addWidget(calls)
         return PlanPage(scroll, rows, calls, person_buttons)
 
     def _fill_calls(self, sit: Situation, calls_box: QGridLayout,
-                    ) -> dict[tuple[str, int], QPushButton]:
+                    plans: Catalog | None = None) -> dict[tuple[str, int], QPushButton]:
+        plans = plans or self._catalog
         person_call_buttons = {}
         index = 0
-        for key in dial_order(self._catalog, plan_calls(sit)):
-            role = self._catalog.role(key)
+        for key in dial_order(plans, plan_calls(sit)):
+            role = plans.role(key)
             holders = self._people(key)
             if not holders or role.number:
                 button = QPushButton(f"☎ {role.name} {role.number}".strip(),
@@ -525,17 +534,19 @@ class GuidedResponse(QWidget):
         return person_call_buttons
 
     def report_targets(self, state: IncidentState) -> list[tuple[str, str]]:
-        keys = report_targets(self._catalog, state.summary.level)
-        return [(k, self._catalog.role(k).name) for k in keys]
+        plans = self._controller.plans_of(state.id)
+        keys = report_targets(plans, state.summary.level)
+        return [(k, plans.role(k).name) for k in keys]
 
     def _fill_report(self, state: IncidentState) -> None:
-        level = self._catalog.level(state.summary.level)
+        plans = self._controller.plans_of(state.id)
+        level = plans.level(state.summary.level)
         rule = self.tr("{0}: report to {1} within {2}").format(
-            level.short, self._catalog.role(level.report_to).name,
+            level.short, plans.role(level.report_to).name,
             format_minutes(level.report_within_minutes))
         if level.report_within_minutes == 0:  # a hall whose documents say "立即"
             rule = self.tr("{0}: report to {1} at once").format(
-                level.short, self._catalog.role(level.report_to).name)
+                level.short, plans.role(level.report_to).name)
         if level.report_starts == "resolved":
             rule += self.tr(" (after handling is finished)")
         self.report_label.setText(rule)

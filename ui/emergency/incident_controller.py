@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from models.clock.act import Act, Who
+from models.plans.catalog import Catalog
 from models.services.changes import Changes
 from models.services.incidents import (
     CANCEL_WINDOW,
@@ -58,6 +59,10 @@ class IncidentController(QObject):
     # -- reading ---------------------------------------------------------------------------
     def state(self, incident_id: int) -> IncidentState:
         return self.service.state(incident_id)
+
+    def plans_of(self, incident_id: int) -> Catalog:
+        """The plans the incident runs on (the version it started on)."""
+        return self.service.plans_of(incident_id)
 
     def open_incidents(self) -> list[IncidentSummary]:
         return self.service.open_incidents()
