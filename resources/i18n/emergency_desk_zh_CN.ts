@@ -1892,6 +1892,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>默认级别</translation>
     </message>
     <message>
+        <source>The hall's desk already shows a situation of this name or button label: give this one its own, or edit that one.</source>
+        <translation>本厅处置台已有同名或同按钮简称的情形：请另取名称和简称，或直接修改那一项。</translation>
+    </message>
+    <message>
         <source>First step: what to do</source>
         <translation>第一步：做什么</translation>
     </message>

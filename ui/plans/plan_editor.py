@@ -275,7 +275,9 @@ class PlanEditor(QWidget):
         self.new_situation = NewSituationForm(
             save=self.session.save, levels=self._levels(),
             categories=[(c.key, c.name) for c in self.catalog.ordered_categories()],
-            taken={s.key for s in self.catalog.situations}, **self._models())
+            taken={s.key for s in self.catalog.situations}, **self._models(),
+            shown=[(s.name, s.short) for s in self.catalog.situations
+                   if self.scope is None or s.key in self.scope.situations])
         self.new_situation.added.connect(self._situation_added)
         self.new_situation.cancelled.connect(
             lambda: self._show_situation(self.situations.currentRow()))

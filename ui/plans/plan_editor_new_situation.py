@@ -39,10 +39,14 @@ class NewSituationForm(QWidget):
     def __init__(self, *, save: Save, categories: list[tuple[str, str]],
                  levels: list[tuple[int, str]], taken: Collection[str],
                  models: Collection[Situation] = (), roles: Collection[str] = (),
-                 runs: Collection[str] = (), parent: QWidget | None = None) -> None:
+                 runs: Collection[str] = (), shown: Collection[tuple[str, str]] = (),
+                 parent: QWidget | None = None) -> None:
         """`categories`: (key, name); `levels`: (level, name), the least severe chosen;
         `taken`: the situation keys of the draft; `models`: situations of other halls'
-        documents it may copy, for a hall with `roles` that runs the situations `runs`."""
+        documents it may copy, for a hall with `roles` that runs the situations `runs`;
+        `shown`: (name, button label) of the situations the hall's desk shows: a new one
+        takes neither (two 火灾 buttons on one home screen)."""
+        self._shown = list(shown)
         super().__init__(parent)
         self.setObjectName("newSituationForm")
         self._save = save
@@ -139,6 +143,9 @@ class NewSituationForm(QWidget):
         if not (value["name"] and value["short"] and value["step"]
                 and value["step"][0]["text"]):
             problem = self.tr("Write its name, its button label and its first step.")
+        elif any(value["name"] == name or value["short"] == short for name, short in self._shown):
+            problem = self.tr("The hall's desk already shows a situation of this name or button "
+                              "label: give this one its own, or edit that one.")
         else:
             problem = self._save(f"situation.{self.key}", value)
         show_message(self.message, problem, ok=False)

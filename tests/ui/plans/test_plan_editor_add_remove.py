@@ -232,6 +232,23 @@ def test_the_step_buttons_rest_while_a_new_situations_form_is_shown(qtbot, desk_
     assert steps.add_button.isEnabled() and steps.remove_button.isEnabled()
     assert steps.down_button.isEnabled()
 
+def test_a_new_situation_takes_no_name_or_label_the_halls_desk_shows(qtbot, desk_db,
+                                                                      shipped_editions):
+    """Two 火灾 buttons on one home screen: the gas hall runs the library's fire."""
+    editor = make_editor(qtbot, shipped_editions.get("gas_hall"))
+    qtbot.mouseClick(editor.add_situation_button, Qt.MouseButton.LeftButton)
+    form = editor.new_situation
+    form.first_step.setText("通知值班经理。")
+    for name, short in (("营业场所发生火灾", "配电火灾"), ("配电间起火", "火灾")):
+        form.name.setText(name)
+        form.short.setText(short)
+        assert not form.add() and form.message.isVisibleTo(form)
+        assert editor.session.changes() == []
+    form.name.setText("配电间起火")
+    form.short.setText("配电起火")
+    assert form.add() and [c.where for c in editor.session.changes()] == ["situation.hall_1"]
+
+
 def test_a_too_long_button_label_is_refused_by_the_drafts_checks(qtbot, desk_db, bank):
     editor = make_editor(qtbot, bank)
     editor.ask_new_situation()
