@@ -217,6 +217,8 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
                   "unit": (_key, REQUIRED), "then": (_opt_text, ""), "source": (_opt_text, "")},
 }
 SHORT_LABEL_MAX = 8
+STEP_TEXT_MAX = 300  # a step read at a glance, and a card that fits its page; the shipped
+# steps are at most 80 (tests/models/plans/test_audit_plans.py)
 
 
 class _FileReader:
@@ -434,6 +436,10 @@ class _CatalogBuilder:
         for i, table in enumerate(fields.get("step", ())):
             step_where = (*where, "step", i)
             step, step_ok = reader.fields(table, "step", step_where)
+            if len(step.get("text") or "") > STEP_TEXT_MAX:
+                reader.report(step_where, "text", f"step is {len(step['text'])} characters, "
+                              f"more than {STEP_TEXT_MAX}: split it into several steps")
+                step_ok = False
             self._ref(reader, step_where, "role", "role", step)
             for callee in step.get("call", ()):
                 self.refs.append((reader, step_where, "call", "role", callee))

@@ -215,3 +215,16 @@ def test_a_documents_description_is_edited_where_it_is_and_an_empty_one_refused(
     assert refused.value.code == "broken" and any(
         "about needs a 'text' or 'supplies'" in str(p) for p in refused.value.problems)
     assert drafts.draft_catalog(draft).situation("fire").about[bank].text == "营业网点突发火灾"
+
+
+def test_a_step_longer_than_a_glance_is_refused_at_its_boundary(desk_db):
+    """A 19,000-character step was published once and made a 6-page "one-page" wall board."""
+    from models.plans.loader import STEP_TEXT_MAX
+
+    draft = drafts.open_draft(running(), EDITOR, T0)
+    drafts.change(draft, "situation.fire.step.0.text", "火" * STEP_TEXT_MAX, EDITOR, T0)
+    with pytest.raises(DraftRefused) as refused:
+        drafts.change(draft, "situation.fire.step.0.text", "火" * (STEP_TEXT_MAX + 1), EDITOR, T0)
+    assert refused.value.code == "broken"
+    assert "split it into several steps" in str(refused.value.problems[0])
+    assert drafts.read(draft, "situation.fire.step.0.text") == "火" * STEP_TEXT_MAX
