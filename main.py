@@ -254,9 +254,10 @@ def published_refusal(app, error) -> tuple[str, str, str]:
             "below). Correct them in a new draft (main.py plans draft) and publish it, or "
             "restore the database from a backup."), "\n".join(str(p) for p in error.problems)
     return title, app.translate(
-        "Main", "The plans this hall published were changed in the database outside the "
-        "program: their text no longer matches what was approved. The desk does not start on "
-        "them. Restore the database from a backup and keep this file as evidence."), "\n".join(
+        "Main", "The plans this hall published, or the record of their drafting and approval, "
+        "were changed in the database outside the program (what was changed is listed below). "
+        "The desk does not start on them. Restore the database from a backup and keep this "
+        "file as evidence."), "\n".join(
             error.problems)  # the plan acts or changes found edited, if that is what it was
 
 

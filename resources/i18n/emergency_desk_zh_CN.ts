@@ -1834,8 +1834,8 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>本厅发布的预案已不能通过程序的检查（见下方列表）。请在新的草稿中改正（main.py plans draft）后发布，或从备份恢复数据库。</translation>
     </message>
     <message>
-        <source>The plans this hall published were changed in the database outside the program: their text no longer matches what was approved. The desk does not start on them. Restore the database from a backup and keep this file as evidence.</source>
-        <translation>本厅发布的预案在程序之外被改动过：其内容与签发的版本不一致，处置台不在这样的预案上启动。请从备份恢复数据库，并保留此文件作为证据。</translation>
+        <source>The plans this hall published, or the record of their drafting and approval, were changed in the database outside the program (what was changed is listed below). The desk does not start on them. Restore the database from a backup and keep this file as evidence.</source>
+        <translation>本厅发布的预案，或其起草与签发的记录，在程序之外被改动过（改动之处列在下方）。处置台不在这样的预案上启动。请从备份恢复数据库，并保留此文件作为证据。</translation>
     </message>
 </context>
 <context>
