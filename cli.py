@@ -160,7 +160,7 @@ def verify_database(path: Path, seal: str = "") -> int:
     try:
         check_intact(db.connection(), path)
         with db.atomic():  # one read transaction: one moment of the file
-            findings, chain, incidents, entries, sealed = _verify_timelines(db, seal)
+            findings, chain, guards, incidents, entries, sealed = _verify_timelines(db, seal)
     except DatabaseRefused as e:
         print(f"{refused(e, path)} Keep this file as evidence.", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -170,10 +170,11 @@ def verify_database(path: Path, seal: str = "") -> int:
         return EXIT_PROBLEMS
     finally:
         db.close()
-    if findings or chain:
-        print(f"{len(findings) + len(chain)} problem(s) in {path}: records were changed "
-              f"outside Emergency Desk. Keep this file as evidence. {backup_advice(path)}",
-              file=sys.stderr)
+    if findings or chain or guards:
+        what = "records were" if findings or chain else "the file's own protection was"
+        print(f"{len(findings) + len(chain) + len(guards)} problem(s) in {path}: {what} "
+              f"changed outside Emergency Desk. Keep this file as evidence. "
+              f"{backup_advice(path)}", file=sys.stderr)
         return EXIT_PROBLEMS
     media = " (read where it lies, on read-only media)" if db.on_read_only_media else ""
     print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact{media}")
@@ -204,6 +205,7 @@ def _verify_timelines(db, seal: str):
     from models.incidents.seal import CHAIN_WORDS, check_chain, current_seal
     from models.incidents.verify import PROBLEM_WORDS, verify_all
     from models.store.database import schema_version
+    from models.store.schema import missing_guards
     from models.store.tables import Incident, TimelineEntry
 
     findings = list(verify_all())
@@ -223,7 +225,13 @@ def _verify_timelines(db, seal: str):
         where = f"link {c.position}: " if c.position else ""
         what = f"{c.what}: " if c.what else ""  # the plan act or change it is about
         print(f"desk-wide chain: {where}{what}{CHAIN_WORDS[c.problem]}", file=sys.stderr)
-    return (findings, chain, Incident.select().count(), TimelineEntry.select().count(),
+    guards = missing_guards(db)
+    for trigger, table in guards:
+        print(f"guard {trigger}: SQLite's own refusal to change or delete rows of {table} "
+              "was removed outside the program; what the checks above found intact is "
+              "still intact, but the file was opened with a tool that can change records",
+              file=sys.stderr)
+    return (findings, chain, guards, Incident.select().count(), TimelineEntry.select().count(),
             current_seal() if chained else "")
 
 

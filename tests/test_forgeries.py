@@ -54,6 +54,20 @@ def sqlite(db: Path, sql: str) -> None:
                    check=True, capture_output=True, timeout=60)
 
 
+def put_guards_back(db: Path) -> None:
+    """What a thorough forger does last: the append-only triggers created again, as the
+    program creates them, so that the file's own protection shows nothing either."""
+    from models.store.schema import LEDGER_GUARDS, PLAN_RECORD_GUARDS, TIMELINE_GUARDS
+
+    conn = sqlite3.connect(db)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for statement in (*TIMELINE_GUARDS, *LEDGER_GUARDS, *PLAN_RECORD_GUARDS):
+        if statement.split(" ON ")[1].split()[0] in tables:
+            conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
 def verify(capsys, db: Path, *seal: str) -> tuple[int, str]:
     code = main.main(["verify", "--db", str(db), *(("--seal", *seal) if seal else ())])
     captured = capsys.readouterr()
@@ -140,10 +154,27 @@ def test_a_forger_who_recomputes_every_hash_is_caught_by_the_seal_on_paper(desk,
     sealed = capsys.readouterr().out.strip()  # printed on last night's signed daily log
     recompute_everything(desk)
     code, out = verify(capsys, desk)
+    assert code == 2 and "guard timeline_no_update" in out  # the triggers it dropped show
+    put_guards_back(desk)
+    code, out = verify(capsys, desk)
     assert code == 0, out  # every hash checks: without the paper, nothing shows
     code, out = verify(capsys, desk, sealed)
     assert code == 2
     assert "records were removed" in out or "no longer holds what the seal sealed" in out
+
+
+@pytest.mark.parametrize("guard", ["timeline_no_delete", "ledger_no_update",
+                                   "plan_release_no_delete"])
+def test_a_guard_dropped_alone_is_named(desk, capsys, guard):
+    """The append-only triggers dropped (the first move of every forgery with sqlite3), no
+    record touched: verify names the guard and says the file's protection was changed."""
+    subprocess.run(["sqlite3", str(desk), f"DROP TRIGGER {guard}"], check=True,
+                   capture_output=True, timeout=60)
+    code, out = verify(capsys, desk)
+    assert code == 2 and f"guard {guard}: " in out
+    assert "1 problem(s)" in out and "the file's own protection was changed" in out
+    put_guards_back(desk)
+    assert verify(capsys, desk)[0] == 0
 
 
 def test_a_seal_proves_the_file_and_later_records_do_not_break_it(desk, shipped_catalog,

@@ -28,6 +28,7 @@ from models.store.paths import default_plans_dir
 from models.store.plan_links import KINDS, ROWS_SQL, row_hash
 from models.store.schema import open_database
 from tests.models.plans.plan_drafting import EDITOR, MANAGER, published_draft, running
+from tests.test_forgeries import put_guards_back
 
 pytestmark = pytest.mark.skipif(shutil.which("sqlite3") is None,
                                 reason="needs the sqlite3 command line (Debian: sqlite3)")
@@ -165,6 +166,7 @@ def test_a_forger_who_recomputes_every_hash_changes_the_seal_on_paper(hall, caps
     published = sqlite3.connect(path).execute(
         "SELECT id FROM ledger WHERE kind = 1 AND entry = 3").fetchone()[0]
     recompute_from(path, published)
+    put_guards_back(path)  # the triggers it dropped, created again
     code, out = verify(capsys, path)
     assert code == 0, out  # every hash checks: without the paper, nothing shows
     assert desk_start(path).catalog.situation("fire").steps[0].text == FORGED_STEP

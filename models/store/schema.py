@@ -119,6 +119,21 @@ PLAN_RECORD_GUARDS = (*append_only("plan_change", "plan_change"),
                       *append_only("plan_release", "plan_release"),
                       *append_only("plan_trigger", "plan_trigger"))
 
+GUARDS = tuple((f"{name}_no_{op}", table) for table, name in (
+    ("timeline_entry", "timeline"), ("ledger", "ledger"), ("plan_change", "plan_change"),
+    ("plan_release", "plan_release"), ("plan_trigger", "plan_trigger"))
+    for op in ("update", "delete"))  # (trigger, its table), as append_only names them
+
+
+def missing_guards(db: pw.Database) -> list[tuple[str, str]]:
+    """The append-only triggers of tables the file has that are not there: dropped outside
+    the program (the program never drops one), so rows could have been changed quietly."""
+    present = {row[0]: row[1] for row in db.execute_sql(
+        "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    return [(trigger, table) for trigger, table in GUARDS
+            if present.get(table) == "table" and present.get(trigger) != "trigger"]
+
+
 SCHEMA = Schema(tables=ALL_MODELS, migrations=MIGRATIONS,
                 sqlite_extras=(*TIMELINE_GUARDS, *LEDGER_GUARDS, *PLAN_RECORD_GUARDS,
                                SEARCH_INDEX_SQL))
