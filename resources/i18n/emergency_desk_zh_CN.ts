@@ -831,6 +831,10 @@
         <translation>{0}：其他人</translation>
     </message>
     <message>
+        <source>Decide</source>
+        <translation>请决定</translation>
+    </message>
+    <message>
         <source>At once</source>
         <translation>立即</translation>
     </message>

@@ -158,8 +158,12 @@ class DeadlineCard(QFrame):
     def show_time(self, view: DeadlineView, now: datetime, flash_on: bool) -> None:
         """Only what changed is touched: a second's new text, a colour's new state."""
         remaining = view.remaining(now)
-        text = (self.tr("At once") if view.at_once and remaining.total_seconds() > 0
-                else format_countdown(remaining))
+        if view.action == "decide" and remaining.total_seconds() <= 0:
+            text = self.tr("Decide")  # a decision point reached is never time overdue
+        elif view.at_once and remaining.total_seconds() > 0:
+            text = self.tr("At once")
+        else:
+            text = format_countdown(remaining)
         if text != self._text:
             self._text = text
             self.countdown.setText(text)

@@ -16,9 +16,9 @@ NOON = datetime(2026, 11, 20, 4, 0, tzinfo=UTC)
 
 
 def view(id_: int, *, seconds: int = 600, by: str = "clerk", to: str = "group_leader",
-         at_once: bool = False, status: str = "pending", label: str = "报告应急管理小组组长"
-         ) -> DeadlineView:
-    return DeadlineView(id_, 1, "营业场所发生火灾", False, f"k{id_}", label, "report", to, by,
+         at_once: bool = False, status: str = "pending", label: str = "报告应急管理小组组长",
+         action: str = "report") -> DeadlineView:
+    return DeadlineView(id_, 1, "营业场所发生火灾", False, f"k{id_}", label, action, to, by,
                         False, NOON, NOON + timedelta(seconds=seconds), status, False, at_once)
 
 
@@ -89,6 +89,18 @@ def test_at_once_reads_now_then_counts_up_once_overdue(panel):
     assert card.countdown.text() == "立即"
     panel.show_time(NOON + timedelta(seconds=301))
     assert card.countdown.text() == "+00:01"
+
+
+def test_a_decision_point_reached_says_decide_never_a_time_overdue(panel):
+    panel.set_deadlines([view(1, seconds=1800, action="decide", to="",
+                              label="停电30分钟:征询客户意见")], NOON)
+    card = panel.cards[1]
+    panel.show_time(NOON + timedelta(seconds=1799))
+    assert card.countdown.text() == "00:01"
+    panel.show_time(NOON + timedelta(seconds=1800))
+    assert card.countdown.text() == "请决定"
+    panel.show_time(NOON + timedelta(seconds=2400))
+    assert card.countdown.text() == "请决定"  # not "+10:00"
 
 
 def test_another_s_duty_says_whose_and_does_not_flash(panel):
