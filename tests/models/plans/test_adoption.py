@@ -3,6 +3,7 @@ documents do not (a bank's have no robbery): its steps keep their citations, the
 calls of roles the hall lacks are left out and named, and once published the hall's desk
 runs every step it adopted."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from models.plans import drafts, publishing
@@ -89,3 +90,27 @@ def test_published_the_bank_desk_runs_every_adopted_step(desk_db, shipped_catalo
     assert sit.steps[0].call == ("police", "superior")
     assert "robbery" not in {s.key for s in desk.situations}  # the library's own stays out
     assert {r.key for r in desk.roles} == set(scope.roles)  # no role of another hall
+
+
+def test_every_library_situation_adopted_whole_loads_back_as_it_was(desk_db, shipped_catalog):
+    """With every role and situation at hand nothing is left out: each situation's copy,
+    through the draft's own checks, has the library's steps (who, calls, words, conditions,
+    switches, sources, after-marks), words to say and documents' words — under its new key
+    and citing no document of its own."""
+    roles = {r.key for r in shipped_catalog.roles}
+    situations = {s.key for s in shipped_catalog.situations}
+    draft = drafts.open_draft(running(), EDITOR, T0)
+    for n, sit in enumerate(shipped_catalog.situations, start=1):
+        adopted = adopt(sit, f"hall_{n}", roles, situations)
+        assert adopted.left_out == ()
+        drafts.change(draft, f"situation.hall_{n}", adopted.value, EDITOR, T0)
+    copies = drafts.draft_catalog(draft)
+    for n, sit in enumerate(shipped_catalog.situations, start=1):
+        copy = copies.situation(f"hall_{n}")
+        assert copy.steps == sit.steps, sit.key
+        assert (copy.scripts, copy.about, copy.sources) == (sit.scripts, sit.about, ())
+        assert (copy.name, copy.short, copy.category, copy.default_level) == (
+            sit.name, sit.short, sit.category, sit.default_level)
+    assert any(st.role != "clerk" for s in shipped_catalog.situations for st in s.steps)
+    with_words = replace(shipped_catalog.situation("robbery"), scripts=("请您不要惊慌。",))
+    assert adopt(with_words, "hall_1", roles, situations).value["scripts"] == ["请您不要惊慌。"]
