@@ -69,3 +69,78 @@ def test_a_link_of_a_kind_the_program_never_writes_is_named(desk_db):
     db, _ = desk_db
     db.execute_sql("INSERT INTO ledger (id, kind, entry, hash) VALUES (1, 7, 1, 'x')")
     assert [f.what() for f in plan_link_findings(db)] == ["a link of kind 7 to row #1"]
+
+
+# ---- each finding, exactly (the forgeries of tests/test_plan_forgeries.py, in the model) ----
+
+def _forge(db, sql: str) -> None:
+    """A change made outside the program: the append-only triggers dropped first."""
+    for table in ("plan_change", "plan_release", "ledger"):
+        for op in ("update", "delete"):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_no_{op}")
+    db.execute_sql(sql)
+
+
+def _found(db):
+    return [(f.problem, f.kind, f.row, f.position, f.act, f.what())
+            for f in plan_link_findings(db)]
+
+
+def _position(db, kind: int, row: int) -> int:
+    return db.execute_sql("SELECT id FROM ledger WHERE kind = ? AND entry = ?",
+                          (kind, row)).fetchone()[0]
+
+
+def test_a_change_edited_is_named_altered_at_its_link(desk_db):
+    db, _ = desk_db
+    published_draft()
+    _forge(db, "UPDATE plan_change SET new = '\"拨打119。\"' WHERE id = 1")
+    assert _found(db) == [("plan_altered", PLAN_CHANGE, 1, _position(db, PLAN_CHANGE, 1), "",
+                           "plan change #1")]
+
+
+def test_a_publishing_act_whose_stored_version_was_edited_is_named_with_its_act(desk_db):
+    db, _ = desk_db
+    published_draft()
+    _forge(db, "UPDATE plan_version SET snapshot = snapshot || ' ' WHERE id = "
+               "(SELECT plan_id FROM plan_release WHERE id = 3)")
+    assert _found(db) == [("plan_altered", PLAN_ACT, 3, _position(db, PLAN_ACT, 3),
+                           "published", "plan act #3 (published)")]
+
+
+def test_a_changed_link_hash_alone_is_found_too(desk_db):
+    db, _ = desk_db
+    published_draft()
+    position = _position(db, PLAN_ACT, 2)
+    _forge(db, f"UPDATE ledger SET hash = 'x' || substr(hash, 2) WHERE id = {position}")
+    found = _found(db)
+    assert found[0] == ("plan_altered", PLAN_ACT, 2, position, "approved",
+                        "plan act #2 (approved)")
+    assert found[1][:4] == ("plan_altered", PLAN_ACT, 3, position + 1)  # the next link's prev
+
+
+def test_a_row_deleted_with_its_link_kept_is_removed_at_that_link(desk_db):
+    db, _ = desk_db
+    published_draft()
+    position = _position(db, PLAN_CHANGE, 2)
+    _forge(db, "DELETE FROM plan_change WHERE id = 2")
+    assert _found(db) == [("plan_removed", PLAN_CHANGE, 2, position, "", "plan change #2")]
+
+
+def test_a_row_deleted_from_the_middle_with_its_link_shows_as_a_gap(desk_db):
+    db, _ = desk_db
+    published_draft()
+    position = _position(db, PLAN_CHANGE, 1)
+    _forge(db, "DELETE FROM plan_change WHERE id = 1")
+    db.execute_sql(f"DELETE FROM ledger WHERE id = {position}")  # its link with it
+    assert ("plan_removed", PLAN_CHANGE, 1, None, "", "plan change #1") in _found(db)
+
+
+def test_a_row_slipped_in_is_named_unlinked_with_its_act(desk_db):
+    db, _ = desk_db
+    published_draft()
+    _forge(db, "INSERT INTO plan_release (draft_id, act, at, by, version, digest, signer, "
+               "note, texts) SELECT draft_id, 'published', at, by, version, digest, signer, "
+               "note, texts FROM plan_release WHERE id = 3")
+    assert _found(db) == [("plan_unlinked", PLAN_ACT, 4, None, "published",
+                           "plan act #4 (published)")]
