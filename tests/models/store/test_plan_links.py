@@ -144,3 +144,21 @@ def test_a_row_slipped_in_is_named_unlinked_with_its_act(desk_db):
                "note, texts FROM plan_release WHERE id = 3")
     assert _found(db) == [("plan_unlinked", PLAN_ACT, 4, None, "published",
                            "plan act #4 (published)")]
+
+
+def test_linking_again_links_only_the_rows_without_a_link(desk_db):
+    """An upgrade run a second time links nothing twice; a row left without a link (written
+    by a bulk writer) is linked at the end, in order."""
+    from models.store.plan_links import link_unlinked_plan_rows
+
+    db, _ = desk_db
+    published_draft()
+    assert link_unlinked_plan_rows(db) == 0
+    position = _position(db, PLAN_CHANGE, 2)
+    db.execute_sql("DROP TRIGGER IF EXISTS ledger_no_delete")
+    db.execute_sql(f"DELETE FROM ledger WHERE id > {position - 1}")  # its link and those after
+    assert link_unlinked_plan_rows(db) == 4  # change 2, acts 1–3
+    assert sorted((link.kind, link.entry) for link in LedgerEntry.select().where(
+        LedgerEntry.id >= position)) == [
+        (PLAN_ACT, 1), (PLAN_ACT, 2), (PLAN_ACT, 3), (PLAN_CHANGE, 2)]  # by time written
+    assert plan_link_findings(db) == []
