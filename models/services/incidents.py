@@ -100,7 +100,10 @@ class IncidentService:
         if plan_id is None or plan_id == self.plan.id:
             return self.catalog
         if plan_id not in self._ran:
-            self._ran[plan_id] = plan_catalog(plan_id)
+            try:  # found by key where that version lacks one (a role added since)
+                self._ran[plan_id] = plan_catalog(plan_id).backed_by(self.catalog)
+            except (ValueError, KeyError, TypeError):  # a snapshot it cannot read: as before
+                self._ran[plan_id] = self.catalog
         return self._ran[plan_id]
 
     def _status(self, incident_id: int) -> str | None:

@@ -103,3 +103,37 @@ def test_a_drill_holiday_and_run_shape_what_starts(incidents):
     assert incidents.act().calendar.is_holiday(incidents.clock.now().date())
     incidents.drill_holiday = False
     assert incidents.act().who.clerk == "张三"
+
+
+def test_an_incident_runs_on_the_version_it_started_on(desk_db, shipped_catalog, clock):
+    """Started under one version, acted on by a desk running another: the steps, and the
+    check made, are its own version's; a new incident runs the desk's; a stored text that
+    cannot be read leaves the desk's plans, as before, never a crash."""
+    from dataclasses import replace
+
+    from models.plans.versions import record_plan_version
+    from models.services.incidents import IncidentService
+    from models.store.tables import Incident, PlanVersion
+    from tests.models.services.conftest import WHO
+
+    fire = shipped_catalog.situation("fire")
+    shorter = replace(fire, steps=fire.steps[1:])
+    newer = replace(shipped_catalog, situations=tuple(
+        shorter if s.key == "fire" else s for s in shipped_catalog.situations),
+        digest="newer", _index={})
+    old_desk = IncidentService(catalog=shipped_catalog, plan=desk_db[1], clock=clock,
+                               who=lambda: WHO)
+    incident = old_desk.start("fire").incident_id
+    new_desk = IncidentService(catalog=newer, plan=record_plan_version(newer, clock.now()),
+                               clock=clock, who=lambda: WHO)
+    assert new_desk.plans_of(incident).situation("fire").steps == fire.steps
+    new_desk.set_step(incident, 0, True)
+    assert new_desk.state(incident).entries[-1].text == fire.steps[0].text
+    started_new = new_desk.start("fire").incident_id
+    assert new_desk.plans_of(started_new) is newer
+    broken = PlanVersion.create(version="2025.9", digest="unreadable", revised=clock.now(),
+                                first_used_at=clock.now(), snapshot="not json")
+    Incident.update(plan=broken.id).where(Incident.id == incident).execute()
+    unreadable = IncidentService(catalog=newer, plan=new_desk.plan, clock=clock,
+                                 who=lambda: WHO)
+    assert unreadable.plans_of(incident) is newer
