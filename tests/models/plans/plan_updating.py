@@ -31,6 +31,12 @@ def ship(folder, version: str, step_3: str = NEW_STEP_3) -> None:
         text = text.replace(f'"{old}"', f'"{step_3}"', 1) if old != step_3 else text
     assert text != before or current == step_3
     fire.write_text(text, encoding="utf-8")
+    labelled(folder, version)
+
+
+def labelled(folder, version: str) -> None:
+    """The shipped plans in `folder` given version label `version`, their manifest rewritten
+    as the program's release tool writes it."""
     catalog = folder / "catalog.toml"
     lines = catalog.read_text(encoding="utf-8").splitlines(keepends=True)
     catalog.write_text("".join(f'version = "{version}"\n' if line.startswith("version = ")

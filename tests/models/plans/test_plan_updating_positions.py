@@ -7,10 +7,9 @@ from datetime import timedelta
 import pytest
 
 from models.plans import drafts, updating
-from models.plans.manifest import MANIFEST_NAME, build_manifest, manifest_text
 from models.plans.running import running_plan
 from tests.models.plans.plan_drafting import EDITOR, T0
-from tests.models.plans.plan_updating import NEW_STEP_3, installed, publish, ship
+from tests.models.plans.plan_updating import NEW_STEP_3, installed, labelled, publish, ship
 
 
 @pytest.fixture(autouse=True)
@@ -25,11 +24,7 @@ def ship_with_inserted_step(folder, version):
     text = (text[:first] + '[[situation.step]]\ntext = "新增的第一步。"\n'
             'source = "' + _source(text, first) + '"\n\n' + text[first:])
     fire.write_text(text, encoding="utf-8")
-    catalog = folder / "catalog.toml"
-    lines = catalog.read_text(encoding="utf-8").splitlines(keepends=True)
-    catalog.write_text("".join(f'version = "{version}"\n' if line.startswith("version = ")
-                               else line for line in lines), encoding="utf-8")
-    (folder / MANIFEST_NAME).write_text(manifest_text(build_manifest(folder)), encoding="utf-8")
+    labelled(folder, version)
 
 
 def _source(text, first):
