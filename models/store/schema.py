@@ -113,16 +113,15 @@ def append_only(table: str, name: str) -> tuple[str, ...]:
         for op in ("UPDATE", "DELETE"))
 
 
-TIMELINE_GUARDS = append_only("timeline_entry", "timeline")
-LEDGER_GUARDS = append_only("ledger", "ledger")
-PLAN_RECORD_GUARDS = (*append_only("plan_change", "plan_change"),
-                      *append_only("plan_release", "plan_release"),
-                      *append_only("plan_trigger", "plan_trigger"))
-
-GUARDS = tuple((f"{name}_no_{op}", table) for table, name in (
-    ("timeline_entry", "timeline"), ("ledger", "ledger"), ("plan_change", "plan_change"),
-    ("plan_release", "plan_release"), ("plan_trigger", "plan_trigger"))
-    for op in ("update", "delete"))  # (trigger, its table), as append_only names them
+APPEND_ONLY = (("timeline_entry", "timeline"), ("ledger", "ledger"),
+               ("plan_change", "plan_change"), ("plan_release", "plan_release"),
+               ("plan_trigger", "plan_trigger"))  # (table, the name its triggers carry)
+TIMELINE_GUARDS = append_only(*APPEND_ONLY[0])
+LEDGER_GUARDS = append_only(*APPEND_ONLY[1])
+PLAN_RECORD_GUARDS = tuple(sql for table, name in APPEND_ONLY[2:]
+                           for sql in append_only(table, name))
+GUARDS = tuple((f"{name}_no_{op}", table) for table, name in APPEND_ONLY
+               for op in ("update", "delete"))  # (trigger, its table), as append_only names them
 
 
 def missing_guards(db: pw.Database) -> list[tuple[str, str]]:
