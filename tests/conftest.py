@@ -165,3 +165,27 @@ def pytest_sessionfinish(session, exitstatus):
         reporter.write_line(f"CI: {len(skipped)} test(s) skipped; every test must run here",
                             red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL server for the session (tests/helpers/postgres.py); skipped,
+    naming the package, where the server is not installed (a failure on CI)."""
+    from tests.helpers import postgres
+
+    if postgres.server_bin() is None:
+        pytest.skip(postgres.MISSING)
+    cluster = postgres.start_cluster()
+    yield cluster
+    postgres.remove(cluster)
+
+
+@pytest.fixture
+def pg_url(pg_cluster, request):
+    """The URL of an empty database of its own on the session's PostgreSQL server."""
+    import re as _re
+
+    name = "t_" + _re.sub(r"\W", "_", request.node.name.lower())[:40] + f"_{id(request) % 10**6}"
+    pg_cluster.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+    yield pg_cluster.url(name)
+    pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -19,6 +19,7 @@ from models.store.ledger import link_unlinked
 from models.store.plan_links import link_unlinked_plan_rows
 from models.store.tables import (
     Amendment,
+    AppliedHubEvent,
     Contact,
     ContactPhone,
     Deadline,
@@ -34,13 +35,15 @@ from models.store.tables import (
     PlanVersion,
     RecordData,
     RecordDraft,
+    SyncState,
     TimelineEntry,
     TrainingRecord,
 )
 
 ALL_MODELS = (PlanVersion, PlanApproval, Incident, TimelineEntry, Deadline, RecordData,
               RecordDraft, NoteDraft, Amendment, Contact, ContactPhone, DrillRun,
-              TrainingRecord, LedgerEntry, PlanDraft, PlanChange, PlanRelease, PlanTrigger)
+              TrainingRecord, LedgerEntry, PlanDraft, PlanChange, PlanRelease, PlanTrigger,
+              SyncState, AppliedHubEvent)
 
 
 def v2_drill_reports_and_plan_approvals(db: pw.Database) -> None:
@@ -93,9 +96,15 @@ def v6_plan_acts_in_the_chain(db: pw.Database) -> None:
     link_unlinked_plan_rows(db)
 
 
+def v7_sync_with_a_hub(db: pw.Database) -> None:
+    """Many desks, one picture: the desk's enrolment at a hall hub and the hub's events it
+    has applied (the timeline and the chain are already the outbox: models.sync)."""
+    db.create_tables([SyncState, AppliedHubEvent])
+
+
 MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals, v3_quick_note_drafts,
                                      v4_desk_wide_chain, v5_plan_drafts_and_releases,
-                                     v6_plan_acts_in_the_chain)
+                                     v6_plan_acts_in_the_chain, v7_sync_with_a_hub)
 
 # The search index over incidents (SQLite FTS5; models.incidents.search fills and reads it).
 # A table that keeps its content: rows can be replaced (a contentless one cannot delete on

@@ -274,6 +274,42 @@ class TrainingRecord(BaseModel):
     drill_run = pw.IntegerField(null=True)  # since version 2: the run this drill was, if any
 
 
+class SyncState(BaseModel):
+    """The desk's enrolment at a hall hub (since schema version 7; one row, id 1, written when
+    the desk enrols) and what the hub was last heard to hold. The token travels with the file
+    (created private): a copied or restored file is that desk, and the hub sees it go back."""
+
+    hub_url = pw.CharField(max_length=500)
+    hub_id = pw.CharField(max_length=64)
+    desk_id = pw.CharField(max_length=64)  # the global event id is (desk_id, link position)
+    token = pw.CharField(max_length=200)
+    kind = pw.CharField(max_length=16, default="desk")
+    hall_id = pw.CharField(max_length=64, default="")
+    hall_name = pw.CharField(max_length=200, default="")
+    enrolled_at = pw.DateTimeField()  # UTC
+    acked_seq = pw.IntegerField(default=0)  # the hub's head for this desk, as last heard
+    acked_link = pw.CharField(max_length=64, default="")
+    acked_at = pw.DateTimeField(null=True)  # UTC: when the hub last said so
+    pull_cursor = pw.IntegerField(default=0)  # the hub's event order, read up to
+    state = pw.CharField(max_length=16, default="ok")  # ok|behind|diverged|revoked|hub_older
+    office_key = pw.TextField(default="")  # the head office's public key, pinned at enrolment
+
+    class Meta:
+        table_name = "sync_state"
+
+
+class AppliedHubEvent(BaseModel):
+    """A hub's event this desk has written into its record (a leader's acknowledgement): kept
+    in the same transaction as the entry it caused, so applying it twice writes nothing."""
+
+    origin_seq = pw.CharField(max_length=100, unique=True)  # "<origin>:<seq>" at the hub
+    entry = pw.IntegerField(null=True)  # the timeline entry it caused, if any
+    at = pw.DateTimeField()  # UTC
+
+    class Meta:
+        table_name = "applied_hub_event"
+
+
 def bound_database() -> pw.Database:
     """The database the tables were bound to when it was opened (store.schema.open_*)."""
     return Incident._meta.database
