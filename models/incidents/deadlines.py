@@ -248,15 +248,28 @@ def manual_triggers(catalog: Catalog, incident_id: int) -> list[str]:
 
 # ---- meeting, missing ----------------------------------------------------------------------
 
-def meet(catalog: Catalog, deadline_id: int, act: Act, *, to_person: str = "") -> None:
-    """Record that a deadline was done (in time or late), then start what it chains."""
+def done_time(status: str, now: datetime, witnessed_at: datetime | None) -> datetime:
+    """When a deadline counts as done: now, or the time another machine witnessed it done
+    (a hub saw the leader's "收到"). A witnessed time counts only for a deadline still
+    pending: once the desk recorded a miss, it is late as any (measured from now), and the
+    witnessed time is kept beside it as proof, never turning the miss into "in time"."""
+    return witnessed_at if witnessed_at is not None and status == "pending" else now
+
+
+def meet(catalog: Catalog, deadline_id: int, act: Act, *, to_person: str = "",
+         done_at: datetime | None = None, proof: dict | None = None) -> None:
+    """Record that a deadline was done (in time or late), then start what it chains.
+    `done_at`: the time a second machine witnessed it done (`done_time`); `proof`: what
+    witnessed it, written into the entry's data. The entry and `met_at` keep the desk's now."""
     row = Deadline.get_or_none(Deadline.id == deadline_id)
     if row is None or row.status not in MEETABLE:
         raise DeadlineRefused("not_pending")
     incident = _incident(row.incident_id)
     due = from_db(row.due_at)
-    data = met_data(row.id, row.key, due, act.now, to_person, row.to_role, row.action,
-                    missed=row.status == "missed")
+    data = met_data(row.id, row.key, due, done_time(row.status, act.now, done_at), to_person,
+                    row.to_role, row.action, missed=row.status == "missed")
+    if proof:
+        data["proof"] = proof
     with transaction():
         Deadline.update(status=status_when_met(row.action, bool(data["late_seconds"])),
                         met_at=to_db(act.now), met_by=act.who.clerk, met_to=to_person).where(
@@ -269,14 +282,16 @@ def meet(catalog: Catalog, deadline_id: int, act: Act, *, to_person: str = "") -
 
 
 def meet_matching(catalog: Catalog, incident: Incident, role_key: str, act: Act,
-                  *, to_person: str = "") -> list[int]:
-    """A report to or call of `role_key` meets the incident's report/notify deadlines to it."""
+                  *, to_person: str = "", done_at: datetime | None = None,
+                  proof: dict | None = None) -> list[int]:
+    """A report to or call of `role_key` meets the incident's report/notify deadlines to it
+    (`done_at`, `proof`: as `meet`)."""
     rows = [row for row in Deadline.select().where(
         Deadline.incident == incident.id, Deadline.status.in_(MEETABLE),
         Deadline.to_role == role_key).order_by(Deadline.due_at)
         if matches_call(role_key, row.to_role, row.action)]
     for row in rows:
-        meet(catalog, row.id, act, to_person=to_person)
+        meet(catalog, row.id, act, to_person=to_person, done_at=done_at, proof=proof)
     return [row.id for row in rows]
 
 

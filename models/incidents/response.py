@@ -42,6 +42,7 @@ CANCEL_WINDOW = timedelta(minutes=2)
 REPEAT_WINDOW = timedelta(seconds=5)
 NOTE_MAX_CHARS = 10_000
 REASON_MAX_CHARS = 1_000
+READOUT_SHARED = "readout_shared"  # the read-out shared for the leader's "收到" on a phone
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,22 @@ def mark_reported(catalog: Catalog, incident_id: int, role_key: str, act: Act,
         _record(incident, "reported", act, " ".join(p for p in (role.name, person, number) if p),
                 data)
         deadlines.meet_matching(catalog, incident, role.key, act, to_person=person)
+
+
+def share_readout(catalog: Catalog, incident_id: int, role_key: str, person: str, text: str,
+                  act: Act, *, cap: str) -> None:
+    """The read-out as shown, shared for the leader's "收到" on a phone: the page's
+    capability `cap` (the secret part of its address), whom it is for and the text, recorded
+    on the timeline (and so sent to the hall hub, which serves the page). Sharing is no
+    report: it meets nothing and puts nothing in hand; the leader's "收到" does."""
+    incident = _incident(incident_id, deadlines.OPEN_FOR_DEADLINES)
+    role = _role(catalog, role_key)
+    if not cap:
+        raise ActionRefused("no_cap")
+    with transaction():
+        append_entry(incident, READOUT_SHARED, at=act.now, actor=act.who.clerk,
+                     desk=act.who.desk, text=" ".join(p for p in (role.name, person) if p),
+                     data={"cap": cap, "role": role.key, "person": person, "text": text})
 
 
 def add_note(incident_id: int, text: str, act: Act) -> None:

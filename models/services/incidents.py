@@ -34,6 +34,7 @@ from models.plans.catalog import Catalog
 from models.plans.revisions import plan_catalog
 from models.services.changes import NOTHING, Changes, Outcome, command
 from models.store.tables import Deadline, Incident, PlanVersion
+from models.sync import leader_page
 
 __all__ = ["CANCEL_WINDOW", "NOTE_MAX_CHARS", "NO_NUMBER", "OPEN_STATUSES", "REPEAT_WINDOW",
            "ActionRefused", "DeadlineRefused", "DeadlineView", "EntryView", "IncidentService",
@@ -145,6 +146,24 @@ class IncidentService:
         response.mark_reported(self.plans_of(incident_id), incident_id, role_key, self.act(),
                                person=person, number=number)
         return _handled(ACTED_ON_DEADLINES, incident_id, was)
+
+    def can_share_readout(self) -> bool:
+        """Whether the desk is enrolled at a hall hub, which serves the leader's page."""
+        return leader_page.hub_base_url() is not None
+
+    @command(Changes(timeline=True))
+    def share_readout(self, incident_id: int, role_key: str, person: str,
+                      text: str) -> Outcome[str]:
+        """The read-out `text` as shown, shared for `person` (of `role_key`) to acknowledge
+        on a phone; the page's address. Written at once; the page exists at the hub once the
+        desk has pushed it (seconds later, or when the hub is back)."""
+        base = leader_page.hub_base_url()
+        if base is None:
+            raise ActionRefused("not_enrolled")
+        cap = leader_page.new_cap()
+        response.share_readout(self.plans_of(incident_id), incident_id, role_key, person, text,
+                               self.act(), cap=cap)
+        return Outcome(Changes(timeline=True).about(incident_id), leader_page.page_url(base, cap))
 
     @command(ACTED)
     def note(self, incident_id: int, text: str) -> Changes:
