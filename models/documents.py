@@ -42,6 +42,7 @@ class TimelineLine:
     text: str
     late_seconds: int = 0  # a deadline met late: by how much
     levels: tuple[int, int] | None = None  # a level change: from, to (the text is the reason)
+    received: tuple[str, str] | None = None  # a leader's 收到 by phone: who, hh:mm (the hub's)
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,8 @@ ENTRY_WORDS = {
     "decision_prompted": "Decision point reached: {0}", "decision_taken": "Decided: {0}",
     "deadline_superseded": "No longer due: {0}", "alarm_acknowledged": "Alarm acknowledged: {0}",
     "clock_jumped": "The PC's clock was changed; the desk kept its own time",
+    "readout_shared": "Report shared for confirmation by phone: {0}",
+    "leader_received": "{0} confirmed receipt (phone) {1}",
 }
 SIGNERS = ("Handler", "Supervisor")
 
@@ -173,6 +175,8 @@ def entry_words(line: TimelineLine, w: Words) -> str:
         minutes, seconds = divmod(line.late_seconds, 60)
         return w("Done {0} min {1} s late: {2}").format(minutes, seconds, line.text)
     text = line.text
+    if line.kind == "leader_received" and line.received:
+        return w(ENTRY_WORDS[line.kind]).format(*line.received)
     if line.kind == "level_changed" and line.levels:
         return w("Level {0} → {1}: {2}").format(*line.levels, line.text)
     if line.kind == "record_saved":  # the names of the fields saved, e.g. "place、description"

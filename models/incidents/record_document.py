@@ -60,4 +60,6 @@ def _timeline_line(e) -> TimelineLine:
     kind = e.kind
     if kind == "deadline_met" and e.data.get("action") == DECISION:
         kind = "decision_taken"  # pressed at a decision point: no deadline "done in time"
-    return TimelineLine(e.at, kind, e.actor, e.text, late, levels)
+    received = ((e.data.get("by", ""), e.data.get("local_time", ""))
+                if e.kind == "leader_received" else None)
+    return TimelineLine(e.at, kind, e.actor, e.text, late, levels, received)

@@ -1686,6 +1686,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>这起事件已不在处置中。</translation>
     </message>
     <message>
+        <source>This desk is not enrolled at a hall hub: the phone's page needs one.</source>
+        <translation>本处置台尚未登记到营业厅服务器，无法生成手机确认页面。</translation>
+    </message>
+    <message>
         <source>Not possible: {0}</source>
         <translation>无法执行：{0}</translation>
     </message>
@@ -2945,6 +2949,33 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>已报告{0}</translation>
     </message>
     <message>
+        <source>Confirm by phone</source>
+        <translation>手机确认</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReadoutQr</name>
+    <message>
+        <source>Confirm by phone</source>
+        <translation>手机确认</translation>
+    </message>
+    <message>
+        <source>Let {0} scan this code with a phone, read the report and press 收到: the desk records it by itself.</source>
+        <translation>请{0}用手机扫描此码，阅读报告后点“收到”，处置台会自动记录。</translation>
+    </message>
+    <message>
+        <source>the leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3822,6 +3853,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Alarm acknowledged: {0}</source>
         <translation>已确认报警：{0}</translation>
+    </message>
+    <message>
+        <source>Report shared for confirmation by phone: {0}</source>
+        <translation>读出稿已发手机确认：{0}</translation>
+    </message>
+    <message>
+        <source>{0} confirmed receipt (phone) {1}</source>
+        <translation>{0} 已确认收到 (手机) {1}</translation>
     </message>
     <message>
         <source>Decided: {0}</source>

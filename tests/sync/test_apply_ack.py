@@ -158,3 +158,14 @@ def test_an_ack_for_a_cancelled_incident_is_marked_and_not_recorded(desk, clock)
     desk.cancel(fire)
     assert apply_hub_events([ack_event(cap, NOON)], desk_id=DESK_ID, incidents=desk) == []
     assert entries(fire, "leader_received") == [] and AppliedHubEvent.select().count() == 1
+
+
+def test_the_record_shows_the_receipt_with_who_and_when(desk, clock, shipped_catalog):
+    from models.incidents.record_document import build_record
+
+    fire, cap = shared_fire(desk)
+    apply_hub_events([ack_event(cap, NOON + timedelta(minutes=3))], desk_id=DESK_ID,
+                     incidents=desk)
+    (line,) = [t for t in build_record(shipped_catalog, fire).timeline
+               if t.kind == "leader_received"]
+    assert line.received == ("王经理", "12:03")

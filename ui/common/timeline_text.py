@@ -32,7 +32,11 @@ def entry_text(entry: EntryView) -> str:
         "decision_prompted": translate("Timeline", "Decision point reached: {0}"),
         "deadline_superseded": translate("Timeline", "No longer due: {0}"),
         "alarm_acknowledged": translate("Timeline", "Alarm acknowledged: {0}"),
+        "readout_shared": translate("Timeline", "Report shared for confirmation by phone: {0}"),
     }
+    if entry.kind == "leader_received":  # the time the hub saw the press, on the hall's clock
+        return translate("Timeline", "{0} confirmed receipt (phone) {1}").format(
+            entry.data.get("by", ""), entry.data.get("local_time", ""))
     if entry.kind == "deadline_met" and entry.data.get("action") == "decide":
         return translate("Timeline", "Decided: {0}").format(entry.text)  # never late
     late = entry.data.get("late_seconds", 0) if entry.kind == "deadline_met" else 0

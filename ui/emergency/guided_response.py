@@ -56,6 +56,7 @@ from ui.emergency.level_dialog import LevelDialog
 from ui.emergency.press_answer import PressAnswer
 from ui.emergency.readout import compose_readout
 from ui.emergency.readout_dialog import ReadoutDialog
+from ui.emergency.readout_qr import ReadoutQr
 from ui.plans.plan_html import format_minutes
 from ui.records.record_dialog import RecordDialog
 
@@ -171,6 +172,7 @@ class GuidedResponse(QWidget):
         self._situation_key = ""
         self.level_dialog: LevelDialog | None = None
         self.readout_dialog: ReadoutDialog | None = None
+        self.readout_qr: ReadoutQr | None = None
         self.step_rows: list[StepRow] = []
         self.person_call_buttons: dict[tuple[str, int], QPushButton] = {}
         # Built plans by situation: a press on a situation seen before reuses its widgets.
@@ -807,12 +809,25 @@ class GuidedResponse(QWidget):
         targets = self._report_choices(state)
         text = compose_readout(self._catalog, state, self._controller.record_text(state.id),
                                zone=self._controller.clock.zone)
-        self.readout_dialog = ReadoutDialog(text=text,
-                                            targets=targets, parent=self)
+        self.readout_dialog = ReadoutDialog(
+            text=text, targets=targets, can_share=self._controller.can_share_readout(),
+            parent=self)
         incident_id = self.incident_id  # not modal: another incident may be shown by then
         self.readout_dialog.reported.connect(lambda role, person, number: self.report(
             role, person, number, incident_id=incident_id))  # a double press asks, as elsewhere
+        self.readout_dialog.share_requested.connect(
+            lambda role, person: self.share_readout(incident_id, role, person, text))
         self.readout_dialog.show_over(self)
+
+    def share_readout(self, incident_id: int, role_key: str, person: str, text: str) -> None:
+        """The read-out as shown, shared for the leader's 收到: its page as a QR code."""
+        url = self._controller.share_readout(incident_id, role_key, person, text)
+        if url is None:
+            return
+        if self.readout_dialog is not None:
+            self.readout_dialog.accept()
+        self.readout_qr = ReadoutQr(url=url, person=person, parent=self)
+        self.readout_qr.show_over(self)
 
     def cancel_incident(self) -> None:
         incident_id = self.incident_id

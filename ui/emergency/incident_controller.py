@@ -124,6 +124,21 @@ class IncidentController(QObject):
     def switch_situation(self, incident_id: int, situation_key: str) -> bool:
         return self._do(self.service.switch_situation, incident_id, situation_key) is not None
 
+    def can_share_readout(self) -> bool:
+        return self.service.can_share_readout()
+
+    def share_readout(self, incident_id: int, role_key: str, person: str,
+                      text: str) -> str | None:
+        """The address of the leader's page for the read-out `text`; None when refused
+        (said) or failed (shown)."""
+        try:
+            outcome = self.operations.run(self.service.share_readout, incident_id, role_key,
+                                          person, text)
+        except ActionRefused as refused:
+            self.action_refused.emit(self.refusal_text(refused))
+            return None
+        return outcome.value if outcome is not None else None
+
     def cancel(self, incident_id: int, reason: str = "") -> bool:
         return self._do(self.service.cancel, incident_id, reason) is not None
 
@@ -155,5 +170,7 @@ class IncidentController(QObject):
                                             "with a note instead.").format(
                                                 int(CANCEL_WINDOW.total_seconds() // 60)),
             "not_open": self.tr("This incident is no longer open."),
+            "not_enrolled": self.tr("This desk is not enrolled at a hall hub: the phone's "
+                                    "page needs one."),
         }
         return texts.get(refused.code, self.tr("Not possible: {0}").format(str(refused)))

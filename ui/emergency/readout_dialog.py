@@ -1,4 +1,5 @@
-"""ReadoutDialog: the report to read out, copyable; "reported to X" records the call.
+"""ReadoutDialog: the report to read out, copyable; "reported to X" records the call; at a
+desk enrolled at a hall hub, "手机确认" shares it for the leader's 收到 on a phone.
 
 A window over the guided view, not modal: reading out on the phone takes minutes, and the
 alarm and 110 / 119 / 120 must work meanwhile."""
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,10 +25,12 @@ from ui.common.people import ReportChoice
 
 class ReadoutDialog(QDialog):
     reported = Signal(str, str, str)  # role key, person, number
+    share_requested = Signal(str, str)  # role key, person: to confirm on a phone
 
-    def __init__(self, *, text: str, targets: list[ReportChoice],
+    def __init__(self, *, text: str, targets: list[ReportChoice], can_share: bool = False,
                  parent: QWidget | None = None) -> None:
-        """`targets`: whom the clerk may mark as reported to, a person or a role."""
+        """`targets`: whom the clerk may mark as reported to, a person or a role;
+        `can_share`: the desk is enrolled at a hall hub, which serves the phone's page."""
         super().__init__(parent)
         self.setObjectName("readoutDialog")
         self.setWindowTitle(self.tr("Report to read out"))
@@ -47,6 +51,14 @@ class ReadoutDialog(QDialog):
             button.clicked.connect(lambda _=False, c=choice: self._report(c))
             self.report_buttons[(choice.role_key, choice.person)] = button
             row.addWidget(button)
+        self.phone_button = QPushButton(self.tr("Confirm by phone"), objectName="phoneButton")
+        self.phone_button.setVisible(can_share and bool(targets))
+        self._phone_menu = QMenu(self.phone_button)
+        for choice in targets:  # whom the page is for: the name it offers, the role it meets
+            self._phone_menu.addAction(choice.label).triggered.connect(
+                lambda _=False, c=choice: self.share_requested.emit(c.role_key, c.person))
+        self.phone_button.clicked.connect(self._share)
+        row.addWidget(self.phone_button)
         close = QPushButton(self.tr("Close"), objectName="closeButton")
         close.clicked.connect(self.reject)
         row.addStretch(1)
@@ -63,6 +75,15 @@ class ReadoutDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
+
+    def _share(self) -> None:
+        """One leader: shared at once; several: the clerk picks whom it is for."""
+        actions = self._phone_menu.actions()
+        if len(actions) == 1:
+            actions[0].trigger()
+        else:
+            self._phone_menu.popup(self.phone_button.mapToGlobal(
+                self.phone_button.rect().bottomLeft()))
 
     def _report(self, choice: ReportChoice) -> None:
         self.reported.emit(choice.role_key, choice.person, choice.number)
