@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hub.phone.schema import ACKS
 from hub.store.base import Cursor, HubRefused, HubStore
 
 SERIAL = {"postgresql": "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
@@ -69,6 +70,7 @@ CREATE TABLE readout (cap_hash text PRIMARY KEY, origin text NOT NULL, incident 
 
 STEPS: list[Step] = [
     Step("core", CORE),
+    Step("leader_acks", ACKS),
 ]
 
 

@@ -11,6 +11,7 @@ the stream (other desks' entries, this desk's own) is the board's business, not 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Iterable, Mapping
@@ -51,7 +52,8 @@ class Ack:
     ack: str  # the hub's id of the acknowledgement
     by: str  # the name the leader gave
     hub_at: str  # the hub's time of the press, as the hub wrote it (ISO 8601, UTC)
-    cap: str  # the page's capability: which read-out
+    cap_hash: str  # which read-out: its capability's SHA-256 (the hub keeps no capability)
+    incident: int | None = None  # the incident the hub says it is about (a hint)
 
     @property
     def hub_time(self) -> datetime:
@@ -80,8 +82,11 @@ def ack_of(event: Mapping, desk_id: str) -> Ack | None:
         return None
     try:
         data = json.loads(event["data"]) if isinstance(event["data"], str) else event["data"]
+        digest = str(data["cap_hash"])
+        incident = event.get("incident")
         ack = Ack(f"{event['origin']}:{int(event['seq'])}", str(data["ack"]),
-                  str(data["by"]).strip(), str(data["at"]), str(data["cap"]))
+                  str(data["by"]).strip(), str(data["at"]), digest,
+                  int(incident) if incident is not None else None)
         ack.hub_time  # noqa: B018 - refused here if unreadable
     except (KeyError, TypeError, ValueError) as error:
         log.warning("a leader_ack this desk cannot read was passed over: %r (%s)", event, error)
@@ -98,15 +103,15 @@ def apply_ack(ack: Ack, *, incidents: Desk, offset: timedelta) -> int | None:
     with transaction():
         if AppliedHubEvent.get_or_none(AppliedHubEvent.origin_seq == ack.origin_seq):
             return None
-        shared = shared_readout(ack.cap)
+        shared = shared_readout(ack.cap_hash, ack.incident)
         entry_id = None
-        if shared is not None and not already_received(shared.incident_id, ack.cap):
+        if shared is not None and not already_received(shared.incident_id, ack.cap_hash):
             incident = Incident.get_by_id(shared.incident_id)
             if incident.status in OPEN_FOR_DEADLINES:
                 entry_id = record_received(incidents.plans_of(incident.id), incident,
                                            json.loads(shared.data), ack, act, offset)
         if shared is None:
-            log.warning("a leader_ack for a read-out this file never shared: %s", ack.cap)
+            log.warning("a leader_ack for a read-out this file never shared: %s", ack.cap_hash)
         AppliedHubEvent.create(origin_seq=ack.origin_seq, entry=entry_id, at=to_db(act.now))
     return shared.incident_id if entry_id is not None else None
 
@@ -120,7 +125,7 @@ def record_received(catalog: Catalog, incident: Incident, shared: dict, ack: Ack
     local = hall_time.local_text(desk_at, act.zone, "%H:%M")
     role = shared.get("role", "")
     data = {"ack": ack.ack, "by": ack.by, "hub_at": ack.hub_at, "desk_at": desk_at.isoformat(),
-            "role": role, "cap": ack.cap, "local_time": local}
+            "role": role, "cap": shared.get("cap", ""), "local_time": local}
     entry = append_entry(incident, LEADER_RECEIVED, at=act.now, actor=act.who.clerk,
                          desk=act.who.desk, text=f"received by {ack.by} at {local}", data=data)
     proof = {"by": "hub", "ack": ack.ack, "hub_at": ack.hub_at, "desk_at": desk_at.isoformat()}
@@ -129,20 +134,29 @@ def record_received(catalog: Catalog, incident: Incident, shared: dict, ack: Ack
     return entry.id
 
 
-def shared_readout(cap: str) -> TimelineEntry | None:
-    """The `readout_shared` entry of this capability in this file (None: never shared here)."""
-    for entry in TimelineEntry.select().where(TimelineEntry.kind == READOUT_SHARED,
-                                              TimelineEntry.data.contains(cap)):
-        if json.loads(entry.data).get("cap") == cap:
-            return entry
+def shared_readout(digest: str, incident_id: int | None) -> TimelineEntry | None:
+    """The `readout_shared` entry whose capability hashes to `digest` (None: never shared in
+    this file), looked for in the incident the hub names first, then in all."""
+    shares = TimelineEntry.select().where(TimelineEntry.kind == READOUT_SHARED)
+    for query in ((shares.where(TimelineEntry.incident == incident_id), shares)
+                  if incident_id is not None else (shares,)):
+        for entry in query:
+            if cap_hash(str(json.loads(entry.data).get("cap", ""))) == digest:
+                return entry
     return None
 
 
-def already_received(incident_id: int, cap: str) -> bool:
+def already_received(incident_id: int, digest: str) -> bool:
     """Whether this read-out's acknowledgement is on the timeline already (the hub keeps one
     per read-out; a second would be a second hub's, or a forwarded copy's, of the same)."""
-    return any(json.loads(e.data).get("cap") == cap for e in TimelineEntry.select().where(
-        TimelineEntry.incident == incident_id, TimelineEntry.kind == LEADER_RECEIVED))
+    return any(cap_hash(str(json.loads(e.data).get("cap", ""))) == digest
+               for e in TimelineEntry.select().where(TimelineEntry.incident == incident_id,
+                                                     TimelineEntry.kind == LEADER_RECEIVED))
+
+
+def cap_hash(cap: str) -> str:
+    """A capability as the hub knows it: its SHA-256 (hub.phone.acks keeps the same)."""
+    return hashlib.sha256(cap.encode("utf-8")).hexdigest()
 
 
 def parse_utc(text: str) -> datetime:

@@ -13,7 +13,7 @@ from models.clock.clocks import FakeClock
 from models.incidents.verify import verify_incident
 from models.services.incidents import IncidentService
 from models.store.tables import AppliedHubEvent, Deadline, SyncState, TimelineEntry
-from models.sync.apply import apply_hub_events
+from models.sync.apply import apply_hub_events, cap_hash
 
 WHO = Who(hall="城东营业厅", desk="1号台", clerk="张三")
 DESK_ID = "d" * 32
@@ -42,10 +42,11 @@ def shared_fire(desk) -> tuple[int, str]:
 
 
 def ack_event(cap: str, hub_at: datetime, *, seq: int = 1, for_desk: str = DESK_ID,
-              ack: str = "a1", by: str = "王经理") -> dict:
+              ack: str = "a1", by: str = "王经理", incident: int | None = 1) -> dict:
+    """A `leader_ack` as the hub's stream carries it: the read-out named by its cap's hash."""
     return {"hub_seq": 100 + seq, "origin": HUB_ID, "seq": seq, "kind": "leader_ack",
-            "for": for_desk, "incident": 1,
-            "data": json.dumps({"ack": ack, "by": by, "cap": cap,
+            "for": for_desk, "incident": incident,
+            "data": json.dumps({"ack": ack, "by": by, "cap_hash": cap_hash(cap),
                                 "at": hub_at.isoformat().replace("+00:00", "Z")})}
 
 
@@ -144,9 +145,10 @@ def test_other_desks_acks_and_other_events_are_not_this_files(desk, clock):
 
 
 def test_an_unknown_cap_or_an_unreadable_ack_changes_no_incident(desk, clock):
-    fire, _ = shared_fire(desk)
-    bad_time = ack_event("x", NOON) | {"data": json.dumps({"ack": "a", "by": "b", "cap": "x",
-                                                           "at": "yesterday"})}
+    fire, cap = shared_fire(desk)
+    bad_time = ack_event(cap, NOON) | {"data": json.dumps({"ack": "a", "by": "b",
+                                                          "cap_hash": cap_hash(cap),
+                                                          "at": "yesterday"})}
     assert apply_hub_events([ack_event("not-shared-here", NOON, seq=3), bad_time],
                             desk_id=DESK_ID, incidents=desk) == []
     assert entries(fire, "leader_received") == []
@@ -169,3 +171,14 @@ def test_the_record_shows_the_receipt_with_who_and_when(desk, clock, shipped_cat
     (line,) = [t for t in build_record(shipped_catalog, fire).timeline
                if t.kind == "leader_received"]
     assert line.received == ("王经理", "12:03")
+
+
+def test_the_readout_is_found_by_its_caps_hash_whatever_incident_the_hub_names(desk, clock):
+    first, _ = shared_fire(desk)
+    second, cap = shared_fire(desk)
+    assert apply_hub_events([ack_event(cap, NOON, incident=first)], desk_id=DESK_ID,
+                            incidents=desk) == [second]
+    third, cap = shared_fire(desk)
+    assert apply_hub_events([ack_event(cap, NOON, seq=2, incident=None)], desk_id=DESK_ID,
+                            incidents=desk) == [third]
+    assert entries(first, "leader_received") == []
