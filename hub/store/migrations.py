@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hub.phone.schema import ACKS
 from hub.store.base import Cursor, HubRefused, HubStore
 
 SERIAL = {"postgresql": "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
@@ -68,9 +67,18 @@ CREATE TABLE readout (cap_hash text PRIMARY KEY, origin text NOT NULL, incident 
   role text, person text, body text, shared_seq bigint NOT NULL, expires_at text)
 """
 
+# The leader's acknowledgements (hub.phone): one per read-out, with when the hub saw it and
+# from where; the hub event that tells the desk is in `event`.
+LEADER_ACKS = """
+CREATE TABLE ack (ack_id text PRIMARY KEY,
+  cap_hash text NOT NULL UNIQUE REFERENCES readout (cap_hash),
+  by_name text NOT NULL, at text NOT NULL, remote_addr text, user_agent text,
+  hub_seq bigint NOT NULL)
+"""
+
 STEPS: list[Step] = [
     Step("core", CORE),
-    Step("leader_acks", ACKS),
+    Step("leader_acks", LEADER_ACKS),
 ]
 
 
