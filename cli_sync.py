@@ -215,3 +215,56 @@ def _incidents(path: Path, clock, store):
         return None
     who = Who(str(store.get("hall_name")), str(store.get("desk_name")), "sync")
     return IncidentService(catalog=catalog, plan=None, clock=clock, who=lambda: who)
+
+
+def verify_against_hub(path: Path, hub: str) -> int:
+    """`verify --hub`: the file (already checked on its own) against what its hub received.
+    Exit 0 equal, 1 the hub unreachable, 2 changed after the hub received it, lacking what
+    the hub holds, or not enrolled."""
+    from models.store.database import looking_at
+    from models.sync import crosscheck
+    from models.sync.client import HubClient, HubUnreachable
+    from models.sync.protocol import HubError
+
+    with looking_at(path) as conn:
+        enrolment = crosscheck.enrolled(conn)
+        if enrolment is None:
+            print(f"{path} is not enrolled at a hub: there is nothing to compare it with.",
+                  file=sys.stderr)
+            return EXIT_REFUSED
+        try:
+            with HubClient(hub, enrolment.token) as client:
+                found = crosscheck.compare(conn, client, enrolment.desk_id)
+        except ValueError as e:
+            print(f"{e}.", file=sys.stderr)
+            return EXIT_REFUSED
+        except HubUnreachable as e:
+            print(f"{e}: the file was not compared with the hub.", file=sys.stderr)
+            return EXIT_UNREACHABLE
+        except HubError as e:
+            print(f"The hub refused to show this desk's chain ({e}).", file=sys.stderr)
+            return EXIT_REFUSED
+        changed = (crosscheck.changed_link(conn, found.first_changed)
+                   if found.first_changed else "")
+    return _say_compared(path, hub, found, changed)
+
+
+def _say_compared(path: Path, hub: str, found, changed: str) -> int:
+    if found.first_changed is not None:
+        print(f"{path}: records changed after the hub received them, from link "
+              f"{found.first_changed:,} ({changed}); the hub holds links 1–{found.hub_head:,} "
+              f"as received (its seal at {found.compared_at:,}: {found.hub_seal}). Keep this "
+              "file as evidence.", file=sys.stderr)
+        return EXIT_REFUSED
+    if found.compared_at:
+        print(f"Hub {hub}: the file holds links 1–{found.compared_at:,} exactly as the hub "
+              f"received them (desk {found.desk_id}; hub's seal {found.hub_seal})")
+    if found.file_lacks:
+        print(f"{path} lacks the {found.file_lacks:,} newest records the hub holds (links "
+              f"{found.file_head + 1:,}–{found.hub_head:,}): restored from an older backup, or "
+              "records removed. The hub keeps them.", file=sys.stderr)
+        return EXIT_REFUSED
+    if found.not_synced:
+        print(f"Note: the {found.not_synced:,} newest records are not synced yet (not checked "
+              "against the hub).")
+    return EXIT_OK
