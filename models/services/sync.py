@@ -125,6 +125,11 @@ class SyncService:
         self._saved = (progress, moment)
         return True
 
+    @property
+    def applies(self) -> bool:
+        """Whether pulled events can be written into the record here."""
+        return self._incidents is not None
+
     def apply(self, events: Sequence[dict[str, Any]],
               offset: timedelta | None = None) -> Changes:
         """Write the pulled events meant for this desk into its record (a leader's 收到)."""
