@@ -13,7 +13,7 @@ import json
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from hub.hub_events import record_hub_event
 from hub.store.base import Cursor, HubStore, iso_z, parse_z
@@ -22,6 +22,8 @@ LEADER_ACK = "leader_ack"
 LEADER_RECEIVED = "leader_received"
 CAP_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")  # secrets.token_urlsafe: nothing else is a cap
 NAME_MAX_CHARS = 40
+FINAL = ("closed", "cancelled")  # an incident ended at its desk: no report is owed any more
+KEPT_AFTER_END = timedelta(hours=24)  # the page stays readable this long after the end
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Shared:
     situation: str
     desk_name: str
     expires_at: str | None
+    ended_at: datetime | None = None  # when the desk's closing or cancelling reached the hub
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ class Page:
     acked_by: str = ""
     acked_at: datetime | None = None  # the hub's time of the press
     recorded_at: datetime | None = None  # the hub's time the desk's record of it arrived
+
+    @property
+    def ended(self) -> bool:
+        """The incident is closed or cancelled at its desk: nothing more is recorded in it,
+        so the page takes no 收到 (one given before and not recorded stays unrecorded)."""
+        return self.shared.ended_at is not None
 
     @property
     def acked(self) -> bool:
@@ -86,7 +95,7 @@ def acknowledge(store: HubStore, cap: str, by: str, now: datetime, *, remote_add
     digest = cap_hash(cap)
     with store.transaction(write=True) as cur:
         found = _page(cur, digest, now)
-        if found is None or found.acked:
+        if found is None or found.acked or found.ended:
             return (found, None) if found is not None else None
         ack_id = secrets.token_hex(16)
         shared = found.shared
@@ -103,7 +112,8 @@ def acknowledge(store: HubStore, cap: str, by: str, now: datetime, *, remote_add
 
 def _page(cur: Cursor, digest: str, now: datetime) -> Page | None:
     shared = _shared(cur, digest)
-    if shared is None or (shared.expires_at and parse_z(shared.expires_at) <= now):
+    if shared is None or (shared.expires_at and parse_z(shared.expires_at) <= now) or (
+            shared.ended_at is not None and shared.ended_at + KEPT_AFTER_END <= now):
         return None
     ack = cur.execute("SELECT by_name, at FROM ack WHERE cap_hash = %s", (digest,)).fetchone()
     if ack is None:
@@ -120,8 +130,12 @@ def _shared(cur: Cursor, digest: str) -> Shared | None:
     if row is None:
         return None
     origin, hall_id, incident, role, person, body, expires_at, number, situation, desk = row
+    ended = cur.execute("SELECT received_at FROM event WHERE origin = %s AND incident = %s "
+                        "AND kind IN (%s, %s) ORDER BY seq LIMIT 1",
+                        (origin, incident, *FINAL)).fetchone()
     return Shared(digest, origin, hall_id, int(incident), role or "", person or "", body or "",
-                  number or "", situation or "", desk or "", expires_at)
+                  number or "", situation or "", desk or "", expires_at,
+                  parse_z(ended[0]) if ended else None)
 
 
 def _recorded_at(cur: Cursor, shared: Shared) -> datetime | None:

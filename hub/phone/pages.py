@@ -41,7 +41,10 @@ def readout_page(page: Page, cap: str, zone: ZoneInfo, *, error: str = "") -> st
     s = page.shared
     title = " · ".join(p for p in (s.number, s.situation, s.desk_name) if p)
     head_extra = ""
-    if not page.acked:
+    if page.ended and not page.recorded:
+        state = ('<p id="status" class="status waiting">此事件已在处置台结束，'
+                 '无需再确认。</p>')
+    elif not page.acked:
         state = _form(page, cap, error)
     elif not page.recorded:
         state = (f'<p id="status" class="status waiting">已收到 {_hhmm(page.acked_at, zone)}'
@@ -52,7 +55,7 @@ def readout_page(page: Page, cap: str, zone: ZoneInfo, *, error: str = "") -> st
                  f'{_hhmm(page.recorded_at, zone)}</p>'
                  f'<p class="meta">确认人：{escape(page.acked_by)} · 收到 '
                  f'{_hhmm(page.acked_at, zone)}</p>')
-    script = LONG_POLL if page.acked and not page.recorded else ""
+    script = LONG_POLL if page.acked and not page.recorded and not page.ended else ""
     return _document("应急报告 · 确认收到", head_extra,
                      f'<h1>应急报告</h1><p class="meta">{escape(title)}</p>'
                      f'<div id="readout" class="readout">{escape(s.body)}</div>{state}{script}')

@@ -161,3 +161,38 @@ def test_what_the_desk_and_the_leader_wrote_is_shown_as_text(served, enrol, desk
     assert "&lt;b&gt;火&lt;/b&gt; &amp; 烟" in page
     fetch(served.url, f"/r/{CAP}/ack", {"by": "<i>王</i>"})
     assert "<i>王" not in fetch(served.url, f"/r/{CAP}").text
+
+
+def test_an_incident_ended_at_its_desk_takes_no_more_acks(served, store, desk):
+    response.cancel_incident(desk.fire, "按错了", desk.act())
+    desk.push()
+    page = fetch(served.url, f"/r/{CAP}")
+    assert page.status == 200 and "此事件已在处置台结束" in page.text and "<form" not in page.text
+    assert fetch(served.url, f"/r/{CAP}/ack", {"by": "王经理"}).status == 303
+    with store.transaction() as cur:
+        assert cur.execute("SELECT count(*) FROM ack").fetchone()[0] == 0
+
+
+def test_the_page_goes_24_hours_after_the_incident_ended(store, enrol, desk_db,
+                                                         shipped_catalog):
+    from datetime import UTC, datetime, timedelta
+
+    from hub.app import build_app
+    from tests.hub.serving import Client, Served
+
+    now = [datetime.now(UTC)]
+    served = Served(build_app(store, clock=lambda: now[0])).start()
+    try:
+        client = Client(served.url, enrol("1号台").token)
+        client.enrolled = {"desk_id": ""}
+        desk = Desk(shipped_catalog, desk_db[1], client)
+        desk.share()
+        desk.push()
+        response.cancel_incident(desk.fire, "按错了", desk.act())
+        desk.push()
+        now[0] += timedelta(hours=24) - timedelta(seconds=1)
+        assert fetch(served.url, f"/r/{CAP}").status == 200
+        now[0] += timedelta(seconds=1)
+        assert fetch(served.url, f"/r/{CAP}").status == 404
+    finally:
+        served.stop()
