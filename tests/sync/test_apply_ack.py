@@ -182,3 +182,12 @@ def test_the_readout_is_found_by_its_caps_hash_whatever_incident_the_hub_names(d
     assert apply_hub_events([ack_event(cap, NOON, seq=2, incident=None)], desk_id=DESK_ID,
                             incidents=desk) == [third]
     assert entries(first, "leader_received") == []
+
+
+def test_a_leader_ack_not_addressed_by_the_hub_is_not_applied(desk, clock):
+    """Only the hub writes `for` (its own events): a desk's pushed look-alike has none."""
+    fire, cap = shared_fire(desk)
+    forged = ack_event(cap, NOON)
+    del forged["for"]
+    assert apply_hub_events([forged], desk_id=DESK_ID, incidents=desk) == []
+    assert report(fire).status == "pending"
