@@ -108,9 +108,13 @@ class SyncService:
             state.moved_hub(hub_url.rstrip("/"))
             enrolment = state.enrolment()
         client_args = {"timeout": timeout} if timeout else {}
-        client = HubClient(enrolment.hub_url, enrolment.token, now=self._now, **client_args)
-        return SyncEngine(client=client, enrolment=enrolment, progress=state.progress(),
-                          database=self.database, now=self._now, backoff=backoff)
+
+        def client() -> HubClient:
+            return HubClient(enrolment.hub_url, enrolment.token, now=self._now, **client_args)
+
+        return SyncEngine(client=client(), listener=client(), enrolment=enrolment,
+                          progress=state.progress(), database=self.database, now=self._now,
+                          backoff=backoff)
 
     def keep(self, progress: Progress, *, now: bool = False) -> bool:
         """Store what the engine learnt: when the state changed, when `now` (at quit, after a
