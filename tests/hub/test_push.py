@@ -188,3 +188,23 @@ def test_plan_links_are_kept_by_their_link_and_an_altered_one_refused(enrol, des
     with store.transaction() as cur:
         kinds = cur.execute("SELECT kind FROM event WHERE link_kind > 0 ORDER BY seq").fetchall()
     assert kinds == [("plan_change",), ("plan_release",)]
+
+
+def test_a_gzip_compressed_push_is_taken(enrol, desk_events):
+    import gzip
+    import json
+
+    desk = enrol()
+    body = gzip.compress(json.dumps(push_body(desk_events), ensure_ascii=False).encode())
+    answer = desk.post("/v1/push", body, headers={"Content-Encoding": "gzip"})
+    assert (answer.status, answer.body["accepted"]) == (200, len(desk_events))
+
+
+def test_a_small_gzip_body_that_unpacks_past_4_mb_is_too_large(enrol):
+    import gzip
+
+    desk = enrol()
+    bomb = gzip.compress(b'{"proto":1,"pad":"' + b"x" * (5 * 1024 * 1024) + b'"}')
+    assert len(bomb) < 64 * 1024
+    answer = desk.post("/v1/push", bomb, headers={"Content-Encoding": "gzip"})
+    assert answer.status == 413
