@@ -163,3 +163,13 @@ def _until_waiting(hub) -> None:
     deadline = time.monotonic() + 30
     while Client(hub.url).get("/healthz").body["long_polls"] < 1:
         assert time.monotonic() < deadline, "the long-poll never reached the hub"
+
+
+def test_a_database_that_does_not_exist_is_said_so_without_a_traceback(pg_cluster):
+    url = pg_cluster.url("no_such_database")
+    refused = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "hub", "--db", url, "--host", "127.0.0.1",
+         "--port", "0"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2
+    assert "cannot reach the hub's database" in refused.stderr
+    assert "Traceback" not in refused.stderr
