@@ -127,11 +127,14 @@ def _data(text: str) -> dict:
 
 
 def _text(value) -> str | None:
-    return None if value is None else str(value)
+    """A value shown as text (a desk's display fields are not hashed: kept only if sane)."""
+    return None if value is None else str(value).replace("\x00", "")[:1000]
 
 
 def _int(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """A small integer (a level, a deadline id), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) \
+        and 0 <= value < 2**31 else None
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -192,12 +195,15 @@ def _incident_upsert(greatest: str) -> str:
         "THEN EXCLUDED.status ELSE incident_view.status END, "
         f"status_rank = {greatest}(EXCLUDED.status_rank, incident_view.status_rank), "
         "number = coalesce(EXCLUDED.number, incident_view.number), "
-        f"situation_key = CASE WHEN {newer} AND EXCLUDED.situation_key IS NOT NULL "
+        f"situation_key = CASE WHEN EXCLUDED.situation_key IS NOT NULL AND ({newer} OR "
+        "incident_view.situation_key IS NULL) "
         "THEN EXCLUDED.situation_key ELSE incident_view.situation_key END, "
-        f"situation_name = CASE WHEN {newer} AND EXCLUDED.situation_name IS NOT NULL "
+        f"situation_name = CASE WHEN EXCLUDED.situation_name IS NOT NULL AND ({newer} OR "
+        "incident_view.situation_name IS NULL) "
         "THEN EXCLUDED.situation_name ELSE incident_view.situation_name END, "
         "category_key = coalesce(EXCLUDED.category_key, incident_view.category_key), "
-        f"level = CASE WHEN {newer} AND EXCLUDED.level IS NOT NULL "
+        f"level = CASE WHEN EXCLUDED.level IS NOT NULL AND ({newer} OR "
+        "incident_view.level IS NULL) "
         "THEN EXCLUDED.level ELSE incident_view.level END, "
         "is_drill = coalesce(EXCLUDED.is_drill, incident_view.is_drill), "
         "started_at = coalesce(incident_view.started_at, EXCLUDED.started_at), "
