@@ -70,6 +70,8 @@ async def state(request: web.Request) -> web.Response:
             break
         await hub.wakeups.wait_past(found.shared.hall_id, head,
                                     deadline - time.monotonic())
+        if hub.wakeups.known_head(found.shared.hall_id) <= head:
+            break  # its time is up, or the hub is stopping: answer with what there is
         found = await _page(request, cap)
     if found is None:
         return web.json_response({"valid": False}, status=404, headers=NO_STORE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.client
 import json
 import threading
+import time
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
@@ -196,3 +197,23 @@ def test_the_page_goes_24_hours_after_the_incident_ended(store, enrol, desk_db,
         assert fetch(served.url, f"/r/{CAP}").status == 404
     finally:
         served.stop()
+
+
+def test_a_hub_stopping_answers_a_waiting_state_at_once(served, desk):
+    """A stop wakes every long-poll (hub.notify): the page's answers with what it has rather
+    than asking again until its 20 s are up."""
+    from hub.context import HUB
+
+    fetch(served.url, f"/r/{CAP}/ack", {"by": "王经理"})
+    wakeups = served.app[HUB].wakeups
+    answers: list[Reply] = []
+    waiting = threading.Thread(target=lambda: answers.append(
+        fetch(served.url, f"/r/{CAP}/state?wait=20")), daemon=True)
+    waiting.start()
+    deadline = time.monotonic() + 30
+    while wakeups.waiting < 1:
+        assert time.monotonic() < deadline, "the long-poll never waited"
+    served.call_soon(wakeups.close())
+    waiting.join(10)
+    assert answers, "the long-poll was left asking until its time was up"
+    assert json.loads(answers[0].text)["recorded"] is False
