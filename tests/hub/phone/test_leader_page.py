@@ -217,3 +217,25 @@ def test_a_hub_stopping_answers_a_waiting_state_at_once(served, desk):
     waiting.join(10)
     assert answers, "the long-poll was left asking until its time was up"
     assert json.loads(answers[0].text)["recorded"] is False
+
+
+def test_presses_at_the_same_moment_make_one_ack(served, store, desk):
+    """Two phones (or a double tap on a slow network) posting together: one acknowledgement,
+    one event for the desk."""
+    start = threading.Barrier(8)
+    replies: list[int] = []
+
+    def press(name: str) -> None:
+        start.wait()
+        replies.append(fetch(served.url, f"/r/{CAP}/ack", {"by": name}).status)
+
+    presses = [threading.Thread(target=press, args=(f"领导{i}",)) for i in range(8)]
+    for thread in presses:
+        thread.start()
+    for thread in presses:
+        thread.join(40)
+    assert replies == [303] * 8
+    with store.transaction() as cur:
+        assert cur.execute("SELECT count(*) FROM ack").fetchone()[0] == 1
+        assert cur.execute("SELECT count(*) FROM event WHERE kind = 'leader_ack'"
+                           ).fetchone()[0] == 1
