@@ -133,6 +133,41 @@ async def push_all(url: str, desks: list[Desk], path: str = "/v1/push") -> Resul
     return Result(accepted, seconds, latencies, refused)
 
 
+async def push_paced(url: str, desks: list[Desk], every: float, seconds: float) -> Result:
+    """Every desk sends its next body every `every` seconds (a steady offered rate, not as
+    fast as answered) for `seconds`; a push answered late delays only that desk's next."""
+    latencies: list[float] = []
+    refused: list[str] = []
+    accepted = 0
+    connector = aiohttp.TCPConnector(limit=len(desks) + 4)
+
+    async def one(session: aiohttp.ClientSession, desk: Desk, offset: float) -> None:
+        nonlocal accepted
+        headers = {"Authorization": f"Bearer {desk.token}", "Content-Type": "application/json"}
+        loop = asyncio.get_running_loop()
+        start = loop.time() + offset
+        for index, body in enumerate(desk.bodies):
+            due = start + index * every
+            if due - start > seconds:
+                return
+            await asyncio.sleep(max(0.0, due - loop.time()))  # the offered rate
+            sent = time.perf_counter()
+            async with session.post(url + "/v1/push", data=body, headers=headers) as answer:
+                given = await answer.read()
+            latencies.append((time.perf_counter() - sent) * 1000)
+            if answer.status != 200:
+                refused.append(f"{answer.status} {given[:200]!r}")
+                return
+            accepted += json.loads(given)["accepted"]
+
+    async with aiohttp.ClientSession(connector=connector) as session:
+        started = time.perf_counter()
+        await asyncio.gather(*(one(session, desk, every * n / len(desks))
+                               for n, desk in enumerate(desks)))
+        elapsed = time.perf_counter() - started
+    return Result(accepted, elapsed, latencies, refused)
+
+
 def peak_memory_kb(pid: int) -> tuple[int, int]:
     """(VmHWM, VmRSS) of a process, in kB (Linux)."""
     fields = {}
