@@ -5,6 +5,7 @@ The board has no database: this file is all it keeps."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -61,3 +62,38 @@ def save(path: Path, enrolment: BoardEnrolment) -> Path:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(asdict(enrolment), ensure_ascii=False, indent=2)
     return write_whole(Path(path), text.encode("utf-8"), OWNER_ONLY)
+
+
+def enrol(hub_url: str, code: str, name: str, *,
+          client: Callable[[str], Any] | None = None) -> BoardEnrolment:
+    """Trade a one-time code (`main.py hub code --kind board`) for the board's token.
+    Raises EnrolRefused with a message a person can act on (English; the form translates
+    by `code`)."""
+    from models.sync.client import HubClient, HubUnreachable
+    from models.sync.protocol import HubError
+
+    try:
+        hub = (client or HubClient)(hub_url.strip())
+    except ValueError as e:
+        raise EnrolRefused("bad_url", str(e)) from e
+    try:
+        answer = hub.enrol(code.strip().upper(), kind="board", name=name.strip())
+    except HubUnreachable as e:
+        raise EnrolRefused("unreachable", f"the hub at {hub_url} could not be reached "
+                           f"({e}): check the address and that the hub runs") from e
+    except HubError as e:
+        if e.code == "bad_code":
+            raise EnrolRefused("bad_code", "the code is unknown, used or expired: ask for a "
+                               "new one (main.py hub code --kind board)") from e
+        raise EnrolRefused(e.code, str(e)) from e
+    finally:
+        close = getattr(hub, "close", None)
+        if close is not None:
+            close()
+    return BoardEnrolment.from_answer(hub_url.strip(), name.strip(), answer)
+
+
+class EnrolRefused(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code

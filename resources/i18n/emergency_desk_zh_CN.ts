@@ -224,6 +224,65 @@
     </message>
 </context>
 <context>
+    <name>BoardEnrolForm</name>
+    <message>
+        <source>Emergency Desk — hall board</source>
+        <translation>应急处置台 — 大厅看板</translation>
+    </message>
+    <message>
+        <source>Enrol this PC as the hall's board</source>
+        <translation>将本机登记为大厅看板</translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the hall hub for a board's code (main.py hub code --kind board).</source>
+        <translation>请向管理大厅服务器的人员索取看板登记码（main.py hub code --kind board）。</translation>
+    </message>
+    <message>
+        <source>Duty office board</source>
+        <translation>值班室看板</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <source>Board name</source>
+        <translation>看板名称</translation>
+    </message>
+    <message>
+        <source>Fill in the hub's address, the code and the board's name.</source>
+        <translation>请填写服务器地址、登记码和看板名称。</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <source>The code is unknown, used or expired: ask for a new one.</source>
+        <translation>登记码无效、已使用或已过期：请索取新的登记码。</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached: check the address and that the hub runs.</source>
+        <translation>连不上服务器：请检查地址，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>That is not a hub's address: write it as http://HOST:PORT.</source>
+        <translation>这不是服务器地址：请写成 http://主机:端口。</translation>
+    </message>
+    <message>
+        <source>The hub refused: {0}</source>
+        <translation>服务器拒绝：{0}</translation>
+    </message>
+</context>
+<context>
     <name>BoardWindow</name>
     <message>
         <source>Emergency Desk — hall board</source>
