@@ -198,6 +198,8 @@ class Hall:
             if row.get("origin") == self.own:
                 continue
             state = self._incident(str(row["origin"]), int(row["incident"]))
+            desk = self.desks[state.origin]
+            desk.name = desk.name or str(row.get("desk") or "")
             state.number = state.number or str(row.get("number") or "")
             state.is_drill = state.is_drill or bool(row.get("is_drill"))
             state.started_at = state.started_at or parse_time(row.get("started_at"))

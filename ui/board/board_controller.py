@@ -132,6 +132,8 @@ class BoardController(QObject):
                 self._arrived.emit("events", page, sent, received)
                 cursor = max(cursor, int(page.get("cursor") or 0))
                 more = bool(page.get("more"))
+                # an incident's number is in the hub's picture, not in its events
+                snapshot = any(e.get("kind") == "started" for e in page.get("events") or [])
                 continue
             except HubUnreachable as e:
                 state, why = "unreachable", str(e)
