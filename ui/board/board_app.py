@@ -25,7 +25,7 @@ from models.services.board_enrolment import (
     save,
 )
 from models.services.hall import Hall
-from ui.board.board_controller import BoardController
+from ui.board.board_controller import WAIT_SECONDS, BoardController
 from ui.board.board_enrol_form import BoardEnrolForm
 from ui.board.board_window import BoardWindow
 from ui.window.alarm_sound import AlarmSound
@@ -33,9 +33,10 @@ from ui.window.alarm_sound import AlarmSound
 
 def show_board(*, enrolment: BoardEnrolment, clock: Clock, client: Any,
                sound_player: QObject | None, alarm_sound: bool = True,
-               volume: int = 100) -> BoardWindow:
-    """The board's window, its controller started (the worker thread talks to the hub)."""
-    controller = BoardController(client=client, now=clock.now, hall=Hall())
+               volume: int = 100, wait: float = WAIT_SECONDS) -> BoardWindow:
+    """The board's window, its controller started (the worker thread talks to the hub;
+    `wait`: its long-poll's seconds)."""
+    controller = BoardController(client=client, now=clock.now, hall=Hall(), wait=wait)
     sound = AlarmSound(enabled=alarm_sound, player=sound_player, volume=volume)
     window = BoardWindow(controller=controller, sound=sound, zone=clock.zone,
                          hall=enrolment.hall_name)
