@@ -1041,6 +1041,14 @@
         <translation>未同步 {0} 条</translation>
     </message>
     <message>
+        <source>clock {0} min fast</source>
+        <translation>时钟快 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>clock {0} min slow</source>
+        <translation>时钟慢 {0} 分钟</translation>
+    </message>
+    <message>
         <source>last heard {0}</source>
         <translation>最近联系 {0}</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +51,7 @@ class DeadlineLine(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel(objectName="boardDeadlineLabel")
+        self.label.setWordWrap(True)  # a long label wraps: the card keeps its column's width
         self.countdown = QLabel(objectName="boardCountdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
@@ -85,6 +87,9 @@ class IncidentCardWidget(QFrame):
         self.title = QLabel(objectName="boardIncidentTitle")
         self.title.setWordWrap(True)
         self.facts = QLabel(objectName="boardIncidentFacts")
+        self.facts.setWordWrap(True)
+        # as wide as its column, whatever its texts: three cards fit a 1366 px screen
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.addWidget(self.desk)
         top.addStretch(1)
@@ -138,6 +143,8 @@ class BoardCards(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._grid = QGridLayout()
         self._grid.setSpacing(8)
+        for column in range(COLUMNS):
+            self._grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
@@ -183,8 +190,10 @@ class DeskLine(QFrame):
             parts.insert(0, self.tr("NOT RESPONDING"))
         if desk.backlog:
             parts.append(self.tr("{0} not synced").format(desk.backlog))
-        if desk.clock_ahead_minutes:
-            parts.append(clock_text(desk))
+        if desk.clock_ahead_minutes > 0:
+            parts.append(self.tr("clock {0} min fast").format(desk.clock_ahead_minutes))
+        elif desk.clock_ahead_minutes < 0:
+            parts.append(self.tr("clock {0} min slow").format(-desk.clock_ahead_minutes))
         if desk.last_seen is not None:
             parts.append(self.tr("last heard {0}").format(local_text(desk.last_seen, zone,
                                                                       "%H:%M")))

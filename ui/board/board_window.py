@@ -61,6 +61,7 @@ class BoardWindow(QMainWindow):
         self.cards = BoardCards(zone=zone)
         scroll = QScrollArea(objectName="boardScroll")
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.cards)
         self.desks = DeskList(zone=zone)
