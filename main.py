@@ -59,6 +59,8 @@ def run_desk(args) -> int:
     from models.store.paths import default_database_path, default_plans_dir
     from models.store.schema import SCHEMA_VERSION, open_database
     from models.store.settings import SettingsStore, hall_zone
+    from models.sync.state import enrolment
+    from ui.board.hall_strip import build_hall_strip
     from ui.common.errors import install_excepthook, show_error, show_warning
     from ui.common.fonts import apply_cjk_font
     from ui.common.i18n import install_translations
@@ -186,7 +188,9 @@ def run_desk(args) -> int:
                           own_drills_dir=db_path.parent / "drills",
                           restyle=lambda size: apply_text_size(app, size),
                           editions=editions, edition=edition, restart=restart,
-                          running=lambda: running_plan(plans_dir))
+                          running=lambda: running_plan(plans_dir),
+                          hall_strip=lambda now: build_hall_strip(enrolment=enrolment(),
+                                                                  now=now))
     except Exception as e:
         return refuse_damaged(e)
     window = desk.window

@@ -1614,6 +1614,33 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>HallStrip</name>
+    <message>
+        <source>Other desks: </source>
+        <translation>本厅其他窗口：</translation>
+    </message>
+    <message>
+        <source>the hub refused this desk</source>
+        <translation>服务器拒绝了本台</translation>
+    </message>
+    <message>
+        <source>nothing running</source>
+        <translation>无进行中事件</translation>
+    </message>
+    <message>
+        <source>hub not reached yet</source>
+        <translation>尚未连上服务器</translation>
+    </message>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>MISSED</source>
+        <translation>超时</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <source>Emergency Desk</source>

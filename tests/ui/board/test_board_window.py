@@ -27,7 +27,7 @@ def board(qtbot):
     window.resize(1366, 709)
     window.show()
     controller.start()
-    qtbot.waitUntil(lambda: hub.pulls[1:] == [41], timeout=5000)  # both pages taken
+    qtbot.waitUntil(lambda: controller.hall.cursor == 41, timeout=5000)  # both folded
     window.clock, window.hub = clock, hub
     yield window
     controller.stop()
