@@ -151,14 +151,14 @@ def write(cur: Cursor, dialect: str, origin: str, hall_id: str, folded: Folded) 
     if folded.incidents:
         cur.executemany(_incident_upsert(greatest), [
             _incident_row(origin, hall_id, row) for row in folded.incidents.values()])
-        cancelled = [(origin, row.incident) for row in folded.incidents.values()
-                     if row.status == "cancelled"]
-        if cancelled:  # as the desk's cancel_all: what was still pending is cancelled
-            cur.executemany("UPDATE deadline_view SET status = 'cancelled', status_rank = 3 "
-                            "WHERE origin = %s AND incident = %s AND status_rank = 0", cancelled)
     if folded.deadlines:
         cur.executemany(_deadline_upsert(greatest), [
             _deadline_row(origin, row) for row in folded.deadlines.values()])
+    cancelled = [(origin, row.incident) for row in folded.incidents.values()
+                 if row.status == "cancelled"]
+    if cancelled:  # as the desk's cancel_all: what was still pending is cancelled
+        cur.executemany("UPDATE deadline_view SET status = 'cancelled', status_rank = 3 "
+                        "WHERE origin = %s AND incident = %s AND status_rank = 0", cancelled)
     if folded.readouts:
         cur.executemany("INSERT INTO readout (cap_hash, origin, incident, role, person, body, "
                         "shared_seq) VALUES (%s, %s, %s, %s, %s, %s, %s) "
