@@ -52,7 +52,7 @@ def run_board(folder: Path, *, app: QApplication, zone: ZoneInfo,
     """The board until its window closes: the enrol form first when not enrolled (or when
     board.json cannot be read: the form says why)."""
     from models.clock.clocks import SystemClock
-    from models.sync.client import HubClient
+    from models.sync.client import HubClient, off_the_main_thread
 
     clock = SystemClock(zone)
     path = board_file(folder)
@@ -60,7 +60,8 @@ def run_board(folder: Path, *, app: QApplication, zone: ZoneInfo,
 
     def open_board(enrolment: BoardEnrolment) -> None:
         window = show_board(enrolment=enrolment, clock=clock,
-                            client=HubClient(enrolment.hub_url, enrolment.token),
+                            client=HubClient(enrolment.hub_url, enrolment.token,
+                                             guard=off_the_main_thread),
                             sound_player=sound_player(), alarm_sound=alarm_sound,
                             volume=volume)
         window.resize(app.primaryScreen().availableGeometry().size())

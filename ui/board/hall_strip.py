@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from models.services.hall import Hall, HallPicture, IncidentCard
-from models.sync.client import HubClient
+from models.sync.client import HubClient, off_the_main_thread
 from models.sync.state import Enrolment
 from ui.board.board_controller import BoardController
 from ui.common.elided_label import ElidedLabel
@@ -78,7 +78,7 @@ def build_hall_strip(*, enrolment: Enrolment | None,
     the desk is not enrolled. `now`: real time (a drill's faster clock is the desk's own)."""
     if enrolment is None or not enrolment.hub_url:
         return None
-    client = HubClient(enrolment.hub_url, enrolment.token)
+    client = HubClient(enrolment.hub_url, enrolment.token, guard=off_the_main_thread)
     controller = BoardController(client=client, now=now, hall=Hall(own=enrolment.desk_id))
     strip = HallStrip(controller=controller)
     controller.setParent(strip)

@@ -50,12 +50,24 @@ def board_folder(folder: Path, hub, hub_db: Path, language: str) -> Path:
     return place
 
 
-def shoot(display: str, place: Path, out: Path, title: str) -> str:
+def a_desk_beside(folder: Path, hub, hub_db: Path) -> Path:
+    """4号台: enrolled, nothing running; the real desk program then runs on its file."""
+    four = Desk(folder / "d4.db", "4号台")
+    four.enrol(hub, hub_db)
+    four.close()
+    (folder / "settings.json").write_text(json.dumps({
+        "hall_name": "城东营业厅", "desk_name": "4号台", "clerk_on_duty": "李四",
+        "edition": "all"}, ensure_ascii=False), encoding="utf-8")
+    return folder / "d4.db"
+
+
+def shoot(display: str, place: Path, out: Path, title: str,
+          argv: tuple[str, ...] = ()) -> str:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    with (place / "board.log").open("w") as log:
-        board = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--board", "--db",
-                                  str(place / "x.db")], cwd=ROOT, env=env, stdout=log,
-                                 stderr=subprocess.STDOUT)
+    argv = argv or ("--board", "--db", str(place / "x.db"))
+    with (place / f"{out.stem}.log").open("w") as log:
+        board = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *argv], cwd=ROOT,
+                                 env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         time.sleep(SETTLE_SECONDS)
         geometry = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title,
@@ -77,10 +89,13 @@ def main(out: Path) -> None:
         en = board_folder(folder, hub, hub_db, "en")
         first = folder / "board-first"
         first.mkdir()
+        four = a_desk_beside(folder, hub, hub_db)
         with x_session(folder) as display:
             print(shoot(display, zh, out / "board-zh.png", "大厅看板"))
             print(shoot(display, en, out / "board-en.png", "hall board"))
             print(shoot(display, first, out / "board-first-run.png", "大厅看板"))
+            print(shoot(display, folder, out / "desk-hall-strip.png", "应急处置台",
+                        ("--db", str(four))))
     finally:
         for desk in desks:
             desk.close()

@@ -9,7 +9,7 @@ import pytest
 
 from models.clock.clocks import SystemClock
 from models.services.board_enrolment import enrol
-from models.sync.client import HubClient
+from models.sync.client import HubClient, off_the_main_thread
 from tests.ui.board.hall_scene import Desk, enrolment_code, hall_hub
 from ui.board.board_app import show_board
 
@@ -37,7 +37,8 @@ def test_a_miss_at_one_desk_rings_on_the_board_and_the_drill_does_not(hall, qtbo
     two.ask("push")
     enrolment = enrol(hub.url, enrolment_code(hub_db, "board"), "值班室看板")
     window = show_board(enrolment=enrolment, clock=SystemClock(),
-                        client=HubClient(enrolment.hub_url, enrolment.token),
+                        client=HubClient(enrolment.hub_url, enrolment.token,
+                                         guard=off_the_main_thread),
                         sound_player=None, wait=2)  # a hub stopping waits out a long-poll
     qtbot.addWidget(window)
     rang: list[float] = []
