@@ -9,8 +9,9 @@ caller gives the hub's time (`hub_offset`) to `picture`.
 
 What rings (and never for a drill):
 - a deadline missed at its desk and not acknowledged there;
-- a pending deadline 15 s past its due time while its desk has sent nothing since that time:
-  the desk may be down, and nobody else would know ("1号台 无响应").
+- a pending deadline 15 s past its due time while its desk has written nothing since that
+  time (a desk that runs writes the miss at the due time): the desk, or its link, may be
+  down, and nobody else would know ("1号台 无响应").
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class DeskState:
     skew: timedelta = timedelta(0)  # hub time minus the desk's: add it to a desk's times
     last_seen: datetime | None = None  # hub time of the desk's last word to the hub
     head: int = 0  # the link position the hub holds
+    last_written: datetime | None = None  # on the desk's clock: its newest event's time
     backlog: int | None = None  # what the desk said it has not pushed yet, if it says
 
     def take(self, info: dict[str, Any]) -> None:
@@ -229,8 +231,8 @@ class Hall:
             return  # the hub's own event for a desk (a leader's ack): the desk records it
         desk = self.desks.setdefault(origin, DeskState(origin))
         at = parse_time(event.get("at"))
-        if at is not None:  # a word from the desk, on its clock
-            desk.take({"last_seen": (at + desk.skew).isoformat()})
+        if at is not None and (desk.last_written is None or at > desk.last_written):
+            desk.last_written = at
         if event.get("incident") is None or origin == self.own:
             return  # a plan link, or the desk's own (it shows them itself)
         self._fold(self._incident(origin, int(event["incident"])), event)
@@ -319,12 +321,14 @@ class Hall:
     def _alarms(self, s: IncidentState, card: IncidentCard, now: datetime) -> list[Alarm]:
         if card.is_drill:
             return []  # a drill must not alarm the supervisor
-        last_seen = self.desks[s.origin].last_seen
+        desk = self.desks[s.origin]
+        # what the desk wrote last, in the hub's time (a desk alive writes the miss at due)
+        written = desk.last_written + desk.skew if desk.last_written else None
         alarms = []
         for d in card.deadlines:
             missed = d.status == "missed" and not d.acknowledged
             silent = (d.status == "pending" and d.due is not None and now >= d.due + SILENT_GRACE
-                      and (last_seen is None or last_seen < d.due))
+                      and (written is None or written < d.due))
             if missed or silent:
                 alarms.append(Alarm(s.origin, s.incident, d.deadline, card.desk, card.number,
                                     card.situation, d.label, silent))

@@ -150,7 +150,7 @@ def test_a_drill_never_rings_missed_or_silent():
 
 def test_a_pending_deadline_rings_as_silent_15_s_after_its_due_time_not_before():
     due = T0 + timedelta(minutes=10)
-    hall = hall_with(*a_fire(), last_seen=T0.isoformat())
+    hall = hall_with(*a_fire())
     assert hall.picture(due + timedelta(seconds=14, microseconds=999_999)).alarms == ()
     (alarm,) = hall.picture(due + timedelta(seconds=15)).alarms
     assert alarm.silent and alarm.desk == "1号台"
@@ -158,12 +158,24 @@ def test_a_pending_deadline_rings_as_silent_15_s_after_its_due_time_not_before()
     assert desk.silent
 
 
-def test_a_desk_heard_from_since_the_due_time_is_not_silent():
+def test_a_desk_that_wrote_since_the_due_time_is_not_silent_one_merely_heard_is():
     due = T0 + timedelta(minutes=10)
-    assert hall_with(*a_fire(), last_seen=due.isoformat()).picture(
-        due + timedelta(minutes=1)).alarms == ()
-    note = ev(5, "note", at=due + timedelta(seconds=1), text="仍在处理")
+    note = ev(5, "note", at=due, text="仍在处理")
     assert hall_with(*a_fire(), note).picture(due + timedelta(minutes=1)).alarms == ()
+    before = ev(5, "note", at=due - timedelta(microseconds=1), text="仍在处理")
+    assert len(hall_with(*a_fire(), before).picture(due + timedelta(minutes=1)).alarms) == 1
+    # the hub heard from it (a hello) after the due time, but it wrote nothing: silent
+    assert len(hall_with(*a_fire(), last_seen=due.isoformat()).picture(
+        due + timedelta(minutes=1)).alarms) == 1
+
+
+def test_what_a_desk_an_hour_fast_wrote_is_read_on_its_own_clock():
+    desk_due = T0 + timedelta(hours=1, minutes=10)  # its clock reads an hour ahead
+    note = ev(5, "note", at=desk_due + timedelta(seconds=1))
+    hall = hall_with(*a_fire(due=desk_due), note, skew_ms=-3_600_000)
+    assert hall.picture(T0 + timedelta(minutes=11)).alarms == ()
+    assert len(hall_with(*a_fire(due=desk_due), skew_ms=-3_600_000).picture(
+        T0 + timedelta(minutes=11)).alarms) == 1
 
 
 def test_silencing_is_remembered_by_deadline_and_kind():
