@@ -1,7 +1,8 @@
 """Screenshots of the hall board as a person sees it: Xvfb at 1366×768 with openbox keeping
-the 40 px taskbar margin, a real hub, three real desks (a fire missed at 1号台, a drill at
-2号台, a sick customer at 3号台 whose clock runs an hour fast), the board in Chinese and in
-English, and its first-run form. Not a test: run it and look at the pictures.
+the 40 px taskbar margin, a real hub, real desks (a fire missed at 1号台, a drill at 2号台,
+a sick customer at 3号台 whose clock runs an hour fast, 5号台 gone quiet past a due time),
+the board in Chinese and in English, its first-run form, and a real desk (4号台) with its
+strip of the other desks. Not a test: run it and look at the pictures.
 
     uv run python -m tests.ui.board.board_screens OUT_FOLDER
 """
@@ -39,6 +40,14 @@ def fill_the_hall(folder: Path):
     print("2号台:", two.ask("push"))
     three.ask("start customer_ill_injured")
     print("3号台:", three.ask("push"))
+    # 5号台 pushed its fire and then went quiet (its program closed) before its report fell
+    # due half a minute ago: the board says it does not respond
+    five = Desk(folder / "d5.db", "5号台", minutes_back=5.5)
+    five.enrol(hub, hub_db)
+    five.ask("start fire")
+    five.ask("advance 5.5")
+    print("5号台:", five.ask("push"))
+    five.close()
     return hub, hub_db, (one, two, three)
 
 
