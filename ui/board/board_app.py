@@ -70,8 +70,8 @@ def run_board(folder: Path, *, app: QApplication, zone: ZoneInfo,
 
     def enrolled(enrolment: BoardEnrolment) -> None:
         save(path, enrolment)
+        open_board(enrolment)  # before the form closes: the last window closed quits
         shown[0].close()
-        open_board(enrolment)
 
     try:
         enrolment = load(path)

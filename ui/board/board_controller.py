@@ -126,7 +126,7 @@ class BoardController(QObject):
                 if snapshot:
                     body = self._ask(self._client.board)
                     self._arrived.emit("board", *body)
-                    cursor, snapshot = max(cursor, int(body[0].get("cursor") or 0)), False
+                    cursor, snapshot = self._from(cursor, int(body[0].get("cursor") or 0)), False
                 page, sent, received = self._ask(self._client.pull, cursor,
                                                  wait=0 if more else self._wait)
                 self._arrived.emit("events", page, sent, received)
@@ -148,6 +148,13 @@ class BoardController(QObject):
             self._lost.emit(state, why)
             snapshot = True  # the hub may have restarted: start again from its picture
             self._stopping.wait(self._retry * (30 if state == "refused" else 1))
+
+    @staticmethod
+    def _from(cursor: int, snapshot: int) -> int:
+        """Where to read the stream from after a snapshot: the first one's cursor; after that
+        ours (a snapshot leaves out what closed meanwhile: its events must still be read),
+        unless the hub now holds less than we read (a hub started afresh)."""
+        return snapshot if cursor == 0 or snapshot < cursor else cursor
 
     def _ask(self, call: Callable[..., dict[str, Any]], *args: Any,
              **kwargs: Any) -> tuple[dict[str, Any], datetime, datetime]:
