@@ -129,7 +129,8 @@ class BoardController(QObject):
                     cursor, snapshot = self._from(cursor, int(body[0].get("cursor") or 0)), False
                 page, sent, received = self._ask(self._client.pull, cursor,
                                                  wait=0 if more else self._wait)
-                self._arrived.emit("events", page, sent, received)
+                # a long-poll's `now` is when the hub answered, not the middle of the wait
+                self._arrived.emit("events", page, sent if more else received, received)
                 cursor = max(cursor, int(page.get("cursor") or 0))
                 more = bool(page.get("more"))
                 # an incident's number is in the hub's picture, not in its events

@@ -3,7 +3,7 @@ reads the stream on from where it was (what closed meanwhile is only in the stre
 the link's state, and a refused token is a state, not a crash."""
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from models.clock.clocks import FakeClock
 from models.sync.client import HubUnreachable
@@ -64,5 +64,35 @@ def test_a_revoked_board_says_so(qtbot):
     try:
         qtbot.waitUntil(lambda: "refused" in links, timeout=5000)
         assert "enrol again" in controller.why
+    finally:
+        controller.stop()
+
+
+class WaitingHub(RecordedHub):
+    """A long-poll that waits 20 s on the board's clock before the hub answers `now`."""
+
+    def __init__(self, clock, hub_ahead):
+        super().__init__()
+        self.clock, self.ahead = clock, hub_ahead
+
+    def board(self):
+        return {**self.snapshot, "now": (self.clock.now() + self.ahead).isoformat()}
+
+    def pull(self, after, *, wait=0, limit=None):
+        if self.pages:
+            self.clock.advance(seconds=20)
+            return {**self.pages.pop(0), "now": (self.clock.now() + self.ahead).isoformat()}
+        return super().pull(after, wait=wait, limit=limit)
+
+
+def test_the_hubs_time_is_read_when_a_long_poll_answers_not_midway(qtbot):
+    clock = FakeClock(datetime(2026, 11, 20, 2, 0, tzinfo=UTC))
+    ahead = timedelta(minutes=3)
+    hub = WaitingHub(clock, ahead)
+    controller = BoardController(client=hub, now=clock.now)
+    controller.start()
+    try:
+        qtbot.waitUntil(lambda: controller.hall.cursor == 41, timeout=5000)
+        assert controller.hub_now() - clock.now() == ahead  # not 10 s more
     finally:
         controller.stop()
