@@ -33,7 +33,7 @@ def test_a_miss_rings_on_the_board(qtbot, tmp_path):
         board = enrol(hub.url, enrolment_code(hub_db, "board"), "看板")
         controller = BoardController(client=HubClient(board.hub_url, board.token,
                                                       guard=off_the_main_thread),
-                                     now=SystemClock().now, hall=Hall(), wait=2)
+                                     now=SystemClock().now, hall=Hall())
         rang: list[float] = []
         controller.alarm_changed.connect(lambda on: on and rang.append(time.time()))
         controller.start()

@@ -39,7 +39,7 @@ def test_a_miss_at_one_desk_rings_on_the_board_and_the_drill_does_not(hall, qtbo
     window = show_board(enrolment=enrolment, clock=SystemClock(),
                         client=HubClient(enrolment.hub_url, enrolment.token,
                                          guard=off_the_main_thread),
-                        sound_player=None, wait=2)  # a hub stopping waits out a long-poll
+                        sound_player=None)
     qtbot.addWidget(window)
     rang: list[float] = []
     window.controller.alarm_changed.connect(lambda on: on and rang.append(time.time()))
