@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from cli_board import add_board_commands, run_board_command
 from cli_hub import add_hub_commands, run_hub
 from cli_plan_cards import add_plan_card_commands, run_plan_print
 from cli_plans import (
@@ -53,12 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--plans", type=Path, help="plan folder (default: the bundled plans/)")
     parser.add_argument("--edition", metavar="KEY", help="the kind of hall whose plans to run "
                         "(plans/editions.toml; 'all': every plan), instead of the one set")
+    parser.add_argument("--board", action="store_true", help="show the hall board (every "
+                        "desk's incidents, from the hall hub) instead of the desk; enrol it "
+                        "first: main.py board enrol")
     parser.add_argument("--self-test", action="store_true",
                         help="open the full window, check it, print what was checked, quit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_plan_card_commands(add_plans_commands(commands))
     add_hub_commands(commands)
     add_sync_commands(commands)
+    add_board_commands(commands)
     verify = commands.add_parser("verify", help="check every incident's timeline for entries "
                                  "altered or removed outside the program; exit 2 if any")
     verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
@@ -102,6 +107,8 @@ def run_command(args: argparse.Namespace) -> int:
         return run_hub(args)
     if args.command == "sync":
         return run_sync(args, default_database_path())
+    if args.command == "board":
+        return run_board_command(args)
     if args.command == "demo":
         return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
                          args.days, args.force, args.plans or default_plans_dir())

@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command:
         return run_command(args)
+    if args.board:
+        return run_hall_board(args)
     code = run_desk(args)
     if code == EXIT_RESTART:  # everything is closed: the same command again
         import os
@@ -57,6 +59,8 @@ def run_desk(args) -> int:
     from models.store.paths import default_database_path, default_plans_dir
     from models.store.schema import SCHEMA_VERSION, open_database
     from models.store.settings import SettingsStore, hall_zone
+    from models.sync.state import enrolment
+    from ui.board.hall_strip import build_hall_strip
     from ui.common.errors import install_excepthook, show_error, show_warning
     from ui.common.fonts import apply_cjk_font
     from ui.common.i18n import install_translations
@@ -184,7 +188,9 @@ def run_desk(args) -> int:
                           own_drills_dir=db_path.parent / "drills",
                           restyle=lambda size: apply_text_size(app, size),
                           editions=editions, edition=edition, restart=restart,
-                          running=lambda: running_plan(plans_dir), database=db_path)
+                          running=lambda: running_plan(plans_dir), database=db_path,
+                          hall_strip=lambda now: build_hall_strip(enrolment=enrolment(),
+                                                                  now=now))
     except Exception as e:
         return refuse_damaged(e)
     window = desk.window
@@ -245,6 +251,32 @@ def run_desk(args) -> int:
     finally:
         db.close()
     return EXIT_RESTART if restarting and code == 0 else code
+
+
+def run_hall_board(args) -> int:
+    """The hall board instead of the desk: no database; board.json beside --db (or in the
+    per-user data folder)."""
+    from PySide6.QtWidgets import QApplication
+
+    from models.store.paths import user_data_dir
+    from models.store.settings import SettingsStore, hall_zone
+    from ui.board.board_app import run_board
+    from ui.common.fonts import apply_cjk_font
+    from ui.common.i18n import install_translations
+    from ui.common.style import apply_stylesheet
+    from ui.window.sound_players import find_player
+
+    folder = args.db.parent if args.db else user_data_dir()  # as cli_board.board_folder
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Emergency Desk")
+    app.setOrganizationName("EmergencyDesk")
+    store = SettingsStore(folder / "settings.json")
+    install_translations(app, str(store.get("language")))
+    apply_cjk_font(app, int(store.get("text_size")))
+    apply_stylesheet(app, int(store.get("text_size")))
+    return run_board(folder, app=app, zone=hall_zone(store), sound_player=find_player,
+                     alarm_sound=bool(store.get("alarm_sound")),
+                     volume=int(store.get("alarm_volume")))
 
 
 def published_refusal(app, error) -> tuple[str, str, str]:

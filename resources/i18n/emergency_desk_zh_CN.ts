@@ -209,6 +209,127 @@
     </message>
 </context>
 <context>
+    <name>BoardCards</name>
+    <message>
+        <source>No incident is running in the hall.</source>
+        <translation>本厅没有进行中的事件。</translation>
+    </message>
+    <message>
+        <source>{0}'s clock is {1} min ahead of the hub</source>
+        <translation>{0} 时钟比服务器快 {1} 分钟</translation>
+    </message>
+    <message>
+        <source>{0}'s clock is {1} min behind the hub</source>
+        <translation>{0} 时钟比服务器慢 {1} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>BoardEnrolForm</name>
+    <message>
+        <source>Emergency Desk — hall board</source>
+        <translation>应急处置台 — 大厅看板</translation>
+    </message>
+    <message>
+        <source>Enrol this PC as the hall's board</source>
+        <translation>将本机登记为大厅看板</translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the hall hub for a board's code (main.py hub code --kind board).</source>
+        <translation>请向管理大厅服务器的人员索取看板登记码（main.py hub code --kind board）。</translation>
+    </message>
+    <message>
+        <source>Duty office board</source>
+        <translation>值班室看板</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <source>Board name</source>
+        <translation>看板名称</translation>
+    </message>
+    <message>
+        <source>Fill in the hub's address, the code and the board's name.</source>
+        <translation>请填写服务器地址、登记码和看板名称。</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <source>The code is unknown, used or expired: ask for a new one.</source>
+        <translation>登记码无效、已使用或已过期：请索取新的登记码。</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached: check the address and that the hub runs.</source>
+        <translation>连不上服务器：请检查地址，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>That is not a hub's address: write it as http://HOST:PORT.</source>
+        <translation>这不是服务器地址：请写成 http://主机:端口。</translation>
+    </message>
+    <message>
+        <source>The hub refused: {0}</source>
+        <translation>服务器拒绝：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <source>Emergency Desk — hall board</source>
+        <translation>应急处置台 — 大厅看板</translation>
+    </message>
+    <message>
+        <source>Hall board</source>
+        <translation>大厅看板</translation>
+    </message>
+    <message>
+        <source>Silence here (not recorded)</source>
+        <translation>本机静音（不记录）</translation>
+    </message>
+    <message>
+        <source>{0} NOT RESPONDING: {1} ({2}) was due</source>
+        <translation>{0} 无响应：{1}（{2}）已到期</translation>
+    </message>
+    <message>
+        <source>{0}: {1} ({2}) missed</source>
+        <translation>{0}：{1}（{2}）超时</translation>
+    </message>
+    <message>
+        <source>⚠ </source>
+        <translation>⚠ </translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> 等，另有 {0} 项</translation>
+    </message>
+    <message>
+        <source>connecting to the hub…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>hub connected</source>
+        <translation>已连接服务器</translation>
+    </message>
+    <message>
+        <source>hub unreachable: showing what it last said</source>
+        <translation>服务器连不上：显示的是最后收到的情况</translation>
+    </message>
+    <message>
+        <source>the hub refused this board: enrol it again</source>
+        <translation>服务器拒绝了本看板：请重新登记</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPage</name>
     <message>
         <source>← Back  Esc</source>
@@ -840,6 +961,25 @@
     </message>
 </context>
 <context>
+    <name>DeadlineLine</name>
+    <message>
+        <source>{0} (due {1})</source>
+        <translation>{0}（{1} 到期）</translation>
+    </message>
+    <message>
+        <source>MISSED {0}</source>
+        <translation>已超时 {0}</translation>
+    </message>
+    <message>
+        <source> · acknowledged</source>
+        <translation> · 已确认</translation>
+    </message>
+    <message>
+        <source>Decide now</source>
+        <translation>请决定</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Drill: {0}</source>
@@ -880,6 +1020,44 @@
     <message>
         <source>Alarm sound</source>
         <translation>报警声音</translation>
+    </message>
+</context>
+<context>
+    <name>DeskLine</name>
+    <message>
+        <source>{0} running</source>
+        <translation>进行中 {0} 件</translation>
+    </message>
+    <message>
+        <source>nothing running</source>
+        <translation>无进行中事件</translation>
+    </message>
+    <message>
+        <source>NOT RESPONDING</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>{0} not synced</source>
+        <translation>未同步 {0} 条</translation>
+    </message>
+    <message>
+        <source>clock {0} min fast</source>
+        <translation>时钟快 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>clock {0} min slow</source>
+        <translation>时钟慢 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>last heard {0}</source>
+        <translation>最近联系 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskList</name>
+    <message>
+        <source>Desks</source>
+        <translation>各窗口</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1614,33 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>HallStrip</name>
+    <message>
+        <source>Other desks: </source>
+        <translation>本厅其他窗口：</translation>
+    </message>
+    <message>
+        <source>the hub refused this desk</source>
+        <translation>服务器拒绝了本台</translation>
+    </message>
+    <message>
+        <source>nothing running</source>
+        <translation>无进行中事件</translation>
+    </message>
+    <message>
+        <source>hub not reached yet</source>
+        <translation>尚未连上服务器</translation>
+    </message>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>MISSED</source>
+        <translation>超时</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <source>Emergency Desk</source>
@@ -1653,6 +1858,21 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentCardWidget</name>
+    <message>
+        <source>DRILL</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Level {0}</source>
+        <translation>{0}级</translation>
+    </message>
+    <message>
+        <source>since {0}</source>
+        <translation>{0} 起</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,14 @@ class AlarmBanner(QFrame):
         text = prefix + "；".join(parts)
         if more > 0:
             text += self.tr(" and {0} more").format(more)
+        self.show_text(text)
+
+    def show_text(self, text: str) -> None:
+        """One line of alarm, flashing at each call (the hall board's: remote desks named);
+        "" hides the banner."""
+        self.setVisible(bool(text))
+        if not text:
+            return
         self.text.setText(text)
         self._flash = not self._flash
         self.setProperty("flash", self._flash)

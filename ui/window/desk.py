@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QToolButton, QWidget
@@ -53,6 +54,13 @@ from ui.window.sound_players import find_player
 from ui.window.sync_controller import SyncController
 from ui.window.timer_panel import TimerPanel
 
+
+class HallStripLike(Protocol):
+    """The hall's other desks in the header (ui/board/hall_strip.py), started with the desk."""
+
+    def start(self) -> None: ...
+
+
 if TYPE_CHECKING:  # the hidden screens' modules are imported when first shown
     from ui.drills.drill_screen import DrillScreen
     from ui.history.incidents_screen import IncidentsScreen
@@ -76,6 +84,7 @@ class Desk:
     ask_at_start: Callable[[], None]  # which hall (if not chosen yet), then who is on duty
     cards_redraw: AfterPaint  # the timer cards drawn anew, after the repaint waiting (`ran`)
     sync: SyncController | None = None  # syncing with a hall hub (started in the event loop)
+    hall_strip: HallStripLike | None = None  # the hall's other desks, when enrolled at a hub
 
     def start(self) -> None:
         """End a drill a crash cut short, restore the deadlines (missing those that passed
@@ -83,6 +92,8 @@ class Desk:
         self.drills.recover()
         self.deadlines.start()
         self.emergency.guided.prebuild_plans()  # while idle: the first press finds its page
+        if self.hall_strip is not None:
+            self.hall_strip.start()  # its worker thread talks to the hub
 
     @property
     def incidents_screen(self) -> IncidentsScreen:
@@ -103,7 +114,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                editions: Editions = NO_EDITIONS, edition: str = "",
                restart: Callable[[], None] | None = None,
                running: Callable[[], object] | None = None,
-               database: Path | None = None) -> Desk:
+               database: Path | None = None,
+               hall_strip: Callable[[Callable[[], datetime]], HallStripLike | None]
+               | None = None) -> Desk:
     """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
     database: the program folder may be read-only); `restyle`: applies a new text size to
     the running desk (main.py: ui.common.style.apply_text_size); `sound_player`: what plays
@@ -112,7 +125,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     `running`: the plans the desk runs (models.plans.running.RunningPlan), read again: a new
     draft starts from them (main.py: running_plan of its plan folder); without it the plans
     screen offers no editor. `database`: the desk's file, for syncing with a hall hub once
-    enrolled (SyncController; main.py starts it in the event loop)."""
+    enrolled (SyncController; main.py starts it in the event loop). `hall_strip`: makes the
+    strip of the hall's other desks from the real time (main.py: ui.board.hall_strip; None,
+    or it gives None: a desk not enrolled)."""
     clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
@@ -139,6 +154,10 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
     header.set_clerk(str(store.get("clerk_on_duty")))
+    # "本厅其他窗口": one line in the header, beside the name (no height taken from the screens)
+    strip = hall_strip(clock.real_now) if hall_strip is not None else None
+    if strip is not None:
+        header.layout().insertWidget(1, strip, 1)
     panel = TimerPanel(catalog=catalog, people=contacts.people, zone=clock.zone)
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")), player=sound_player(),
@@ -413,7 +432,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                               operations=operations, clock=clock, parent=window)
         sync.status_changed.connect(header.set_sync)
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
-                banner, sound, tray, pdf, contacts, operations, ask_at_start, cards, sync)
+                banner, sound, tray, pdf, contacts, operations, ask_at_start, cards, sync,
+                strip)
 
 
 def bring_back(window: QWidget) -> None:
