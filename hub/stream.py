@@ -23,9 +23,11 @@ class Page:
     desks: dict[str, dict]
 
 
-def read_page(store: HubStore, hall_id: str, after: int, limit: int) -> Page:
+def read_page(store: HubStore, hall_id: str, after: int, limit: int,
+              skip_origin: str = "") -> Page:
     """The hall's timeline events after `after` (plan links are the desks' own business:
-    skipped, though the cursor passes them)."""
+    skipped, though the cursor passes them), but those of `skip_origin`: a desk has its own
+    already, and a desk that enrols with years of history would take it all back."""
     with store.transaction() as cur:
         # the head first: on PostgreSQL each statement sees the commits made before it, so
         # a push committed between the two would otherwise be passed over by the cursor
@@ -33,8 +35,8 @@ def read_page(store: HubStore, hall_id: str, after: int, limit: int) -> Page:
         rows = cur.execute(
             "SELECT hub_seq, origin, seq, incident, kind, at, actor, desk_name, body, data, "
             "for_origin FROM event WHERE hall_id = %s AND hub_seq > %s AND hub_seq <= %s "
-            "AND link_kind = 0 ORDER BY hub_seq LIMIT %s",
-            (hall_id, after, head, limit + 1)).fetchall()
+            "AND link_kind = 0 AND origin <> %s ORDER BY hub_seq LIMIT %s",
+            (hall_id, after, head, skip_origin, limit + 1)).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
         cursor = rows[-1][0] if more else max(after, head)

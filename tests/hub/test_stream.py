@@ -31,6 +31,15 @@ def test_the_stream_holds_the_halls_events_in_order_with_a_cursor(enrol, desk_ev
     assert rest.body["desks"][desk.enrolled["desk_id"]]["head"] == desk_events[-1]["seq"]
 
 
+def test_a_desk_is_not_sent_back_its_own_events_but_the_cursor_passes_them(enrol, desk_events):
+    ours, other = enrol("1号台"), enrol("2号台")
+    ours.post("/v1/push", push_body(desk_events))
+    own = ours.get("/v1/events?after=0")
+    assert own.body["events"] == [] and own.body["cursor"] > 0
+    seen = other.get("/v1/events?after=0").body["events"]
+    assert {e["origin"] for e in seen} == {ours.enrolled["desk_id"]}
+
+
 def test_another_halls_events_are_not_in_the_stream(enrol, desk_events):
     ours, theirs = enrol("1号台", hall="城东"), enrol("1号台", hall="城西")
     theirs.post("/v1/push", push_body(desk_events))

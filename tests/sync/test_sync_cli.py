@@ -118,22 +118,31 @@ def test_a_restored_older_file_is_refused_with_how_to_enrol_it_anew(desk_db, des
 
 
 def test_what_moved_counts_every_round_of_a_long_pull(tmp_path, hub, hub_db):
-    """More than a round's pages of the stream come back (the desk's own events: a file of
-    700 incidents): the pushes of the first round are still what the command says."""
+    """More than a round's pages of the stream come back (another desk's 700 incidents),
+    and the pushes of the first round are still what the command says; a desk is never
+    sent back its own events."""
     import sqlite3
     from contextlib import closing
 
     from tests.sync.hubs import new_code
 
-    path = tmp_path / "demo.db"
-    assert run("demo", "--incidents", "700", "--days", "30", "--db", str(path)).returncode == 0
-    with closing(sqlite3.connect(path)) as conn:
-        links = conn.execute("SELECT count(*) FROM ledger").fetchone()[0]
+    busy, quiet = tmp_path / "busy.db", tmp_path / "quiet.db"
+    assert run("demo", "--incidents", "700", "--days", "30", "--db", str(busy)).returncode == 0
+    assert run("demo", "--incidents", "3", "--days", "1", "--db", str(quiet)).returncode == 0
+    with closing(sqlite3.connect(busy)) as conn:
         entries = conn.execute("SELECT count(*) FROM timeline_entry").fetchone()[0]
+    with closing(sqlite3.connect(quiet)) as conn:
+        links = conn.execute("SELECT count(*) FROM ledger").fetchone()[0]
+        quiet_entries = conn.execute("SELECT count(*) FROM timeline_entry").fetchone()[0]
     assert entries > 10_000  # more than one round of pulls (10 pages of 1,000)
-    assert run("sync", "enrol", "--db", str(path), "--hub", hub.url, "--code",
-               new_code(hub_db)).returncode == 0
-    result = run("sync", "--db", str(path))
+    for path, name in ((busy, "1号台"), (quiet, "2号台")):
+        assert run("sync", "enrol", "--db", str(path), "--hub", hub.url, "--code",
+                   new_code(hub_db), "--desk-name", name).returncode == 0
+    own = run("sync", "--db", str(busy))
+    assert own.returncode == 0 and "pulled 0;" in own.stdout, own.stdout
+    result = run("sync", "--db", str(quiet))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"pushed {links:,} events (1–{links:,});"), result.stdout
     assert f"pulled {entries:,}" in result.stdout
+    again = run("sync", "--db", str(busy))  # the quiet desk's entries, never its own back
+    assert f"pulled {quiet_entries:,};" in again.stdout, again.stdout
