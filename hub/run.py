@@ -1,29 +1,25 @@
-"""Running the hub: bind, say where it listens (the first line on standard output, which the
-tests and a service manager read), serve until told to stop."""
+"""Running the hub: open its store (one hub per database), bind, say where it listens (the
+first line on standard output, which the tests and a service manager read), serve until told
+to stop."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import signal
+import sys
+from datetime import datetime
+from pathlib import Path
 
 from aiohttp import web
 
-from models.sync.protocol import MAX_BODY_BYTES, PROTO
-
-
-def build_app() -> web.Application:
-    app = web.Application(client_max_size=MAX_BODY_BYTES)
-    app.router.add_get("/healthz", healthz)
-    return app
-
-
-async def healthz(request: web.Request) -> web.Response:
-    return web.json_response({"ok": True, "proto": PROTO})
+from hub.app import build_app
+from hub.context import Hooks
+from hub.store import HubRefused, HubStore, open_store
 
 
 async def serve(app: web.Application, host: str, port: int) -> None:
-    runner = web.AppRunner(app, handle_signals=False)
+    runner = web.AppRunner(app, handle_signals=False, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()
@@ -41,7 +37,28 @@ async def serve(app: web.Application, host: str, port: int) -> None:
         await runner.cleanup()
 
 
-def run(host: str, port: int) -> int:
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(build_app(), host, port))
+def run(db: str | Path, host: str, port: int, hooks: Hooks | None = None) -> int:
+    try:
+        store = open_store(db)
+    except HubRefused as e:
+        print(f"hub: {e}", file=sys.stderr)
+        return 2
+    try:
+        return _run_on(store, host, port, hooks)
+    finally:
+        store.close()
+
+
+def _run_on(store: HubStore, host: str, port: int, hooks: Hooks | None) -> int:
+    try:
+        store.hold_process_lock(f"hub on port {port}", datetime.now())
+    except HubRefused as e:
+        print(f"hub: {e}", file=sys.stderr)
+        return 2
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(serve(build_app(store, hooks=hooks), host, port))
+    except OSError as e:  # the port is taken, the address not ours
+        print(f"hub: cannot listen on {host}:{port}: {e.strerror or e}", file=sys.stderr)
+        return 2
     return 0

@@ -1,0 +1,2 @@
+"""The hub's HTTP handlers, one module per endpoint: parse, run the storage work on the
+executor, answer."""

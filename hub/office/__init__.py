@@ -1,0 +1,1 @@
+"""Head office: forwarding from hall hubs, signed plans, history (area E)."""
