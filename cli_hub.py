@@ -9,6 +9,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from hub.office.cli import ACTIONS as OFFICE_ACTIONS
+from hub.office.cli import add_office_actions, run_office_action
 from models.store.paths import user_data_dir
 
 DEFAULT_PORT = 8770
@@ -35,6 +37,7 @@ def add_hub_commands(commands) -> None:
     revoke = actions.add_parser("revoke", help="withdraw a desk's token (it must enrol again)")
     _db_option(revoke, argparse.SUPPRESS)
     revoke.add_argument("--desk", required=True, help="the desk's name (or its id)")
+    add_office_actions(actions, lambda parser: _db_option(parser, argparse.SUPPRESS))
 
 
 def _db_option(parser: argparse.ArgumentParser, default) -> None:
@@ -53,6 +56,8 @@ def run_hub(args: argparse.Namespace) -> int:
         return _code(args)
     if action == "revoke":
         return _revoke(args)
+    if action in OFFICE_ACTIONS:
+        return run_office_action(args, hub_database(args))
     from hub.context import Hooks
     from hub.run import run
 

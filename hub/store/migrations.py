@@ -67,8 +67,19 @@ CREATE TABLE readout (cap_hash text PRIMARY KEY, origin text NOT NULL, incident 
   role text, person text, body text, shared_seq bigint NOT NULL, expires_at text)
 """
 
+# Head office (hub.office): the signed plan bundles a hub serves, and how far this hub has
+# forwarded to its upstream.
+OFFICE = """
+CREATE TABLE plan_bundle (version text PRIMARY KEY, digest text NOT NULL, texts text NOT NULL,
+  signed_by text NOT NULL, signed_on text NOT NULL, key_id text NOT NULL,
+  signature text NOT NULL, published_at text NOT NULL);
+CREATE TABLE forward_state (upstream text PRIMARY KEY, acked_hub_seq bigint NOT NULL DEFAULT 0,
+  last_ok_at text, last_error text)
+"""
+
 STEPS: list[Step] = [
     Step("core", CORE),
+    Step("office", OFFICE),
 ]
 
 

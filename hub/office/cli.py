@@ -1,0 +1,95 @@
+"""Head office's actions of the `hub` command: make the office's signing key
+(`hub keygen --out office.key`) and publish plans signed with it (`hub publish-plans --key
+office.key --from FOLDER`): the hub serves them to every desk, and hall hubs forwarding to it
+copy them down."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+ACTIONS = ("keygen", "publish-plans")
+
+
+def add_office_actions(actions, db_option) -> None:
+    """Add head office's actions to the `hub` command's subcommands; `db_option(parser)` adds
+    the hub's own --db option."""
+    keygen = actions.add_parser("keygen", help="make head office's key for signing plans "
+                                "(kept private; desks pin its fingerprint)")
+    keygen.add_argument("--out", type=Path, required=True, help="the key file to create")
+    publish = actions.add_parser("publish-plans", help="sign a folder of plans with head "
+                                 "office's key and publish them to the desks")
+    db_option(publish)
+    publish.add_argument("--key", type=Path, required=True, help="the key file (hub keygen)")
+    publish.add_argument("--from", dest="plans_from", type=Path, required=True,
+                         metavar="FOLDER", help="the plan folder to publish")
+    publish.add_argument("--signer", default="总部", help="who signs them (签发人), as desks "
+                         "print it (default 总部)")
+    publish.add_argument("--signed-on", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                         help="the date of signing (default: today)")
+
+
+def run_office_action(args: argparse.Namespace, database: str) -> int:
+    if args.hub_action == "keygen":
+        return _keygen(args.out)
+    return _publish(args, database)
+
+
+def _keygen(out: Path) -> int:
+    from models.plans.signing import new_key_file
+
+    try:
+        printed = new_key_file(out)
+    except FileExistsError:
+        print(f"hub keygen: {out} exists; a key is never overwritten", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"hub keygen: cannot write {out}: {e.strerror}", file=sys.stderr)
+        return 2
+    print(f"wrote head office's key to {out} (keep it private; back it up)")
+    print(f"fingerprint {printed}: desks enrol with --office-key {printed}")
+    return 0
+
+
+def _publish(args: argparse.Namespace, database: str) -> int:
+    from hub.office.bundles import BundleClash, put_bundle
+    from hub.store import HubRefused, open_store
+    from models.plans.loader import CatalogError
+    from models.plans.running import shipped_texts
+    from models.plans.signing import KeyRefused, load_key_file, sign_bundle
+
+    try:
+        key = load_key_file(args.key)
+        texts = shipped_texts(args.plans_from)
+        bundle = sign_bundle(key, texts, args.signer, args.signed_on or date.today())
+    except KeyRefused as e:
+        print(f"hub publish-plans: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"hub publish-plans: cannot read {args.plans_from}: {e.strerror}",
+              file=sys.stderr)
+        return 2
+    except CatalogError as e:
+        print(f"hub publish-plans: the plans in {args.plans_from} have problems; nothing "
+              f"published:\n{e}", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(database)
+    except HubRefused as e:
+        print(f"hub publish-plans: {e}", file=sys.stderr)
+        return 2
+    try:
+        with store.transaction(write=True) as cur:
+            stored = put_bundle(cur, bundle, datetime.now(UTC))
+    except BundleClash as e:
+        print(f"hub publish-plans: {e}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    said = "published" if stored else "already published"
+    print(f"{said}: plans {bundle['version']} ({len(texts)} files, digest "
+          f"{bundle['digest'][:12]}), signed by {bundle['signed_by']} with key "
+          f"{bundle['key_id']}; desks take them at their next sync")
+    return 0
