@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("models", "ui", "reports", "hub")
 ENTRY_POINTS = {"main.py": {"cli", "ui", "models"},
-                "cli.py": {"models", "reports", "cli_plan_cards", "cli_hub"},
+                "cli.py": {"models", "reports", "cli_plan_cards", "cli_hub", "cli_office"},
+                "cli_office.py": {"models", "reports"},
                 "cli_plan_cards.py": {"cli", "models", "reports"},
                 "cli_hub.py": {"models", "hub"}}
 
@@ -96,7 +97,7 @@ def test_cycle_finder_finds_a_cycle():
 def test_entry_points_import_only_what_they_assemble(entry):
     """cli.py runs without a window (no Qt, no screens); main.py assembles everything."""
     ours = imported_roots(ROOT / entry) & {"main", "cli", "cli_plan_cards", "cli_hub",
-                                           *PACKAGES}
+                                           "cli_office", *PACKAGES}
     assert ours <= ENTRY_POINTS[entry]
     if entry != "main.py":
         assert not imported_roots(ROOT / entry) & {"PySide6", "qasync"}

@@ -4,17 +4,24 @@ head office prints from (`GET /v1/history`, admin), and a hall hub's forwarding
 
 from __future__ import annotations
 
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from aiohttp import web
 
 from hub.context import HUB
-from hub.handlers.common import answer, caller
+from hub.handlers.common import answer, caller, query_int, refusal
 from hub.office.bundles import latest_bundle
+from hub.office.history import PAGE_INCIDENTS, HistoryQuery, history_page
 from hub.store.base import HubStore
+from models.clock.hall_time import DEFAULT_ZONE
+from models.sync import protocol as p
 
 
 def add_routes(app: web.Application) -> None:
     """Add head office's routes to the hub's application."""
     app.router.add_get("/v1/plans/latest", plans_latest)
+    app.router.add_get("/v1/history", history)
 
 
 async def plans_latest(request: web.Request) -> web.Response:
@@ -27,3 +34,34 @@ async def plans_latest(request: web.Request) -> web.Response:
 def _latest(store: HubStore) -> dict | None:
     with store.transaction() as cur:
         return latest_bundle(cur)
+
+
+async def history(request: web.Request) -> web.Response:
+    """`?from=YYYY-MM-DD&to=YYYY-MM-DD&zone=Asia/Shanghai&after=ORIGIN:INCIDENT&limit=N`
+    (an admin token): one page of the incidents started in those days of the hall."""
+    await caller(request, "admin")
+    hub = request.app[HUB]
+    return answer(await hub.run(history_page, hub.store, _history_query(request)))
+
+
+def _history_query(request: web.Request) -> HistoryQuery:
+    first = _day(request, "from")
+    last = _day(request, "to") if "to" in request.query else first
+    try:
+        zone = ZoneInfo(request.query["zone"]) if "zone" in request.query else DEFAULT_ZONE
+    except (ZoneInfoNotFoundError, ValueError):
+        raise refusal(p.BAD_REQUEST, "'zone' is no time zone (e.g. Asia/Shanghai)",
+                      field="zone") from None
+    origin, _, incident = request.query.get("after", "").rpartition(":")
+    if last < first or (incident and not incident.isdigit()):
+        raise refusal(p.BAD_REQUEST, "'to' is before 'from', or 'after' is not ORIGIN:N",
+                      field="to")
+    return HistoryQuery(first, last, zone, (origin, int(incident or 0)),
+                        query_int(request, "limit", PAGE_INCIDENTS, 1, PAGE_INCIDENTS))
+
+
+def _day(request: web.Request, name: str) -> date:
+    try:
+        return date.fromisoformat(request.query.get(name, ""))
+    except ValueError:
+        raise refusal(p.BAD_REQUEST, f"{name!r} is no date (YYYY-MM-DD)", field=name) from None
