@@ -8,7 +8,7 @@ from datetime import datetime
 from aiohttp import web
 
 from hub import context as ctx
-from hub.handlers import common, health
+from hub.handlers import chain, common, enrol, events, health, push
 from hub.office import routes as office_routes
 from hub.phone import routes as phone_routes
 from hub.store.base import HubStore
@@ -21,6 +21,12 @@ def build_app(store: HubStore, *, clock: Callable[[], datetime] = ctx.utc_now,
     hub = ctx.HubContext(store, clock=clock, hooks=hooks or ctx.Hooks())
     app[ctx.HUB] = hub
     app.router.add_get("/healthz", health.healthz)
+    app.router.add_post("/v1/enrol", enrol.enrol)
+    app.router.add_get("/v1/hello", enrol.hello)
+    app.router.add_post("/v1/push", push.push)
+    app.router.add_get("/v1/events", events.events)
+    app.router.add_get("/v1/board", events.board)
+    app.router.add_get("/v1/chain", chain.chain)
     phone_routes.add_routes(app)
     office_routes.add_routes(app)
     app.on_cleanup.append(_close)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
+from hub.limits import WrongCodes
 from hub.notify import HallWakeups
 from hub.store.base import HubStore
 
@@ -37,6 +38,7 @@ class HubContext:
     clock: Callable[[], datetime] = utc_now
     hooks: Hooks = field(default_factory=Hooks)
     wakeups: HallWakeups = field(default_factory=HallWakeups)
+    wrong_codes: WrongCodes = field(default_factory=WrongCodes)
     executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(
         STORAGE_THREADS, thread_name_prefix="hub-store"))
     pushes: int = 0  # pushes begun by this process (the stall hook counts them)

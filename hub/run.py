@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import signal
 import sys
 from datetime import datetime
@@ -14,8 +15,10 @@ from pathlib import Path
 from aiohttp import web
 
 from hub.app import build_app
-from hub.context import Hooks
+from hub.context import HUB, Hooks
 from hub.store import HubRefused, HubStore, open_store
+
+LOCK_CHECK_SECONDS = 5
 
 
 async def serve(app: web.Application, host: str, port: int) -> None:
@@ -31,13 +34,32 @@ async def serve(app: web.Application, host: str, port: int) -> None:
         # Windows has no such handlers: Ctrl+C arrives as KeyboardInterrupt there
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
+    keeper = asyncio.ensure_future(_keep_process_lock(app, stop))
     try:
         await stop.wait()
     finally:
+        keeper.cancel()
         await runner.cleanup()
 
 
+async def _keep_process_lock(app: web.Application, stop: asyncio.Event) -> None:
+    """Hold "one hub per database" across a database restart; stop if another hub took it."""
+    hub = app[HUB]
+    while True:
+        await asyncio.sleep(LOCK_CHECK_SECONDS)
+        held = await hub.run(hub.store.keep_process_lock)
+        if held is False:
+            app.logger.error("another hub took over %s while its server was away: stopping",
+                             hub.store.where)
+            stop.set()
+            return
+        if held:
+            app.logger.info("this hub holds %s again", hub.store.where)
+
+
 def run(db: str | Path, host: str, port: int, hooks: Hooks | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: "
+                        "%(message)s")
     try:
         store = open_store(db)
     except HubRefused as e:

@@ -53,6 +53,12 @@ class HubStore(ABC):
     def hold_process_lock(self, holder: str, now: datetime) -> None:
         """Become the one hub running on this database, or raise HubRefused naming the other."""
 
+    def keep_process_lock(self) -> bool | None:
+        """Take the process lock again if the database lost it (PostgreSQL restarted): None
+        if it was held all along, True once taken again, False when another hub took it
+        meanwhile. The SQLite file's lock cannot be lost."""
+        return None
+
     @abstractmethod
     def close(self) -> None: ...
 

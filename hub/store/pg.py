@@ -65,6 +65,25 @@ class PgStore(HubStore):
             cur.execute("INSERT INTO hub_meta (key, value) VALUES ('running', %s) "
                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (note,))
 
+    def keep_process_lock(self) -> bool | None:
+        if self._holder is None:
+            return None
+        if not self._holder.closed:
+            try:
+                self._holder.execute("SELECT 1")
+                return None
+            except psycopg.Error:
+                self._holder.close()
+        try:
+            conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+        except psycopg.OperationalError:
+            return None  # the server is still away: nobody else can hold it either
+        if conn.execute("SELECT pg_try_advisory_lock(%s)", (PROCESS_LOCK,)).fetchone()[0]:
+            self._holder = conn
+            return True
+        conn.close()
+        return False
+
     def _running(self) -> dict:
         try:
             with self.transaction() as cur:

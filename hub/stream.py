@@ -1,0 +1,128 @@
+"""Reading what the hub holds: a hall's stream of events by hub_seq (the pull cursor), its
+desks, the board's snapshot of running incidents, a desk's chain at chosen positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hub.store.base import Cursor, HubStore, iso_z, parse_z
+
+EVENT_COLUMNS = ("hub_seq", "origin", "seq", "incident", "kind", "at", "actor", "desk", "text",
+                 "data", "for")
+BOARD_INCIDENT = ("origin", "incident", "number", "situation_key", "situation_name", "level",
+                  "status", "is_drill", "started_at", "desk", "clerk", "last_seq")
+BOARD_DEADLINE = ("origin", "incident", "deadline", "key", "label", "action", "to_role", "due",
+                  "status", "acknowledged")
+
+
+@dataclass(frozen=True)
+class Page:
+    events: list[dict]
+    cursor: int  # pass it as `after` next time
+    more: bool
+    desks: dict[str, dict]
+
+
+def read_page(store: HubStore, hall_id: str, after: int, limit: int) -> Page:
+    """The hall's timeline events after `after` (plan links are the desks' own business:
+    skipped, though the cursor passes them)."""
+    with store.transaction() as cur:
+        # the head first: on PostgreSQL each statement sees the commits made before it, so
+        # a push committed between the two would otherwise be passed over by the cursor
+        head = hall_head(cur, hall_id)
+        rows = cur.execute(
+            "SELECT hub_seq, origin, seq, incident, kind, at, actor, desk_name, body, data, "
+            "for_origin FROM event WHERE hall_id = %s AND hub_seq > %s AND hub_seq <= %s "
+            "AND link_kind = 0 ORDER BY hub_seq LIMIT %s",
+            (hall_id, after, head, limit + 1)).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        cursor = rows[-1][0] if more else max(after, head)
+        desks = hall_desks(cur, hall_id)
+    events = [_event(row) for row in rows]
+    return Page(events, cursor, more, desks)
+
+
+def _event(row: tuple) -> dict:
+    event = dict(zip(EVENT_COLUMNS, row, strict=True))
+    if event["for"] is None:
+        del event["for"]
+    return event
+
+
+def hall_head(cur: Cursor, hall_id: str) -> int:
+    return cur.execute("SELECT coalesce(max(hub_seq), 0) FROM event WHERE hall_id = %s",
+                       (hall_id,)).fetchone()[0]
+
+
+def hall_desks(cur: Cursor, hall_id: str) -> dict[str, dict]:
+    rows = cur.execute("SELECT desk_id, name, skew_ms, last_seen_at, head_seq, revoked_at "
+                       "FROM desk WHERE hall_id = %s AND kind = 'desk'", (hall_id,)).fetchall()
+    return {r[0]: {"name": r[1], "skew_ms": r[2], "last_seen": r[3], "head": r[4],
+                   "revoked": r[5] is not None} for r in rows}
+
+
+def board(store: HubStore, hall_id: str) -> dict:
+    """The hall's incidents not final yet (open, in hand, resolved) with their deadlines, the
+    hall's desks, and the cursor to long-poll from."""
+    with store.transaction() as cur:
+        cursor = hall_head(cur, hall_id)
+        incidents = cur.execute(
+            "SELECT origin, incident, number, situation_key, situation_name, level, status, "
+            "is_drill, started_at, desk_name, clerk, last_seq FROM incident_view "
+            "WHERE hall_id = %s AND status_rank < 3 ORDER BY started_at, origin, incident",
+            (hall_id,)).fetchall()
+        deadlines = cur.execute(
+            "SELECT d.origin, d.incident, d.deadline, d.key, d.label, d.action, d.to_role, "
+            "d.due_at, d.status, d.acknowledged FROM deadline_view d JOIN incident_view i "
+            "ON i.origin = d.origin AND i.incident = d.incident "
+            "WHERE i.hall_id = %s AND i.status_rank < 3 ORDER BY d.due_at, d.deadline",
+            (hall_id,)).fetchall()
+        desks = hall_desks(cur, hall_id)
+    by_incident: dict[tuple, list] = {}
+    for row in deadlines:
+        item = dict(zip(BOARD_DEADLINE, row, strict=True))
+        item["acknowledged"] = bool(item["acknowledged"])
+        item["due"] = _utc(item["due"])
+        by_incident.setdefault((item.pop("origin"), item.pop("incident")), []).append(item)
+    shown = []
+    for row in incidents:
+        item = dict(zip(BOARD_INCIDENT, row, strict=True))
+        item["is_drill"] = bool(item["is_drill"])
+        item["deadlines"] = by_incident.get((item["origin"], item["incident"]), [])
+        shown.append(item)
+    return {"cursor": cursor, "desks": desks, "incidents": shown}
+
+
+def _utc(text: str | None) -> str | None:
+    """A desk's naive-UTC time as the hub sends times (…Z); still in the desk's clock."""
+    if not text:
+        return text
+    try:
+        return iso_z(parse_z(text))
+    except ValueError:
+        return text
+
+
+def chain(store: HubStore, desk_id: str, positions: list[int]) -> dict | None:
+    """The desk's head as the hub holds it and its link hash at each of `positions` (those
+    the hub holds); None for a desk unknown here."""
+    with store.transaction() as cur:
+        row = cur.execute("SELECT head_seq, head_link FROM desk WHERE desk_id = %s",
+                          (desk_id,)).fetchone()
+        if row is None:
+            return None
+        links: dict[str, str] = {}
+        received = None
+        wanted = sorted({p for p in positions if 0 < p <= row[0]} | ({row[0]} if row[0] else set()))
+        if wanted:
+            marks = ",".join(["%s"] * len(wanted))
+            for seq, link, at in cur.execute(
+                    f"SELECT seq, link_hash, received_at FROM event WHERE origin = %s "
+                    f"AND seq IN ({marks})", (desk_id, *wanted)).fetchall():
+                if seq in positions:
+                    links[str(seq)] = link
+                if seq == row[0]:
+                    received = at
+    return {"desk_id": desk_id, "head": {"seq": row[0], "link": row[1], "received_at": received},
+            "links": links}

@@ -1,0 +1,162 @@
+"""Pushing a desk's chain (plan §3.3), with events from a real desk file: kept once whatever
+is delivered twice, out of order or at once; refused whole when a hash does not check."""
+
+from __future__ import annotations
+
+import copy
+import threading
+
+import pytest
+
+from tests.hub.pushes import push_body
+
+
+def test_a_desks_whole_day_is_accepted_and_its_head_kept(enrol, desk_events, store):
+    desk = enrol()
+    answer = desk.post("/v1/push", push_body(desk_events))
+    assert answer.status == 200, answer.body
+    assert answer.body["accepted"] == len(desk_events)
+    assert answer.body["head"] == {"seq": desk_events[-1]["seq"], "link": desk_events[-1]["link"]}
+    with store.transaction() as cur:
+        assert cur.execute("SELECT count(*) FROM event").fetchone() == (len(desk_events),)
+    assert desk.get("/v1/hello").body["desk"]["head"]["seq"] == desk_events[-1]["seq"]
+
+
+def test_the_same_batch_twice_is_kept_once(enrol, desk_events, store):
+    desk = enrol()
+    desk.post("/v1/push", push_body(desk_events))
+    again = desk.post("/v1/push", push_body(desk_events))
+    assert (again.status, again.body["accepted"], again.body["duplicates"]) == (
+        200, 0, len(desk_events))
+    with store.transaction() as cur:
+        assert cur.execute("SELECT count(*) FROM event").fetchone() == (len(desk_events),)
+
+
+def test_a_retry_overlapping_what_the_hub_holds_keeps_only_the_new(enrol, desk_events):
+    desk = enrol()
+    desk.post("/v1/push", push_body(desk_events[:5]))
+    answer = desk.post("/v1/push", push_body(desk_events[2:]))
+    assert (answer.body["accepted"], answer.body["duplicates"]) == (len(desk_events) - 5, 3)
+
+
+def test_the_second_batch_before_the_first_is_a_gap_naming_the_head(enrol, desk_events):
+    desk = enrol()
+    desk.post("/v1/push", push_body(desk_events[:3]))
+    answer = desk.post("/v1/push", push_body(desk_events[6:]))
+    assert (answer.status, answer.body["error"]) == (409, "gap")
+    assert answer.body["head"] == {"seq": 3, "link": desk_events[2]["link"]}
+    # just past the head is no gap
+    assert desk.post("/v1/push", push_body(desk_events[3:])).status == 200
+
+
+def test_a_batch_the_hub_holds_with_one_byte_changed_has_diverged(enrol, desk_events):
+    desk = enrol()
+    desk.post("/v1/push", push_body(desk_events))
+    changed = copy.deepcopy(desk_events)
+    changed[4]["link"] = changed[4]["link"][:-1] + ("0" if changed[4]["link"][-1] != "0" else "1")
+    answer = desk.post("/v1/push", push_body(changed))
+    assert (answer.status, answer.body["error"], answer.body["first_seq"]) == (
+        409, "diverged", changed[4]["seq"])
+
+
+def test_a_push_after_a_link_the_hub_holds_differently_has_diverged(enrol, desk_events):
+    desk = enrol()
+    desk.post("/v1/push", push_body(desk_events[:4]))
+    answer = desk.post("/v1/push", push_body(desk_events[4:], after_link="f" * 64))
+    assert (answer.status, answer.body["error"]) == (409, "diverged")
+    ok = desk.post("/v1/push", push_body(desk_events[4:], after_link=desk_events[3]["link"]))
+    assert ok.status == 200
+
+
+@pytest.mark.parametrize(("field", "which"), [("text", "entry"), ("data", "entry"),
+                                              ("at", "entry"), ("hash", "entry"),
+                                              ("link", "link"), ("prev", "prev")])
+def test_an_altered_new_event_is_refused_and_nothing_of_the_push_kept(
+        enrol, desk_events, store, field, which):
+    desk = enrol()
+    altered = copy.deepcopy(desk_events)
+    event = altered[6]
+    event[field] = event[field][:-1] + ("0" if event[field][-1] != "0" else "1")
+    answer = desk.post("/v1/push", push_body(altered))
+    assert (answer.status, answer.body["error"]) == (422, "bad_hash")
+    assert (answer.body["seq"], answer.body["which"]) == (event["seq"], which)
+    with store.transaction() as cur:
+        assert cur.execute("SELECT count(*) FROM event").fetchone() == (0,)
+        assert cur.execute("SELECT head_seq FROM desk").fetchone() == (0,)
+
+
+def test_an_entry_recomputed_on_a_forged_predecessor_breaks_its_incident_chain(
+        enrol, desk_events):
+    """A forger re-hashes an entry on a made-up prev: the entry and link check, but it does
+    not follow what the hub holds of its incident."""
+    from models.incidents.timeline import entry_hash
+    from models.store.ledger import link_hash
+
+    desk = enrol()
+    desk.post("/v1/push", push_body(desk_events[:3]))
+    forged = copy.deepcopy(desk_events[3])
+    forged["prev"] = "a" * 64
+    forged["hash"] = entry_hash(forged["prev"], forged["incident"], forged["at"], forged["kind"],
+                                forged["actor"], forged["desk"], forged["text"], forged["data"])
+    forged["link"] = link_hash(desk_events[2]["link"], forged["seq"], forged["entry"],
+                               forged["hash"])
+    answer = desk.post("/v1/push", push_body([forged]))
+    assert (answer.status, answer.body["which"]) == (422, "prev")
+
+
+def test_events_not_one_after_another_are_a_bad_request(enrol, desk_events):
+    desk = enrol()
+    answer = desk.post("/v1/push", push_body([desk_events[0], desk_events[2]]))
+    assert (answer.status, answer.body["error"], answer.body["field"]) == (
+        400, "bad_request", "events[1].seq")
+
+
+def test_a_missing_field_is_named(enrol, desk_events):
+    desk = enrol()
+    broken = copy.deepcopy(desk_events[:2])
+    del broken[1]["actor"]
+    answer = desk.post("/v1/push", push_body(broken))
+    assert (answer.status, answer.body["field"]) == (400, "events[1].actor")
+
+
+def test_more_than_500_events_is_too_large_500_is_not(enrol, desk_events):
+    desk = enrol()
+    many = [desk_events[0]] * 501
+    answer = desk.post("/v1/push", push_body(many, after=0))
+    assert (answer.status, answer.body["error"], answer.body["max_events"]) == (
+        413, "too_large", 500)
+    assert desk.post("/v1/push", push_body(many[:500], after=0)).status != 413
+
+
+def test_a_body_over_4_mb_is_too_large(enrol):
+    desk = enrol()
+    answer = desk.post("/v1/push", b'{"proto":1,"pad":"' + b"x" * (4 * 1024 * 1024) + b'"}')
+    assert answer.status == 413
+
+
+def test_a_desk_pushes_only_its_own_records(enrol, desk_events):
+    desk = enrol()
+    answer = desk.post("/v1/push", push_body(desk_events, desk_id="someone-else"))
+    assert (answer.status, answer.body["error"]) == (403, "forbidden")
+
+
+def test_two_copies_of_one_batch_at_once_are_kept_once(enrol, desk_events, store):
+    desk = enrol()
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(
+        desk.post("/v1/push", push_body(desk_events)))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(a.body["accepted"] for a in answers) == [0, len(desk_events)]
+    with store.transaction() as cur:
+        assert cur.execute("SELECT count(*) FROM event").fetchone() == (len(desk_events),)
+
+
+def test_the_desks_clock_skew_is_kept(enrol, desk_events, store):
+    desk = enrol()
+    answer = desk.post("/v1/push", push_body(desk_events, sent_at="2000-01-01T00:00:00Z"))
+    assert answer.body["skew_ms"] > 26 * 365 * 86400 * 1000
+    with store.transaction() as cur:
+        assert cur.execute("SELECT skew_ms FROM desk").fetchone() == (answer.body["skew_ms"],)
