@@ -20,6 +20,7 @@ from cli_plans import (
     run_plans,
     verified_or_report,
 )
+from cli_sync import add_sync_commands, run_sync, verify_against_hub
 from models.plans.catalog import Catalog
 from models.store.paths import default_database_path, default_plans_dir
 
@@ -58,12 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_plan_card_commands(add_plans_commands(commands))
     add_hub_commands(commands)
+    add_sync_commands(commands)
     verify = commands.add_parser("verify", help="check every incident's timeline for entries "
                                  "altered or removed outside the program; exit 2 if any")
     verify.add_argument("--db", type=Path, dest="verify_db", help="database file to check")
     verify.add_argument("--seal", default="", metavar="CODE",
                         help="also prove the file holds exactly what this seal (printed on a "
                         "daily log) sealed")
+    verify.add_argument("--hub", dest="verify_hub", default="", metavar="URL",
+                        help="also prove the file still holds what its hub received (an "
+                        "enrolled desk)")
     seal = commands.add_parser("seal", help="print the seal code of everything the database "
                                "holds now (the anchor a signed daily log carries)")
     seal.add_argument("--db", type=Path, dest="seal_db", help="database file to seal")
@@ -96,11 +101,14 @@ def run_command(args: argparse.Namespace) -> int:
         return run_plans(args, default_plans_dir(), default_database_path())
     if args.command == "hub":
         return run_hub(args)
+    if args.command == "sync":
+        return run_sync(args, default_database_path())
     if args.command == "demo":
         return fill_demo(args.demo_db or args.db or default_database_path(), args.incidents,
                          args.days, args.force, args.plans or default_plans_dir())
     if args.command == "verify":
-        return verify_database(args.verify_db or args.db or default_database_path(), args.seal)
+        return verify_database(args.verify_db or args.db or default_database_path(), args.seal,
+                               args.verify_hub)
     if args.command == "seal":
         return print_seal(args.seal_db or args.db or default_database_path())
     if args.command == "export":
@@ -147,10 +155,11 @@ def backup_advice(path: Path) -> str:
             f"restore it with: main.py restore --db {path} --from {newest.path}")
 
 
-def verify_database(path: Path, seal: str = "") -> int:
+def verify_database(path: Path, seal: str = "", hub: str = "") -> int:
     """Check the file (SQLite's quick check), every timeline and the desk-wide chain, in one
     consistent snapshot (a desk writing meanwhile is not a finding); exit 2 names what is
-    wrong. With `seal`, also that the file holds exactly what that seal sealed."""
+    wrong. With `seal`, also that the file holds exactly what that seal sealed; with `hub`,
+    what that hub received of it (cli_sync.verify_against_hub)."""
     from models.incidents.seal import parse_seal
     from models.store.database import DatabaseRefused, check_intact
 
@@ -189,7 +198,7 @@ def verify_database(path: Path, seal: str = "") -> int:
         print(f"Seal now: {sealed}; it holds all that seal {seal.strip()} sealed")
     else:
         print(f"Seal now: {sealed}")
-    return EXIT_OK
+    return verify_against_hub(path, hub) if hub else EXIT_OK
 
 
 def print_seal(path: Path) -> int:

@@ -3,7 +3,6 @@ forger who recomputes every hash: `verify` catches each, and the seal printed on
 the one whose hashes all check. Also: verify raises no false alarm while a desk writes fast."""
 
 import shutil
-import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -17,6 +16,7 @@ from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, records, response
 from models.plans.versions import record_plan_version
 from models.store.schema import open_database
+from tests.helpers.forgery import put_guards_back, recompute_everything, sqlite
 
 ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
@@ -44,28 +44,6 @@ def desk(tmp_path, shipped_catalog):
     db.close()
     assert fire == 1 and power == 2
     return path
-
-
-def sqlite(db: Path, sql: str) -> None:
-    subprocess.run(["sqlite3", str(db), "DROP TRIGGER IF EXISTS timeline_no_update; "
-                    "DROP TRIGGER IF EXISTS timeline_no_delete; "
-                    "DROP TRIGGER IF EXISTS ledger_no_update; "
-                    "DROP TRIGGER IF EXISTS ledger_no_delete; " + sql],
-                   check=True, capture_output=True, timeout=60)
-
-
-def put_guards_back(db: Path) -> None:
-    """What a thorough forger does last: the append-only triggers created again, as the
-    program creates them, so that the file's own protection shows nothing either."""
-    from models.store.schema import LEDGER_GUARDS, PLAN_RECORD_GUARDS, TIMELINE_GUARDS
-
-    conn = sqlite3.connect(db)
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    for statement in (*TIMELINE_GUARDS, *LEDGER_GUARDS, *PLAN_RECORD_GUARDS):
-        if statement.split(" ON ")[1].split()[0] in tables:
-            conn.execute(statement)
-    conn.commit()
-    conn.close()
 
 
 def verify(capsys, db: Path, *seal: str) -> tuple[int, str]:
@@ -128,25 +106,6 @@ def test_values_the_program_never_writes_are_named_not_a_traceback(desk, capsys,
     code, out = verify(capsys, desk)
     assert code == 2 and "Traceback" not in out
     assert "incident 20261120-001" in out
-
-
-def recompute_everything(db: Path) -> None:
-    """What a forger who knows the algorithms does after deleting incident 3: every incident's
-    chain is intact anyway, and the desk-wide chain is rebuilt link by link."""
-    from models.store.ledger import link_hash
-
-    sqlite(db, "DELETE FROM timeline_entry WHERE incident_id = 3; DELETE FROM deadline WHERE "
-               "incident_id = 3; DELETE FROM incident WHERE id = 3; DELETE FROM ledger;")
-    conn = sqlite3.connect(db)
-    prev = ""
-    rows = conn.execute("SELECT id, hash FROM timeline_entry ORDER BY id").fetchall()
-    for seq, (entry, entry_hash) in enumerate(rows, start=1):
-        digest = link_hash(prev, seq, entry, entry_hash)
-        conn.execute("INSERT INTO ledger (id, entry, hash) VALUES (?, ?, ?)",
-                     (seq, entry, digest))
-        prev = digest
-    conn.commit()
-    conn.close()
 
 
 def test_a_forger_who_recomputes_every_hash_is_caught_by_the_seal_on_paper(desk, capsys):

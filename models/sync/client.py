@@ -64,11 +64,14 @@ class HubClient:
 
     # -- the calls ---------------------------------------------------------------------
 
-    def enrol(self, code: str, *, kind: str = "desk", name: str = "") -> dict[str, Any]:
+    def enrol(self, code: str, *, kind: str = "desk", name: str = "",
+              replaces: str = "") -> dict[str, Any]:
         """Trade a one-time enrolment code for this desk's id and token (the token is not
-        kept here: the caller stores it and makes a client with it)."""
-        return self._call("POST", "/v1/enrol", self._body(code=code, kind=kind, name=name),
-                          auth=False)
+        kept here: the caller stores it and makes a client with it). `replaces`: the desk id
+        this file had before (a restored or copied file enrolled anew)."""
+        extra = {"replaces": replaces} if replaces else {}
+        return self._call("POST", "/v1/enrol",
+                          self._body(code=code, kind=kind, name=name, **extra), auth=False)
 
     def hello(self) -> dict[str, Any]:
         """The hub's id, hall, time and what it holds of this desk (`desk.head`)."""

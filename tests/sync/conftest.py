@@ -35,3 +35,19 @@ def press(incidents, clock, times: int = 1, situation: str = "fire") -> list[int
         clock.advance(seconds=1)
         started.append(incidents.start(situation).incident_id)
     return started
+
+
+@pytest.fixture
+def hub_db(tmp_path) -> Path:
+    return tmp_path / "hub.db"
+
+
+@pytest.fixture
+def hub(hub_db):
+    """A real hub process on a SQLite file, stopped after the test."""
+    from tests.helpers.hub_process import start_hub
+
+    running = start_hub(hub_db)
+    yield running
+    if running.proc.poll() is None:
+        running.stop()

@@ -1,0 +1,55 @@
+"""`main.py sync` without a hub to talk to: refused (exit 2) for a file never enrolled and
+while the desk runs on it, exit 1 with the backlog kept when the hub cannot be reached; no
+traceback in any of them. (With a real hub: test_sync_with_hub.py.)"""
+
+from datetime import UTC, datetime
+
+from models.store.desk_lock import hold
+from models.sync import state
+from models.sync.state import Enrolment
+from tests.sync.conftest import press
+from tests.sync.test_hub_away import dead_url
+from tests.test_cli import run
+
+
+def test_a_file_never_enrolled_is_refused_with_how_to_enrol(desk_path):
+    result = run("sync", "--db", str(desk_path))
+    assert result.returncode == 2, result.stderr
+    assert "is not enrolled" in result.stderr and "sync enrol" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_sync_is_refused_while_the_desk_runs_on_the_file(desk_path):
+    lock = hold(desk_path, holder="城东营业厅 1号台", now=datetime.now(UTC))
+    try:
+        result = run("sync", "--db", str(desk_path))
+    finally:
+        lock.release()
+    assert result.returncode == 2
+    assert "in use" in result.stderr and "syncs by itself" in result.stderr
+
+
+def test_a_hub_away_exits_1_and_keeps_the_backlog(desk_db, desk_path, incidents, clock):
+    state.enrol(Enrolment(dead_url(), "hub1", "desk1", "edk1.t"), clock.now())
+    press(incidents, clock, 2)
+    links = desk_db[0].execute_sql("SELECT count(*) FROM ledger").fetchone()[0]
+    result = run("sync", "--db", str(desk_path))
+    assert result.returncode == 1, result.stderr
+    assert f"backlog {links}" in result.stdout
+    assert "unreachable" in result.stderr and f"backlog of {links} is kept" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_enrolling_at_no_hub_says_so(desk_path):
+    result = run("sync", "enrol", "--db", str(desk_path), "--hub", dead_url(),
+                 "--code", "K7QF2-9XMAB")
+    assert result.returncode == 1
+    assert "unreachable" in result.stderr and "main.py hub" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_enrolling_at_something_that_is_not_an_address_is_refused(desk_path):
+    result = run("sync", "enrol", "--db", str(desk_path), "--hub", "192.168.1.10:8770",
+                 "--code", "K7QF2-9XMAB")
+    assert result.returncode == 2
+    assert "not a hub address" in result.stderr and "Traceback" not in result.stderr
