@@ -10,7 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hub.office.cli import ACTIONS as OFFICE_ACTIONS
-from hub.office.cli import add_office_actions, run_office_action
+from hub.office.cli import (
+    add_office_actions,
+    add_upstream_options,
+    run_office_action,
+    upstream_of,
+)
 from models.store.paths import user_data_dir
 
 DEFAULT_PORT = 8770
@@ -26,6 +31,7 @@ def add_hub_commands(commands) -> None:
     hub.add_argument("--port", type=int, default=DEFAULT_PORT,
                      help=f"port to listen on (default {DEFAULT_PORT}; 0: any free port)")
     hub.add_argument("--test-stall-push", type=int, default=0, help=argparse.SUPPRESS)
+    add_upstream_options(hub)
     actions = hub.add_subparsers(dest="hub_action")
     code = actions.add_parser("code", help="print a one-time code a desk (board, hub, admin) "
                               "enrols with; works while the hub runs")
@@ -61,10 +67,12 @@ def run_hub(args: argparse.Namespace) -> int:
     from hub.context import Hooks
     from hub.run import run
 
-    if args.test_stall_push and os.environ.get(TEST_HOOKS_ENV) != "1":
+    if (args.test_stall_push or args.test_stall_forward) and \
+            os.environ.get(TEST_HOOKS_ENV) != "1":
         print(f"hub: test hooks need {TEST_HOOKS_ENV}=1", file=sys.stderr)
         return 2
-    return run(hub_database(args), args.host, args.port, Hooks(stall_push=args.test_stall_push))
+    return run(hub_database(args), args.host, args.port, Hooks(stall_push=args.test_stall_push),
+               upstream=upstream_of(args))
 
 
 def _code(args: argparse.Namespace) -> int:

@@ -31,6 +31,25 @@ def add_office_actions(actions, db_option) -> None:
                          help="the date of signing (default: today)")
 
 
+def add_upstream_options(hub: argparse.ArgumentParser) -> None:
+    """The `hub` command's options for a hall hub that forwards to head office."""
+    hub.add_argument("--upstream", metavar="URL", help="head office's hub to forward "
+                     "everything to (a hall hub)")
+    hub.add_argument("--upstream-code", metavar="CODE", help="with --upstream, the first "
+                     "time: the code head office gave (main.py hub code --kind hub)")
+    hub.add_argument("--test-stall-forward", type=int, default=0, help=argparse.SUPPRESS)
+
+
+def upstream_of(args: argparse.Namespace):
+    """The head office to forward to (hub.office.forwarder.Upstream), or None."""
+    if not getattr(args, "upstream", None):
+        return None
+    from hub.office.forwarder import Upstream
+
+    return Upstream(args.upstream.rstrip("/"), args.upstream_code or "",
+                    args.test_stall_forward)
+
+
 def run_office_action(args: argparse.Namespace, database: str) -> int:
     if args.hub_action == "keygen":
         return _keygen(args.out)

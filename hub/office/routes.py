@@ -10,10 +10,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from aiohttp import web
 
 from hub.context import HUB
-from hub.handlers.common import answer, caller, query_int, refusal
+from hub.handlers.common import answer, caller, query_int, read_body, refusal
+from hub.office import forward as fw
 from hub.office.bundles import latest_bundle
 from hub.office.history import PAGE_INCIDENTS, HistoryQuery, history_page
 from hub.store.base import HubStore
+from hub.wire import Malformed
 from models.clock.hall_time import DEFAULT_ZONE
 from models.sync import protocol as p
 
@@ -22,6 +24,7 @@ def add_routes(app: web.Application) -> None:
     """Add head office's routes to the hub's application."""
     app.router.add_get("/v1/plans/latest", plans_latest)
     app.router.add_get("/v1/history", history)
+    app.router.add_post("/v1/forward", forward)
 
 
 async def plans_latest(request: web.Request) -> web.Response:
@@ -65,3 +68,26 @@ def _day(request: web.Request, name: str) -> date:
         return date.fromisoformat(request.query.get(name, ""))
     except ValueError:
         raise refusal(p.BAD_REQUEST, f"{name!r} is no date (YYYY-MM-DD)", field=name) from None
+
+
+async def forward(request: web.Request) -> web.Response:
+    """A hall hub's events in its own order (a hub token): each desk's kept through the
+    checks of a push; answers how far they are kept (`acked_hub_seq`)."""
+    sender = await caller(request, "hub")
+    body = await read_body(request)
+    if len(body.get("events") or ()) > fw.MAX_EVENTS:
+        raise refusal(p.TOO_LARGE, f"at most {fw.MAX_EVENTS} events a forward",
+                      max_events=fw.MAX_EVENTS)
+    try:
+        batch = fw.parse_batch(sender, body)
+    except Malformed as e:
+        raise refusal(p.BAD_REQUEST, str(e), field=e.field) from None
+    hub = request.app[HUB]
+    try:
+        done = await hub.run(fw.keep_forwarded, hub.store, batch, hub.clock())
+    except fw.ForwardRefused as e:
+        raise refusal(e.code, str(e), **e.details) from None
+    for hall, head in (await hub.run(fw.hall_heads, hub.store, sorted(done.halls))).items():
+        await hub.wakeups.committed(hall, head)
+    return answer({"acked_hub_seq": done.acked_hub_seq, "accepted": done.accepted,
+                   "duplicates": done.duplicates})
