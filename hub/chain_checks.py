@@ -25,6 +25,8 @@ def check_new(events: Sequence[Event], prev_link: str, incident_heads: dict[int,
     the entry must be the incident's first). Returns the new head link; raises BadHash."""
     heads = dict(incident_heads)
     for event in events:
+        if event.link_kind == TIMELINE and event.incident is None:
+            raise BadHash(event.seq, "entry")  # sent without its entry
         if event.link_kind == TIMELINE:
             if heads.get(event.incident, "") != event.prev:
                 raise BadHash(event.seq, "prev")

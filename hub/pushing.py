@@ -113,13 +113,14 @@ def _diverged(seq: int, head_seq: int) -> None:
 
 def _store_new(cur: Cursor, dialect: str, push: Push, new: list[Event], head_link: str,
                now: datetime) -> str:
-    folded = projections.fold(new)
-    heads = projections.incident_heads(cur, push.origin, list(folded.incidents))
+    incidents = sorted({e.incident for e in new if e.incident is not None})
+    heads = projections.incident_heads(cur, push.origin, incidents)
     try:
         link = chain_checks.check_new(new, head_link, heads)
     except chain_checks.BadHash as e:
         raise PushRefused("bad_hash", str(e) + ": nothing of this push was kept; run verify "
                           "on the desk's file", seq=e.seq, which=e.which) from None
+    folded = projections.fold(new)
     received = iso_z(now)
     cur.executemany(EVENT_INSERT, [
         (push.origin, e.seq, push.hall_id, e.link_kind, e.incident, e.entry, e.stored_kind, e.at,

@@ -8,7 +8,10 @@ from models.clock.act import Act, Who
 from models.clock.clocks import FakeClock
 from models.clock.workdays import HolidayCalendar
 from models.incidents import deadlines, response
+from models.plans import drafts
+from models.plans.running import running_plan
 from models.store import plan_links
+from models.store.paths import default_plans_dir
 from models.store.tables import bound_database
 
 WHO = Who(hall="城东营业厅", desk="1号台", clerk="张三")
@@ -26,8 +29,9 @@ def act(clock: FakeClock) -> Act:
 
 
 def handle_a_day(catalog, plan, clock: FakeClock) -> list[int]:
-    """Two incidents: a fire handled (a step, a call, a deadline missed and acknowledged,
-    the report made late, resolved) and a power cut started and cancelled."""
+    """Two incidents: a fire handled (a step, a call, a deadline missed and acknowledged, a
+    note, resolved) and a power cut started and cancelled; a plan draft changed and
+    discarded between them."""
     fire = response.start_incident(catalog, plan, "fire", act(clock))
     clock.advance(seconds=20)
     response.set_step(catalog, fire, 0, True, act(clock))
@@ -36,12 +40,19 @@ def handle_a_day(catalog, plan, clock: FakeClock) -> list[int]:
     missed = deadlines.check_overdue(catalog, act(clock))
     for deadline_id in missed:
         deadlines.acknowledge(deadline_id, act(clock))
+    plan_change_and_discard(clock)  # plan links among the entries: kinds 2 and 1
     response.add_note(fire, "火已扑灭", act(clock))
     response.mark_resolved(catalog, fire, act(clock))
     clock.advance(minutes=1)
     other = response.start_incident(catalog, plan, "power_cut", act(clock))
     response.cancel_incident(other, "按错了", act(clock))
     return [fire, other]
+
+
+def plan_change_and_discard(clock: FakeClock) -> None:
+    draft = drafts.open_draft(running_plan(default_plans_dir()), "李主管", clock.now())
+    drafts.change(draft, "catalog.version", "2026.9", "李主管", clock.now())
+    drafts.discard(draft, "李主管", clock.now())
 
 
 def ledger_events(since: int = 0) -> list[dict]:

@@ -75,7 +75,7 @@ def test_an_altered_new_event_is_refused_and_nothing_of_the_push_kept(
         enrol, desk_events, store, field, which):
     desk = enrol()
     altered = copy.deepcopy(desk_events)
-    event = altered[6]
+    (event,) = [e for e in altered if e.get("kind") == "note"]
     event[field] = event[field][:-1] + ("0" if event[field][-1] != "0" else "1")
     answer = desk.post("/v1/push", push_body(altered))
     assert (answer.status, answer.body["error"]) == (422, "bad_hash")
@@ -160,3 +160,51 @@ def test_the_desks_clock_skew_is_kept(enrol, desk_events, store):
     assert answer.body["skew_ms"] > 26 * 365 * 86400 * 1000
     with store.transaction() as cur:
         assert cur.execute("SELECT skew_ms FROM desk").fetchone() == (answer.body["skew_ms"],)
+
+
+def test_an_event_sent_without_its_entry_is_a_bad_hash(enrol, desk_events):
+    """The desk's outbox sends a link whose entry was removed from the file with no entry
+    fields and an empty hash: the hub refuses it as a hash that does not check."""
+    desk = enrol()
+    gone = {"seq": desk_events[0]["seq"], "link": desk_events[0]["link"], "link_kind": 0,
+            "entry": desk_events[0]["entry"], "incident": None, "at": None, "kind": None,
+            "actor": None, "desk": None, "text": None, "data": None, "prev": None, "hash": ""}
+    answer = desk.post("/v1/push", push_body([gone]))
+    assert (answer.status, answer.body["which"], answer.body["seq"]) == (422, "entry", 1)
+
+
+def test_plan_links_are_kept_by_their_link_and_an_altered_one_refused(enrol, desk_events,
+                                                                       store):
+    desk = enrol()
+    plan_links = [e for e in desk_events if e["link_kind"]]
+    assert {e["link_kind"] for e in plan_links} == {1, 2}
+    altered = copy.deepcopy(desk_events)
+    (changed,) = [e for e in altered if e["link_kind"] == 2]
+    changed["hash"] = "0" * 64
+    refused = desk.post("/v1/push", push_body(altered))
+    assert (refused.status, refused.body["seq"], refused.body["which"]) == (
+        422, changed["seq"], "link")
+    assert desk.post("/v1/push", push_body(desk_events)).status == 200
+    with store.transaction() as cur:
+        kinds = cur.execute("SELECT kind FROM event WHERE link_kind > 0 ORDER BY seq").fetchall()
+    assert kinds == [("plan_change",), ("plan_release",)]
+
+
+def test_a_gzip_compressed_push_is_taken(enrol, desk_events):
+    import gzip
+    import json
+
+    desk = enrol()
+    body = gzip.compress(json.dumps(push_body(desk_events), ensure_ascii=False).encode())
+    answer = desk.post("/v1/push", body, headers={"Content-Encoding": "gzip"})
+    assert (answer.status, answer.body["accepted"]) == (200, len(desk_events))
+
+
+def test_a_small_gzip_body_that_unpacks_past_4_mb_is_too_large(enrol):
+    import gzip
+
+    desk = enrol()
+    bomb = gzip.compress(b'{"proto":1,"pad":"' + b"x" * (5 * 1024 * 1024) + b'"}')
+    assert len(bomb) < 64 * 1024
+    answer = desk.post("/v1/push", bomb, headers={"Content-Encoding": "gzip"})
+    assert answer.status == 413
