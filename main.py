@@ -184,7 +184,7 @@ def run_desk(args) -> int:
                           own_drills_dir=db_path.parent / "drills",
                           restyle=lambda size: apply_text_size(app, size),
                           editions=editions, edition=edition, restart=restart,
-                          running=lambda: running_plan(plans_dir))
+                          running=lambda: running_plan(plans_dir), database=db_path)
     except Exception as e:
         return refuse_damaged(e)
     window = desk.window
@@ -233,7 +233,9 @@ def run_desk(args) -> int:
             warn=lambda *texts: show_warning(window, *texts),
             checkpoint=lambda: db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")))
         desk.ask_at_start()  # which hall (the first time), who is on duty
+        desk.sync.start()  # an enrolled desk syncs with its hall hub; others: nothing
         await closed.wait()
+        desk.sync.stop()
         checking.cancel()
         backing_up.cancel()
         return 0

@@ -18,10 +18,13 @@ from models.services.changes import NOTHING, Changes
 from models.store.ledger import head
 from models.sync import state
 from models.sync.apply import apply_hub_events
-from models.sync.client import HubClient, HubUnreachable
-from models.sync.engine import Backoff, SyncEngine
+from models.sync.client import HubClient, HubUnreachable, off_the_main_thread
+from models.sync.engine import Backoff, RoundReport, SyncEngine
 from models.sync.protocol import HubError
 from models.sync.state import Enrolment, Progress
+
+__all__ = ["Backoff", "EnrolRefused", "RoundReport", "Standing", "SyncEngine", "SyncService",
+           "off_the_main_thread"]
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +101,11 @@ class SyncService:
     # -- the engine ------------------------------------------------------------------------
 
     def engine(self, *, hub_url: str = "", backoff: Backoff | None = None,
-               timeout: float | None = None) -> SyncEngine | None:
+               timeout: float | None = None,
+               guard: Callable[[], None] | None = None) -> SyncEngine | None:
         """The engine for a worker (None for a desk never enrolled). `hub_url`: the hub
-        answers at another address now (kept)."""
+        answers at another address now (kept); `guard`: run before each request
+        (client.off_the_main_thread in the desk)."""
         enrolment = state.enrolment()
         if enrolment is None:
             return None
@@ -108,9 +113,14 @@ class SyncService:
             state.moved_hub(hub_url.rstrip("/"))
             enrolment = state.enrolment()
         client_args = {"timeout": timeout} if timeout else {}
-        client = HubClient(enrolment.hub_url, enrolment.token, now=self._now, **client_args)
-        return SyncEngine(client=client, enrolment=enrolment, progress=state.progress(),
-                          database=self.database, now=self._now, backoff=backoff)
+
+        def client() -> HubClient:
+            return HubClient(enrolment.hub_url, enrolment.token, now=self._now, guard=guard,
+                             **client_args)
+
+        return SyncEngine(client=client(), listener=client(), enrolment=enrolment,
+                          progress=state.progress(), database=self.database, now=self._now,
+                          backoff=backoff)
 
     def keep(self, progress: Progress, *, now: bool = False) -> bool:
         """Store what the engine learnt: when the state changed, when `now` (at quit, after a
@@ -144,6 +154,10 @@ class SyncService:
                        incident_id=changed[0] if len(changed) == 1 else None)
 
     # -- where the desk stands -------------------------------------------------------------
+
+    def local_head(self) -> int:
+        """The file's newest link."""
+        return head()[0]
 
     def standing(self, progress: Progress | None = None, *, reachable: bool = True
                  ) -> Standing:

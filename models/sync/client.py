@@ -48,7 +48,10 @@ class HubClient:
 
     def __init__(self, url: str, token: str = "", *, timeout: float = READ_TIMEOUT,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 schema: int = SCHEMA_VERSION, app: str = APP_VERSION) -> None:
+                 schema: int = SCHEMA_VERSION, app: str = APP_VERSION,
+                 guard: Callable[[], None] | None = None) -> None:
+        """`guard`: called before each request; the desk's raises on the GUI thread, where
+        no network I/O may ever run."""
         parts = urlsplit(url.rstrip("/"))
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"not a hub address: {url!r} (write http://HOST:PORT)")
@@ -61,6 +64,7 @@ class HubClient:
         self._lock = threading.Lock()
         self._conn: http.client.HTTPConnection | None = None
         self._aborted = False
+        self._guard = guard
 
     # -- the calls ---------------------------------------------------------------------
 
@@ -128,6 +132,8 @@ class HubClient:
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None, *,
               auth: bool = True) -> dict[str, Any]:
+        if self._guard is not None:
+            self._guard()
         headers = {"Accept": "application/json", "X-Proto": "1",
                    "X-Schema": str(self._schema), "X-Sent-At": wire_time(self._now())}
         if auth and self.token:
@@ -182,6 +188,12 @@ def _answer(status: int, raw: bytes) -> dict[str, Any]:
     if status >= 300 or "error" in body:
         raise HubError(status, str(body.get("error", BAD_ANSWER)), body)
     return body
+
+
+def off_the_main_thread() -> None:
+    """A guard for a desk's client: the main thread is the GUI's."""
+    if threading.current_thread() is threading.main_thread():
+        raise RuntimeError("a call to the hub on the GUI thread: it must run on a worker")
 
 
 def _number(value: float) -> str:

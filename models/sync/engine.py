@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import random
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -104,55 +105,103 @@ class _Round:
 
 
 class SyncEngine:
+    """Pushing and pulling may run at once on two worker threads (`push_round` on one,
+    `pull_round` with its long-poll on the other, each with its own client): each keeps its
+    own part of `progress`. `round` does both, one after the other (the sync command)."""
+
     def __init__(self, *, client: HubClient, enrolment: Enrolment, progress: Progress,
                  database: str | Path, now: Callable[[], datetime],
-                 backoff: Backoff | None = None, batch: int = MAX_PUSH_EVENTS,
+                 listener: HubClient | None = None, backoff: Backoff | None = None,
+                 batch: int = MAX_PUSH_EVENTS,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         self.client = client
+        self.listener = listener or client  # pulls (a long-poll waits on its own connection)
         self.enrolment = enrolment
         self.progress = progress
         self.offset: timedelta | None = None
         self.backoff = backoff or Backoff()
+        self.pull_backoff = Backoff(self.backoff.first, self.backoff.cap, self.backoff.jitter)
         self._path = Path(database)
         self._now = now
         self._batch = batch
         self._mono = monotonic
-        self._conn: sqlite3.Connection | None = None
+        self._local = threading.local()  # each worker thread reads the file on its own
+        self._conns: list[sqlite3.Connection] = []
         self._greeted = False
         self._not_before = 0.0  # monotonic: a stopped state is not asked again before this
 
-    # -- what the owner calls (on the worker thread) ----------------------------------------
+    @property
+    def progress(self) -> Progress:
+        return replace(self._pushed, pull_cursor=self._cursor)
+
+    @progress.setter
+    def progress(self, value: Progress) -> None:
+        self._pushed, self._cursor = value, value.pull_cursor
+
+    # -- what the owner calls (on a worker thread) -----------------------------------------
 
     def local_head(self) -> int:
         return outbox.head(self._connection())[0]
 
     def round(self, *, wait: float = 0) -> RoundReport:
-        """Hello if needed, push until nothing is left, pull (waiting up to `wait` s for the
-        first event: a long-poll)."""
+        """Push until nothing is left, then pull (waiting up to `wait` s for the first
+        event: a long-poll): the two reports in one."""
+        pushed = self.push_round()
+        if pushed.error:
+            return pushed
+        pulled = self.pull_round(wait=wait)
+        return replace(pulled, pushed=pushed.pushed, duplicates=pushed.duplicates,
+                       first_pushed=pushed.first_pushed, last_pushed=pushed.last_pushed)
+
+    def push_round(self) -> RoundReport:
+        """Hello if needed, then push until nothing is left."""
         done = _Round()
-        if self.progress.state in (STATE_REVOKED, HUB_OLDER) and \
-                self._mono() < self._not_before:
+        if self._waiting_out():
             return self._report(done, retry_in=self._not_before - self._mono())
         try:
             if not self._greeted:
                 self._hello()
-            if self.progress.state == OK:
+            if self._pushed.state == OK:
                 self._push_until_empty(done)
-            if self.progress.state in (OK, BEHIND, STATE_DIVERGED):
-                self._pull(done, wait)
         except HubUnreachable as error:
             self._greeted = False
             return self._report(done, error=str(error), retry_in=self.backoff.next())
         except HubError as error:
-            return self._refused(done, error)
+            return self._refused(done, error, self.backoff)
         self.backoff.reset()
         return self._report(done)
 
+    def pull_round(self, *, wait: float = 0) -> RoundReport:
+        """The hall's stream after the cursor (pulled in every state but those that stop
+        everything: a token withdrawn, a hub older than the desk)."""
+        done = _Round()
+        if self._pushed.state in (STATE_REVOKED, HUB_OLDER):
+            return self._report(done, retry_in=max(1.0, self._not_before - self._mono()))
+        try:
+            self._pull(done, wait)
+        except HubUnreachable as error:
+            return self._report(done, error=str(error), retry_in=self.pull_backoff.next())
+        except HubError as error:
+            return self._refused(done, error, self.pull_backoff)
+        self.pull_backoff.reset()
+        return self._report(done)
+
+    def abort(self) -> None:
+        """From any thread: the calls under way end at once (the desk is quitting)."""
+        self.client.abort()
+        self.listener.abort()
+
     def close(self) -> None:
         self.client.close()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        self.listener.close()
+        for conn in self._conns:
+            conn.close()
+        self._conns.clear()
+        self._local = threading.local()
+
+    def _waiting_out(self) -> bool:
+        return self._pushed.state in (STATE_REVOKED, HUB_OLDER) and \
+            self._mono() < self._not_before
 
     # -- the steps -------------------------------------------------------------------------
 
@@ -172,21 +221,21 @@ class SyncEngine:
             state = STATE_DIVERGED
         else:
             state = OK
-        self.progress = replace(self.progress.acked(hub_seq, hub_link, self._now()),
-                                state=state)
+        self._pushed = replace(self._pushed.acked(hub_seq, hub_link, self._now()),
+                               state=state)
         self._greeted = True
 
     def _push_until_empty(self, done: _Round) -> None:
         conn = self._connection()
         gaps = 0
-        while self.progress.state == OK:
-            after = self.progress.acked_seq
+        while self._pushed.state == OK:
+            after = self._pushed.acked_seq
             events = outbox.events_after(conn, after, self._batch)
             if not events:
                 return
             try:
                 answer = self._timed(lambda a=after, e=events: self.client.push(
-                    self.enrolment.desk_id, a, self.progress.acked_link, e))
+                    self.enrolment.desk_id, a, self._pushed.acked_link, e))
             except HubError as error:
                 if error.code == GAP and gaps < 3:
                     gaps += 1  # the hub holds less (or more) than we thought: resend from it
@@ -210,30 +259,30 @@ class SyncEngine:
         if seq <= after:
             raise HubError(500, "no_progress", {"message": f"the hub acknowledged {seq} "
                                                            f"after {after}"})
-        self.progress = self.progress.acked(seq, link, self._now())
+        self._pushed = self._pushed.acked(seq, link, self._now())
 
     def _rewind(self, head: Any) -> None:
         seq, link = _head(head)
         local_seq = outbox.head(self._connection())[0]
         if seq > local_seq:
-            self.progress = replace(self.progress, state=BEHIND)
+            self._pushed = replace(self._pushed, state=BEHIND)
             return
-        self.progress = self.progress.acked(seq, link, self._now())
+        self._pushed = self._pushed.acked(seq, link, self._now())
 
     def _pull(self, done: _Round, wait: float) -> None:
-        cursor = self.progress.pull_cursor
+        cursor = self._cursor
         for _ in range(PULL_PAGES):
-            answer = self._timed(lambda c=cursor, w=wait: self.client.pull(
+            answer = self._timed(lambda c=cursor, w=wait: self.listener.pull(
                 c, wait=w, limit=MAX_PULL_EVENTS))
             done.events.extend(answer.get("events", []))
             cursor = int(answer.get("cursor", cursor))
             done.more = bool(answer.get("more"))
-            self.progress = replace(self.progress, pull_cursor=cursor)
+            self._cursor = cursor
             if not done.more:
                 return
             wait = 0
 
-    def _refused(self, done: _Round, error: HubError) -> RoundReport:
+    def _refused(self, done: _Round, error: HubError, backoff: Backoff) -> RoundReport:
         """An error answer: a state for what a person must fix, a wait for the rest."""
         code = error.code
         if code in (UNAUTHORIZED, REVOKED) or error.status == 401:
@@ -241,17 +290,17 @@ class SyncEngine:
         if code == PROTO_UNSUPPORTED or error.status == 426:
             return self._stop(done, HUB_OLDER, error)
         if code in (DIVERGED, BAD_HASH):
-            self.progress = replace(self.progress, state=STATE_DIVERGED)
+            self._pushed = replace(self._pushed, state=STATE_DIVERGED)
             return self._report(done, error=str(error))
         self._greeted = False
-        wait = self.backoff.next()
+        wait = backoff.next()
         if code == SLOW_DOWN:
             wait = max(wait, float(error.body.get("retry_after", wait)))
         log.warning("the hub refused: %s", error)
         return self._report(done, error=str(error), retry_in=wait)
 
     def _stop(self, done: _Round, state: str, error: HubError) -> RoundReport:
-        self.progress = replace(self.progress, state=state)
+        self._pushed = replace(self._pushed, state=state)
         self._greeted = False
         self._not_before = self._mono() + HOURLY
         return self._report(done, error=str(error), retry_in=HOURLY)
@@ -281,9 +330,11 @@ class SyncEngine:
                            hub_head=self.progress.acked_seq)
 
     def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self._conn = outbox.connect(self._path)
-        return self._conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = outbox.connect(self._path)
+            self._conns.append(conn)
+        return conn
 
 
 def _head(head: Any) -> tuple[int, str]:

@@ -3742,6 +3742,37 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>This file is older than the hub's copy (restored from a backup?): not syncing</source>
+        <translation>本机记录比服务器上的旧（从备份恢复？）：已停止同步</translation>
+    </message>
+    <message>
+        <source>Records differ from the hub's copy: not syncing; run verify</source>
+        <translation>本机记录与服务器上的不一致：已停止同步，请运行校验</translation>
+    </message>
+    <message>
+        <source>The hub withdrew this desk's enrolment: enrol again</source>
+        <translation>服务器已撤销本台的登记：请重新登记</translation>
+    </message>
+    <message>
+        <source>The hub is older than this desk: update the hub</source>
+        <translation>服务器版本比本台旧：请升级服务器</translation>
+    </message>
+    <message>
+        <source>Synced · {0}</source>
+        <translation>已同步 · {0}</translation>
+    </message>
+    <message>
+        <source>Not synced: {0} · never synced</source>
+        <translation>未同步 {0} 条 · 尚未同步过</translation>
+    </message>
+    <message>
+        <source>Not synced: {0} · last synced {1}</source>
+        <translation>未同步 {0} 条 · 上次同步 {1}</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Started: {0}</source>

@@ -173,3 +173,17 @@ def test_wire_times_keep_milliseconds_in_utc():
     moment = datetime(2026, 11, 20, 2, 3, 5, 131999, tzinfo=UTC)
     assert wire_time(moment) == "2026-11-20T02:03:05.131Z"
     assert parse_wire_time("2026-11-20T02:03:05.131Z") == moment.replace(microsecond=131000)
+
+
+def test_the_desks_guard_refuses_a_call_on_the_main_thread(server, client_of):
+    from models.sync.client import off_the_main_thread
+
+    client = client_of(server, "t", guard=off_the_main_thread)
+    with pytest.raises(RuntimeError, match="GUI thread"):
+        client.hello()
+    assert server.seen == []
+    outcome = []
+    worker = threading.Thread(target=lambda: outcome.append(client.hello()))
+    worker.start()
+    worker.join(10)
+    assert outcome == [{"proto": 1}]

@@ -7,6 +7,7 @@ import sys
 
 from models.services.sync import SyncService
 from models.store import ledger
+from models.sync.client import HubClient
 from models.sync.engine import Backoff
 from tests.helpers.hub_process import ROOT, start_hub
 from tests.sync.conftest import press
@@ -71,7 +72,8 @@ def test_the_hub_away_then_back_every_press_arrives_once(desk_path, incidents, c
         service.keep(away.progress, now=True)
         assert service.standing().backlog == ledger.head()[0]
         back = start_hub(hub_db)
-        engine.client = type(engine.client)(back.url, engine.client.token, now=clock.now)
+        engine.client = engine.listener = HubClient(back.url, engine.client.token,
+                                                    now=clock.now)
         try:
             report = engine.round()
         finally:

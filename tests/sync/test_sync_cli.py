@@ -53,3 +53,37 @@ def test_enrolling_at_something_that_is_not_an_address_is_refused(desk_path):
                  "--code", "K7QF2-9XMAB")
     assert result.returncode == 2
     assert "not a hub address" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_enrol_then_sync_moves_every_record_and_says_so(desk_db, desk_path, incidents, clock,
+                                                        hub, hub_db):
+    from tests.sync.hubs import new_code
+
+    press(incidents, clock, 2)
+    links = desk_db[0].execute_sql("SELECT count(*) FROM ledger").fetchone()[0]
+    result = run("sync", "enrol", "--db", str(desk_path), "--hub", hub.url, "--code",
+                 new_code(hub_db).lower(), "--desk-name", "1号台")  # typed in lower case
+    assert result.returncode == 0, result.stderr
+    assert "as desk '1号台'" in result.stdout and f"{links} records to send" in result.stdout
+    again = run("sync", "enrol", "--db", str(desk_path), "--hub", hub.url, "--code", "X")
+    assert again.returncode == 2 and "already enrolled" in again.stderr
+    assert "--replace" in again.stderr
+    result = run("sync", "--db", str(desk_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"pushed {links} events (1–{links}); the hub holds "
+                                    f"{links} of {links}; pulled ")
+    assert result.stdout.rstrip().endswith("backlog 0")
+    result = run("sync", "--db", str(desk_path))
+    assert result.returncode == 0 and result.stdout.startswith("pushed nothing;")
+
+
+def test_a_used_code_is_refused_with_what_to_do(desk_path, hub, hub_db):
+    from tests.sync.hubs import new_code
+
+    code = new_code(hub_db)
+    assert run("sync", "enrol", "--db", str(desk_path), "--hub", hub.url,
+               "--code", code).returncode == 0
+    other = desk_path.with_name("other.db")
+    result = run("sync", "enrol", "--db", str(other), "--hub", hub.url, "--code", code)
+    assert result.returncode == 2
+    assert "did not accept the code" in result.stderr and "main.py hub code" in result.stderr

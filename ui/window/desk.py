@@ -23,6 +23,7 @@ from models.services.drills import DrillService
 from models.services.incidents import IncidentService
 from models.services.plans import PlanService, PlanVersion
 from models.services.records import RecordService
+from models.services.sync import SyncService
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
 from ui.common.after_paint import AfterPaint
@@ -49,6 +50,7 @@ from ui.window.header_bar import HeaderBar
 from ui.window.main_window import MainWindow
 from ui.window.screens import build_screens, first_screen
 from ui.window.sound_players import find_player
+from ui.window.sync_controller import SyncController
 from ui.window.timer_panel import TimerPanel
 
 if TYPE_CHECKING:  # the hidden screens' modules are imported when first shown
@@ -73,6 +75,7 @@ class Desk:
     operations: Operations  # every command of every screen runs through it
     ask_at_start: Callable[[], None]  # which hall (if not chosen yet), then who is on duty
     cards_redraw: AfterPaint  # the timer cards drawn anew, after the repaint waiting (`ran`)
+    sync: SyncController | None = None  # syncing with a hall hub (started in the event loop)
 
     def start(self) -> None:
         """End a drill a crash cut short, restore the deadlines (missing those that passed
@@ -99,7 +102,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                sound_player: Callable[[], QObject | None] = find_player,
                editions: Editions = NO_EDITIONS, edition: str = "",
                restart: Callable[[], None] | None = None,
-               running: Callable[[], object] | None = None) -> Desk:
+               running: Callable[[], object] | None = None,
+               database: Path | None = None) -> Desk:
     """`drills_dir`: the shipped scenarios; `own_drills_dir`: the trainer's (beside the
     database: the program folder may be read-only); `restyle`: applies a new text size to
     the running desk (main.py: ui.common.style.apply_text_size); `sound_player`: what plays
@@ -107,7 +111,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     of ("" none chosen: every plan); `restart`: starts the desk again (a chosen edition);
     `running`: the plans the desk runs (models.plans.running.RunningPlan), read again: a new
     draft starts from them (main.py: running_plan of its plan folder); without it the plans
-    screen offers no editor."""
+    screen offers no editor. `database`: the desk's file, for syncing with a hall hub once
+    enrolled (SyncController; main.py starts it in the event loop)."""
     clock = clock if isinstance(clock, DeskClock) else DeskClock(clock)  # drills speed it up
     def who() -> Who:
         return Who(hall=str(store.get("hall_name")), desk=str(store.get("desk_name")),
@@ -401,8 +406,14 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     header.clerk_clicked.connect(choose_clerk)
     incidents.clerk_needed.connect(lambda key: choose_clerk(then=lambda: emergency.start(key)))
     show_day()
+    sync = None
+    if database is not None:
+        sync = SyncController(service=SyncService(database=database, now=clock.real_now,
+                                                  incidents=incident_service),
+                              operations=operations, clock=clock, parent=window)
+        sync.status_changed.connect(header.set_sync)
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
-                banner, sound, tray, pdf, contacts, operations, ask_at_start, cards)
+                banner, sound, tray, pdf, contacts, operations, ask_at_start, cards, sync)
 
 
 def bring_back(window: QWidget) -> None:

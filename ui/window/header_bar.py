@@ -28,6 +28,8 @@ class HeaderBar(QFrame):
         self.clerk.clicked.connect(self.clerk_clicked.emit)
         self.clerk_dialog: QDialog | None = None  # the "who is on duty?" dialog, once opened
         self.time = QLabel(objectName="clockLabel")
+        self.sync = QLabel(objectName="syncLabel")  # a desk syncing with a hall hub: how far
+        self.sync.hide()
         identity = QWidget(objectName="headerIdentity")
         identity_layout = QHBoxLayout(identity)
         identity_layout.setContentsMargins(0, 0, 0, 0)
@@ -38,6 +40,7 @@ class HeaderBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
         layout.addWidget(self.left, 1)
+        layout.addWidget(self.sync)
         layout.addSpacing(16)
         layout.addWidget(self.clerk)
         layout.addSpacing(16)
@@ -63,6 +66,11 @@ class HeaderBar(QFrame):
         self.clerk.setProperty("missing", not name)
         self.clerk.style().unpolish(self.clerk)
         self.clerk.style().polish(self.clerk)
+
+    def set_sync(self, text: str) -> None:
+        """Where the desk stands with its hall hub ("" for a desk never enrolled: hidden)."""
+        self.sync.setText(text)
+        self.sync.setVisible(bool(text))
 
     def tick(self) -> None:
         self.time.setText(self._clock.local(self._clock.now()).strftime("%Y-%m-%d %H:%M:%S"))
