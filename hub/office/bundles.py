@@ -50,3 +50,15 @@ def latest_bundle(cur: Cursor) -> dict | None:
     bundle = dict(zip(COLUMNS, row, strict=True))
     bundle["texts"] = json.loads(bundle["texts"])
     return bundle
+
+
+def set_office_key(cur: Cursor, public_key: str) -> None:
+    """The office's public key as this hub offers it at enrolment and hello (a desk keeps it
+    only if its fingerprint is the one IT gave: `sync enrol --office-key`)."""
+    cur.execute("INSERT INTO hub_meta (key, value) VALUES ('office_key', %s) ON CONFLICT (key) "
+                "DO UPDATE SET value = EXCLUDED.value", (public_key,))
+
+
+def office_key(cur: Cursor) -> str:
+    row = cur.execute("SELECT value FROM hub_meta WHERE key = 'office_key'").fetchone()
+    return row[0] if row else ""

@@ -73,11 +73,11 @@ def _keygen(out: Path) -> int:
 
 
 def _publish(args: argparse.Namespace, database: str) -> int:
-    from hub.office.bundles import BundleClash, put_bundle
+    from hub.office.bundles import BundleClash, put_bundle, set_office_key
     from hub.store import HubRefused, open_store
     from models.plans.loader import CatalogError
     from models.plans.running import shipped_texts
-    from models.plans.signing import KeyRefused, load_key_file, sign_bundle
+    from models.plans.signing import KeyRefused, load_key_file, public_key_text, sign_bundle
 
     try:
         key = load_key_file(args.key)
@@ -102,6 +102,7 @@ def _publish(args: argparse.Namespace, database: str) -> int:
     try:
         with store.transaction(write=True) as cur:
             stored = put_bundle(cur, bundle, datetime.now(UTC))
+            set_office_key(cur, public_key_text(key))
     except BundleClash as e:
         print(f"hub publish-plans: {e}", file=sys.stderr)
         return 2

@@ -22,7 +22,7 @@ import aiohttp
 from aiohttp import web
 
 from hub.context import HUB, HubContext
-from hub.office.bundles import BundleClash, put_bundle
+from hub.office.bundles import BundleClash, office_key, put_bundle, set_office_key
 from hub.store.base import HubStore, iso_z
 from models.store.schema import SCHEMA_VERSION
 from models.sync.protocol import PROTO
@@ -137,10 +137,11 @@ async def _one_round(hub: HubContext, session: aiohttp.ClientSession, upstream: 
 async def _copy_plans(hub: HubContext, session: aiohttp.ClientSession, upstream: Upstream,
                       headers: dict) -> None:
     async with session.get(upstream.url + "/v1/plans/latest", headers=headers) as response:
-        bundle = (await _json(response)).get("bundle") if response.status == 200 else None
-    if isinstance(bundle, dict):
+        answer = await _json(response) if response.status == 200 else {}
+    bundle, key = answer.get("bundle"), answer.get("office_key")
+    if isinstance(bundle, dict) and isinstance(key, str):
         try:
-            await hub.run(_keep_bundle, hub.store, bundle, hub.clock())
+            await hub.run(_keep_bundle, hub.store, bundle, key, hub.clock())
         except BundleClash as e:
             log.warning("plans from head office not kept: %s", e)
 
@@ -231,8 +232,10 @@ def _note_error(store: HubStore, upstream: str, error: str) -> None:
                     (upstream, error[:500]))
 
 
-def _keep_bundle(store: HubStore, bundle: dict, now: datetime) -> None:
+def _keep_bundle(store: HubStore, bundle: dict, key: str, now: datetime) -> None:
     with store.transaction(write=True) as cur:
+        if key and office_key(cur) != key:
+            set_office_key(cur, key)
         put_bundle(cur, bundle, now)
 
 

@@ -12,7 +12,7 @@ from aiohttp import web
 from hub.context import HUB
 from hub.handlers.common import answer, caller, query_int, read_body, refusal
 from hub.office import forward as fw
-from hub.office.bundles import latest_bundle
+from hub.office.bundles import latest_bundle, office_key
 from hub.office.history import PAGE_INCIDENTS, HistoryQuery, history_page
 from hub.store.base import HubStore
 from hub.wire import Malformed
@@ -31,12 +31,13 @@ async def plans_latest(request: web.Request) -> web.Response:
     """The plans published last, as signed at head office; `{"bundle": null}` before any."""
     await caller(request)
     hub = request.app[HUB]
-    return answer({"bundle": await hub.run(_latest, hub.store)})
+    bundle, key = await hub.run(_latest, hub.store)
+    return answer({"bundle": bundle, "office_key": key})
 
 
-def _latest(store: HubStore) -> dict | None:
+def _latest(store: HubStore) -> tuple[dict | None, str]:
     with store.transaction() as cur:
-        return latest_bundle(cur)
+        return latest_bundle(cur), office_key(cur)
 
 
 async def history(request: web.Request) -> web.Response:

@@ -1,5 +1,6 @@
 """A hall hub forwards to head office: two real hub processes (the hall on SQLite, the office
-on PostgreSQL) and a desk pushing to the hall with `main.py sync`. The hall hub is killed
+on PostgreSQL) and a desk pushing to the hall with `main.py sync`; the office's signed plans
+and its key are copied down to the hall hub. The hall hub is killed
 after the office took a batch and before it marked it, then started again: the office holds
 every event of the desk exactly once, each checked as a push is, and the chain's head is the
 desk's own."""
@@ -14,7 +15,9 @@ from datetime import UTC, datetime
 
 from hub.store import open_store
 from models.demo import generate
+from models.plans.signing import load_key_file, public_key_text
 from models.plans.versions import record_plan_version
+from models.store.paths import default_plans_dir
 from models.store.schema import open_database
 from tests.helpers.hub_process import ROOT, start_hub
 from tests.hub.test_hub_process import wait_for_line
@@ -96,6 +99,18 @@ def hub_events_at(url: str) -> list[tuple]:
         store.close()
 
 
+def copied_plans(hall_db: str) -> tuple[str, str]:
+    """The plans' version and the office key the hall hub now offers its desks."""
+    store = open_store(hall_db)
+    try:
+        with store.transaction() as cur:
+            return (cur.execute("SELECT version FROM plan_bundle").fetchone()[0],
+                    cur.execute("SELECT value FROM hub_meta WHERE key = 'office_key'")
+                    .fetchone()[0])
+    finally:
+        store.close()
+
+
 def test_the_office_holds_every_event_once_after_the_hall_hub_was_killed_mid_forward(
         pg_url, tmp_path, shipped_catalog):
     desk, hall_db = tmp_path / "desk.db", str(tmp_path / "hall.db")
@@ -110,6 +125,10 @@ def test_the_office_holds_every_event_once_after_the_hall_hub_was_killed_mid_for
     finally:
         hall.stop()
     leader_acks(hall_db, "1号台", 2)
+    key = tmp_path / "office.key"
+    main("hub", "keygen", "--out", str(key))
+    main("hub", "publish-plans", "--db", pg_url, "--key", str(key), "--from",
+         str(default_plans_dir()))
     office = start_hub(pg_url, log=tmp_path / "office.log")
     try:
         hub_code = main("hub", "code", "--db", pg_url, "--kind", "hub").stdout.strip()
@@ -130,6 +149,7 @@ def test_the_office_holds_every_event_once_after_the_hall_hub_was_killed_mid_for
     finally:
         office.stop()
     assert held == [("1号台", seq, seq, seq, seq, link)]
+    assert copied_plans(hall_db) == ("2026.1", public_key_text(load_key_file(key)))
     assert acks == [(1, "leader_ack", "1号台"), (2, "leader_ack", "1号台")]
     for log in ("office.log", "hall.log", "hall2.log"):
         assert "Traceback" not in (tmp_path / log).read_text(), log
