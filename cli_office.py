@@ -80,3 +80,64 @@ def _token(path: Path | None) -> str | None:
     if os.name == "posix" and path.stat().st_mode & 0o077:
         print(f"Note: {path} can be read by others; chmod 600 it.", file=sys.stderr)
     return token
+
+
+# ---- a desk taking head office's signed plans --------------------------------------------------
+
+REFUSED = {
+    "unsigned": "they are not signed",
+    "no_key": "this desk trusts no office key yet: give --office-key FINGERPRINT (head "
+              "office's IT reads it out: main.py hub keygen printed it)",
+    "other_key": "they are signed with another key than the one this desk trusts",
+    "bad_signature": "their signature does not match them (changed on the way?)",
+    "broken": "they do not pass the checks",
+    "bad_digest": "they are not the plans their signature names",
+    "malformed": "the hub sent something that is not a plan bundle",
+}
+
+
+def add_take_command(actions, common) -> None:
+    take = actions.add_parser("take", parents=[common], help="take the plans head office "
+                              "published, from the desk's hub, if signed by the office key "
+                              "the desk trusts")
+    take.add_argument("--office-key", metavar="FINGERPRINT", help="the first time: the office "
+                      "key's fingerprint IT gave (the hub's key is trusted only if it matches)")
+
+
+def take_office_plans(args: argparse.Namespace, running, now: datetime) -> int:
+    from models.plans.signing import BundleRefused
+    from models.store.tables import SyncState
+    from models.sync.client import HubUnreachable
+    from models.sync.office_plans import OfficeClient, pin_office_key, pinned_key, take_fetched
+    from models.sync.protocol import HubError
+
+    state = SyncState.get_or_none(SyncState.id == 1)
+    if state is None:
+        print("This desk is not enrolled at a hub (main.py sync enrol).", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        with OfficeClient(state.hub_url, state.token) as client:
+            answer = client.plans_latest()
+    except (HubError, HubUnreachable) as e:
+        print(f"The hub did not give the plans: {e}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.office_key and not pin_office_key(str(answer.get("office_key", "")),
+                                              args.office_key):
+        print(f"The hub offers another office key than {args.office_key} (or this desk "
+              "trusts another already): nothing taken.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        taken = take_fetched(answer.get("bundle"), running, now)
+    except BundleRefused as e:
+        print(f"The plans from head office were refused: {REFUSED.get(e.code, e.code)}. "
+              f"This desk keeps its plans.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not taken.version:
+        print("Head office has published no plans yet.")
+    elif taken.act is None:
+        print(f"This desk already runs the plans {taken.version} from head office.")
+    else:
+        print(f"Took the plans {taken.version} from head office (signed by "
+              f"{taken.act.signer}, key {pinned_key()}): the desk runs them from its next "
+              "start.")
+    return EXIT_OK

@@ -16,6 +16,7 @@ from typing import Any
 from models.plans.office_release import take_bundle
 from models.plans.publishing import Act
 from models.plans.running import RunningPlan
+from models.plans.signing import matches
 from models.store.tables import SyncState
 from models.sync.client import HubClient
 
@@ -23,9 +24,10 @@ from models.sync.client import HubClient
 class OfficeClient(HubClient):
     """The hub's head-office calls, beside a desk's own."""
 
-    def plans_latest(self) -> dict[str, Any] | None:
-        """The plans published last as head office signed them (None before any)."""
-        return self._call("GET", "/v1/plans/latest").get("bundle")
+    def plans_latest(self) -> dict[str, Any]:
+        """`bundle`: the plans published last as head office signed them (None before any);
+        `office_key`: the public key the hub offers (trusted only once pinned)."""
+        return self._call("GET", "/v1/plans/latest")
 
     def history(self, query: str) -> dict[str, Any]:
         """One page of the hub's history (admin): `query` as GET /v1/history takes it."""
@@ -36,6 +38,18 @@ class OfficeClient(HubClient):
 class Taken:
     version: str  # the bundle's ("" when the hub has none)
     act: Act | None  # the publishing act written; None: nothing new
+
+
+def pin_office_key(offered: str, fingerprint: str) -> bool:
+    """Keep the office key a hub offers when its fingerprint is the one IT gave (never
+    replacing a key already pinned); whether the desk now trusts `offered`."""
+    state = SyncState.get_or_none(SyncState.id == 1)
+    if state is None or not matches(offered, fingerprint):
+        return False
+    if state.office_key:
+        return state.office_key == offered
+    SyncState.update(office_key=offered).where(SyncState.id == 1).execute()
+    return True
 
 
 def pinned_key() -> str:
@@ -53,4 +67,4 @@ def take_fetched(bundle: dict | None, running: RunningPlan, now: datetime) -> Ta
 
 def pull_office_plans(client: OfficeClient, running: RunningPlan, now: datetime) -> Taken:
     """Fetch and take in one go (the `sync` command; tests)."""
-    return take_fetched(client.plans_latest(), running, now)
+    return take_fetched(client.plans_latest().get("bundle"), running, now)

@@ -96,3 +96,36 @@ def test_publishing_refuses_what_it_cannot_sign(tmp_path, office_plans):
                   str(office_plans))
     assert broken.returncode == 2 and "nothing published" in broken.stderr
     assert "Traceback" not in broken.stderr + not_a_key.stderr
+
+
+def desk_file(path):
+    from models.store.schema import open_database
+
+    open_database(path).close()
+    return path
+
+
+def test_plans_take_pins_the_key_it_was_told_and_takes_the_plans(tmp_path, office_plans):
+    hub_db, key, desk = str(tmp_path / "hub.db"), tmp_path / "office.key", tmp_path / "desk.db"
+    fingerprint = main("hub", "keygen", "--out", str(key)).stdout.split("--office-key ")[1]
+    assert main("hub", "publish-plans", "--db", hub_db, "--key", str(key), "--from",
+                str(office_plans), "--signer", "总部 赵总").returncode == 0
+    code = main("hub", "code", "--db", hub_db).stdout.strip()
+    hub = start_hub(hub_db)
+    try:
+        assert main("sync", "enrol", "--db", str(desk_file(desk)), "--hub", hub.url,
+                    "--code", code, "--desk-name", "1号台").returncode == 0
+        unpinned = main("plans", "take", "--db", str(desk))
+        wrong = main("plans", "take", "--db", str(desk), "--office-key", "0000-0000-0000-0000-0000")
+        taken = main("plans", "take", "--db", str(desk), "--office-key", fingerprint.strip())
+        again = main("plans", "take", "--db", str(desk))
+    finally:
+        hub.stop()
+    assert unpinned.returncode == 2 and "--office-key FINGERPRINT" in unpinned.stderr
+    assert wrong.returncode == 2 and "nothing taken" in wrong.stderr
+    assert taken.returncode == 0, taken.stderr
+    assert "Took the plans 2026.5 from head office (signed by 总部 赵总" in taken.stdout
+    assert again.returncode == 0 and "already runs the plans 2026.5" in again.stdout
+    status = main("plans", "status", "--db", str(desk))
+    assert "2026.5" in status.stdout and "总部 赵总" in status.stdout
+    assert "Traceback" not in unpinned.stderr + wrong.stderr + taken.stderr
