@@ -1,9 +1,9 @@
 """A hall hub forwards to head office: two real hub processes (the hall on SQLite, the office
-on PostgreSQL) and a desk pushing to the hall with `main.py sync`; the office's signed plans
-and its key are copied down to the hall hub. The hall hub is killed
+on PostgreSQL) and a desk pushing to the hall with `main.py sync`. The hall hub is killed
 after the office took a batch and before it marked it, then started again: the office holds
 every event of the desk exactly once, each checked as a push is, and the chain's head is the
-desk's own."""
+desk's own; the hall hub's own events (acks) arrive too, the office's signed plans and key are
+copied down, and head office prints the desk's daily log from what it holds."""
 
 from __future__ import annotations
 
@@ -111,6 +111,19 @@ def copied_plans(hall_db: str) -> tuple[str, str]:
         store.close()
 
 
+def daily_log_at(office_url: str, office_db: str, tmp_path) -> str:
+    """Head office's daily log of the desk's busiest day, as its text."""
+    from tests.helpers.pdf import page_texts
+    from tests.office.hub_setup import enrolled
+
+    token = tmp_path / "admin.token"
+    token.write_text(enrolled(office_db, kind="admin", name="总部", hall="总部")[1])
+    out = tmp_path / "office-daily.pdf"
+    main("export", "daily", "--hub", office_url, "--token-file", str(token), "--date",
+         "2026-11-21", "--out", str(out))
+    return "".join(page_texts(out))
+
+
 def test_the_office_holds_every_event_once_after_the_hall_hub_was_killed_mid_forward(
         pg_url, tmp_path, shipped_catalog):
     desk, hall_db = tmp_path / "desk.db", str(tmp_path / "hall.db")
@@ -146,8 +159,10 @@ def test_the_office_holds_every_event_once_after_the_hall_hub_was_killed_mid_for
             held, acks = until_office_holds(pg_url, seq, 2)
         finally:
             again.stop()
+        printed = daily_log_at(office.url, pg_url, tmp_path)
     finally:
         office.stop()
+    assert "城东营业厅 1号台" in printed.replace("\n", "") and "※" not in printed
     assert held == [("1号台", seq, seq, seq, seq, link)]
     assert copied_plans(hall_db) == ("2026.1", public_key_text(load_key_file(key)))
     assert acks == [(1, "leader_ack", "1号台"), (2, "leader_ack", "1号台")]
