@@ -9,6 +9,7 @@ import argparse
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ACTIONS = ("keygen", "publish-plans")
 
@@ -33,11 +34,19 @@ def add_office_actions(actions, db_option) -> None:
 
 def add_upstream_options(hub: argparse.ArgumentParser) -> None:
     """The `hub` command's options for a hall hub that forwards to head office."""
-    hub.add_argument("--upstream", metavar="URL", help="head office's hub to forward "
-                     "everything to (a hall hub)")
+    hub.add_argument("--upstream", metavar="URL", type=_hub_url, help="head office's hub "
+                     "to forward everything to (a hall hub)")
     hub.add_argument("--upstream-code", metavar="CODE", help="with --upstream, the first "
                      "time: the code head office gave (main.py hub code --kind hub)")
     hub.add_argument("--test-stall-forward", type=int, default=0, help=argparse.SUPPRESS)
+
+
+def _hub_url(text: str) -> str:
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"not a hub's address: {text!r} (write "
+                                         "http://HOST:PORT)")
+    return text.rstrip("/")
 
 
 def upstream_of(args: argparse.Namespace):

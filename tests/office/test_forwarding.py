@@ -168,3 +168,10 @@ def test_the_office_holds_every_event_once_after_the_hall_hub_was_killed_mid_for
     assert acks == [(1, "leader_ack", "1号台"), (2, "leader_ack", "1号台")]
     for log in ("office.log", "hall.log", "hall2.log"):
         assert "Traceback" not in (tmp_path / log).read_text(), log
+
+
+def test_an_upstream_that_is_no_address_is_refused(tmp_path):
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "hub", "--db",
+                           str(tmp_path / "hall.db"), "--port", "0", "--upstream", "office:8770"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "not a hub's address: 'office:8770'" in done.stderr
