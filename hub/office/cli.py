@@ -6,12 +6,13 @@ copy them down."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ACTIONS = ("keygen", "publish-plans")
+ACTIONS = ("keygen", "publish-plans", "admin-token")
 
 
 def add_office_actions(actions, db_option) -> None:
@@ -30,6 +31,13 @@ def add_office_actions(actions, db_option) -> None:
                          "print it (default 总部)")
     publish.add_argument("--signed-on", type=date.fromisoformat, metavar="YYYY-MM-DD",
                          help="the date of signing (default: today)")
+    admin = actions.add_parser("admin-token", help="trade an admin code (hub code --kind "
+                               "admin) for head office's token, kept in a private file "
+                               "(export daily --hub reads it)")
+    admin.add_argument("--hub", required=True, type=_hub_url, metavar="URL")
+    admin.add_argument("--code", required=True, help="the one-time code")
+    admin.add_argument("--name", default="总部", help="who holds it (default 总部)")
+    admin.add_argument("--out", type=Path, required=True, help="the token file to create")
 
 
 def add_upstream_options(hub: argparse.ArgumentParser) -> None:
@@ -62,7 +70,32 @@ def upstream_of(args: argparse.Namespace):
 def run_office_action(args: argparse.Namespace, database: str) -> int:
     if args.hub_action == "keygen":
         return _keygen(args.out)
+    if args.hub_action == "admin-token":
+        return _admin_token(args.hub, args.code, args.name, args.out)
     return _publish(args, database)
+
+
+def _admin_token(hub: str, code: str, name: str, out: Path) -> int:
+    from models.sync.client import HubClient, HubUnreachable
+    from models.sync.protocol import HubError
+
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as e:
+        print(f"hub admin-token: cannot create {out}: {e.strerror}", file=sys.stderr)
+        return 2
+    try:
+        with HubClient(hub) as client:
+            answer = client.enrol(code.strip().upper(), kind="admin", name=name)
+    except (HubError, HubUnreachable) as e:
+        os.close(fd)
+        os.unlink(out)
+        print(f"hub admin-token: {e}", file=sys.stderr)
+        return 2
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(answer["token"] + "\n")
+    print(f"wrote the admin token of {name} at {hub} to {out} (keep it private)")
+    return 0
 
 
 def _keygen(out: Path) -> int:

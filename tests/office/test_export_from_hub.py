@@ -47,13 +47,31 @@ def hub_with_two_desks(pg_url, tmp_path, shipped_catalog):
     west = desk_file(tmp_path / "west.db", shipped_catalog, "城西营业厅", "2号台", 8)
     hold_desk_file(pg_url, tmp_path / "east.db", "1号台", "城东营业厅")
     hold_desk_file(pg_url, tmp_path / "west.db", "2号台", "城西营业厅")
-    _, admin = enrolled(pg_url, kind="admin", name="总部", hall="总部")
-    token_file = tmp_path / "admin.token"
-    token_file.write_text(admin + "\n")
-    token_file.chmod(0o600)
+    code = hub_cli("code", "--db", pg_url, "--kind", "admin", "--hall", "总部").stdout.strip()
     hub = start_hub(pg_url)
+    token_file = tmp_path / "admin.token"
+    made = hub_cli("admin-token", "--hub", hub.url, "--code", code, "--out", str(token_file))
+    assert made.returncode == 0, made.stderr
     yield hub, token_file, east, west
     hub.stop()
+
+
+def hub_cli(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "hub", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_an_admin_token_is_kept_private_and_a_code_works_once(hub_with_two_desks, tmp_path,
+                                                               pg_url):
+    hub, token_file, *_ = hub_with_two_desks
+    assert token_file.stat().st_mode & 0o777 == 0o600
+    code = hub_cli("code", "--db", pg_url, "--kind", "admin", "--hall", "总部").stdout.strip()
+    assert hub_cli("admin-token", "--hub", hub.url, "--code", code, "--out",
+                   str(tmp_path / "a.token")).returncode == 0
+    again = hub_cli("admin-token", "--hub", hub.url, "--code", code, "--out",
+                    str(tmp_path / "b.token"))
+    assert again.returncode == 2 and "bad_code" in again.stderr
+    assert not (tmp_path / "b.token").exists()
 
 
 def test_the_daily_log_from_a_hub_names_every_desk(hub_with_two_desks, tmp_path):
