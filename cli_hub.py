@@ -7,7 +7,6 @@ import argparse
 import os
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 from hub.office.cli import ACTIONS as OFFICE_ACTIONS
 from hub.office.cli import (
@@ -96,9 +95,7 @@ def _code(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(code)
-    print(f"(one {args.kind} of {hall}, valid {args.valid:g} h, once; "
-          f"{Path(hub_database(args)).name if '://' not in hub_database(args) else 'hub'})",
-          file=sys.stderr)
+    print(f"(enrols one {args.kind} of {hall}, once, within {args.valid:g} h)", file=sys.stderr)
     return 0
 
 

@@ -29,8 +29,13 @@ def build_app(store: HubStore, *, clock: Callable[[], datetime] = ctx.utc_now,
     app.router.add_get("/v1/chain", chain.chain)
     phone_routes.add_routes(app)
     office_routes.add_routes(app)
+    app.on_shutdown.append(_wake_long_polls)
     app.on_cleanup.append(_close)
     return app
+
+
+async def _wake_long_polls(app: web.Application) -> None:
+    await app[ctx.HUB].wakeups.close()
 
 
 async def _close(app: web.Application) -> None:

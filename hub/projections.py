@@ -127,11 +127,14 @@ def _data(text: str) -> dict:
 
 
 def _text(value) -> str | None:
-    return None if value is None else str(value)
+    """A value shown as text (a desk's display fields are not hashed: kept only if sane)."""
+    return None if value is None else str(value).replace("\x00", "")[:1000]
 
 
 def _int(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """A small integer (a level, a deadline id), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) \
+        and 0 <= value < 2**31 else None
 
 
 # ---- writing ------------------------------------------------------------------------------

@@ -20,10 +20,12 @@ from hub.office.forwarder import Upstream, attach_forwarder
 from hub.store import HubRefused, HubStore, open_store
 
 LOCK_CHECK_SECONDS = 5
+SHUTDOWN_SECONDS = 5  # requests under way may finish (long-polls are woken at once)
 
 
 async def serve(app: web.Application, host: str, port: int) -> None:
-    runner = web.AppRunner(app, handle_signals=False, access_log=None)
+    runner = web.AppRunner(app, handle_signals=False, access_log=None,
+                           shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()
@@ -76,7 +78,7 @@ def run(db: str | Path, host: str, port: int, hooks: Hooks | None = None,
 def _run_on(store: HubStore, host: str, port: int, hooks: Hooks | None,
             upstream: Upstream | None = None) -> int:
     try:
-        store.hold_process_lock(f"hub on port {port}", datetime.now())
+        store.hold_process_lock(f"hub on {host}:{port}", datetime.now())
     except HubRefused as e:
         print(f"hub: {e}", file=sys.stderr)
         return 2

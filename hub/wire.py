@@ -9,6 +9,7 @@ from typing import Any
 from models.store.plan_links import KINDS as PLAN_LINK_KINDS
 
 TIMELINE = 0
+MAX_ID = 2**63 - 1  # a bigint on PostgreSQL
 
 
 class Malformed(Exception):
@@ -76,7 +77,9 @@ def parse_event(item: Any, index: int) -> Event:
 
 def _need(item: dict, name: str, kind: type, index: int) -> Any:
     value = item.get(name)
-    if not isinstance(value, kind) or isinstance(value, bool):
+    if not isinstance(value, kind) or isinstance(value, bool) \
+            or (kind is int and not 0 <= value <= MAX_ID) \
+            or (kind is str and "\x00" in value):  # PostgreSQL's text holds no NUL
         raise Malformed(f"events[{index}].{name}", f"event {index}: missing or malformed "
                         f"{name!r}")
     return value

@@ -36,6 +36,8 @@ async def errors(request: web.Request, handler) -> web.StreamResponse:
             if e.status in (429, 503) else {}
         return web.Response(body=p.dumps(e.body), status=e.status, headers=headers,
                             content_type="application/json", charset="utf-8")
+    except web.HTTPException:
+        raise
     except StorageUnavailable as e:
         body = p.error_body(p.STORAGE_UNAVAILABLE, "the hub's database is not reachable; "
                             "try again shortly", retry_after=RETRY_AFTER_STORAGE)
@@ -43,6 +45,12 @@ async def errors(request: web.Request, handler) -> web.StreamResponse:
         return web.Response(body=p.dumps(body), status=503,
                             headers={"Retry-After": str(RETRY_AFTER_STORAGE)},
                             content_type="application/json", charset="utf-8")
+    except Exception:  # a bug: logged with its traceback, answered in the protocol's shape
+        request.app.logger.exception("%s %s failed", request.method, request.path)
+        body = {"proto": p.PROTO, "error": "internal", "message": "the hub failed on this "
+                "request (its log says why); try again later"}
+        return web.Response(body=p.dumps(body), status=500, content_type="application/json",
+                            charset="utf-8")
 
 
 async def read_body(request: web.Request) -> dict[str, Any]:
@@ -52,7 +60,7 @@ async def read_body(request: web.Request) -> dict[str, Any]:
     except web.HTTPRequestEntityTooLarge:
         raise refusal(p.TOO_LARGE, f"a request carries at most {p.MAX_BODY_BYTES} bytes",
                       max_events=p.MAX_PUSH_EVENTS) from None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise refusal(p.BAD_REQUEST, "the body is not JSON", field="") from None
     if not isinstance(body, dict):
         raise refusal(p.BAD_REQUEST, "the body is not a JSON object", field="")
@@ -71,9 +79,22 @@ def check_proto(proto: Any) -> None:
 
 def field(body: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> Any:
     value = body.get(name)
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool) \
+            or (isinstance(value, str) and "\x00" in value):
         raise refusal(p.BAD_REQUEST, f"missing or malformed field {name!r}", field=name)
     return value
+
+
+def schema_of(body: dict[str, Any]) -> int | None:
+    """The sender's database schema version, if it said a sane one."""
+    value = body.get("schema")
+    return value if isinstance(value, int) and not isinstance(value, bool) \
+        and 0 <= value < 2**15 else None
+
+
+def app_version(body: dict[str, Any]) -> str:
+    """The sender's program version, as said (for the record only)."""
+    return str(body.get("app", "")).replace("\x00", "")[:50]
 
 
 def query_int(request: web.Request, name: str, default: int, low: int, high: int) -> int:

@@ -7,7 +7,7 @@ from aiohttp import web
 
 from hub import enrolment
 from hub.context import HUB
-from hub.handlers.common import answer, caller, field, read_body, refusal
+from hub.handlers.common import answer, app_version, caller, field, read_body, refusal, schema_of
 from hub.store.base import HubStore, iso_z
 from models.sync import protocol as p
 
@@ -27,12 +27,12 @@ async def enrol(request: web.Request) -> web.Response:
                       field="name")
     if kind is not None and kind not in p.KINDS:
         raise refusal(p.BAD_REQUEST, f"\"kind\" is one of {list(p.KINDS)}", field="kind")
-    schema = body.get("schema") if isinstance(body.get("schema"), int) else None
+    schema = schema_of(body)
     try:
         done = await hub.run(enrolment.enrol, hub.store, code=code, name=name, kind=kind,
                              replaces=body.get("replaces") if isinstance(
                                  body.get("replaces"), str) else None,
-                             schema=schema, proto=body["proto"], app=str(body.get("app", "")),
+                             schema=schema, proto=body["proto"], app=app_version(body),
                              now=hub.clock())
     except enrolment.EnrolRefused as e:
         hub.wrong_codes.wrong(address)

@@ -1,4 +1,5 @@
-"""GET /healthz: is the hub up, on which store, and how many events it holds."""
+"""GET /healthz: is the hub up, on which store, how many events it holds, how many
+long-polls wait."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from hub.store.base import HubStore
 async def healthz(request: web.Request) -> web.Response:
     hub = request.app[HUB]
     events = await hub.run(_events, hub.store)
-    return answer({"ok": True, "store": hub.store.dialect, "events": events})
+    return answer({"ok": True, "store": hub.store.dialect, "events": events,
+                   "long_polls": hub.wakeups.waiting})
 
 
 def _events(store: HubStore) -> int:

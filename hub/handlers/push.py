@@ -6,7 +6,7 @@ from aiohttp import web
 
 from hub import pushing
 from hub.context import HUB
-from hub.handlers.common import answer, caller, field, read_body, refusal
+from hub.handlers.common import answer, app_version, caller, field, read_body, refusal, schema_of
 from hub.store.base import iso_z, parse_z
 from hub.wire import Malformed, parse_events
 from models.sync import protocol as p
@@ -23,6 +23,8 @@ async def push(request: web.Request) -> web.Response:
         raise refusal(p.TOO_LARGE, f"at most {p.MAX_PUSH_EVENTS} events a push",
                       max_events=p.MAX_PUSH_EVENTS)
     after = field(body, "after", int)
+    if not 0 <= after < 2**63:
+        raise refusal(p.BAD_REQUEST, "\"after\" is a link position, 0 or more", field="after")
     try:
         events = parse_events(raw)
     except Malformed as e:
@@ -31,8 +33,8 @@ async def push(request: web.Request) -> web.Response:
     after_link = body.get("after_link")
     job = pushing.Push(who.desk_id, who.hall_id, after,
                        after_link if isinstance(after_link, str) else None, events,
-                       body.get("schema") if isinstance(body.get("schema"), int) else 0,
-                       body["proto"], str(body.get("app", "")), _skew_ms(body, now))
+                       schema_of(body) or 0,
+                       body["proto"], app_version(body), _skew_ms(body, now))
     hub.pushes += 1
     stall = pushing.stall_forever if hub.hooks.stall_push == hub.pushes else None
     try:

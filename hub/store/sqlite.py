@@ -73,6 +73,9 @@ class SqliteStore(HubStore):
                 raise StorageUnavailable(str(e)) from e
             try:
                 yield SqliteCursor(cur)
+            except sqlite3.OperationalError as e:  # locked past the timeout, disk full, gone
+                self._conn.rollback()
+                raise StorageUnavailable(str(e)) from e
             except BaseException:
                 self._conn.rollback()
                 raise

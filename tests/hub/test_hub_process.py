@@ -8,6 +8,7 @@ import contextlib
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from models.store.ledger import link_hash
@@ -140,3 +141,35 @@ def _env() -> dict:
 
     return dict(os.environ)
 
+
+
+def test_stopping_the_hub_answers_a_waiting_long_poll_at_once(tmp_path):
+    db = str(tmp_path / "hub.db")
+    hub = start_hub(db)
+    desk = enrol_desk(hub.url, db)
+    answers: list = []
+    poll = threading.Thread(target=lambda: answers.append(
+        desk.get("/v1/events?after=0&wait=25")), daemon=True)
+    poll.start()
+    _until_waiting(hub)
+    code = hub.stop()
+    poll.join(15)
+    assert code == 0
+    assert answers and answers[0].status == 200, "the long-poll was left hanging"
+    assert answers[0].body["events"] == []
+
+
+def _until_waiting(hub) -> None:
+    deadline = time.monotonic() + 30
+    while Client(hub.url).get("/healthz").body["long_polls"] < 1:
+        assert time.monotonic() < deadline, "the long-poll never reached the hub"
+
+
+def test_a_database_that_does_not_exist_is_said_so_without_a_traceback(pg_cluster):
+    url = pg_cluster.url("no_such_database")
+    refused = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "hub", "--db", url, "--host", "127.0.0.1",
+         "--port", "0"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2
+    assert "cannot reach the hub's database" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -208,3 +208,37 @@ def test_a_small_gzip_body_that_unpacks_past_4_mb_is_too_large(enrol):
     assert len(bomb) < 64 * 1024
     answer = desk.post("/v1/push", bomb, headers={"Content-Encoding": "gzip"})
     assert answer.status == 413
+
+
+@pytest.mark.parametrize("change", [
+    {"after": -1}, {"after": 2**63}, {"after": "3"}, {"events": "many"},
+])
+def test_a_malformed_push_is_a_bad_request(enrol, desk_events, change):
+    desk = enrol()
+    answer = desk.post("/v1/push", {**push_body(desk_events[:1]), **change})
+    assert (answer.status, answer.body["error"]) == (400, "bad_request")
+
+
+@pytest.mark.parametrize(("name", "value"), [("incident", 2**63), ("entry", -1),
+                                             ("text", "火\x00"), ("seq", 1.0)])
+def test_an_event_field_out_of_range_is_a_bad_request_naming_it(enrol, desk_events, name,
+                                                                 value):
+    desk = enrol()
+    event = {**desk_events[0], name: value}
+    answer = desk.post("/v1/push", push_body([event], after=0))
+    assert (answer.status, answer.body["field"]) == (400, f"events[0].{name}")
+
+
+def test_json_nested_past_the_parsers_depth_is_a_bad_request(enrol):
+    desk = enrol()
+    answer = desk.post("/v1/push", b"[" * 200_000 + b"]" * 200_000)
+    assert (answer.status, answer.body["error"]) == (400, "bad_request")
+
+
+def test_display_fields_a_desk_sends_unhashed_cannot_break_the_push(enrol, desk_events):
+    desk = enrol()
+    events = copy.deepcopy(desk_events)
+    events[0]["incident_head"] = {"number": "x\x00" * 3000, "level": 2**40, "is_drill": "yes",
+                                  "started_at": 7}
+    answer = desk.post("/v1/push", push_body(events, schema=2**40, app="x\x00" * 99))
+    assert (answer.status, answer.body["accepted"]) == (200, len(events))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 
 from hub.context import HUB
 from hub.hub_events import publish_hub_event
@@ -136,3 +137,29 @@ def test_healthz_counts_the_events(served, enrol, desk_events):
 
     enrol().post("/v1/push", push_body(desk_events))
     assert Client(served.url).get("/healthz").body["events"] == len(desk_events)
+
+
+def test_a_reader_following_the_cursor_misses_nothing_while_desks_push_at_once(
+        enrol, desk_events):
+    """Commits of two desks interleave while a board reads: hub_seq order is commit order
+    (one writer at a time), so a cursor never passes an event committed late."""
+    desks, board = [enrol("1号台"), enrol("2号台")], enrol("看板", kind="board")
+    timeline = [e for e in desk_events if not e["link_kind"]]
+
+    def push_one_by_one(desk) -> None:
+        for event in desk_events:
+            assert desk.post("/v1/push", push_body([event])).status == 200
+
+    pushers = [threading.Thread(target=push_one_by_one, args=(d,)) for d in desks]
+    for pusher in pushers:
+        pusher.start()
+    seen: list[tuple] = []
+    cursor, deadline = 0, time.monotonic() + 60
+    while len(seen) < 2 * len(timeline):
+        assert time.monotonic() < deadline, f"the reader saw {len(seen)} events"
+        page = board.get(f"/v1/events?after={cursor}&limit=3&wait=2").body
+        seen += [(e["origin"], e["seq"]) for e in page["events"]]
+        cursor = page["cursor"]
+    for pusher in pushers:
+        pusher.join(30)
+    assert len(set(seen)) == len(seen) == 2 * len(timeline)
