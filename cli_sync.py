@@ -125,13 +125,17 @@ def sync_once(path: Path, hub: str) -> int:
 
 
 def _round(engine):
-    """Rounds until the stream has no more pages (the push empties the outbox in one)."""
-    report = engine.round(wait=0)
-    events = list(report.events)
-    while report.more and not report.error:
-        report = engine.round(wait=0)
-        events.extend(report.events)
-    return replace(report, events=tuple(events))
+    """Rounds until the stream has no more pages (the push empties the outbox in the first),
+    as one report: everything pushed and pulled."""
+    rounds = [engine.round(wait=0)]
+    while rounds[-1].more and not rounds[-1].error:
+        rounds.append(engine.round(wait=0))
+    pushing = [r for r in rounds if r.pushed]
+    return replace(rounds[-1], events=tuple(e for r in rounds for e in r.events),
+                   pushed=sum(r.pushed for r in rounds),
+                   duplicates=sum(r.duplicates for r in rounds),
+                   first_pushed=pushing[0].first_pushed if pushing else 0,
+                   last_pushed=pushing[-1].last_pushed if pushing else 0)
 
 
 def _moved(report, applied) -> str:

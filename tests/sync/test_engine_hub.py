@@ -200,3 +200,26 @@ def test_the_hub_measures_the_desks_clock(desk_path, incidents, clock, hub, hub_
     row = desk_row(hub_db, service.enrolment().desk_id)
     assert abs(row["skew_ms"] / 1000 - truth) < 60
     assert abs(report.offset.total_seconds() - truth) < 60
+
+
+class NewerDesk(HubClient):
+    """The client of a later program, speaking protocol 2 (the hub knows 1)."""
+
+    def _body(self, **fields):
+        return {**super()._body(**fields), "proto": 2}
+
+
+def test_a_hub_older_than_the_desk_stops_pushing_and_waits_an_hour(desk_path, incidents,
+                                                                   clock, hub, hub_db):
+    service = enrolled(desk_path, clock, hub, hub_db)
+    press(incidents, clock, 1)
+    engine = service.engine(**FAST)
+    engine.client = NewerDesk(hub.url, engine.client.token, now=clock.now)
+    try:
+        report = engine.round()
+    finally:
+        engine.close()
+    assert report.state == "hub_older" and report.retry_in == 3600
+    assert "update the hub" in report.error
+    assert held(hub_db, service.enrolment().desk_id) == []
+    assert report.backlog == ledger.head()[0]

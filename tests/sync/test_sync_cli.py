@@ -87,3 +87,53 @@ def test_a_used_code_is_refused_with_what_to_do(desk_path, hub, hub_db):
     result = run("sync", "enrol", "--db", str(other), "--hub", hub.url, "--code", code)
     assert result.returncode == 2
     assert "did not accept the code" in result.stderr and "main.py hub code" in result.stderr
+
+
+def test_a_restored_older_file_is_refused_with_how_to_enrol_it_anew(desk_db, desk_path,
+                                                                    incidents, clock, hub,
+                                                                    hub_db, tmp_path):
+    import shutil
+
+    from tests.sync.hubs import new_code
+
+    press(incidents, clock, 1)
+    assert run("sync", "enrol", "--db", str(desk_path), "--hub", hub.url, "--code",
+               new_code(hub_db)).returncode == 0
+    older = tmp_path / "backup.db"
+    desk_db[0].execute_sql("VACUUM INTO ?", (str(older),))  # last night's backup
+    press(incidents, clock, 1)
+    assert run("sync", "--db", str(desk_path)).returncode == 0
+    desk_db[0].close()
+    shutil.copy(older, desk_path)  # restored
+    result = run("sync", "--db", str(desk_path))
+    assert result.returncode == 2
+    assert "pushed nothing" in result.stdout
+    assert "older than what the hub received" in result.stderr
+    assert "sync enrol --replace" in result.stderr
+    result = run("sync", "enrol", "--replace", "--db", str(desk_path), "--hub", hub.url,
+                 "--code", new_code(hub_db))
+    assert result.returncode == 0, result.stderr
+    result = run("sync", "--db", str(desk_path))
+    assert result.returncode == 0 and result.stdout.rstrip().endswith("backlog 0")
+
+
+def test_what_moved_counts_every_round_of_a_long_pull(tmp_path, hub, hub_db):
+    """More than a round's pages of the stream come back (the desk's own events: a file of
+    700 incidents): the pushes of the first round are still what the command says."""
+    import sqlite3
+    from contextlib import closing
+
+    from tests.sync.hubs import new_code
+
+    path = tmp_path / "demo.db"
+    assert run("demo", "--incidents", "700", "--days", "30", "--db", str(path)).returncode == 0
+    with closing(sqlite3.connect(path)) as conn:
+        links = conn.execute("SELECT count(*) FROM ledger").fetchone()[0]
+        entries = conn.execute("SELECT count(*) FROM timeline_entry").fetchone()[0]
+    assert entries > 10_000  # more than one round of pulls (10 pages of 1,000)
+    assert run("sync", "enrol", "--db", str(path), "--hub", hub.url, "--code",
+               new_code(hub_db)).returncode == 0
+    result = run("sync", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"pushed {links:,} events (1–{links:,});"), result.stdout
+    assert f"pulled {entries:,}" in result.stdout
