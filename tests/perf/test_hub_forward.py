@@ -32,9 +32,9 @@ END = datetime(2026, 11, 21, 16, 0, tzinfo=UTC)
 INCIDENTS, ROUNDS, LIMIT = 1500, 2, 600
 
 
-@pytest.fixture(scope="module")
-def desk_file(tmp_path_factory, shipped_catalog):
-    path = tmp_path_factory.mktemp("desk") / "desk.db"
+@pytest.fixture
+def desk_file(tmp_path, shipped_catalog):
+    path = tmp_path / "desk.db"
     db = open_database(path)
     generate(shipped_catalog, record_plan_version(shipped_catalog, END), incidents=INCIDENTS,
              days=30, end=END, desks=("1号台",))
