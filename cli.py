@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from cli_board import add_board_commands, run_board_command
 from cli_hub import add_hub_commands, run_hub
+from cli_office import add_hub_options, export_daily_from_hub
 from cli_plan_cards import add_plan_card_commands, run_plan_print
 from cli_plans import (
     add_plans_commands,
@@ -449,6 +450,7 @@ def _add_export_daily(kinds) -> None:
                        help="the day (the first day of a range)")
     daily.add_argument("--to", type=_day, metavar="YYYY-MM-DD", help="the last day of a range")
     daily.add_argument("--desk", default="", metavar="NAME", help="one desk only (default: all)")
+    add_hub_options(daily)
     daily.set_defaults(export=export_daily)
 
 
@@ -545,6 +547,8 @@ def run_export(args: argparse.Namespace) -> int:
     catalog = _load_or_report(plans)
     if catalog is None:
         return EXIT_PROBLEMS
+    if getattr(args, "hub", None):  # head office: every desk that synced to the hub
+        return export_daily_from_hub(args, catalog)
     db = open_existing(db_path, args.oldest)
     if db is None:
         return EXIT_PROBLEMS

@@ -8,6 +8,13 @@ import os
 import sys
 from datetime import UTC, datetime
 
+from hub.office.cli import ACTIONS as OFFICE_ACTIONS
+from hub.office.cli import (
+    add_office_actions,
+    add_upstream_options,
+    run_office_action,
+    upstream_of,
+)
 from models.store.paths import user_data_dir
 
 DEFAULT_PORT = 8770
@@ -23,6 +30,7 @@ def add_hub_commands(commands) -> None:
     hub.add_argument("--port", type=int, default=DEFAULT_PORT,
                      help=f"port to listen on (default {DEFAULT_PORT}; 0: any free port)")
     hub.add_argument("--test-stall-push", type=int, default=0, help=argparse.SUPPRESS)
+    add_upstream_options(hub)
     actions = hub.add_subparsers(dest="hub_action")
     code = actions.add_parser("code", help="print a one-time code a desk (board, hub, admin) "
                               "enrols with; works while the hub runs")
@@ -34,6 +42,7 @@ def add_hub_commands(commands) -> None:
     revoke = actions.add_parser("revoke", help="withdraw a desk's token (it must enrol again)")
     _db_option(revoke, argparse.SUPPRESS)
     revoke.add_argument("--desk", required=True, help="the desk's name (or its id)")
+    add_office_actions(actions, lambda parser: _db_option(parser, argparse.SUPPRESS))
 
 
 def _db_option(parser: argparse.ArgumentParser, default) -> None:
@@ -52,13 +61,17 @@ def run_hub(args: argparse.Namespace) -> int:
         return _code(args)
     if action == "revoke":
         return _revoke(args)
+    if action in OFFICE_ACTIONS:
+        return run_office_action(args, hub_database(args))
     from hub.context import Hooks
     from hub.run import run
 
-    if args.test_stall_push and os.environ.get(TEST_HOOKS_ENV) != "1":
+    if (args.test_stall_push or args.test_stall_forward) and \
+            os.environ.get(TEST_HOOKS_ENV) != "1":
         print(f"hub: test hooks need {TEST_HOOKS_ENV}=1", file=sys.stderr)
         return 2
-    return run(hub_database(args), args.host, args.port, Hooks(stall_push=args.test_stall_push))
+    return run(hub_database(args), args.host, args.port, Hooks(stall_push=args.test_stall_push),
+               upstream=upstream_of(args))
 
 
 def _code(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from cli_office import add_take_command, take_office_plans
 from models.plans.catalog import Catalog
 from models.plans.loader import CatalogError, load_catalog
 from models.plans.manifest import MANIFEST_NAME, differences
@@ -208,6 +209,7 @@ def add_publishing_commands(actions) -> None:
     actions.add_parser("update", parents=[common, by], help="bring the hall's plans up to "
                        "date with newer plans shipped with the program: a new draft from them "
                        "with the hall's changes carried over where they still apply")
+    add_take_command(actions, common)
     trigger = actions.add_parser("trigger", parents=[common, by], help="record a change of law "
                                  "or process that calls for a plan revision (第八条)")
     trigger.add_argument("--kind", required=True, choices=("law", "process"))
@@ -306,6 +308,8 @@ def _publishing_command(args, folder: Path, db_path: Path) -> int:
         return _record_trigger(args, now)
     if command == "update":
         return _update(running_plan(folder), args.by, now)
+    if command == "take":  # head office's signed plans, from the desk's hub
+        return take_office_plans(args, running_plan(folder), now)
     draft = drafts.open_draft_now()
     if draft is None:
         print(REFUSALS["no_draft"], file=sys.stderr)

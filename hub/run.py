@@ -16,6 +16,7 @@ from aiohttp import web
 
 from hub.app import build_app
 from hub.context import HUB, Hooks
+from hub.office.forwarder import Upstream, attach_forwarder
 from hub.store import HubRefused, HubStore, open_store
 
 LOCK_CHECK_SECONDS = 5
@@ -59,7 +60,8 @@ async def _keep_process_lock(app: web.Application, stop: asyncio.Event) -> None:
             app.logger.info("this hub holds %s again", hub.store.where)
 
 
-def run(db: str | Path, host: str, port: int, hooks: Hooks | None = None) -> int:
+def run(db: str | Path, host: str, port: int, hooks: Hooks | None = None,
+        upstream: Upstream | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: "
                         "%(message)s")
     try:
@@ -68,12 +70,13 @@ def run(db: str | Path, host: str, port: int, hooks: Hooks | None = None) -> int
         print(f"hub: {e}", file=sys.stderr)
         return 2
     try:
-        return _run_on(store, host, port, hooks)
+        return _run_on(store, host, port, hooks, upstream)
     finally:
         store.close()
 
 
-def _run_on(store: HubStore, host: str, port: int, hooks: Hooks | None) -> int:
+def _run_on(store: HubStore, host: str, port: int, hooks: Hooks | None,
+            upstream: Upstream | None = None) -> int:
     try:
         store.hold_process_lock(f"hub on {host}:{port}", datetime.now())
     except HubRefused as e:
@@ -81,7 +84,10 @@ def _run_on(store: HubStore, host: str, port: int, hooks: Hooks | None) -> int:
         return 2
     try:
         with contextlib.suppress(KeyboardInterrupt):
-            asyncio.run(serve(build_app(store, hooks=hooks), host, port))
+            app = build_app(store, hooks=hooks)
+            if upstream is not None:  # a hall hub forwarding to head office
+                attach_forwarder(app, upstream)
+            asyncio.run(serve(app, host, port))
     except OSError as e:  # the port is taken, the address not ours
         print(f"hub: cannot listen on {host}:{port}: {e.strerror or e}", file=sys.stderr)
         return 2

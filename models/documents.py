@@ -120,6 +120,9 @@ class DailyLog:
     by_level: tuple[tuple[str, int], ...]  # real incidents only
     missed_or_late: tuple[tuple[DailyRow, DeadlineLine], ...]  # real incidents only
     seal: str = ""  # the seal of everything the file held when the log was made (may be "")
+    # Merged from a hub (head office): each desk's name and its seal as the hub holds it; the
+    # rows then name their desk (models.incidents.history.merge_logs).
+    seals: tuple[tuple[str, str], ...] = ()
 
     @property
     def counted_rows(self) -> tuple[DailyRow, ...]:

@@ -49,7 +49,8 @@ def render_daily_log(log: DailyLog, path: Path, *, generated_at: datetime,
                 page_words=w("Page {0} of {1}"), wide=True)
 
     def story(styles: Styles) -> list:
-        sheet = _Sheet(w, styles, content_width(page), log.last_day != log.first_day, zone)
+        sheet = _Sheet(w, styles, content_width(page), log.last_day != log.first_day, zone,
+                       bool(log.seals))
         real, drills = log.real_rows, log.drill_rows
         summary = w("{0} incidents; {1} drills (listed apart, not counted); {2} reports missed "
                     "or late.").format(len(log.counted_rows), len(drills),
@@ -82,6 +83,7 @@ class _Sheet:
     width: float
     many_days: bool  # times show their date
     zone: ZoneInfo  # the hall's
+    desks: bool = False  # several desks' logs merged (from a hub): each row names its desk
 
     @property
     def time_format(self) -> str:
@@ -103,8 +105,13 @@ class _Sheet:
         number, at, category, level, status, reporting = (
             28 * mm, (22 if self.many_days else 13) * mm, 32 * mm, 36 * mm, 16 * mm, 22 * mm)
         rest = self.width - (number + at + category + level + status + reporting)
-        return grid(table, (number, at, rest * 0.55, category, level, rest * 0.45, status,
-                            reporting), self.styles)
+        widths = [number, at, rest * 0.55, category, level, rest * 0.45, status, reporting]
+        if self.desks:  # the desk after the number, taken from the situation and the place
+            table = [(*line[:1], desk, *line[1:]) for line, desk in
+                     zip(table, [w("Desk"), *(r.desk for r in rows)], strict=True)]
+            widths = [number, 34 * mm, at, rest * 0.55 - 20 * mm, category, level,
+                      rest * 0.45 - 14 * mm, status, reporting]
+        return grid(table, tuple(widths), self.styles)
 
     def totals(self, log: DailyLog):
         if not log.counted_rows:
@@ -129,7 +136,8 @@ class _Sheet:
         if not log.missed_or_late:
             return self.note(w("None: every report was made in time."))
         rows = [(w("No."), w("Situation"), w("Deadline"), w("By → to"), w("Due"), w("Outcome"))]
-        rows += [(row.number, row.situation, line.label,
+        rows += [(f"{row.number} {row.desk}" if self.desks else row.number, row.situation,
+                  line.label,
                   f"{line.by} → {line.to}" if line.to else line.by,
                   local(line.due_at, self.zone, self.time_format),
                   deadline_outcome(line, w, self.zone))
@@ -159,6 +167,12 @@ def _integrity(log: DailyLog, w: Words, styles: Styles) -> list:
 def _seal(log: DailyLog, w: Words, styles: Styles) -> list:
     """The seal code under the signatures' heading: signed on paper, it proves later that the
     database still holds what it held when this log was printed."""
+    if log.seals:
+        return [*heading(w("Seals of the desks' records, as the hub holds them"), styles),
+                *(Paragraph(f"{escape(desk)}　<b>{escape(seal or '-')}</b>", styles.body)
+                  for desk, seal in log.seals),
+                Paragraph(escape(w("Each desk's file is checked against the hub with "
+                                   "`main.py verify --db FILE --hub URL`.")), styles.small)]
     if not log.seal:
         return []
     return [*heading(w("Seal of the records"), styles),

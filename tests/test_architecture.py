@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("models", "ui", "reports", "hub")
 ENTRY_POINTS = {"main.py": {"cli", "ui", "models"},
                 "cli.py": {"models", "reports", "cli_plan_cards", "cli_hub", "cli_sync",
-                           "cli_board"},
+                           "cli_board", "cli_office"},
+                "cli_office.py": {"models", "reports"},
                 "cli_plan_cards.py": {"cli", "models", "reports"},
                 "cli_hub.py": {"models", "hub"},
                 "cli_sync.py": {"models"},
@@ -99,7 +100,7 @@ def test_cycle_finder_finds_a_cycle():
 def test_entry_points_import_only_what_they_assemble(entry):
     """cli.py runs without a window (no Qt, no screens); main.py assembles everything."""
     ours = imported_roots(ROOT / entry) & {"main", "cli", "cli_plan_cards", "cli_hub", "cli_sync",
-                                           "cli_board", *PACKAGES}
+                                           "cli_board", "cli_office", *PACKAGES}
     assert ours <= ENTRY_POINTS[entry]
     if entry != "main.py":
         assert not imported_roots(ROOT / entry) & {"PySide6", "qasync"}

@@ -76,9 +76,20 @@ CREATE TABLE ack (ack_id text PRIMARY KEY,
   hub_seq bigint NOT NULL)
 """
 
+# Head office (hub.office): the signed plan bundles a hub serves, and how far this hub has
+# forwarded to its upstream.
+OFFICE = """
+CREATE TABLE plan_bundle (version text PRIMARY KEY, digest text NOT NULL, texts text NOT NULL,
+  signed_by text NOT NULL, signed_on text NOT NULL, key_id text NOT NULL,
+  signature text NOT NULL, published_at text NOT NULL);
+CREATE TABLE forward_state (upstream text PRIMARY KEY, acked_hub_seq bigint NOT NULL DEFAULT 0,
+  last_ok_at text, last_error text)
+"""
+
 STEPS: list[Step] = [
     Step("core", CORE),
     Step("leader_acks", LEADER_ACKS),
+    Step("office", OFFICE),
 ]
 
 

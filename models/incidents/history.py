@@ -6,7 +6,7 @@ The history view asks for one page at a time, so it stays instant at 200,000 inc
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -174,6 +174,34 @@ def _daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: st
                     _counted(Counter(i.level for i in real),
                              [(lv.level, f"{lv.name}（{lv.short}）") for lv in catalog.levels]),
                     tuple(problems), seal=_seal())
+
+
+def merge_logs(logs: list[tuple[str, DailyLog]]) -> DailyLog:
+    """The logs of several desks (each with the name it goes by, e.g. 城东营业厅 1号台) as
+    one: rows by time, each naming its desk, totals added up (in the order the first log that
+    has each name lists it), and every desk's seal. All of the same days."""
+    if not logs:
+        raise ValueError("no logs to merge")
+    first = logs[0][1]
+    rows = sorted(((name, r) for name, log in logs for r in log.rows),
+                  key=lambda pair: (pair[1].started_at, pair[0], pair[1].number))
+    named = {id(r): replace(r, desk=name) for name, r in rows}
+    problems = sorted(((named[id(r)], line) for _, log in logs for r, line in log.missed_or_late),
+                      key=lambda pair: (pair[0].started_at, pair[0].desk, pair[1].due_at))
+    halls = dict.fromkeys(log.hall for _, log in logs if log.hall)
+    return DailyLog("、".join(halls), "", first.first_day, first.last_day,
+                    tuple(named[id(r)] for _, r in rows),
+                    _added(log.by_category for _, log in logs),
+                    _added(log.by_level for _, log in logs), tuple(problems),
+                    seals=tuple((name, log.seal) for name, log in logs))
+
+
+def _added(counts) -> tuple[tuple[str, int], ...]:
+    total: dict[str, int] = {}
+    for pairs in counts:
+        for name, n in pairs:
+            total[name] = total.get(name, 0) + n
+    return tuple(total.items())
 
 
 def _category_names(catalog: Catalog, named: dict[str, str]) -> list[tuple[str, str]]:
