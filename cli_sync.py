@@ -49,12 +49,15 @@ def add_sync_commands(commands) -> None:
                        "(default: the desk's setting, else the computer's name)")
     enrol.add_argument("--replace", action="store_true", help="enrol a file already enrolled "
                        "anew, as a new desk (a restored backup, a copy)")
+    enrol.add_argument("--office-key", metavar="FINGERPRINT", default="",
+                       help="head office's key fingerprint, as IT gave it: the desk then runs "
+                       "the plans head office signs with it (hub keygen prints it)")
 
 
 def run_sync(args: argparse.Namespace, default_db: Path) -> int:
     if args.sync_command == "enrol":
         return enrol(args.enrol_db or args.db or default_db, args.enrol_hub, args.code,
-                     args.desk_name, args.replace)
+                     args.desk_name, args.replace, args.office_key)
     return sync_once(args.sync_db or args.db or default_db, args.sync_hub or "")
 
 
@@ -64,7 +67,8 @@ class _Refused(Exception):
         self.code = code
 
 
-def enrol(path: Path, hub: str, code: str, desk_name: str, replace: bool) -> int:
+def enrol(path: Path, hub: str, code: str, desk_name: str, replace: bool,
+          office_key: str = "") -> int:
     from models.services.sync import EnrolRefused
     from models.sync.client import HubUnreachable
     from models.sync.protocol import HubError
@@ -73,7 +77,8 @@ def enrol(path: Path, hub: str, code: str, desk_name: str, replace: bool) -> int
         with _desk(path) as (service, store):
             name = desk_name or str(store.get("desk_name")) or socket.gethostname()
             try:
-                enrolment = service.enrol(hub, code, desk_name=name, replace=replace)
+                enrolment = service.enrol(hub, code, desk_name=name, replace=replace,
+                                          office_key=office_key)
             except EnrolRefused as e:
                 raise _Refused(str(e)) from e
             except ValueError as e:
@@ -84,6 +89,7 @@ def enrol(path: Path, hub: str, code: str, desk_name: str, replace: bool) -> int
             except HubError as e:
                 raise _Refused(_enrol_refusal(e)) from e
             backlog = service.standing().backlog
+            trusted = service.trusts_office_key(office_key) if office_key else False
     except _Refused as e:
         print(str(e), file=sys.stderr)
         return e.code
@@ -91,6 +97,14 @@ def enrol(path: Path, hub: str, code: str, desk_name: str, replace: bool) -> int
     print(f"Enrolled {path} at {enrolment.hub_url} as desk {name!r}{hall} "
           f"(desk id {enrolment.desk_id}). {backlog:,} records to send: the desk sends them "
           f"when it runs, or now: main.py sync --db {path}")
+    if office_key and not trusted:
+        print(f"The hub offers no office key with the fingerprint {office_key} (or this desk "
+              "trusts another already): the desk takes no plans from head office. Check the "
+              f"fingerprint, then: main.py plans take --db {path} --office-key FINGERPRINT",
+              file=sys.stderr)
+        return EXIT_REFUSED
+    if office_key:
+        print(f"Head office's key {office_key} is trusted: the desk runs the plans it signs.")
     return EXIT_OK
 
 

@@ -14,16 +14,21 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from models.plans.publishing import PublishRefused
+from models.plans.running import RunningPlan
+from models.plans.signing import BundleRefused, matches
 from models.services.changes import NOTHING, Changes
 from models.store.ledger import head
 from models.sync import state
 from models.sync.apply import apply_hub_events
 from models.sync.client import HubClient, HubUnreachable, off_the_main_thread
 from models.sync.engine import Backoff, RoundReport, SyncEngine
+from models.sync.office_plans import OfficeClient, pin_office_key, pinned_key, take_fetched
 from models.sync.protocol import HubError
 from models.sync.state import Enrolment, Progress
 
-__all__ = ["Backoff", "EnrolRefused", "RoundReport", "Standing", "SyncEngine", "SyncService",
+__all__ = ["Backoff", "BundleRefused", "EnrolRefused", "HubError", "HubUnreachable",
+           "PublishRefused", "RoundReport", "Standing", "SyncEngine", "SyncService",
            "off_the_main_thread"]
 
 log = logging.getLogger(__name__)
@@ -65,10 +70,12 @@ class SyncService:
         return state.progress()
 
     def enrol(self, hub_url: str, code: str, *, desk_name: str, replace: bool = False,
-              client: HubClient | None = None) -> Enrolment:
+              client: HubClient | None = None, office_key: str = "") -> Enrolment:
         """Trade a one-time code for this file's desk id and token and keep them. Talks to
         the hub: call it off the GUI thread. A file already enrolled needs `replace` (it
-        enrols anew under a new desk id, naming the old one at the hub)."""
+        enrols anew under a new desk id, naming the old one at the hub). `office_key`: head
+        office's key fingerprint as IT gave it: the key the hub offers is pinned if it has
+        that fingerprint (trusts_office_key says whether it was)."""
         earlier = state.enrolment()
         if earlier is not None and not replace:
             raise EnrolRefused(
@@ -86,8 +93,14 @@ class SyncService:
                               str(answer["desk_id"]), str(answer["token"]),
                               str(hall.get("id", "")), str(hall.get("name", "")))
         state.enrol(enrolment, self._now(), pull_cursor=self._stream_head(enrolment))
+        if office_key:
+            pin_office_key(str(answer.get("office_key", "")), office_key)
         self._saved = None
         return enrolment
+
+    def trusts_office_key(self, fingerprint: str) -> bool:
+        """Whether the office key this desk pinned has that fingerprint."""
+        return bool(pinned_key()) and matches(pinned_key(), fingerprint)
 
     def _stream_head(self, enrolment: Enrolment) -> int:
         """Where the hall's stream stands now: a new desk has nothing to apply from before it
@@ -152,6 +165,28 @@ class SyncService:
             return NOTHING
         return Changes(incidents=True, timeline=True, deadlines=True,
                        incident_id=changed[0] if len(changed) == 1 else None)
+
+    # -- head office's plans ---------------------------------------------------------------
+
+    def office_bundle(self, *, guard: Callable[[], None] | None = None) -> dict | None:
+        """The plans head office signed last, fetched from the hub (network: call it off the
+        GUI thread); None when this desk trusts no office key (it pinned none when it
+        enrolled) or head office has published none. Raises HubError / HubUnreachable."""
+        enrolment = state.enrolment()
+        if enrolment is None or not pinned_key():
+            return None
+        with OfficeClient(enrolment.hub_url, enrolment.token, now=self._now,
+                          guard=guard) as client:
+            bundle = client.plans_latest().get("bundle")
+        return bundle if isinstance(bundle, dict) else None
+
+    def take_office_plans(self, bundle: dict, running: RunningPlan) -> str:
+        """Check a fetched bundle against the pinned office key and publish it here (the desk
+        runs it from its next start): the version published, or "" when the desk runs those
+        plans already. Raises BundleRefused (unsigned, another key, altered) or
+        PublishRefused, and then nothing is written."""
+        taken = take_fetched(bundle, running, self._now())
+        return taken.version if taken.act is not None else ""
 
     # -- where the desk stands -------------------------------------------------------------
 

@@ -429,8 +429,10 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     if database is not None:
         sync = SyncController(service=SyncService(database=database, now=clock.real_now,
                                                   incidents=incident_service),
-                              operations=operations, clock=clock, parent=window)
+                              operations=operations, clock=clock, running=running,
+                              parent=window)
         sync.status_changed.connect(header.set_sync)
+        sync.plans_taken.connect(offer_new_plans)  # head office's signed plans
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
                 banner, sound, tray, pdf, contacts, operations, ask_at_start, cards, sync,
                 strip)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
@@ -20,6 +21,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.clock.clocks import Clock
 from models.services.sync import (
+    BundleRefused,
+    HubError,
+    HubUnreachable,
+    PublishRefused,
     RoundReport,
     Standing,
     SyncEngine,
@@ -32,16 +37,25 @@ log = logging.getLogger(__name__)
 
 LONG_POLL_S = 25  # the hub answers at once when something comes, else after this
 LOOK_EVERY_MS = 1000  # the ledger's head, looked at for writes made without a command
+PLANS_EVERY_S = 300  # head office's plans, asked for at start and then this often
 
 
 class SyncController(QObject):
     status_changed = Signal(str)  # the header's text; "" for a desk never enrolled
     events_pulled = Signal(object)  # the hall's stream as pulled (a list of event dicts)
+    plans_taken = Signal(str)  # head office's signed plans published here (their version)
 
     def __init__(self, *, service: SyncService, operations: Operations, clock: Clock,
                  backoff=None, long_poll: float = LONG_POLL_S,
-                 look_every_ms: int = LOOK_EVERY_MS, parent: QObject | None = None) -> None:
+                 look_every_ms: int = LOOK_EVERY_MS,
+                 running: Callable[[], object] | None = None,
+                 plans_every: float = PLANS_EVERY_S, parent: QObject | None = None) -> None:
+        """`running`: the plans the desk runs, read again (main.py: running_plan of its plan
+        folder); with it, head office's signed plans are taken as the hub offers them."""
         super().__init__(parent)
+        self._running = running
+        self._plans_every = plans_every
+        self._plans_seen: set[str] = set()  # versions taken or refused: not asked again
         self.service = service
         self._operations = operations
         self._clock = clock
@@ -73,6 +87,10 @@ class SyncController(QObject):
         self._pools = [push_pool, pull_pool]
         self._tasks = [asyncio.ensure_future(self._pushing(push_pool)),
                        asyncio.ensure_future(self._pulling(pull_pool))]
+        if self._running is not None:
+            plans_pool = ThreadPoolExecutor(1, thread_name_prefix="sync-plans")
+            self._pools.append(plans_pool)
+            self._tasks.append(asyncio.ensure_future(self._taking_plans(plans_pool)))
         self._show(self.service.standing(self.engine.progress))
         self._look.start()
         return True
@@ -130,6 +148,35 @@ class SyncController(QObject):
             self._took(report, pulled=True)
             if report.retry_in is not None:
                 await asyncio.sleep(report.retry_in)
+
+    async def _taking_plans(self, pool: ThreadPoolExecutor) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                bundle = await loop.run_in_executor(
+                    pool, lambda: self.service.office_bundle(guard=off_the_main_thread))
+            except (HubError, HubUnreachable):
+                bundle = None  # the hub away or older: asked again later
+            if bundle is not None:
+                self.take_plans(bundle)
+            await asyncio.sleep(self._plans_every)
+
+    def take_plans(self, bundle: dict) -> None:
+        """On the GUI thread: head office's bundle checked and published here, once per
+        version; the desk then offers to start again with it (plans_taken). A bundle
+        refused leaves the desk's plans and is logged with why."""
+        version = str(bundle.get("version", ""))
+        if version in self._plans_seen:
+            return
+        self._plans_seen.add(version)
+        try:
+            taken = self.service.take_office_plans(bundle, self._running())
+        except (BundleRefused, PublishRefused) as e:
+            log.warning("plans %s from head office refused (%s): the desk keeps its plans",
+                        version, e)
+            return
+        if taken:
+            self.plans_taken.emit(taken)
 
     def _took(self, report: RoundReport, *, pulled: bool = False) -> None:
         """On the GUI thread: apply what was pulled, keep what was learnt, say where the desk

@@ -109,3 +109,66 @@ def test_the_hub_away_the_count_grows_then_drains(desk, qtbot, incidents, clock,
     finally:
         hub.stop()
 
+
+
+def test_head_offices_signed_plans_reach_the_desk_and_a_forgery_does_not(
+        qtbot, async_loop, desk_db, incidents, clock, tmp_path, caplog):
+    """Head office publishes plans 2026.5 signed at the hub; a desk enrolled with the key's
+    fingerprint takes them by itself and offers to start again with them. The same bundle
+    with one step changed on the way is refused, and the desk keeps its plans."""
+    import shutil
+    import subprocess
+    import sys
+
+    from models.plans.running import running_plan
+    from models.store.paths import default_plans_dir
+    from tests.helpers.hub_process import ROOT
+
+    def main(*args):
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    folder, key, hub_db = tmp_path / "office_plans", tmp_path / "office.key", tmp_path / "h.db"
+    shutil.copytree(default_plans_dir(), folder, ignore=shutil.ignore_patterns("drills"))
+    catalog = folder / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'version = "2026.1"', 'version = "2026.5"', 1), encoding="utf-8")
+    fingerprint = main("hub", "keygen", "--out", str(key)).split("--office-key ")[1].split()[0]
+    main("hub", "publish-plans", "--db", str(hub_db), "--key", str(key), "--from",
+         str(folder), "--signer", "总部 赵总", "--signed-on", "2026-12-01")
+    hub = start_hub(hub_db)
+    service = SyncService(database=Path(desk_db[0].database), now=clock.now,
+                          incidents=incidents)
+    sync = SyncController(service=service, operations=Operations(), clock=clock,
+                          backoff=Backoff(cap=1), long_poll=1, plans_every=3600,
+                          running=lambda: running_plan(default_plans_dir()))
+    try:
+        service.enrol(hub.url, new_code(hub_db), desk_name="1号台", office_key=fingerprint)
+        assert service.trusts_office_key(fingerprint)
+        forged = service.office_bundle()
+        taken: list[str] = []
+        sync.plans_taken.connect(taken.append)
+        assert sync.start()
+        qtbot.waitUntil(lambda: taken == ["2026.5"], timeout=WAIT_MS)
+        assert running_plan(default_plans_dir()).catalog.info.version == "2026.5"
+
+        forged["version"] = "2026.6"
+        forged["texts"]["catalog.toml"] = forged["texts"]["catalog.toml"].replace(
+            'version = "2026.5"', 'version = "2026.6"', 1)
+        sync.take_plans(forged)
+        assert taken == ["2026.5"]  # nothing more offered
+        assert running_plan(default_plans_dir()).catalog.info.version == "2026.5"
+        assert "plans 2026.6 from head office refused" in caplog.text
+    finally:
+        sync.stop()
+        hub.stop()
+
+
+def test_a_desk_trusting_no_office_key_asks_for_no_plans(desk_db, incidents, clock, hub,
+                                                         hub_db):
+    service = SyncService(database=Path(desk_db[0].database), now=clock.now,
+                          incidents=incidents)
+    service.enrol(hub.url, new_code(hub_db), desk_name="1号台", office_key="")
+    assert service.office_bundle() is None and not service.trusts_office_key("abc")
