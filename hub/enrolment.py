@@ -79,8 +79,14 @@ def enrol(store: HubStore, *, code: str, name: str, kind: str | None, replaces: 
                     "AND used_at IS NULL", (iso_z(now), desk_id, auth.code_digest(code)))
         if cur.rowcount != 1:  # another enrolment took it a moment ago
             raise EnrolRefused("bad_code", "this code was used a moment ago: ask for a new one")
-        known = replaces and cur.execute("SELECT desk_id FROM desk WHERE desk_id = %s",
-                                         (replaces,)).fetchone()
+        # A file enrolled anew (restored, copied) replaces its desk of this hall: the old
+        # token is withdrawn, and the board shows its incidents once, under the new id.
+        known = replaces and code_kind == "desk" and cur.execute(
+            "SELECT desk_id FROM desk WHERE desk_id = %s AND hall_id = %s AND kind = 'desk'",
+            (replaces, hall_id)).fetchone()
+        if known:
+            cur.execute("UPDATE desk SET revoked_at = %s WHERE desk_id = %s AND revoked_at IS "
+                        "NULL", (iso_z(now), replaces))
         cur.execute("INSERT INTO desk (desk_id, kind, hall_id, name, token_hash, enrolled_at, "
                     "replaces, last_seen_at, schema, proto, app) "
                     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",

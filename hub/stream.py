@@ -15,6 +15,11 @@ BOARD_DEADLINE = ("origin", "incident", "deadline", "key", "label", "action", "t
                   "status", "acknowledged")
 
 
+# Desks a file enrolled anew replaced: their records stay, but the hall sees the desk once,
+# under the id that replaced it (which sends the same records again).
+REPLACED = "SELECT replaces FROM desk WHERE replaces IS NOT NULL"
+
+
 @dataclass(frozen=True)
 class Page:
     events: list[dict]
@@ -59,7 +64,8 @@ def hall_head(cur: Cursor, hall_id: str) -> int:
 
 def hall_desks(cur: Cursor, hall_id: str) -> dict[str, dict]:
     rows = cur.execute("SELECT desk_id, name, skew_ms, last_seen_at, head_seq, revoked_at "
-                       "FROM desk WHERE hall_id = %s AND kind = 'desk'", (hall_id,)).fetchall()
+                       "FROM desk WHERE hall_id = %s AND kind = 'desk' AND desk_id NOT IN ("
+                       + REPLACED + ")", (hall_id,)).fetchall()
     return {r[0]: {"name": r[1], "skew_ms": r[2], "last_seen": r[3], "head": r[4],
                    "revoked": r[5] is not None} for r in rows}
 
@@ -72,14 +78,14 @@ def board(store: HubStore, hall_id: str) -> dict:
         incidents = cur.execute(
             "SELECT origin, incident, number, situation_key, situation_name, level, status, "
             "is_drill, started_at, desk_name, clerk, last_seq FROM incident_view "
-            "WHERE hall_id = %s AND status_rank < 3 ORDER BY started_at, origin, incident",
-            (hall_id,)).fetchall()
+            "WHERE hall_id = %s AND status_rank < 3 AND origin NOT IN (" + REPLACED + ") "
+            "ORDER BY started_at, origin, incident", (hall_id,)).fetchall()
         deadlines = cur.execute(
             "SELECT d.origin, d.incident, d.deadline, d.key, d.label, d.action, d.to_role, "
             "d.due_at, d.status, d.acknowledged FROM deadline_view d JOIN incident_view i "
             "ON i.origin = d.origin AND i.incident = d.incident "
-            "WHERE i.hall_id = %s AND i.status_rank < 3 ORDER BY d.due_at, d.deadline",
-            (hall_id,)).fetchall()
+            "WHERE i.hall_id = %s AND i.status_rank < 3 AND i.origin NOT IN (" + REPLACED
+            + ") ORDER BY d.due_at, d.deadline", (hall_id,)).fetchall()
         desks = hall_desks(cur, hall_id)
     by_incident: dict[tuple, list] = {}
     for row in deadlines:

@@ -41,11 +41,13 @@ def enrol(served, store):
     from hub.enrolment import issue_code
     from tests.hub.serving import Client
 
-    def make(name: str = "1号台", kind: str = "desk", hall: str | None = None) -> Client:
+    def make(name: str = "1号台", kind: str = "desk", hall: str | None = None,
+             replaces: str = "") -> Client:
         code, _ = issue_code(store, kind=kind, hall=hall, valid_hours=1,
                              now=datetime.now(UTC))
+        extra = {"replaces": replaces} if replaces else {}
         answer = Client(served.url).post("/v1/enrol", {"proto": 1, "schema": 7, "app": "t",
-                                                       "code": code, "name": name})
+                                                       "code": code, "name": name, **extra})
         assert answer.status == 201, answer.body
         client = Client(served.url, answer.body["token"])
         client.enrolled = answer.body

@@ -40,6 +40,30 @@ def test_a_desk_is_not_sent_back_its_own_events_but_the_cursor_passes_them(enrol
     assert {e["origin"] for e in seen} == {ours.enrolled["desk_id"]}
 
 
+def test_a_file_enrolled_anew_replaces_its_desk_on_the_board_and_withdraws_its_token(
+        enrol, desk_events):
+    old = enrol("1号台")
+    old.post("/v1/push", push_body(desk_events))
+    running = len(old.get("/v1/board").body["incidents"])
+    assert running >= 1
+    new = enrol("1号台", replaces=old.enrolled["desk_id"])  # the restored file, enrolled anew
+    new.post("/v1/push", push_body(desk_events))
+    board = enrol("看板", kind="board").get("/v1/board").body
+    assert len(board["incidents"]) == running  # once, not twice
+    assert {i["origin"] for i in board["incidents"]} == {new.enrolled["desk_id"]}
+    assert list(board["desks"]) == [new.enrolled["desk_id"]]
+    assert old.get("/v1/hello").status == 401  # the old token is withdrawn
+
+
+def test_a_desk_cannot_replace_another_halls_desk(enrol, desk_events):
+    theirs = enrol("1号台", hall="城西")
+    ours = enrol("1号台", hall="城东", replaces=theirs.enrolled["desk_id"])
+    assert theirs.get("/v1/hello").status == 200
+    theirs.post("/v1/push", push_body(desk_events))
+    assert theirs.get("/v1/board").body["incidents"]  # still shown in its own hall
+    assert ours.get("/v1/board").body["incidents"] == []
+
+
 def test_another_halls_events_are_not_in_the_stream(enrol, desk_events):
     ours, theirs = enrol("1号台", hall="城东"), enrol("1号台", hall="城西")
     theirs.post("/v1/push", push_body(desk_events))
