@@ -104,46 +104,55 @@ class Result:
         return statistics.median(self.latencies_ms) if self.latencies_ms else 0.0
 
 
+class Pushes:
+    """What the hub answered to a load's pushes: events accepted, each round trip, refusals."""
+
+    def __init__(self) -> None:
+        self.accepted = 0
+        self.latencies: list[float] = []
+        self.refused: list[str] = []
+
+    async def send(self, session: aiohttp.ClientSession, url: str, desk: Desk,
+                   body: bytes) -> bool:
+        """One push; False when the hub refused it (the desk then stops)."""
+        headers = {"Authorization": f"Bearer {desk.token}", "Content-Type": "application/json"}
+        sent = time.perf_counter()
+        async with session.post(url, data=body, headers=headers) as answer:
+            given = await answer.read()
+        self.latencies.append((time.perf_counter() - sent) * 1000)
+        if answer.status != 200:
+            self.refused.append(f"{answer.status} {given[:200]!r}")
+            return False
+        self.accepted += json.loads(given)["accepted"]
+        return True
+
+    def result(self, seconds: float) -> Result:
+        return Result(self.accepted, seconds, self.latencies, self.refused)
+
+
 async def push_all(url: str, desks: list[Desk], path: str = "/v1/push") -> Result:
     """Every desk pushes its bodies in order, all desks at once; the events the hub accepted
     (each answer's `accepted`), the wall time, each push's round trip."""
-    latencies: list[float] = []
-    refused: list[str] = []
-    accepted = 0
-    connector = aiohttp.TCPConnector(limit=len(desks) + 4)
-    timeout = aiohttp.ClientTimeout(total=600)
+    pushes = Pushes()
 
     async def one(session: aiohttp.ClientSession, desk: Desk) -> None:
-        nonlocal accepted
-        headers = {"Authorization": f"Bearer {desk.token}", "Content-Type": "application/json"}
         for body in desk.bodies:
-            sent = time.perf_counter()
-            async with session.post(url + path, data=body, headers=headers) as answer:
-                given = await answer.read()
-            latencies.append((time.perf_counter() - sent) * 1000)
-            if answer.status != 200:
-                refused.append(f"{answer.status} {given[:200]!r}")
+            if not await pushes.send(session, url + path, desk, body):
                 return
-            accepted += json.loads(given)["accepted"]
 
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=len(desks) + 4),
+                                     timeout=aiohttp.ClientTimeout(total=600)) as session:
         started = time.perf_counter()
         await asyncio.gather(*(one(session, desk) for desk in desks))
-        seconds = time.perf_counter() - started
-    return Result(accepted, seconds, latencies, refused)
+        return pushes.result(time.perf_counter() - started)
 
 
 async def push_paced(url: str, desks: list[Desk], every: float, seconds: float) -> Result:
     """Every desk sends its next body every `every` seconds (a steady offered rate, not as
     fast as answered) for `seconds`; a push answered late delays only that desk's next."""
-    latencies: list[float] = []
-    refused: list[str] = []
-    accepted = 0
-    connector = aiohttp.TCPConnector(limit=len(desks) + 4)
+    pushes = Pushes()
 
     async def one(session: aiohttp.ClientSession, desk: Desk, offset: float) -> None:
-        nonlocal accepted
-        headers = {"Authorization": f"Bearer {desk.token}", "Content-Type": "application/json"}
         loop = asyncio.get_running_loop()
         start = loop.time() + offset
         for index, body in enumerate(desk.bodies):
@@ -151,21 +160,15 @@ async def push_paced(url: str, desks: list[Desk], every: float, seconds: float) 
             if due - start > seconds:
                 return
             await asyncio.sleep(max(0.0, due - loop.time()))  # the offered rate
-            sent = time.perf_counter()
-            async with session.post(url + "/v1/push", data=body, headers=headers) as answer:
-                given = await answer.read()
-            latencies.append((time.perf_counter() - sent) * 1000)
-            if answer.status != 200:
-                refused.append(f"{answer.status} {given[:200]!r}")
+            if not await pushes.send(session, url + "/v1/push", desk, body):
                 return
-            accepted += json.loads(given)["accepted"]
 
-    async with aiohttp.ClientSession(connector=connector) as session:
+    async with aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=len(desks) + 4)) as session:
         started = time.perf_counter()
         await asyncio.gather(*(one(session, desk, every * n / len(desks))
                                for n, desk in enumerate(desks)))
-        elapsed = time.perf_counter() - started
-    return Result(accepted, elapsed, latencies, refused)
+        return pushes.result(time.perf_counter() - started)
 
 
 def peak_memory_kb(pid: int) -> tuple[int, int]:
