@@ -238,7 +238,7 @@ def verify_against_hub(path: Path, hub: str) -> int:
             return EXIT_REFUSED
         try:
             with HubClient(hub, enrolment.token) as client:
-                found = crosscheck.compare(conn, client, enrolment.desk_id)
+                found = crosscheck.compare_all(conn, client, enrolment.desk_id)
         except ValueError as e:
             print(f"{e}.", file=sys.stderr)
             return EXIT_REFUSED
@@ -248,9 +248,32 @@ def verify_against_hub(path: Path, hub: str) -> int:
         except HubError as e:
             print(f"The hub refused to show this desk's chain ({e}).", file=sys.stderr)
             return EXIT_REFUSED
-        changed = (crosscheck.changed_link(conn, found.first_changed)
-                   if found.first_changed else "")
-    return _say_compared(path, hub, found, changed)
+        changed = [crosscheck.changed_link(conn, one.first_changed)
+                   if one.first_changed else "" for one in found]
+    code = _say_compared(path, hub, found[0], changed[0])
+    for earlier, words in zip(found[1:], changed[1:], strict=True):
+        code = max(code, _say_earlier(path, earlier, words))
+    return code
+
+
+def _say_earlier(path: Path, found, changed: str) -> int:
+    """The file against an earlier enrolment's chain: changed is a forgery (exit 2); records
+    it sent that the file lacks are a note (a restored file enrolled anew: the hub keeps
+    them)."""
+    print(f"Its earlier enrolment (desk {found.desk_id}):",
+          file=sys.stderr if found.first_changed is not None else sys.stdout)
+    if found.first_changed is not None:
+        print(f"{path}: records changed after the hub received them, from link "
+              f"{found.first_changed:,} ({changed}); the hub holds links 1–{found.hub_head:,} "
+              f"as that enrolment sent them (its seal at {found.compared_at:,}: "
+              f"{found.hub_seal}). Keep this file as evidence.", file=sys.stderr)
+        return EXIT_REFUSED
+    if found.compared_at:
+        print(f"  the file holds links 1–{found.compared_at:,} exactly as it sent them")
+    if found.file_lacks:
+        print(f"  {path} lacks the {found.file_lacks:,} newest records it sent (links "
+              f"{found.file_head + 1:,}–{found.hub_head:,}); the hub keeps them.")
+    return EXIT_OK
 
 
 def _say_compared(path: Path, hub: str, found, changed: str) -> int:

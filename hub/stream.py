@@ -110,7 +110,7 @@ def chain(store: HubStore, desk_id: str, positions: list[int]) -> dict | None:
     """The desk's head as the hub holds it and its link hash at each of `positions` (those
     the hub holds); None for a desk unknown here."""
     with store.transaction() as cur:
-        row = cur.execute("SELECT head_seq, head_link FROM desk WHERE desk_id = %s",
+        row = cur.execute("SELECT head_seq, head_link, replaces FROM desk WHERE desk_id = %s",
                           (desk_id,)).fetchone()
         if row is None:
             return None
@@ -127,4 +127,22 @@ def chain(store: HubStore, desk_id: str, positions: list[int]) -> dict | None:
                 if seq == row[0]:
                     received = at
     return {"desk_id": desk_id, "head": {"seq": row[0], "link": row[1], "received_at": received},
-            "links": links}
+            "links": links, "replaces": row[2]}
+
+
+def earlier_enrolments(store: HubStore, desk_id: str) -> list[str]:
+    """The desks `desk_id` was enrolled anew in place of (`sync enrol --replace`), newest
+    first, each of the same hall: the file's earlier chains, which verify --hub compares too."""
+    found: list[str] = []
+    with store.transaction() as cur:
+        row = cur.execute("SELECT replaces, hall_id FROM desk WHERE desk_id = %s",
+                          (desk_id,)).fetchone()
+        earlier, hall_id = row if row is not None else (None, None)
+        while earlier is not None and earlier != desk_id and earlier not in found:
+            row = cur.execute("SELECT replaces, hall_id FROM desk WHERE desk_id = %s",
+                              (earlier,)).fetchone()
+            if row is None or row[1] != hall_id:
+                break
+            found.append(earlier)
+            earlier = row[0]
+    return found

@@ -1,5 +1,6 @@
 """GET /v1/chain?desk=ID&at=1,2048,4096: a desk's chain as the hub holds it, at up to 64
-positions (verify --hub bisects with it). A desk asks for its own; an admin for any."""
+positions (verify --hub bisects with it). A desk asks for its own and those of the desks it
+was enrolled anew in place of; an admin for any."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ async def chain(request: web.Request) -> web.Response:
     hub = request.app[HUB]
     who = await caller(request, "desk", "admin")
     desk_id = request.query.get("desk", who.desk_id)
-    if who.kind != "admin" and desk_id != who.desk_id:
+    if who.kind != "admin" and desk_id != who.desk_id and desk_id not in await hub.run(
+            stream.earlier_enrolments, hub.store, who.desk_id):
         raise refusal(p.FORBIDDEN, "a desk reads its own chain only (an admin any)")
     try:
         positions = [int(x) for x in request.query.get("at", "").split(",") if x.strip()]

@@ -172,3 +172,30 @@ def test_a_reader_following_the_cursor_misses_nothing_while_desks_push_at_once(
     for pusher in pushers:
         pusher.join(30)
     assert len(set(seen)) == len(seen) == 2 * len(timeline)
+
+
+def test_a_desk_enrolled_anew_reads_the_chain_it_replaces_of_its_own_hall_only(
+        served, store, enrol, desk_events):
+    """verify --hub compares a re-enrolled file with what its earlier enrolment sent; naming
+    a desk of another hall as the one replaced opens nothing."""
+    from datetime import UTC, datetime
+
+    from hub.enrolment import issue_code
+    from tests.hub.serving import Client
+
+    def anew(replaces: str, hall: str) -> Client:
+        code, _ = issue_code(store, kind="desk", hall=hall, valid_hours=1, now=datetime.now(UTC))
+        answer = Client(served.url).post("/v1/enrol", {
+            "proto": 1, "schema": 7, "app": "t", "code": code, "name": "1号台",
+            "replaces": replaces})
+        assert answer.status == 201, answer.body
+        return Client(served.url, answer.body["token"])
+
+    old = enrol("1号台", hall="城东")
+    old.post("/v1/push", push_body(desk_events))
+    old_id = old.enrolled["desk_id"]
+    path = f"/v1/chain?desk={old_id}&at=2"
+    same_hall, other_hall = anew(old_id, "城东"), anew(old_id, "城西")
+    assert same_hall.get("/v1/chain").body["replaces"] == old_id
+    assert same_hall.get(path).body["links"] == {"2": desk_events[1]["link"]}
+    assert other_hall.get(path).status == 403
