@@ -179,6 +179,9 @@ class _desk:
         from models.store.schema import open_database
         from models.store.settings import SettingsStore, hall_zone
 
+        if not self.path.is_file():  # a mistyped path: no new empty desk, no code used up
+            raise _Refused(f"No database at {self.path}. Give the desk's file with --db (a "
+                           "new desk makes its file when it first runs: main.py).")
         store = SettingsStore(self.path.parent / "settings.json")
         try:
             self.lock = hold(self.path, holder="sync", now=datetime.now(hall_zone(store)))
