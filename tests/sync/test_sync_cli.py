@@ -78,9 +78,9 @@ def test_enrol_then_sync_moves_every_record_and_says_so(desk_db, desk_path, inci
 
 
 def test_a_used_code_is_refused_with_what_to_do(desk_path, hub, hub_db):
-    from tests.sync.hubs import new_code
-
     import shutil
+
+    from tests.sync.hubs import new_code
 
     code = new_code(hub_db)
     other = desk_path.with_name("other.db")
