@@ -131,8 +131,10 @@ def chain(store: HubStore, desk_id: str, positions: list[int]) -> dict | None:
 
 
 def earlier_enrolments(store: HubStore, desk_id: str) -> list[str]:
-    """The desks `desk_id` was enrolled anew in place of (`sync enrol --replace`), newest
-    first, each of the same hall: the file's earlier chains, which verify --hub compares too."""
+    """The desks of `desk_id`'s hall its file was enrolled as before, whose chains verify
+    --hub compares too: those it was enrolled anew in place of (`sync enrol --replace`),
+    newest first, then any other whose first link is this desk's (the same file, its
+    enrolment deleted and enrolled as a new desk)."""
     found: list[str] = []
     with store.transaction() as cur:
         row = cur.execute("SELECT replaces, hall_id FROM desk WHERE desk_id = %s",
@@ -145,4 +147,11 @@ def earlier_enrolments(store: HubStore, desk_id: str) -> list[str]:
                 break
             found.append(earlier)
             earlier = row[0]
+        if hall_id is not None:
+            found += [r[0] for r in cur.execute(
+                "SELECT d.desk_id FROM desk d JOIN event e ON e.origin = d.desk_id "
+                "AND e.seq = 1 JOIN event mine ON mine.origin = %s AND mine.seq = 1 "
+                "WHERE d.hall_id = %s AND d.desk_id <> %s "
+                "AND e.link_hash = mine.link_hash ORDER BY d.enrolled_at",
+                (desk_id, hall_id, desk_id)).fetchall() if r[0] not in found]
     return found

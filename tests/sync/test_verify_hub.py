@@ -170,3 +170,30 @@ def test_a_file_restored_and_enrolled_anew_notes_what_its_earlier_enrolment_sent
     assert code == 0, out
     assert f"earlier enrolment (desk {synced})" in out
     assert "lacks the 2 newest records" in out
+
+
+def test_the_forger_who_forgets_the_enrolment_and_enrols_as_a_new_desk_is_still_caught(
+        synced, desk_path, hub, hub_db, capsys, clock):
+    """No --replace: the forger deletes the file's enrolment and enrols it as a new desk. The
+    rewritten chain still begins with the links the first enrolment sent (the forgery is
+    later), which names the file at the hub."""
+    removed_at = first_link_of(desk_path, incident=3)
+    recompute_everything(desk_path, incident=3)
+    put_guards_back(desk_path)
+    with closing(sqlite3.connect(desk_path)) as conn, conn:
+        conn.execute("DELETE FROM sync_state")
+    db = open_database(desk_path)
+    try:
+        service = SyncService(database=desk_path, now=clock.now)
+        service.enrol(hub.url, new_code(hub_db), desk_name="1号台")
+        engine = service.engine()
+        try:
+            assert engine.round().backlog == 0
+        finally:
+            engine.close()
+    finally:
+        db.close()
+    code, out = verify(capsys, desk_path, "--hub", hub.url)
+    assert code == 2, out
+    assert f"records changed after the hub received them, from link {removed_at} " in out
+    assert synced in out
