@@ -3,10 +3,12 @@ desks, the board's snapshot of running incidents, a desk's chain at chosen posit
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from hub.store.base import Cursor, HubStore, iso_z, parse_z
 
+READOUT_SHARED = "readout_shared"  # models.incidents.response: its data holds the capability
 EVENT_COLUMNS = ("hub_seq", "origin", "seq", "incident", "kind", "at", "actor", "desk", "text",
                  "data", "for")
 BOARD_INCIDENT = ("origin", "incident", "number", "situation_key", "situation_name", "level",
@@ -49,7 +51,22 @@ def _event(row: tuple) -> dict:
     event = dict(zip(EVENT_COLUMNS, row, strict=True))
     if event["for"] is None:
         del event["for"]
+    if event["kind"] == READOUT_SHARED:
+        event["data"] = _without_cap(event["data"])
     return event
+
+
+def _without_cap(data: str) -> str:
+    """A shared read-out's data without its capability: the address is the leader's key to
+    press 收到, and no other desk or board of the hall needs it (its own desk has it)."""
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return data
+    if not isinstance(value, dict) or "cap" not in value:
+        return data
+    del value["cap"]
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def hall_head(cur: Cursor, hall_id: str) -> int:

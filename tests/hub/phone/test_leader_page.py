@@ -242,17 +242,19 @@ def test_presses_at_the_same_moment_make_one_ack(served, store, desk):
 
 
 LEAKED_CAP = ("the desk writes the capability itself into the hashed readout_shared entry "
-              "(models/incidents/response.py share_readout); the hub stores and streams it "
-              "verbatim. Fix: the entry keeps only the capability's hash (apply.py matches by "
-              "hash already) and the desk keeps the capability beside it")
+              "(models/incidents/response.py share_readout); the hub stores it verbatim (the "
+              "stream leaves it out). Fix: the entry keeps only the capability's hash "
+              "(apply.py matches by hash already) and the desk keeps the capability beside it")
 
 
-@pytest.mark.xfail(strict=True, reason=LEAKED_CAP)
 def test_another_desk_of_the_hall_is_not_given_the_capability(served, enrol, desk):
     other = enrol("2号台")
     events = other.get("/v1/events?after=0&wait=0").body["events"]
     assert any(e["kind"] == "readout_shared" for e in events)
     assert CAP not in json.dumps(events, ensure_ascii=False)  # else it can press 收到
+    board = enrol("看板", kind="board")
+    assert CAP not in json.dumps(board.get("/v1/events?after=0&wait=0").body["events"],
+                                 ensure_ascii=False)
 
 
 @pytest.mark.xfail(strict=True, reason=LEAKED_CAP)
