@@ -267,9 +267,11 @@ def _say_earlier(path: Path, found, changed: str) -> int:
           file=sys.stderr if found.first_changed is not None else sys.stdout)
     if found.first_changed is not None:
         print(f"{path}: records changed after the hub received them, from link "
-              f"{found.first_changed:,} ({changed}); the hub holds links 1–{found.hub_head:,} "
-              f"as that enrolment sent them (its seal at {found.compared_at:,}: "
-              f"{found.hub_seal}). Keep this file as evidence.", file=sys.stderr)
+              f"{found.first_changed:,} ({changed}), or the file was restored from a backup "
+              "older than that link and written since; the hub holds links "
+              f"1–{found.hub_head:,} as that enrolment sent them (its seal at "
+              f"{found.compared_at:,}: {found.hub_seal}). Keep this file as evidence.",
+              file=sys.stderr)
         return EXIT_REFUSED
     if found.compared_at:
         print(f"  the file holds links 1–{found.compared_at:,} exactly as it sent them")

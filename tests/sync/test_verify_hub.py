@@ -197,3 +197,33 @@ def test_the_forger_who_forgets_the_enrolment_and_enrols_as_a_new_desk_is_still_
     assert code == 2, out
     assert f"records changed after the hub received them, from link {removed_at} " in out
     assert synced in out
+
+
+def test_a_file_restored_enrolled_anew_and_written_since_is_told_apart_in_words(
+        synced, desk_path, hub, hub_db, tmp_path, capsys, incidents, clock):
+    """Its records from the restore point differ from what the earlier enrolment sent: by
+    the chain alone that is the forger's file too, so it is not passed (exit 2), and the
+    message names the restore as the other reading."""
+    import shutil
+
+    older = tmp_path / "older.db"
+    shutil.copy(desk_path, older)
+    restored_at = first_link_of(desk_path, incident=5) + 2  # the file's head + 1
+    for path, anew in ((desk_path, False), (older, True)):
+        db = open_database(path)
+        try:
+            press(incidents, clock, 1)
+            service = SyncService(database=path, now=clock.now)
+            if anew:
+                service.enrol(hub.url, new_code(hub_db), desk_name="1号台", replace=True)
+            engine = service.engine()
+            try:
+                assert engine.round().backlog == 0
+            finally:
+                engine.close()
+        finally:
+            db.close()
+    code, out = verify(capsys, older, "--hub", hub.url)
+    assert code == 2, out
+    assert f"from link {restored_at} " in out
+    assert "restored from a backup older than that link and written since" in out
