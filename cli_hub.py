@@ -22,12 +22,19 @@ HUB_FILE = "hub.db"
 TEST_HOOKS_ENV = "ED_HUB_TEST_HOOKS"
 
 
+def _port(text: str) -> int:
+    port = int(text) if text.strip().lstrip("-").isdigit() else -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535, not {text!r}")
+    return port
+
+
 def add_hub_commands(commands) -> None:
     hub = commands.add_parser("hub", help="run a hall hub: desks of the hall (and a head "
                               "office) sync their records through it")
     _db_option(hub, None)
     hub.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
-    hub.add_argument("--port", type=int, default=DEFAULT_PORT,
+    hub.add_argument("--port", type=_port, default=DEFAULT_PORT,
                      help=f"port to listen on (default {DEFAULT_PORT}; 0: any free port)")
     hub.add_argument("--test-stall-push", type=int, default=0, help=argparse.SUPPRESS)
     add_upstream_options(hub)

@@ -193,6 +193,9 @@ class _desk:
         from models.store.schema import open_database
         from models.store.settings import SettingsStore, hall_zone
 
+        if not self.path.is_file():  # a mistyped path: no new empty desk, no code used up
+            raise _Refused(f"No database at {self.path}. Give the desk's file with --db (a "
+                           "new desk makes its file when it first runs: main.py).")
         store = SettingsStore(self.path.parent / "settings.json")
         try:
             self.lock = hold(self.path, holder="sync", now=datetime.now(hall_zone(store)))
@@ -252,7 +255,7 @@ def verify_against_hub(path: Path, hub: str) -> int:
             return EXIT_REFUSED
         try:
             with HubClient(hub, enrolment.token) as client:
-                found = crosscheck.compare(conn, client, enrolment.desk_id)
+                found = crosscheck.compare_all(conn, client, enrolment.desk_id)
         except ValueError as e:
             print(f"{e}.", file=sys.stderr)
             return EXIT_REFUSED
@@ -262,9 +265,34 @@ def verify_against_hub(path: Path, hub: str) -> int:
         except HubError as e:
             print(f"The hub refused to show this desk's chain ({e}).", file=sys.stderr)
             return EXIT_REFUSED
-        changed = (crosscheck.changed_link(conn, found.first_changed)
-                   if found.first_changed else "")
-    return _say_compared(path, hub, found, changed)
+        changed = [crosscheck.changed_link(conn, one.first_changed)
+                   if one.first_changed else "" for one in found]
+    code = _say_compared(path, hub, found[0], changed[0])
+    for earlier, words in zip(found[1:], changed[1:], strict=True):
+        code = max(code, _say_earlier(path, earlier, words))
+    return code
+
+
+def _say_earlier(path: Path, found, changed: str) -> int:
+    """The file against an earlier enrolment's chain: changed is a forgery (exit 2); records
+    it sent that the file lacks are a note (a restored file enrolled anew: the hub keeps
+    them)."""
+    print(f"Its earlier enrolment (desk {found.desk_id}):",
+          file=sys.stderr if found.first_changed is not None else sys.stdout)
+    if found.first_changed is not None:
+        print(f"{path}: records changed after the hub received them, from link "
+              f"{found.first_changed:,} ({changed}), or the file was restored from a backup "
+              "older than that link and written since; the hub holds links "
+              f"1–{found.hub_head:,} as that enrolment sent them (its seal at "
+              f"{found.compared_at:,}: {found.hub_seal}). Keep this file as evidence.",
+              file=sys.stderr)
+        return EXIT_REFUSED
+    if found.compared_at:
+        print(f"  the file holds links 1–{found.compared_at:,} exactly as it sent them")
+    if found.file_lacks:
+        print(f"  {path} lacks the {found.file_lacks:,} newest records it sent (links "
+              f"{found.file_head + 1:,}–{found.hub_head:,}); the hub keeps them.")
+    return EXIT_OK
 
 
 def _say_compared(path: Path, hub: str, found, changed: str) -> int:

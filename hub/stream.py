@@ -3,10 +3,12 @@ desks, the board's snapshot of running incidents, a desk's chain at chosen posit
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from hub.store.base import Cursor, HubStore, iso_z, parse_z
 
+READOUT_SHARED = "readout_shared"  # models.incidents.response: its data holds the capability
 EVENT_COLUMNS = ("hub_seq", "origin", "seq", "incident", "kind", "at", "actor", "desk", "text",
                  "data", "for")
 BOARD_INCIDENT = ("origin", "incident", "number", "situation_key", "situation_name", "level",
@@ -54,7 +56,22 @@ def _event(row: tuple) -> dict:
     event = dict(zip(EVENT_COLUMNS, row, strict=True))
     if event["for"] is None:
         del event["for"]
+    if event["kind"] == READOUT_SHARED:
+        event["data"] = _without_cap(event["data"])
     return event
+
+
+def _without_cap(data: str) -> str:
+    """A shared read-out's data without its capability: the address is the leader's key to
+    press 收到, and no other desk or board of the hall needs it (its own desk has it)."""
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return data
+    if not isinstance(value, dict) or "cap" not in value:
+        return data
+    del value["cap"]
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def hall_head(cur: Cursor, hall_id: str) -> int:
@@ -116,7 +133,7 @@ def chain(store: HubStore, desk_id: str, positions: list[int]) -> dict | None:
     """The desk's head as the hub holds it and its link hash at each of `positions` (those
     the hub holds); None for a desk unknown here."""
     with store.transaction() as cur:
-        row = cur.execute("SELECT head_seq, head_link FROM desk WHERE desk_id = %s",
+        row = cur.execute("SELECT head_seq, head_link, replaces FROM desk WHERE desk_id = %s",
                           (desk_id,)).fetchone()
         if row is None:
             return None
@@ -133,4 +150,31 @@ def chain(store: HubStore, desk_id: str, positions: list[int]) -> dict | None:
                 if seq == row[0]:
                     received = at
     return {"desk_id": desk_id, "head": {"seq": row[0], "link": row[1], "received_at": received},
-            "links": links}
+            "links": links, "replaces": row[2]}
+
+
+def earlier_enrolments(store: HubStore, desk_id: str) -> list[str]:
+    """The desks of `desk_id`'s hall its file was enrolled as before, whose chains verify
+    --hub compares too: those it was enrolled anew in place of (`sync enrol --replace`),
+    newest first, then any other whose first link is this desk's (the same file, its
+    enrolment deleted and enrolled as a new desk)."""
+    found: list[str] = []
+    with store.transaction() as cur:
+        row = cur.execute("SELECT replaces, hall_id FROM desk WHERE desk_id = %s",
+                          (desk_id,)).fetchone()
+        earlier, hall_id = row if row is not None else (None, None)
+        while earlier is not None and earlier != desk_id and earlier not in found:
+            row = cur.execute("SELECT replaces, hall_id FROM desk WHERE desk_id = %s",
+                              (earlier,)).fetchone()
+            if row is None or row[1] != hall_id:
+                break
+            found.append(earlier)
+            earlier = row[0]
+        if hall_id is not None:
+            found += [r[0] for r in cur.execute(
+                "SELECT d.desk_id FROM desk d JOIN event e ON e.origin = d.desk_id "
+                "AND e.seq = 1 JOIN event mine ON mine.origin = %s AND mine.seq = 1 "
+                "WHERE d.hall_id = %s AND d.desk_id <> %s "
+                "AND e.link_hash = mine.link_hash ORDER BY d.enrolled_at",
+                (desk_id, hall_id, desk_id)).fetchall() if r[0] not in found]
+    return found

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from models.clock import hall_time
 from models.clock.act import Act
-from models.clock.clocks import to_db
+from models.clock.clocks import from_db, to_db
 from models.incidents import deadlines
 from models.incidents.deadlines import OPEN_FOR_DEADLINES
 from models.incidents.response import READOUT_SHARED
@@ -109,7 +109,8 @@ def apply_ack(ack: Ack, *, incidents: Desk, offset: timedelta) -> int | None:
             incident = Incident.get_by_id(shared.incident_id)
             if incident.status in OPEN_FOR_DEADLINES:
                 entry_id = record_received(incidents.plans_of(incident.id), incident,
-                                           json.loads(shared.data), ack, act, offset)
+                                           json.loads(shared.data), ack, act, offset,
+                                           shared_at=from_db(shared.at))
         if shared is None:
             log.warning("a leader_ack for a read-out this file never shared: %s", ack.cap_hash)
         AppliedHubEvent.create(origin_seq=ack.origin_seq, entry=entry_id, at=to_db(act.now))
@@ -117,11 +118,11 @@ def apply_ack(ack: Ack, *, incidents: Desk, offset: timedelta) -> int | None:
 
 
 def record_received(catalog: Catalog, incident: Incident, shared: dict, ack: Ack, act: Act,
-                    offset: timedelta) -> int:
+                    offset: timedelta, *, shared_at: datetime) -> int:
     """The `leader_received` entry, then the report deadlines to the read-out's role met at
     the time the hub witnessed (on the desk's clock), or — for one the desk already recorded
     as missed — late as any, with the witnessed time beside it (deadlines.done_time)."""
-    desk_at = ack.hub_time - offset
+    desk_at = on_the_desks_clock(ack.hub_time, offset, shared_at, act.now)
     local = hall_time.local_text(desk_at, act.zone, "%H:%M")
     role = shared.get("role", "")
     data = {"ack": ack.ack, "by": ack.by, "hub_at": ack.hub_at, "desk_at": desk_at.isoformat(),
@@ -132,6 +133,14 @@ def record_received(catalog: Catalog, incident: Incident, shared: dict, ack: Ack
     deadlines.meet_matching(catalog, incident, role, act, to_person=ack.by, done_at=desk_at,
                             proof=proof)
     return entry.id
+
+
+def on_the_desks_clock(hub_at: datetime, offset: timedelta, shared_at: datetime,
+                       now: datetime) -> datetime:
+    """The hub's time of the press on the desk's clock, kept between the read-out's sharing
+    and now: a hub clock that jumped between the press and the offset measured since can
+    put it before the page existed, or in the desk's future (a report met made late)."""
+    return min(max(hub_at - offset, shared_at), now)
 
 
 def shared_readout(digest: str, incident_id: int | None) -> TimelineEntry | None:

@@ -22,6 +22,7 @@ from models.sync.protocol import HubError, dumps, envelope
 
 APP_VERSION = "0.1.0"
 READ_TIMEOUT = 35.0  # a long-poll waits at most 25 s (protocol.MAX_WAIT_SECONDS)
+CONNECT_TIMEOUT = 5.0  # abort() cannot cut a connect() short: a quitting desk waits this long
 BAD_ANSWER = "bad_answer"  # the code of a HubError for an answer that is not the hub's JSON
 
 
@@ -152,6 +153,9 @@ class HubClient:
             raise HubUnreachable("the connection was closed (the desk is quitting)")
         try:
             conn = self._connection()
+            if self._aborted:  # while it was connecting
+                self._drop()
+                raise HubUnreachable("the connection was closed (the desk is quitting)")
             conn.request(method, self._parts.path + path, body=payload, headers=headers)
             response = conn.getresponse()
             raw = response.read()
@@ -168,7 +172,12 @@ class HubClient:
         if self._conn is None:
             cls = (http.client.HTTPSConnection if self._parts.scheme == "https"
                    else http.client.HTTPConnection)
-            self._conn = cls(self._parts.hostname, self._parts.port, timeout=self._timeout)
+            conn = cls(self._parts.hostname, self._parts.port,
+                       timeout=min(CONNECT_TIMEOUT, self._timeout))
+            self._conn = conn
+            conn.connect()  # a hub gone from the network: given up soon, not in 35 s
+            conn.sock.settimeout(self._timeout)
+            conn.timeout = self._timeout
         return self._conn
 
     def _drop(self) -> None:

@@ -27,6 +27,7 @@ class Comparison:
     first_changed: int | None  # the first link the file holds differently, if any
     hub_seal: str  # the seal of the hub's link at `compared_at` ("" for none)
     requests: int  # how many times the hub was asked
+    earlier: tuple[str, ...] = ()  # the desks the hub knows this file enrolled as before
 
     @property
     def file_lacks(self) -> int:
@@ -64,8 +65,9 @@ def compare(conn: sqlite3.Connection, client: HubClient, desk_id: str) -> Compar
     requests = 1
     hub_head = int((answer.get("head") or {}).get("seq", 0))
     point = min(file_head, hub_head)
+    earlier = tuple(d for d in answer.get("earlier") or () if isinstance(d, str))
     if point == 0:
-        return Comparison(desk_id, file_head, hub_head, 0, None, "", requests)
+        return Comparison(desk_id, file_head, hub_head, 0, None, "", requests, earlier)
     theirs = answer.get("links", {}).get(str(point))
     if theirs is None:
         theirs = client.chain(desk_id, [point]).get("links", {}).get(str(point))
@@ -75,7 +77,18 @@ def compare(conn: sqlite3.Connection, client: HubClient, desk_id: str) -> Compar
         first_changed, asked = _first_changed(conn, client, desk_id, point)
         requests += asked
     return Comparison(desk_id, file_head, hub_head, point, first_changed,
-                      seal_code(point, theirs) if theirs else "", requests)
+                      seal_code(point, theirs) if theirs else "", requests, earlier)
+
+
+def compare_all(conn: sqlite3.Connection, client: HubClient,
+                desk_id: str) -> list[Comparison]:
+    """The file against its desk's chain, then against the chain of each desk the hub knows
+    it enrolled as before (`sync enrol --replace`, or its enrolment deleted and enrolled
+    anew): a forger who re-enrols pushes the rewritten chain under a new id, but the hub
+    still holds what the earlier enrolment sent."""
+    own = compare(conn, client, desk_id)
+    return [own, *(compare(conn, client, earlier) for earlier in own.earlier
+                   if earlier != desk_id)]
 
 
 def _first_changed(conn: sqlite3.Connection, client: HubClient, desk_id: str,

@@ -173,3 +173,13 @@ def test_a_database_that_does_not_exist_is_said_so_without_a_traceback(pg_cluste
     assert refused.returncode == 2
     assert "cannot reach the hub's database" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_a_port_out_of_range_is_refused_without_a_traceback(tmp_path):
+    from tests.test_cli import run
+
+    for port in ("99999", "-1"):
+        result = run("hub", "--db", str(tmp_path / "hub.db"), "--port", port)
+        assert result.returncode == 2, result.stdout
+        assert "--port" in result.stderr and "0 to 65535" in result.stderr
+        assert "Traceback" not in result.stderr

@@ -86,6 +86,7 @@ def test_an_ack_witnessed_one_second_after_the_due_time_is_late_by_that_second(d
 
 def test_an_ack_at_the_due_time_exactly_is_in_time(desk, clock):
     fire, cap = shared_fire(desk)
+    clock.advance(minutes=6)  # pulled after the press, before the desk looked for misses
     apply_hub_events([ack_event(cap, NOON + timedelta(minutes=5))], desk_id=DESK_ID,
                      incidents=desk)
     assert report(fire).status == "met"
@@ -166,6 +167,7 @@ def test_the_record_shows_the_receipt_with_who_and_when(desk, clock, shipped_cat
     from models.incidents.record_document import build_record
 
     fire, cap = shared_fire(desk)
+    clock.advance(minutes=4)  # pulled after the press (a press is never in the desk's future)
     apply_hub_events([ack_event(cap, NOON + timedelta(minutes=3))], desk_id=DESK_ID,
                      incidents=desk)
     (line,) = [t for t in build_record(shipped_catalog, fire).timeline
@@ -191,3 +193,33 @@ def test_a_leader_ack_not_addressed_by_the_hub_is_not_applied(desk, clock):
     del forged["for"]
     assert apply_hub_events([forged], desk_id=DESK_ID, incidents=desk) == []
     assert report(fire).status == "pending"
+
+
+def test_a_hub_clock_set_back_after_the_press_never_makes_a_met_report_late(desk, clock):
+    """The hub saw the press at 12:04 on its clock, then its clock went back an hour: the
+    offset the desk measures now puts the press at 13:04, in the desk's future. It is
+    recorded as done no later than the desk's now: met, not late by 59 minutes."""
+    fire, cap = shared_fire(desk)
+    clock.advance(minutes=4, seconds=30)
+    apply_hub_events([ack_event(cap, NOON + timedelta(minutes=4))], desk_id=DESK_ID,
+                     incidents=desk, offset=-timedelta(hours=1))
+    assert report(fire).status == "met"
+    (received,) = entries(fire, "leader_received")
+    assert datetime.fromisoformat(received["desk_at"]) <= clock.now()
+    assert verify_incident(fire) == []
+
+
+def test_a_hub_clock_set_forward_never_puts_the_press_before_the_readout_was_shared(
+        desk, clock):
+    """The offset says the hub runs an hour ahead, but the press was seen on its older
+    time: on the desk's clock it falls an hour before the read-out existed. The record says
+    no earlier than the sharing."""
+    clock.advance(minutes=1)
+    fire, cap = shared_fire(desk)
+    shared_at = clock.now()
+    clock.advance(minutes=2)
+    apply_hub_events([ack_event(cap, NOON + timedelta(minutes=2))], desk_id=DESK_ID,
+                     incidents=desk, offset=timedelta(hours=1))
+    (received,) = entries(fire, "leader_received")
+    assert datetime.fromisoformat(received["desk_at"]) == shared_at
+    assert received["local_time"] == "12:01"

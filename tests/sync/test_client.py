@@ -187,3 +187,40 @@ def test_the_desks_guard_refuses_a_call_on_the_main_thread(server, client_of):
     worker.start()
     worker.join(10)
     assert outcome == [{"proto": 1}]
+
+
+def test_a_hub_that_never_answers_the_connection_is_given_up_before_the_read_timeout():
+    """A hub PC gone from the network drops the connection's first packet: the call waits
+    in connect(), where abort() cannot reach it, so the desk's worker (joined when Python
+    exits) held a quitting desk for the whole read timeout (35 s). Connecting has its own
+    short limit. Here: a listener whose queue is full, so its SYNs are dropped."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    queued = []
+    for _ in range(5):  # fill the accept queue
+        extra = socket.socket()
+        extra.setblocking(False)
+        extra.connect_ex(("127.0.0.1", port))
+        queued.append(extra)
+    client = HubClient(f"http://127.0.0.1:{port}", "t")
+    outcome = []
+    caller = threading.Thread(target=lambda: outcome.append(_unreachable(client.hello)),
+                              daemon=True)
+    try:
+        caller.start()
+        caller.join(20)  # well under the 35 s read timeout
+        assert not caller.is_alive(), "still connecting after 20 s"
+        assert outcome == [True]
+    finally:
+        for s in (*queued, listener):
+            s.close()
+
+
+def _unreachable(call) -> bool:
+    try:
+        call()
+    except HubUnreachable:
+        return True
+    return False

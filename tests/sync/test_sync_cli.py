@@ -78,12 +78,15 @@ def test_enrol_then_sync_moves_every_record_and_says_so(desk_db, desk_path, inci
 
 
 def test_a_used_code_is_refused_with_what_to_do(desk_path, hub, hub_db):
+    import shutil
+
     from tests.sync.hubs import new_code
 
     code = new_code(hub_db)
+    other = desk_path.with_name("other.db")
+    shutil.copy(desk_path, other)  # a second desk's file, not enrolled
     assert run("sync", "enrol", "--db", str(desk_path), "--hub", hub.url,
                "--code", code).returncode == 0
-    other = desk_path.with_name("other.db")
     result = run("sync", "enrol", "--db", str(other), "--hub", hub.url, "--code", code)
     assert result.returncode == 2
     assert "did not accept the code" in result.stderr and "main.py hub code" in result.stderr
@@ -146,3 +149,20 @@ def test_what_moved_counts_every_round_of_a_long_pull(tmp_path, hub, hub_db):
     assert f"pulled {entries:,}" in result.stdout
     again = run("sync", "--db", str(busy))  # the quiet desk's entries, never its own back
     assert f"pulled {quiet_entries:,};" in again.stdout, again.stdout
+
+
+def test_a_file_that_is_not_there_is_refused_and_the_code_kept(tmp_path, desk_db, desk_path,
+                                                               hub, hub_db):
+    """A mistyped --db made a new empty desk file, enrolled it and used the code up."""
+    from tests.sync.hubs import new_code
+
+    typo = tmp_path / "dsek.db"
+    code = new_code(hub_db)
+    for args in (("sync", "enrol", "--db", str(typo), "--hub", hub.url, "--code", code),
+                 ("sync", "--db", str(typo))):
+        result = run(*args)
+        assert result.returncode == 2, result.stdout
+        assert f"No database at {typo}" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.glob("dsek.db*")) == []
+    result = run("sync", "enrol", "--db", str(desk_path), "--hub", hub.url, "--code", code)
+    assert result.returncode == 0, result.stderr

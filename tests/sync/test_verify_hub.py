@@ -113,3 +113,117 @@ def test_the_hub_away_is_exit_1(synced, desk_path, hub, capsys):
     hub.stop()
     code, out = verify(capsys, desk_path, "--hub", hub.url)
     assert code == 1 and "not compared with the hub" in out and "Traceback" not in out
+
+
+def test_the_forger_who_enrols_the_file_anew_is_still_caught(synced, desk_path, hub, hub_db,
+                                                             capsys, clock):
+    """Re-enrolling (`sync enrol --replace`, what a restored file is told to do) pushes the
+    forged chain under a new desk id; the hub still holds what the earlier enrolment sent."""
+    removed_at = first_link_of(desk_path, incident=3)
+    recompute_everything(desk_path, incident=3)
+    put_guards_back(desk_path)
+    db = open_database(desk_path)
+    try:
+        service = SyncService(database=desk_path, now=clock.now)
+        service.enrol(hub.url, new_code(hub_db), desk_name="1号台", replace=True)
+        engine = service.engine()
+        try:
+            assert engine.round().backlog == 0
+        finally:
+            engine.close()
+    finally:
+        db.close()
+    code, out = verify(capsys, desk_path, "--hub", hub.url)
+    assert code == 2, out
+    assert f"records changed after the hub received them, from link {removed_at} " in out
+    assert synced in out  # the earlier desk id, whose chain the hub kept
+
+
+def test_a_file_restored_and_enrolled_anew_notes_what_its_earlier_enrolment_sent(
+        synced, desk_path, hub, hub_db, tmp_path, capsys, incidents, clock):
+    import shutil
+
+    older = tmp_path / "older.db"
+    shutil.copy(desk_path, older)
+    db = open_database(desk_path)
+    try:
+        press(incidents, clock, 1)
+        engine = SyncService(database=desk_path, now=clock.now).engine()
+        try:
+            assert engine.round().backlog == 0
+        finally:
+            engine.close()
+    finally:
+        db.close()
+    db = open_database(older)
+    try:
+        service = SyncService(database=older, now=clock.now)
+        service.enrol(hub.url, new_code(hub_db), desk_name="1号台", replace=True)
+        engine = service.engine()
+        try:
+            assert engine.round().backlog == 0
+        finally:
+            engine.close()
+    finally:
+        db.close()
+    code, out = verify(capsys, older, "--hub", hub.url)
+    assert code == 0, out
+    assert f"earlier enrolment (desk {synced})" in out
+    assert "lacks the 2 newest records" in out
+
+
+def test_the_forger_who_forgets_the_enrolment_and_enrols_as_a_new_desk_is_still_caught(
+        synced, desk_path, hub, hub_db, capsys, clock):
+    """No --replace: the forger deletes the file's enrolment and enrols it as a new desk. The
+    rewritten chain still begins with the links the first enrolment sent (the forgery is
+    later), which names the file at the hub."""
+    removed_at = first_link_of(desk_path, incident=3)
+    recompute_everything(desk_path, incident=3)
+    put_guards_back(desk_path)
+    with closing(sqlite3.connect(desk_path)) as conn, conn:
+        conn.execute("DELETE FROM sync_state")
+    db = open_database(desk_path)
+    try:
+        service = SyncService(database=desk_path, now=clock.now)
+        service.enrol(hub.url, new_code(hub_db), desk_name="1号台")
+        engine = service.engine()
+        try:
+            assert engine.round().backlog == 0
+        finally:
+            engine.close()
+    finally:
+        db.close()
+    code, out = verify(capsys, desk_path, "--hub", hub.url)
+    assert code == 2, out
+    assert f"records changed after the hub received them, from link {removed_at} " in out
+    assert synced in out
+
+
+def test_a_file_restored_enrolled_anew_and_written_since_is_told_apart_in_words(
+        synced, desk_path, hub, hub_db, tmp_path, capsys, incidents, clock):
+    """Its records from the restore point differ from what the earlier enrolment sent: by
+    the chain alone that is the forger's file too, so it is not passed (exit 2), and the
+    message names the restore as the other reading."""
+    import shutil
+
+    older = tmp_path / "older.db"
+    shutil.copy(desk_path, older)
+    restored_at = first_link_of(desk_path, incident=5) + 2  # the file's head + 1
+    for path, anew in ((desk_path, False), (older, True)):
+        db = open_database(path)
+        try:
+            press(incidents, clock, 1)
+            service = SyncService(database=path, now=clock.now)
+            if anew:
+                service.enrol(hub.url, new_code(hub_db), desk_name="1号台", replace=True)
+            engine = service.engine()
+            try:
+                assert engine.round().backlog == 0
+            finally:
+                engine.close()
+        finally:
+            db.close()
+    code, out = verify(capsys, older, "--hub", hub.url)
+    assert code == 2, out
+    assert f"from link {restored_at} " in out
+    assert "restored from a backup older than that link and written since" in out

@@ -28,7 +28,8 @@ class HeaderBar(QFrame):
         self.clerk.clicked.connect(self.clerk_clicked.emit)
         self.clerk_dialog: QDialog | None = None  # the "who is on duty?" dialog, once opened
         self.time = QLabel(objectName="clockLabel")
-        self.sync = QLabel(objectName="syncLabel")  # a desk syncing with a hall hub: how far
+        # a desk syncing with a hall hub: how far (elided: a long state never widens the window)
+        self.sync = ElidedLabel(objectName="syncLabel")
         self.sync.hide()
         identity = QWidget(objectName="headerIdentity")
         identity_layout = QHBoxLayout(identity)

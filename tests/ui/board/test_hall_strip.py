@@ -82,3 +82,24 @@ def test_enrolled_the_strip_is_in_the_header_and_nothing_else_moves(
     assert strip.parent() is enrolled.header
     assert after == before
     assert enrolled.header.height() == alone.header.height()
+
+
+@pytest.mark.usefixtures("desk_look")
+def test_the_longest_sync_state_in_the_header_moves_nothing(
+        qtbot, tmp_path, controller, shipped_catalog, clock):
+    """A desk run in English (the source language) shows its longest sync state beside the
+    strip: the window keeps its width at 1366, the emergency bar and 110/119/120 their places."""
+    store = SettingsStore(tmp_path / "s.json")
+    put_on_duty(store, "张三")
+    state.enrol(Enrolment("http://127.0.0.1:9", "h", "d1", "edk1.t", "x", "城东"), clock.now())
+    desk, before = layout(qtbot, shipped_catalog, controller.service.plan, clock, store)
+    longest = ("This file is older than the hub's copy (restored from a backup?): "
+               "not syncing")
+    desk.header.set_sync(longest)
+    QApplication.processEvents()
+    window = desk.window
+    screen = window.screen("emergency")
+    after = [w.geometry().translated(w.mapTo(window, w.rect().topLeft()) - w.pos())
+             for w in (window.stack, screen.strip, *screen.numbers.buttons.values())]
+    assert after == before
+    assert desk.header.sync.text() == longest  # whole, in its tooltip too
