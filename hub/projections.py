@@ -10,7 +10,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from hub.auth import digest
 from hub.store.base import Cursor
 from hub.wire import TIMELINE, Event
 from models.sync.merge import DEADLINE_RANK, INCIDENT_RANK, forward
@@ -70,8 +69,8 @@ def fold(events: Sequence[Event]) -> Folded:
         if event.kind in DEADLINE_STATUS_OF_KIND or event.kind in (
                 "deadline_met", "alarm_acknowledged"):
             _fold_deadline(out, event, data)
-        elif event.kind == "readout_shared" and isinstance(data.get("cap"), str):
-            out.readouts.append((digest(data["cap"]), event.incident, _text(data.get("role")),
+        elif event.kind == "readout_shared" and _is_digest(data.get("cap_hash")):
+            out.readouts.append((data["cap_hash"], event.incident, _text(data.get("role")),
                                  _text(data.get("person")), _text(data.get("text", event.text)),
                                  event.seq))
     return out
@@ -124,6 +123,12 @@ def _data(text: str) -> dict:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def _is_digest(value) -> bool:
+    """A SHA-256 in hex, as a read-out's capability is recorded (never the capability)."""
+    return isinstance(value, str) and len(value) == 64 and all(
+        c in "0123456789abcdef" for c in value)
 
 
 def _text(value) -> str | None:

@@ -148,7 +148,7 @@ def _recorded_at(cur: Cursor, shared: Shared) -> datetime | None:
             said = json.loads(data)
         except ValueError:
             continue
-        if isinstance(said, dict) and cap_hash(str(said.get("cap", ""))) == shared.cap_hash:
+        if isinstance(said, dict) and said.get("cap_hash") == shared.cap_hash:
             return parse_z(received_at)
     return None
 

@@ -5,6 +5,7 @@ Plain functions over the database and an injected time; the widgets call these a
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -216,12 +217,20 @@ def mark_reported(catalog: Catalog, incident_id: int, role_key: str, act: Act,
         deadlines.meet_matching(catalog, incident, role.key, act, to_person=person)
 
 
+def capability_hash(cap: str) -> str:
+    """A read-out page's capability as the record keeps it (and the hub knows it): its
+    SHA-256. The capability itself is only ever in the address shown to the leader."""
+    return hashlib.sha256(cap.encode("utf-8")).hexdigest()
+
+
 def share_readout(catalog: Catalog, incident_id: int, role_key: str, person: str, text: str,
                   act: Act, *, cap: str) -> None:
-    """The read-out as shown, shared for the leader's "收到" on a phone: the page's
-    capability `cap` (the secret part of its address), whom it is for and the text, recorded
-    on the timeline (and so sent to the hall hub, which serves the page). Sharing is no
-    report: it meets nothing and puts nothing in hand; the leader's "收到" does."""
+    """The read-out as shown, shared for the leader's "收到" on a phone: the hash of the
+    page's capability `cap` (the secret part of its address), whom it is for and the text,
+    recorded on the timeline (and so sent to the hall hub, which serves the page). The
+    capability itself is not recorded: whoever reads the file or the hub's database cannot
+    press 收到 with it. Sharing is no report: it meets nothing and puts nothing in hand; the
+    leader's "收到" does."""
     incident = _incident(incident_id, deadlines.OPEN_FOR_DEADLINES)
     role = _role(catalog, role_key)
     if not cap:
@@ -229,7 +238,8 @@ def share_readout(catalog: Catalog, incident_id: int, role_key: str, person: str
     with transaction():
         append_entry(incident, READOUT_SHARED, at=act.now, actor=act.who.clerk,
                      desk=act.who.desk, text=" ".join(p for p in (role.name, person) if p),
-                     data={"cap": cap, "role": role.key, "person": person, "text": text})
+                     data={"cap_hash": capability_hash(cap), "role": role.key,
+                           "person": person, "text": text})
 
 
 def add_note(incident_id: int, text: str, act: Act) -> None:

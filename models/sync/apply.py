@@ -11,7 +11,6 @@ the stream (other desks' entries, this desk's own) is the board's business, not 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Iterable, Mapping
@@ -126,7 +125,7 @@ def record_received(catalog: Catalog, incident: Incident, shared: dict, ack: Ack
     local = hall_time.local_text(desk_at, act.zone, "%H:%M")
     role = shared.get("role", "")
     data = {"ack": ack.ack, "by": ack.by, "hub_at": ack.hub_at, "desk_at": desk_at.isoformat(),
-            "role": role, "cap": shared.get("cap", ""), "local_time": local}
+            "role": role, "cap_hash": shared.get("cap_hash", ""), "local_time": local}
     entry = append_entry(incident, LEADER_RECEIVED, at=act.now, actor=act.who.clerk,
                          desk=act.who.desk, text=f"received by {ack.by} at {local}", data=data)
     proof = {"by": "hub", "ack": ack.ack, "hub_at": ack.hub_at, "desk_at": desk_at.isoformat()}
@@ -150,7 +149,7 @@ def shared_readout(digest: str, incident_id: int | None) -> TimelineEntry | None
     for query in ((shares.where(TimelineEntry.incident == incident_id), shares)
                   if incident_id is not None else (shares,)):
         for entry in query:
-            if cap_hash(str(json.loads(entry.data).get("cap", ""))) == digest:
+            if json.loads(entry.data).get("cap_hash") == digest:
                 return entry
     return None
 
@@ -158,14 +157,11 @@ def shared_readout(digest: str, incident_id: int | None) -> TimelineEntry | None
 def already_received(incident_id: int, digest: str) -> bool:
     """Whether this read-out's acknowledgement is on the timeline already (the hub keeps one
     per read-out; a second would be a second hub's, or a forwarded copy's, of the same)."""
-    return any(cap_hash(str(json.loads(e.data).get("cap", ""))) == digest
+    return any(json.loads(e.data).get("cap_hash") == digest
                for e in TimelineEntry.select().where(TimelineEntry.incident == incident_id,
                                                      TimelineEntry.kind == LEADER_RECEIVED))
 
 
-def cap_hash(cap: str) -> str:
-    """A capability as the hub knows it: its SHA-256 (hub.phone.acks keeps the same)."""
-    return hashlib.sha256(cap.encode("utf-8")).hexdigest()
 
 
 def parse_utc(text: str) -> datetime:

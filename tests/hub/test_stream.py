@@ -7,8 +7,6 @@ import json
 import threading
 import time
 
-import pytest
-
 from hub.context import HUB
 from hub.hub_events import publish_hub_event
 from tests.hub.pushes import push_body
@@ -227,13 +225,6 @@ def test_a_desk_enrolled_anew_reads_the_chain_it_replaces_of_its_own_hall_only(
     assert other_hall.get(path).status == 403
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a file restored and enrolled anew (sync enrol --replace) pushes its whole chain again "
-    "under the new desk id; the hub keeps the replaced desk's incidents as they were, so the "
-    "board shows each running incident twice (the old copy never closes) and the daily log "
-    "--hub lists them twice. Fix: the hub folds a replaced desk's incidents into its "
-    "replacement's (same incident ids up to the restore point), or hides the replaced desk's "
-    "copies that the replacement holds"))
 def test_a_desk_enrolled_anew_in_place_of_another_is_one_desk_on_the_board(
         served, store, enrol, desk_events):
     from datetime import UTC, datetime

@@ -10,10 +10,11 @@ import pytest
 
 from models.clock.act import Who
 from models.clock.clocks import FakeClock
+from models.incidents.response import capability_hash as cap_hash
 from models.incidents.verify import verify_incident
 from models.services.incidents import IncidentService
 from models.store.tables import AppliedHubEvent, Deadline, SyncState, TimelineEntry
-from models.sync.apply import apply_hub_events, cap_hash
+from models.sync.apply import apply_hub_events
 
 WHO = Who(hall="城东营业厅", desk="1号台", clerk="张三")
 DESK_ID = "d" * 32
@@ -67,7 +68,7 @@ def test_an_ack_witnessed_in_time_meets_the_report_with_the_hubs_proof(desk, clo
     assert changed == [fire]
     (received,) = entries(fire, "leader_received")
     assert received["by"] == "王经理" and received["role"] == "group_leader"
-    assert received["cap"] == cap and received["local_time"] == "12:04"
+    assert received["cap_hash"] == cap_hash(cap) and received["local_time"] == "12:04"
     assert report(fire).status == "met"
     (met,) = entries(fire, "deadline_met")
     assert met["late_seconds"] == 0 and met["to"] == "王经理"

@@ -241,12 +241,6 @@ def test_presses_at_the_same_moment_make_one_ack(served, store, desk):
                            ).fetchone()[0] == 1
 
 
-LEAKED_CAP = ("the desk writes the capability itself into the hashed readout_shared entry "
-              "(models/incidents/response.py share_readout); the hub stores it verbatim (the "
-              "stream leaves it out). Fix: the entry keeps only the capability's hash "
-              "(apply.py matches by hash already) and the desk keeps the capability beside it")
-
-
 def test_another_desk_of_the_hall_is_not_given_the_capability(served, enrol, desk):
     other = enrol("2号台")
     events = other.get("/v1/events?after=0&wait=0").body["events"]
@@ -257,7 +251,6 @@ def test_another_desk_of_the_hall_is_not_given_the_capability(served, enrol, des
                                  ensure_ascii=False)
 
 
-@pytest.mark.xfail(strict=True, reason=LEAKED_CAP)
 def test_a_copy_of_the_hubs_database_does_not_give_the_capability_away(store, desk):
     with store.transaction() as cur:
         held = cur.execute("SELECT data FROM event").fetchall()

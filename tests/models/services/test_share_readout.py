@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from models.incidents.response import capability_hash
 from models.services.incidents import ActionRefused
 from models.store.tables import SyncState, TimelineEntry
 from tests.models.services.conftest import stored
@@ -24,8 +25,10 @@ def test_a_shared_readout_is_on_the_timeline_with_its_cap(incidents):
     base, cap = outcome.value.rsplit("/r/", 1)
     assert base == "http://192.168.1.10:8770" and len(cap) >= 22
     (entry,) = TimelineEntry.select().where(TimelineEntry.kind == "readout_shared")
-    assert json.loads(entry.data) == {"cap": cap, "role": "group_leader", "person": "王经理",
-                                      "text": "时间：12:00"}
+    # the record keeps the capability's hash, never the capability (the page's key)
+    assert json.loads(entry.data) == {"cap_hash": capability_hash(cap), "role": "group_leader",
+                                      "person": "王经理", "text": "时间：12:00"}
+    assert cap not in entry.data
     assert outcome.changes.timeline and outcome.changes.incident_id == fire
 
 

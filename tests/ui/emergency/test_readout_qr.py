@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
+from models.incidents.response import capability_hash
 from models.store.tables import SyncState, TimelineEntry
 from ui.common.people import ReportChoice
 from ui.emergency.readout_dialog import ReadoutDialog
@@ -78,7 +79,8 @@ def test_sharing_records_the_readout_and_shows_its_code(qtbot, emergency):
     assert qr is not None and qr.isVisible() and not qr.isModal()
     entry = TimelineEntry.get(TimelineEntry.kind == "readout_shared")
     data = json.loads(entry.data)
-    assert qr.url == "http://192.168.1.10:8770/r/" + data["cap"]
+    base, cap = qr.url.rsplit("/r/", 1)
+    assert base == "http://192.168.1.10:8770" and data["cap_hash"] == capability_hash(cap)
     assert data["text"] == shown and data["role"] == "group_leader"
     assert guided.timeline.item(0).text().endswith("读出稿已发手机确认：应急管理小组组长")
 
