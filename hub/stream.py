@@ -46,7 +46,9 @@ def read_page(store: HubStore, hall_id: str, after: int, limit: int,
             (hall_id, after, head, skip_origin, limit + 1)).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
-        cursor = rows[-1][0] if more else max(after, head)
+        # past the head (a hub restored from a backup): the reader is sent back to it, or it
+        # would wait for numbers the hub has given once already
+        cursor = rows[-1][0] if more else head
         desks = hall_desks(cur, hall_id)
     events = [_event(row) for row in rows]
     return Page(events, cursor, more, desks)

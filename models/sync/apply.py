@@ -47,7 +47,7 @@ class Desk(Protocol):
 class Ack:
     """A leader's "收到" as the hub witnessed it."""
 
-    origin_seq: str  # "<hub id>:<seq>": the hub event's global id
+    origin_seq: str  # "<hub id>:<seq>:<ack id>": the hub event's global id
     ack: str  # the hub's id of the acknowledgement
     by: str  # the name the leader gave
     hub_at: str  # the hub's time of the press, as the hub wrote it (ISO 8601, UTC)
@@ -83,7 +83,9 @@ def ack_of(event: Mapping, desk_id: str) -> Ack | None:
         data = json.loads(event["data"]) if isinstance(event["data"], str) else event["data"]
         digest = str(data["cap_hash"])
         incident = event.get("incident")
-        ack = Ack(f"{event['origin']}:{int(event['seq'])}", str(data["ack"]),
+        # the hub's own number and the ack's id: a hub restored from a backup numbers its
+        # events again from where the backup stood, and a new ack must not pass for an old
+        ack = Ack(f"{event['origin']}:{int(event['seq'])}:{data['ack']}", str(data["ack"]),
                   str(data["by"]).strip(), str(data["at"]), digest,
                   int(incident) if incident is not None else None)
         ack.hub_time  # noqa: B018 - refused here if unreadable

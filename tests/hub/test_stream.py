@@ -64,6 +64,16 @@ def test_a_desk_cannot_replace_another_halls_desk(enrol, desk_events):
     assert ours.get("/v1/board").body["incidents"] == []
 
 
+def test_a_reader_past_the_hubs_head_is_sent_back_to_it(enrol, desk_events):
+    """A hub restored from an older backup: a reader's cursor is past what it holds now; the
+    answer puts it back at the head, so the events numbered anew reach it."""
+    desk, board = enrol(), enrol("看板", kind="board")
+    desk.post("/v1/push", push_body(desk_events[:2]))
+    head = board.get("/v1/events?after=0").body["cursor"]
+    answer = board.get(f"/v1/events?after={head + 1000}&wait=25").body  # at once, no wait
+    assert answer["cursor"] == head and answer["events"] == []
+
+
 def test_another_halls_events_are_not_in_the_stream(enrol, desk_events):
     ours, theirs = enrol("1号台", hall="城东"), enrol("1号台", hall="城西")
     theirs.post("/v1/push", push_body(desk_events))

@@ -129,6 +129,19 @@ def test_applying_twice_writes_nothing_more(desk, clock):
     assert AppliedHubEvent.select().count() == 1
 
 
+def test_a_hub_restored_from_a_backup_numbering_again_does_not_hide_a_new_ack(desk, clock):
+    """The hub's own events are numbered again from where its backup stood: a new ack, of
+    another read-out, comes with the number of one applied before, and is still applied."""
+    fire, cap = shared_fire(desk)
+    other, other_cap = shared_fire(desk)
+    at = NOON + timedelta(minutes=1)
+    assert apply_hub_events([ack_event(cap, at, seq=5, ack="a1")], desk_id=DESK_ID,
+                            incidents=desk) == [fire]
+    assert apply_hub_events([ack_event(other_cap, at, seq=5, ack="a2", incident=other)],
+                            desk_id=DESK_ID, incidents=desk) == [other]
+    assert report(other).status == "met"
+
+
 def test_a_second_ack_of_the_same_readout_is_marked_but_not_recorded(desk, clock):
     fire, cap = shared_fire(desk)
     apply_hub_events([ack_event(cap, NOON + timedelta(minutes=1)),
