@@ -64,8 +64,9 @@ def _event(row: tuple) -> dict:
 
 
 def _without_cap(data: str) -> str:
-    """A shared read-out's data without its capability: the address is the leader's key to
-    press 收到, and no other desk or board of the hall needs it (its own desk has it)."""
+    """A shared read-out's data without a capability in clear: the address is the leader's
+    key to press 收到. Desks record only its hash; a desk that wrote the capability itself
+    (an older or altered program) must not hand it to every desk and board of the hall."""
     try:
         value = json.loads(data)
     except ValueError:

@@ -3,8 +3,8 @@ phone (a `leader_ack` the hub recorded for this desk) becomes a `leader_received
 incident's timeline and meets the report deadline to that leader's role, with the hub's
 witness as proof.
 
-Applying is idempotent: each hub event applied is kept (AppliedHubEvent, by origin and
-sequence) in the same transaction as the entry it caused, so a re-pull after a crash, a
+Applying is idempotent: each hub event applied is kept (AppliedHubEvent, by origin, sequence
+and the ack's id) in the same transaction as the entry it caused, so a re-pull after a crash, a
 duplicated delivery or a second press on the phone writes nothing more. Every other event of
 the stream (other desks' entries, this desk's own) is the board's business, not this file's.
 """
