@@ -47,6 +47,7 @@ def run_desk(args) -> int:
     from models.incidents.response import keeping_running
     from models.incidents.running_edition import edition_to_run
     from models.incidents.timeline import last_recorded
+    from models.journal.book import last_written
     from models.plans.editions import EditionsError, edition_problems, in_edition, load_editions
     from models.plans.loader import CatalogError
     from models.plans.manifest import PlanFolderRefused, load_verified
@@ -133,7 +134,8 @@ def run_desk(args) -> int:
             DatabaseRefused("damaged", db_path, reason=str(error))))
 
     try:  # the hall's time zone decides "today"; time never starts before what is recorded
-        clock = SystemClock(hall_zone(store), not_before=last_recorded())
+        written = [t for t in (last_recorded(), last_written()) if t is not None]
+        clock = SystemClock(hall_zone(store), not_before=max(written, default=None))
     except Exception as e:
         return refuse_damaged(e)
     try:  # the hall's published plans, if it has published its own

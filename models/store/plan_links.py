@@ -23,8 +23,10 @@ import peewee as pw
 from models.store.ledger import append_link, link_hash
 from models.store.tables import bound_database
 
-PLAN_ACT, PLAN_CHANGE = 1, 2  # LedgerEntry.kind
-KINDS = {PLAN_ACT: "plan_release", PLAN_CHANGE: "plan_change"}
+PLAN_ACT, PLAN_CHANGE, JOURNAL = 1, 2, 3  # LedgerEntry.kind
+# The journal's entries (since schema version 8: models.journal) are linked the same way: a
+# row without a hash of its own, its link covering every column.
+KINDS = {PLAN_ACT: "plan_release", PLAN_CHANGE: "plan_change", JOURNAL: "journal_entry"}
 
 # Each kind's rows as hashed: every column, in this order (the first is the id).
 ROWS_SQL = {
@@ -32,6 +34,8 @@ ROWS_SQL = {
               "r.signed_on, r.note, r.texts, r.plan_id, v.version, v.digest, v.revised, "
               "v.snapshot FROM plan_release r LEFT JOIN plan_version v ON v.id = r.plan_id",
     PLAN_CHANGE: 'SELECT id, draft_id, at, by, "where", old, new FROM plan_change',
+    JOURNAL: "SELECT id, at, kind, actor, desk, incident, follows, text, data "
+             "FROM journal_entry",
 }
 
 
@@ -55,7 +59,8 @@ class PlanLinkFinding:
 
     def what(self) -> str:
         """The row in words: "plan act #3 (published)", "plan change #12"."""
-        name = {PLAN_ACT: "plan act", PLAN_CHANGE: "plan change"}.get(
+        name = {PLAN_ACT: "plan act", PLAN_CHANGE: "plan change",
+                JOURNAL: "journal entry"}.get(
             self.kind, f"a link of kind {self.kind} to row")  # a kind the program never writes
         return f"{name} #{self.row}" + (f" ({self.act})" if self.act else "")
 
@@ -122,7 +127,7 @@ def plan_link_findings(db: pw.Database) -> list[PlanLinkFinding]:
     return findings
 
 
-_AT = {PLAN_ACT: 3, PLAN_CHANGE: 2}  # where each kind's time written is in its row
+_AT = {PLAN_ACT: 3, PLAN_CHANGE: 2, JOURNAL: 1}  # where each kind's time written is in its row
 
 
 def _id_column(kind: int) -> str:
@@ -130,6 +135,8 @@ def _id_column(kind: int) -> str:
 
 
 def _rows(db: pw.Database, kind: int) -> list[tuple]:
+    if not db.table_exists(KINDS[kind]):  # the journal, in a file older than version 8
+        return []
     return db.execute_sql(f"{ROWS_SQL[kind]} ORDER BY {_id_column(kind)}").fetchall()
 
 

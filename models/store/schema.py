@@ -25,6 +25,7 @@ from models.store.tables import (
     Deadline,
     DrillRun,
     Incident,
+    JournalEntry,
     LedgerEntry,
     NoteDraft,
     PlanApproval,
@@ -43,7 +44,7 @@ from models.store.tables import (
 ALL_MODELS = (PlanVersion, PlanApproval, Incident, TimelineEntry, Deadline, RecordData,
               RecordDraft, NoteDraft, Amendment, Contact, ContactPhone, DrillRun,
               TrainingRecord, LedgerEntry, PlanDraft, PlanChange, PlanRelease, PlanTrigger,
-              SyncState, AppliedHubEvent)
+              SyncState, AppliedHubEvent, JournalEntry)
 
 
 def v2_drill_reports_and_plan_approvals(db: pw.Database) -> None:
@@ -102,9 +103,20 @@ def v7_sync_with_a_hub(db: pw.Database) -> None:
     db.create_tables([SyncState, AppliedHubEvent])
 
 
+def v8_desk_journal(db: pw.Database) -> None:
+    """The desk's journal (models.journal): the duty phone log, shift handovers, drill
+    evaluations and what else is not one incident's timeline; append-only, each row linked
+    into the desk-wide chain (kind 3)."""
+    db.create_tables([JournalEntry])
+    if isinstance(db, pw.SqliteDatabase):
+        for statement in JOURNAL_GUARDS:
+            db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (v2_drill_reports_and_plan_approvals, v3_quick_note_drafts,
                                      v4_desk_wide_chain, v5_plan_drafts_and_releases,
-                                     v6_plan_acts_in_the_chain, v7_sync_with_a_hub)
+                                     v6_plan_acts_in_the_chain, v7_sync_with_a_hub,
+                                     v8_desk_journal)
 
 # The search index over incidents (SQLite FTS5; models.incidents.search fills and reads it).
 # A table that keeps its content: rows can be replaced (a contentless one cannot delete on
@@ -124,11 +136,13 @@ def append_only(table: str, name: str) -> tuple[str, ...]:
 
 APPEND_ONLY = (("timeline_entry", "timeline"), ("ledger", "ledger"),
                ("plan_change", "plan_change"), ("plan_release", "plan_release"),
-               ("plan_trigger", "plan_trigger"))  # (table, the name its triggers carry)
+               ("plan_trigger", "plan_trigger"),
+               ("journal_entry", "journal"))  # (table, the name its triggers carry)
 TIMELINE_GUARDS = append_only(*APPEND_ONLY[0])
 LEDGER_GUARDS = append_only(*APPEND_ONLY[1])
-PLAN_RECORD_GUARDS = tuple(sql for table, name in APPEND_ONLY[2:]
+PLAN_RECORD_GUARDS = tuple(sql for table, name in APPEND_ONLY[2:5]
                            for sql in append_only(table, name))
+JOURNAL_GUARDS = append_only(*APPEND_ONLY[5])
 GUARDS = tuple((f"{name}_no_{op}", table) for table, name in APPEND_ONLY
                for op in ("update", "delete"))  # (trigger, its table), as append_only names them
 
@@ -144,7 +158,7 @@ def missing_guards(db: pw.Database) -> list[tuple[str, str]]:
 
 SCHEMA = Schema(tables=ALL_MODELS, migrations=MIGRATIONS,
                 sqlite_extras=(*TIMELINE_GUARDS, *LEDGER_GUARDS, *PLAN_RECORD_GUARDS,
-                               SEARCH_INDEX_SQL))
+                               *JOURNAL_GUARDS, SEARCH_INDEX_SQL))
 SCHEMA_VERSION = SCHEMA.version
 
 

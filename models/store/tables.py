@@ -136,7 +136,8 @@ class LedgerEntry(BaseModel):
     the anchor outside the file (models.incidents.seal). Since version 6 the plans' acts and
     changes are linked into it too (`kind`, models.store.plan_links)."""
 
-    # 0: a timeline entry; 1: a plan act (PlanRelease), 2: a plan change (PlanChange). An
+    # 0: a timeline entry; 1: a plan act (PlanRelease), 2: a plan change (PlanChange); 3: a
+    # journal entry (JournalEntry, since version 8). An
     # integer: 0 and 1 take no bytes in SQLite's rows, and the chain has millions of links.
     kind = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
     entry = pw.IntegerField()  # the id of the row linked, in the table `kind` names
@@ -308,6 +309,26 @@ class AppliedHubEvent(BaseModel):
 
     class Meta:
         table_name = "applied_hub_event"
+
+
+class JournalEntry(BaseModel):
+    """The desk's journal (since schema version 8): what the desk records that is not one
+    incident's timeline, or not only: the duty phone log, shift handovers, drill evaluations
+    and their corrective actions, files attached by their hash (models.journal). Append-only
+    (SQLite triggers); each row is linked into the desk-wide chain when written (kind 3,
+    models.store.plan_links), so a row changed, removed or slipped in breaks it."""
+
+    at = pw.DateTimeField(index=True)  # UTC
+    kind = pw.CharField(max_length=32, index=True)  # models.journal.KINDS
+    actor = pw.CharField(max_length=200, default="")
+    desk = pw.CharField(max_length=200, default="")
+    incident = pw.IntegerField(null=True, index=True)  # the incident it is about, if one
+    follows = pw.IntegerField(null=True, index=True)  # the entry it answers or amends, if any
+    text = pw.TextField(default="")  # one line a reader sees (the daily log's row)
+    data = pw.TextField(default="{}")  # JSON: the kind's fields
+
+    class Meta:
+        table_name = "journal_entry"
 
 
 def bound_database() -> pw.Database:

@@ -127,7 +127,8 @@ def changed_link(conn: sqlite3.Connection, position: int) -> str:
         return "a link the file no longer has"
     link_kind, entry, kind, at, number = row
     if link_kind:
-        name = {1: "plan act", 2: "plan change"}.get(link_kind, f"row of kind {link_kind}")
+        name = {1: "plan act", 2: "plan change", 3: "journal entry"}.get(
+            link_kind, f"row of kind {link_kind}")
         return f"{name} #{entry}"
     if number is None:
         return f"timeline entry #{entry}, no longer in the file"

@@ -235,7 +235,7 @@ def test_a_version_2_database_gains_quick_note_drafts(tmp_path, shipped_catalog)
     conn.commit()
     conn.close()
     db = open_database(path, now=lambda: datetime(2026, 11, 23, 8, 30))
-    assert schema_version(db) == SCHEMA_VERSION == 7
+    assert schema_version(db) == SCHEMA_VERSION == 8
     save_note_draft(1, "二楼东侧冒烟", NOW)
     assert note_draft(1) == "二楼东侧冒烟"
     db.close()
@@ -363,7 +363,7 @@ def test_a_version_3_database_gains_the_desk_wide_chain_over_what_it_holds(tmp_p
     conn.commit()
     conn.close()
     db = open_database(path, now=lambda: datetime(2026, 11, 23, 8, 30))
-    assert schema_version(db) == SCHEMA_VERSION == 7
+    assert schema_version(db) == SCHEMA_VERSION == 8
     links = list(LedgerEntry.select().order_by(LedgerEntry.id))
     entries = [e.id for e in TimelineEntry.select().order_by(TimelineEntry.id)]
     assert [link.entry for link in links] == entries and [link.id for link in links] == [1, 2, 3]
@@ -389,6 +389,6 @@ def test_a_version_6_database_gains_the_sync_tables_and_keeps_its_chain(tmp_path
     conn.commit()
     conn.close()
     db = open_database(path, now=lambda: datetime(2026, 12, 1, 8, 30))
-    assert schema_version(db) == SCHEMA_VERSION == 7
+    assert schema_version(db) == SCHEMA_VERSION == 8
     assert SyncState.select().count() == 0 and AppliedHubEvent.select().count() == 0
     assert LedgerEntry.select().count() == 0

@@ -20,7 +20,7 @@ def test_a_version_5_file_links_its_plan_change_and_acts_after_its_timeline(tmp_
     path = tmp_path / "desk.db"
     printed = version_5_file(path)
     db = open_database(path, now=lambda: datetime(2026, 12, 2, 8, 30))
-    assert schema_version(db) == SCHEMA_VERSION == 7
+    assert schema_version(db) == SCHEMA_VERSION == 8
     links = [(link.id, link.kind, link.entry) for link in LedgerEntry.select().order_by(
         LedgerEntry.id)]
     # the timeline's links as they were; then the change and the acts, in the order written
