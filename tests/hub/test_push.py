@@ -242,3 +242,27 @@ def test_display_fields_a_desk_sends_unhashed_cannot_break_the_push(enrol, desk_
                                   "started_at": 7}
     answer = desk.post("/v1/push", push_body(events, schema=2**40, app="x\x00" * 99))
     assert (answer.status, answer.body["accepted"]) == (200, len(events))
+
+
+def test_journal_links_are_kept_by_their_link_and_an_altered_one_refused(enrol, desk_events,
+                                                                          store):
+    from datetime import UTC, datetime
+
+    from models.journal import book
+    from tests.hub.desk_file import ledger_events
+
+    book.append("duty_call", at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC), actor="张三",
+                data={"caller_unit": "区应急局"})
+    events = desk_events + ledger_events(since=len(desk_events))
+    assert events[-1]["link_kind"] == 3 and set(events[-1]) == {
+        "seq", "link", "link_kind", "entry", "hash"}
+    desk = enrol()
+    altered = copy.deepcopy(events)
+    altered[-1]["hash"] = "0" * 64
+    refused = desk.post("/v1/push", push_body(altered))
+    assert (refused.status, refused.body["seq"], refused.body["which"]) == (
+        422, events[-1]["seq"], "link")
+    assert desk.post("/v1/push", push_body(events)).status == 200
+    with store.transaction() as cur:
+        kinds = cur.execute("SELECT kind FROM event WHERE link_kind = 3").fetchall()
+    assert kinds == [("journal_entry",)]
