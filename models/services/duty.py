@@ -133,3 +133,8 @@ class DutyService:
 
 def _with_number(call: CallInput, number: str) -> CallInput:
     return replace(call, incident_number=number)
+
+
+def draft_beside(settings_file: Path) -> Path:
+    """Where the desk keeps the call being typed: beside its settings (one per desk PC)."""
+    return call_draft.draft_path(settings_file)
