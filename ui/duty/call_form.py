@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -58,6 +58,7 @@ class CallForm(QDialog):
         self.phone = self._line("callPhone", LIMITS["phone"])
         self.content = QPlainTextEdit(objectName="callContent")
         self.content.setTabChangesFocus(True)
+        self.content.setMinimumHeight(60)
         self.content.setPlaceholderText(self.tr("What the caller said or asked (required)"))
         self.told_name = self._line("toldName", 50)
         self.told_name.setPlaceholderText(self.tr("Name"))
@@ -66,7 +67,7 @@ class CallForm(QDialog):
         self.add_told.clicked.connect(self._add_told)
         self.told_name.returnPressed.connect(self._add_told)
         self.told = QListWidget(objectName="toldList")
-        self.told.setMaximumHeight(72)
+        self.told.setMaximumHeight(56)
         self.remove_told = QPushButton(self.tr("Remove"), objectName="removeTold")
         self.remove_told.clicked.connect(lambda: self._remove_told(self.told.currentRow()))
         self.told_items: list[tuple[str, datetime]] = []
@@ -88,6 +89,7 @@ class CallForm(QDialog):
         self.content.textChanged.connect(self._changed)
         self.at.dateTimeChanged.connect(self._changed)
         self.incident.currentIndexChanged.connect(self._changed)
+        self.unit.setFocus()  # who calls is asked first; the time is already now
 
     def _line(self, name: str, limit: int) -> QLineEdit:
         edit = QLineEdit(objectName=name)
@@ -102,7 +104,11 @@ class CallForm(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(self.tr("Time of the call"), self.at)
+        when = QHBoxLayout()  # two to a row: the form fits the screen area at 130 % text
+        when.addWidget(self.at, 1)
+        when.addWidget(QLabel(self.tr("Recorder")))
+        when.addWidget(self.recorder, 1)
+        form.addRow(self.tr("Time of the call"), when)
         form.addRow(self.tr("Caller's unit"), self.unit)
         who = QHBoxLayout()
         for label, edit in ((self.tr("Name"), self.name), (self.tr("Post"), self.post),
@@ -122,7 +128,6 @@ class CallForm(QDialog):
         listed.addWidget(self.remove_told)
         told_box.addLayout(listed)
         form.addRow(self.tr("Also told (who, when)"), told_box)
-        form.addRow(self.tr("Recorder"), self.recorder)
         form.addRow(self.tr("About incident"), self.incident)
         buttons = QHBoxLayout()
         buttons.addWidget(self.day_calls)
@@ -132,7 +137,9 @@ class CallForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
-        self.setMinimumWidth(640)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 440)  # show_over_screen bounds it to the screen area
 
     # -- what the form shows -----------------------------------------------------------------
     def _now(self) -> QDateTime:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,7 +54,6 @@ class HandoverDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.problem)
-        self.resize(900, 560)
         waiting = controller.service.waiting_handover()
         if waiting is not None:
             self.show_answer(waiting)
@@ -71,25 +71,37 @@ class HandoverDialog(QDialog):
         self.notes = QPlainTextEdit(objectName="handoverNotes")
         self.notes.setPlaceholderText(self.tr("Notes for the incoming clerk (keys, callbacks "
                                               "promised, anything unfinished)"))
-        self.notes.setMaximumHeight(90)
+        self.notes.setMaximumHeight(80)
         self.offer_button = QPushButton(self.tr("Hand over"), objectName="offerHandover")
         self.offer_button.clicked.connect(self.hand_over)
+        # Side by side, the notes and the button under them: the dialog fits over the screen
+        # area at 1366×768 and 130 % text, the timers and 110/119/120 left in sight.
+        lists = QHBoxLayout()
+        for title, table in ((self.tr("Incidents running"), self.incidents),
+                             (self.tr("Open deadlines"), self.deadlines)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(title, objectName="sectionLabel"))
+            column.addWidget(table, 1)
+            lists.addLayout(column, 1)
+        notes = QHBoxLayout()
+        notes.addWidget(self.notes, 1)
+        notes.addWidget(self.offer_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.outgoing)
-        layout.addWidget(QLabel(self.tr("Incidents running"), objectName="sectionLabel"))
-        layout.addWidget(self.incidents, 1)
-        layout.addWidget(QLabel(self.tr("Open deadlines"), objectName="sectionLabel"))
-        layout.addWidget(self.deadlines, 1)
+        layout.addLayout(lists, 1)
         layout.addWidget(QLabel(self.tr("Notes"), objectName="sectionLabel"))
-        layout.addWidget(self.notes)
-        layout.addWidget(self.offer_button)
+        layout.addLayout(notes)
         return page
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), objectName=name)
         setup_table(table)
         table.setHorizontalHeaderLabels(headers)
+        table.setMinimumHeight(80)
         return table
+
+    def sizeHint(self) -> QSize:
+        return QSize(1180, 440)  # show_over_screen bounds it to the screen area
 
     def show_open_items(self) -> None:
         self.items = self._controller.service.open_items()
