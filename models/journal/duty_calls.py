@@ -101,9 +101,11 @@ def _told_problems(told: tuple[tuple[str, datetime], ...], called: datetime,
 def record(call: CallInput, act: Act) -> book.Entry:
     """Write the call (CallRefused, writing nothing, when a field is wrong)."""
     call, problems = check(call, act.now)
+    recorder = call.recorder or act.who.clerk
+    if not recorder:  # the book names who wrote each call down
+        problems["recorder"] = "empty"
     if problems:
         raise CallRefused(problems)
-    recorder = call.recorder or act.who.clerk
     data = {"unit": call.unit, "name": call.name, "post": call.post, "phone": call.phone,
             "content": call.content, "recorder": recorder, "recorded_at": act.now.isoformat(),
             "told": [{"name": n, "at": at.isoformat()} for n, at in call.told],

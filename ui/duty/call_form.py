@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import hall_time
-from models.clock.clocks import Clock
 from models.services.duty import CallInput, CallRefused, LinkableIncident
 from ui.duty.duty_controller import DutyController
 
@@ -42,13 +41,14 @@ class CallForm(QDialog):
     saved = Signal(int)  # the call's id
     day_calls_requested = Signal()
 
-    def __init__(self, *, controller: DutyController, clock: Clock, clerk: Callable[[], str],
+    def __init__(self, *, controller: DutyController, clerk: Callable[[], str],
                  parent: QWidget | None = None) -> None:
+        """Times are the real time on the hall's clock (the service's), even while a drill
+        runs the desk's clock faster: a call is no drill."""
         super().__init__(parent)
         self.setObjectName("callForm")
         self.setWindowTitle(self.tr("Incoming call"))
         self._controller = controller
-        self._clock = clock
         self._clerk = clerk
         self._saving = False
         self.at = self._time_edit("callTime")
@@ -143,8 +143,9 @@ class CallForm(QDialog):
 
     # -- what the form shows -----------------------------------------------------------------
     def _now(self) -> QDateTime:
-        local = self._clock.local(self._clock.now()).replace(tzinfo=None, second=0,
-                                                            microsecond=0)
+        act = self._controller.service.act()
+        local = hall_time.local(act.now, act.zone).replace(tzinfo=None, second=0,
+                                                           microsecond=0)
         return QDateTime(local)
 
     def start(self) -> None:
@@ -197,16 +198,20 @@ class CallForm(QDialog):
             self.told.takeItem(row)
             self._changed()
 
+    @property
+    def _zone(self):
+        return self._controller.service.act().zone
+
     def _moment(self, value: QDateTime) -> datetime:
         return hall_time.at_hall(value.toPython().replace(second=0, microsecond=0),
-                                 self._clock.zone)
+                                 self._zone)
 
     # -- keeping and saving ------------------------------------------------------------------
     def _changed(self, *_args) -> None:
         self._draft_timer.start()
 
     def fields(self) -> dict[str, object]:
-        local = self._clock.zone
+        local = self._zone
         return {"at": self.at.dateTime().toString(TIME_FORMAT), "unit": self.unit.text(),
                 "name": self.name.text(), "post": self.post.text(),
                 "phone": self.phone.text(), "content": self.content.toPlainText(),

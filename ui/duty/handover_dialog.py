@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import hall_time
-from models.clock.clocks import Clock
 from models.services.duty import HandoverRefused, Offer, OpenItems
 from ui.common.simple_table import fill_table, setup_table
 from ui.common.status_text import status_text
@@ -34,14 +33,13 @@ from ui.duty.duty_controller import DutyController
 
 
 class HandoverDialog(QDialog):
-    def __init__(self, *, controller: DutyController, clock: Clock, clerk: Callable[[], str],
+    def __init__(self, *, controller: DutyController, clerk: Callable[[], str],
                  names: Callable[[], list[str]], parent: QWidget | None = None) -> None:
         """`clerk`: who is on duty (the outgoing clerk); `names`: the clerks known."""
         super().__init__(parent)
         self.setObjectName("handoverDialog")
         self.setWindowTitle(self.tr("Shift handover"))
         self._controller = controller
-        self._clock = clock
         self._clerk = clerk
         self._names = names
         self.items = OpenItems()
@@ -107,7 +105,7 @@ class HandoverDialog(QDialog):
         self.items = self._controller.service.open_items()
         self.outgoing.setText(self.tr("Handed over by {0}: what is open now").format(
             self._clerk()))
-        zone = self._clock.zone
+        zone = self._controller.service.act().zone
         fill_table(self.incidents, [
             (i.number, (self.tr("[DRILL] ") if i.drill else "") + i.situation, i.level,
              status_text(i.status)) for i in self.items.incidents])
@@ -163,14 +161,14 @@ class HandoverDialog(QDialog):
 
     def show_answer(self, offer: Offer) -> None:
         self.offer = offer
-        at = hall_time.local_text(offer.at, self._clock.zone, "%H:%M")
+        at = hall_time.local_text(offer.at, self._controller.service.act().zone, "%H:%M")
         text = self.tr("{0} handed over at {1}: {2} incidents running, {3} deadlines "
                        "open.").format(offer.outgoing, at, len(offer.items.incidents),
                                        len(offer.items.deadlines))
         lines = [f"{i.number} {i.situation} {i.level} {status_text(i.status)}"
                  for i in offer.items.incidents]
         lines += [f"{d.number} {d.label} "
-                  f"{hall_time.local_text(d.due_at, self._clock.zone, '%H:%M')}"
+                  f"{hall_time.local_text(d.due_at, self._controller.service.act().zone, '%H:%M')}"
                   for d in offer.items.deadlines]
         if offer.notes:
             lines.append(self.tr("Notes: {0}").format(offer.notes))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QToolButton, QWidget
 
-from models.clock.act import Who
+from models.clock.act import Act, Who
 from models.clock.clocks import Clock, DeskClock, JumpWatch
 from models.clock.workdays import HolidayCalendar
 from models.plans.catalog import Catalog
@@ -153,7 +153,11 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                    language=lambda: str(store.get("language")), zone=clock.zone)
     contacts = ContactsController(service=ContactService(catalog=catalog, clock=clock),
                                   operations=operations)
-    duty = DutyController(service=DutyService(catalog=catalog, act=act,
+    def real_act() -> Act:
+        """Calls and handovers happen in real time, even while a drill runs the clock faster."""
+        return Act(who(), clock.real_now(), calendar(), clock.zone)
+
+    duty = DutyController(service=DutyService(catalog=catalog, act=real_act,
                                               draft_file=draft_beside(store.path)),
                           operations=operations)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
@@ -333,8 +337,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
         if raise_shown(CallForm):
             return
-        form = CallForm(controller=duty, clock=clock,
-                        clerk=lambda: str(store.get("clerk_on_duty")), parent=window)
+        form = CallForm(controller=duty, clerk=lambda: str(store.get("clerk_on_duty")),
+                        parent=window)
         form.day_calls_requested.connect(open_day_calls)
         form.finished.connect(window.activateWindow)  # keys go back to the desk
         form.finished.connect(lambda _result: form.deleteLater())
@@ -346,7 +350,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         if (shown := raise_shown(DayCalls)):
             shown.show_day()
             return
-        dialog = DayCalls(service=duty.service, clock=clock, parent=window)
+        dialog = DayCalls(service=duty.service, parent=window)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.show_day()
         show_over_screen(dialog, window)
@@ -357,8 +361,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
 
         if raise_shown(HandoverDialog):
             return
-        dialog = HandoverDialog(controller=duty, clock=clock,
-                                clerk=lambda: str(store.get("clerk_on_duty")),
+        dialog = HandoverDialog(controller=duty, clerk=lambda: str(store.get("clerk_on_duty")),
                                 names=lambda: list(store.get("clerk_names")), parent=window)
         dialog.finished.connect(window.activateWindow)
         dialog.finished.connect(lambda _result: dialog.deleteLater())

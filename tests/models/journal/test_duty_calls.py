@@ -59,6 +59,12 @@ def test_each_field_is_kept_at_its_limit_and_refused_one_character_over(desk_db,
     assert _refused(replace(CALL, **{name: "字" * (LIMITS[name] + 1)})) == {name: "too_long"}
 
 
+def test_a_call_needs_a_recorder_typed_or_the_clerk_on_duty(desk_db):
+    nobody = Act(Who("城东营业厅", "1号台", ""), NOW, HolidayCalendar())
+    assert _refused(CALL, nobody) == {"recorder": "empty"}
+    assert duty_calls.record(replace(CALL, recorder="王五"), nobody).actor == "王五"
+
+
 def test_who_was_told_cannot_be_told_before_the_call_or_in_the_future(desk_db):
     assert _refused(replace(CALL, told=(("王", CALL.at - timedelta(seconds=1)),))) == {
         "told": "before_call"}

@@ -2,6 +2,8 @@
 an alarm arriving leaves it and its typing alone; one press (or a double click) saves one
 call; a future time is refused and nothing is stored; the typing survives a crash."""
 
+from datetime import datetime, timedelta
+
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -104,7 +106,7 @@ def test_the_typing_survives_a_crash_and_comes_back_with_f8(qtbot, desk, clock):
     form.add_told.click()
     qtbot.waitUntil(lambda: desk.duty.service.draft().get("content") == "询问停电")
     # a crash: the window is gone without being put away; a new form reads the draft
-    again = CallForm(controller=desk.duty, clock=clock, clerk=lambda: "张三")
+    again = CallForm(controller=desk.duty, clerk=lambda: "张三")
     qtbot.addWidget(again)
     assert (again.unit.text(), again.content.toPlainText()) == ("区应急局", "询问停电")
     assert [name for name, _ in again.told_items] == ["王经理"]
@@ -128,3 +130,17 @@ def test_told_later_than_the_call_is_listed_with_its_time(qtbot, desk, clock):
     [call] = calls()
     assert call.data["told"][0]["name"] == "王经理"
     assert call.at.astimezone(HALL).strftime("%H:%M:%S") == "12:05:00"  # minutes, as typed
+
+
+def test_a_call_during_a_drill_keeps_the_real_time(qtbot, desk, clock):
+    desk.drills._clock.accelerate(60)  # a drill runs the desk's clock 60 times faster
+    clock.advance(minutes=1)  # real: 12:06; the drill's clock: an hour on
+    assert desk.drills._clock.now() - clock.now() >= timedelta(minutes=59)
+    form = open_form(qtbot, desk)
+    assert form.at.dateTime().toString("HH:mm") == "12:06"
+    form.content.setPlainText("真实来电")
+    form.save_button.click()
+    [call] = calls()
+    assert call.at.astimezone(HALL).strftime("%H:%M") == "12:06"
+    assert datetime.fromisoformat(call.data["recorded_at"]) == clock.now()
+    desk.drills._clock.restore()

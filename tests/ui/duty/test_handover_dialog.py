@@ -65,7 +65,7 @@ def test_a_refusal_needs_a_reason_and_leaves_the_outgoing_clerk_on_duty(qtbot, d
 def test_two_windows_answer_once(qtbot, desk, store, clock):
     first = open_handover(qtbot, desk)
     first.offer_button.click()
-    second = HandoverDialog(controller=desk.duty, clock=clock, clerk=lambda: "张三",
+    second = HandoverDialog(controller=desk.duty, clerk=lambda: "张三",
                             names=lambda: ["李四", "王五"], parent=desk.window)
     qtbot.addWidget(second)
     assert second.pages.currentIndex() == 1 and second.offer.id == first.offer.id
