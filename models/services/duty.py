@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from models.clock import hall_time
@@ -87,7 +87,7 @@ class DutyService:
         return Outcome(changes, entry.id)
 
     @command(LOGGED)
-    def tell(self, call_id: int, name: str, at) -> Changes:
+    def tell(self, call_id: int, name: str, at: datetime) -> Changes:
         duty_calls.tell(call_id, name, at, self._act())
         return LOGGED
 

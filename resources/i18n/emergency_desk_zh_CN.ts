@@ -1083,8 +1083,24 @@
         <translation>关联事件</translation>
     </message>
     <message>
+        <source>Told now: name</source>
+        <translation>刚刚告知的人：姓名</translation>
+    </message>
+    <message>
+        <source>Add to the chosen call</source>
+        <translation>补记到所选来电</translation>
+    </message>
+    <message>
         <source>{0}: {1} calls</source>
         <translation>{0}：来电 {1} 次</translation>
+    </message>
+    <message>
+        <source>Choose the call first.</source>
+        <translation>请先选择一条来电。</translation>
+    </message>
+    <message>
+        <source>Type the name of who was told.</source>
+        <translation>请填写告知了谁。</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +1895,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Incoming clerk</source>
         <translation>接班人</translation>
+    </message>
+    <message>
+        <source>Hand over again with the list now</source>
+        <translation>按当前事项重新交班</translation>
     </message>
     <message>
         <source>{0} handed over at {1}: {2} incidents running, {3} deadlines open.</source>

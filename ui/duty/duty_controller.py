@@ -3,6 +3,8 @@ Operations, telling the windows what changed."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QObject, Signal
 
 from models.services.duty import CallInput, DutyService, Offer, OpenItems
@@ -29,6 +31,10 @@ class DutyController(QObject):
             return None
         self.call_recorded.emit(outcome.value)
         return outcome.value
+
+    def tell(self, call_id: int, name: str, at: datetime) -> bool:
+        """Someone told of a call afterwards (CallRefused raised to the list)."""
+        return self.operations.run(self.service.tell, call_id, name, at) is not None
 
     def offer_handover(self, items: OpenItems, notes: str) -> Offer | None:
         outcome = self.operations.run(self.service.offer_handover, items, notes)

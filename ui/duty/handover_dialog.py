@@ -149,12 +149,16 @@ class HandoverDialog(QDialog):
         name_row.addWidget(QLabel(self.tr("Incoming clerk")))
         name_row.addWidget(self.incoming, 1)
         name_row.addWidget(self.accept_button)
+        self.again_button = QPushButton(self.tr("Hand over again with the list now"),
+                                        objectName="offerAgain")
+        self.again_button.clicked.connect(self.show_open_items)  # the older offer: superseded
         refuse_row = QHBoxLayout()
         refuse_row.addWidget(self.reason, 1)
         refuse_row.addWidget(self.refuse_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.offered)
         layout.addStretch(1)
+        layout.addWidget(self.again_button)
         layout.addLayout(name_row)
         layout.addLayout(refuse_row)
         return page

@@ -350,7 +350,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         if (shown := raise_shown(DayCalls)):
             shown.show_day()
             return
-        dialog = DayCalls(service=duty.service, parent=window)
+        dialog = DayCalls(controller=duty, parent=window)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.show_day()
         show_over_screen(dialog, window)

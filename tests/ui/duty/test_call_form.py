@@ -17,10 +17,12 @@ from ui.duty.call_form import CallForm
 def open_form(qtbot, desk) -> CallForm:
     field = focus_in(qtbot, desk.window, desk.header.clerk)
     qtbot.keyClick(field, Qt.Key.Key_F8)
-    form = desk.window.findChild(CallForm)
-    assert form is not None
-    qtbot.waitUntil(form.isVisible)
-    return form
+    qtbot.waitUntil(lambda: len(shown_forms(desk)) == 1)
+    return shown_forms(desk)[0]
+
+
+def shown_forms(desk) -> list[CallForm]:
+    return [f for f in desk.window.findChildren(CallForm) if f.isVisible()]
 
 
 def calls():

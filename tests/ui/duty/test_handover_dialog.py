@@ -84,3 +84,21 @@ def test_a_handover_waiting_is_asked_for_again_when_the_dialog_is_opened(qtbot, 
     dialog.close()
     again = open_handover(qtbot, desk)
     assert again.pages.currentIndex() == 1 and again.offer.id == dialog.offer.id
+
+
+def test_handed_over_again_the_older_offer_cannot_be_answered(qtbot, desk, store):
+    dialog = open_handover(qtbot, desk)
+    dialog.offer_button.click()
+    old = dialog.offer
+    dialog.again_button.click()
+    assert dialog.pages.currentIndex() == 0
+    dialog.offer_button.click()
+    assert dialog.offer.id != old.id
+    stale = HandoverDialog(controller=desk.duty, clerk=lambda: "张三", names=lambda: ["李四"],
+                           parent=desk.window)
+    qtbot.addWidget(stale)
+    stale.show_answer(old)
+    stale.incoming.setCurrentText("李四")
+    stale.accept_button.click()
+    assert book.entries(("handover_accepted",)) == [] and stale.problem.text()
+    assert store.get("clerk_on_duty") == "张三"
