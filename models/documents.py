@@ -123,6 +123,7 @@ class CallLine:
     recorder: str
     incident: str = ""  # the number of the incident it is about, if one
     desk: str = ""
+    handling: str = ""  # 处理意见
 
 
 @dataclass(frozen=True)

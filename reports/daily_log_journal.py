@@ -23,12 +23,16 @@ def calls_table(calls: tuple[CallLine, ...], w: Words, styles: Styles, width: fl
         return Paragraph(escape(w("No calls recorded in this period.")), styles.body)
     rows = [(w("Time"), w("Caller (unit, name, post, phone)"), w("Content"),
              w("Also told (when)"), w("Recorder"), w("Incident"))]
-    rows += [(local(c.at, zone, time_format), _caller(c), c.content,
+    rows += [(local(c.at, zone, time_format), _caller(c), _content(c, w),
               "；".join(f"{name} {local(at, zone, '%H:%M')}" for name, at in c.told),
               c.recorder, c.incident) for c in calls]
     at, recorder, incident = (22 if "%m" in time_format else 13) * mm, 20 * mm, 28 * mm
     rest = width - (at + recorder + incident)
     return grid(rows, (at, rest * 0.3, rest * 0.45, rest * 0.25, recorder, incident), styles)
+
+
+def _content(c: CallLine, w: Words) -> str:
+    return f"{c.content}\n{w('Handling: {0}').format(c.handling)}" if c.handling else c.content
 
 
 def _caller(c: CallLine) -> str:

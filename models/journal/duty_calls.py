@@ -2,8 +2,14 @@
 was told afterwards an entry `duty_call_told` that follows it. Nothing is changed once written.
 
 The fields are those of the usual printed book (来电时间、来电单位、姓名、职务、电话、来电
-内容、已告知何人何时、记录人). The call's time is the entry's `at` (the day it belongs to);
-when it was written down is in `data["recorded_at"]`.
+内容、处理意见、已告知何人何时、记录人), as public guides to office phone records list them:
+"接收的电话记录一般包括来电时间，来电单位，来电人的姓名、职务，来电事由，处理意见，接电人
+的姓名、职务" (e-book.qq.com/read/1047379134/13, 2.4.1); a record part (来话单位、发话人、来话
+时间、电话内容) and a handling part (拟办意见、领导批示、办理结果…) (newhan.cn
+article info-705); "五个要素：来电时间，来电单位、姓名和对方的电话号码；来电内容；领导批示和
+处理意见；记录人署名" (baiwen13.com/life/124025). No national standard for the book was
+found to read here. The call's time is the entry's `at` (the day it belongs to); when it was
+written down is in `data["recorded_at"]`.
 """
 
 from __future__ import annotations
@@ -16,8 +22,8 @@ from models.documents import CallLine
 from models.journal import book
 
 CALL, TOLD = "duty_call", "duty_call_told"
-LIMITS = {"unit": 100, "name": 50, "post": 50, "phone": 40, "content": 2000, "recorder": 50,
-          "told_name": 50}
+LIMITS = {"unit": 100, "name": 50, "post": 50, "phone": 40, "content": 2000, "handling": 1000,
+          "recorder": 50, "told_name": 50}
 MAX_TOLD = 20  # people told of one call
 MAX_LATE = timedelta(days=7)  # a call written down later than this is no longer the book's
 
@@ -40,6 +46,7 @@ class CallInput:
     post: str = ""
     phone: str = ""
     told: tuple[tuple[str, datetime], ...] = ()  # name, when (aware)
+    handling: str = ""  # 处理意见: what was done or decided about it (optional)
     recorder: str = ""  # "" = the clerk on duty
     incident: int | None = None
     incident_number: str = ""
@@ -68,7 +75,7 @@ def check(call: CallInput, now: datetime) -> tuple[CallInput, dict[str, str]]:
         at=call.at, content=_content(call.content), unit=_clean(call.unit),
         name=_clean(call.name), post=_clean(call.post), phone=_clean(call.phone),
         told=tuple((_clean(n), at) for n, at in call.told if _clean(n)),
-        recorder=_clean(call.recorder), incident=call.incident,
+        handling=_content(call.handling), recorder=_clean(call.recorder), incident=call.incident,
         incident_number=call.incident_number)
     problems: dict[str, str] = {}
     if not cleaned.content:
@@ -107,7 +114,8 @@ def record(call: CallInput, act: Act) -> book.Entry:
     if problems:
         raise CallRefused(problems)
     data = {"unit": call.unit, "name": call.name, "post": call.post, "phone": call.phone,
-            "content": call.content, "recorder": recorder, "recorded_at": act.now.isoformat(),
+            "content": call.content, "handling": call.handling, "recorder": recorder,
+            "recorded_at": act.now.isoformat(),
             "told": [{"name": n, "at": at.isoformat()} for n, at in call.told],
             "incident_number": call.incident_number}
     return book.append(CALL, at=call.at, actor=recorder, desk=act.who.desk,
@@ -154,5 +162,6 @@ def _stored(e: book.Entry, told_later: tuple[tuple[str, datetime], ...]) -> Stor
     told = tuple((t["name"], datetime.fromisoformat(t["at"])) for t in d.get("told", ()))
     line = CallLine(e.at, d.get("unit", ""), d.get("name", ""), d.get("post", ""),
                     d.get("phone", ""), d.get("content", ""), told + told_later,
-                    d.get("recorder", e.actor), d.get("incident_number", ""), e.desk)
+                    d.get("recorder", e.actor), d.get("incident_number", ""), e.desk,
+                    d.get("handling", ""))
     return StoredCall(e.id, line, e.incident, told_later)

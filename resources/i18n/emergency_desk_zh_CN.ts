@@ -340,6 +340,10 @@
         <translation>来电内容：对方说了什么、要求什么（必填）</translation>
     </message>
     <message>
+        <source>What was done or decided (optional)</source>
+        <translation>已如何处理、领导批示（可不填）</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -382,6 +386,10 @@
     <message>
         <source>Content</source>
         <translation>来电内容</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理意见</translation>
     </message>
     <message>
         <source>Also told (who, when)</source>
@@ -1093,6 +1101,10 @@
     <message>
         <source>{0}: {1} calls</source>
         <translation>{0}：来电 {1} 次</translation>
+    </message>
+    <message>
+        <source>Handling: {0}</source>
+        <translation>处理意见：{0}</translation>
     </message>
     <message>
         <source>Choose the call first.</source>

@@ -15,7 +15,7 @@ from tests.reports.conftest import DAY, GENERATED, NOON, act_at
 
 CALL = CallInput(at=NOON - timedelta(minutes=20), content="询问二楼是否停电", unit="区应急管理局",
                  name="李四", post="值班科员", phone="010-62345678",
-                 told=(("王经理", NOON - timedelta(minutes=15)),))
+                 told=(("王经理", NOON - timedelta(minutes=15)),), handling="已请电工检查")
 
 
 def _text(log, path) -> str:
@@ -39,7 +39,8 @@ def test_the_days_calls_and_handovers_are_printed(tmp_path, shipped_catalog, mak
     assert len(log.calls) == 1 and len(log.handovers) == 2
     text = _text(log, tmp_path / "day.pdf")
     for printed in ("值班电话记录", "11:40", "区应急管理局", "李四", "值班科员", "010-62345678",
-                    "询问二楼是否停电", "王经理 11:45", "张三", "20261120-001",
+                    "询问二楼是否停电", "处理意见：已请电工检查", "王经理 11:45", "张三",
+                    "20261120-001",
                     "交接班记录", "交班人", "接班人", "拒绝接班 13:02", "火情未处置完",
                     "已接班 14:01", "王五"):
         assert printed in text, printed

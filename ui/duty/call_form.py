@@ -60,6 +60,8 @@ class CallForm(QDialog):
         self.content.setTabChangesFocus(True)
         self.content.setMinimumHeight(60)
         self.content.setPlaceholderText(self.tr("What the caller said or asked (required)"))
+        self.handling = self._line("callHandling", 1000)
+        self.handling.setPlaceholderText(self.tr("What was done or decided (optional)"))
         self.told_name = self._line("toldName", 50)
         self.told_name.setPlaceholderText(self.tr("Name"))
         self.told_at = self._time_edit("toldTime")
@@ -84,7 +86,7 @@ class CallForm(QDialog):
         self._draft_timer.timeout.connect(self.keep_draft)
         self._lay_out()
         self.start()
-        for edit in (self.unit, self.name, self.post, self.phone, self.recorder):
+        for edit in (self.unit, self.name, self.post, self.phone, self.recorder, self.handling):
             edit.textChanged.connect(self._changed)
         self.content.textChanged.connect(self._changed)
         self.at.dateTimeChanged.connect(self._changed)
@@ -117,6 +119,7 @@ class CallForm(QDialog):
             who.addWidget(edit, 1)
         form.addRow(self.tr("Caller"), who)
         form.addRow(self.tr("Content"), self.content)
+        form.addRow(self.tr("Handling"), self.handling)
         told_row = QHBoxLayout()
         told_row.addWidget(self.told_name, 1)
         told_row.addWidget(self.told_at)
@@ -167,7 +170,8 @@ class CallForm(QDialog):
         if not draft:
             return
         for key, edit in (("unit", self.unit), ("name", self.name), ("post", self.post),
-                          ("phone", self.phone), ("recorder", self.recorder)):
+                          ("phone", self.phone), ("recorder", self.recorder),
+                          ("handling", self.handling)):
             if isinstance(draft.get(key), str) and draft[key]:
                 edit.setText(draft[key])
         if isinstance(draft.get("content"), str):
@@ -216,6 +220,7 @@ class CallForm(QDialog):
                 "name": self.name.text(), "post": self.post.text(),
                 "phone": self.phone.text(), "content": self.content.toPlainText(),
                 "recorder": self.recorder.text(), "incident": self.incident.currentData(),
+                "handling": self.handling.text(),
                 "told": [[n, hall_time.local_text(at, local, "%Y-%m-%d %H:%M")]
                          for n, at in self.told_items]}
 
@@ -229,6 +234,7 @@ class CallForm(QDialog):
             at=self._moment(self.at.dateTime()), content=self.content.toPlainText(),
             unit=self.unit.text(), name=self.name.text(), post=self.post.text(),
             phone=self.phone.text(), told=tuple(self.told_items),
+            handling=self.handling.text(),
             recorder=self.recorder.text(), incident=self.incident.currentData())
 
     def save(self) -> None:
@@ -255,6 +261,7 @@ class CallForm(QDialog):
                   "unit": self.tr("Caller's unit"), "name": self.tr("Name"),
                   "post": self.tr("Post"), "phone": self.tr("Phone"),
                   "recorder": self.tr("Recorder"), "told": self.tr("Also told"),
+                  "handling": self.tr("Handling"),
                   "incident": self.tr("About incident")}
         codes = {"empty": self.tr("is empty"), "too_long": self.tr("is too long"),
                  "future": self.tr("is in the future"),

@@ -66,7 +66,9 @@ class DayCalls(QDialog):
         line, zone = call.line, self._controller.service.act().zone
         caller = " ".join(p for p in (line.unit, line.name, line.post, line.phone) if p)
         told = "；".join(f"{n} {hall_time.local_text(at, zone, '%H:%M')}" for n, at in line.told)
-        return (hall_time.local_text(line.at, zone, "%H:%M"), caller, line.content, told,
+        content = line.content + (" / " + self.tr("Handling: {0}").format(line.handling)
+                                  if line.handling else "")
+        return (hall_time.local_text(line.at, zone, "%H:%M"), caller, content, told,
                 line.recorder, line.incident)
 
     def tell(self) -> None:

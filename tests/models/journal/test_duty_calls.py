@@ -53,7 +53,7 @@ def test_empty_content_is_refused_blank_lines_and_spaces_are_no_content(desk_db)
     assert JournalEntry.select().count() == 0
 
 
-@pytest.mark.parametrize("name", ["unit", "name", "post", "phone", "content"])
+@pytest.mark.parametrize("name", ["unit", "name", "post", "phone", "content", "handling"])
 def test_each_field_is_kept_at_its_limit_and_refused_one_character_over(desk_db, name):
     duty_calls.record(replace(CALL, **{name: "字" * LIMITS[name]}), ACT)
     assert _refused(replace(CALL, **{name: "字" * (LIMITS[name] + 1)})) == {name: "too_long"}
