@@ -16,7 +16,7 @@ from pathlib import Path
 from models.clock import hall_time
 from models.clock.act import Act
 from models.incidents import deadlines
-from models.incidents.lifecycle import OPEN_STATUSES
+from models.incidents.lifecycle import OPEN_STATUSES, Status
 from models.incidents.timeline import append_entry
 from models.journal import call_draft, duty_calls, handover
 from models.journal.duty_calls import CallInput, CallRefused, StoredCall
@@ -54,10 +54,13 @@ class DutyService:
 
     # -- the phone log -----------------------------------------------------------------------
     def linkable_incidents(self) -> list[LinkableIncident]:
-        """What a call can be about: the real incidents running, then today's others."""
+        """What a call can be about: the real incidents running, then today's others (closed
+        ones too: a follow-up call about a closed incident is a line of its timeline, as an
+        amendment is; not drills, not presses cancelled as made by mistake)."""
         act = self._act()
         since, _ = hall_time.days_span(act.day_of(act.now), act.day_of(act.now), act.zone)
         rows = (Incident.select().where(Incident.is_drill == False)  # noqa: E712
+                .where(Incident.status != Status.CANCELLED)  # pressed by mistake: no incident
                 .where(Incident.status.in_(OPEN_STATUSES) |
                        (Incident.started_at >= since.replace(tzinfo=None)))
                 .order_by(Incident.started_at.desc(), Incident.id.desc()))

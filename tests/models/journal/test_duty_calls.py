@@ -151,3 +151,24 @@ def test_a_call_whose_content_is_edited_with_sqlite3_is_found_by_verify(desk_db)
     result = verify()
     assert result.returncode != 0
     assert f"journal entry #{call.id}" in result.stdout + result.stderr
+
+
+def test_a_call_can_be_about_running_or_todays_real_incidents_not_drills_or_cancelled(
+        desk_db, shipped_catalog, tmp_path):
+    from models.services.duty import DutyService
+
+    plan = desk_db[1]
+    yesterday = Act(ACT.who, NOW - timedelta(days=1), ACT.calendar)
+    old = response.start_incident(shipped_catalog, plan, "fire", yesterday)
+    response.cancel_incident(old, "按错", yesterday)  # yesterday's, and not running
+    running_since_yesterday = response.start_incident(shipped_catalog, plan, "power_cut",
+                                                      yesterday)
+    drill = response.start_incident(shipped_catalog, plan, "fire", ACT, is_drill=True)
+    mistake = response.start_incident(shipped_catalog, plan, "robbery", ACT)
+    response.cancel_incident(mistake, "按错", ACT)
+    today = response.start_incident(shipped_catalog, plan, "fire", ACT)
+    service = DutyService(catalog=shipped_catalog, act=lambda: ACT,
+                          draft_file=tmp_path / "draft.json")
+    listed = [i.id for i in service.linkable_incidents()]
+    assert listed == [today, running_since_yesterday]
+    assert drill not in listed and mistake not in listed and old not in listed
