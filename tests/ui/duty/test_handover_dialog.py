@@ -102,3 +102,10 @@ def test_handed_over_again_the_older_offer_cannot_be_answered(qtbot, desk, store
     stale.accept_button.click()
     assert book.entries(("handover_accepted",)) == [] and stale.problem.text()
     assert store.get("clerk_on_duty") == "张三"
+
+
+def test_f9_to_f12_reach_the_handover_dialog(qtbot, desk):
+    from tests.ui.window.test_emergency_keys import focus_in, keys_work
+
+    dialog = open_handover(qtbot, desk)
+    keys_work(qtbot, desk, focus_in(qtbot, dialog, dialog.notes))
