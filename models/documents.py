@@ -110,6 +110,37 @@ class DailyRow:
 
 
 @dataclass(frozen=True)
+class CallLine:
+    """One call of the duty phone log (值班电话记录簿), as the daily log prints it."""
+
+    at: datetime  # when the call came (UTC)
+    unit: str
+    name: str
+    post: str
+    phone: str
+    content: str
+    told: tuple[tuple[str, datetime], ...]  # who else was told, and when (UTC)
+    recorder: str
+    incident: str = ""  # the number of the incident it is about, if one
+    desk: str = ""
+    handling: str = ""  # 处理意见
+
+
+@dataclass(frozen=True)
+class HandoverLine:
+    """One shift handover (交接班), as the daily log prints it."""
+
+    at: datetime  # offered (UTC)
+    outgoing: str
+    incoming: str  # "" while unanswered
+    outcome: str  # "accepted", "refused" or "open"
+    reason: str  # a refusal's
+    open_items: int  # running incidents + open deadlines handed over
+    answered_at: datetime | None = None
+    desk: str = ""
+
+
+@dataclass(frozen=True)
 class DailyLog:
     hall: str
     desk: str  # "" for every desk
@@ -123,6 +154,9 @@ class DailyLog:
     # Merged from a hub (head office): each desk's name and its seal as the hub holds it; the
     # rows then name their desk (models.incidents.history.merge_logs).
     seals: tuple[tuple[str, str], ...] = ()
+    # The desk's journal (models.journal): a hub's rebuilt files hold none, so merged: empty.
+    calls: tuple[CallLine, ...] = ()
+    handovers: tuple[HandoverLine, ...] = ()
 
     @property
     def counted_rows(self) -> tuple[DailyRow, ...]:

@@ -1,6 +1,7 @@
 """The supervisor's daily log as a PDF (A4 landscape): every incident of a day or a range as a
 table row (header repeated on every page), totals by category and level, the missed and late
-reports, the drills in a section of their own (never in the totals), and signature lines."""
+reports, the drills in a section of their own (never in the totals), the duty phone log and the
+shift handovers (reports.daily_log_journal), and signature lines."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from reportlab.platypus import Paragraph
 
 from models.clock import hall_time
 from models.documents import ALTERED_MARK, DailyLog, DailyRow
+from reports.daily_log_journal import calls_table, handovers_table
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.fonts import PdfFonts
 from reports.parts import (
@@ -69,6 +71,11 @@ def render_daily_log(log: DailyLog, path: Path, *, generated_at: datetime,
                 sheet.problems(log),
                 *heading(w("Drills (not counted in the totals above)"), styles),
                 sheet.rows(drills, w("No drills in this period.")),
+                *heading(w("Duty phone log"), styles),
+                calls_table(log.calls, w, styles, sheet.width, zone, sheet.time_format),
+                *heading(w("Shift handovers"), styles),
+                handovers_table(log.handovers, w, styles, sheet.width, zone,
+                                sheet.time_format),
                 *_integrity(log, w, styles),
                 *_seal(log, w, styles),
                 signatures([w(s) for s in SIGNERS], w, styles, sheet.width, per_row=2)]

@@ -57,6 +57,7 @@ ENTRY_WORDS = {
     "deadline_superseded": "No longer due: {0}", "alarm_acknowledged": "Alarm acknowledged: {0}",
     "clock_jumped": "The PC's clock was changed; the desk kept its own time",
     "readout_shared": "Report shared for confirmation by phone: {0}",
+    "duty_call": "Incoming call: {0}",  # a call of the duty phone log about this incident
     "leader_received": "{0} confirmed receipt (phone) {1}",
 }
 SIGNERS = ("Handler", "Supervisor")

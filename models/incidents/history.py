@@ -20,6 +20,7 @@ from models.incidents.deadlines import DECISION
 from models.incidents.lifecycle import Status
 from models.incidents.seal import current_seal
 from models.incidents.verify import verify_incidents
+from models.journal import duty_calls, handover
 from models.plans.catalog import Catalog
 from models.plans.revisions import names_of
 from models.store.tables import Deadline, Incident, bound_database, reading
@@ -173,7 +174,16 @@ def _daily_log(catalog: Catalog, first: date, last: date, *, hall: str, desk: st
                              _category_names(catalog, categories)),
                     _counted(Counter(i.level for i in real),
                              [(lv.level, f"{lv.name}（{lv.short}）") for lv in catalog.levels]),
-                    tuple(problems), seal=_seal())
+                    tuple(problems), seal=_seal(), **_journal(first, last, desk, zone))
+
+
+def _journal(first: date, last: date, desk: str, zone: ZoneInfo) -> dict:
+    """The day's calls and handovers (none in a file from before the journal, schema 8)."""
+    if "journal_entry" not in bound_database().get_tables():
+        return {}
+    since, until = hall_time.days_span(first, last, zone)
+    return {"calls": tuple(c.line for c in duty_calls.calls(since, until, desk)),
+            "handovers": tuple(handover.handovers(since, until, desk))}
 
 
 def merge_logs(logs: list[tuple[str, DailyLog]]) -> DailyLog:

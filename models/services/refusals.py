@@ -10,12 +10,14 @@ from models.drills.training import TrainingRefused
 from models.incidents.deadlines import DeadlineRefused
 from models.incidents.records import RecordRefused
 from models.incidents.response import ActionRefused
+from models.journal.duty_calls import CallRefused
+from models.journal.handover import HandoverRefused
 from models.plans.drafts import DraftRefused
 from models.plans.revisions import ApprovalRefused
 from models.services.drills import ScenarioNotWritten
 from models.services.records import RecordNotSaved
 
 REFUSALS: tuple[type[Exception], ...] = (
-    ActionRefused, ApprovalRefused, ContactRefused, CsvRefused, DeadlineRefused, DraftRefused,
-    NoDrillReport, RecordNotSaved, RecordRefused, ScenarioNotWritten, ScenarioRefused,
-    TrainingRefused)
+    ActionRefused, ApprovalRefused, CallRefused, ContactRefused, CsvRefused, DeadlineRefused,
+    DraftRefused, HandoverRefused, NoDrillReport, RecordNotSaved, RecordRefused,
+    ScenarioNotWritten, ScenarioRefused, TrainingRefused)

@@ -330,6 +330,125 @@
     </message>
 </context>
 <context>
+    <name>CallForm</name>
+    <message>
+        <source>Incoming call</source>
+        <translation>来电登记</translation>
+    </message>
+    <message>
+        <source>What the caller said or asked (required)</source>
+        <translation>来电内容：对方说了什么、要求什么（必填）</translation>
+    </message>
+    <message>
+        <source>What was done or decided (optional)</source>
+        <translation>已如何处理、领导批示（可不填）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save call</source>
+        <translation>保存来电</translation>
+    </message>
+    <message>
+        <source>Today's calls</source>
+        <translation>今日来电</translation>
+    </message>
+    <message>
+        <source>Time of the call</source>
+        <translation>来电时间</translation>
+    </message>
+    <message>
+        <source>Caller's unit</source>
+        <translation>来电单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>来电内容</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理意见</translation>
+    </message>
+    <message>
+        <source>Also told (who, when)</source>
+        <translation>已告知（何人、何时）</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>About incident</source>
+        <translation>关联事件</translation>
+    </message>
+    <message>
+        <source>(not about an incident)</source>
+        <translation>（与事件无关）</translation>
+    </message>
+    <message>
+        <source>The call typed before was kept: it is shown again.</source>
+        <translation>上次未保存的来电已恢复显示。</translation>
+    </message>
+    <message>
+        <source>Also told</source>
+        <translation>已告知</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>过长</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>晚于当前时间</translation>
+    </message>
+    <message>
+        <source>is more than 7 days ago</source>
+        <translation>早于 7 天前</translation>
+    </message>
+    <message>
+        <source>is before the call</source>
+        <translation>早于来电时间</translation>
+    </message>
+    <message>
+        <source>lists too many people</source>
+        <translation>人数过多</translation>
+    </message>
+    <message>
+        <source>no longer exists</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}.</source>
+        <translation>未保存：{0}。</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPage</name>
     <message>
         <source>← Back  Esc</source>
@@ -380,6 +499,10 @@
     <message>
         <source>Choose the clerk on duty; every action is recorded with this name.</source>
         <translation>请选择当班人员；每一项操作都会以此姓名记录。</translation>
+    </message>
+    <message>
+        <source>Shift handover…</source>
+        <translation>交接班…</translation>
     </message>
 </context>
 <context>
@@ -820,6 +943,10 @@
         <translation>结果</translation>
     </message>
     <message>
+        <source>Calls logged: {0}. Shift handovers: {1} ({2} refused); both are listed in the printed log.</source>
+        <translation>来电登记 {0} 次；交接班 {1} 次（拒绝接班 {2} 次），明细见打印的值班日志。</translation>
+    </message>
+    <message>
         <source>{0} {1} changed outside the program: what is shown of them cannot be trusted. Run verify and keep the database as evidence.</source>
         <translation>{0} {1} 在本程序之外被改动，所示内容不可采信。请运行 verify 核查，并将数据库文件作为证据保存。</translation>
     </message>
@@ -931,6 +1058,61 @@
     <message>
         <source>The newest good backup is {0} (made {1}); support can restore it.</source>
         <translation>最新的完好备份是 {0}（{1} 制作），技术支持人员可用它恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>DayCalls</name>
+    <message>
+        <source>Today's calls</source>
+        <translation>今日来电</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>来电内容</translation>
+    </message>
+    <message>
+        <source>Also told</source>
+        <translation>已告知</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>关联事件</translation>
+    </message>
+    <message>
+        <source>Told now: name</source>
+        <translation>刚刚告知的人：姓名</translation>
+    </message>
+    <message>
+        <source>Add to the chosen call</source>
+        <translation>补记到所选来电</translation>
+    </message>
+    <message>
+        <source>{0}: {1} calls</source>
+        <translation>{0}：来电 {1} 次</translation>
+    </message>
+    <message>
+        <source>Handling: {0}</source>
+        <translation>处理意见：{0}</translation>
+    </message>
+    <message>
+        <source>Choose the call first.</source>
+        <translation>请先选择一条来电。</translation>
+    </message>
+    <message>
+        <source>Type the name of who was told.</source>
+        <translation>请填写告知了谁。</translation>
     </message>
 </context>
 <context>
@@ -1641,10 +1823,145 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应完成时间</translation>
+    </message>
+    <message>
+        <source>Notes for the incoming clerk (keys, callbacks promised, anything unfinished)</source>
+        <translation>交班说明（钥匙、答应回电的事项、未办完的事）</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Incidents running</source>
+        <translation>进行中的事件</translation>
+    </message>
+    <message>
+        <source>Open deadlines</source>
+        <translation>未完成的时限</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Handed over by {0}: what is open now</source>
+        <translation>交班人 {0}：当前未办结事项</translation>
+    </message>
+    <message>
+        <source>[DRILL] </source>
+        <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>超时未报</translation>
+    </message>
+    <message>
+        <source>Incoming clerk's name</source>
+        <translation>接班人姓名</translation>
+    </message>
+    <message>
+        <source>Accept and take over</source>
+        <translation>确认接班</translation>
+    </message>
+    <message>
+        <source>Why not (required to refuse)</source>
+        <translation>拒绝理由（拒绝接班时必填）</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝接班</translation>
+    </message>
+    <message>
+        <source>Incoming clerk</source>
+        <translation>接班人</translation>
+    </message>
+    <message>
+        <source>Hand over again with the list now</source>
+        <translation>按当前事项重新交班</translation>
+    </message>
+    <message>
+        <source>{0} handed over at {1}: {2} incidents running, {3} deadlines open.</source>
+        <translation>{0} 于 {1} 交班：进行中事件 {2} 起，未完成时限 {3} 项。</translation>
+    </message>
+    <message>
+        <source>Notes: {0}</source>
+        <translation>交班说明：{0}</translation>
+    </message>
+    <message>
+        <source>Nobody is on duty: there is nothing to hand over.</source>
+        <translation>当前无人值班，无法交班。</translation>
+    </message>
+    <message>
+        <source>The incoming clerk must be someone else.</source>
+        <translation>接班人不能是交班人本人。</translation>
+    </message>
+    <message>
+        <source>Type the incoming clerk's name.</source>
+        <translation>请填写接班人姓名。</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <source>Say why the handover is refused.</source>
+        <translation>请填写拒绝接班的理由。</translation>
+    </message>
+    <message>
+        <source>This handover was already answered.</source>
+        <translation>此次交班已有答复，不能再次答复。</translation>
+    </message>
+    <message>
+        <source>A newer handover was offered; answer that one.</source>
+        <translation>已有更新的交班，请答复最新的一次。</translation>
+    </message>
+    <message>
+        <source>This handover no longer exists.</source>
+        <translation>此次交班已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <source>Emergency Desk</source>
         <translation>应急处置台</translation>
+    </message>
+    <message>
+        <source>Incoming call F8</source>
+        <translation>来电登记 F8</translation>
     </message>
     <message>
         <source>(hall not set)</source>
@@ -4108,6 +4425,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Report shared for confirmation by phone: {0}</source>
         <translation>读出稿已发手机确认：{0}</translation>
+    </message>
+    <message>
+        <source>☎ Incoming call: {0}</source>
+        <translation>☎ 来电：{0}</translation>
     </message>
     <message>
         <source>{0} confirmed receipt (phone) {1}</source>

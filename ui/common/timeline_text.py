@@ -33,6 +33,7 @@ def entry_text(entry: EntryView) -> str:
         "deadline_superseded": translate("Timeline", "No longer due: {0}"),
         "alarm_acknowledged": translate("Timeline", "Alarm acknowledged: {0}"),
         "readout_shared": translate("Timeline", "Report shared for confirmation by phone: {0}"),
+        "duty_call": translate("Timeline", "☎ Incoming call: {0}"),
     }
     if entry.kind == "leader_received":  # the time the hub saw the press, on the hall's clock
         return translate("Timeline", "{0} confirmed receipt (phone) {1}").format(

@@ -146,7 +146,7 @@ class DailyView(QWidget):
         self.summary.setText(self.tr("{0} incidents, {1} drills. By category: {2}. By level: "
                                      "{3}. Missed or late reports: {4}.").format(
             len(log.counted_rows), len(log.drill_rows), categories, levels,
-            len(log.missed_or_late)) + self._altered_text(log))
+            len(log.missed_or_late)) + self._journal_text(log) + self._altered_text(log))
         self.rows.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("No."), self.tr("Situation"), self.tr("Level"),
             self.tr("Desk"), self.tr("Place"), self.tr("Status"), self.tr("Reported in time?")])
@@ -163,6 +163,13 @@ class DailyView(QWidget):
              hall_time.local_text(line.due_at, self._clock.zone, "%m-%d %H:%M"),
              self.reporting_text(line.status if line.status != "met" else "in time"))
             for row, line in log.missed_or_late])
+
+    def _journal_text(self, log: DailyLog) -> str:
+        """The duty phone log and the handovers: counted here, listed in the printed log."""
+        refused = sum(h.outcome == "refused" for h in log.handovers)
+        return " " + self.tr("Calls logged: {0}. Shift handovers: {1} ({2} refused); both "
+                             "are listed in the printed log.").format(
+            len(log.calls), len(log.handovers), refused)
 
     def _altered_text(self, log: DailyLog) -> str:
         altered = log.altered_rows

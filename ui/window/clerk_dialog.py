@@ -24,6 +24,7 @@ COLUMNS = 3
 
 class ClerkDialog(QDialog):
     chosen = Signal(str)
+    handover_requested = Signal()  # 交接班: the clerk on duty hands over to the next
 
     def __init__(self, *, names: list[str], current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,10 @@ class ClerkDialog(QDialog):
         layout.addWidget(label)
         layout.addLayout(grid)
         layout.addLayout(row)
+        if current:  # someone on duty: a shift handed over, not just a name changed
+            self.handover = QPushButton(self.tr("Shift handover…"), objectName="handoverButton")
+            self.handover.clicked.connect(self._hand_over)
+            layout.addWidget(self.handover)
 
     def reject(self) -> None:
         """Esc and the title bar's close button: ignored while nobody is on duty."""
@@ -70,3 +75,7 @@ class ClerkDialog(QDialog):
         if name:
             self.chosen.emit(name)
             self.accept()
+
+    def _hand_over(self) -> None:
+        self.handover_requested.emit()
+        self.reject()

@@ -12,15 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QToolButton, QWidget
 
-from models.clock.act import Who
+from models.clock.act import Act, Who
 from models.clock.clocks import Clock, DeskClock, JumpWatch
 from models.clock.workdays import HolidayCalendar
 from models.plans.catalog import Catalog
 from models.plans.editions import NO_EDITIONS, WHOLE_LIBRARY, Editions
 from models.services.contacts import ContactService
 from models.services.drills import DrillService
+from models.services.duty import DutyService, draft_beside
 from models.services.incidents import IncidentService
 from models.services.plans import PlanService, PlanVersion
 from models.services.records import RecordService
@@ -37,6 +39,7 @@ from ui.common.pdf_export import PdfExport, PdfTools
 from ui.contacts.contacts_controller import ContactsController
 from ui.drills.drill_banner import DrillBanner
 from ui.drills.drill_controller import DrillController
+from ui.duty.duty_controller import DutyController
 from ui.emergency.emergency_screen import EmergencyScreen
 from ui.emergency.guided_response import GuidedResponse
 from ui.emergency.incident_controller import IncidentController
@@ -53,6 +56,8 @@ from ui.window.screens import build_screens, first_screen
 from ui.window.sound_players import find_player
 from ui.window.sync_controller import SyncController
 from ui.window.timer_panel import TimerPanel
+
+CALL_FORM_KEY = "F8"  # an incoming call, from every screen of the main window
 
 
 class HallStripLike(Protocol):
@@ -85,6 +90,7 @@ class Desk:
     cards_redraw: AfterPaint  # the timer cards drawn anew, after the repaint waiting (`ran`)
     sync: SyncController | None = None  # syncing with a hall hub (started in the event loop)
     hall_strip: HallStripLike | None = None  # the hall's other desks, when enrolled at a hub
+    duty: DutyController | None = None  # the duty phone log (F8) and the shift handover
 
     def start(self) -> None:
         """End a drill a crash cut short, restore the deadlines (missing those that passed
@@ -147,6 +153,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                    language=lambda: str(store.get("language")), zone=clock.zone)
     contacts = ContactsController(service=ContactService(catalog=catalog, clock=clock),
                                   operations=operations)
+    def real_act() -> Act:
+        """Calls and handovers happen in real time, even while a drill runs the clock faster."""
+        return Act(who(), clock.real_now(), calendar(), clock.zone)
+
+    duty = DutyController(service=DutyService(catalog=catalog, act=real_act,
+                                              draft_file=draft_beside(store.path)),
+                          operations=operations)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
                             manual_triggers=deadlines.manual_triggers, pdf=pdf,
                             contacts=contacts, records=records)
@@ -253,7 +266,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     guard = CloseGuard(window=window, running=lambda: (len(incidents.open_incidents()),
                                                        len(deadlines.views)))
     for owned in (operations, incidents, deadlines, sound, drill_controller, contacts,
-                  pdf.exporter):
+                  pdf.exporter, duty):
         owned.setParent(window)  # they die with the window
     drills_nav = window.findChild(QToolButton, "nav_drills")
     drills_text = drills_nav.text()
@@ -304,6 +317,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         dialog = ClerkDialog(names=store.get("clerk_names"),
                              current=str(store.get("clerk_on_duty")), parent=window)
         dialog.chosen.connect(lambda name: (put_on_duty(store, name), header.set_clerk(name)))
+        dialog.handover_requested.connect(open_handover)
         dialog.then = then
         dialog.accepted.connect(lambda: dialog.then() if dialog.then is not None else None)
         dialog.finished.connect(window.activateWindow)  # keys go back to the desk
@@ -316,6 +330,51 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         if header.clerk_dialog is dialog:
             header.clerk_dialog = None
         dialog.deleteLater()
+
+    def open_call_form() -> None:
+        """F8 from any screen: the call form, over the screen (one at a time)."""
+        from ui.duty.call_form import CallForm
+
+        if raise_shown(CallForm):
+            return
+        form = CallForm(controller=duty, clerk=lambda: str(store.get("clerk_on_duty")),
+                        parent=window)
+        form.day_calls_requested.connect(open_day_calls)
+        form.finished.connect(window.activateWindow)  # keys go back to the desk
+        form.finished.connect(lambda _result: form.deleteLater())
+        show_over_screen(form, window)  # not modal: the alarm and the bar stay usable
+
+    def open_day_calls() -> None:
+        from ui.duty.day_calls import DayCalls
+
+        if (shown := raise_shown(DayCalls)):
+            shown.show_day()
+            return
+        dialog = DayCalls(controller=duty, parent=window)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.show_day()
+        show_over_screen(dialog, window)
+
+    def open_handover() -> None:
+        """交接班: what is open, handed over by the clerk on duty, answered by the next."""
+        from ui.duty.handover_dialog import HandoverDialog
+
+        if raise_shown(HandoverDialog):
+            return
+        dialog = HandoverDialog(controller=duty, clerk=lambda: str(store.get("clerk_on_duty")),
+                                names=lambda: list(store.get("clerk_names")), parent=window)
+        dialog.finished.connect(window.activateWindow)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        show_over_screen(dialog, window)
+
+    def raise_shown(kind: type[QWidget]) -> QWidget | None:
+        """The window of `kind` already open over the desk, raised; None if there is none."""
+        for shown in window.findChildren(kind):
+            if shown.isVisible():
+                shown.raise_()
+                shown.activateWindow()
+                return shown
+        return None
 
     def choose_edition() -> None:
         """Which hall this is: the desk starts again with its plans (at once when nothing
@@ -423,6 +482,14 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     banner.acknowledge.connect(deadlines.acknowledge_all)
     guided.manual_trigger.connect(deadlines.trigger)
     header.clerk_clicked.connect(choose_clerk)
+    header.call_clicked.connect(open_call_form)
+    # F8 is the window's, not the header button's: the alarm banner covers the header while
+    # it rings, and a hidden button's shortcut does nothing.
+    call_key = QShortcut(QKeySequence(CALL_FORM_KEY), window)
+    call_key.setAutoRepeat(False)
+    call_key.activated.connect(open_call_form)
+    duty.handover_accepted.connect(lambda name: (put_on_duty(store, name),
+                                                 header.set_clerk(name)))
     incidents.clerk_needed.connect(lambda key: choose_clerk(then=lambda: emergency.start(key)))
     show_day()
     sync = None
@@ -435,7 +502,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         sync.plans_taken.connect(offer_new_plans)  # head office's signed plans
     return Desk(window, header, incidents, deadlines, emergency, drill_controller, panel,
                 banner, sound, tray, pdf, contacts, operations, ask_at_start, cards, sync,
-                strip)
+                strip, duty)
 
 
 def bring_back(window: QWidget) -> None:

@@ -16,6 +16,7 @@ from ui.common.zone import Zone
 
 class HeaderBar(QFrame):
     clerk_clicked = Signal()
+    call_clicked = Signal()  # an incoming call (F8 from every screen: ui.window.desk)
 
     def __init__(self, *, clock: Clock, hall: str, desk: str,
                  parent: QWidget | None = None) -> None:
@@ -24,6 +25,9 @@ class HeaderBar(QFrame):
         self._clock = clock
         self.title = QLabel(self.tr("Emergency Desk"), objectName="appTitle")
         self.place = ElidedLabel(objectName="placeLabel")  # a long hall name never widens
+        # F8 itself is the main window's (ui.window.desk): the alarm banner covers the header
+        self.call = QPushButton(self.tr("Incoming call F8"), objectName="callButton")
+        self.call.clicked.connect(self.call_clicked.emit)
         self.clerk = QPushButton(objectName="clerkButton")
         self.clerk.clicked.connect(self.clerk_clicked.emit)
         self.clerk_dialog: QDialog | None = None  # the "who is on duty?" dialog, once opened
@@ -43,6 +47,8 @@ class HeaderBar(QFrame):
         layout.addWidget(self.left, 1)
         layout.addWidget(self.sync)
         layout.addSpacing(16)
+        layout.addWidget(self.call)
+        layout.addSpacing(8)
         layout.addWidget(self.clerk)
         layout.addSpacing(16)
         layout.addWidget(self.time)
