@@ -16,9 +16,7 @@ from models.stats.figures import DrillsDue
 from models.stats.period import TREND_MONTHS, Period
 from models.store.tables import TrainingRecord
 
-SOURCE = ("Due: the plans' governance (a drill every {0} months, training every {1} months) "
-          "over the twelve months to the period's end; done: the drills and training "
-          "recorded on the drills screen.")
+GOVERNANCE = "governance"  # how "due" was reckoned: Statistics.drills_source
 
 
 def drills_due(catalog: Catalog, period: Period) -> tuple[tuple[DrillsDue, ...], str]:
@@ -26,7 +24,7 @@ def drills_due(catalog: Catalog, period: Period) -> tuple[tuple[DrillsDue, ...],
     window = period.trend_months()[0]
     lines = tuple(_line(kind, every, window, period) for kind, every in (
         ("drill", gov.drill_every_months), ("training", gov.training_every_months)))
-    return lines, SOURCE.format(gov.drill_every_months, gov.training_every_months)
+    return lines, GOVERNANCE
 
 
 def _line(kind: str, every: int, window, period: Period) -> DrillsDue:

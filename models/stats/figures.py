@@ -82,7 +82,7 @@ class Statistics:
     first_action: Distribution  # from the press to the clerk's first act of handling
     reports: Distribution  # report deadlines: from their clock's start to met
     drills: tuple[DrillsDue, ...]
-    drills_source: str  # how "due" was reckoned (a sentence for the reader)
+    drills_source: str  # how "due" was reckoned: models.stats.drills_due.GOVERNANCE
     seal: str = ""  # the file's seal when the numbers were read ("" none yet)
 
     @property
