@@ -46,7 +46,7 @@ def statistics(catalog: Catalog, period: Period, *, hall: str,
         missed, late = _problems_by_month(bounds)
         drills, source = drills_due(catalog, period)
         return Statistics(
-            hall=hall, period=period, total=_real(start, end).count(),
+            hall=hall or _recorded_hall(start, end), period=period, total=_real(start, end).count(),
             by_category=_by_category(catalog, start, end),
             by_level=_by_level(catalog, start, end),
             by_desk=_grouped(Incident.desk, start, end),
@@ -66,6 +66,12 @@ def _real(start: datetime, end: datetime, query: pw.ModelSelect | None = None) -
     query = Incident.select() if query is None else query
     return query.where(Incident.is_drill == False, Incident.started_at >= start,  # noqa: E712
                        Incident.started_at < end, Incident.status != Status.CANCELLED.value)
+
+
+def _recorded_hall(start: datetime, end: datetime) -> str:
+    """The desk's settings lost: the hall its incidents were recorded in."""
+    query = _real(start, end, Incident.select(Incident.hall)).where(Incident.hall != "")
+    return query.limit(1).scalar() or ""
 
 
 def _grouped(column: pw.Field, start: datetime, end: datetime) -> tuple[tuple[str, int], ...]:
