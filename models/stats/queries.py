@@ -15,6 +15,7 @@ clerk's action, and a record saved or a resolution is not a first action.
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -54,6 +55,21 @@ def statistics(catalog: Catalog, period: Period, *, hall: str,
                          for n, m in enumerate(months)),
             first_action=first_actions(start, end), reports=deadlines_met(start, end),
             drills=drills, drills_source=source, seal=_seal())
+
+
+def statistics_apart(catalog: Catalog, period: Period, *, hall: str,
+                     zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> Statistics:
+    """`statistics` for a worker thread (the screen's: the desk's alarm never waits on a
+    quarter's numbers): read through that thread's own connection, closed afterwards so no
+    connection outlives the worker's job. Never call it on the thread that owns the desk's
+    connection."""
+    if threading.current_thread() is threading.main_thread():
+        raise RuntimeError("statistics_apart runs in a worker thread")
+    database = bound_database()
+    try:
+        return statistics(catalog, period, hall=hall, zone=zone)
+    finally:
+        database.close()
 
 
 def _db_start(day: date, zone: ZoneInfo) -> datetime:

@@ -2208,6 +2208,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>Save the plan booklet as PDF</source>
         <translation>将应急预案手册保存为 PDF</translation>
     </message>
+    <message>
+        <source>quarterly-statistics</source>
+        <translation>统计季报</translation>
+    </message>
+    <message>
+        <source>monthly-statistics</source>
+        <translation>统计月报</translation>
+    </message>
+    <message>
+        <source>Save the statistics as PDF</source>
+        <translation>将统计报表保存为PDF</translation>
+    </message>
 </context>
 <context>
     <name>PdfExport</name>
@@ -3670,6 +3682,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>预案</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3886,6 +3902,221 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The threshold “{0}” leaves the draft. The change is recorded.</source>
         <translation>阈值“{0}”将从草稿中删除。此修改会被记录。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsScreen</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一期</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一期 ▶</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Incidents by category</source>
+        <translation>按类别统计</translation>
+    </message>
+    <message>
+        <source>Incidents by level</source>
+        <translation>按级别统计</translation>
+    </message>
+    <message>
+        <source>Incidents by desk</source>
+        <translation>按服务台统计</translation>
+    </message>
+    <message>
+        <source>Incidents month by month</source>
+        <translation>逐月事件数</translation>
+    </message>
+    <message>
+        <source>Missed and late deadlines month by month</source>
+        <translation>逐月超时未报与迟报</translation>
+    </message>
+    <message>
+        <source>Time to first action</source>
+        <translation>首次处置用时</translation>
+    </message>
+    <message>
+        <source>Deadlines met within</source>
+        <translation>时限完成用时</translation>
+    </message>
+    <message>
+        <source>Drills and training against what is due</source>
+        <translation>演练与培训完成情况</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{0} Q{1}</source>
+        <translation>{0}年第{1}季度</translation>
+    </message>
+    <message>
+        <source>{0} incidents (drills and presses cancelled as made by mistake not counted); {1} deadlines missed and {2} met late; first action: median {3}.</source>
+        <translation>共 {0} 起事件（演练及误按撤销的不计）；超时未报 {1} 项，迟报 {2} 项；首次处置用时中位数 {3}。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>(no desk name)</source>
+        <translation>（未命名服务台）</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>起数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Number of incidents</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>超时未报</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Deadlines missed</source>
+        <translation>超时未报</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Drill or training</source>
+        <translation>演练/培训</translation>
+    </message>
+    <message>
+        <source>Every (months)</source>
+        <translation>周期（月）</translation>
+    </message>
+    <message>
+        <source>Due in 12 months</source>
+        <translation>近12个月应做</translation>
+    </message>
+    <message>
+        <source>Held in 12 months</source>
+        <translation>近12个月已做</translation>
+    </message>
+    <message>
+        <source>Held in the period</source>
+        <translation>本期已做</translation>
+    </message>
+    <message>
+        <source>Last held</source>
+        <translation>最近一次</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>No incidents in this period.</source>
+        <translation>本期无事件。</translation>
+    </message>
+    <message>
+        <source>The numbers could not be read: {0}. Nothing was changed; try again, or run verify on the database.</source>
+        <translation>未能读取统计数据：{0}。未作任何更改；请重试，或对数据库运行 verify 检查。</translation>
+    </message>
+    <message>
+        <source>Within 1 min</source>
+        <translation>1分钟内</translation>
+    </message>
+    <message>
+        <source>1 to 5 min</source>
+        <translation>1–5分钟</translation>
+    </message>
+    <message>
+        <source>5 to 10 min</source>
+        <translation>5–10分钟</translation>
+    </message>
+    <message>
+        <source>10 to 60 min</source>
+        <translation>10–60分钟</translation>
+    </message>
+    <message>
+        <source>Over 60 min</source>
+        <translation>超过60分钟</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>none done</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0}分{1}秒</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0}秒</translation>
     </message>
 </context>
 <context>

@@ -229,6 +229,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         window.show_screen("contacts")
         window.screen("contacts").search.setText(known.get(role_key, role_name))
 
+    def build_stats() -> QWidget:
+        from models.services.stats import StatsService
+        from ui.stats.stats_screen import StatsScreen
+
+        return StatsScreen(read=StatsService(catalog=catalog, zone=clock.zone).read_apart,
+                           hall=lambda: str(store.get("hall_name")), today=clock.today, pdf=pdf)
+
     def build_settings() -> QWidget:
         from ui.window.settings_page import SettingsPage
 
@@ -243,7 +250,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                         first=first_screen(emergency),
                         screens=build_screens(incidents=build_incidents,
                                               contacts=build_contacts, drills=build_drills,
-                                              plans=build_plans, settings=build_settings))
+                                              plans=build_plans, stats=build_stats,
+                                              settings=build_settings))
     # A call pressed from another screen leads to the emergency screen, where it is recorded.
     emergency.numbers.called.connect(lambda _key: window.show_screen("emergency"))
     # F9 and F10–F12 from every other window too (the record form, dialogs, questions).
