@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -139,7 +139,7 @@ class StatsScreen(QWidget):
         grid.setColumnStretch(1, 2)
         inner = QWidget(objectName="statsSections")
         inner.setLayout(grid)
-        scroll = QScrollArea(objectName="statsScroll")
+        scroll = _Scroll(objectName="statsScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         return scroll
@@ -274,6 +274,16 @@ class StatsScreen(QWidget):
     def _enable_printing(self) -> None:
         for button in (self.export_button, self.print_button):
             button.setEnabled(self.stats is not None)
+
+
+class _Scroll(QScrollArea):
+    """The sections' scroll area, asking for little height: the main window's page lays the
+    screen out by its word-wrapped summary's height-for-width, which counts every child's
+    size hint — the sections' whole height would make the page scroll away the period bar
+    and the Print button instead of scrolling the sections under them."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), 12 * self.fontMetrics().height())
 
 
 def share(part: int, total: int) -> str:
