@@ -109,7 +109,8 @@ def _scores(r: EvaluationReport, s: Styles, w: Words, width: float) -> list[Flow
     rows.append(["", w("Total"), str(e.sheet.max_total), str(e.total)])
     return [*heading(w("5. Score sheet: {0}").format(e.sheet.title), s),
             grid(rows, [width * 0.08, width * 0.62, width * 0.15, width * 0.15], s),
-            Spacer(0, 1 * mm), Paragraph(escape(w("Sheet after {0}").format(e.sheet.source)), s.small)]
+            Spacer(0, 1 * mm),
+            Paragraph(escape(w("Sheet after {0}").format(e.sheet.source)), s.small)]
 
 
 def _actions(r: EvaluationReport, s: Styles, w: Words, width: float) -> list[Flowable]:
@@ -144,7 +145,8 @@ def _files(r: EvaluationReport, s: Styles, w: Words, width: float,
             state_cell = state
         rows.append([name, _size(a.size), a.sha256, state_cell])
     return [*parts, grid(rows, [width * 0.34, width * 0.1, width * 0.38, width * 0.18], s),
-            Spacer(0, 1 * mm), Paragraph(escape(w("Attached files are not copied into the desk's database: "
+            Spacer(0, 1 * mm),
+            Paragraph(escape(w("Attached files are not copied into the desk's database: "
                                "the path, size and SHA-256 recorded when attached are "
                                "compared with the file when this report was made.")), s.small)]
 
