@@ -18,7 +18,7 @@ KIND, DONE_KIND = "corrective_action", "corrective_action_done"
 WHAT_MAX, NAME_MAX, EVIDENCE_MAX = 1000, 200, 2000
 
 
-class ActionRefused(Exception):
+class CorrectiveRefused(Exception):
     """`code`: evaluation, what_required, owner_required, bad_date, unknown, done_twice,
     future_date, too_long."""
 
@@ -56,15 +56,15 @@ def add_action(evaluation_id: int, what: str, owner: str, due_on: date | None, *
                at: datetime, actor: str = "", desk: str = "") -> Action:
     what, owner = what.strip(), owner.strip()
     if evaluations.evaluation(evaluation_id) is None:
-        raise ActionRefused("evaluation")
+        raise CorrectiveRefused("evaluation")
     if not what:
-        raise ActionRefused("what_required")
+        raise CorrectiveRefused("what_required")
     if not owner:
-        raise ActionRefused("owner_required")
+        raise CorrectiveRefused("owner_required")
     if due_on is None:
-        raise ActionRefused("bad_date")
+        raise CorrectiveRefused("bad_date")
     if len(what) > WHAT_MAX or len(owner) > NAME_MAX:
-        raise ActionRefused("too_long")
+        raise CorrectiveRefused("too_long")
     e = book.append(KIND, at=at, actor=actor, desk=desk, follows=evaluation_id,
                     text=f"整改措施: {what[:60]} ({owner}, {due_on.isoformat()})",
                     data={"what": what, "owner": owner, "due_on": due_on.isoformat()})
@@ -77,19 +77,19 @@ def complete(action_id: int, by: str, done_on: date | None, evidence: str, *, at
     desk), with no entry written."""
     by, evidence = by.strip(), evidence.strip()
     if not by:
-        raise ActionRefused("owner_required")
+        raise CorrectiveRefused("owner_required")
     if done_on is None:
-        raise ActionRefused("bad_date")
+        raise CorrectiveRefused("bad_date")
     if done_on > today:
-        raise ActionRefused("future_date")
+        raise CorrectiveRefused("future_date")
     if len(by) > NAME_MAX or len(evidence) > EVIDENCE_MAX:
-        raise ActionRefused("too_long")
+        raise CorrectiveRefused("too_long")
     with transaction():
         current = action(action_id)
         if current is None:
-            raise ActionRefused("unknown")
+            raise CorrectiveRefused("unknown")
         if current.done is not None:
-            raise ActionRefused("done_twice")
+            raise CorrectiveRefused("done_twice")
         book.append(DONE_KIND, at=at, actor=actor, desk=desk, follows=action_id,
                     text=f"整改完成: {current.what[:60]} ({by}, {done_on.isoformat()})",
                     data={"by": by, "done_on": done_on.isoformat(), "evidence": evidence})

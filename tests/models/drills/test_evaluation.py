@@ -126,7 +126,7 @@ def test_an_action_is_done_once(desk_db, sheets):
     done = actions.complete(act.id, "赵", date(2026, 12, 10), "照片 IMG_1.jpg", at=T0,
                             today=date(2026, 12, 10))
     assert done.status(date(2027, 1, 1)) == "done"
-    with pytest.raises(actions.ActionRefused, match="done_twice"):
+    with pytest.raises(actions.CorrectiveRefused, match="done_twice"):
         actions.complete(act.id, "钱", date(2026, 12, 11), "", at=T0, today=date(2026, 12, 11))
     assert len(book.entries((actions.DONE_KIND,))) == 1
     assert actions.actions(e.id)[0].done.by == "赵"
@@ -140,16 +140,16 @@ def test_an_action_is_done_once(desk_db, sheets):
 ])
 def test_an_action_without_what_owner_or_date_is_refused(desk_db, sheets, args, code):
     e = evaluate(draft(a_drill()), sheets, at=T0)
-    with pytest.raises(actions.ActionRefused, match=code):
+    with pytest.raises(actions.CorrectiveRefused, match=code):
         actions.add_action(e.id, *args, at=T0)
-    with pytest.raises(actions.ActionRefused, match="evaluation"):
+    with pytest.raises(actions.CorrectiveRefused, match="evaluation"):
         actions.add_action(e.id + 100, "整改", "赵", date(2026, 12, 15), at=T0)
 
 
 def test_an_action_done_in_the_future_is_refused(desk_db, sheets):
     e = evaluate(draft(a_drill()), sheets, at=T0)
     act = actions.add_action(e.id, "整改", "赵", date(2026, 12, 15), at=T0)
-    with pytest.raises(actions.ActionRefused, match="future_date"):
+    with pytest.raises(actions.CorrectiveRefused, match="future_date"):
         actions.complete(act.id, "赵", date(2026, 12, 2), "", at=T0, today=date(2026, 12, 1))
 
 
