@@ -1,43 +1,25 @@
 """Photos, video and files of a drill evaluation, kept by reference: the file's path, size
-and SHA-256 in a journal entry `attachment` that `follows` the evaluation. The file is not
-copied into the database; opening or printing the evaluation checks each file again and
-says when one has changed or gone.
-
-`hash_file` reads the file in chunks and touches no database: the desk runs it off the GUI
-thread (a video can be gigabytes).
+and SHA-256 (models.drills.file_hashes, hashed off the GUI thread) in a journal entry
+`attachment` that `follows` the evaluation. The file is not copied into the database;
+opening or printing the evaluation checks each file again and says when one has changed or
+gone.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from models.drills import evaluation as evaluations
+from models.drills.file_hashes import AttachmentRefused, Hashed, hash_file, kind_of
+from models.drills.file_hashes import file_state as _file_state
 from models.journal import book
 
 KIND = "attachment"
-CHUNK = 1 << 20
-PHOTO = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".heic", ".webp")
-VIDEO = (".mp4", ".mov", ".avi", ".mkv", ".wmv", ".3gp")
 NOTE_MAX = 500
-
-
-class AttachmentRefused(Exception):
-    """`code`: evaluation, not_a_file, unreadable, too_long."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-@dataclass(frozen=True)
-class Hashed:
-    path: str  # absolute
-    size: int
-    sha256: str
+__all__ = ["Attachment", "AttachmentRefused", "Hashed", "attach", "attachments", "file_state",
+           "hash_file", "kind_of"]
 
 
 @dataclass(frozen=True)
@@ -51,31 +33,6 @@ class Attachment:
     sha256: str
     note: str
     at: datetime
-
-
-def hash_file(path: Path | str, progress: Callable[[int, int], None] | None = None) -> Hashed:
-    """The file's size and SHA-256; `progress(done, total)` after each chunk. Raises
-    AttachmentRefused for a folder, a missing or unreadable file."""
-    path = Path(path).expanduser().absolute()
-    if not path.is_file():
-        raise AttachmentRefused("not_a_file")
-    digest, done = hashlib.sha256(), 0
-    try:
-        total = path.stat().st_size
-        with path.open("rb") as f:
-            while chunk := f.read(CHUNK):
-                digest.update(chunk)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
-    except OSError as e:
-        raise AttachmentRefused("unreadable") from e
-    return Hashed(str(path), done, digest.hexdigest())
-
-
-def kind_of(path: str) -> str:
-    suffix = Path(path).suffix.lower()
-    return "photo" if suffix in PHOTO else "video" if suffix in VIDEO else "file"
 
 
 def attach(evaluation_id: int, hashed: Hashed, note: str = "", *, at: datetime,
@@ -98,17 +55,8 @@ def attachments(evaluation_id: int) -> list[Attachment]:
 
 
 def file_state(a: Attachment) -> str:
-    """ok, changed (other size or content) or missing — reads the file: off the GUI
-    thread for anything large."""
-    path = Path(a.path)
-    try:
-        if not path.is_file():
-            return "missing"
-        if path.stat().st_size != a.size:
-            return "changed"
-        return "ok" if hash_file(path).sha256 == a.sha256 else "changed"
-    except (OSError, AttachmentRefused):
-        return "missing"
+    """ok, changed or missing — reads the whole file: off the GUI thread."""
+    return _file_state(a.path, a.size, a.sha256)
 
 
 def _attachment(e: book.Entry) -> Attachment:

@@ -47,7 +47,7 @@ from models.drills.training import Reminder, TrainingEntry, TrainingRefused
 from models.plans.catalog import Catalog
 from models.plans.toml_check import Problem
 from models.services.changes import Changes, Outcome, command
-from models.store.tables import PlanVersion
+from models.store.tables import PlanVersion, transaction
 
 __all__ = [
     "TITLE_MAX",
@@ -166,6 +166,21 @@ class DrillService:
                      attendees: str, notes: str, *, today: date) -> Changes:
         training.add_training(kind, held_on, topic, trainer, attendees, notes, today=today)
         return TRAINING
+
+    @command(MARKED)
+    def add_drill(self, held_on: date | None, topic: str, trainer: str, attendees: str,
+                  notes: str, form: str, fire: bool, *, today: date) -> Changes:
+        """A drill held away from the desk, logged with its form (tabletop or live) and
+        whether it was a fire drill, in one transaction."""
+        if form not in drill_forms.FORMS:
+            raise FormRefused("form")
+        act = self._act()
+        with transaction():
+            record = training.add_training("drill", held_on, topic, trainer, attendees, notes,
+                                           today=today)
+            drill_forms.mark(record, form, fire, at=act.now, actor=act.who.clerk,
+                             desk=act.who.desk)
+        return MARKED
 
     def training_log(self) -> list[TrainingEntry]:
         return training.training_log()
