@@ -96,13 +96,14 @@ class ScenarioNotWritten(Exception):
 
 class DrillService:
     def __init__(self, *, catalog: Catalog, plan: PlanVersion, act: Callable[[], Act],
-                 edition: str = "", rules: DrillRules | None = None,
+                 edition: str = "", edition_name: str = "", rules: DrillRules | None = None,
                  sheets: dict[str, Sheet] | None = None) -> None:
         """`edition`: the kind of hall (editions.toml) whose drill rules apply ("": only the
         rules every hall follows); `rules`, `sheets`: the shipped ones unless given."""
         self.catalog = catalog
         self.plan = plan
         self.edition = edition
+        self.edition_name = edition_name or edition  # the kind of hall, in words
         self._act = act
         self._rules = rules
         self._sheets = sheets

@@ -79,11 +79,11 @@ class ActionsPanel(QWidget):
         done.addWidget(self.evidence, 0, 2)
         done.addWidget(self.done_button, 0, 3)
         done.setColumnStretch(2, 1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # every control above the list: in sight at 130 % text
         layout.addLayout(add)
-        layout.addWidget(self.table, 1)
         layout.addLayout(done)
         layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
 
     def state_text(self, state: str) -> str:
         return {"done": self.tr("done"), "overdue": self.tr("overdue"),

@@ -63,7 +63,7 @@ class CalendarPanel(QWidget):
         for r, i in enumerate(self.items):
             self.table.item(r, 4).setForeground(QColor(STATUS_COLOURS[i.status(today, remind)]))
         due = self._service.due_now(today)
-        edition = self._service.edition or self.tr("no kind of hall chosen")
+        edition = self._service.edition_name or self.tr("no kind of hall chosen")
         self.summary.setText(
             self.tr("Rules of this hall ({0}). Due now: {1}").format(
                 edition, "；".join(f"{i.title}（{i.due_on.isoformat()}）" for i in due))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTabWidget,
@@ -45,6 +46,13 @@ from ui.drills.file_hasher import FileHasher
 
 NOT_SCORED = -1  # the spin box's value for an item left unscored
 SEPARATORS = ("，", ",", "、", ";", "；")
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
 
 
 def names(text: str) -> tuple[str, ...]:
@@ -101,10 +109,12 @@ class EvaluationDialog(QDialog):
         self.message = QLabel(objectName="evaluationMessage")
         self.message.setWordWrap(True)
 
+        self.built_form = ""  # the form whose sheet the score boxes are
         self.tabs = QTabWidget(objectName="evaluationTabs")
-        self.tabs.addTab(self._overview_page(), self.tr("Overview"))
-        self.tabs.addTab(self._findings_page(), self.tr("Execution, problems, lessons"))
-        self.tabs.addTab(self._scores_page(), self.tr("Scores"))
+        # Each page scrolls: at 130 % text the window still fits over the screen area.
+        self.tabs.addTab(scrolled(self._overview_page()), self.tr("Overview"))
+        self.tabs.addTab(scrolled(self._findings_page()), self.tr("Execution, problems, lessons"))
+        self.tabs.addTab(scrolled(self._scores_page()), self.tr("Scores"))
         self.tabs.addTab(self._files_page(), self.tr("Photos and files"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
@@ -156,8 +166,8 @@ class EvaluationDialog(QDialog):
     def _files_page(self) -> QWidget:
         page = QWidget()
         self.files = QTableWidget(0, 4, objectName="evaluationFiles")
-        self.files.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size"),
-                                              self.tr("SHA-256"), self.tr("File now")])
+        self.files.setHorizontalHeaderLabels([self.tr("File now"), self.tr("File"),
+                                              self.tr("Size"), self.tr("SHA-256")])
         setup_table(self.files)
         self.attach_button = QPushButton(self.tr("Attach a file…"), objectName="attachFile")
         self.attach_button.clicked.connect(self.choose_file)
@@ -218,11 +228,17 @@ class EvaluationDialog(QDialog):
                        ).format(self.evaluation.id, self.evaluation.revision)
 
     def _build_scores(self) -> None:
+        """The score boxes of the chosen form's sheet (built again only when the form
+        changes; what was typed in items both sheets share is kept)."""
+        if self.form.currentData() == self.built_form:
+            return
+        self.built_form = self.form.currentData()
         kept = {k: b.value() for k, b in self.scores.items()}
         while self.score_grid.count():
-            item = self.score_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = self.score_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()  # gone now, not when the deferred delete comes
+                widget.deleteLater()
         self.scores = {}
         sheet = self._service.sheets[self.form.currentData()]
         self.sheet_title.setText(f"{sheet.title}（{sheet.source}）")
@@ -339,6 +355,6 @@ class EvaluationDialog(QDialog):
         self._draw_files()
 
     def _draw_files(self) -> None:
-        fill_table(self.files, [(a.path, f"{a.size:,}", a.sha256,
-                                 self.state_text(self.states.get(a.id, "")))
+        fill_table(self.files, [(self.state_text(self.states.get(a.id, "")), a.path,
+                                 f"{a.size:,}", a.sha256)
                                 for a in getattr(self, "_attachments", [])])

@@ -69,11 +69,11 @@ class EvaluationPanel(QWidget):
         buttons.addWidget(self.message, 1)
         for b in (self.open_button, self.export_button, self.print_button):
             buttons.addWidget(b)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # the buttons above the list: in sight at 130 % text
         layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.export_bar)
+        layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
         row = self.table.currentRow()
@@ -103,7 +103,7 @@ class EvaluationPanel(QWidget):
             self.dialog.saved.connect(lambda _id: self.refresh())
         self.dialog.setWindowTitle(self.tr("Drill evaluation · {0}").format(choice.name))
         self.dialog.open_drill(choice)
-        show_over_screen(self.dialog, self)  # not modal: the alarm and the bar stay usable
+        show_over_screen(self.dialog, self, fill=True)  # not modal: the bar stays usable
         return self.dialog
 
     def make_pdf(self, *, print_it: bool) -> bool:

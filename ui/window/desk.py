@@ -162,7 +162,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")), player=sound_player(),
                        volume=int(store.get("alarm_volume")))
-    drill_service = DrillService(catalog=catalog, plan=plan, act=act, edition=edition)
+    hall_kind = editions.get(edition)
+    drill_service = DrillService(catalog=catalog, plan=plan, act=act, edition=edition,
+                                 edition_name=hall_kind.name if hall_kind else "")
     drill_controller = DrillController(service=drill_service, clock=clock, incidents=incidents)
     plans = PlanService(catalog=catalog, plan=plan, now=clock.real_now, zone=clock.zone)
     drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)

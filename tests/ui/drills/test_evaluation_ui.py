@@ -105,11 +105,11 @@ def test_an_evaluation_scored_saved_revised_and_printed(qtbot, desk, tmp_path, a
     with qtbot.waitSignal(dialog.hasher.hashed, timeout=10000):
         dialog.attach_file(photo)
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 1)
-    assert dialog.files.item(0, 3).text() == "未改动"
+    assert dialog.files.item(0, 0).text() == "未改动"
     photo.write_bytes(b"photo, edited")
     with qtbot.waitSignal(dialog.hasher.checked, timeout=10000):
         dialog.open_evaluation(first.id)
-    qtbot.waitUntil(lambda: dialog.files.item(0, 3).text() == "添加后已被改动")
+    qtbot.waitUntil(lambda: dialog.files.item(0, 0).text() == "添加后已被改动")
 
     # the report, saved in the background and read back
     target = tmp_path / "评估报告.pdf"
