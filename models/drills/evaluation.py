@@ -28,7 +28,8 @@ LINES = ("name", "held_at", "place", "unit")
 
 
 class EvaluationRefused(Exception):
-    """`code`: drill, name_required, form, score, evaluator_required, too_long, unknown."""
+    """`code`: drill, name_required, form, score, evaluator_required, too_long, unknown,
+    evaluated (the drill has an evaluation already: `detail` its number; revise that)."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(code if not detail else f"{code}: {detail}")
@@ -140,6 +141,10 @@ def evaluate(draft: Draft, sheets: dict[str, Sheet], *, at: datetime, actor: str
     with transaction():
         if revises is not None and evaluation(revises) is None:
             raise EvaluationRefused("unknown")
+        if revises is None:  # one evaluation per drill: a second desk or a stale list
+            earlier = next((e.id for e in evaluations() if e.draft.drill == draft.drill), None)
+            if earlier is not None:
+                raise EvaluationRefused("evaluated", str(earlier))
         data = {"draft": _draft_data(draft), "sheet": asdict(sheet)}
         written = book.append(KIND, at=at, actor=actor, desk=desk, follows=revises,
                               text=f"演练评估: {draft.name} {sum(draft.scores.values())}分",

@@ -1757,6 +1757,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>此评估已不存在。</translation>
     </message>
     <message>
+        <source>This drill was evaluated meanwhile (another desk?): its evaluation is shown now; save again to revise it.</source>
+        <translation>此演练已由其他人评估（另一台？）：现在显示的是该评估；再次保存即写入修订。</translation>
+    </message>
+    <message>
         <source>Save the evaluation before attaching files.</source>
         <translation>请先保存评估，再添加附件。</translation>
     </message>
@@ -4678,6 +4682,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Drill (held outside the program)</source>
         <translation>演练（未在本程序中进行）</translation>
+    </message>
+    <message>
+        <source>Live drill (实战)</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>Tabletop drill (桌面)</source>
+        <translation>桌面演练</translation>
+    </message>
+    <message>
+        <source>Fire and evacuation drill</source>
+        <translation>灭火和应急疏散演练</translation>
     </message>
     <message>
         <source>Topic, e.g. plans, scripts, safety</source>

@@ -82,6 +82,7 @@ class EvaluationDialog(QDialog):
         self.hasher.progressed.connect(self._progress)
         self.hasher.checked.connect(self._checked)
         self.states: dict[int, str] = {}
+        self.attaching_to: int | None = None  # the evaluation a file being hashed is for
 
         self.drill_label = QLabel(objectName="evaluationDrill")
         self.name = QLineEdit(objectName="evaluationName")
@@ -275,6 +276,10 @@ class EvaluationDialog(QDialog):
         try:
             outcome = self._ops.run(self._service.evaluate, self.draft(), revises)
         except EvaluationRefused as refused:
+            if refused.code == "evaluated":  # what was typed stays: saving again revises
+                self.evaluation = self._service.evaluation(int(refused.detail))
+                self.drill_label.setText(self._heading())
+                self.refresh_files()
             show_message(self.message, self.refusal_text(refused.code), ok=False)
             return False
         if outcome is None:
@@ -295,6 +300,8 @@ class EvaluationDialog(QDialog):
             "form": self.tr("Choose tabletop or live."),
             "drill": self.tr("Choose a drill of the training log first."),
             "unknown": self.tr("This evaluation is no longer there."),
+            "evaluated": self.tr("This drill was evaluated meanwhile (another desk?): its "
+                                 "evaluation is shown now; save again to revise it."),
         }.get(code, code)
 
     # -- files -----------------------------------------------------------------------------
@@ -309,6 +316,7 @@ class EvaluationDialog(QDialog):
     def attach_file(self, path: Path) -> None:
         """Hash the file in the worker; it is recorded when the hash comes back."""
         self.attach_button.setEnabled(False)
+        self.attaching_to = self.evaluation.id if self.evaluation else None
         show_message(self.file_message, self.tr("Reading {0}…").format(Path(path).name), ok=True)
         self.hasher.hash(path)
 
@@ -317,11 +325,13 @@ class EvaluationDialog(QDialog):
             self.file_message.setText(self.tr("Reading… {0} %").format(done * 100 // total))
 
     def _hashed(self, hashed: Hashed) -> None:
+        """Recorded with the evaluation it was chosen for, even if the window shows another
+        one by now (a video takes a while)."""
         self.attach_button.setEnabled(True)
-        if self.evaluation is None:
+        if self.attaching_to is None:
             return
         try:
-            outcome = self._ops.run(self._service.attach, self.evaluation.id, hashed)
+            outcome = self._ops.run(self._service.attach, self.attaching_to, hashed)
         except AttachmentRefused as refused:
             show_message(self.file_message, self.file_refusal(refused.code), ok=False)
             return

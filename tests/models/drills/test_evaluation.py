@@ -104,6 +104,29 @@ def test_a_revision_follows_the_first_and_changes_nothing_written(desk_db, sheet
         evaluate(draft(record), sheets, at=T0, revises=revised.entry)  # not an evaluation
 
 
+def test_a_drill_is_evaluated_once_then_revised(desk_db, sheets):
+    record = a_drill()
+    first = evaluate(draft(record), sheets, at=T0)
+    with pytest.raises(EvaluationRefused) as refused:
+        evaluate(draft(record, name="又一份"), sheets, at=T0)  # a second desk, a stale list
+    assert (refused.value.code, refused.value.detail) == ("evaluated", str(first.id))
+    assert len(book.entries(("drill_eval",))) == 1
+
+
+def test_a_drill_run_at_the_desk_is_evaluated_and_its_log_row_marked(desk_db, sheets):
+    from models.drills.drill_forms import drill_forms
+    from models.drills.evaluation import drills_to_evaluate
+
+    row = TrainingRecord.create(kind="drill", held_on=date(2026, 11, 30), topic="抢劫演练",
+                                trainer="", attendees="", notes="", drill_run=7)
+    assert [c.drill for c in drills_to_evaluate()] == ["run:7"]
+    e = evaluate(draft(0, drill="run:7", form="tabletop", scores={"briefing": 12}), sheets,
+                 at=T0)
+    assert e.total == 12 and e.sheet.title == "桌面演练评估表"
+    assert drill_forms()[row.id].form == "tabletop"
+    assert drills_to_evaluate()[0].evaluated == e.id
+
+
 def test_a_live_fire_evaluation_marks_the_drill_for_the_fire_rule(desk_db, sheets,
                                                                   shipped_catalog):
     record = a_drill()

@@ -165,3 +165,24 @@ def test_119_is_pressed_from_the_evaluation_window(qtbot, desk):
         dialog.activateWindow()
     with qtbot.waitSignal(desk.emergency.numbers.called, timeout=5000):
         qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_F11)
+
+
+def test_a_drill_evaluated_meanwhile_is_revised_not_evaluated_twice(qtbot, desk):
+    screen = desk.drill_screen
+    log_drill(qtbot, screen, "消防疏散演练")
+    screen.evaluations.table.selectRow(0)
+    dialog = screen.evaluations.open_selected()
+    other = screen.evaluations.open_selected  # the same window: one evaluation at a time
+    assert other() is dialog
+    service = desk.drills.service
+    from models.services.drills import Draft
+
+    first = service.evaluate(Draft(dialog.drill, "live", "另一台的评估",
+                                   evaluators=("李",))).value  # another desk, meanwhile
+    dialog.evaluators.setText("王评估")
+    click(qtbot, dialog.save_button)
+    assert dialog.message.text().startswith("此演练已由其他人评估")
+    assert dialog.evaluation.id == first.id and dialog.name.text() == "消防疏散演练"  # kept
+    click(qtbot, dialog.save_button)
+    assert dialog.message.text() == "已保存。"
+    assert len(service.evaluations()) == 1 and service.evaluation(first.id).revision == 1
