@@ -15,7 +15,7 @@ T = TypeVar("T")
 C = TypeVar("C", bound=Callable)
 
 AREAS = ("incidents", "timeline", "deadlines", "record", "contacts", "drills", "training",
-         "scenarios", "plans")
+         "scenarios", "plans", "evaluations")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Changes:
     training: bool = False  # the training log
     scenarios: bool = False  # the trainer's drill scenarios
     plans: bool = False  # plan versions and their approvals
+    evaluations: bool = False  # drill evaluations, corrective actions, attachments
     incident_id: int | None = None  # the incident concerned, when there is one
 
     def __bool__(self) -> bool:

@@ -1,6 +1,117 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>What is to be corrected</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due by, YYYY-MM-DD</source>
+        <translation>完成期限，如 2026-12-31</translation>
+    </message>
+    <message>
+        <source>Add the action</source>
+        <translation>添加整改措施</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>Evidence: what shows it is done</source>
+        <translation>佐证：完成的证明材料</translation>
+    </message>
+    <message>
+        <source>Mark the selected action done</source>
+        <translation>所选整改措施已完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>No. {0} · {1}</source>
+        <translation>第 {0} 号 · {1}</translation>
+    </message>
+    <message>
+        <source>Write an evaluation first: actions come from one.</source>
+        <translation>请先填写演练评估：整改措施来自评估。</translation>
+    </message>
+    <message>
+        <source>Action added.</source>
+        <translation>已添加整改措施。</translation>
+    </message>
+    <message>
+        <source>Choose an action first.</source>
+        <translation>请先选择一项整改措施。</translation>
+    </message>
+    <message>
+        <source>Marked done.</source>
+        <translation>已记为完成。</translation>
+    </message>
+    <message>
+        <source>Write what is to be corrected.</source>
+        <translation>请填写整改内容。</translation>
+    </message>
+    <message>
+        <source>Name who is responsible.</source>
+        <translation>请填写责任人。</translation>
+    </message>
+    <message>
+        <source>The date is not a real day: write it as 2026-11-20.</source>
+        <translation>日期无效：请按 2026-11-20 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期在今天之后。</translation>
+    </message>
+    <message>
+        <source>This action is already done; it is done once.</source>
+        <translation>此整改措施已完成，不能重复完成。</translation>
+    </message>
+    <message>
+        <source>This action is no longer there.</source>
+        <translation>此整改措施已不存在。</translation>
+    </message>
+    <message>
+        <source>That evaluation is not there.</source>
+        <translation>该评估不存在。</translation>
+    </message>
+    <message>
+        <source>A field is too long: shorten it.</source>
+        <translation>有一项内容过长，请删减。</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <source>Acknowledge (stop the alarm)</source>
@@ -327,6 +438,61 @@
     <message>
         <source>the hub refused this board: enrol it again</source>
         <translation>服务器拒绝了本看板：请重新登记</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>Rule</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Met on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>no kind of hall chosen</source>
+        <translation>未选择大厅类型</translation>
+    </message>
+    <message>
+        <source>Rules of this hall ({0}). Due now: {1}</source>
+        <translation>本厅（{0}）的培训演练要求。当前到期：{1}</translation>
+    </message>
+    <message>
+        <source>Rules of this hall ({0}): nothing due now.</source>
+        <translation>本厅（{0}）的培训演练要求：当前无到期事项。</translation>
+    </message>
+    <message>
+        <source>Corrective actions past their date: {0}</source>
+        <translation>逾期未完成的整改措施：{0}</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1438,18 @@
         <translation>预案修订</translation>
     </message>
     <message>
+        <source>What is due</source>
+        <translation>到期日历</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>演练评估</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
         <source>Some scenario files have problems and are left out; see Scenarios.</source>
         <translation>部分演练场景文件有错误，未载入；详见“演练场景”。</translation>
     </message>
@@ -1306,6 +1484,18 @@
     <message>
         <source>{0} (last {1})</source>
         <translation>{0}（上次 {1}）</translation>
+    </message>
+    <message>
+        <source>{0} (overdue since {1})</source>
+        <translation>{0}（{1} 到期，已逾期）</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}（应于 {1} 前完成）</translation>
+    </message>
+    <message>
+        <source>{0} corrective action(s) past their date</source>
+        <translation>{0} 项整改措施已逾期</translation>
     </message>
     <message>
         <source>Due: {0}</source>
@@ -1406,6 +1596,276 @@ Nothing of it was recorded; the screen shows what is stored. Note it on paper if
 What was recorded is saved. The details are in {1}; please pass them on to support.</source>
         <translation>发生了意外错误：{0}
 已记录的内容均已保存。详细信息在 {1}，请转交技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Live drill (实战)</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>Tabletop drill (桌面)</source>
+        <translation>桌面演练</translation>
+    </message>
+    <message>
+        <source>Fire and evacuation drill</source>
+        <translation>灭火和应急疏散演练</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用顿号“、”分隔</translation>
+    </message>
+    <message>
+        <source>Save the evaluation</source>
+        <translation>保存评估</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>演练概况</translation>
+    </message>
+    <message>
+        <source>Execution, problems, lessons</source>
+        <translation>执行情况、问题、经验教训</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片和文件</translation>
+    </message>
+    <message>
+        <source>Drill name</source>
+        <translation>演练名称</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参演人员</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>演练场景</translation>
+    </message>
+    <message>
+        <source>Evaluators</source>
+        <translation>评估人员</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>演练执行情况</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Lessons and suggestions</source>
+        <translation>经验教训与改进建议</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>File now</source>
+        <translation>文件现状</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Files are kept where they are: the desk records their path, size and SHA-256, and says when one has changed or gone.</source>
+        <translation>附件留在原处：本台记录其路径、大小和 SHA-256，文件被改动或缺失时会提示。</translation>
+    </message>
+    <message>
+        <source>New evaluation of {0}</source>
+        <translation>新评估：{0}</translation>
+    </message>
+    <message>
+        <source>Evaluation No. {0} (revision {1}); saving writes a new revision</source>
+        <translation>评估第 {0} 号（第 {1} 次修订）；保存将写入新的修订</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>of {0}</source>
+        <translation>满分 {0}</translation>
+    </message>
+    <message>
+        <source>Total: {0} of {1}</source>
+        <translation>合计：{0} / {1}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Write the drill's name first.</source>
+        <translation>请先填写演练名称。</translation>
+    </message>
+    <message>
+        <source>Name the evaluator(s): the evaluation is signed.</source>
+        <translation>请填写评估人员：评估须署名。</translation>
+    </message>
+    <message>
+        <source>A score is outside its item's marks.</source>
+        <translation>有一项得分超出该项分值。</translation>
+    </message>
+    <message>
+        <source>A field is too long: shorten it.</source>
+        <translation>有一项内容过长，请删减。</translation>
+    </message>
+    <message>
+        <source>Choose tabletop or live.</source>
+        <translation>请选择桌面演练或实战演练。</translation>
+    </message>
+    <message>
+        <source>Choose a drill of the training log first.</source>
+        <translation>请先选择培训演练记录中的一次演练。</translation>
+    </message>
+    <message>
+        <source>This evaluation is no longer there.</source>
+        <translation>此评估已不存在。</translation>
+    </message>
+    <message>
+        <source>This drill was evaluated meanwhile (another desk?): its evaluation is shown now; save again to revise it.</source>
+        <translation>此演练已由其他人评估（另一台？）：现在显示的是该评估；再次保存即写入修订。</translation>
+    </message>
+    <message>
+        <source>Save the evaluation before attaching files.</source>
+        <translation>请先保存评估，再添加附件。</translation>
+    </message>
+    <message>
+        <source>Attach a photo, video or file</source>
+        <translation>添加照片、视频或文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Reading… {0} %</source>
+        <translation>正在读取… {0} %</translation>
+    </message>
+    <message>
+        <source>Attached {0}.</source>
+        <translation>已添加附件 {0}。</translation>
+    </message>
+    <message>
+        <source>That is not a file (or it is gone).</source>
+        <translation>这不是文件（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The file's path is too long.</source>
+        <translation>文件路径过长。</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未改动</translation>
+    </message>
+    <message>
+        <source>CHANGED since attached</source>
+        <translation>添加后已被改动</translation>
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>核对中…</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPanel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>演练场景</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>评估…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Drills run at the desk and drills recorded in the training log. A drill held away from the desk: record it in the training log first, then evaluate it here.</source>
+        <translation>本台运行的演练和培训演练记录中的演练。在本台以外进行的演练：先记入培训演练记录，再在此评估。</translation>
+    </message>
+    <message>
+        <source>No. {0}, {1} points</source>
+        <translation>第 {0} 号，{1} 分</translation>
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Choose a drill first.</source>
+        <translation>请先选择一次演练。</translation>
+    </message>
+    <message>
+        <source>Drill evaluation · {0}</source>
+        <translation>演练评估 · {0}</translation>
+    </message>
+    <message>
+        <source>Choose an evaluated drill first.</source>
+        <translation>请先选择一次已评估的演练。</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2667,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Save the plan booklet as PDF</source>
         <translation>将应急预案手册保存为 PDF</translation>
+    </message>
+    <message>
+        <source>drill-evaluation</source>
+        <translation>演练评估报告</translation>
+    </message>
+    <message>
+        <source>Save the drill evaluation report as PDF</source>
+        <translation>将演练评估报告保存为 PDF</translation>
     </message>
     <message>
         <source>quarterly-statistics</source>
@@ -4445,6 +4913,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Drill (held outside the program)</source>
         <translation>演练（未在本程序中进行）</translation>
+    </message>
+    <message>
+        <source>Live drill (实战)</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>Tabletop drill (桌面)</source>
+        <translation>桌面演练</translation>
+    </message>
+    <message>
+        <source>Fire and evacuation drill</source>
+        <translation>灭火和应急疏散演练</translation>
     </message>
     <message>
         <source>Topic, e.g. plans, scripts, safety</source>

@@ -162,7 +162,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")), player=sound_player(),
                        volume=int(store.get("alarm_volume")))
-    drill_service = DrillService(catalog=catalog, plan=plan, act=act)
+    hall_kind = editions.get(edition)
+    drill_service = DrillService(catalog=catalog, plan=plan, act=act, edition=edition,
+                                 edition_name=hall_kind.name if hall_kind else "")
     drill_controller = DrillController(service=drill_service, clock=clock, incidents=incidents)
     plans = PlanService(catalog=catalog, plan=plan, now=clock.real_now, zone=clock.zone)
     drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)
@@ -190,7 +192,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                              shipped_dir=drills_dir or default_plans_dir() / "drills",
                              own_dir=own_drills_dir or user_data_dir() / "drills",
                              now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
-                             pdf=pdf, zone=clock.zone)
+                             pdf=pdf, zone=clock.zone, hall=lambda: str(store.get("hall_name")))
         screen.due_changed.connect(show_drills_due)
         return screen
 
@@ -267,13 +269,14 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     drills_text = drills_nav.text()
 
     def show_drills_due(due: bool) -> None:
-        """The rail says when training, a drill or a plan revision is due: on a line of its
-        own, so the rail need not be wider for it."""
+        """The rail says when training, a drill (the calendar's rules too), a plan revision
+        or a corrective action is due: on a line of its own, so the rail need not be wider
+        for it."""
         mark = QCoreApplication.translate("Desk", " (due)").strip()
         drills_nav.setText(drills_text.replace("\n", f"\n{mark}\n", 1) if due else drills_text)
 
     # Until the drill screen is built (it then keeps this up to date), asked once at start.
-    show_drills_due(bool(drill_service.reminders(clock.today())))
+    show_drills_due(drill_service.anything_due(clock.today()))
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
     tray = None
