@@ -361,6 +361,7 @@ class ExportContext:
     language: str
     now: datetime
     zone: ZoneInfo  # the hall's (settings.json beside the database; default Asia/Shanghai)
+    edition: str = ""  # the kind of hall (--edition, or the settings')
 
 
 WriteTo = Callable[[Path, Callable[[int], None]], object]  # writes the PDF, telling pages
@@ -495,11 +496,13 @@ def _add_export_stats(kinds) -> None:
 
 
 def export_stats(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
+    from models.clock import hall_time
     from models.stats.queries import statistics
     from reports.statistics import render_statistics
     from reports.words import Words
 
-    figures = statistics(ctx.catalog, args.period, hall=ctx.hall, zone=ctx.zone)
+    figures = statistics(ctx.catalog, args.period, hall=ctx.hall, zone=ctx.zone,
+                         today=hall_time.day_of(ctx.now, ctx.zone), edition=ctx.edition)
     return lambda out, progress: render_statistics(
         figures, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress,
         zone=ctx.zone)
@@ -597,7 +600,8 @@ def run_export(args: argparse.Namespace) -> int:
         db.close()
         return EXIT_PROBLEMS
     ctx = ExportContext(catalog, str(settings.get("hall_name")), str(settings.get("language")),
-                        datetime.now(UTC), hall_zone(settings))
+                        datetime.now(UTC), hall_zone(settings),
+                        args.edition or str(settings.get("edition")))
     pages: list[int] = []
     try:
         args.export(args, ctx)(args.out, pages.append)

@@ -24,14 +24,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph
 
 from models.clock import hall_time
-from models.stats.figures import Distribution, Statistics
+from models.stats.figures import NO_RULES, Distribution, Statistics
 from models.stats.period import QUARTER
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.fonts import PdfFonts
 from reports.parts import ALARM, footer, grid, heading, plain_table, signatures
 from reports.stats_words import (
     BUCKET_WORDS,
-    DRILL_WORDS,
     median_text,
     month_label,
     period_title,
@@ -45,9 +44,9 @@ LATE = colors.HexColor("#ef6c00")
 SLICES = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#00838f", "#c62828", "#9e9d24",
           "#5d4037", "#546e7a", "#ad1457")
 CHART_FONT_SIZE = 7.5
-DRILLS_SOURCE = ("Due: the plans' governance (a drill every {0} months, training every {1} "
-                 "months) over the twelve months to the period's end; done: the drills and "
-                 "training recorded on the drills screen.")
+DRILLS_SOURCE = ("Due: each rule's periods of the drill calendar (the drills screen) ending "
+                 "in the twelve months to the period's end; done: a training or drill recorded "
+                 "within the period; overdue: ended and never met.")
 
 
 def render_statistics(stats: Statistics, path: Path, *, generated_at: datetime,
@@ -264,17 +263,21 @@ class _Sheet:
 
     def drills(self, stats: Statistics) -> list:
         w = self.w
-        rows = [(w("Drill or training"), w("Every (months)"), w("Due in 12 months"),
-                 w("Held in 12 months"), w("Held in the period"), w("Last held"))]
-        rows += [(w(DRILL_WORDS.get(d.kind, d.kind)), str(d.every_months), str(d.due),
-                  str(d.done), str(d.done_in_period),
-                  d.last_held.isoformat() if d.last_held else w("Never"))
-                 for d in stats.drills]
-        rest = (self.width - 30 * mm) / 5
-        return [*heading(w("Drills and training against what is due"), self.styles),
-                grid(rows, (30 * mm, *(rest,) * 5), self.styles),
-                Paragraph(escape(w(DRILLS_SOURCE).format(*(d.every_months for d in stats.drills))),
-                          self.styles.small)]
+        title = heading(w("Drills and training against what is due"), self.styles)
+        if stats.drills_source.startswith(NO_RULES):
+            return [*title, self.note(w("The drill rules could not be read: {0}").format(
+                stats.drills_source.removeprefix(NO_RULES)))]
+        if not stats.drills:
+            return [*title, self.note(w("No drill or training fell due in these months."))]
+        rows = [(w("Rule"), w("Every (months)"), w("Due in 12 months"), w("Done"),
+                 w("Overdue"), w("Due in the period"), w("Done in the period"))]
+        rows += [(d.title, str(d.every_months), str(d.due), str(d.done), str(d.overdue),
+                  str(d.due_in_period), str(d.done_in_period)) for d in stats.drills]
+        rest = (self.width - 58 * mm) / 6
+        sources = "; ".join(dict.fromkeys(d.source for d in stats.drills if d.source))
+        return [*title, grid(rows, (58 * mm, *(rest,) * 6), self.styles),
+                Paragraph(escape(w(DRILLS_SOURCE)), self.styles.small),
+                Paragraph(escape(sources), self.styles.small)]
 
 
 def _kept(heading: list, body) -> list:

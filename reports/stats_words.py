@@ -10,7 +10,6 @@ from reports.words import Words
 
 BUCKET_WORDS = {"le1": "Within 1 min", "le5": "1 to 5 min", "le10": "5 to 10 min",
                 "le60": "10 to 60 min", "gt60": "Over 60 min", "never": "Not done"}
-DRILL_WORDS = {"drill": "Drills", "training": "Training"}
 
 
 def period_title(period: Period, w: Words) -> str:

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from models.plans.catalog import Catalog
@@ -16,7 +18,10 @@ from models.stats.queries import statistics_apart
 class StatsService:
     catalog: Catalog
     zone: ZoneInfo  # the hall's: whose months are counted
+    today: Callable[[], date]  # the hall's day
+    edition: str = ""  # the kind of hall: whose drill rules apply
 
     def read_apart(self, period: Period, hall: str) -> Statistics:
         """For a worker thread only: its own connection, closed afterwards."""
-        return statistics_apart(self.catalog, period, hall=hall, zone=self.zone)
+        return statistics_apart(self.catalog, period, hall=hall, today=self.today(),
+                                edition=self.edition, zone=self.zone)

@@ -11,6 +11,8 @@ from models.stats.period import Period
 # How long it took, in buckets (upper bounds in seconds, inclusive: exactly 60 s is "≤1 min").
 LIMITS = ((60, "le1"), (300, "le5"), (600, "le10"), (3600, "le60"))
 OVER, NEVER = "gt60", "never"
+CALENDAR = "calendar"  # Statistics.drills_source: the periods of the drill calendar
+NO_RULES = "rules_error: "  # ... followed by what is wrong with the rules file
 BUCKETS = (*(key for _, key in LIMITS), OVER, NEVER)
 
 
@@ -62,12 +64,18 @@ class MonthLine:
 
 @dataclass(frozen=True)
 class DrillsDue:
-    kind: str  # "drill" or "training"
-    every_months: int  # the plans' governance
-    due: int  # in the twelve months ending with the period
-    done: int  # held in those twelve months
+    """One rule of the drill calendar over the twelve months ending with the period."""
+
+    kind: str  # the rule's key: training, drill, onsite_drill, crowded_drill, fire_drill
+    title: str  # as the rules file names it, e.g. 年度应急演练
+    every_months: int
+    due: int  # periods that fell due in the twelve months
+    done: int  # of those, met by a training or drill held in the period
+    overdue: int  # ended before today, never met
+    due_in_period: int  # periods falling due within the statistics' month or quarter
     done_in_period: int
-    last_held: date | None
+    last_done: date | None  # the latest day one of those periods was met
+    source: str  # the rule and its source, one line
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ class Statistics:
     first_action: Distribution  # from the press to the clerk's first act of handling
     reports: Distribution  # report deadlines: from their clock's start to met
     drills: tuple[DrillsDue, ...]
-    drills_source: str  # how "due" was reckoned: models.stats.drills_due.GOVERNANCE
+    drills_source: str  # CALENDAR, or NO_RULES and why
     seal: str = ""  # the file's seal when the numbers were read ("" none yet)
 
     @property

@@ -35,17 +35,18 @@ from models.store.tables import Deadline, Incident, TimelineEntry, bound_databas
 NOT_COUNTED = ("superseded", "cancelled")  # deadlines that gave way: no outcome to count
 
 
-def statistics(catalog: Catalog, period: Period, *, hall: str,
+def statistics(catalog: Catalog, period: Period, *, hall: str, today: date, edition: str = "",
                zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> Statistics:
     """The period's figures, all read in one moment of the file (a desk writing meanwhile
-    changes none of them halfway)."""
+    changes none of them halfway). `today`: the hall's day (a drill calendar's period still
+    running is not yet overdue); `edition`: the kind of hall, whose drill rules apply."""
     with reading():
         months = period.trend_months()
         bounds = [_db_start(m, zone) for m in months] + [_db_start(period.after, zone)]
         start, end = _db_start(period.first, zone), bounds[-1]
         incidents = _count_by_month(bounds)
         missed, late = _problems_by_month(bounds)
-        drills, source = drills_due(catalog, period)
+        drills, source = drills_due(catalog, period, edition=edition, today=today)
         return Statistics(
             hall=hall or _recorded_hall(start, end), period=period, total=_real(start, end).count(),
             by_category=_by_category(catalog, start, end),
@@ -57,8 +58,8 @@ def statistics(catalog: Catalog, period: Period, *, hall: str,
             drills=drills, drills_source=source, seal=_seal())
 
 
-def statistics_apart(catalog: Catalog, period: Period, *, hall: str,
-                     zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> Statistics:
+def statistics_apart(catalog: Catalog, period: Period, *, hall: str, today: date,
+                     edition: str = "", zone: ZoneInfo = hall_time.DEFAULT_ZONE) -> Statistics:
     """`statistics` for a worker thread (the screen's: the desk's alarm never waits on a
     quarter's numbers): read through that thread's own connection, closed afterwards so no
     connection outlives the worker's job. Never call it on the thread that owns the desk's
@@ -67,7 +68,7 @@ def statistics_apart(catalog: Catalog, period: Period, *, hall: str,
         raise RuntimeError("statistics_apart runs in a worker thread")
     database = bound_database()
     try:
-        return statistics(catalog, period, hall=hall, zone=zone)
+        return statistics(catalog, period, hall=hall, today=today, edition=edition, zone=zone)
     finally:
         database.close()
 

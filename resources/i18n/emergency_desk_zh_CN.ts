@@ -444,7 +444,7 @@
     <name>CalendarPanel</name>
     <message>
         <source>Rule</source>
-        <translation>要求</translation>
+        <translation>规定</translation>
     </message>
     <message>
         <source>Period</source>
@@ -4507,16 +4507,28 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>累计</translation>
     </message>
     <message>
-        <source>Drills</source>
-        <translation>演练</translation>
+        <source>Rule</source>
+        <translation>规定</translation>
     </message>
     <message>
-        <source>Training</source>
-        <translation>培训</translation>
+        <source>Done</source>
+        <translation>已做</translation>
     </message>
     <message>
-        <source>Drill or training</source>
-        <translation>演练/培训</translation>
+        <source>Overdue</source>
+        <translation>逾期未做</translation>
+    </message>
+    <message>
+        <source>Due in the period</source>
+        <translation>本期应做</translation>
+    </message>
+    <message>
+        <source>Done in the period</source>
+        <translation>本期已做</translation>
+    </message>
+    <message>
+        <source>The drill rules could not be read: {0}</source>
+        <translation>无法读取演练规定：{0}</translation>
     </message>
     <message>
         <source>Every (months)</source>
@@ -4525,22 +4537,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Due in 12 months</source>
         <translation>近12个月应做</translation>
-    </message>
-    <message>
-        <source>Held in 12 months</source>
-        <translation>近12个月已做</translation>
-    </message>
-    <message>
-        <source>Held in the period</source>
-        <translation>本期已做</translation>
-    </message>
-    <message>
-        <source>Last held</source>
-        <translation>最近一次</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>从未</translation>
     </message>
     <message>
         <source>No incidents in this period.</source>
@@ -4873,7 +4869,7 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
     <message>
         <source>Done</source>
-        <translation>已完成</translation>
+        <translation>已做</translation>
     </message>
     <message>
         <source>Today: holiday</source>

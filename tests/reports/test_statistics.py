@@ -3,7 +3,7 @@ the CJK font (never Helvetica, which prints Chinese as boxes), the seal, every w
 Chinese."""
 
 import subprocess
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -27,7 +27,8 @@ def text_of(path) -> str:
 def november(desk_db, shipped_catalog):
     generate(shipped_catalog, desk_db[1], incidents=200, days=90,
              end=datetime(2026, 11, 30, 18, 0, tzinfo=HALL))
-    return statistics(shipped_catalog, parse_period("2026-11"), hall="城东营业厅", zone=HALL)
+    return statistics(shipped_catalog, parse_period("2026-11"), hall="城东营业厅", zone=HALL,
+                      today=date(2026, 12, 2), edition="bank_outlet")
 
 
 def test_the_month_printed_with_every_figure(tmp_path, november):
@@ -68,7 +69,8 @@ def test_every_word_of_the_report_is_in_chinese(tmp_path, november, shipped_cata
                 missing.add(text)
             return super().__call__(text)
 
-    quarter = statistics(shipped_catalog, parse_period("2026Q4"), hall="", zone=HALL)
+    quarter = statistics(shipped_catalog, parse_period("2026Q4"), hall="", zone=HALL,
+                         today=date(2026, 12, 2))
     words = Asked("zh_CN")
     for figures in (november, quarter):
         render_statistics(figures, tmp_path / "stats.pdf", generated_at=GENERATED,
@@ -77,7 +79,8 @@ def test_every_word_of_the_report_is_in_chinese(tmp_path, november, shipped_cata
 
 
 def test_an_empty_quarter_prints_its_page(tmp_path, desk_db, shipped_catalog):
-    empty = statistics(shipped_catalog, parse_period("2030Q1"), hall="城东营业厅", zone=HALL)
+    empty = statistics(shipped_catalog, parse_period("2030Q1"), hall="城东营业厅", zone=HALL,
+                       today=date(2030, 4, 1))
     text = text_of(render_statistics(empty, tmp_path / "empty.pdf", generated_at=GENERATED,
                                      zone=HALL))
     assert "应急处置统计季报 2030年第1季度" in text and "本期无事件。" in text

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.stats.figures import Distribution, Statistics
+from models.stats.figures import NO_RULES, Distribution, Statistics
 from models.stats.period import MONTH, QUARTER, Period, containing
 from ui.common.export_bar import ExportBar
 from ui.common.pdf_export import PdfTools
@@ -226,14 +226,16 @@ class StatsScreen(QWidget):
                           self.tr("Cumulative")], rows)
 
     def _drills(self, stats: Statistics) -> None:
-        kinds = {"drill": self.tr("Drills"), "training": self.tr("Training")}
-        self._table("drills", [self.tr("Drill or training"), self.tr("Every (months)"),
-                               self.tr("Due in 12 months"), self.tr("Held in 12 months"),
-                               self.tr("Held in the period"), self.tr("Last held")],
-                    [(kinds.get(d.kind, d.kind), str(d.every_months), str(d.due), str(d.done),
-                      str(d.done_in_period),
-                      d.last_held.isoformat() if d.last_held else self.tr("Never"))
-                     for d in stats.drills])
+        headers = [self.tr("Rule"), self.tr("Every (months)"), self.tr("Due in 12 months"),
+                   self.tr("Done"), self.tr("Overdue"), self.tr("Due in the period"),
+                   self.tr("Done in the period")]
+        if stats.drills_source.startswith(NO_RULES):
+            rows = [(self.tr("The drill rules could not be read: {0}").format(
+                stats.drills_source.removeprefix(NO_RULES)), *[""] * 6)]
+        else:
+            rows = [(d.title, str(d.every_months), str(d.due), str(d.done), str(d.overdue),
+                     str(d.due_in_period), str(d.done_in_period)) for d in stats.drills]
+        self._table("drills", headers, rows)
 
     def _bars(self, key: str, names: list[str], series: list[Series], marked=()) -> None:
         self.charts[key].set_bars(names, series, marked=marked,

@@ -235,7 +235,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         from models.services.stats import StatsService
         from ui.stats.stats_screen import StatsScreen
 
-        return StatsScreen(read=StatsService(catalog=catalog, zone=clock.zone).read_apart,
+        service = StatsService(catalog=catalog, zone=clock.zone, today=clock.today,
+                               edition=edition)
+        return StatsScreen(read=service.read_apart,
                            hall=lambda: str(store.get("hall_name")), today=clock.today, pdf=pdf)
 
     def build_settings() -> QWidget:

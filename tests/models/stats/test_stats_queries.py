@@ -28,8 +28,9 @@ def start(desk_db, shipped_catalog):
     return start
 
 
-def stats(catalog, period=NOVEMBER):
-    return statistics(catalog, period, hall="城东营业厅", zone=HALL)
+def stats(catalog, period=NOVEMBER, edition="bank_outlet"):
+    return statistics(catalog, period, hall="城东营业厅", zone=HALL, today=date(2026, 12, 2),
+                      edition=edition)
 
 
 def test_an_incident_belongs_to_the_month_of_the_halls_clock(start, shipped_catalog):
@@ -130,15 +131,39 @@ def test_a_decision_point_is_never_counted(start, shipped_catalog):
         Deadline.status == "pending").count()
 
 
-def test_drills_held_are_counted_against_the_governance(desk_db, shipped_catalog):
-    """Twelve months to the end of November 2026: from 2025-12-01; a drill on 2025-11-30 is
-    outside, one on 2025-12-01 inside, one in December 2026 after the period."""
-    for held in (date(2025, 11, 30), date(2025, 12, 1), date(2026, 11, 30), date(2026, 12, 1)):
-        TrainingRecord.create(kind="drill", held_on=held, topic="消防演练")
+def test_drills_are_counted_against_the_drill_calendar(desk_db, shipped_catalog):
+    """Twelve months to the end of November 2026, a bank (the hall's quarterly training and
+    yearly drill, the half-yearly drill of 应急管理部令第2号): a drill on 2026-11-30 meets
+    the second half-year (due 2026-12-31: after the window) — not counted; one on 2026-05-01
+    meets the first half-year (due 2026-06-30) and the yearly drill of 2025 is not in the
+    window (due 2025-12-31: yes, it is — December 2025 is the window's first month)."""
+    TrainingRecord.create(kind="drill", held_on=date(2026, 5, 1), topic="消防演练")
     TrainingRecord.create(kind="training", held_on=date(2026, 11, 5), topic="培训")
-    drill, training = stats(shipped_catalog).drills
-    gov = shipped_catalog.governance
-    assert (drill.kind, drill.done, drill.done_in_period) == ("drill", 2, 1)
-    assert drill.due == -(-12 // gov.drill_every_months)
-    assert drill.last_held == date(2026, 11, 30)
-    assert (training.done, training.due) == (1, -(-12 // gov.training_every_months))
+    lines = {d.kind: d for d in stats(shipped_catalog).drills}
+    assert set(lines) >= {"training", "drill", "onsite_drill"}
+    training, drill, onsite = lines["training"], lines["drill"], lines["onsite_drill"]
+    # quarters ending 2025-12-31, 2026-03-31, -06-30, -09-30 in the window; Q4 2026 not
+    assert (training.due, training.done, training.overdue) == (4, 0, 4)
+    assert (training.due_in_period, training.done_in_period) == (0, 0)
+    assert (drill.due, drill.done, drill.overdue) == (1, 0, 1)  # the year 2025
+    assert (onsite.due, onsite.done, onsite.overdue) == (2, 1, 1)  # 2025H2 missed, 2026H1 met
+    assert onsite.last_done == date(2026, 5, 1) and "第三十三条" in onsite.source
+    december = stats(shipped_catalog, parse_period("2026-12"))
+    late_training = {d.kind: d for d in december.drills}["training"]
+    assert (late_training.due_in_period, late_training.done_in_period,
+            late_training.overdue) == (1, 1, 3)  # Q4 met by November's; not yet overdue
+
+
+def test_unreadable_drill_rules_leave_the_incidents_counted(start, shipped_catalog,
+                                                            monkeypatch):
+    from models.drills import compliance
+
+    start(datetime(2026, 11, 20, 9, 30, tzinfo=HALL))
+
+    def broken():
+        raise compliance.RulesError("drill_rules.toml: line 3: bad value")
+
+    monkeypatch.setattr("models.stats.drills_due.load_rules", broken)
+    figures = stats(shipped_catalog)
+    assert figures.total == 1 and figures.drills == ()
+    assert figures.drills_source == "rules_error: drill_rules.toml: line 3: bad value"
