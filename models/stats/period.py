@@ -11,6 +11,7 @@ MONTH, QUARTER = "month", "quarter"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})[Qq]([1-4])$")
 TREND_MONTHS = 12
+YEARS = range(1971, 9999)  # a trend reaches a year back and a period's end a month on
 
 
 def add_months(first: date, months: int) -> date:
@@ -74,9 +75,10 @@ def parse_period(text: str) -> Period:
     """`2026-11` (a month) or `2026Q4` (a quarter); ValueError saying how to write it."""
     text = text.strip()
     month, quarter = _MONTH.match(text), _QUARTER.match(text)
-    if month and 1 <= int(month[2]) <= 12 and int(month[1]) >= 1:
+    if month and 1 <= int(month[2]) <= 12 and int(month[1]) in YEARS:
         return Period(MONTH, date(int(month[1]), int(month[2]), 1))
-    if quarter and int(quarter[1]) >= 1:
+    if quarter and int(quarter[1]) in YEARS:
         return Period(QUARTER, date(int(quarter[1]), (int(quarter[2]) - 1) * 3 + 1, 1))
     raise ValueError(f"not a month or a quarter: {text!r}; write a month as YYYY-MM "
-                     "(e.g. 2026-11) or a quarter as YYYYQn (e.g. 2026Q4)")
+                     f"(e.g. 2026-11) or a quarter as YYYYQn (e.g. 2026Q4), years "
+                     f"{YEARS.start} to {YEARS.stop - 1}")

@@ -15,10 +15,15 @@ def test_a_month_and_a_quarter_are_read_as_the_cli_writes_them():
 
 
 @pytest.mark.parametrize("text", ["2026-13", "2026-00", "2026Q5", "2026Q0", "26-11", "2026-1",
-                                  "", "2026/11", "0000-01"])
+                                  "", "2026/11", "0000-01", "1970-12", "9999Q4", "9999-12"])
 def test_anything_else_is_refused_with_how_to_write_it(text):
     with pytest.raises(ValueError, match="YYYY-MM"):
         parse_period(text)
+
+
+def test_the_years_a_period_and_its_trend_can_be_read_in():
+    assert parse_period("1971-01").trend_months()[0] == date(1970, 2, 1)
+    assert parse_period("9998Q4").after == date(9999, 1, 1)
 
 
 def test_previous_and_next_cross_the_year():
