@@ -8,9 +8,12 @@ decision point (action "decide", plans/SCHEMA.md) is no deadline: never counted.
 
 The first action is the first timeline entry of the clerk's handling — a step ticked, a call,
 a report, a note, a call pressed for a role with no number (models.incidents.lifecycle.
-HANDLING, the entries that put an open incident in hand) — at or after the press. The
-entries the desk writes by itself (deadline started, missed, acknowledged) are not the
-clerk's action, and a record saved or a resolution is not a first action.
+HANDLING, the entries that put an open incident in hand), or a deadline met from its timer
+card (a report made by phone and ticked on the card writes no "reported") — at or after the
+press. The entries the desk writes by itself (deadline started, missed, superseded) are not
+the clerk's action; nor is silencing an alarm (it answers the desk, not the incident), a
+record saved or a resolution. An entry stamped before the press (the PC's clock set back)
+is not counted: the incident shows as "never", and `verify` names the clock's jump.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from models.stats.period import Period
 from models.store.tables import Deadline, Incident, TimelineEntry, bound_database, reading
 
 NOT_COUNTED = ("superseded", "cancelled")  # deadlines that gave way: no outcome to count
+FIRST_ACTS = (*HANDLING, "deadline_met")  # the clerk's acts (see the module's docstring)
 
 
 def statistics(catalog: Catalog, period: Period, *, hall: str, today: date, edition: str = "",
@@ -151,7 +155,7 @@ def first_actions(start: datetime, end: datetime) -> Distribution:
     first = pw.fn.MIN(TimelineEntry.at)
     query = _real(start, end, Incident.select(Incident.started_at, first).join(
         TimelineEntry, pw.JOIN.LEFT_OUTER,
-        on=((TimelineEntry.incident == Incident.id) & TimelineEntry.kind.in_(HANDLING)
+        on=((TimelineEntry.incident == Incident.id) & TimelineEntry.kind.in_(FIRST_ACTS)
             & (TimelineEntry.at >= Incident.started_at))))
     rows = query.group_by(Incident.id, Incident.started_at).tuples()
     return distribution([_seconds(started, at) for started, at in rows])

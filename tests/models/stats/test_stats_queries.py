@@ -85,6 +85,20 @@ def test_the_first_action_is_the_clerks_first_act_of_handling(start, shipped_cat
     assert first.median_seconds == 60.5
 
 
+def test_a_deadline_met_from_its_card_is_a_first_action(start, shipped_catalog):
+    """Reported by phone and ticked on the timer card at 30 s: no "reported" entry, yet the
+    clerk acted; silencing the alarm of a miss is no first action."""
+    at = datetime(2026, 11, 20, 9, 30, tzinfo=HALL)
+    ticked, silenced = start(at, "fire"), start(at, "fire")
+    (owed,) = Deadline.select().where(Deadline.incident == ticked)
+    deadlines.meet(shipped_catalog, owed.id, act(at + timedelta(seconds=30)))
+    deadlines.check_overdue(shipped_catalog, act(at + timedelta(minutes=6)))
+    (missed,) = Deadline.select().where(Deadline.incident == silenced)
+    deadlines.acknowledge(missed.id, act(at + timedelta(minutes=7)))
+    first = stats(shipped_catalog).first_action
+    assert (first.count("le1"), first.count("never")) == (1, 1)
+
+
 def test_a_deadline_met_at_exactly_60_seconds_counts_within_one_minute(start, shipped_catalog):
     at = datetime(2026, 11, 20, 9, 30, tzinfo=HALL)
     for seconds in (60, 61):
