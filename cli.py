@@ -361,6 +361,7 @@ class ExportContext:
     language: str
     now: datetime
     zone: ZoneInfo  # the hall's (settings.json beside the database; default Asia/Shanghai)
+    edition: str = ""  # the kind of hall (--edition, or the settings')
 
 
 WriteTo = Callable[[Path, Callable[[int], None]], object]  # writes the PDF, telling pages
@@ -422,6 +423,7 @@ def add_export_commands(commands) -> None:
     _add_export_daily(kinds)
     _add_export_incident(kinds)
     _add_export_drill(kinds)
+    _add_export_stats(kinds)
     _export_parser(kinds, "contacts", "the contact sheet for the wall").set_defaults(
         export=export_contacts)
 
@@ -466,6 +468,44 @@ def _add_export_drill(kinds) -> None:
     drill.add_argument("--run", type=int, required=True, metavar="N",
                        help="the drill's number (listed when the number given is not found)")
     drill.set_defaults(export=export_drill, oldest=2)  # drill runs keep their report since v2
+
+
+def _period(kind: str):
+    def parse(text: str):
+        from models.stats.period import parse_period
+
+        try:
+            period = parse_period(text)
+        except ValueError as e:
+            raise argparse.ArgumentTypeError(str(e)) from None
+        if period.kind != kind:
+            other = "--quarter" if kind == "month" else "--month"
+            raise argparse.ArgumentTypeError(f"{text!r} is a {period.kind}: give it with {other}")
+        return period
+    return parse
+
+
+def _add_export_stats(kinds) -> None:
+    stats = _export_parser(kinds, "stats", "the statistics of a month or a quarter, with charts")
+    which = stats.add_mutually_exclusive_group(required=True)
+    which.add_argument("--month", type=_period("month"), dest="period", metavar="YYYY-MM",
+                       help="a month of the hall's calendar, e.g. 2026-11")
+    which.add_argument("--quarter", type=_period("quarter"), dest="period", metavar="YYYYQn",
+                       help="a quarter, e.g. 2026Q4")
+    stats.set_defaults(export=export_stats)
+
+
+def export_stats(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
+    from models.clock import hall_time
+    from models.stats.queries import statistics
+    from reports.statistics import render_statistics
+    from reports.words import Words
+
+    figures = statistics(ctx.catalog, args.period, hall=ctx.hall, zone=ctx.zone,
+                         today=hall_time.day_of(ctx.now, ctx.zone), edition=ctx.edition)
+    return lambda out, progress: render_statistics(
+        figures, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress,
+        zone=ctx.zone)
 
 
 def export_daily(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
@@ -560,7 +600,8 @@ def run_export(args: argparse.Namespace) -> int:
         db.close()
         return EXIT_PROBLEMS
     ctx = ExportContext(catalog, str(settings.get("hall_name")), str(settings.get("language")),
-                        datetime.now(UTC), hall_zone(settings))
+                        datetime.now(UTC), hall_zone(settings),
+                        args.edition or str(settings.get("edition")))
     pages: list[int] = []
     try:
         args.export(args, ctx)(args.out, pages.append)

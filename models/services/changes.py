@@ -15,7 +15,7 @@ T = TypeVar("T")
 C = TypeVar("C", bound=Callable)
 
 AREAS = ("incidents", "timeline", "deadlines", "record", "contacts", "drills", "training",
-         "scenarios", "plans", "duty")
+         "scenarios", "plans", "duty", "evaluations")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Changes:
     scenarios: bool = False  # the trainer's drill scenarios
     plans: bool = False  # plan versions and their approvals
     duty: bool = False  # the duty phone log and shift handovers (models.journal)
+    evaluations: bool = False  # drill evaluations, corrective actions, attachments
     incident_id: int | None = None  # the incident concerned, when there is one
 
     def __bool__(self) -> bool:

@@ -4,6 +4,11 @@ read-only database), which takes the one error path."""
 
 from models.contacts.csv_import import CsvRefused
 from models.contacts.directory import ContactRefused
+from models.drills.actions import CorrectiveRefused
+from models.drills.attachments import AttachmentRefused
+from models.drills.drill_forms import FormRefused
+from models.drills.evaluation import EvaluationRefused
+from models.drills.evaluation_report import NoEvaluation
 from models.drills.report import NoDrillReport
 from models.drills.scenarios import ScenarioRefused
 from models.drills.training import TrainingRefused
@@ -21,3 +26,5 @@ REFUSALS: tuple[type[Exception], ...] = (
     ActionRefused, ApprovalRefused, CallRefused, ContactRefused, CsvRefused, DeadlineRefused,
     DraftRefused, HandoverRefused, NoDrillReport, RecordNotSaved, RecordRefused,
     ScenarioNotWritten, ScenarioRefused, TrainingRefused)
+# drill evaluations, corrective actions, attachments (issue 17, area D)
+REFUSALS += (AttachmentRefused, CorrectiveRefused, EvaluationRefused, FormRefused, NoEvaluation)

@@ -1,6 +1,117 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>What is to be corrected</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due by, YYYY-MM-DD</source>
+        <translation>完成期限，如 2026-12-31</translation>
+    </message>
+    <message>
+        <source>Add the action</source>
+        <translation>添加整改措施</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>Evidence: what shows it is done</source>
+        <translation>佐证：完成的证明材料</translation>
+    </message>
+    <message>
+        <source>Mark the selected action done</source>
+        <translation>所选整改措施已完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>No. {0} · {1}</source>
+        <translation>第 {0} 号 · {1}</translation>
+    </message>
+    <message>
+        <source>Write an evaluation first: actions come from one.</source>
+        <translation>请先填写演练评估：整改措施来自评估。</translation>
+    </message>
+    <message>
+        <source>Action added.</source>
+        <translation>已添加整改措施。</translation>
+    </message>
+    <message>
+        <source>Choose an action first.</source>
+        <translation>请先选择一项整改措施。</translation>
+    </message>
+    <message>
+        <source>Marked done.</source>
+        <translation>已记为完成。</translation>
+    </message>
+    <message>
+        <source>Write what is to be corrected.</source>
+        <translation>请填写整改内容。</translation>
+    </message>
+    <message>
+        <source>Name who is responsible.</source>
+        <translation>请填写责任人。</translation>
+    </message>
+    <message>
+        <source>The date is not a real day: write it as 2026-11-20.</source>
+        <translation>日期无效：请按 2026-11-20 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期在今天之后。</translation>
+    </message>
+    <message>
+        <source>This action is already done; it is done once.</source>
+        <translation>此整改措施已完成，不能重复完成。</translation>
+    </message>
+    <message>
+        <source>This action is no longer there.</source>
+        <translation>此整改措施已不存在。</translation>
+    </message>
+    <message>
+        <source>That evaluation is not there.</source>
+        <translation>该评估不存在。</translation>
+    </message>
+    <message>
+        <source>A field is too long: shorten it.</source>
+        <translation>有一项内容过长，请删减。</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <source>Acknowledge (stop the alarm)</source>
@@ -330,6 +441,61 @@
     </message>
 </context>
 <context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>Rule</source>
+        <translation>规定</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Met on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>no kind of hall chosen</source>
+        <translation>未选择大厅类型</translation>
+    </message>
+    <message>
+        <source>Rules of this hall ({0}). Due now: {1}</source>
+        <translation>本厅（{0}）的培训演练要求。当前到期：{1}</translation>
+    </message>
+    <message>
+        <source>Rules of this hall ({0}): nothing due now.</source>
+        <translation>本厅（{0}）的培训演练要求：当前无到期事项。</translation>
+    </message>
+    <message>
+        <source>Corrective actions past their date: {0}</source>
+        <translation>逾期未完成的整改措施：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CallForm</name>
     <message>
         <source>Incoming call</source>
@@ -364,6 +530,10 @@
         <translation>今日来电</translation>
     </message>
     <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
         <source>Time of the call</source>
         <translation>来电时间</translation>
     </message>
@@ -394,10 +564,6 @@
     <message>
         <source>Also told (who, when)</source>
         <translation>已告知（何人、何时）</translation>
-    </message>
-    <message>
-        <source>Recorder</source>
-        <translation>记录人</translation>
     </message>
     <message>
         <source>About incident</source>
@@ -1454,6 +1620,18 @@
         <translation>预案修订</translation>
     </message>
     <message>
+        <source>What is due</source>
+        <translation>到期日历</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>演练评估</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
         <source>Some scenario files have problems and are left out; see Scenarios.</source>
         <translation>部分演练场景文件有错误，未载入；详见“演练场景”。</translation>
     </message>
@@ -1488,6 +1666,18 @@
     <message>
         <source>{0} (last {1})</source>
         <translation>{0}（上次 {1}）</translation>
+    </message>
+    <message>
+        <source>{0} (overdue since {1})</source>
+        <translation>{0}（{1} 到期，已逾期）</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}（应于 {1} 前完成）</translation>
+    </message>
+    <message>
+        <source>{0} corrective action(s) past their date</source>
+        <translation>{0} 项整改措施已逾期</translation>
     </message>
     <message>
         <source>Due: {0}</source>
@@ -1588,6 +1778,276 @@ Nothing of it was recorded; the screen shows what is stored. Note it on paper if
 What was recorded is saved. The details are in {1}; please pass them on to support.</source>
         <translation>发生了意外错误：{0}
 已记录的内容均已保存。详细信息在 {1}，请转交技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Live drill (实战)</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>Tabletop drill (桌面)</source>
+        <translation>桌面演练</translation>
+    </message>
+    <message>
+        <source>Fire and evacuation drill</source>
+        <translation>灭火和应急疏散演练</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用顿号“、”分隔</translation>
+    </message>
+    <message>
+        <source>Save the evaluation</source>
+        <translation>保存评估</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>演练概况</translation>
+    </message>
+    <message>
+        <source>Execution, problems, lessons</source>
+        <translation>执行情况、问题、经验教训</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片和文件</translation>
+    </message>
+    <message>
+        <source>Drill name</source>
+        <translation>演练名称</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参演人员</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>演练场景</translation>
+    </message>
+    <message>
+        <source>Evaluators</source>
+        <translation>评估人员</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>演练执行情况</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Lessons and suggestions</source>
+        <translation>经验教训与改进建议</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>File now</source>
+        <translation>文件现状</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Files are kept where they are: the desk records their path, size and SHA-256, and says when one has changed or gone.</source>
+        <translation>附件留在原处：本台记录其路径、大小和 SHA-256，文件被改动或缺失时会提示。</translation>
+    </message>
+    <message>
+        <source>New evaluation of {0}</source>
+        <translation>新评估：{0}</translation>
+    </message>
+    <message>
+        <source>Evaluation No. {0} (revision {1}); saving writes a new revision</source>
+        <translation>评估第 {0} 号（第 {1} 次修订）；保存将写入新的修订</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>of {0}</source>
+        <translation>满分 {0}</translation>
+    </message>
+    <message>
+        <source>Total: {0} of {1}</source>
+        <translation>合计：{0} / {1}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Write the drill's name first.</source>
+        <translation>请先填写演练名称。</translation>
+    </message>
+    <message>
+        <source>Name the evaluator(s): the evaluation is signed.</source>
+        <translation>请填写评估人员：评估须署名。</translation>
+    </message>
+    <message>
+        <source>A score is outside its item's marks.</source>
+        <translation>有一项得分超出该项分值。</translation>
+    </message>
+    <message>
+        <source>A field is too long: shorten it.</source>
+        <translation>有一项内容过长，请删减。</translation>
+    </message>
+    <message>
+        <source>Choose tabletop or live.</source>
+        <translation>请选择桌面演练或实战演练。</translation>
+    </message>
+    <message>
+        <source>Choose a drill of the training log first.</source>
+        <translation>请先选择培训演练记录中的一次演练。</translation>
+    </message>
+    <message>
+        <source>This evaluation is no longer there.</source>
+        <translation>此评估已不存在。</translation>
+    </message>
+    <message>
+        <source>This drill was evaluated meanwhile (another desk?): its evaluation is shown now; save again to revise it.</source>
+        <translation>此演练已由其他人评估（另一台？）：现在显示的是该评估；再次保存即写入修订。</translation>
+    </message>
+    <message>
+        <source>Save the evaluation before attaching files.</source>
+        <translation>请先保存评估，再添加附件。</translation>
+    </message>
+    <message>
+        <source>Attach a photo, video or file</source>
+        <translation>添加照片、视频或文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Reading… {0} %</source>
+        <translation>正在读取… {0} %</translation>
+    </message>
+    <message>
+        <source>Attached {0}.</source>
+        <translation>已添加附件 {0}。</translation>
+    </message>
+    <message>
+        <source>That is not a file (or it is gone).</source>
+        <translation>这不是文件（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The file's path is too long.</source>
+        <translation>文件路径过长。</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未改动</translation>
+    </message>
+    <message>
+        <source>CHANGED since attached</source>
+        <translation>添加后已被改动</translation>
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>核对中…</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPanel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>演练场景</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>评估…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Drills run at the desk and drills recorded in the training log. A drill held away from the desk: record it in the training log first, then evaluate it here.</source>
+        <translation>本台运行的演练和培训演练记录中的演练。在本台以外进行的演练：先记入培训演练记录，再在此评估。</translation>
+    </message>
+    <message>
+        <source>No. {0}, {1} points</source>
+        <translation>第 {0} 号，{1} 分</translation>
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Choose a drill first.</source>
+        <translation>请先选择一次演练。</translation>
+    </message>
+    <message>
+        <source>Drill evaluation · {0}</source>
+        <translation>演练评估 · {0}</translation>
+    </message>
+    <message>
+        <source>Choose an evaluated drill first.</source>
+        <translation>请先选择一次已评估的演练。</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2984,26 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Save the plan booklet as PDF</source>
         <translation>将应急预案手册保存为 PDF</translation>
+    </message>
+    <message>
+        <source>drill-evaluation</source>
+        <translation>演练评估报告</translation>
+    </message>
+    <message>
+        <source>Save the drill evaluation report as PDF</source>
+        <translation>将演练评估报告保存为 PDF</translation>
+    </message>
+    <message>
+        <source>quarterly-statistics</source>
+        <translation>统计季报</translation>
+    </message>
+    <message>
+        <source>monthly-statistics</source>
+        <translation>统计月报</translation>
+    </message>
+    <message>
+        <source>Save the statistics as PDF</source>
+        <translation>将统计报表保存为PDF</translation>
     </message>
 </context>
 <context>
@@ -3987,6 +4467,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>预案</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4203,6 +4687,217 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The threshold “{0}” leaves the draft. The change is recorded.</source>
         <translation>阈值“{0}”将从草稿中删除。此修改会被记录。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsScreen</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一期</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一期 ▶</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Incidents by category</source>
+        <translation>按类别统计</translation>
+    </message>
+    <message>
+        <source>Incidents by level</source>
+        <translation>按级别统计</translation>
+    </message>
+    <message>
+        <source>Incidents by desk</source>
+        <translation>按服务台统计</translation>
+    </message>
+    <message>
+        <source>Incidents month by month</source>
+        <translation>逐月事件数</translation>
+    </message>
+    <message>
+        <source>Missed and late deadlines month by month</source>
+        <translation>逐月超时未报与迟报</translation>
+    </message>
+    <message>
+        <source>Time to first action</source>
+        <translation>首次处置用时</translation>
+    </message>
+    <message>
+        <source>Deadlines met within</source>
+        <translation>时限完成用时</translation>
+    </message>
+    <message>
+        <source>Drills and training against what is due</source>
+        <translation>演练与培训完成情况</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{0} Q{1}</source>
+        <translation>{0}年第{1}季度</translation>
+    </message>
+    <message>
+        <source>{0} incidents (drills and presses cancelled as made by mistake not counted); {1} deadlines missed and {2} met late; first action: median {3}.</source>
+        <translation>共 {0} 起事件（演练及误按撤销的不计）；超时未报 {1} 项，迟报 {2} 项；首次处置用时中位数 {3}。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>(no desk name)</source>
+        <translation>（未命名服务台）</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>起数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Number of incidents</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>超时未报</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Deadlines missed</source>
+        <translation>超时未报</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规定</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已做</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未做</translation>
+    </message>
+    <message>
+        <source>Due in the period</source>
+        <translation>本期应做</translation>
+    </message>
+    <message>
+        <source>Done in the period</source>
+        <translation>本期已做</translation>
+    </message>
+    <message>
+        <source>The drill rules could not be read: {0}</source>
+        <translation>无法读取演练规定：{0}</translation>
+    </message>
+    <message>
+        <source>Every (months)</source>
+        <translation>周期（月）</translation>
+    </message>
+    <message>
+        <source>Due in 12 months</source>
+        <translation>近12个月应做</translation>
+    </message>
+    <message>
+        <source>No incidents in this period.</source>
+        <translation>本期无事件。</translation>
+    </message>
+    <message>
+        <source>The numbers could not be read: {0}. Nothing was changed; try again, or run verify on the database.</source>
+        <translation>未能读取统计数据：{0}。未作任何更改；请重试，或对数据库运行 verify 检查。</translation>
+    </message>
+    <message>
+        <source>Within 1 min</source>
+        <translation>1分钟内</translation>
+    </message>
+    <message>
+        <source>1 to 5 min</source>
+        <translation>1–5分钟</translation>
+    </message>
+    <message>
+        <source>5 to 10 min</source>
+        <translation>5–10分钟</translation>
+    </message>
+    <message>
+        <source>10 to 60 min</source>
+        <translation>10–60分钟</translation>
+    </message>
+    <message>
+        <source>Over 60 min</source>
+        <translation>超过60分钟</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>none done</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0}分{1}秒</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0}秒</translation>
     </message>
 </context>
 <context>
@@ -4495,7 +5190,7 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
     <message>
         <source>Done</source>
-        <translation>已完成</translation>
+        <translation>已做</translation>
     </message>
     <message>
         <source>Today: holiday</source>
@@ -4535,6 +5230,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Drill (held outside the program)</source>
         <translation>演练（未在本程序中进行）</translation>
+    </message>
+    <message>
+        <source>Live drill (实战)</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>Tabletop drill (桌面)</source>
+        <translation>桌面演练</translation>
+    </message>
+    <message>
+        <source>Fire and evacuation drill</source>
+        <translation>灭火和应急疏散演练</translation>
     </message>
     <message>
         <source>Topic, e.g. plans, scripts, safety</source>

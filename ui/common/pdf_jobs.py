@@ -112,3 +112,19 @@ def plan_booklet_job(booklet: PlanBooklet, tools: PdfTools) -> PdfJob:
 
     return PdfJob(safe_name(name) + ".pdf", translate("Pdf", "Save the plan booklet as PDF"),
                   render)
+
+
+def drill_evaluation_job(report, tools: PdfTools) -> PdfJob:
+    """`report`: a models.drills.evaluation_report.EvaluationReport (the attached files are
+    checked again in the worker, as the PDF is made)."""
+    d = report.evaluation.draft
+    name = "-".join((translate("Pdf", "drill-evaluation"), d.name, str(report.evaluation.id)))
+    stamp = tools.stamp()
+
+    def render(path, progress):
+        from reports.drill_evaluation import write_drill_evaluation
+
+        return write_drill_evaluation(path, report, progress=progress, **stamp)
+
+    return PdfJob(safe_name(name) + ".pdf",
+                  translate("Pdf", "Save the drill evaluation report as PDF"), render)

@@ -16,8 +16,11 @@ from models.services.changes import Changes
 from models.services.drills import Problem, Scenario
 from models.services.plans import PlanService
 from ui.common.pdf_export import PdfTools
+from ui.drills.actions_panel import ActionsPanel
+from ui.drills.calendar_panel import CalendarPanel
 from ui.drills.drill_controller import DrillController
 from ui.drills.drill_run_panel import DrillRunPanel
+from ui.drills.evaluation_panel import EvaluationPanel
 from ui.drills.scenario_editor import ScenarioEditor
 from ui.drills.training_panel import TrainingPanel
 from ui.plans.plan_revisions_panel import PlanRevisionsPanel
@@ -29,9 +32,11 @@ class DrillScreen(QWidget):
     def __init__(self, *, drills_controller: DrillController, plans: PlanService,
                  shipped_dir: Path, own_dir: Path, now: Callable[[], datetime],
                  clerk: Callable[[], str], pdf: PdfTools,
-                 zone: ZoneInfo = hall_time.DEFAULT_ZONE, parent: QWidget | None = None) -> None:
+                 zone: ZoneInfo = hall_time.DEFAULT_ZONE, hall: Callable[[], str] = lambda: "",
+                 parent: QWidget | None = None) -> None:
         """The drill service and the desk's Operations come with `drills_controller`;
-        `zone`: the hall's, whose dates and times the screen shows."""
+        `zone`: the hall's, whose dates and times the screen shows; `hall`: its name, the
+        unit on an evaluation report's cover."""
         super().__init__(parent)
         self.setObjectName("drillScreen")
         service = drills_controller.service
@@ -52,11 +57,18 @@ class DrillScreen(QWidget):
                                      own_dir=self._own_dir)
         self.training = TrainingPanel(service=service, operations=operations, today=self.today)
         self.revisions = PlanRevisionsPanel(service=plans, operations=operations, clerk=clerk)
+        self.calendar = CalendarPanel(service=service, today=self.today)
+        self.evaluations = EvaluationPanel(service=service, operations=operations, pdf=pdf,
+                                           today=self.today, unit=hall)
+        self.actions = ActionsPanel(service=service, operations=operations, today=self.today)
         self.tabs = QTabWidget(objectName="drillTabs")
         self.tabs.addTab(self.run, self.tr("Run a drill"))
         self.tabs.addTab(self.editor, self.tr("Scenarios"))
         self.tabs.addTab(self.training, self.tr("Training log"))
         self.tabs.addTab(self.revisions, self.tr("Plan revisions"))
+        self.tabs.addTab(self.calendar, self.tr("What is due"))
+        self.tabs.addTab(self.evaluations, self.tr("Evaluations"))
+        self.tabs.addTab(self.actions, self.tr("Corrective actions"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.reminder)
         layout.addWidget(self.tabs, 1)
@@ -71,7 +83,9 @@ class DrillScreen(QWidget):
             self.load_scenarios()
         if changes.drills and changes.training:  # a drill ended: its score, the log
             self.refresh()
-        elif changes.training or changes.plans:
+        elif changes.evaluations or changes.training:
+            self.refresh_evaluations()  # and the reminders
+        elif changes.plans:
             self.refresh_reminders()
 
     def today(self):
@@ -90,6 +104,13 @@ class DrillScreen(QWidget):
         self.run.refresh_runs(select=self.run.report.run_id if self.run.report else None)
         self.training.refresh()
         self.revisions.refresh()
+        self.refresh_evaluations()  # and the reminders
+
+    def refresh_evaluations(self) -> None:
+        """The calendar, the evaluations and the actions (a drill logged or marked counts)."""
+        self.calendar.refresh()
+        self.evaluations.refresh()
+        self.actions.refresh()
         self.refresh_reminders()
 
     def _revision_reason(self, trigger) -> str:
@@ -116,8 +137,19 @@ class DrillScreen(QWidget):
                 lasts.append(self.tr("{0} (none recorded)").format(words[r.kind]))
             else:
                 lasts.append(self.tr("{0} (last {1})").format(words[r.kind], r.last.isoformat()))
-        self.reminder.setText(self.tr("Due: {0}").format("；".join(lasts)) if due else
+        today = self.today()
+        for i in self._service.due_now(today):
+            if i.kind in words and any(r.kind == i.kind for r in due):
+                continue  # said above, from the training log
+            text = (self.tr("{0} (overdue since {1})") if i.due_on < today
+                    else self.tr("{0} by {1}"))
+            lasts.append(text.format(i.title, i.due_on.isoformat()))
+        late = self._service.overdue_actions(today)
+        if late:
+            lasts.append(self.tr("{0} corrective action(s) past their date").format(len(late)))
+        self.reminder.setText(self.tr("Due: {0}").format("；".join(lasts)) if lasts else
                               self.tr("Training, drills and plan revision are up to date."))
+        due = lasts
         self.reminder.setProperty("due", bool(due))
         self.reminder.style().unpolish(self.reminder)
         self.reminder.style().polish(self.reminder)

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHeaderView,
@@ -39,6 +40,11 @@ class TrainingPanel(QWidget):
         self.kind = QComboBox(objectName="trainingKind")
         self.kind.addItem(self.tr("Training session"), "training")
         self.kind.addItem(self.tr("Drill (held outside the program)"), "drill")
+        self.form = QComboBox(objectName="trainingForm")  # a drill's: tabletop or live
+        self.form.addItem(self.tr("Live drill (实战)"), "live")
+        self.form.addItem(self.tr("Tabletop drill (桌面)"), "tabletop")
+        self.fire = QCheckBox(self.tr("Fire and evacuation drill"), objectName="trainingFire")
+        self.kind.currentIndexChanged.connect(self._show_drill_fields)
         self.held_on = QLineEdit(objectName="trainingDate")
         self.held_on.setPlaceholderText("YYYY-MM-DD")
         self.topic = QLineEdit(objectName="trainingTopic")
@@ -67,7 +73,9 @@ class TrainingPanel(QWidget):
         form.addWidget(self.topic, 0, 2, 1, 2)
         form.addWidget(self.trainer, 1, 0)
         form.addWidget(self.attendees, 1, 1, 1, 2)
-        form.addWidget(self.notes, 2, 0, 1, 3)
+        form.addWidget(self.notes, 2, 0, 1, 1)
+        form.addWidget(self.form, 2, 1)
+        form.addWidget(self.fire, 2, 2)
         form.addWidget(self.add_button, 1, 3, 2, 1)
         form.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
@@ -75,13 +83,25 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.log, 1)
         self.held_on.setText(today().isoformat())
+        self._show_drill_fields()
+
+    def _show_drill_fields(self) -> None:
+        drill = self.kind.currentData() == "drill"
+        self.form.setVisible(drill)
+        self.fire.setVisible(drill)
 
     def add(self) -> bool:
         held_on = parse_date(self.held_on.text())
+        texts = (self.topic.text(), self.trainer.text(), self.attendees.text(),
+                 self.notes.text())
         try:
-            added = self._ops.run(self._service.add_training, self.kind.currentData(), held_on,
-                                  self.topic.text(), self.trainer.text(), self.attendees.text(),
-                                  self.notes.text(), today=self._today())
+            if self.kind.currentData() == "drill":  # with its form, for the calendar
+                added = self._ops.run(self._service.add_drill, held_on, *texts,
+                                      self.form.currentData(), self.fire.isChecked(),
+                                      today=self._today())
+            else:
+                added = self._ops.run(self._service.add_training, "training", held_on, *texts,
+                                      today=self._today())
         except TrainingRefused as refused:
             show_message(self.message, self.refusal_text(refused.code), ok=False)
             return False

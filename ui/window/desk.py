@@ -175,7 +175,9 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     banner = AlarmBanner()
     sound = AlarmSound(enabled=bool(store.get("alarm_sound")), player=sound_player(),
                        volume=int(store.get("alarm_volume")))
-    drill_service = DrillService(catalog=catalog, plan=plan, act=act)
+    hall_kind = editions.get(edition)
+    drill_service = DrillService(catalog=catalog, plan=plan, act=act, edition=edition,
+                                 edition_name=hall_kind.name if hall_kind else "")
     drill_controller = DrillController(service=drill_service, clock=clock, incidents=incidents)
     plans = PlanService(catalog=catalog, plan=plan, now=clock.real_now, zone=clock.zone)
     drill_banner = DrillBanner(drills=drill_controller, confirm=confirm)
@@ -203,7 +205,7 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                              shipped_dir=drills_dir or default_plans_dir() / "drills",
                              own_dir=own_drills_dir or user_data_dir() / "drills",
                              now=clock.now, clerk=lambda: str(store.get("clerk_on_duty")),
-                             pdf=pdf, zone=clock.zone)
+                             pdf=pdf, zone=clock.zone, hall=lambda: str(store.get("hall_name")))
         screen.due_changed.connect(show_drills_due)
         return screen
 
@@ -242,6 +244,15 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         window.show_screen("contacts")
         window.screen("contacts").search.setText(known.get(role_key, role_name))
 
+    def build_stats() -> QWidget:
+        from models.services.stats import StatsService
+        from ui.stats.stats_screen import StatsScreen
+
+        service = StatsService(catalog=catalog, zone=clock.zone, today=clock.today,
+                               edition=edition)
+        return StatsScreen(read=service.read_apart,
+                           hall=lambda: str(store.get("hall_name")), today=clock.today, pdf=pdf)
+
     def build_settings() -> QWidget:
         from ui.window.settings_page import SettingsPage
 
@@ -256,7 +267,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                         first=first_screen(emergency),
                         screens=build_screens(incidents=build_incidents,
                                               contacts=build_contacts, drills=build_drills,
-                                              plans=build_plans, settings=build_settings))
+                                              plans=build_plans, stats=build_stats,
+                                              settings=build_settings))
     # A call pressed from another screen leads to the emergency screen, where it is recorded.
     emergency.numbers.called.connect(lambda _key: window.show_screen("emergency"))
     # F9 and F10–F12 from every other window too (the record form, dialogs, questions).
@@ -272,13 +284,14 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     drills_text = drills_nav.text()
 
     def show_drills_due(due: bool) -> None:
-        """The rail says when training, a drill or a plan revision is due: on a line of its
-        own, so the rail need not be wider for it."""
+        """The rail says when training, a drill (the calendar's rules too), a plan revision
+        or a corrective action is due: on a line of its own, so the rail need not be wider
+        for it."""
         mark = QCoreApplication.translate("Desk", " (due)").strip()
         drills_nav.setText(drills_text.replace("\n", f"\n{mark}\n", 1) if due else drills_text)
 
     # Until the drill screen is built (it then keeps this up to date), asked once at start.
-    show_drills_due(bool(drill_service.reminders(clock.today())))
+    show_drills_due(drill_service.anything_due(clock.today()))
     icon = app_icon(font_family)
     window.setWindowIcon(icon)
     tray = None

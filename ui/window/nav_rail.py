@@ -38,7 +38,7 @@ class NavRail(QFrame):
         button.setToolTip(title)
         button.setCheckable(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setMinimumSize(WIDTH - 2 * MARGIN, 64)
+        button.setMinimumSize(WIDTH - 2 * MARGIN, 56)
         self.group.addButton(button, len(self._titles))
         self._layout.insertWidget(self._layout.count() - 1, button)  # above the stretch
         self._titles.append((button, title, shortcut))

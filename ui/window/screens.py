@@ -13,13 +13,14 @@ Build = Callable[[], QWidget]
 
 
 def build_screens(*, incidents: Build, contacts: Build, drills: Build, plans: Build,
-                  settings: Build) -> list[tuple[str, str, Build]]:
-    """The screens after the emergency one (F2..F6): each is built when first shown."""
+                  stats: Build, settings: Build) -> list[tuple[str, str, Build]]:
+    """The screens after the emergency one (F2..F7): each is built when first shown."""
     return [
         ("incidents", translate("Screens", "Incidents"), incidents),
         ("contacts", translate("Screens", "Contacts"), contacts),
         ("drills", translate("Screens", "Drills"), drills),
         ("plans", translate("Screens", "Plans"), plans),
+        ("stats", translate("Screens", "Statistics"), stats),
         ("settings", translate("Screens", "Settings"), settings),
     ]
 

@@ -38,7 +38,8 @@ def test_record_training_with_checked_dates(qtbot, desk):
     nav = desk.window.findChild(type(desk.window.nav_group.button(0)), "nav_drills")
     assert "（到期）" in nav.text()
     assert screen.reminder.text() == ("到期待办：季度培训（尚无记录）；年度演练（尚无记录）；"
-                                      "现行预案的管理层审批")
+                                      "现行预案的管理层审批；"
+                                      "灭火和应急疏散演练（2025-12-31 到期，已逾期）")
     assert panel.held_on.text() == "2026-11-20"  # today, from the desk clock
     click(qtbot, panel.add_button)
     assert panel.message.text() == "请先填写主题。"
@@ -66,7 +67,8 @@ def test_record_training_with_checked_dates(qtbot, desk):
     panel.kind.setCurrentIndex(panel.kind.findData("drill"))
     panel.topic.insert("消防疏散演练（与消防站联合）")
     click(qtbot, panel.add_button)
-    assert screen.reminder.text() == "到期待办：现行预案的管理层审批"
+    assert screen.reminder.text() == ("到期待办：现行预案的管理层审批；"  # not a fire drill:
+                                      "灭火和应急疏散演练（2025-12-31 到期，已逾期）")
 
 
 def test_a_drill_run_in_the_app_is_logged_with_its_score(qtbot, desk):

@@ -78,6 +78,7 @@ def test_the_rail_titles_are_whole(desk_in, language, size):
     assert window.nav.width() == 132  # the steps beside it keep their room
     for button in window.nav_group.buttons():
         assert button.width() >= button.sizeHint().width(), button.text()
+        assert button.height() >= button.sizeHint().height(), button.text()  # 7 screens
     due = window.findChild(type(window.nav_group.button(0)), "nav_drills")
     assert due.text().count("\n") == 2  # "(due)" on a line of its own (a drill is due)
 

@@ -27,6 +27,8 @@ def test_navigation_by_button_and_function_key(qtbot, catalog_dir, tmp_path, con
     qtbot.mouseClick(window.nav_group.button(4), Qt.MouseButton.LeftButton)
     assert window.current_screen() == "plans"
     qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.current_screen() == "stats"
+    qtbot.keyClick(window, Qt.Key.Key_F7)
     assert window.current_screen() == "settings"
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.current_screen() == "emergency"
@@ -65,7 +67,7 @@ def test_clerk_button_in_header(qtbot, catalog_dir, tmp_path, controller):
     assert window.header.clerk.text() == "当班：张三 ▾"
 
 
-HIDDEN = ("incidents", "contacts", "drills", "plans", "settings")
+HIDDEN = ("incidents", "contacts", "drills", "plans", "stats", "settings")
 
 
 def test_only_the_emergency_screen_is_built_at_start(qtbot, catalog_dir, tmp_path, controller):
@@ -77,6 +79,7 @@ def test_only_the_emergency_screen_is_built_at_start(qtbot, catalog_dir, tmp_pat
 
 @pytest.mark.parametrize(("key", "name"), [("incidents", "incidentsScreen"),
                                            ("drills", "drillScreen"),
+                                           ("stats", "statsScreen"),
                                            ("settings", "settingsPage")])
 def test_a_hidden_screen_is_built_when_first_shown_and_only_once(qtbot, catalog_dir,
                                                                  tmp_path, controller, key,

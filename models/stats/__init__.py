@@ -1,0 +1,1 @@
+"""The supervisor's numbers for a month or a quarter (no Qt, no reportlab)."""
