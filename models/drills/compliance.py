@@ -143,15 +143,7 @@ def due_items(catalog: Catalog, edition_key: str, first_day: date, last_day: dat
 def current_items(catalog: Catalog, edition_key: str, today: date, *,
                   rules: DrillRules | None = None) -> list[DueItem]:
     """Each rule's period holding `today` (the one to meet now)."""
-    rules = rules or load_rules()
-    items = []
-    for rule in rules.rules:
-        if applies(rule, edition_key):
-            months = rule_months(rule, catalog, edition_key, rules)
-            _start, end = period_of(today, months)
-            items += [i for i in due_items(catalog, edition_key, end, end, today=today,
-                                           rules=rules) if i.kind == rule.key]
-    return sorted(items, key=lambda i: (i.due_on, i.kind))
+    return [now for now, _last in _now_and_last(catalog, edition_key, today, rules)]
 
 
 def overdue(catalog: Catalog, edition_key: str, today: date, *,
@@ -159,26 +151,41 @@ def overdue(catalog: Catalog, edition_key: str, today: date, *,
     """Each rule's last period ended before today, if it was never met and the current one
     is not met yet either (one missed period per rule: a desk new to the calendar is not
     shown years of backlog; a drill held since makes up for it)."""
-    rules = rules or load_rules()
-    items = []
-    for rule in rules.rules:
-        if applies(rule, edition_key):
-            months = rule_months(rule, catalog, edition_key, rules)
-            start, end = period_of(today, months)
-            found = [i for i in due_items(catalog, edition_key, start - timedelta(days=1), end,
-                                          today=today, rules=rules) if i.kind == rule.key]
-            if all(i.done_on is None for i in found):
-                items += found[:1]
-    return sorted(items, key=lambda i: (i.due_on, i.kind))
+    return sorted((last for now, last in _now_and_last(catalog, edition_key, today, rules)
+                   if last is not None and last.done_on is None and now.done_on is None),
+                  key=lambda i: (i.due_on, i.kind))
 
 
 def reminders(catalog: Catalog, edition_key: str, today: date, *,
               rules: DrillRules | None = None) -> list[DueItem]:
     """What to show now: overdue periods, and current ones not met within remind_days."""
     rules = rules or load_rules()
-    soon = [i for i in current_items(catalog, edition_key, today, rules=rules)
-            if i.status(today, rules.remind_days) == "due"]
-    return overdue(catalog, edition_key, today, rules=rules) + soon
+    pairs = _now_and_last(catalog, edition_key, today, rules)
+    late = [last for now, last in pairs
+            if last is not None and last.done_on is None and now.done_on is None]
+    soon = [now for now, _last in pairs if now.status(today, rules.remind_days) == "due"]
+    return sorted(late, key=lambda i: (i.due_on, i.kind)) + soon
+
+
+def _now_and_last(catalog: Catalog, edition_key: str, today: date,
+                  rules: DrillRules | None) -> list[tuple[DueItem, DueItem | None]]:
+    """Per rule binding the hall: its current period and the one before (one reading of
+    the log for all of them), in the order of the current periods' due dates."""
+    rules = rules or load_rules()
+    ends = {}
+    for rule in rules.rules:
+        if applies(rule, edition_key):
+            start, end = period_of(today, rule_months(rule, catalog, edition_key, rules))
+            ends[rule.key] = (start - timedelta(days=1), end)
+    if not ends:
+        return []
+    items = due_items(catalog, edition_key, min(last for last, _ in ends.values()),
+                      max(end for _, end in ends.values()), today=today, rules=rules)
+    pairs = []
+    for key, (last_end, end) in ends.items():
+        mine = {i.due_on: i for i in items if i.kind == key}
+        pairs.append((mine[end], mine.get(last_end)))
+    return sorted(pairs, key=lambda p: (p[0].due_on, p[0].kind))
 
 
 def _held(first_day: date, last_day: date, today: date) -> dict[str, list[date]]:
