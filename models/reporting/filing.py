@@ -73,8 +73,12 @@ def filed_reports(incident_id: int) -> list[FiledReport]:
 
 def _from_entry(row: TimelineEntry) -> FiledReport:
     data = json.loads(row.data)
+    edition = data.get("edition", "")
+    stored = data["fields"]  # the timeline keeps its data with sorted keys: the form's order
+    order = [k for k in field_keys(edition) if k in stored] + \
+        sorted(set(stored) - set(field_keys(edition)))
     return FiledReport(row.id, row.incident_id, Slot(data["stage"], int(data["number"])),
-                       dict(data["fields"]), data.get("edition", ""), data["reporter"],
+                       {k: stored[k] for k in order}, edition, data["reporter"],
                        data["approver"], datetime.fromisoformat(data["filed_at"]),
                        row.actor, data["sha256"])
 

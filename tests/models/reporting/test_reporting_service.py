@@ -57,6 +57,7 @@ def test_filing_stores_every_field_signers_and_the_hash(incidents, reporting):
     report = outcome.value
     assert (report.name, report.reporter, report.approver) == ("初报", "李文", "王主任")
     assert report.fields == fields and report.intact()
+    assert list(report.fields) == [f.key for f in BASE_FIELDS]  # the form's order, kept
     entry = TimelineEntry.get_by_id(report.entry_id)
     data = json.loads(entry.data)
     assert entry.kind == KIND and entry.text == "初报"
