@@ -12,10 +12,11 @@ from models.incidents.records import RecordRefused
 from models.incidents.response import ActionRefused
 from models.plans.drafts import DraftRefused
 from models.plans.revisions import ApprovalRefused
+from models.reporting.stages import ReportRefused
 from models.services.drills import ScenarioNotWritten
 from models.services.records import RecordNotSaved
 
 REFUSALS: tuple[type[Exception], ...] = (
     ActionRefused, ApprovalRefused, ContactRefused, CsvRefused, DeadlineRefused, DraftRefused,
-    NoDrillReport, RecordNotSaved, RecordRefused, ScenarioNotWritten, ScenarioRefused,
-    TrainingRefused)
+    NoDrillReport, RecordNotSaved, RecordRefused, ReportRefused, ScenarioNotWritten,
+    ScenarioRefused, TrainingRefused)

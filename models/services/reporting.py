@@ -17,12 +17,21 @@ from models.reporting import assemble, filing, timers
 from models.reporting.assemble import Describe, FormalReportDocument, ReportHeader, plain_words
 from models.reporting.fields import ReportField, fields_for
 from models.reporting.filing import FiledReport
-from models.reporting.stages import FINAL, FOLLOWUP, INITIAL, ReportRefused, Slot, next_slots
+from models.reporting.stages import (
+    FINAL,
+    FOLLOWUP,
+    INITIAL,
+    ReportRefused,
+    Slot,
+    chinese_number,
+    next_slots,
+)
 from models.services.changes import Changes, Outcome, command
 from models.store.tables import Incident, transaction
 
 __all__ = ["FINAL", "FOLLOWUP", "INITIAL", "FiledReport", "FormalReportDocument",
-           "ReportField", "ReportHeader", "ReportRefused", "ReportingService", "Slot"]
+           "ReportField", "ReportHeader", "ReportRefused", "ReportingService", "Slot",
+           "chinese_number"]
 
 FILED = Changes(timeline=True, deadlines=True)
 

@@ -24,6 +24,7 @@ from models.services.drills import DrillService
 from models.services.incidents import IncidentService
 from models.services.plans import PlanService, PlanVersion
 from models.services.records import RecordService
+from models.services.reporting import ReportingService
 from models.services.sync import SyncService
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
@@ -40,6 +41,7 @@ from ui.drills.drill_controller import DrillController
 from ui.emergency.emergency_screen import EmergencyScreen
 from ui.emergency.guided_response import GuidedResponse
 from ui.emergency.incident_controller import IncidentController
+from ui.reporting.report_opener import ReportOpener
 from ui.window.alarm_banner import AlarmBanner
 from ui.window.alarm_sound import AlarmSound
 from ui.window.clerk_dialog import ClerkDialog
@@ -147,9 +149,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
                    language=lambda: str(store.get("language")), zone=clock.zone)
     contacts = ContactsController(service=ContactService(catalog=catalog, clock=clock),
                                   operations=operations)
+    reports = ReportOpener(service=ReportingService(catalog=catalog, act=act,
+                                                    edition=lambda: edition),
+                           operations=operations, pdf=pdf, confirm=confirm,
+                           clerk=lambda: who().clerk)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
                             manual_triggers=deadlines.manual_triggers, pdf=pdf,
-                            contacts=contacts, records=records)
+                            contacts=contacts, records=records, reports=reports)
     emergency = EmergencyScreen(controller=incidents, guided=guided)
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
