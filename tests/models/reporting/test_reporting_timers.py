@@ -15,8 +15,6 @@ from models.services.reporting import FOLLOWUP, INITIAL, ReportingService, Slot
 from models.store.schema import open_database
 from models.store.tables import Deadline
 from tests.conftest import MINIMAL_CATALOG
-from tests.models.reporting.conftest import reporting  # noqa: F401
-from tests.models.services.conftest import clock, incidents  # noqa: F401
 
 FILE_TIMERS = """
 [[situation.timer]]
@@ -112,32 +110,3 @@ def test_an_unknown_report_stage_is_refused(tmp_path):
     with pytest.raises(CatalogError, match="report"):
         load_catalog(folder)
 
-
-ACCIDENTS = ("fire", "electric_shock", "equipment_fall", "explosion")
-
-
-def test_every_edition_times_the_initial_report_of_a_safety_accident(shipped_catalog,
-                                                                     shipped_editions):
-    """493号 第九条 is every hall's ([regulation] laws): each edition keeps the timer."""
-    from models.plans.editions import in_edition
-
-    for key in ("", *shipped_editions.keys()):
-        plans = in_edition(shipped_catalog, shipped_editions, key)
-        for situation in ACCIDENTS:
-            [timer] = [t for t in plans.situation(situation).timers if t.report]
-            assert (timer.action, timer.report, timer.minutes, timer.starts) == \
-                ("file", "initial", 60, ("manual",)), (key, situation)
-            assert timer.source == "law493:第九条"
-
-
-def test_the_shipped_fire_hour_runs_from_the_confirmation_and_filing_meets_it(
-        incidents, reporting, clock):  # noqa: F811
-    fire = incidents.start("fire").incident_id
-    [trigger] = [t for t in incidents.manual_triggers(fire) if "生产安全事故" in t]
-    clock.advance(timedelta(minutes=30))
-    incidents.trigger(fire, trigger)
-    row = _deadline(fire, "accident_initial_report")
-    assert row.status == "pending"
-    clock.advance(timedelta(minutes=60))  # an hour from the confirmation, not the start
-    reporting.file(fire, Slot(INITIAL), {}, **SIGNERS)
-    assert _deadline(fire, "accident_initial_report").status == "met"
