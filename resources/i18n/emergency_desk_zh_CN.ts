@@ -1517,6 +1517,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>按键：1–9 勾选步骤 · N 备注（回车记入）· L 级别 · B 汇报稿 · R 记录表 · Esc 首页 · F10–F12 拨打 110/119/120</translation>
     </message>
     <message>
+        <source>U report upward</source>
+        <translation>U 上报</translation>
+    </message>
+    <message>
         <source>{0}: report to {1} within {2}</source>
         <translation>{0}事件：{2}内报告{1}</translation>
     </message>
@@ -3493,8 +3497,8 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>{0} · {1} · {2} / {3}</translation>
     </message>
     <message>
-        <source>➕ Next: {0}</source>
-        <translation>➕ 下一份：{0}</translation>
+        <source>＋ Next: {0}</source>
+        <translation>＋ 下一份：{0}</translation>
     </message>
     <message>
         <source> or </source>

@@ -327,8 +327,11 @@ class GuidedResponse(QWidget):
     def keys_text(self) -> str:
         """What the keys do here: shown by the screen on its notice line while the view is
         (a line of its own under the steps would take a step's room at 130 %)."""
-        return self.tr("Keys: 1–9 tick a step · N note (Enter adds it) · L level · "
+        keys = self.tr("Keys: 1–9 tick a step · N note (Enter adds it) · L level · "
                        "B read-out · R record · Esc home · F10–F12 call 110/119/120")
+        if self._reports is not None:  # its own words, put before Esc
+            keys = keys.replace(" · Esc", " · " + self.tr("U report upward") + " · Esc", 1)
+        return keys
 
     def _one_row_width(self) -> int:
         """What the title's row and the actions need side by side, whatever is shown now:

@@ -48,6 +48,7 @@ from ui.common.timeline_text import entry_text
 from ui.reporting.report_job import formal_report_job
 from ui.reporting.report_words import field_label, refusal_text, slot_name
 
+EDITOR_LINES = 4
 NEXT = "next"  # the list row of the report to write next (its data; filed rows hold theirs)
 
 
@@ -90,10 +91,12 @@ class ReportDialog(QDialog):
             editor.setObjectName(f"report_{field.key}")
             if isinstance(editor, QPlainTextEdit):
                 editor.setTabChangesFocus(True)
-                editor.setMinimumHeight(64)
+                # four lines each, the form scrolls: every item is in sight in turn
+                editor.setFixedHeight(editor.fontMetrics().lineSpacing() * EDITOR_LINES + 14)
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(editor, row, 1)
             self.editors[field.key] = editor
+        grid.setRowStretch(len(self.editors), 1)  # the items stay together at the top
         body = QWidget(objectName="reportBody")
         body.setLayout(grid)
         scroll = QScrollArea(objectName="reportScroll")
@@ -147,6 +150,7 @@ class ReportDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("Reports"), objectName="sectionLabel"))
         left_layout.addWidget(self.reports, 1)
+        self.reports.setMinimumWidth(self.reports.fontMetrics().horizontalAdvance("M") * 13)
         split = QSplitter(Qt.Orientation.Horizontal, objectName="reportSplit")
         split.addWidget(left)
         split.addWidget(right)
@@ -202,7 +206,7 @@ class ReportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, report.entry_id)
             self.reports.addItem(item)
         if slots:
-            item = QListWidgetItem(self.tr("➕ Next: {0}").format(
+            item = QListWidgetItem(self.tr("＋ Next: {0}").format(
                 self.tr(" or ").join(slot_name(s) for s in slots)))
             item.setData(Qt.ItemDataRole.UserRole, NEXT)
             self.reports.addItem(item)

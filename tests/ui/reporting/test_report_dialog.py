@@ -57,7 +57,7 @@ def test_the_next_report_is_prefilled_and_signed_by_the_clerk(make_dialog):
     assert dialog.editors["casualties"].toPlainText() == "1人轻伤"
     assert "城东营业厅" in dialog.editors["unit"].toPlainText()
     assert dialog.reporter.text() == "李主管" and dialog.approver.text() == ""
-    assert dialog.reports.item(dialog.reports.count() - 1).text() == "➕ 下一份：初报"
+    assert dialog.reports.item(dialog.reports.count() - 1).text() == "＋ 下一份：初报"
 
 
 def test_filing_needs_both_names_and_then_offers_what_follows(qtbot, make_dialog):
