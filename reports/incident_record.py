@@ -58,6 +58,7 @@ ENTRY_WORDS = {
     "clock_jumped": "The PC's clock was changed; the desk kept its own time",
     "readout_shared": "Report shared for confirmation by phone: {0}",
     "leader_received": "{0} confirmed receipt (phone) {1}",
+    "formal_report": "Report filed upward: {0}",
 }
 SIGNERS = ("Handler", "Supervisor")
 

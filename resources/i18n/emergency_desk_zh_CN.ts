@@ -4337,6 +4337,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <source>The PC's clock was set {0} min back; the desk kept its own time</source>
         <translation>电脑时钟被调慢了 {0} 分钟；处置台按实际经过的时间继续计时</translation>
     </message>
+    <message>
+        <source>Report filed upward: {0} (reporter {1}, approver {2})</source>
+        <translation>已报送信息报告：{0}（报告人 {1}，签发人 {2}）</translation>
+    </message>
 </context>
 <context>
     <name>TimerPanel</name>

@@ -145,3 +145,13 @@ def test_print_a_filed_report_and_a_draft(qtbot, make_dialog, tools):
     filed = "".join("".join(pdf.page_texts(tools.printed[-1])).split())
     assert "草稿" not in filed and dialog.viewing.sha256[:16] in filed
     assert tools.printed[-1].name == "信息报告-20261120-001-初报.pdf"
+
+
+def test_the_timeline_says_a_report_was_filed_and_by_whom(make_dialog):
+    from ui.common.timeline_text import entry_text
+
+    service, incident = make_dialog.service, make_dialog.incident
+    service.file(incident, Slot(INITIAL), {}, reporter="李文", approver="王主任")
+    [entry] = [e for e in response.incident_state(incident).entries
+               if e.kind == "formal_report"]
+    assert entry_text(entry) == "已报送信息报告：初报（报告人 李文，签发人 王主任）"
