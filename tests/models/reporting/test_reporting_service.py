@@ -154,3 +154,15 @@ def test_verify_finds_a_filed_report_edited_afterwards(incidents, reporting):
     edited = reporting.filed(fire)[0]
     assert not edited.intact()
     assert not reporting.document(fire, edited).intact
+
+
+def test_a_field_of_10000_characters_is_filed_one_more_is_refused(incidents, reporting):
+    fire = _fire(incidents)
+    before = stored()
+    with pytest.raises(ReportRefused) as refused:
+        reporting.file(fire, Slot(INITIAL), {"account": "火" * 10_001}, **SIGNERS)
+    assert (refused.value.code, refused.value.detail) == ("text_too_long", "account")
+    assert stored() == before
+    report = reporting.file(fire, Slot(INITIAL), {"account": "火" * 10_000 + "\x00"},
+                            **SIGNERS).value
+    assert report.fields["account"] == "火" * 10_000  # a NUL byte is never stored
