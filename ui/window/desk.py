@@ -181,7 +181,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         from ui.history.incidents_screen import IncidentsScreen
 
         return IncidentsScreen(records=records, operations=operations,
-                               hall=lambda: str(store.get("hall_name")), clock=clock, pdf=pdf)
+                               hall=lambda: str(store.get("hall_name")), clock=clock, pdf=pdf,
+                               reports=reports)
 
     def build_contacts() -> QWidget:
         from ui.contacts.contacts_screen import ContactsScreen

@@ -37,3 +37,18 @@ def test_the_record_form_opens_the_same_window(qtbot, desk):  # noqa: F811
     assert guided._reports.dialog is dialog  # one window, raised again
     dialog.close()
     guided.record_dialog.close()
+
+
+def test_a_record_opened_from_the_history_offers_the_reports(qtbot, desk):  # noqa: F811
+    """The supervisor's way to a past incident's reports: 事件记录, the record, 上报."""
+    desk.window.show_screen("incidents")
+    history = desk.window.screen("incidents").history
+    qtbot.waitUntil(lambda: history.model.rowCount() > 0)
+    history.open_row(history.model.index(0, 0))
+    form = history.record_dialog.form
+    assert form.reports_button.isVisible()
+    qtbot.mouseClick(form.reports_button, Qt.MouseButton.LeftButton)
+    dialog = desk.emergency.guided._reports.dialog
+    assert dialog.isVisible() and dialog.incident_id == form.incident_id
+    dialog.close()
+    history.record_dialog.close()
