@@ -347,9 +347,13 @@ class ReportDialog(QDialog):
         return report
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.timeline and changes.concerns(self.incident_id) and self.isVisible():
-            shown = self.viewing.entry_id if self.viewing else None
-            self.load(select=shown)
+        """Drawn again only when the reports filed changed (another window filed one): any
+        other entry of the incident (a note, a deadline missed) leaves the typing alone."""
+        if not (changes.timeline and changes.concerns(self.incident_id) and self.isVisible()):
+            return
+        filed = [r.entry_id for r in self._service.filed(self.incident_id)]
+        if filed != [r.entry_id for r in self._filed]:
+            self.load(select=self.viewing.entry_id if self.viewing else None)
 
     # -- PDF -------------------------------------------------------------------------------
     def make_pdf(self, *, printing: bool) -> bool:

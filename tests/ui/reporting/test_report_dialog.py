@@ -155,3 +155,17 @@ def test_the_timeline_says_a_report_was_filed_and_by_whom(make_dialog):
     [entry] = [e for e in response.incident_state(incident).entries
                if e.kind == "formal_report"]
     assert entry_text(entry) == "已报送信息报告：初报（报告人 李文，签发人 王主任）"
+
+
+def test_another_entry_of_the_incident_leaves_the_typing_alone(qtbot, make_dialog):
+    """A note or a deadline missed meanwhile redraws nothing: the cursor stays put."""
+    from models.services.changes import Changes
+
+    dialog = make_dialog()
+    editor = dialog.editors["account"]
+    editor.setPlainText("配电箱")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("起火")
+    dialog._ops.changed.emit(Changes(timeline=True, incident_id=make_dialog.incident))
+    assert editor.toPlainText() == "配电箱起火"
+    assert editor.textCursor().position() == len("配电箱起火")
