@@ -227,10 +227,8 @@ class GuidedResponse(QWidget):
         title_row.addWidget(self.elapsed)
         title_row.addWidget(self.level_button)
         self._actions = FlowLayout()  # wraps when even a row of its own is too short
-        actions = (self.readout_button, self.record_button,
-                   *((self.reports_button,) if reports is not None else ()),
-                   self.resolve_button, self.cancel_button)
-        for button in actions:
+        for button in (self.readout_button, self.record_button, self.resolve_button,
+                       self.cancel_button):
             self._actions.addWidget(button)
         self._level: Level | None = None  # the level shown
         self.header = HeaderRows(title_row, self._actions, one_row_width=self._one_row_width)
@@ -268,6 +266,8 @@ class GuidedResponse(QWidget):
         side_layout.addWidget(self.report_label)
         side_layout.addLayout(self.report_box)
         side_layout.addLayout(self.triggers_box)
+        if reports is not None:  # under 报告, not in the header: its row keeps its width
+            side_layout.addWidget(self.reports_button)
         side_layout.addWidget(self.note)
         side_layout.addWidget(QLabel(self.tr("Call"), objectName="sectionLabel"))
         side_layout.addWidget(self.calls_stack)
