@@ -262,12 +262,16 @@ class GuidedResponse(QWidget):
         self.timeline = QListWidget(objectName="timelineList")
         self.timeline.setWordWrap(True)
         self.timeline.setMinimumHeight(150)
-        side_layout.addWidget(QLabel(self.tr("Report"), objectName="sectionLabel"))
+        # 上报 beside the 报告 heading: it takes no row of its own, here or in the header
+        report_head = QHBoxLayout()
+        report_head.addWidget(QLabel(self.tr("Report"), objectName="sectionLabel"))
+        report_head.addStretch(1)
+        if reports is not None:
+            report_head.addWidget(self.reports_button)
+        side_layout.addLayout(report_head)
         side_layout.addWidget(self.report_label)
         side_layout.addLayout(self.report_box)
         side_layout.addLayout(self.triggers_box)
-        if reports is not None:  # under 报告, not in the header: its row keeps its width
-            side_layout.addWidget(self.reports_button)
         side_layout.addWidget(self.note)
         side_layout.addWidget(QLabel(self.tr("Call"), objectName="sectionLabel"))
         side_layout.addWidget(self.calls_stack)
