@@ -424,6 +424,7 @@ def add_export_commands(commands) -> None:
     _add_export_incident(kinds)
     _add_export_drill(kinds)
     _add_export_stats(kinds)
+    _add_export_report(kinds)
     _export_parser(kinds, "contacts", "the contact sheet for the wall").set_defaults(
         export=export_contacts)
 
@@ -505,6 +506,43 @@ def export_stats(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
                          today=hall_time.day_of(ctx.now, ctx.zone), edition=ctx.edition)
     return lambda out, progress: render_statistics(
         figures, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress,
+        zone=ctx.zone)
+
+
+def _add_export_report(kinds) -> None:
+    report = _export_parser(kinds, "report", "a formal report filed upward (初报/续报/终报)")
+    report.add_argument("--incident", required=True, metavar="NUMBER",
+                        help="the incident's number such as 20261120-003, or its id")
+    report.add_argument("--stage", required=True, choices=("initial", "followup", "final"))
+    report.add_argument("--number", type=int, default=1, metavar="N",
+                        help="which follow-up report (1 for 续报一; default 1)")
+    report.set_defaults(export=export_report)
+
+
+def export_report(args: argparse.Namespace, ctx: ExportContext) -> WriteTo:
+    from models.incidents.record_document import find_incident
+    from models.reporting.assemble import document
+    from models.reporting.filing import filed_reports
+    from models.reporting.stages import Slot, stage_name
+    from reports.formal_report import render_formal_report
+    from reports.words import Words
+
+    incident_id = find_incident(args.incident)
+    if incident_id is None:
+        raise ExportRefused(f"No incident {args.incident!r} in this database. Give its number "
+                            "as the history shows it (e.g. 20261120-003) or its id.")
+    slot = Slot(args.stage, args.number if args.stage == "followup" else 1)
+    filed = filed_reports(incident_id)
+    report = next((r for r in filed if r.slot == slot), None)
+    if report is None:
+        names = ", ".join(f"{r.slot.stage}" + (f" --number {r.slot.number}"
+                                                if r.slot.stage == "followup" else "")
+                          + f" ({stage_name(r.slot)})" for r in filed)
+        raise ExportRefused(f"Incident {args.incident} has no {stage_name(slot)} filed. "
+                            + (f"Filed: {names}." if filed else "No report is filed yet."))
+    printed = document(ctx.catalog, incident_id, report)
+    return lambda out, progress: render_formal_report(
+        printed, out, generated_at=ctx.now, words=Words(ctx.language), progress=progress,
         zone=ctx.zone)
 
 

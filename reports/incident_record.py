@@ -59,6 +59,7 @@ ENTRY_WORDS = {
     "readout_shared": "Report shared for confirmation by phone: {0}",
     "duty_call": "Incoming call: {0}",  # a call of the duty phone log about this incident
     "leader_received": "{0} confirmed receipt (phone) {1}",
+    "formal_report": "Report filed upward: {0}",
 }
 SIGNERS = ("Handler", "Supervisor")
 

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
 TIMER_ACTIONS = ("report", "notify", "arrive", "restore", "announce", "decide", "file")
+REPORT_STAGES = ("initial", "followup", "final")  # a "file" timer's formal report
 THRESHOLD_UNITS = ("yuan", "minutes", "hours", "days", "people")
 LEVEL_REPORT_KEY = "level_report"
 
@@ -73,6 +74,9 @@ class Timer:
     trigger: str = ""
     on_missed: str = ""
     source: str = ""
+    # action "file": met by filing this formal report (models.reporting): initial, followup,
+    # final; "" for every other timer
+    report: str = ""
 
 
 @dataclass(frozen=True)

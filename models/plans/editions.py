@@ -464,7 +464,7 @@ class _Reader:
         where = ("regulation",)
         table = self._fields(where, table, "regulation",
                              ("source", "general", "everyone", "step",
-                              "other_hall_words"))
+                              "other_hall_words", "laws"))
         if not table:
             self.bad(where, None, "no [regulation] (the general regulation every hall follows)")
             return {}
@@ -479,7 +479,10 @@ class _Reader:
             step = self._fields(at, step, "step", ("text", "source"))
             ref = self._refs(at, {"source": [step.get("source", "")]}, "source")
             steps.append(Step(text=self._text(at, step, "text"), source=ref[0] if ref else ""))
-        return {"general": tuple(f"{key}:{s}" for s in self._texts(where, table, "general")),
+        # public regulations every hall follows too ("law493:第九条": the 初报's hour)
+        laws = self._refs(where, table, "laws") if "laws" in table else ()
+        return {"general": (*(f"{key}:{s}" for s in self._texts(where, table, "general")),
+                            *laws),
                 "everyone": everyone, "first_steps": tuple(steps),
                 "other_hall_words": self._texts(where, table, "other_hall_words")}
 

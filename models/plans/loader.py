@@ -15,6 +15,7 @@ from pathlib import Path
 
 from models.plans.catalog import (
     LEVEL_REPORT_KEY,
+    REPORT_STAGES,
     THRESHOLD_UNITS,
     TIMER_ACTIONS,
     About,
@@ -212,7 +213,7 @@ SPECS: dict[str, dict[str, tuple[Kind, object]]] = {
               "to": (_key, ""), "by": (_key, "clerk"), "minutes": (_minutes, REQUIRED),
               "holiday_minutes": (_minutes, None), "starts": (_text_or_texts, ("start",)),
               "trigger": (_opt_text, ""), "on_missed": (_opt_text, ""),
-              "source": (_opt_text, "")},
+              "source": (_opt_text, ""), "report": (_opt_text, "")},
     "threshold": {"key": (_key, REQUIRED), "label": (_text, REQUIRED), "value": (_number, REQUIRED),
                   "unit": (_key, REQUIRED), "then": (_opt_text, ""), "source": (_opt_text, "")},
 }
@@ -504,6 +505,11 @@ class _CatalogBuilder:
             if t.get("action") is not None and t["action"] not in TIMER_ACTIONS:
                 reader.report(t_where, "action", f"unknown action '{t['action']}' "
                               f"(one of {', '.join(TIMER_ACTIONS)})")
+                ok = False
+            if t.get("report") and (t["report"] not in REPORT_STAGES
+                                    or t.get("action") != "file"):
+                reader.report(t_where, "report", "'report' is one of "
+                              f"{', '.join(REPORT_STAGES)}, on a timer whose action is 'file'")
                 ok = False
             if t.get("key") == LEVEL_REPORT_KEY:
                 reader.report(t_where, "key", f"'{LEVEL_REPORT_KEY}' is reserved for the "

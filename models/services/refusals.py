@@ -19,12 +19,13 @@ from models.journal.duty_calls import CallRefused
 from models.journal.handover import HandoverRefused
 from models.plans.drafts import DraftRefused
 from models.plans.revisions import ApprovalRefused
+from models.reporting.stages import ReportRefused
 from models.services.drills import ScenarioNotWritten
 from models.services.records import RecordNotSaved
 
 REFUSALS: tuple[type[Exception], ...] = (
     ActionRefused, ApprovalRefused, CallRefused, ContactRefused, CsvRefused, DeadlineRefused,
-    DraftRefused, HandoverRefused, NoDrillReport, RecordNotSaved, RecordRefused,
+    DraftRefused, HandoverRefused, NoDrillReport, RecordNotSaved, RecordRefused, ReportRefused,
     ScenarioNotWritten, ScenarioRefused, TrainingRefused)
 # drill evaluations, corrective actions, attachments (issue 17, area D)
 REFUSALS += (AttachmentRefused, CorrectiveRefused, EvaluationRefused, FormRefused, NoEvaluation)

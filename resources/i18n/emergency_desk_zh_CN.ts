@@ -1863,6 +1863,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>经验教训与改进建议</translation>
     </message>
     <message>
+        <source>File now</source>
+        <translation>文件现状</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1873,10 +1877,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
-    </message>
-    <message>
-        <source>File now</source>
-        <translation>文件现状</translation>
     </message>
     <message>
         <source>Attach a file…</source>
@@ -2135,6 +2135,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>记录表</translation>
     </message>
     <message>
+        <source>Report upward</source>
+        <translation>上报</translation>
+    </message>
+    <message>
         <source>Quick note, Enter adds it to the record</source>
         <translation>快速备注，按回车记入记录</translation>
     </message>
@@ -2153,6 +2157,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Keys: 1–9 tick a step · N note (Enter adds it) · L level · B read-out · R record · Esc home · F10–F12 call 110/119/120</source>
         <translation>按键：1–9 勾选步骤 · N 备注（回车记入）· L 级别 · B 汇报稿 · R 记录表 · Esc 首页 · F10–F12 拨打 110/119/120</translation>
+    </message>
+    <message>
+        <source>U report upward</source>
+        <translation>U 上报</translation>
     </message>
     <message>
         <source>{0}: report to {1} within {2}</source>
@@ -2994,6 +3002,18 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>将演练评估报告保存为 PDF</translation>
     </message>
     <message>
+        <source>report</source>
+        <translation>信息报告</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Save the formal report as PDF</source>
+        <translation>将信息报告保存为 PDF</translation>
+    </message>
+    <message>
         <source>quarterly-statistics</source>
         <translation>统计季报</translation>
     </message>
@@ -3564,7 +3584,7 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     </message>
     <message>
         <source> or </source>
-        <translation> 或 </translation>
+        <translation>或</translation>
     </message>
     <message>
         <source>If missed:</source>
@@ -4111,6 +4131,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>打印</translation>
     </message>
     <message>
+        <source>Report upward</source>
+        <translation>上报</translation>
+    </message>
+    <message>
         <source>Now</source>
         <translation>现在</translation>
     </message>
@@ -4221,6 +4245,182 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Correction recorded.</source>
         <translation>更正已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Reporter</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>File (sign and send)</source>
+        <translation>签发报送</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Report to write</source>
+        <translation>本次报告</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>已报送的报告</translation>
+    </message>
+    <message>
+        <source>Reports upward · {0} · {1}</source>
+        <translation>信息报告 · {0} · {1}</translation>
+    </message>
+    <message>
+        <source>DRILL</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2} / {3}</source>
+        <translation>{0} · {1} · {2} / {3}</translation>
+    </message>
+    <message>
+        <source>＋ Next: {0}</source>
+        <translation>＋ 下一份：{0}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>Prefilled from the record: check every field, then file. Once filed it cannot be changed; a correction is the next follow-up report.</source>
+        <translation>已按事件记录预填：逐项核对后签发报送。报送后不能再改；如需更正，请在下一份续报中说明。</translation>
+    </message>
+    <message>
+        <source>{0}, filed {1} by {2}. SHA-256 {3}</source>
+        <translation>{0}，报送于 {1}，经办人 {2}。SHA-256 {3}</translation>
+    </message>
+    <message>
+        <source>It no longer matches what was filed: it was changed outside the program.</source>
+        <translation>本报告与报送时的内容不符：已在程序之外被改动。</translation>
+    </message>
+    <message>
+        <source>File the {0}?</source>
+        <translation>签发报送{0}？</translation>
+    </message>
+    <message>
+        <source>Reporter {0}, approver {1}. A filed report is never changed: a correction is the next follow-up report.</source>
+        <translation>报告人 {0}，签发人 {1}。报送后不能再改；如需更正，请在下一份续报中说明。</translation>
+    </message>
+    <message>
+        <source>{0} filed at {1}.</source>
+        <translation>{0}已于 {1} 报送。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFields</name>
+    <message>
+        <source>Overview of the unit where it happened</source>
+        <translation>事故发生单位概况</translation>
+    </message>
+    <message>
+        <source>Time and place, and the scene</source>
+        <translation>事故发生的时间、地点以及事故现场情况</translation>
+    </message>
+    <message>
+        <source>Brief account of what happened</source>
+        <translation>事故的简要经过</translation>
+    </message>
+    <message>
+        <source>Casualties caused or possible (including the missing)</source>
+        <translation>事故已经造成或者可能造成的伤亡人数（包括下落不明的人数）</translation>
+    </message>
+    <message>
+        <source>First estimate of the direct economic loss</source>
+        <translation>初步估计的直接经济损失</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>已经采取的措施</translation>
+    </message>
+    <message>
+        <source>Other matters to report</source>
+        <translation>其他应当报告的情况</translation>
+    </message>
+    <message>
+        <source>Amount involved (yuan)</source>
+        <translation>涉及金额（元）</translation>
+    </message>
+    <message>
+        <source>Number of people involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Customers' reaction</source>
+        <translation>客户反应</translation>
+    </message>
+    <message>
+        <source>Trend and next steps</source>
+        <translation>发展趋势及下一步措施</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRefusals</name>
+    <message>
+        <source>File the initial report first.</source>
+        <translation>请先报送初报。</translation>
+    </message>
+    <message>
+        <source>The initial report is already filed (another window or a second press): nothing was filed twice. File a follow-up report.</source>
+        <translation>初报已经报送（另一个窗口或再按了一次），没有重复报送。请报送续报。</translation>
+    </message>
+    <message>
+        <source>The final report is filed: no report can follow it.</source>
+        <translation>终报已经报送：之后不能再报送。</translation>
+    </message>
+    <message>
+        <source>This report was filed meanwhile (another window or a second press). Nothing was filed twice: the list shows what is filed now.</source>
+        <translation>这份报告刚已报送（另一个窗口或再按了一次），没有重复报送：列表显示现已报送的报告。</translation>
+    </message>
+    <message>
+        <source>Both the reporter and the approver must be named.</source>
+        <translation>必须填写报告人和签发人。</translation>
+    </message>
+    <message>
+        <source>A name is longer than 100 characters.</source>
+        <translation>姓名超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>A field is longer than 10,000 characters: shorten it.</source>
+        <translation>有一项超过 10000 个字符：请缩短。</translation>
+    </message>
+    <message>
+        <source>The incident was cancelled (pressed by mistake): nothing to report.</source>
+        <translation>该事件已撤销（误按）：无需报告。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportStages</name>
+    <message>
+        <source>Initial report</source>
+        <translation>初报</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>终报</translation>
+    </message>
+    <message>
+        <source>Follow-up report {0}</source>
+        <translation>续报{0}</translation>
     </message>
 </context>
 <context>
@@ -4828,6 +5028,14 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>规定</translation>
     </message>
     <message>
+        <source>Every (months)</source>
+        <translation>周期（月）</translation>
+    </message>
+    <message>
+        <source>Due in 12 months</source>
+        <translation>近12个月应做</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>已做</translation>
     </message>
@@ -4846,14 +5054,6 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The drill rules could not be read: {0}</source>
         <translation>无法读取演练规定：{0}</translation>
-    </message>
-    <message>
-        <source>Every (months)</source>
-        <translation>周期（月）</translation>
-    </message>
-    <message>
-        <source>Due in 12 months</source>
-        <translation>近12个月应做</translation>
     </message>
     <message>
         <source>No incidents in this period.</source>
@@ -5152,6 +5352,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>The PC's clock was set {0} min back; the desk kept its own time</source>
         <translation>电脑时钟被调慢了 {0} 分钟；处置台按实际经过的时间继续计时</translation>
+    </message>
+    <message>
+        <source>Report filed upward: {0} (reporter {1}, approver {2})</source>
+        <translation>已报送信息报告：{0}（报告人 {1}，签发人 {2}）</translation>
     </message>
 </context>
 <context>

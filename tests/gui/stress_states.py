@@ -79,6 +79,13 @@ def readout(desk: Desk) -> None:
     _window_shown(desk, "ReadoutDialog")
 
 
+def reports(desk: Desk) -> None:
+    """The formal reports upward (U): the next report prefilled, the reports filed."""
+    desk.key("u")
+    _window_shown(desk, "reportDialog")
+    desk.wait_for(lambda s: s["active"] == "ReportDialog", "the reports window to have the keys")
+
+
 def file_dialog(desk: Desk) -> None:
     """Qt's file dialog, from the record form's "Export PDF" (Ctrl+E)."""
     record_form(desk)
@@ -113,5 +120,8 @@ STATES = [
                 ringing_in_guided_view),
     StressState("record_form", {"started_minutes_ago": SEVERAL}, ringing_with(record_form)),
     StressState("level_helper", {"started_minutes_ago": SEVERAL}, ringing_with(level_helper)),
+    StressState("reports", {"started_minutes_ago": SEVERAL}, ringing_with(reports)),
+    StressState("reports_130_english", {"started_minutes_ago": SEVERAL, "language": "en",
+                                        "text_size": 130}, ringing_with(reports)),
 ]
 BY_NAME = {s.name: s for s in STATES}

@@ -1,9 +1,9 @@
 """Invariants (iii) and (iv): F9 puts the alarm away and F10 / F11 / F12 record a call from
 every window the clerk works in — the main window, the record form, the level helper, a
-confirmation, the read-out, Qt's file dialog — and a click on the 110 bar while a dialog
-is open is recorded. Keys and clicks go through the X server and the window manager
-(xdotool), to whichever window has the focus; the calls are read back from the database's
-timeline."""
+confirmation, the read-out, Qt's file dialog, the reports upward — and a click on the 110
+bar while a dialog is open is recorded. Keys and clicks go through the X server and the
+window manager (xdotool), to whichever window has the focus; the calls are read back from the
+database's timeline."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from tests.gui.stress_states import (
     open_first_incident,
     readout,
     record_form,
+    reports,
 )
 
 # One incident a minute old: no deadline missed yet, the window fits, the bar is reachable.
@@ -34,6 +35,7 @@ WINDOWS = [
     pytest.param(confirmation, id="confirmation"),
     pytest.param(readout, id="readout"),
     pytest.param(file_dialog, id="file_dialog"),
+    pytest.param(reports, id="reports"),
 ]
 
 

@@ -59,6 +59,10 @@ def entry_text(entry: EntryView) -> str:
                  translate("Timeline", "The PC's clock was set {0} min back; the desk kept its "
                            "own time"))
         return words.format(abs(minutes))
+    if entry.kind == "formal_report":  # 初报 / 续报一 / 终报 as filed, with its signers
+        return translate("Timeline", "Report filed upward: {0} (reporter {1}, approver {2})"
+                         ).format(entry.text, entry.data.get("reporter", ""),
+                                  entry.data.get("approver", ""))
     text = entry.text
     if entry.kind == "record_saved" and entry.data.get("fields"):
         text = "、".join(field_label(key) for key in entry.data["fields"])

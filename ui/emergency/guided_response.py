@@ -59,6 +59,7 @@ from ui.emergency.readout_dialog import ReadoutDialog
 from ui.emergency.readout_qr import ReadoutQr
 from ui.plans.plan_html import format_minutes
 from ui.records.record_dialog import RecordDialog
+from ui.reporting.report_opener import ReportOpener
 
 NOTE_DRAFT_MS = 500  # the quick note being typed is saved this long after the last key
 BUILD_AHEAD_AFTER_MS = 1500  # the desk has settled after starting: pages are built ahead
@@ -157,9 +158,12 @@ class GuidedResponse(QWidget):
                  confirm: Confirm = ask_yes_no,
                  manual_triggers: Callable[[int], list[str]] = lambda incident_id: [],
                  pdf: PdfTools | None = None, contacts: ContactsController | None = None,
-                 records: RecordService | None = None, parent: QWidget | None = None) -> None:
+                 records: RecordService | None = None, reports: ReportOpener | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`reports`: the formal reports upward (初报/续报/终报); without it, no button."""
         super().__init__(parent)
         self.setObjectName("guidedResponse")
+        self._reports = reports
         self._controller = controller
         self._records = records or RecordService(catalog=controller.catalog, act=controller.act)
         self._pdf = pdf
@@ -212,6 +216,10 @@ class GuidedResponse(QWidget):
         self.record_button = QPushButton(self.tr("Record form") + "  R", objectName="recordButton")
         self.record_button.clicked.connect(self.open_record)
         self.record_dialog: RecordDialog | None = None
+        self.reports_button = QPushButton(self.tr("Report upward") + "  U",
+                                          objectName="reportsButton")
+        self.reports_button.clicked.connect(self.open_reports)
+        self.reports_button.setVisible(reports is not None)
         title_row = QHBoxLayout()
         title_row.addWidget(self.back_button)
         title_row.addWidget(self.drill_label)
@@ -254,7 +262,13 @@ class GuidedResponse(QWidget):
         self.timeline = QListWidget(objectName="timelineList")
         self.timeline.setWordWrap(True)
         self.timeline.setMinimumHeight(150)
-        side_layout.addWidget(QLabel(self.tr("Report"), objectName="sectionLabel"))
+        # 上报 beside the 报告 heading: it takes no row of its own, here or in the header
+        report_head = QHBoxLayout()
+        report_head.addWidget(QLabel(self.tr("Report"), objectName="sectionLabel"))
+        report_head.addStretch(1)
+        if reports is not None:
+            report_head.addWidget(self.reports_button)
+        side_layout.addLayout(report_head)
         side_layout.addWidget(self.report_label)
         side_layout.addLayout(self.report_box)
         side_layout.addLayout(self.triggers_box)
@@ -283,6 +297,7 @@ class GuidedResponse(QWidget):
         QShortcut(QKeySequence("B"), self, activated=self.open_readout)
         QShortcut(QKeySequence("N"), self, activated=self.note.setFocus)
         QShortcut(QKeySequence("R"), self, activated=self.open_record)
+        QShortcut(QKeySequence("U"), self, activated=self.open_reports)
         controller.changed.connect(self._on_changed)
         controller.incident_started.connect(self._started_here)
         if contacts is not None:
@@ -316,8 +331,11 @@ class GuidedResponse(QWidget):
     def keys_text(self) -> str:
         """What the keys do here: shown by the screen on its notice line while the view is
         (a line of its own under the steps would take a step's room at 130 %)."""
-        return self.tr("Keys: 1–9 tick a step · N note (Enter adds it) · L level · "
+        keys = self.tr("Keys: 1–9 tick a step · N note (Enter adds it) · L level · "
                        "B read-out · R record · Esc home · F10–F12 call 110/119/120")
+        if self._reports is not None:  # its own words, put before Esc
+            keys = keys.replace(" · Esc", " · " + self.tr("U report upward") + " · Esc", 1)
+        return keys
 
     def _one_row_width(self) -> int:
         """What the title's row and the actions need side by side, whatever is shown now:
@@ -765,10 +783,16 @@ class GuidedResponse(QWidget):
         if self.record_dialog is None:
             self.record_dialog = RecordDialog(
                 service=self._records, operations=self._controller.operations,
-                incident_id=self.incident_id, pdf=self._pdf, confirm=self._confirm, parent=self)
+                incident_id=self.incident_id, pdf=self._pdf, confirm=self._confirm,
+                reports=self._reports, parent=self)
         else:
             self.record_dialog.show_record(self.incident_id)
         self.record_dialog.show_over(self)
+
+    def open_reports(self) -> None:
+        """The incident's formal reports upward, over this view (not modal)."""
+        if self.incident_id is not None and self._reports is not None:
+            self._reports.open(self.incident_id, self)
 
     def resolve(self) -> None:
         incident_id = self.incident_id  # the answer may come after another incident is shown

@@ -35,6 +35,7 @@ from ui.common.pdf_jobs import incident_record_job
 from ui.common.status_text import status_text
 from ui.history.history_model import ID_ROLE, HistoryModel
 from ui.records.record_dialog import RecordDialog
+from ui.reporting.report_opener import ReportOpener
 
 SEARCH_DELAY_MS = 300
 
@@ -43,9 +44,11 @@ class HistoryScreen(QWidget):
     applied = Signal()  # the table shows the current filter
 
     def __init__(self, *, records: RecordService, operations: Operations,
-                 pdf: PdfTools | None = None, parent: QWidget | None = None) -> None:
+                 pdf: PdfTools | None = None, reports: ReportOpener | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyScreen")
+        self._reports = reports  # the formal reports upward, offered by each record
         catalog = records.catalog
         self._catalog = catalog
         self._records = records
@@ -238,7 +241,7 @@ class HistoryScreen(QWidget):
         if self.record_dialog is None:  # built once, then refilled: one record at a time
             self.record_dialog = RecordDialog(service=self._records, operations=self._ops,
                                               incident_id=incident_id, pdf=self._pdf,
-                                              parent=self)
+                                              reports=self._reports, parent=self)
         else:
             self.record_dialog.show_record(incident_id)  # the draft of the one before is kept
         self.record_dialog.show_over(self)

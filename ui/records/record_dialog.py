@@ -10,6 +10,7 @@ from ui.common.operations import Operations
 from ui.common.over_screen import show_over_screen
 from ui.common.pdf_export import PdfTools
 from ui.records.record_form import RecordForm
+from ui.reporting.report_opener import ReportOpener
 
 
 class RecordDialog(QDialog):
@@ -18,13 +19,14 @@ class RecordDialog(QDialog):
 
     def __init__(self, *, service: RecordService, operations: Operations, incident_id: int,
                  pdf: PdfTools | None = None, confirm: Confirm = ask_yes_no,
-                 parent: QWidget | None = None) -> None:
+                 reports: ReportOpener | None = None, parent: QWidget | None = None) -> None:
         """`confirm`: how the form asks before finishing handling or closing the record (the
-        desk's, so a desk or a test that injects one gets its answers here too)."""
+        desk's, so a desk or a test that injects one gets its answers here too); `reports`:
+        the formal reports upward, offered by the form when given."""
         super().__init__(parent)
         self.setObjectName("recordDialog")
         self.form = RecordForm(service=service, operations=operations, incident_id=incident_id,
-                               pdf=pdf, confirm=confirm)
+                               pdf=pdf, confirm=confirm, reports=reports)
         self.setWindowTitle(self.form.title.text())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

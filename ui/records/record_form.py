@@ -47,6 +47,7 @@ from ui.common.time_text import local_time
 from ui.common.timeline_text import entry_text
 from ui.plans.plan_version_dialog import PlanVersionDialog
 from ui.records.amend_dialog import AmendDialog
+from ui.reporting.report_opener import ReportOpener
 
 AUTOSAVE_MS = 500
 LINE_FIELDS = ("happened_at", "discovered_at", "reported_at", "handled_at", "place", "reporter",
@@ -59,9 +60,10 @@ class RecordForm(QWidget):
 
     def __init__(self, *, service: RecordService, operations: Operations, incident_id: int,
                  pdf: PdfTools | None = None, confirm: Confirm = ask_yes_no,
-                 parent: QWidget | None = None) -> None:
+                 reports: ReportOpener | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordForm")
+        self._reports = reports
         self._confirm = confirm
         self._service = service
         self._catalog = service.catalog
@@ -126,6 +128,8 @@ class RecordForm(QWidget):
         self.print_button = QPushButton(self.tr("Print"), objectName="printRecord")
         self.print_button.setShortcut("Ctrl+P")
         self.print_button.clicked.connect(lambda: self.make_pdf(printing=True))
+        self.reports_button = QPushButton(self.tr("Report upward"), objectName="recordReports")
+        self.reports_button.clicked.connect(self.open_reports)
         self.export_bar = ExportBar(tools=pdf) if pdf else None
         # "Handling finished" and "Close the incident" are far apart, each keeps its place
         # when hidden, and both ask: a double press never finishes and closes a case.
@@ -137,6 +141,8 @@ class RecordForm(QWidget):
         for button in (self.save_button, self.prefill_button, self.resolve_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        if reports is not None:
+            buttons.addWidget(self.reports_button)
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.close_button)
         if pdf:
@@ -371,6 +377,15 @@ class RecordForm(QWidget):
         lines = [f"{local_time(e.at, zone, '%H:%M')} {entry_text(e)}"
                  for e in state.actions_taken()]
         self.editors["actions"].setPlainText("\n".join(lines))
+
+    def open_reports(self) -> None:
+        """The formal reports upward of this incident, from what is saved: the form is saved
+        first (a field with a problem keeps the typing as a draft and says so)."""
+        if self._reports is None:
+            return
+        if self.save_button.isVisible() and not self.save():
+            return
+        self._reports.open(self.incident_id, self)
 
     def make_pdf(self, *, printing: bool) -> bool:
         """The record as a PDF: what is on screen is saved first, so the PDF shows it."""

@@ -26,6 +26,7 @@ from models.services.duty import DutyService, draft_beside
 from models.services.incidents import IncidentService
 from models.services.plans import PlanService, PlanVersion
 from models.services.records import RecordService
+from models.services.reporting import ReportingService
 from models.services.sync import SyncService
 from models.store.paths import default_plans_dir, user_data_dir
 from models.store.settings import SettingsStore, holiday_override, put_on_duty
@@ -43,6 +44,7 @@ from ui.duty.duty_controller import DutyController
 from ui.emergency.emergency_screen import EmergencyScreen
 from ui.emergency.guided_response import GuidedResponse
 from ui.emergency.incident_controller import IncidentController
+from ui.reporting.report_opener import ReportOpener
 from ui.window.alarm_banner import AlarmBanner
 from ui.window.alarm_sound import AlarmSound
 from ui.window.clerk_dialog import ClerkDialog
@@ -160,9 +162,13 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
     duty = DutyController(service=DutyService(catalog=catalog, act=real_act,
                                               draft_file=draft_beside(store.path)),
                           operations=operations)
+    reports = ReportOpener(service=ReportingService(catalog=catalog, act=act,
+                                                    edition=lambda: edition),
+                           operations=operations, pdf=pdf, confirm=confirm,
+                           clerk=lambda: who().clerk)
     guided = GuidedResponse(controller=incidents, confirm=confirm,
                             manual_triggers=deadlines.manual_triggers, pdf=pdf,
-                            contacts=contacts, records=records)
+                            contacts=contacts, records=records, reports=reports)
     emergency = EmergencyScreen(controller=incidents, guided=guided)
     header = HeaderBar(clock=clock, hall=str(store.get("hall_name")),
                        desk=str(store.get("desk_name")))
@@ -190,7 +196,8 @@ def build_desk(*, catalog: Catalog, plan: PlanVersion, store: SettingsStore, clo
         from ui.history.incidents_screen import IncidentsScreen
 
         return IncidentsScreen(records=records, operations=operations,
-                               hall=lambda: str(store.get("hall_name")), clock=clock, pdf=pdf)
+                               hall=lambda: str(store.get("hall_name")), clock=clock, pdf=pdf,
+                               reports=reports)
 
     def build_contacts() -> QWidget:
         from ui.contacts.contacts_screen import ContactsScreen

@@ -28,11 +28,19 @@ def document_of(ref: str) -> str:
 
 # ---- tracing -------------------------------------------------------------------------------
 
+# Public regulations cited only for a deadline (493号 第九条: the 初报's hour), not seed
+# documents of the plans' steps: no step, word to say or description cites them.
+PUBLIC_LAWS = {"law493"}
+
+
 def test_the_seed_copies_are_the_files_the_catalog_names(catalog):
-    assert {s.file for s in catalog.sources} == {CINEMA, SEVERAL}
+    seeds = [s for s in catalog.sources if s.key not in PUBLIC_LAWS]
+    assert {s.file for s in seeds} == {CINEMA, SEVERAL}
     assert all((SEEDS / name).is_file() for name in (CINEMA, SEVERAL))
     docs = documents()
-    assert set(docs) == {s.key for s in catalog.sources}
+    assert set(docs) == {s.key for s in seeds}
+    assert not [step for _, step in all_steps(catalog)
+                if document_of(step.source) in PUBLIC_LAWS]
     # each cut holds its own document and not the next one
     assert "情绪激动类" in docs["gas"] and "情绪激动类" not in docs["bank"]
     assert "同时拨打119报警" in docs["mall"] and "同时拨打119报警" not in docs["municipal"]
