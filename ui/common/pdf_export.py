@@ -59,6 +59,21 @@ def print_folder() -> Path:
     return Path(temp) / "emergency-desk-print"
 
 
+class PreviewUnavailable(Exception):
+    """Why the print preview cannot open (no printer, a PDF PDFium cannot read), in words for
+    the clerk: the caller falls back to the system's viewer."""
+
+
+def preview_to_print(parent: QWidget | None, path: Path,
+                     open_in_viewer: Callable[[Path], object]) -> QWidget:
+    """Qt's print preview of `path` over the screen area `parent` is in (print_preview.py,
+    imported with the first preview: QtPrintSupport and PDFium are not needed at start-up);
+    raises PreviewUnavailable."""
+    from ui.common.print_preview import show_print_preview
+
+    return show_print_preview(parent, path, open_in_viewer=open_in_viewer)
+
+
 def send_to_printer(path: Path) -> bool:
     """Print through the system: Windows hands the file to the PDF viewer's print verb;
     elsewhere the viewer opens and the user prints from it."""
@@ -154,7 +169,9 @@ class PdfTools:
     ask_path: Callable[[QWidget | None, str, str, Chosen], object] = ask_save_path
     open_file: Callable[[Path], bool] = open_with_viewer
     open_folder: Callable[[Path], bool] = open_folder
-    print_file: Callable[[Path], bool] = send_to_printer
+    print_file: Callable[[Path], bool] = send_to_printer  # the fallback: the system viewer
+    preview: Callable[[QWidget | None, Path, Callable[[Path], object]], QWidget] = \
+        preview_to_print
     print_dir: Callable[[], Path] = print_folder
 
     def stamp(self) -> dict:
