@@ -21,12 +21,12 @@ END = datetime(2026, 11, 20, 18, 0, tzinfo=HALL)
 def main(db_file: str, out_dir: str, mode: str, runs: str) -> None:
     if mode == "plain":
         sys.modules["_rl_accel"] = None  # reportlab falls back to its Python functions
+    from reportlab.lib import rl_accel
+
     from models.incidents import history
     from models.plans.loader import load_catalog
     from models.store.paths import default_plans_dir
     from models.store.schema import open_database
-    from reportlab.lib import rl_accel
-
     from reports.daily_log import render_daily_log
 
     assert bool(rl_accel._c_funcs) == (mode == "accel"), mode
