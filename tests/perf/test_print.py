@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_print_preview_of_a_46_page_log(tmp_path, desk_db, shipped_catalog, qtbo
     with qtbot.waitSignal(preview.pages_ready, timeout=60000):
         pass
     ready = time.perf_counter() - started
-    gap = max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) if len(ticks) > 1 else 0
+    gap = max((b - a for a, b in pairwise(ticks)), default=0)
     print(f"\nprint preview, {preview.view.pageCount()} pages: window shown "
           f"{shown * 1000:.0f} ms, first page {(first[0] - started) * 1000:.0f} ms, every page "
           f"{ready * 1000:.0f} ms; longest GUI pause {gap * 1000:.0f} ms")
@@ -137,7 +138,7 @@ def test_print_preview_of_a_46_page_log(tmp_path, desk_db, shipped_catalog, qtbo
     with qtbot.waitSignal(preview.printed, timeout=300000):
         preview.print_now()
     printed = time.perf_counter() - started
-    gap = max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
+    gap = max((b - a for a, b in pairwise(ticks)), default=0)
     timer.stop()
     print(f"printed {len(pdf.page_texts(out))} pages at 300 dpi to a PDF file: "
           f"{printed * 1000:.0f} ms ({out.stat().st_size / 1e6:.0f} MB); longest GUI pause "
