@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from models.clock.act import Act, Who
 from models.clock.clocks import FakeClock
@@ -272,3 +272,32 @@ def test_export_from_the_record_opened_in_a_running_incident(qtbot, desk):
     assert "事件记录 20261120-004" in text and "热线系统故障" in text
     assert "状态\n待处置" in text  # printed while it runs
     assert form.export_bar.state == "saved"
+
+
+@pytest.mark.parametrize("screen", ["history", "contacts"])
+def test_ctrl_p_opens_the_preview_from_every_screen_with_a_print_button(qtbot, desk, screen):
+    window = desk.window
+    if screen == "history":
+        window.show_screen("incidents")
+        history = desk.incidents_screen.history
+        desk.incidents_screen.tabs.setCurrentWidget(history)
+        history.table.selectRow(0)
+        bar = history.export_bar
+    else:
+        window.show_screen("contacts")
+        bar = window.findChild(QWidget, "contactsScreen").export_bar
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert desk.previews == [bar.preview] and bar.preview.isVisible()
+
+
+def test_every_print_button_of_the_desk_answers_ctrl_p(desk):
+    daily_view(desk)
+    for screen in ("contacts", "drills"):
+        desk.window.show_screen(screen)  # screens are built when first shown
+    names = ("printDaily", "historyPrint", "printContacts", "printDrillReport")
+    for name in names:
+        button = desk.window.findChild(QPushButton, name)
+        assert button is not None and button.shortcut().toString() == "Ctrl+P", name
