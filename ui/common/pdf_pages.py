@@ -33,8 +33,11 @@ class PdfPages:
         import pypdfium2  # ~30 ms: loaded with the first preview, not at start-up
 
         try:
+            # Read whole: no handle left open on the file, which the next print of the same
+            # document replaces (Windows refuses to replace a file open elsewhere).
+            data = Path(path).read_bytes()
             with PDFIUM:
-                self._doc = pypdfium2.PdfDocument(str(path))
+                self._doc = pypdfium2.PdfDocument(data)
                 self.sizes = [QSizeF(*self._doc.get_page_size(i)) for i in range(len(self._doc))]
         except (pypdfium2.PdfiumError, OSError) as e:
             raise UnreadablePdf(str(e)) from e

@@ -140,6 +140,7 @@ class PrintPreview(QWidget):
         self._relay.print_failed.connect(self._print_failed)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
         self._rendering = self._worker.submit(self._render_all, self._relay, self._cancel)
+        self._last_job = self._rendering  # the pages are let go when the last job ends
         self._show_progress()
 
     def _zoom_buttons(self) -> list[QPushButton]:
@@ -275,7 +276,7 @@ class PrintPreview(QWidget):
         self.printing = True
         self.print_button.setEnabled(False)
         where = self.printer.outputFileName() or self.printer.printerName()
-        self._worker.submit(self._print_all, self._relay, self._cancel, where)
+        self._last_job = self._worker.submit(self._print_all, self._relay, self._cancel, where)
 
     def _print_all(self, relay: _Relay, cancel: threading.Event, where: str) -> None:
         try:
@@ -314,5 +315,5 @@ class PrintPreview(QWidget):
         self._cancel.set()
         self._worker.shutdown(wait=False)
         pages = self.pages
-        self._rendering.add_done_callback(lambda _: pages.close())
+        self._last_job.add_done_callback(lambda _: pages.close())
         super().closeEvent(event)

@@ -2,8 +2,10 @@
 printed for real (Qt's PDF printer to a file, read back with pdftotext), and the ways it
 cannot open (no printer, not a PDF) said in words for the fallback."""
 
+import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QPageLayout
@@ -154,3 +156,35 @@ def test_closing_while_pages_are_drawn_stops_the_drawing(qtbot, tmp_path, monkey
     qtbot.waitUntil(preview._rendering.done, timeout=20000)
     assert len(drawn) < 40
     qtbot.waitUntil(lambda: preview.pages.closed)
+
+
+def test_the_preview_keeps_no_handle_on_the_file(qtbot, tmp_path):
+    """The next print of the same document writes the same file while this preview is still
+    open: the preview read it whole, so the file can be replaced (Windows would refuse)."""
+    write_pdf(tmp_path / "log.pdf", 2)
+    preview = opened(qtbot, tmp_path / "log.pdf")
+
+
+    fds = Path("/proc/self/fd")
+    if fds.is_dir():
+        held = {os.path.realpath(fds / fd) for fd in os.listdir(fds)}
+        assert str(tmp_path / "log.pdf") not in held
+    write_pdf(tmp_path / "new.pdf", 3)
+    os.replace(tmp_path / "new.pdf", tmp_path / "log.pdf")
+    assert preview.view.pageCount() == 2  # what was shown stays shown
+
+
+def test_closing_while_printing_stops_the_job(qtbot, tmp_path):
+    write_pdf(tmp_path / "log.pdf", 20)
+    preview = opened(qtbot, tmp_path / "log.pdf")
+    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    told = []
+    preview.printed.connect(told.append)
+    preview.print_failed.connect(told.append)
+    sent = []
+    preview._relay.printing.connect(sent.append)
+    preview.print_now()
+    preview.close()
+    qtbot.waitUntil(lambda: preview.pages.closed, timeout=60000)
+    assert len(sent) < 20 and told == []  # stopped between pages; nothing claimed
