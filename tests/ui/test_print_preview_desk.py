@@ -101,3 +101,20 @@ def test_the_bar_takes_a_click_while_the_preview_is_open(qtbot, desk):
     qtbot.mouseClick(desk.emergency.numbers.buttons["119"], Qt.MouseButton.LeftButton)
     assert calls(incident_id) == [*before, "119"]
     assert desk.preview.isVisible()
+
+
+def test_the_print_dialog_blocks_the_preview_only(qtbot, desk):
+    """Qt's print dialog is modal to the preview, not to the desk: 110/119/120 still take a
+    click while the clerk chooses the printer."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    desk.preview.ask_printer()
+    dialog = desk.preview.findChild(QPrintDialog, "previewPrintDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    incident_id = desk.emergency.guided.incident_id
+    before = calls(incident_id)
+    qtbot.mouseClick(desk.emergency.numbers.buttons["120"], Qt.MouseButton.LeftButton)
+    assert calls(incident_id) == [*before, "120"]
+    dialog.reject()
+    assert not desk.preview.printing  # cancelled: nothing printed

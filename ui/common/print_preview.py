@@ -265,7 +265,8 @@ class PrintPreview(QWidget):
         dialog.setObjectName("previewPrintDialog")
         dialog.accepted.connect(self.print_now)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()  # QDialog.open(), which PySide's QPrintDialog hides behind an overload
 
     def print_now(self) -> None:
         """Print every page to the printer as set (by the dialog, or by a test), in the

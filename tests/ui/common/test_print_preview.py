@@ -188,3 +188,23 @@ def test_closing_while_printing_stops_the_job(qtbot, tmp_path):
     preview.close()
     qtbot.waitUntil(lambda: preview.pages.closed, timeout=60000)
     assert len(sent) < 20 and told == []  # stopped between pages; nothing claimed
+
+
+def test_print_asks_the_printer_then_prints(qtbot, tmp_path):
+    """The Print button opens Qt's print dialog (modal to the preview only); accepted, the
+    pages go to the printer chosen there."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    write_pdf(tmp_path / "log.pdf", 2)
+    preview = opened(qtbot, tmp_path / "log.pdf")
+    out = tmp_path / "chosen.pdf"
+    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer.setOutputFileName(str(out))
+    preview.print_button.click()
+    dialog = preview.findChild(QPrintDialog, "previewPrintDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    with qtbot.waitSignal(preview.printed, timeout=30000):
+        dialog.accept()
+    assert out.is_file() and out.read_bytes()[:5] == b"%PDF-"
