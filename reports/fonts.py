@@ -164,3 +164,11 @@ def register_fonts(dirs: Sequence[Path] | None = None,
                         tuple(font.fontName for font in fallbacks))
     pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
     return PdfFonts(CID_FALLBACK, CID_FALLBACK, False, CID_FALLBACK)
+
+
+def c_accelerated() -> bool:
+    """Whether reportlab measures and writes text with its C accelerator (rl_accel, from
+    reportlab[accel]): without it the busy day's log takes ~40 % longer (tests/perf)."""
+    from reportlab.lib import rl_accel
+
+    return bool(rl_accel._c_funcs)

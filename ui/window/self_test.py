@@ -85,9 +85,7 @@ def preview_pages(path) -> int:
 def check_printing(report: SelfTestReport, pages: int, fonts) -> None:
     """The print preview can read PDFs, the fallback fonts are installed, reportlab's C
     accelerator is in (a bundle that lost any of them still prints, worse: say so)."""
-    from reportlab.lib import rl_accel
-
-    from reports.fonts import FALLBACKS
+    from reports.fonts import FALLBACKS, c_accelerated
 
     report.check(pages > 0, f"print preview: PDFium reads the sheet ({pages} pages)",
                  "print preview: PDFium (pypdfium2) cannot read a PDF")
@@ -95,7 +93,7 @@ def check_printing(report: SelfTestReport, pages: int, fonts) -> None:
                  f"pdf: {len(fonts.fallbacks)} fallback fonts (emoji, other scripts)",
                  f"pdf: only {len(fonts.fallbacks)} of {len(FALLBACKS)} fallback fonts found")
     report.lines.append("pdf: reportlab's C accelerator " +
-                        ("in use" if rl_accel._c_funcs else "missing (PDFs ~30 % slower)"))
+                        ("in use" if c_accelerated() else "missing (PDFs ~30 % slower)"))
 
 
 def check_pinyin(report: SelfTestReport) -> None:
