@@ -26,6 +26,10 @@ from PySide6.QtWidgets import QWidget
 from models.clock import hall_time
 from reports.words import Words  # no reportlab: cheap
 from ui.common.file_dialogs import Chosen, ask_save_file
+from ui.common.preview_errors import PreviewUnavailable
+
+__all__ = ["PdfExport", "PdfTools", "PreviewUnavailable", "Render", "ask_save_path", "open_folder",
+           "open_with_viewer", "preview_to_print", "print_folder", "send_to_printer"]
 
 # reports/ (reportlab) is imported when the first PDF is made, not at start-up: it costs
 # ~0.4 s to import and the desk must open fast.
@@ -57,11 +61,6 @@ def print_folder() -> Path:
     """Where PDFs made only to be printed are written (the user's temporary folder)."""
     temp = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)
     return Path(temp) / "emergency-desk-print"
-
-
-class PreviewUnavailable(Exception):
-    """Why the print preview cannot open (no printer, a PDF PDFium cannot read), in words for
-    the clerk: the caller falls back to the system's viewer."""
 
 
 def preview_to_print(parent: QWidget | None, path: Path,

@@ -31,8 +31,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.over_screen import show_over_screen
-from ui.common.pdf_export import PreviewUnavailable
 from ui.common.pdf_pages import PdfPages, UnreadablePdf
+from ui.common.preview_errors import PreviewUnavailable
 
 PREVIEW_DPI = 96  # a page on screen; ~2.7 MB per A4 page held while the preview is open
 PRINT_DPI = 300  # enough for text on paper; a printer's 600/1200 would cost 4-16x the pixels
