@@ -2085,6 +2085,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>已保存 {0}</translation>
     </message>
     <message>
+        <source>Print preview of {0} open: choose the printer there.</source>
+        <translation>已打开 {0} 的打印预览：请在预览中选择打印机。</translation>
+    </message>
+    <message>
         <source>Sent to print through the system's PDF viewer: {0}. If the viewer opens, print from there.</source>
         <translation>已交给系统的 PDF 阅读器打印：{0}。如果打开的是阅读器窗口，请在其中选择打印机并打印。</translation>
     </message>
@@ -3894,6 +3898,65 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>Source documents</source>
         <translation>来源文件</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>No printer is installed on this computer.</source>
+        <translation>这台电脑没有安装打印机。</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be shown for printing ({0}).</source>
+        <translation>无法显示此 PDF 以供打印（{0}）。</translation>
+    </message>
+    <message>
+        <source>Print preview — {0}</source>
+        <translation>打印预览 — {0}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Open in the system viewer</source>
+        <translation>用系统阅读器打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Page width</source>
+        <translation>页宽</translation>
+    </message>
+    <message>
+        <source>Preparing the preview… page {0} of {1}</source>
+        <translation>正在准备预览… 第 {0} / {1} 页</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} / {1} 页</translation>
+    </message>
+    <message>
+        <source>Printing… page {0} of {1}</source>
+        <translation>正在打印… 第 {0} / {1} 页</translation>
+    </message>
+    <message>
+        <source>Sent to {0}.</source>
+        <translation>已发送到 {0}。</translation>
+    </message>
+    <message>
+        <source>the printer did not accept the pages</source>
+        <translation>打印机未接收页面</translation>
+    </message>
+    <message>
+        <source>Not printed to {0}: {1}. Try again, or open the PDF in the system viewer and print from there.</source>
+        <translation>未能打印到 {0}：{1}。请重试，或用系统阅读器打开 PDF 后从那里打印。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from models.clock.act import Act, Who
 from models.clock.clocks import FakeClock
@@ -15,6 +16,8 @@ from models.incidents import response
 from models.store.settings import SettingsStore
 from tests.helpers import pdf
 from tests.helpers.hall import HALL
+from ui.common.pdf_export import PreviewUnavailable
+from ui.common.print_preview import show_print_preview
 
 DAY = date(2026, 11, 20)
 NOON = datetime(2026, 11, 20, 12, 0, tzinfo=HALL)
@@ -60,6 +63,15 @@ def desk(qtbot, tmp_path, shipped_catalog, desk_db, async_loop):
     tools.open_folder = lambda path: built.opened.append(("folder", path)) or True
     tools.print_file = lambda path: built.printed.append(path) or True
     tools.print_dir = lambda: tmp_path / "print"
+
+    def preview(parent, path, viewer):  # the real preview, with a printer installed
+        shown = show_print_preview(parent, path, open_in_viewer=viewer,
+                                   printers=lambda: ["Front desk printer"])
+        built.previews.append(shown)
+        return shown
+
+    built.previews = []
+    tools.preview = preview
     yield built
     qtbot.waitUntil(lambda: not tools.exporter.busy)
 
@@ -140,17 +152,49 @@ def test_print_from_the_record_dialog(qtbot, desk, tmp_path):
     dialog = history.record_dialog
     form = dialog.form
     form.editors["place"].setText("二楼仓库")
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
-        click(qtbot, form.print_button)
-    printed = desk.printed[0]
+        qtbot.keyClick(form.editors["place"], Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    bar = form.export_bar
+    preview = bar.preview
+    assert desk.previews == [preview] and preview.isVisible() and desk.printed == []
+    printed = preview.path
     assert printed.parent == tmp_path / "print" and printed.name.startswith("事件记录-2026112")
     text = "\n".join(pdf.page_texts(printed))
     assert "地点\n二楼仓库" in text  # what was on screen was saved first
     assert "演练" in text  # the newest row is the drill
-    bar = form.export_bar
+    with qtbot.waitSignal(preview.pages_ready, timeout=20000) as ready:
+        pass
+    assert ready.args == [len(pdf.page_texts(printed))] == [preview.view.pageCount()]
     assert bar.isVisible() and bar.state == "printed"
-    assert "已交给系统的 PDF 阅读器打印" in bar.message.text()
+    assert bar.message.text() == f"已打开 {printed.name} 的打印预览：请在预览中选择打印机。"
     assert not desk.incidents_screen.daily.export_bar.isVisible()  # other bars stay quiet
+
+
+def test_ctrl_p_on_the_daily_view_opens_the_preview_once(qtbot, desk):
+    """Ctrl+P twice: the second preview replaces the first, never two side by side."""
+    view = daily_view(desk)
+    for _ in range(2):
+        with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
+            qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    first, second = desk.previews
+    assert view.export_bar.preview is second and second.isVisible()
+    assert not first.isVisible()
+    assert "值班日志 2026-11-20" in pdf.page_texts(second.path)[0]
+
+
+def test_no_printer_falls_back_to_the_system_viewer_and_says_why(qtbot, desk):
+    def no_printer(parent, path, viewer):
+        raise PreviewUnavailable("这台电脑没有安装打印机。")
+
+    desk.pdf.preview = no_printer
+    view = daily_view(desk)
+    with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
+        click(qtbot, view.print_button)
+    bar = view.export_bar
+    assert desk.printed == [bar.path] and bar.state == "printed" and bar.preview is None
+    assert bar.message.text().startswith("这台电脑没有安装打印机。 已交给系统的 PDF 阅读器打印")
 
 
 def test_record_not_exported_while_a_field_is_wrong(qtbot, desk):
@@ -191,6 +235,8 @@ def test_a_folder_that_does_not_exist_is_a_message(qtbot, desk, tmp_path):
 
 def test_no_viewer_to_print_with_says_where_the_file_is(qtbot, desk):
     desk.pdf.print_file = lambda path: False
+    desk.pdf.preview = lambda parent, path, viewer: show_print_preview(
+        parent, path, open_in_viewer=viewer, printers=lambda: [])
     view = daily_view(desk)
     with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
         click(qtbot, view.print_button)
@@ -226,3 +272,32 @@ def test_export_from_the_record_opened_in_a_running_incident(qtbot, desk):
     assert "事件记录 20261120-004" in text and "热线系统故障" in text
     assert "状态\n待处置" in text  # printed while it runs
     assert form.export_bar.state == "saved"
+
+
+@pytest.mark.parametrize("screen", ["history", "contacts"])
+def test_ctrl_p_opens_the_preview_from_every_screen_with_a_print_button(qtbot, desk, screen):
+    window = desk.window
+    if screen == "history":
+        window.show_screen("incidents")
+        history = desk.incidents_screen.history
+        desk.incidents_screen.tabs.setCurrentWidget(history)
+        history.table.selectRow(0)
+        bar = history.export_bar
+    else:
+        window.show_screen("contacts")
+        bar = window.findChild(QWidget, "contactsScreen").export_bar
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert desk.previews == [bar.preview] and bar.preview.isVisible()
+
+
+def test_every_print_button_of_the_desk_answers_ctrl_p(desk):
+    daily_view(desk)
+    for screen in ("contacts", "drills"):
+        desk.window.show_screen(screen)  # screens are built when first shown
+    names = ("printDaily", "historyPrint", "printContacts", "printDrillReport")
+    for name in names:
+        button = desk.window.findChild(QPushButton, name)
+        assert button is not None and button.shortcut().toString() == "Ctrl+P", name

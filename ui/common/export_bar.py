@@ -2,6 +2,10 @@
 "Saved …" with [Open] [Open folder], or why it failed. The window keeps answering meanwhile:
 the PDF is written by the desk's PdfExport in its worker thread.
 
+Printing writes the PDF the same way, then opens Qt's print preview of it over the screen
+(print_preview.py); with no printer, or a PDF the preview cannot read, the system's viewer
+takes it instead and the bar says why.
+
 Several screens share the one exporter; each bar shows only the jobs it started.
 """
 
@@ -12,10 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.common.pdf_export import PdfTools
+from ui.common.pdf_export import PdfTools, PreviewUnavailable
 from ui.common.pdf_jobs import PdfJob
 
 SAVE, PRINT = "save", "print"
+PRINT_KEY = "Ctrl+P"  # the print button's key on every screen with an ExportBar
 
 
 class ExportBar(QFrame):
@@ -27,6 +32,7 @@ class ExportBar(QFrame):
         self.tools = tools
         self.state = ""
         self.path: Path | None = None  # the last file made
+        self.preview: QWidget | None = None  # the print preview this bar opened
         self._jobs: dict[str, str] = {}  # file -> SAVE or PRINT, for the jobs of this bar
         self._current: str | None = None  # the file the exporter is writing for this bar
         self.message = QLabel(objectName="exportMessage")
@@ -59,7 +65,8 @@ class ExportBar(QFrame):
         return True
 
     def print(self, job: PdfJob) -> bool:
-        """Write the PDF into the print folder, then hand it to the system to print."""
+        """Write the PDF into the print folder, then open the print preview of it (or, when
+        it cannot open, hand the file to the system's viewer)."""
         folder = self.tools.print_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -94,14 +101,31 @@ class ExportBar(QFrame):
         self.path = Path(path)
         if kind == SAVE:
             self._show("saved", self.tr("Saved {0}").format(path))
-        elif self.tools.print_file(self.path):
-            self._show("printed", self.tr("Sent to print through the system's PDF viewer: {0}. "
-                                          "If the viewer opens, print from there.").format(
-                                              self.path.name))
         else:
-            self._show("failed", self.tr("No PDF viewer could take the file to print it. It is "
-                                         "saved as {0}: open it and print from there.")
-                       .format(path))
+            self._open_preview(self.path)
+
+    def _open_preview(self, path: Path) -> None:
+        if self.preview is not None:  # one preview per bar: the newer replaces the older
+            self.preview.close()
+            self.preview.deleteLater()
+            self.preview = None
+        try:
+            self.preview = self.tools.preview(self, path, self.tools.open_file)
+        except PreviewUnavailable as e:
+            self._print_with_viewer(path, str(e))
+            return
+        self._show("printed", self.tr("Print preview of {0} open: choose the printer there.")
+                   .format(path.name))
+
+    def _print_with_viewer(self, path: Path, why: str) -> None:
+        if self.tools.print_file(path):
+            self._show("printed", why + " " + self.tr(
+                "Sent to print through the system's PDF viewer: {0}. If the viewer opens, "
+                "print from there.").format(path.name))
+        else:
+            self._show("failed", why + " " + self.tr(
+                "No PDF viewer could take the file to print it. It is saved as {0}: open it "
+                "and print from there.").format(str(path)))
 
     def _failed(self, message: str) -> None:
         if self._current is None:

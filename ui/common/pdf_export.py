@@ -26,6 +26,10 @@ from PySide6.QtWidgets import QWidget
 from models.clock import hall_time
 from reports.words import Words  # no reportlab: cheap
 from ui.common.file_dialogs import Chosen, ask_save_file
+from ui.common.preview_errors import PreviewUnavailable
+
+__all__ = ["PdfExport", "PdfTools", "PreviewUnavailable", "Render", "ask_save_path", "open_folder",
+           "open_with_viewer", "preview_to_print", "print_folder", "send_to_printer"]
 
 # reports/ (reportlab) is imported when the first PDF is made, not at start-up: it costs
 # ~0.4 s to import and the desk must open fast.
@@ -57,6 +61,16 @@ def print_folder() -> Path:
     """Where PDFs made only to be printed are written (the user's temporary folder)."""
     temp = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)
     return Path(temp) / "emergency-desk-print"
+
+
+def preview_to_print(parent: QWidget | None, path: Path,
+                     open_in_viewer: Callable[[Path], object]) -> QWidget:
+    """Qt's print preview of `path` over the screen area `parent` is in (print_preview.py,
+    imported with the first preview: QtPrintSupport and PDFium are not needed at start-up);
+    raises PreviewUnavailable."""
+    from ui.common.print_preview import show_print_preview
+
+    return show_print_preview(parent, path, open_in_viewer=open_in_viewer)
 
 
 def send_to_printer(path: Path) -> bool:
@@ -154,7 +168,9 @@ class PdfTools:
     ask_path: Callable[[QWidget | None, str, str, Chosen], object] = ask_save_path
     open_file: Callable[[Path], bool] = open_with_viewer
     open_folder: Callable[[Path], bool] = open_folder
-    print_file: Callable[[Path], bool] = send_to_printer
+    print_file: Callable[[Path], bool] = send_to_printer  # the fallback: the system viewer
+    preview: Callable[[QWidget | None, Path, Callable[[Path], object]], QWidget] = \
+        preview_to_print
     print_dir: Callable[[], Path] = print_folder
 
     def stamp(self) -> dict:

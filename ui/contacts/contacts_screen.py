@@ -28,7 +28,7 @@ from models.contacts import search
 from models.contacts.phones import display_number
 from models.services.contacts import ContactRefused, CsvRefused, RoleGroup
 from ui.common.ask import Confirm, ask_yes_no
-from ui.common.export_bar import ExportBar
+from ui.common.export_bar import PRINT_KEY, ExportBar
 from ui.common.file_dialogs import Chosen, ask_open_file, ask_save_file
 from ui.common.over_screen import one_at_a_time, show_over_screen
 from ui.common.pdf_export import PdfTools
@@ -88,6 +88,7 @@ class ContactsScreen(QWidget):
                                          self.save_sheet)
         self.print_button = self._button(self.tr("Print contact sheet"), "printContacts",
                                          self.print_sheet)
+        self.print_button.setShortcut(PRINT_KEY)
         self.hint = QLabel(self.tr("Press a number to copy it. Enter in the search copies the "
                                    "first number shown."), objectName="hintLabel")
         self.message = QLabel(objectName="contactsMessage")

@@ -28,7 +28,7 @@ from models.clock import hall_time
 from models.drills.results import DRILL_TIMES, DrillReport, ScoreItem, duration
 from models.plans.catalog import Catalog
 from models.services.drills import NoDrillReport, Scenario
-from ui.common.export_bar import ExportBar
+from ui.common.export_bar import PRINT_KEY, ExportBar
 from ui.common.message_tone import show_message
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import drill_report_job
@@ -85,6 +85,7 @@ class DrillRunPanel(QWidget):
         self.export_button.clicked.connect(self.export)
         self.print_button = QPushButton(self.tr("Print the report"), objectName="printDrillReport")
         self.print_button.clicked.connect(self.print_report)
+        self.print_button.setShortcut(PRINT_KEY)
         self.items = QTableWidget(0, 4, objectName="scoreItems")
         self.items.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Expected action"),
                                               self.tr("Outcome"), self.tr("Done after")])

@@ -28,7 +28,7 @@ from models.clock import hall_time
 from models.services.changes import Changes
 from models.services.incidents import Status
 from models.services.records import HistoryFilter, RecordService
-from ui.common.export_bar import ExportBar
+from ui.common.export_bar import PRINT_KEY, ExportBar
 from ui.common.operations import Operations
 from ui.common.pdf_export import PdfTools
 from ui.common.pdf_jobs import incident_record_job
@@ -105,6 +105,7 @@ class HistoryScreen(QWidget):
         self.export_button.clicked.connect(lambda: self.make_pdf(printing=False))
         self.print_button = QPushButton(self.tr("Print the record"), objectName="historyPrint")
         self.print_button.clicked.connect(lambda: self.make_pdf(printing=True))
+        self.print_button.setShortcut(PRINT_KEY)
         self.export_bar = ExportBar(tools=pdf) if pdf else None
 
         filters = QGridLayout()

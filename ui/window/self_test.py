@@ -61,10 +61,39 @@ def check_pdf(report: SelfTestReport, catalog, now) -> None:
             ok, reason = False, str(e)
         else:
             reason = "the file written is not a PDF"
+        pages = preview_pages(path) if ok else 0
     fonts = register_fonts()
     font = fonts.source if fonts.embedded else f"{fonts.source} (built-in, not embedded)"
     report.check(ok, f"pdf: contact sheet written in {(time.perf_counter() - began) * 1000:.0f}"
                  f" ms, font {font}", f"pdf: cannot write a PDF: {reason}")
+    check_printing(report, pages, fonts)
+
+
+def preview_pages(path) -> int:
+    """The pages the print preview's renderer (PDFium) reads in `path`; 0 if it cannot."""
+    from ui.common.pdf_pages import PdfPages, UnreadablePdf
+
+    try:
+        pages = PdfPages(path)
+    except (UnreadablePdf, ImportError, OSError):
+        return 0
+    count = len(pages)
+    pages.close()
+    return count
+
+
+def check_printing(report: SelfTestReport, pages: int, fonts) -> None:
+    """The print preview can read PDFs, the fallback fonts are installed, reportlab's C
+    accelerator is in (a bundle that lost any of them still prints, worse: say so)."""
+    from reports.fonts import FALLBACKS, c_accelerated
+
+    report.check(pages > 0, f"print preview: PDFium reads the sheet ({pages} pages)",
+                 "print preview: PDFium (pypdfium2) cannot read a PDF")
+    report.check(len(fonts.fallbacks) == len(FALLBACKS) or not fonts.embedded,
+                 f"pdf: {len(fonts.fallbacks)} fallback fonts (emoji, other scripts)",
+                 f"pdf: only {len(fonts.fallbacks)} of {len(FALLBACKS)} fallback fonts found")
+    report.lines.append("pdf: reportlab's C accelerator " +
+                        ("in use" if c_accelerated() else "missing (PDFs ~30 % slower)"))
 
 
 def check_pinyin(report: SelfTestReport) -> None:

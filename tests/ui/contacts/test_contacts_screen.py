@@ -57,15 +57,18 @@ def files():
 
 @pytest.fixture
 def screen(qtbot, directory, files, clock, tmp_path):
-    from ui.common.pdf_export import PdfExport, PdfTools
+    from ui.common.pdf_export import PdfExport, PdfTools, PreviewUnavailable
     from ui.contacts.contacts_screen import ContactsScreen
+
+    def no_printer(parent, path, viewer):  # the viewer fallback, as with no printer
+        raise PreviewUnavailable("no printer")
 
     answers = []
     tools = PdfTools(exporter=PdfExport(), generated_by=lambda: "张三", now=clock.now,
                      ask_path=lambda parent, title, name, then: files.answer(files.save_pdf, then),
                      open_file=lambda path: files.shown.append(path) or True,
                      print_file=lambda path: files.printed.append(path) or True,
-                     print_dir=lambda: tmp_path / "print")
+                     print_dir=lambda: tmp_path / "print", preview=no_printer)
     view = ContactsScreen(controller=directory, hall=lambda: "城东营业厅", pdf=tools,
                           confirm=lambda parent, title, text, then: answers.pop(0) and then(),
                           open_csv=lambda parent, title, then: files.answer(files.open, then),
