@@ -14,11 +14,17 @@ TITLE_BAR = 32  # px above a window for its title bar (openbox 19, Windows 10/11
 
 
 def screen_area(area: QWidget) -> QRect:
-    """The global rectangle of the screen stack of `area`'s window (or of `area` itself)."""
+    """The global rectangle of the desk's screen stack: the one `area` is in, or, for a
+    window of its own over the desk (the reports window, a record), the stack of the desk
+    window it belongs to; `area`'s own rectangle where there is no desk."""
     stack = area
     while stack is not None and stack.objectName() != "screenStack":
         stack = stack.parentWidget()  # up the few parents, not through the window's tree
-    stack = stack or area
+    if stack is None:
+        desk = area.window()
+        while desk.parentWidget() is not None:  # up through the windows over the desk
+            desk = desk.parentWidget().window()
+        stack = desk.findChild(QWidget, "screenStack") or area
     return QRect(stack.mapToGlobal(QPoint(0, 0)), stack.size())
 
 
