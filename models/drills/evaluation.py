@@ -215,11 +215,14 @@ class DrillChoice:
     participants: str = ""
     scenario: str = ""
     evaluated: int | None = None  # the evaluation already written, if any
+    form: str = "live"  # as the training log marked it (tabletop or live)
+    fire: bool = False  # marked a fire and evacuation drill in the training log
 
 
 def drills_to_evaluate(limit: int = 200) -> list[DrillChoice]:
     """The drills of the training log (a run's own row included), newest first."""
     done = {e.draft.drill: e.id for e in evaluations()}
+    marked = drill_forms.drill_forms()
     rows = (TrainingRecord.select().where(TrainingRecord.kind == "drill")
             .order_by(TrainingRecord.held_on.desc(), TrainingRecord.id.desc()).limit(limit))
     choices = []
@@ -229,6 +232,8 @@ def drills_to_evaluate(limit: int = 200) -> list[DrillChoice]:
         if r.drill_run:
             run = DrillRun.get_or_none(DrillRun.id == r.drill_run)
             scenario = run.title if run else ""
+        mark = marked.get(r.id)
         choices.append(DrillChoice(drill, r.topic, str(r.held_on), r.attendees, scenario,
-                                   done.get(drill) or done.get(f"record:{r.id}")))
+                                   done.get(drill) or done.get(f"record:{r.id}"),
+                                   *((mark.form, mark.fire) if mark else ())))
     return choices

@@ -74,6 +74,7 @@ class EvaluationDialog(QDialog):
         self._ask_file = ask_file
         self._unit = unit
         self.drill = ""
+        self.drill_name = ""  # the drill in words: its name and date
         self.evaluation: Evaluation | None = None
         self.hasher = FileHasher(self)
         self.hasher.hashed.connect(self._hashed)
@@ -193,8 +194,10 @@ class EvaluationDialog(QDialog):
             self.open_evaluation(choice.evaluated)
             return
         self.evaluation, self.drill = None, choice.drill
-        self._fill(Draft(choice.drill, "live", choice.name, choice.held_on, unit=self._unit,
-                         participants=choice.participants, scenario=choice.scenario))
+        self.drill_name = f"{choice.name}（{choice.held_on}）"
+        self._fill(Draft(choice.drill, choice.form, choice.name, choice.held_on,
+                         unit=self._unit, participants=choice.participants,
+                         scenario=choice.scenario, fire=choice.fire))
 
     def open_evaluation(self, evaluation_id: int) -> None:
         self.evaluation = self._service.evaluation(evaluation_id)
@@ -224,7 +227,7 @@ class EvaluationDialog(QDialog):
 
     def _heading(self) -> str:
         if self.evaluation is None:
-            return self.tr("New evaluation of {0}").format(self.drill)
+            return self.tr("New evaluation of {0}").format(self.drill_name)
         return self.tr("Evaluation No. {0} (revision {1}); saving writes a new revision"
                        ).format(self.evaluation.id, self.evaluation.revision)
 

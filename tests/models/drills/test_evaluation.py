@@ -226,3 +226,22 @@ def test_an_evaluation_of_a_drill_reads_back_as_written(desk_db, sheets):
     again = evaluation(e.id)
     assert again == e
     assert again.draft.participants == "张三" and again.draft.evaluators == ("王", "李")
+
+
+def test_a_drill_to_evaluate_carries_the_form_and_fire_mark_the_log_gave_it(desk_db):
+    """A new evaluation starts from what the training log said of the drill, so saving it
+    unchanged does not turn a live fire drill into a plain one (the fire rule then unmet)."""
+    from models.drills.drill_forms import mark
+    from models.drills.evaluation import drills_to_evaluate
+
+    fire = TrainingRecord.create(kind="drill", held_on=date(2026, 12, 2), topic="火灾疏散演练",
+                                 trainer="", attendees="", notes="")
+    plain = TrainingRecord.create(kind="drill", held_on=date(2026, 12, 1), topic="停电桌面推演",
+                                  trainer="", attendees="", notes="")
+    mark(fire.id, "live", True, at=T0)
+    mark(plain.id, "tabletop", False, at=T0)
+    unmarked = TrainingRecord.create(kind="drill", held_on=date(2026, 11, 30), topic="旧演练",
+                                     trainer="", attendees="", notes="")
+    choices = {c.name: (c.form, c.fire) for c in drills_to_evaluate()}
+    assert choices == {"火灾疏散演练": ("live", True), "停电桌面推演": ("tabletop", False),
+                       unmarked.topic: ("live", False)}
