@@ -182,6 +182,8 @@ def verify_database(path: Path, seal: str = "", hub: str = "") -> int:
         check_intact(db.connection(), path)
         with db.atomic():  # one read transaction: one moment of the file
             findings, chain, guards, incidents, entries, sealed = _verify_timelines(db, seal)
+            journal = (db.execute_sql("SELECT count(*) FROM journal_entry").fetchone()[0]
+                       if db.table_exists("journal_entry") else 0)  # checked with the chain
     except DatabaseRefused as e:
         print(f"{refused(e, path)} Keep this file as evidence.", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -198,7 +200,8 @@ def verify_database(path: Path, seal: str = "", hub: str = "") -> int:
               f"{backup_advice(path)}", file=sys.stderr)
         return EXIT_PROBLEMS
     media = " (read where it lies, on read-only media)" if db.on_read_only_media else ""
-    print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, all intact{media}")
+    print(f"OK: {path}: {incidents} incidents, {entries} timeline entries, {journal} journal "
+          f"entries, all intact{media}")
     if not sealed:
         print("Seal now: (nothing recorded)")
     elif seal:

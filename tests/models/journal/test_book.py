@@ -81,7 +81,8 @@ def test_a_row_edited_with_sqlite3_is_found_by_verify(desk_db, forgery, named):
     _two_entries()
     path = Path(db.database)
     db.close()
-    assert _verify(path).returncode == 0
+    intact = _verify(path)
+    assert intact.returncode == 0 and "2 journal entries, all intact" in intact.stdout
     conn = sqlite3.connect(path)
     conn.executescript("DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;")
     conn.execute(forgery)
