@@ -1891,6 +1891,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>新评估：{0}</translation>
     </message>
     <message>
+        <source>Evaluation No. {0} (as first written); saving writes a revision</source>
+        <translation>评估第 {0} 号（初稿）；保存将写入修订</translation>
+    </message>
+    <message>
         <source>Evaluation No. {0} (revision {1}); saving writes a new revision</source>
         <translation>评估第 {0} 号（第 {1} 次修订）；保存将写入新的修订</translation>
     </message>

@@ -228,6 +228,9 @@ class EvaluationDialog(QDialog):
     def _heading(self) -> str:
         if self.evaluation is None:
             return self.tr("New evaluation of {0}").format(self.drill_name)
+        if not self.evaluation.revision:  # as first written
+            return self.tr("Evaluation No. {0} (as first written); saving writes a revision"
+                           ).format(self.evaluation.id)
         return self.tr("Evaluation No. {0} (revision {1}); saving writes a new revision"
                        ).format(self.evaluation.id, self.evaluation.revision)
 

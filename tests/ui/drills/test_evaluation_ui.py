@@ -82,6 +82,8 @@ def test_an_evaluation_scored_saved_revised_and_printed(qtbot, desk, tmp_path, a
     assert desk.window.findChild(type(panel), "evaluationPanel") is panel
     assert dialog.name.text() == "消防疏散演练" and dialog.held_at.text() == "2026-11-30"
     assert dialog.unit.text() == "城东商场服务台"
+    assert dialog.fire.isChecked()  # as the log marked it: saving keeps the fire rule met
+    assert dialog.drill_label.text() == "新评估：消防疏散演练（2026-11-30）"
     click(qtbot, dialog.save_button)
     assert dialog.message.text() == "请填写评估人员：评估须署名。"
     dialog.evaluators.setText("王评估、赵评估")
@@ -94,6 +96,7 @@ def test_an_evaluation_scored_saved_revised_and_printed(qtbot, desk, tmp_path, a
     click(qtbot, dialog.save_button)
     assert dialog.message.text() == "已保存。"
     first = dialog.evaluation
+    assert dialog.drill_label.text() == f"评估第 {first.id} 号（初稿）；保存将写入修订"
     assert panel.table.item(0, 3).text() == f"第 {first.id} 号，35 分"
     dialog.lessons.setPlainText("出口增设指示牌。")
     click(qtbot, dialog.save_button)
