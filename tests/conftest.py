@@ -3,6 +3,10 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The machine's printers stay out of the tests: a CUPS queue (a real printer, cups-pdf) would
+# take the print dialog's job from the file a test prints to. Tests name their own printers
+# (tests/ui/common/test_print_preview.py); nothing listens on port 9, so CUPS answers at once.
+os.environ["CUPS_SERVER"] = "127.0.0.1:9"
 
 import shutil
 import stat
