@@ -5027,6 +5027,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>共 {0} 起事件（演练及误按撤销的不计）；超时未报 {1} 项，迟报 {2} 项；首次处置用时中位数 {3}。</translation>
     </message>
     <message>
+        <source> Integrity check FAILED: {0} incidents changed outside the program ({1}); these figures cannot be trusted.</source>
+        <translation>完整性校验：未通过——{0} 起事件在本程序之外被改动（{1}），以上数字不可采信。</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>类别</translation>
     </message>
