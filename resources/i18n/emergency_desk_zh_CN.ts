@@ -2361,6 +2361,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
         <translation>超时未报</translation>
     </message>
     <message>
+        <source>What is open changed while this list was shown: check the list again, then hand over.</source>
+        <translation>显示期间未办结事项有变化：请重新核对清单后再交班。</translation>
+    </message>
+    <message>
         <source>Incoming clerk's name</source>
         <translation>接班人姓名</translation>
     </message>
