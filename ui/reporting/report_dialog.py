@@ -273,7 +273,7 @@ class ReportDialog(QDialog):
         state = self.tr("{0}, filed {1} by {2}. SHA-256 {3}").format(
             slot_name(report.slot), local_time(report.filed_at, self._service.zone),
             report.filed_by, report.sha256)
-        if not report.intact():
+        if not self._service.document(self.incident_id, report).intact:  # and its timeline
             state += "\n" + self.tr("It no longer matches what was filed: it was changed "
                                     "outside the program.")
         self.state.setText(state)

@@ -191,3 +191,29 @@ def test_a_report_half_typed_survives_a_look_at_another_incidents_reports(
     dialog.show_incident(make_dialog.incident)
     assert dialog.editors["account"].toPlainText() == "配电箱起火，已疏散客户"
     assert dialog.approver.text() == "王主任"
+
+
+def test_a_filed_report_forged_with_its_hash_recomputed_is_said_changed(qtbot, make_dialog):
+    """An adversary who edits a filed report and recomputes the hash it carries passes the
+    report's own check but not the timeline's: the window says so, as the PDF does."""
+    import json
+
+    from models.reporting.filing import content_hash
+    from models.store.tables import TimelineEntry, bound_database
+
+    dialog = make_dialog()
+    service, incident = make_dialog.service, make_dialog.incident
+    report = service.file(incident, Slot(INITIAL), {"casualties": "无"}, reporter="李",
+                          approver="王").value
+    data = json.loads(TimelineEntry.get_by_id(report.entry_id).data)
+    data["fields"]["casualties"] = "无人受伤"
+    data["sha256"] = content_hash({k: v for k, v in data.items() if k != "sha256"})
+    bound_database().execute_sql("DROP TRIGGER timeline_no_update")
+    bound_database().execute_sql("UPDATE timeline_entry SET data = ? WHERE id = ?",
+                                 (json.dumps(data, ensure_ascii=False, sort_keys=True),
+                                  report.entry_id))
+    forged = service.filed(incident)[0]
+    assert forged.intact() and not service.document(incident, forged).intact
+    dialog.load(select=forged.entry_id)
+    assert dialog.viewing == forged
+    assert "程序之外被改动" in dialog.state.text()
