@@ -1113,6 +1113,10 @@
         <translation>来电登记 {0} 次；交接班 {1} 次（拒绝接班 {2} 次），明细见打印的值班日志。</translation>
     </message>
     <message>
+        <source>{0} {1} of them changed outside the program: cannot be trusted.</source>
+        <translation>其中 {0} 条在本程序之外被改动（标 {1}），不可采信。</translation>
+    </message>
+    <message>
         <source>{0} {1} changed outside the program: what is shown of them cannot be trusted. Run verify and keep the database as evidence.</source>
         <translation>{0} {1} 在本程序之外被改动，所示内容不可采信。请运行 verify 核查，并将数据库文件作为证据保存。</translation>
     </message>
