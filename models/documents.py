@@ -124,6 +124,7 @@ class CallLine:
     incident: str = ""  # the number of the incident it is about, if one
     desk: str = ""
     handling: str = ""  # 处理意见
+    intact: bool = True  # its journal entries are as written (models.store.plan_links)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class HandoverLine:
     open_items: int  # running incidents + open deadlines handed over
     answered_at: datetime | None = None
     desk: str = ""
+    intact: bool = True  # its journal entries are as written (models.store.plan_links)
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,11 @@ class DailyLog:
         """The real incidents the totals count: not drills, not presses made by mistake
         (cancelled incidents are listed, never counted)."""
         return tuple(r for r in self.real_rows if r.status != "cancelled")
+
+    @property
+    def altered_journal(self) -> tuple[CallLine | HandoverLine, ...]:
+        """The calls and handovers whose journal entries were changed outside the program."""
+        return tuple(line for line in (*self.calls, *self.handovers) if not line.intact)
 
     @property
     def altered_rows(self) -> tuple[DailyRow, ...]:

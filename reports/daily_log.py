@@ -156,9 +156,19 @@ class _Sheet:
 
 def _integrity(log: DailyLog, w: Words, styles: Styles) -> list:
     """Every listed incident checked against its timeline: passed, or which were changed."""
+    journal = log.altered_journal
+    if journal:  # a call or a handover changed outside the program
+        text = w("Integrity check: FAILED — {0} calls or handovers listed (marked {1}) were "
+                 "changed outside the program and cannot be trusted. Run `main.py verify` and "
+                 "keep the database as evidence.").format(len(journal), ALTERED_MARK)
+        journal_note = [Paragraph(f"<b>{escape(text)}</b>", styles.body)]
+    else:
+        journal_note = []
     if not log.rows:
-        return []
+        return [*heading(w("Integrity check"), styles), *journal_note] if journal_note else []
     altered = log.altered_rows
+    if not altered and journal_note:
+        return [*heading(w("Integrity check"), styles), *journal_note]
     if not altered:
         text = w("Integrity check: every incident and drill listed matches its timeline ({0})."
                  ).format(len(log.rows))
@@ -168,7 +178,7 @@ def _integrity(log: DailyLog, w: Words, styles: Styles) -> list:
              "keep the database as evidence.").format(len(altered), ALTERED_MARK,
                                                       "、".join(r.number for r in altered))
     return [*heading(w("Integrity check"), styles), Paragraph(f"<b>{escape(text)}</b>",
-                                                              styles.body)]
+                                                              styles.body), *journal_note]
 
 
 def _seal(log: DailyLog, w: Words, styles: Styles) -> list:

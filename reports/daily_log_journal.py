@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from models.documents import CallLine, HandoverLine
+from models.documents import ALTERED_MARK, CallLine, HandoverLine
 from reports.document import Styles
 from reports.parts import grid, local
 from reports.words import Words
@@ -23,12 +23,17 @@ def calls_table(calls: tuple[CallLine, ...], w: Words, styles: Styles, width: fl
         return Paragraph(escape(w("No calls recorded in this period.")), styles.body)
     rows = [(w("Time"), w("Caller (unit, name, post, phone)"), w("Content"),
              w("Also told (when)"), w("Recorder"), w("Incident"))]
-    rows += [(local(c.at, zone, time_format), _caller(c), _content(c, w),
+    rows += [(_mark(c.intact) + local(c.at, zone, time_format), _caller(c), _content(c, w),
               "；".join(f"{name} {local(at, zone, '%H:%M')}" for name, at in c.told),
               c.recorder, c.incident) for c in calls]
     at, recorder, incident = (22 if "%m" in time_format else 13) * mm, 20 * mm, 28 * mm
     rest = width - (at + recorder + incident)
     return grid(rows, (at, rest * 0.3, rest * 0.45, rest * 0.25, recorder, incident), styles)
+
+
+def _mark(intact: bool) -> str:
+    """A line whose journal entries were changed outside the program is not to be trusted."""
+    return "" if intact else ALTERED_MARK
 
 
 def _content(c: CallLine, w: Words) -> str:
@@ -45,7 +50,7 @@ def handovers_table(lines: tuple[HandoverLine, ...], w: Words, styles: Styles, w
         return Paragraph(escape(w("No shift handovers in this period.")), styles.body)
     rows = [(w("Time"), w("Handed over by"), w("Taken over by"), w("Answer"),
              w("Reason refused"), w("Open items"))]
-    rows += [(local(h.at, zone, time_format), h.outgoing, h.incoming or "—",
+    rows += [(_mark(h.intact) + local(h.at, zone, time_format), h.outgoing, h.incoming or "—",
               _answer(h, w, zone), h.reason, str(h.open_items)) for h in lines]
     at, person, answer, items = (22 if "%m" in time_format else 13) * mm, 30 * mm, 34 * mm, 22 * mm
     reason = width - (at + 2 * person + answer + items)

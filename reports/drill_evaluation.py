@@ -81,6 +81,11 @@ def body(r: EvaluationReport, s: Styles, w: Words, width: float,
     parts += _scores(r, s, w, width)
     parts += _actions(r, s, w, width)
     parts += _files(r, s, w, width, zone)
+    if r.altered:  # what `verify` finds: the state printed above cannot be trusted
+        parts += [*heading(w("Integrity check"), s), Paragraph("<b>" + escape(w(
+            "Integrity check: FAILED — {0} entries of this evaluation were changed outside "
+            "the program and what this report says cannot be trusted. Run `main.py verify` "
+            "and keep the database as evidence.").format(r.altered)) + "</b>", s.body)]
     parts += [*heading(w("8. Signatures"), s),
               Paragraph(escape(w("Evaluated by {0}; written at the desk by {1} on {2}.").format(
                   "、".join(d.evaluators), e.by or "—", local(e.at, zone))), s.body),

@@ -83,6 +83,7 @@ def render_statistics(stats: Statistics, path: Path, *, generated_at: datetime,
                     stats.reports, w("Reports, notices and the other deadlines (decision "
                                      "points not counted), from their clock's start."))),
                 *sheet.drills(stats),
+                *_integrity(stats, w, styles),
                 *_seal(stats, w, styles),
                 signatures([w(s) for s in SIGNERS], w, styles, sheet.width)]
 
@@ -95,7 +96,10 @@ def summary(stats: Statistics, w: Words) -> str:
     missed, late = sum(m.missed for m in period), sum(m.late for m in period)
     return w("{0} incidents (drills and presses cancelled as made by mistake not counted); "
              "{1} deadlines missed and {2} met late; first action: median {3}.").format(
-        stats.total, missed, late, median_text(stats.first_action.median_seconds, w))
+        stats.total, missed, late, median_text(stats.first_action.median_seconds, w)) + (w(
+        " Integrity check FAILED: {0} incidents changed outside the program ({1}); these "
+        "figures cannot be trusted.").format(len(stats.altered), "、".join(stats.altered))
+        if stats.altered else "")
 
 
 def _buckets(figures: Distribution, w: Words) -> tuple[tuple[str, int], ...]:
@@ -284,6 +288,18 @@ def _kept(heading: list, body) -> list:
     """A heading kept on the page of the chart under it."""
     *breaks, title = heading
     return [*breaks, KeepTogether([title, body])]
+
+
+def _integrity(stats: Statistics, w: Words, styles: Styles) -> list:
+    """Incidents of the period changed outside the program: these figures cannot be trusted."""
+    if not stats.altered:
+        return []
+    text = w("Integrity check: FAILED — {0} incidents of the period were changed outside the "
+             "program and the figures counting them cannot be trusted: {1}. Run `main.py "
+             "verify` and keep the database as evidence.").format(len(stats.altered),
+                                                                 "、".join(stats.altered))
+    return [*heading(w("Integrity check"), styles), Paragraph(f"<b>{escape(text)}</b>",
+                                                              styles.body)]
 
 
 def _seal(stats: Statistics, w: Words, styles: Styles) -> list:

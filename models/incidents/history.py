@@ -23,6 +23,7 @@ from models.incidents.verify import verify_incidents
 from models.journal import duty_calls, handover
 from models.plans.catalog import Catalog
 from models.plans.revisions import names_of
+from models.store.plan_links import JOURNAL, plan_link_findings
 from models.store.tables import Deadline, Incident, bound_database, reading
 
 
@@ -182,8 +183,9 @@ def _journal(first: date, last: date, desk: str, zone: ZoneInfo) -> dict:
     if "journal_entry" not in bound_database().get_tables():
         return {}
     since, until = hall_time.days_span(first, last, zone)
-    return {"calls": tuple(c.line for c in duty_calls.calls(since, until, desk)),
-            "handovers": tuple(handover.handovers(since, until, desk))}
+    altered = {f.row for f in plan_link_findings(bound_database()) if f.kind == JOURNAL}
+    return {"calls": tuple(c.line for c in duty_calls.calls(since, until, desk, altered)),
+            "handovers": tuple(handover.handovers(since, until, desk, altered))}
 
 
 def merge_logs(logs: list[tuple[str, DailyLog]]) -> DailyLog:

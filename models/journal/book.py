@@ -74,10 +74,19 @@ def entry(entry_id: int) -> Entry | None:
 
 
 def last_written() -> datetime | None:
-    """The time of the entry written last (the desk's time never starts before it)."""
-    latest = (JournalEntry.select(JournalEntry.at).order_by(JournalEntry.id.desc())
-              .limit(1).scalar())
-    return from_db(latest) if latest else None
+    """The time of the entry written last (the desk's time never starts before it): its `at`,
+    or when it was written down if later (a call is stamped with the time it came, up to days
+    before it was recorded: `data["recorded_at"]`, models.journal.duty_calls)."""
+    row = JournalEntry.select(JournalEntry.at, JournalEntry.data).order_by(
+        JournalEntry.id.desc()).first()
+    if row is None:
+        return None
+    at = from_db(row.at if isinstance(row.at, datetime) else datetime.fromisoformat(str(row.at)))
+    try:
+        recorded = datetime.fromisoformat(json.loads(row.data or "{}").get("recorded_at", ""))
+    except (ValueError, TypeError, AttributeError):
+        return at
+    return max(at, recorded) if recorded.tzinfo else at
 
 
 def _entry(row: JournalEntry) -> Entry:

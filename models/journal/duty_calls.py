@@ -14,7 +14,8 @@ written down is in `data["recorded_at"]`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from models.clock.act import Act
@@ -145,16 +146,24 @@ def summary(call: CallInput) -> str:
     return f"{head}：{call.content}" if head else call.content
 
 
-def calls(since: datetime, until: datetime, desk: str = "") -> list[StoredCall]:
-    """The calls that came in [since, until), by time, each with those told later."""
+def calls(since: datetime, until: datetime, desk: str = "",
+          altered: Collection[int] = ()) -> list[StoredCall]:
+    """The calls that came in [since, until), by time, each with those told later;
+    `altered`: the ids of journal entries changed outside the program (a call, or one told
+    of it, among them is marked not intact)."""
     later: dict[int, list[tuple[str, datetime]]] = {}
+    tainted = set()
     for e in book.entries((TOLD,), since=since):
         later.setdefault(e.follows, []).append((e.data["name"],
                                                datetime.fromisoformat(e.data["at"])))
+        if e.id in altered:
+            tainted.add(e.follows)
     found = [e for e in book.entries((CALL,), since=since, until=until)
              if not desk or e.desk == desk]
-    return [_stored(e, tuple(later.get(e.id, ()))) for e in
-            sorted(found, key=lambda e: (e.at, e.id))]
+    stored = [_stored(e, tuple(later.get(e.id, ()))) for e in
+              sorted(found, key=lambda e: (e.at, e.id))]
+    return [replace(s, line=replace(s.line, intact=False))
+            if s.id in altered or s.id in tainted else s for s in stored]
 
 
 def _stored(e: book.Entry, told_later: tuple[tuple[str, datetime], ...]) -> StoredCall:

@@ -6,6 +6,7 @@ the answer are written in one transaction, so two windows or a double click answ
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -115,8 +116,11 @@ def waiting(desk: str) -> Offer | None:
     return _offer(offers[-1])
 
 
-def handovers(since: datetime, until: datetime, desk: str = "") -> list[HandoverLine]:
-    """The handovers offered in [since, until), each with its answer (if any)."""
+def handovers(since: datetime, until: datetime, desk: str = "",
+              altered: Collection[int] = ()) -> list[HandoverLine]:
+    """The handovers offered in [since, until), each with its answer (if any); `altered`:
+    the ids of journal entries changed outside the program (an offer or its answer among
+    them is marked not intact)."""
     offers = [e for e in book.entries((OFFERED,), since=since, until=until)
               if not desk or e.desk == desk]
     answers = {e.follows: e for e in book.entries(ANSWERS, since=since)}
@@ -128,7 +132,8 @@ def handovers(since: datetime, until: datetime, desk: str = "") -> list[Handover
         lines.append(HandoverLine(
             e.at, e.actor, reply.actor if reply else "", outcome,
             reply.data.get("reason", "") if reply else "", len(_items(e.data)),
-            reply.at if reply else None, e.desk))
+            reply.at if reply else None, e.desk,
+            intact=e.id not in altered and (reply is None or reply.id not in altered)))
     return lines
 
 

@@ -92,6 +92,10 @@ class Statistics:
     drills: tuple[DrillsDue, ...]
     drills_source: str  # CALENDAR, or NO_RULES and why
     seal: str = ""  # the file's seal when the numbers were read ("" none yet)
+    # The numbers of the incidents started in the period (drills and cancelled ones too)
+    # whose row or record no longer says what their timeline recorded: changed outside the
+    # program, so the figures counting them cannot be trusted (models.incidents.verify).
+    altered: tuple[str, ...] = ()
 
     @property
     def period_months(self) -> tuple[MonthLine, ...]:

@@ -29,6 +29,7 @@ from models.clock.clocks import to_db
 from models.incidents.deadlines import DECISION
 from models.incidents.lifecycle import HANDLING, Status
 from models.incidents.seal import current_seal
+from models.incidents.verify import verify_incidents
 from models.plans.catalog import Catalog
 from models.stats.drills_due import drills_due
 from models.stats.figures import Distribution, MonthLine, Statistics, distribution
@@ -59,7 +60,7 @@ def statistics(catalog: Catalog, period: Period, *, hall: str, today: date, edit
             months=tuple(MonthLine(m, incidents.get(n, 0), missed.get(n, 0), late.get(n, 0))
                          for n, m in enumerate(months)),
             first_action=first_actions(start, end), reports=deadlines_met(start, end),
-            drills=drills, drills_source=source, seal=_seal())
+            drills=drills, drills_source=source, seal=_seal(), altered=_altered(start, end))
 
 
 def statistics_apart(catalog: Catalog, period: Period, *, hall: str, today: date,
@@ -180,6 +181,17 @@ def _seconds(started, done) -> float | None:
 def _parsed(value) -> datetime:
     """A stored time: an aggregate (MIN) comes back as the text SQLite holds."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def _altered(start: datetime, end: datetime) -> tuple[str, ...]:
+    """Every incident started in [start, end) — drills and cancelled ones too: a real one
+    marked a drill outside the program drops out of the counts — checked against its
+    timeline, as the daily log checks them; the numbers of those changed."""
+    query = Incident.select(Incident.id, Incident.number).where(
+        Incident.started_at >= start, Incident.started_at < end)
+    numbers = dict(query.tuples())
+    found = {f.incident_id for f in verify_incidents(list(numbers))}
+    return tuple(numbers[i] for i in sorted(found))
 
 
 def _seal() -> str:

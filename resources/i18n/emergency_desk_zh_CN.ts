@@ -1113,6 +1113,10 @@
         <translation>来电登记 {0} 次；交接班 {1} 次（拒绝接班 {2} 次），明细见打印的值班日志。</translation>
     </message>
     <message>
+        <source>{0} {1} of them changed outside the program: cannot be trusted.</source>
+        <translation>其中 {0} 条在本程序之外被改动（标 {1}），不可采信。</translation>
+    </message>
+    <message>
         <source>{0} {1} changed outside the program: what is shown of them cannot be trusted. Run verify and keep the database as evidence.</source>
         <translation>{0} {1} 在本程序之外被改动，所示内容不可采信。请运行 verify 核查，并将数据库文件作为证据保存。</translation>
     </message>
@@ -2363,6 +2367,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>missed</source>
         <translation>超时未报</translation>
+    </message>
+    <message>
+        <source>What is open changed while this list was shown: check the list again, then hand over.</source>
+        <translation>显示期间未办结事项有变化：请重新核对清单后再交班。</translation>
     </message>
     <message>
         <source>Incoming clerk's name</source>
@@ -5029,6 +5037,10 @@ What was recorded is saved. The details are in {1}; please pass them on to suppo
     <message>
         <source>{0} incidents (drills and presses cancelled as made by mistake not counted); {1} deadlines missed and {2} met late; first action: median {3}.</source>
         <translation>共 {0} 起事件（演练及误按撤销的不计）；超时未报 {1} 项，迟报 {2} 项；首次处置用时中位数 {3}。</translation>
+    </message>
+    <message>
+        <source> Integrity check FAILED: {0} incidents changed outside the program ({1}); these figures cannot be trusted.</source>
+        <translation>完整性校验：未通过——{0} 起事件在本程序之外被改动（{1}），以上数字不可采信。</translation>
     </message>
     <message>
         <source>Category</source>

@@ -60,3 +60,30 @@ def test_a_merged_log_from_a_hub_has_empty_sections_and_still_prints(tmp_path, s
     merged = history.merge_logs([("城东营业厅 1号台", own)])
     assert own.calls and merged.calls == () and merged.handovers == ()
     assert "本期间无来电记录。" in _text(merged, tmp_path / "merged.pdf")
+
+
+def _forge(db, sql: str) -> None:
+    """What an adversary with sqlite3 does: the append-only triggers dropped, a row changed."""
+    db.execute_sql("DROP TRIGGER IF EXISTS journal_no_update")
+    db.execute_sql(sql)
+
+
+def test_a_call_or_handover_edited_with_sqlite3_is_marked_not_trusted(tmp_path, shipped_catalog,
+                                                                      desk_db):
+    db, _ = desk_db
+    kept = duty_calls.record(CALL, act_at(NOON))
+    edited = duty_calls.record(replace(CALL, content="询问三楼是否停电", told=(),
+                                       at=NOON - timedelta(minutes=15)),
+                               act_at(NOON + timedelta(minutes=5)))
+    offered = handover.offer(OpenItems(), "", act_at(NOON + timedelta(hours=1)))
+    reply = handover.answer(offered.id, "李四", accept=False, reason="火情未处置完",
+                            act=act_at(NOON + timedelta(hours=1, minutes=2)))
+    _forge(db, f"UPDATE journal_entry SET data = replace(data, '三楼', '五楼') "
+               f"WHERE id = {edited.id}")
+    _forge(db, f"UPDATE journal_entry SET kind = 'handover_accepted' WHERE id = {reply.id}")
+    log = history.daily_log(shipped_catalog, DAY, DAY, hall="城东营业厅")
+    assert [c.intact for c in log.calls] == [True, False] and kept.id != edited.id
+    assert [h.intact for h in log.handovers] == [False]
+    text = _text(log, tmp_path / "forged.pdf")
+    assert "※11:45" in text and "※11:40" not in text and "※13:00" in text
+    assert "FAILED" in text or "未通过" in text

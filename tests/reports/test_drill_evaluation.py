@@ -84,3 +84,26 @@ def test_an_attachment_still_as_hashed_prints_unchanged(evaluated, tmp_path):
                                                          generated_at=T0))).replace(" ", "")
     assert text.count("未改动") == 2 and "存档后已被改动" not in text and "缺失" not in text
     assert "进行中" in text  # the action due 20 December, on 1 December
+
+
+def test_an_action_done_slipped_in_with_sqlite3_is_not_printed_as_sound(evaluated, tmp_path,
+                                                                        desk_db):
+    """Verify names a journal row changed or slipped in outside the program; the report
+    printed from those rows says so too, rather than showing the forged state as sound."""
+    e = evaluated[0]
+    sound = build_evaluation_report(e.id, unit="", desk="", today=date(2026, 12, 1))
+    assert sound.altered == 0
+    text = "".join(pdf.page_texts(write_drill_evaluation(tmp_path / "s.pdf", sound,
+                                                         generated_at=T0))).replace(" ", "")
+    assert "未通过" not in text
+    open_action = actions.actions(e.id)[1]
+    desk_db[0].execute_sql(
+        "INSERT INTO journal_entry (at, kind, actor, desk, follows, text, data) VALUES "
+        "('2026-12-01 10:00:00', 'corrective_action_done', '', '', ?, '补记', "
+        "'{\"by\": \"李主管\", \"done_on\": \"2026-12-01\", \"evidence\": \"\"}')",
+        (open_action.id,))
+    forged = build_evaluation_report(e.id, unit="", desk="", today=date(2026, 12, 1))
+    assert forged.altered == 1
+    text = "".join(pdf.page_texts(write_drill_evaluation(tmp_path / "f.pdf", forged,
+                                                         generated_at=T0))).replace(" ", "")
+    assert "完整性校验：未通过" in text

@@ -84,3 +84,15 @@ def test_an_empty_quarter_prints_its_page(tmp_path, desk_db, shipped_catalog):
     text = text_of(render_statistics(empty, tmp_path / "empty.pdf", generated_at=GENERATED,
                                      zone=HALL))
     assert "应急处置统计季报 2030年第1季度" in text and "本期无事件。" in text
+
+
+def test_incidents_changed_outside_the_program_are_named_in_bold(tmp_path, november):
+    from dataclasses import replace
+    forged = replace(november, altered=("20261120-002", "20261121-001"))
+    text = text_of(render_statistics(forged, tmp_path / "forged.pdf", generated_at=GENERATED,
+                                     generated_by="李主管", zone=HALL,
+                                     words=Words("zh_CN")))
+    assert "完整性校验：未通过" in text and "20261120-002" in text and "20261121-001" in text
+    sound = text_of(render_statistics(november, tmp_path / "sound.pdf", generated_at=GENERATED,
+                                      generated_by="李主管", zone=HALL, words=Words("zh_CN")))
+    assert "未通过" not in sound

@@ -84,6 +84,8 @@ class EvaluationDialog(QDialog):
         self.hasher.checked.connect(self._checked)
         self.states: dict[int, str] = {}
         self.attaching_to: int | None = None  # the evaluation a file being hashed is for
+        self._typed: dict[str, Draft] = {}  # by drill: typed, not saved, another one shown
+        self._filled: Draft | None = None  # the form as filled or last saved
 
         self.drill_label = QLabel(objectName="evaluationDrill")
         self.name = QLineEdit(objectName="evaluationName")
@@ -189,22 +191,31 @@ class EvaluationDialog(QDialog):
 
     # -- filling ---------------------------------------------------------------------------
     def open_drill(self, choice: DrillChoice) -> None:
-        """A new evaluation of `choice`, or the one already written of it."""
+        """A new evaluation of `choice`, or the one already written of it (what was typed
+        for it and not saved, if any: shown again)."""
+        self._keep_typed()
         if choice.evaluated is not None:
             self.open_evaluation(choice.evaluated)
             return
         self.evaluation, self.drill = None, choice.drill
         self.drill_name = f"{choice.name}（{choice.held_on}）"
-        self._fill(Draft(choice.drill, choice.form, choice.name, choice.held_on,
-                         unit=self._unit, participants=choice.participants,
-                         scenario=choice.scenario, fire=choice.fire))
+        self._fill(self._typed.pop(choice.drill, None) or Draft(
+            choice.drill, choice.form, choice.name, choice.held_on, unit=self._unit,
+            participants=choice.participants, scenario=choice.scenario, fire=choice.fire))
 
     def open_evaluation(self, evaluation_id: int) -> None:
+        self._keep_typed()
         self.evaluation = self._service.evaluation(evaluation_id)
         if self.evaluation is None:
             return
         self.drill = self.evaluation.draft.drill
-        self._fill(self.evaluation.draft)
+        self._fill(self._typed.pop(self.drill, None) or self.evaluation.draft)
+
+    def _keep_typed(self) -> None:
+        """What is typed and not saved is kept by drill, for when that drill is opened again."""
+        if self.drill and self._filled is not None and self.draft() != self._filled:
+            self._typed[self.drill] = self.draft()
+        self._filled = None
 
     def _fill(self, d: Draft) -> None:
         self.drill_label.setText(self._heading())
@@ -224,6 +235,7 @@ class EvaluationDialog(QDialog):
         self._update_total()
         show_message(self.message, "", ok=True)
         self.refresh_files()
+        self._filled = self.draft()  # as shown: typing after this is kept on leaving
 
     def _heading(self) -> str:
         if self.evaluation is None:
@@ -291,6 +303,7 @@ class EvaluationDialog(QDialog):
         if outcome is None:
             return False
         self.evaluation = outcome.value
+        self._filled = self.draft()  # saved: nothing left to keep
         self.drill_label.setText(self._heading())
         show_message(self.message, self.tr("Saved."), ok=True)
         self.attach_button.setEnabled(True)

@@ -118,6 +118,11 @@ class HandoverDialog(QDialog):
         return {"pending": self.tr("pending"), "missed": self.tr("missed")}.get(status, status)
 
     def hand_over(self) -> None:
+        if self._controller.service.open_items() != self.items:  # changed while shown
+            self.show_open_items()
+            self.problem.setText(self.tr("What is open changed while this list was shown: "
+                                         "check the list again, then hand over."))
+            return
         self.offer_button.setEnabled(False)  # a double click offers once
         try:
             offer = self._controller.offer_handover(self.items, self.notes.toPlainText())

@@ -167,9 +167,12 @@ class DailyView(QWidget):
     def _journal_text(self, log: DailyLog) -> str:
         """The duty phone log and the handovers: counted here, listed in the printed log."""
         refused = sum(h.outcome == "refused" for h in log.handovers)
+        altered = len(log.altered_journal)
         return " " + self.tr("Calls logged: {0}. Shift handovers: {1} ({2} refused); both "
                              "are listed in the printed log.").format(
-            len(log.calls), len(log.handovers), refused)
+            len(log.calls), len(log.handovers), refused) + (" " + self.tr(
+                "{0} {1} of them changed outside the program: cannot be trusted.").format(
+                altered, ALTERED_MARK) if altered else "")
 
     def _altered_text(self, log: DailyLog) -> str:
         altered = log.altered_rows

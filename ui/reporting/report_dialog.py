@@ -69,6 +69,8 @@ class ReportDialog(QDialog):
         self._clerk = clerk
         self.incident_id = incident_id
         self._drafts: dict[Slot, dict[str, str]] = {}  # typed, per report not yet filed
+        # Other incidents' drafts and signers, while this window shows another's reports.
+        self._elsewhere: dict[int, tuple[dict[Slot, dict[str, str]], tuple[str, str]]] = {}
         self._signers = ("", "")  # typed for the next report
         self.viewing: FiledReport | None = None  # the filed report shown, None: the next
         self._shown_slot: Slot | None = None  # the next report the editors hold now
@@ -170,11 +172,13 @@ class ReportDialog(QDialog):
 
     # -- showing ---------------------------------------------------------------------------
     def show_incident(self, incident_id: int) -> None:
-        """The same window, for another incident (what was typed for this one is dropped)."""
+        """The same window, for another incident: what was typed for this one is kept for
+        when its reports are shown again (a report filed meanwhile: carried as in `load`)."""
         if incident_id != self.incident_id:
+            self._keep_typed()
+            self._elsewhere[self.incident_id] = (self._drafts, self._signers)
             self.incident_id = incident_id
-            self._drafts.clear()
-            self._signers = ("", "")
+            self._drafts, self._signers = self._elsewhere.pop(incident_id, ({}, ("", "")))
             self._shown_slot = None
             self.message.clear()
         self.load()
@@ -269,7 +273,7 @@ class ReportDialog(QDialog):
         state = self.tr("{0}, filed {1} by {2}. SHA-256 {3}").format(
             slot_name(report.slot), local_time(report.filed_at, self._service.zone),
             report.filed_by, report.sha256)
-        if not report.intact():
+        if not self._service.document(self.incident_id, report).intact:  # and its timeline
             state += "\n" + self.tr("It no longer matches what was filed: it was changed "
                                     "outside the program.")
         self.state.setText(state)

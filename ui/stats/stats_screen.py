@@ -180,7 +180,10 @@ class StatsScreen(QWidget):
             "{0} incidents (drills and presses cancelled as made by mistake not counted); "
             "{1} deadlines missed and {2} met late; first action: median {3}.").format(
             stats.total, sum(m.missed for m in period), sum(m.late for m in period),
-            self.median_text(stats.first_action.median_seconds)))
+            self.median_text(stats.first_action.median_seconds)) + (self.tr(
+            " Integrity check FAILED: {0} incidents changed outside the program ({1}); these "
+            "figures cannot be trusted.").format(len(stats.altered), "、".join(stats.altered))
+            if stats.altered else ""))
         for key, pairs, title in (("category", stats.by_category, self.tr("Category")),
                                   ("level", stats.by_level, self.tr("Level")),
                                   ("desk", stats.by_desk, self.tr("Desk"))):

@@ -172,3 +172,11 @@ def test_a_call_can_be_about_running_or_todays_real_incidents_not_drills_or_canc
     listed = [i.id for i in service.linkable_incidents()]
     assert listed == [today, running_since_yesterday]
     assert drill not in listed and mistake not in listed and old not in listed
+
+
+def test_a_call_written_down_days_later_keeps_the_desks_time_floor_at_the_writing(desk_db):
+    """The desk's clock never starts before the last thing written (main.py: not_before).
+    A call is stamped with the time it came, up to 7 days back: the floor is when it was
+    written down, else a clock set back a day after it would pass unseen."""
+    duty_calls.record(replace(CALL, at=NOW - timedelta(days=6)), ACT)
+    assert book.last_written() == NOW

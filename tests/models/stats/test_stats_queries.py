@@ -181,3 +181,17 @@ def test_unreadable_drill_rules_leave_the_incidents_counted(start, shipped_catal
     figures = stats(shipped_catalog)
     assert figures.total == 1 and figures.drills == ()
     assert figures.drills_source == "rules_error: drill_rules.toml: line 3: bad value"
+
+
+def test_an_incident_changed_with_sqlite3_is_named_not_counted_as_trustworthy(
+        start, shipped_catalog, desk_db):
+    """A real incident turned into a drill outside the program drops out of the counts: the
+    statistics name it (as the daily log marks it), so the numbers are not printed as sound."""
+    at = datetime(2026, 11, 20, 9, 30, tzinfo=HALL)
+    start(at, "fire")
+    forged = start(at + timedelta(minutes=5), "robbery")
+    assert stats(shipped_catalog).altered == ()
+    desk_db[0].execute_sql("UPDATE incident SET is_drill = 1 WHERE id = ?", (forged,))
+    figures = stats(shipped_catalog)
+    assert figures.total == 1
+    assert figures.altered == ("20261120-002",)

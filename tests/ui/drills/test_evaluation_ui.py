@@ -189,3 +189,27 @@ def test_a_drill_evaluated_meanwhile_is_revised_not_evaluated_twice(qtbot, desk)
     click(qtbot, dialog.save_button)
     assert dialog.message.text() == "已保存。"
     assert len(service.evaluations()) == 1 and service.evaluation(first.id).revision == 1
+
+
+def test_an_evaluation_half_typed_survives_closing_and_another_drill(qtbot, desk):
+    """The one evaluation window refills for the drill chosen: what was typed and not saved
+    is there again when that drill is opened again (closed by mistake, or another drill
+    looked at meanwhile), never silently replaced by a fresh form."""
+    screen = desk.drill_screen
+    log_drill(qtbot, screen, "消防疏散演练")
+    log_drill(qtbot, screen, "防抢劫演练", held_on="2026-11-29", fire=False)
+    table = screen.evaluations.table
+    table.selectRow(0)
+    dialog = screen.evaluations.open_selected()
+    first = dialog.drill
+    dialog.problems.setPlainText("疏散指示不清，二楼未听到广播")
+    dialog.evaluators.setText("王评估")
+    dialog.close()
+    table.selectRow(1)
+    assert screen.evaluations.open_selected().drill != first
+    assert dialog.problems.toPlainText() == ""  # the other drill's own, empty form
+    table.selectRow(0)
+    screen.evaluations.open_selected()
+    assert dialog.drill == first
+    assert dialog.problems.toPlainText() == "疏散指示不清，二楼未听到广播"
+    assert dialog.evaluators.text() == "王评估"

@@ -109,3 +109,17 @@ def test_f9_to_f12_reach_the_handover_dialog(qtbot, desk):
 
     dialog = open_handover(qtbot, desk)
     keys_work(qtbot, desk, focus_in(qtbot, dialog, dialog.notes))
+
+
+def test_an_incident_started_while_the_list_is_open_is_not_left_out(qtbot, desk):
+    """The handover keeps the list as shown: a list gone stale while the dialog was open (an
+    incident pressed meanwhile) is shown again to be checked, not handed over without it."""
+    dialog = open_handover(qtbot, desk)
+    assert dialog.incidents.rowCount() == 1
+    desk.emergency.home.urgent_buttons["robbery"].click()
+    dialog.offer_button.click()
+    assert book.entries(("handover_offered",)) == []
+    assert dialog.incidents.rowCount() == 2 and dialog.problem.text()
+    dialog.offer_button.click()
+    [offer] = book.entries(("handover_offered",))
+    assert len(offer.data["incidents"]) == 2

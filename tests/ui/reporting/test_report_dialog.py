@@ -16,6 +16,7 @@ from models.services.reporting import FINAL, FOLLOWUP, INITIAL, ReportingService
 from tests.helpers import pdf
 from tests.helpers.hall import HALL
 from ui.common.operations import Operations
+from ui.common.preview_errors import PreviewUnavailable
 from ui.reporting.report_dialog import ReportDialog
 
 START = datetime(2026, 11, 20, 10, 0, tzinfo=HALL)
@@ -128,6 +129,11 @@ def tools(tmp_path, async_loop):
     made.printed = []
     made.print_file = lambda path: made.printed.append(path) or True
     made.print_dir = lambda: tmp_path / "print"
+
+    def no_printer(parent, path, viewer):  # the viewer fallback, as with no printer
+        raise PreviewUnavailable("no printer")
+
+    made.preview = no_printer
     return made
 
 
@@ -169,3 +175,45 @@ def test_another_entry_of_the_incident_leaves_the_typing_alone(qtbot, make_dialo
     dialog._ops.changed.emit(Changes(timeline=True, incident_id=make_dialog.incident))
     assert editor.toPlainText() == "配电箱起火"
     assert editor.textCursor().position() == len("配电箱起火")
+
+
+def test_a_report_half_typed_survives_a_look_at_another_incidents_reports(
+        qtbot, make_dialog, desk_db, shipped_catalog):
+    """One reports window serves every incident (ReportOpener): opening another incident's
+    reports and coming back finds the 初报 as it was typed, with its approver."""
+    dialog = make_dialog()
+    dialog.editors["account"].setPlainText("配电箱起火，已疏散客户")
+    dialog.approver.setText("王主任")
+    other = response.start_incident(shipped_catalog, desk_db[1], "robbery", Act(
+        Who("城东营业厅", "1号台", "李主管"), START, HolidayCalendar()))
+    dialog.show_incident(other)
+    assert dialog.editors["account"].toPlainText() != "配电箱起火，已疏散客户"
+    dialog.show_incident(make_dialog.incident)
+    assert dialog.editors["account"].toPlainText() == "配电箱起火，已疏散客户"
+    assert dialog.approver.text() == "王主任"
+
+
+def test_a_filed_report_forged_with_its_hash_recomputed_is_said_changed(qtbot, make_dialog):
+    """An adversary who edits a filed report and recomputes the hash it carries passes the
+    report's own check but not the timeline's: the window says so, as the PDF does."""
+    import json
+
+    from models.reporting.filing import content_hash
+    from models.store.tables import TimelineEntry, bound_database
+
+    dialog = make_dialog()
+    service, incident = make_dialog.service, make_dialog.incident
+    report = service.file(incident, Slot(INITIAL), {"casualties": "无"}, reporter="李",
+                          approver="王").value
+    data = json.loads(TimelineEntry.get_by_id(report.entry_id).data)
+    data["fields"]["casualties"] = "无人受伤"
+    data["sha256"] = content_hash({k: v for k, v in data.items() if k != "sha256"})
+    bound_database().execute_sql("DROP TRIGGER timeline_no_update")
+    bound_database().execute_sql("UPDATE timeline_entry SET data = ? WHERE id = ?",
+                                 (json.dumps(data, ensure_ascii=False, sort_keys=True),
+                                  report.entry_id))
+    forged = service.filed(incident)[0]
+    assert forged.intact() and not service.document(incident, forged).intact
+    dialog.load(select=forged.entry_id)
+    assert dialog.viewing == forged
+    assert "程序之外被改动" in dialog.state.text()

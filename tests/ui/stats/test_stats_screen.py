@@ -163,3 +163,12 @@ def test_the_pdf_prints_the_numbers_on_screen(qtbot, incidents, tmp_path):
     for name, count, share in cells(screen.tables["category"])[:-1]:
         assert any(name in line and f" {count} " in line and share in line
                    for line in text.splitlines())
+
+
+def test_an_incident_changed_outside_the_program_is_said_on_screen(qtbot, incidents, desk_db):
+    desk_db[0].execute_sql("UPDATE incident SET is_drill = 1 WHERE number = '20261120-002'")
+    screen = make_screen(qtbot, reader(incidents))
+    stats = shown(qtbot, screen)
+    assert stats.total == 1 and stats.altered == ("20261120-002",)
+    assert "完整性校验：未通过" in screen.summary.text()
+    assert "20261120-002" in screen.summary.text()
