@@ -18,7 +18,7 @@ from models.reporting.assemble import FormalReportDocument
 from models.reporting.stages import FINAL, INITIAL, Slot
 from reports.document import Page, Progress, Styles, content_width, write_pdf
 from reports.fonts import PdfFonts
-from reports.parts import ALARM, LABEL_FILL, grid, labelled, local, para
+from reports.parts import ALARM, grid, labelled, labelled_pairs, local, para
 from reports.words import Words
 
 ENGLISH_NAMES = {INITIAL: "Initial report", FINAL: "Final report"}
@@ -77,12 +77,7 @@ def _header(report: FormalReportDocument, name: str, w: Words, styles: Styles, w
             (w("Incident number"), head.number, w("Report"), name),
             (w("Situation"), head.situation, w("Level"), head.level),
             (w("Started"), local(head.started_at, zone), w("Clerk on duty"), head.clerk)]
-    label, value = 26 * mm, width / 2 - 26 * mm
-    cells = [[para(a, styles.cell_bold), para(b, styles.cell), para(c, styles.cell_bold),
-              para(d, styles.cell)] for a, b, c, d in rows]
-    table = grid(cells, (label, value, label, value), styles, header=False, label_column=True)
-    table.setStyle([("BACKGROUND", (2, 0), (2, -1), LABEL_FILL)])
-    return table
+    return labelled_pairs(rows, width, styles)
 
 
 def _signers(report: FormalReportDocument, w: Words, styles: Styles, width: float,

@@ -20,15 +20,14 @@ from reports.fonts import PdfFonts
 from reports.parts import (
     ALARM,
     GOOD,
-    LABEL_FILL,
     STATUS_WORDS,
     deadline_outcome,
     footer,
     grid,
     heading,
     labelled,
+    labelled_pairs,
     local,
-    para,
     signatures,
     time_format,
 )
@@ -113,12 +112,7 @@ def _header(record: IncidentRecord, w: Words, styles: Styles, width: float, zone
              local(record.closed_at, zone)),
             (w("Plan version"), record.plan_version, w("Kind"),
              w("Drill") if record.is_drill else w("Real incident"))]
-    label, value = 26 * mm, width / 2 - 26 * mm
-    cells = [[para(a, styles.cell_bold), para(b, styles.cell), para(c, styles.cell_bold),
-              para(d, styles.cell)] for a, b, c, d in rows]
-    table = grid(cells, (label, value, label, value), styles, header=False, label_column=True)
-    table.setStyle([("BACKGROUND", (2, 0), (2, -1), LABEL_FILL)])
-    return table
+    return labelled_pairs(rows, width, styles)
 
 
 def _integrity(record: IncidentRecord, w: Words, styles: Styles) -> Paragraph:

@@ -113,6 +113,17 @@ def labelled(pairs: Sequence[tuple[str, str]], width: float, styles: Styles, *,
                 label_column=True)
 
 
+def labelled_pairs(rows: Sequence[tuple[str, str, str, str]], width: float,
+                   styles: Styles) -> Table:
+    """Two label / value pairs a row (a document's header block): labels shaded."""
+    label, value = 26 * mm, width / 2 - 26 * mm
+    cells = [[para(a, styles.cell_bold), para(b, styles.cell), para(c, styles.cell_bold),
+              para(d, styles.cell)] for a, b, c, d in rows]
+    table = grid(cells, (label, value, label, value), styles, header=False, label_column=True)
+    table.setStyle([("BACKGROUND", (2, 0), (2, -1), LABEL_FILL)])
+    return table
+
+
 def signatures(labels: Sequence[str], w: Words, styles: Styles, width: float, *,
                per_row: int = 1) -> Flowable:
     """"<who> (signature): ____   Date: ____" for each signer, `per_row` signers side by
