@@ -176,6 +176,9 @@ def test_ctrl_p_on_the_daily_view_opens_the_preview_once(qtbot, desk):
     """Ctrl+P twice: the second preview replaces the first, never two side by side."""
     view = daily_view(desk)
     for _ in range(2):
+        # back on the desk first: with the preview active, its own Ctrl+P (print) has the key
+        desk.window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.window)
         with qtbot.waitSignal(desk.pdf.exporter.finished, timeout=20000):
             qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     first, second = desk.previews
